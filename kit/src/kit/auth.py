@@ -1,0 +1,215 @@
+"""Internal identity: the gateway mints short-lived signed JWTs, services verify them.
+
+The gateway authenticates users and API keys, then calls each service with a token whose `aud` is
+that service, signed with ES256 under a `kid` published at `/.well-known/jwks.json`. Services
+verify signature, issuer, audience and expiry with a fixed algorithm list (RFC 8725 section 2.1)
+and trust nothing else a request carries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from jwt.algorithms import ECAlgorithm
+
+from kit.errors import Unauthorized
+
+ALGORITHM = "ES256"
+DEFAULT_TTL_SECONDS = 120
+
+
+@dataclass(frozen=True)
+class InternalPrincipal:
+    """Who is calling, as the gateway vouched for it."""
+
+    sub: str
+    kind: str  # "user", "key" or "service"
+    tenant_id: uuid.UUID | None
+    roles: frozenset[str] = frozenset()
+    limits: dict[str, int] = field(default_factory=dict)
+    producer_ids: frozenset[uuid.UUID] = frozenset()
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def actor(self) -> str:
+        return f"{self.kind}:{self.sub}"
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def key_id(public_key: ec.EllipticCurvePublicKey) -> str:
+    """RFC 7638 JWK thumbprint of an EC public key."""
+    numbers = public_key.public_numbers()
+    members = {
+        "crv": "P-256",
+        "kty": "EC",
+        "x": _b64(numbers.x.to_bytes(32, "big")),
+        "y": _b64(numbers.y.to_bytes(32, "big")),
+    }
+    canonical = json.dumps(members, separators=(",", ":"), sort_keys=True).encode()
+    return _b64(hashlib.sha256(canonical).digest())
+
+
+def generate_private_key() -> ec.EllipticCurvePrivateKey:
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def load_or_create_key(path: Path) -> ec.EllipticCurvePrivateKey:
+    """Read a PEM signing key, creating it (mode 0600) on first use."""
+    if path.exists():
+        loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(loaded, ec.EllipticCurvePrivateKey):
+            raise ValueError(f"{path} is not an EC private key")
+        return loaded
+    key = generate_private_key()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    path.touch(mode=0o600)
+    path.write_bytes(pem)
+    return key
+
+
+class TokenSigner:
+    """Mints internal tokens (gateway side). Older keys stay in the JWKS during rotation."""
+
+    def __init__(
+        self,
+        key: ec.EllipticCurvePrivateKey,
+        *,
+        issuer: str,
+        ttl_seconds: int = DEFAULT_TTL_SECONDS,
+        retired: list[ec.EllipticCurvePublicKey] | None = None,
+    ) -> None:
+        self._key = key
+        self.kid = key_id(key.public_key())
+        self.issuer = issuer
+        self.ttl_seconds = ttl_seconds
+        self._published = [key.public_key(), *(retired or [])]
+
+    def mint(self, principal: InternalPrincipal, audience: str) -> str:
+        now = int(time.time())
+        claims: dict[str, Any] = {
+            "iss": self.issuer,
+            "aud": audience,
+            "sub": principal.sub,
+            "iat": now,
+            "exp": now + self.ttl_seconds,
+            "jti": uuid.uuid4().hex,
+            "kind": principal.kind,
+            "tenant_id": str(principal.tenant_id) if principal.tenant_id else None,
+            "roles": sorted(principal.roles),
+            "limits": principal.limits,
+            "producer_ids": sorted(str(p) for p in principal.producer_ids),
+        }
+        return jwt.encode(claims, self._key, algorithm=ALGORITHM, headers={"kid": self.kid})
+
+    def jwks(self) -> dict[str, Any]:
+        keys = []
+        for public in self._published:
+            jwk: dict[str, Any] = ECAlgorithm.to_jwk(public, as_dict=True)
+            keys.append({**jwk, "kid": key_id(public), "use": "sig", "alg": ALGORITHM})
+        return {"keys": keys}
+
+
+def _principal_from_claims(claims: dict[str, Any]) -> InternalPrincipal:
+    tenant = claims.get("tenant_id")
+    return InternalPrincipal(
+        sub=str(claims["sub"]),
+        kind=str(claims.get("kind", "user")),
+        tenant_id=uuid.UUID(tenant) if tenant else None,
+        roles=frozenset(claims.get("roles") or ()),
+        limits={str(k): int(v) for k, v in (claims.get("limits") or {}).items()},
+        producer_ids=frozenset(uuid.UUID(p) for p in claims.get("producer_ids") or ()),
+    )
+
+
+class TokenVerifier:
+    """Verifies internal tokens for one audience against a JWKS (static or fetched by URL)."""
+
+    REFRESH_INTERVAL_SECONDS = 10.0
+
+    def __init__(
+        self,
+        audience: str,
+        *,
+        issuer: str,
+        jwks: dict[str, Any] | None = None,
+        jwks_url: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.audience = audience
+        self._transport = transport
+        self.issuer = issuer
+        self.jwks_url = jwks_url
+        self._keys: dict[str, Any] = {}
+        self._last_fetch = 0.0
+        self._lock = asyncio.Lock()
+        if jwks:
+            self._load(jwks)
+
+    def _load(self, jwks: dict[str, Any]) -> None:
+        for jwk in jwks.get("keys", []):
+            if jwk.get("kty") == "EC" and "kid" in jwk:
+                self._keys[jwk["kid"]] = ECAlgorithm.from_jwk(jwk)
+
+    async def refresh(self) -> None:
+        """Fetch the JWKS again; at most once per REFRESH_INTERVAL_SECONDS."""
+        if self.jwks_url is None:
+            return
+        async with self._lock:
+            if time.monotonic() - self._last_fetch < self.REFRESH_INTERVAL_SECONDS:
+                return
+            self._last_fetch = time.monotonic()
+            try:
+                async with httpx.AsyncClient(timeout=5, transport=self._transport) as client:
+                    response = await client.get(self.jwks_url)
+                    response.raise_for_status()
+                    self._load(response.json())
+            except (httpx.HTTPError, ValueError):
+                return
+
+    async def verify(self, token: str) -> InternalPrincipal:
+        """The principal in `token`, or Unauthorized."""
+        try:
+            kid = jwt.get_unverified_header(token).get("kid")
+        except jwt.PyJWTError as exc:
+            raise Unauthorized("malformed token") from exc
+        if not isinstance(kid, str):
+            raise Unauthorized("token has no key id")
+        if kid not in self._keys:
+            await self.refresh()
+        key = self._keys.get(kid)
+        if key is None:
+            raise Unauthorized("unknown signing key")
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=[ALGORITHM],
+                audience=self.audience,
+                issuer=self.issuer,
+                options={"require": ["exp", "iat", "sub", "aud", "iss"]},
+            )
+        except jwt.PyJWTError as exc:
+            raise Unauthorized(f"invalid token: {exc}") from exc
+        return _principal_from_claims(claims)

@@ -1,0 +1,283 @@
+"""RabbitMQ bus on aio-pika, for RabbitMQ 3.10 and newer.
+
+Topology per consumer `c` (every name carries the configured prefix):
+- topic exchange `machi.events`; events nobody is bound to go to its alternate exchange
+  `machi.unrouted` (a capped queue) instead of keeping the outbox busy;
+- `c`: quorum queue bound to the consumer's patterns, with an explicit `x-delivery-limit` (3.10 has
+  no default) dead-lettering at-least-once into `c.dlq`, so a message that crashes its consumer
+  over and over still ends up parked;
+- `c.retry.N`: quorum queues whose TTL dead-letters the message back to `c` (one queue per delay,
+  so a long delay never blocks a short one);
+- `c.dlq`: where exhausted and poison messages rest, with `x-last-error`, for ops to replay.
+https://www.rabbitmq.com/docs/quorum-queues, https://www.rabbitmq.com/docs/dlx
+
+Retry and dead-lettering publish a copy with a confirm, then ack the original: if the copy cannot
+be published the original stays unacked and comes back when the channel closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import aio_pika
+from aio_pika.abc import (
+    AbstractChannel,
+    AbstractExchange,
+    AbstractIncomingMessage,
+    AbstractRobustConnection,
+)
+
+from kit.events.bus import EXCHANGE, Delivery, Handler, Message, RetryPolicy
+from kit.events.envelope import PoisonMessage
+
+log = logging.getLogger(__name__)
+
+ATTEMPT_HEADER = "x-attempt"
+ERROR_HEADER = "x-last-error"
+DELIVERY_LIMIT = 20
+
+
+class RabbitBus:
+    def __init__(
+        self,
+        url: str,
+        *,
+        prefix: str = "",
+        retry: RetryPolicy | None = None,
+        prefetch: int = 20,
+    ) -> None:
+        self.url = url
+        self.prefix = prefix
+        self.retry = retry or RetryPolicy()
+        self.prefetch = prefetch
+        self._connection: AbstractRobustConnection | None = None
+        self._publish_channel: AbstractChannel | None = None
+        self._exchange: AbstractExchange | None = None
+        self._consume_channels: list[AbstractChannel] = []
+        self._declared_queues: set[str] = set()
+        self._declared_exchanges: set[str] = set()
+
+    def name(self, base: str) -> str:
+        return f"{self.prefix}{base}"
+
+    async def connect(self) -> None:
+        self._connection = await aio_pika.connect_robust(
+            self.url, client_properties={"connection_name": "machi"}
+        )
+        self._publish_channel = await self._connection.channel(publisher_confirms=True)
+        self._exchange = await self._declare_exchange(self._publish_channel)
+
+    async def close(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()
+            self._connection = None
+
+    async def ping(self) -> None:
+        if self._connection is None or self._connection.is_closed:
+            raise ConnectionError("not connected to RabbitMQ")
+        if self._publish_channel is None or self._publish_channel.is_closed:
+            raise ConnectionError("publish channel closed")
+
+    async def _declare_exchange(self, channel: AbstractChannel) -> AbstractExchange:
+        unrouted = await channel.declare_exchange(
+            self.name("machi.unrouted"), aio_pika.ExchangeType.FANOUT, durable=True
+        )
+        parking = await channel.declare_queue(
+            self.name("machi.unrouted"),
+            durable=True,
+            arguments={"x-queue-type": "quorum", "x-max-length": 100_000},
+        )
+        await parking.bind(unrouted)
+        self._declared_queues.add(parking.name)
+        self._declared_exchanges.update({unrouted.name, self.name(EXCHANGE)})
+        return await channel.declare_exchange(
+            self.name(EXCHANGE),
+            aio_pika.ExchangeType.TOPIC,
+            durable=True,
+            arguments={"alternate-exchange": self.name("machi.unrouted")},
+        )
+
+    def _require_exchange(self) -> AbstractExchange:
+        if self._exchange is None:
+            raise RuntimeError("RabbitBus.connect() was not called")
+        return self._exchange
+
+    async def publish(self, message: Message) -> None:
+        await self._require_exchange().publish(
+            aio_pika.Message(
+                body=message.body,
+                message_id=message.id,
+                type=message.routing_key,
+                content_type="application/json",
+                delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
+                headers=dict(message.headers),
+            ),
+            routing_key=message.routing_key,
+        )
+
+    async def _declare_consumer_queues(
+        self, channel: AbstractChannel, consumer: str
+    ) -> aio_pika.abc.AbstractQueue:
+        main = self.name(consumer)
+        parked = {
+            "x-queue-type": "quorum",
+            "x-dead-letter-strategy": "at-least-once",
+            "x-overflow": "reject-publish",
+            "x-dead-letter-exchange": "",
+        }
+        await channel.declare_queue(
+            f"{main}.dlq", durable=True, arguments={"x-queue-type": "quorum"}
+        )
+        self._declared_queues.update({main, f"{main}.dlq"})
+        self._declared_queues.update(
+            f"{main}.retry.{step}" for step in range(1, len(self.retry.delays_ms) + 1)
+        )
+        for step, delay in enumerate(self.retry.delays_ms, start=1):
+            await channel.declare_queue(
+                f"{main}.retry.{step}",
+                durable=True,
+                arguments={**parked, "x-message-ttl": delay, "x-dead-letter-routing-key": main},
+            )
+        return await channel.declare_queue(
+            main,
+            durable=True,
+            arguments={
+                **parked,
+                "x-delivery-limit": DELIVERY_LIMIT,
+                "x-dead-letter-routing-key": f"{main}.dlq",
+            },
+        )
+
+    async def subscribe(self, consumer: str, patterns: Sequence[str], handler: Handler) -> None:
+        if self._connection is None:
+            raise RuntimeError("RabbitBus.connect() was not called")
+        channel = await self._connection.channel(publisher_confirms=True)
+        await channel.set_qos(prefetch_count=self.prefetch)
+        exchange = await self._declare_exchange(channel)
+        queue = await self._declare_consumer_queues(channel, consumer)
+        for pattern in patterns:
+            await queue.bind(exchange, routing_key=pattern)
+        self._consume_channels.append(channel)
+
+        async def on_message(incoming: AbstractIncomingMessage) -> None:
+            await self._handle(channel, consumer, incoming, handler)
+
+        await queue.consume(on_message)
+
+    async def _handle(
+        self,
+        channel: AbstractChannel,
+        consumer: str,
+        incoming: AbstractIncomingMessage,
+        handler: Handler,
+    ) -> None:
+        headers: dict[str, Any] = dict(incoming.headers or {})
+        attempt = int(str(headers.get(ATTEMPT_HEADER, 1)))
+        delivery = Delivery(
+            id=incoming.message_id or "",
+            routing_key=incoming.type or incoming.routing_key or "",
+            body=incoming.body,
+            attempt=attempt,
+            headers=headers,
+        )
+        try:
+            await handler(delivery)
+        except PoisonMessage as exc:
+            await self._forward(channel, consumer, incoming, f"{consumer}.dlq", exc, attempt)
+        except Exception as exc:
+            if attempt >= self.retry.max_attempts:
+                await self._forward(channel, consumer, incoming, f"{consumer}.dlq", exc, attempt)
+            else:
+                step = min(attempt, len(self.retry.delays_ms))
+                await self._forward(
+                    channel, consumer, incoming, f"{consumer}.retry.{step}", exc, attempt + 1
+                )
+        else:
+            await incoming.ack()
+
+    async def _forward(
+        self,
+        channel: AbstractChannel,
+        consumer: str,
+        incoming: AbstractIncomingMessage,
+        queue: str,
+        exc: BaseException,
+        attempt: int,
+    ) -> None:
+        """Publish a confirmed copy to `queue`, then ack the original."""
+        if queue.endswith(".dlq"):
+            log.warning(
+                "message dead-lettered",
+                extra={"consumer": consumer, "event_id": incoming.message_id, "error": repr(exc)},
+            )
+        headers = {
+            **dict(incoming.headers or {}),
+            ATTEMPT_HEADER: attempt,
+            ERROR_HEADER: repr(exc)[:500],
+        }
+        copy = aio_pika.Message(
+            body=incoming.body,
+            message_id=incoming.message_id,
+            type=incoming.type or incoming.routing_key,
+            content_type=incoming.content_type,
+            delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
+            headers=headers,
+        )
+        try:
+            await channel.default_exchange.publish(copy, routing_key=self.name(queue))
+        except Exception:
+            log.exception("could not forward message; it stays unacked", extra={"queue": queue})
+            await incoming.nack(requeue=True)
+            return
+        await incoming.ack()
+
+    async def dead_letters(self, consumer: str, limit: int = 100) -> list[Delivery]:
+        if self._connection is None:
+            raise RuntimeError("RabbitBus.connect() was not called")
+        found: list[Delivery] = []
+        channel = await self._connection.channel()
+        try:
+            queue = await channel.get_queue(self.name(f"{consumer}.dlq"), ensure=True)
+            for _ in range(limit):
+                incoming = await queue.get(no_ack=False, fail=False, timeout=5)
+                if incoming is None:
+                    break
+                headers = dict(incoming.headers or {})
+                found.append(
+                    Delivery(
+                        id=incoming.message_id or "",
+                        routing_key=incoming.type or "",
+                        body=incoming.body,
+                        attempt=int(str(headers.get(ATTEMPT_HEADER, 1))),
+                        headers=headers,
+                    )
+                )
+        finally:
+            # Closing the channel returns every message we looked at to the queue.
+            await channel.close()
+        return found
+
+    async def delete_topology(self) -> None:
+        """Delete every queue and exchange this bus declared (test teardown)."""
+        if self._connection is None:
+            return
+        channel = await self._connection.channel()
+        try:
+            for queue in sorted(self._declared_queues):
+                await channel.queue_delete(queue)
+            for exchange in sorted(self._declared_exchanges):
+                await channel.exchange_delete(exchange)
+        finally:
+            await channel.close()
+
+    async def wait_connected(self, timeout: float = 30) -> None:
+        """Wait until the robust connection is up again (used after a broker restart)."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while asyncio.get_running_loop().time() < deadline:
+            if self._connection is not None and not self._connection.is_closed:
+                return
+            await asyncio.sleep(0.1)
+        raise TimeoutError("RabbitMQ did not come back")

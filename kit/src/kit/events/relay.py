@@ -1,0 +1,113 @@
+"""The relay role: publishes outbox rows to the bus, marking them sent only after the confirm.
+
+Rows are claimed with `FOR UPDATE SKIP LOCKED` (several relays never publish the same row at the
+same time), published concurrently, and each confirmed row is marked in the same transaction.
+A crash between confirm and mark republishes the row: at least once, and the inbox absorbs it.
+We poll on `published_at IS NULL`, never on "id > last seen", which can skip rows that commit
+out of order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from kit.db import Database
+from kit.events.bus import Bus, Message
+from kit.events.tables import outbox
+from kit.observability import OUTBOX_PUBLISH_FAILED, OUTBOX_PUBLISHED
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_SECONDS = 300
+
+
+class Relay:
+    def __init__(
+        self,
+        db: Database,
+        bus: Bus,
+        *,
+        service: str,
+        batch_size: int = 200,
+        poll_seconds: float = 0.2,
+    ) -> None:
+        self.db = db
+        self.bus = bus
+        self.service = service
+        self.batch_size = batch_size
+        self.poll_seconds = poll_seconds
+
+    async def run_once(self) -> int:
+        """Publish one batch of due rows; returns how many were confirmed."""
+        async with self.db.transaction() as session:
+            rows = (
+                await session.execute(
+                    select(outbox.c.id, outbox.c.event_type, outbox.c.envelope, outbox.c.attempts)
+                    .where(outbox.c.published_at.is_(None), outbox.c.available_at <= func.now())
+                    .order_by(outbox.c.occurred_at)
+                    .limit(self.batch_size)
+                    .with_for_update(skip_locked=True)
+                )
+            ).all()
+            if not rows:
+                return 0
+            results = await asyncio.gather(
+                *(self.bus.publish(_message(row)) for row in rows), return_exceptions=True
+            )
+            sent = [row.id for row, result in zip(rows, results, strict=True) if result is None]
+            if sent:
+                await session.execute(
+                    update(outbox).where(outbox.c.id.in_(sent)).values(published_at=func.now())
+                )
+            for row, result in zip(rows, results, strict=True):
+                if isinstance(result, BaseException):
+                    await self._mark_failed(session, row, result)
+        OUTBOX_PUBLISHED.labels(self.service).inc(len(sent))
+        return len(sent)
+
+    async def _mark_failed(self, session: Any, row: Any, error: BaseException) -> None:
+        OUTBOX_PUBLISH_FAILED.labels(self.service).inc()
+        backoff = min(2**row.attempts, MAX_BACKOFF_SECONDS)
+        await session.execute(
+            update(outbox)
+            .where(outbox.c.id == row.id)
+            .values(
+                attempts=outbox.c.attempts + 1,
+                available_at=func.now() + timedelta(seconds=backoff),
+                last_error=repr(error)[:1000],
+            )
+        )
+
+    async def run(self) -> None:
+        """Relay until cancelled; a database or broker outage only pauses it."""
+        log.info("relay started", extra={"service": self.service})
+        while True:
+            started = time.monotonic()
+            try:
+                sent = await self.run_once()
+            except Exception:
+                log.exception("relay batch failed; retrying")
+                sent = 0
+                await asyncio.sleep(1)
+            if sent < self.batch_size:
+                await asyncio.sleep(max(0.0, self.poll_seconds - (time.monotonic() - started)))
+
+
+def _message(row: Any) -> Message:
+    envelope = row.envelope
+    headers = {"tenant_id": str(envelope.get("tenant_id", ""))}
+    if envelope.get("traceparent"):
+        headers["traceparent"] = envelope["traceparent"]
+    return Message(
+        id=str(row.id),
+        routing_key=row.event_type,
+        body=json.dumps(envelope, separators=(",", ":")).encode(),
+        headers=headers,
+    )

