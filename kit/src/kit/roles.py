@@ -6,8 +6,15 @@ consumers before relays so the in-memory bus has its queues before the first pub
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
+
+from kit.events import consumer
+from kit.events.consumer import Subscription
+from kit.events.relay import Relay
+from kit.runtime import ServiceRuntime
 
 ORDER = {"worker": 0, "relay": 1, "api": 2}
 
@@ -34,3 +41,29 @@ def select(available: list[str], target: str) -> list[str]:
     if unknown:
         raise ValueError(f"unknown target(s): {', '.join(sorted(unknown))}")
     return [n for n in available if n in wanted or n.split("-")[0] in wanted]
+
+
+def event_roles(
+    runtime: ServiceRuntime, subscriptions: list[Subscription[Any]]
+) -> list[Role]:
+    """A service's `relay` role and, when it consumes events, its `worker` role."""
+    bus = runtime.bus
+    if bus is None:
+        raise RuntimeError(f"{runtime.service} needs a bus for its relay and worker roles")
+    settings = runtime.settings
+    relay = Relay(
+        runtime.db,
+        bus,
+        service=runtime.service,
+        batch_size=settings.relay_batch_size,
+        poll_seconds=settings.relay_poll_seconds,
+    )
+    roles = [Role(runtime.service, "relay", relay.run)]
+    if subscriptions:
+
+        async def work() -> None:
+            await consumer.start(subscriptions, runtime.db, bus)
+            await asyncio.Event().wait()  # consumers run on the bus until cancelled
+
+        roles.append(Role(runtime.service, "worker", work))
+    return roles

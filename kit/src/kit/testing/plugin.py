@@ -16,10 +16,12 @@ import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
 
+from kit import migrations
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, generate_private_key
 from kit.events.bus import RetryPolicy
 from kit.events.rabbitmq import RabbitBus
@@ -130,3 +132,33 @@ async def rabbit_bus(amqp_url: str) -> AsyncIterator[RabbitBus]:
 @pytest.fixture(scope="session")
 def event_loop_policy() -> Iterator[asyncio.AbstractEventLoopPolicy]:
     yield asyncio.DefaultEventLoopPolicy()
+
+
+@pytest.fixture(scope="session")
+async def migrated_services(machi_settings: MachiSettings) -> AsyncIterator[set[str]]:
+    """Services whose test database exists and is at head; dropped when the session ends."""
+    done: set[str] = set()
+    yield done
+    for service in done:
+        await migrations.drop(machi_settings, service)
+
+
+async def migrate(settings: MachiSettings, done: set[str], service: str) -> None:
+    """Create and migrate `service`'s test database once per session."""
+    if service in done:
+        return
+    await migrations.drop(settings, service)
+    await migrations.upgrade(settings, service)
+    done.add(service)
+
+
+def client(app: object, signer: TokenSigner, audience: str, who: InternalPrincipal) -> Any:
+    """An HTTP client calling `app` in-process with an internal token for `who`."""
+    import httpx
+
+    token = signer.mint(who, audience)
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),  # type: ignore[arg-type]
+        base_url=f"http://{audience}",
+        headers={"Authorization": f"Bearer {token}"},
+    )

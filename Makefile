@@ -1,0 +1,45 @@
+# The README's commands. Each target installs what it needs first.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+PORT ?= 8000
+
+.PHONY: install run test lint format e2e bench up down clean
+
+$(UV):
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+install: $(UV)
+	$(UV) sync --frozen --quiet
+
+run: install ## the all-in-one platform on http://localhost:$(PORT)
+	$(UV) run machi run --target=all --port $(PORT)
+
+test: install ## the whole suite (TEST_DATABASE_URL / TEST_AMQP_URL, see README)
+	$(UV) run pytest
+
+lint: install
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run mypy kit/src contracts/src services/catalog/src services/publisher/src services/analytics/src gateway/src cli/src
+	$(UV) run lint-imports
+
+format: install
+	$(UV) run ruff format .
+	$(UV) run ruff check --fix .
+
+e2e: install ## journeys through the gateway, services as separate processes on RabbitMQ
+	$(UV) run pytest tests/e2e
+
+bench: install ## benchmarks, figures to bench/results/
+	$(UV) run python -m bench.events
+
+up: ## containers (needs a Docker engine)
+	mkdir -p var && test -f var/gateway-signing-key.pem || $(UV) run python -c "from pathlib import Path; from kit.auth import load_or_create_key; load_or_create_key(Path('var/gateway-signing-key.pem'))"
+	docker-compose up --build
+
+down:
+	docker-compose down
+
+clean:
+	rm -rf var .tools

@@ -1,0 +1,90 @@
+"""The `machi` command."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import typer
+
+from gateway.settings import GatewaySettings
+from kit import logs
+from kit.settings import MachiSettings
+from machi_cli import runner
+from machi_cli.services import ROLE_NAMES
+
+app = typer.Typer(help="Machi: social commerce for towns.", no_args_is_help=True)
+
+
+def _settings() -> MachiSettings:
+    settings = MachiSettings()
+    logs.configure(settings.log_level, json_lines=settings.log_json)
+    return runner.resolve_database(settings)
+
+
+@app.command()
+def run(
+    target: str = typer.Option("all", help=f"'all' or a comma list of: {', '.join(ROLE_NAMES)}"),
+    host: str = typer.Option(os.environ.get("HOST", "127.0.0.1")),
+    port: int = typer.Option(int(os.environ.get("PORT", "8000"))),
+    migrate: bool | None = typer.Option(None, help="Migrate first (default: with --target=all)."),
+    seed: bool | None = typer.Option(None, help="Seed the demo town (default: with --target=all)."),
+) -> None:
+    """Run the selected roles: the all-in-one platform, or one role per process."""
+    settings = _settings()
+    platform = runner.Platform(settings, GatewaySettings(), target)
+    all_in_one = platform.all_in_one
+    asyncio.run(
+        platform.run(
+            host,
+            port,
+            migrate=all_in_one if migrate is None else migrate,
+            seed=all_in_one if seed is None else seed,
+        )
+    )
+
+
+@app.command()
+def migrate() -> None:
+    """Create every service's database and role if missing, and migrate them to head."""
+    asyncio.run(runner.migrate_all(_settings()))
+
+
+@app.command("create-operator")
+def create_operator(
+    email: str = typer.Option(...),
+    password: str = typer.Option(..., prompt=True, hide_input=True),
+) -> None:
+    """Create (or reset) a platform operator account."""
+    from gateway import service
+    from kit.db import Database
+
+    settings = _settings()
+
+    async def go() -> None:
+        db = Database(settings.app_url("gateway"), pool_size=1)
+        try:
+            await service.create_operator(db, email, password)
+        finally:
+            await db.dispose()
+
+    asyncio.run(go())
+    typer.echo(f"operator {email} ready")
+
+
+keys = typer.Typer(help="The gateway's signing key.")
+app.add_typer(keys, name="keys")
+
+
+@keys.command("init")
+def keys_init() -> None:
+    """Create the gateway's signing key file if it does not exist."""
+    from kit.auth import key_id, load_or_create_key
+
+    path = GatewaySettings().gateway_signing_key_file
+    key = load_or_create_key(path)
+    typer.echo(f"{path}: kid {key_id(key.public_key())}")
+
+
+def main() -> None:
+    app()

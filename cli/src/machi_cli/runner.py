@@ -1,0 +1,236 @@
+"""`machi run`: start the selected roles (Loki's `-target`) in one event loop.
+
+`--target=all` is the all-in-one platform: every service's api, relay and worker, and the gateway,
+which reaches the in-process service apps through `httpx.ASGITransport`, with the same headers and
+internal tokens as over the network. Any subset runs the same code as separate processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+from fastapi import FastAPI
+
+import gateway.app
+from gateway.settings import GatewaySettings
+from kit import migrations
+from kit import roles as kit_roles
+from kit.auth import TokenSigner, TokenVerifier, load_or_create_key
+from kit.events.bus import Bus, RetryPolicy
+from kit.events.memory import MemoryBus
+from kit.events.rabbitmq import RabbitBus
+from kit.runtime import ServiceRuntime
+from kit.settings import MachiSettings
+from machi_cli import embedded
+from machi_cli.services import DATABASES, ROLE_NAMES, SERVICES
+
+log = logging.getLogger("machi")
+EMBEDDED_DATA = Path("var/pgdata")
+
+
+class _Server(uvicorn.Server):
+    """A uvicorn server that leaves signals to the runner (several run in one loop)."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def resolve_database(settings: MachiSettings) -> MachiSettings:
+    """Settings with a database: `DATABASE_URL`, else the embedded server under ./var/."""
+    if settings.database_url:
+        return settings
+    log.warning("DATABASE_URL is not set: using embedded PostgreSQL in %s (not for production)",
+                EMBEDDED_DATA)
+    return settings.model_copy(update={"database_url": embedded.start(EMBEDDED_DATA)})
+
+
+async def migrate_all(settings: MachiSettings) -> None:
+    for service in DATABASES:
+        log.info("migrating %s", service)
+        await migrations.upgrade(settings, service)
+
+
+def make_bus(settings: MachiSettings) -> Bus:
+    retry = RetryPolicy(settings.event_max_attempts, tuple(settings.event_retry_delays_ms))
+    if settings.amqp_url:
+        return RabbitBus(
+            settings.amqp_url, prefix=settings.events_prefix, retry=retry,
+            prefetch=settings.event_prefetch,
+        )
+    log.warning("AMQP_URL is not set: using the in-memory bus (all-in-one only)")
+    return MemoryBus(retry)
+
+
+@contextlib.asynccontextmanager
+async def lifespan_of(app: FastAPI) -> AsyncIterator[None]:
+    """Enter an app's lifespan ourselves: ASGITransport does not."""
+    async with app.router.lifespan_context(app):
+        yield
+
+
+class Platform:
+    """The resources and tasks of one `machi run` process."""
+
+    def __init__(self, settings: MachiSettings, gateway_settings: GatewaySettings, target: str):
+        self.settings = settings
+        self.gateway_settings = gateway_settings
+        self.selected = kit_roles.select(ROLE_NAMES, target)
+        self.all_in_one = set(self.selected) == set(ROLE_NAMES)
+        self.servers: list[_Server] = []
+        self.gateway_url: str | None = None
+
+    def wants(self, role: str) -> bool:
+        return role in self.selected
+
+    async def run(self, host: str, port: int, *, migrate: bool, seed: bool) -> None:
+        if migrate:
+            await migrate_all(self.settings)
+        bus = make_bus(self.settings)
+        if isinstance(bus, MemoryBus) and not self.all_in_one and any(
+            r.endswith(("-relay", "-worker")) for r in self.selected
+        ):
+            raise SystemExit("the in-memory bus only works with --target=all; set AMQP_URL")
+        async with AsyncExitStack() as stack:
+            await bus.connect()
+            stack.push_async_callback(bus.close)
+            signer = self._signer() if self.wants("gateway") else None
+            apps = await self._service_apps(stack, bus, signer)
+            background = self._background_roles(stack, bus, signer)
+            serving = self._servers(apps, host, port)
+            if self.wants("gateway"):
+                assert signer is not None
+                gw_app = await self._gateway_app(stack, bus, signer, apps)
+                serving.append(self._server(gw_app, host, port))
+                self.gateway_url = f"http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}"
+            tasks = [asyncio.create_task(role.run(), name=role.name) for role in background]
+            tasks += [asyncio.create_task(server.serve()) for server in serving]
+            self._install_signals(tasks)
+            if seed and self.gateway_url:
+                tasks.append(asyncio.create_task(self._seed_when_ready()))
+            await self._wait(tasks)
+
+    def _signer(self) -> TokenSigner:
+        key = load_or_create_key(self.gateway_settings.gateway_signing_key_file)
+        return TokenSigner(key, issuer=self.settings.internal_token_issuer)
+
+    def _runtime(self, service: str, bus: Bus, signer: TokenSigner | None) -> ServiceRuntime:
+        verifier = None
+        if signer is not None:  # the gateway is in this process: no need to fetch its keys
+            verifier = TokenVerifier(service, issuer=signer.issuer, jwks=signer.jwks())
+        return ServiceRuntime.create(service, self.settings, bus=bus, verifier=verifier)
+
+    async def _service_apps(
+        self, stack: AsyncExitStack, bus: Bus, signer: TokenSigner | None
+    ) -> dict[str, FastAPI]:
+        apps = {}
+        for name, spec in SERVICES.items():
+            if self.wants(f"{name}-api"):
+                runtime = self._runtime(name, bus, signer)
+                stack.push_async_callback(runtime.close)
+                apps[name] = spec.create_app(runtime)
+                await stack.enter_async_context(lifespan_of(apps[name]))
+                if signer is None:
+                    await runtime.verifier.refresh()
+        return apps
+
+    def _background_roles(
+        self, stack: AsyncExitStack, bus: Bus, signer: TokenSigner | None
+    ) -> list[kit_roles.Role]:
+        chosen: list[kit_roles.Role] = []
+        for name, spec in SERVICES.items():
+            wanted = [k for k in ("relay", "worker") if self.wants(f"{name}-{k}")]
+            if not wanted:
+                continue
+            runtime = self._runtime(name, bus, signer)
+            stack.push_async_callback(runtime.close)
+            chosen += [r for r in spec.background_roles(runtime) if r.kind in wanted]
+        # Consumers first, so the in-memory bus has its queues before the first publish.
+        return sorted(chosen, key=lambda r: kit_roles.ORDER[r.kind])
+
+    def _servers(self, apps: dict[str, FastAPI], host: str, port: int) -> list[_Server]:
+        if self.wants("gateway"):
+            return []  # the gateway reaches the service apps in-process
+        alone = len(apps) == 1
+        return [
+            self._server(app, host, port if alone else SERVICES[name].default_port)
+            for name, app in apps.items()
+        ]
+
+    def _server(self, app: Any, host: str, port: int) -> _Server:
+        config = uvicorn.Config(
+            app, host=host, port=port, log_config=None, access_log=False, lifespan="on",
+            proxy_headers=True,
+        )
+        server = _Server(config)
+        self.servers.append(server)
+        return server
+
+    async def _gateway_app(
+        self, stack: AsyncExitStack, bus: Bus, signer: TokenSigner, apps: dict[str, FastAPI]
+    ) -> FastAPI:
+        runtime = ServiceRuntime.create("gateway", self.settings, bus=bus)
+        stack.push_async_callback(runtime.close)
+        urls = {
+            "catalog": self.gateway_settings.catalog_url,
+            "publisher": self.gateway_settings.publisher_url,
+            "analytics": self.gateway_settings.analytics_url,
+        }
+        upstreams = {}
+        for name, url in urls.items():
+            timeout = httpx.Timeout(self.gateway_settings.upstream_timeout_seconds)
+            if name in apps:
+                transport = httpx.ASGITransport(app=apps[name])
+                client = httpx.AsyncClient(
+                    transport=transport, base_url=f"http://{name}", timeout=timeout
+                )
+            else:
+                client = httpx.AsyncClient(base_url=url, timeout=timeout)
+            stack.push_async_callback(client.aclose)
+            upstreams[name] = client
+        return gateway.app.create_app(runtime, self.gateway_settings, signer, upstreams)
+
+    def _install_signals(self, tasks: list[asyncio.Task[Any]]) -> None:
+        loop = asyncio.get_running_loop()
+
+        def stop() -> None:
+            log.info("stopping")
+            for server in self.servers:
+                server.should_exit = True
+            for task in tasks:
+                if not task.get_name().startswith("Task-"):  # background roles
+                    task.cancel()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop)
+
+    async def _seed_when_ready(self) -> None:
+        from machi_cli import seed
+
+        assert self.gateway_url is not None
+        while not all(s.started for s in self.servers):
+            await asyncio.sleep(0.05)
+        await seed.seed_demo_town(self.settings, self.gateway_url)
+
+    async def _wait(self, tasks: list[asyncio.Task[Any]]) -> None:
+        try:
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+            for task in done:
+                if not task.cancelled() and task.exception() is not None:
+                    raise task.exception()  # type: ignore[misc]
+        finally:
+            for server in self.servers:
+                server.should_exit = True
+            for task in tasks:
+                if not task.done() and task.get_name() != "seed":
+                    task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,93 @@
+"""The demo town: Takeo-like, seeded on the first start of `make run`, through the public API."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+
+from gateway import service as gateway_service
+from kit.db import Database
+from kit.settings import MachiSettings
+
+log = logging.getLogger("machi.seed")
+
+OPERATOR = ("operator@machi.example", "machi-operator")
+ADMIN = ("admin@takeo.example", "takeo-admin")
+PRODUCERS: list[dict[str, Any]] = [
+    {
+        "kind": "farm",
+        "name": {"ja": "武雄黒にんにく農園", "en": "Takeo Black Garlic Farm", "ko": "다케오 흑마늘 농원"},
+        "story": {"ja": "有明海の風で育てたにんにくを一か月熟成。", "en": "Garlic aged for a month."},
+        "products": [
+            ("aged-black-garlic", {"ja": "熟成黒にんにく", "en": "Aged black garlic",
+                                   "ko": "숙성 흑마늘"}, 1980),
+        ],
+    },
+    {
+        "kind": "maker",
+        "name": {"ja": "温泉湯どうふ工房", "en": "Onsen Tofu Workshop", "ko": "온천 두부 공방"},
+        "story": {"ja": "温泉水で炊く、とろける湯どうふ。", "en": "Tofu simmered in spring water."},
+        "products": [
+            ("onsen-tofu", {"ja": "温泉湯どうふ", "en": "Hot-spring tofu", "ko": "온천 두부"}, 1296),
+        ],
+    },
+    {
+        "kind": "farm",
+        "name": {"ja": "武雄レモングラス農園", "en": "Takeo Lemongrass Farm", "ko": "다케오 레몬그라스"},
+        "story": {"ja": "無農薬のレモングラス。", "en": "Lemongrass grown without pesticides."},
+        "products": [
+            ("lemongrass-tea", {"ja": "レモングラスティー", "en": "Lemongrass tea",
+                                "ko": "레몬그라스 차"}, 864),
+        ],
+    },
+]
+
+
+async def seed_demo_town(settings: MachiSettings, gateway_url: str) -> None:
+    """Create the operator, the town, its admin and catalog, unless the town has products."""
+    db = Database(settings.app_url("gateway"), pool_size=2)
+    try:
+        await gateway_service.create_operator(db, *OPERATOR)
+        tenant_id = await gateway_service.create_tenant(
+            db, "takeo", {"ja": "武雄市", "en": "Takeo", "ko": "다케오시"},
+            timezone="Asia/Tokyo", population=50_000, limits={"active_products": 500},
+        )
+        await gateway_service.create_user(db, tenant_id, ADMIN[0], ADMIN[1], ["admin"])
+    finally:
+        await db.dispose()
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as http:
+        login = await http.post("/v1/auth/token", json={"email": ADMIN[0], "password": ADMIN[1]})
+        login.raise_for_status()
+        http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+        existing = await http.get("/v1/products", params={"limit": 1})
+        existing.raise_for_status()
+        if existing.json()["items"]:
+            log.info("demo town already seeded")
+        else:
+            await _seed_catalog(http)
+    print(  # noqa: T201 - the person running `make run` reads this
+        f"\nMachi is running on {gateway_url}  (API docs: {gateway_url}/docs)\n"
+        f"  demo town admin: {ADMIN[0]} / {ADMIN[1]}\n"
+        f"  platform operator: {OPERATOR[0]} / {OPERATOR[1]}\n",
+        flush=True,
+    )
+
+
+async def _seed_catalog(http: httpx.AsyncClient) -> None:
+    for entry in PRODUCERS:
+        producer = await http.post(
+            "/v1/producers",
+            json={"kind": entry["kind"], "name": entry["name"], "story": entry["story"]},
+        )
+        producer.raise_for_status()
+        for slug, name, price in entry["products"]:
+            product = await http.post(
+                "/v1/products",
+                json={"producer_id": producer.json()["id"], "slug": slug, "name": name,
+                      "price_amount": price, "currency": "JPY"},
+            )
+            product.raise_for_status()
+            (await http.post(f"/v1/products/{product.json()['id']}/publish")).raise_for_status()
+    log.info("demo town seeded", extra={"producers": len(PRODUCERS)})

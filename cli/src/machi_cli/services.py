@@ -1,0 +1,37 @@
+"""The table of Machi's services: how to build each one's app and background roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+
+import analytics.app
+import analytics.roles
+import catalog.app
+import catalog.roles
+import publisher.app
+import publisher.roles
+from kit.roles import Role
+from kit.runtime import ServiceRuntime
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    create_app: Callable[[ServiceRuntime], FastAPI]
+    background_roles: Callable[[ServiceRuntime], list[Role]]
+    default_port: int
+
+
+SERVICES = {
+    spec.name: spec
+    for spec in (
+        ServiceSpec("catalog", catalog.app.create_app, catalog.roles.background_roles, 8001),
+        ServiceSpec("publisher", publisher.app.create_app, publisher.roles.background_roles, 8002),
+        ServiceSpec("analytics", analytics.app.create_app, analytics.roles.background_roles, 8003),
+    )
+}
+DATABASES = [*SERVICES, "gateway"]
+ROLE_NAMES = [f"{s}-{kind}" for s in SERVICES for kind in ("api", "relay", "worker")] + ["gateway"]
