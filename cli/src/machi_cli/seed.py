@@ -18,11 +18,21 @@ ADMIN = ("admin@takeo.example", "takeo-admin")
 PRODUCERS: list[dict[str, Any]] = [
     {
         "kind": "farm",
-        "name": {"ja": "武雄黒にんにく農園", "en": "Takeo Black Garlic Farm", "ko": "다케오 흑마늘 농원"},
-        "story": {"ja": "有明海の風で育てたにんにくを一か月熟成。", "en": "Garlic aged for a month."},
+        "name": {
+            "ja": "武雄黒にんにく農園",
+            "en": "Takeo Black Garlic Farm",
+            "ko": "다케오 흑마늘 농원",
+        },
+        "story": {
+            "ja": "有明海の風で育てたにんにくを一か月熟成。",
+            "en": "Garlic aged for a month.",
+        },
         "products": [
-            ("aged-black-garlic", {"ja": "熟成黒にんにく", "en": "Aged black garlic",
-                                   "ko": "숙성 흑마늘"}, 1980),
+            (
+                "aged-black-garlic",
+                {"ja": "熟成黒にんにく", "en": "Aged black garlic", "ko": "숙성 흑마늘"},
+                1980,
+            ),
         ],
     },
     {
@@ -30,16 +40,27 @@ PRODUCERS: list[dict[str, Any]] = [
         "name": {"ja": "温泉湯どうふ工房", "en": "Onsen Tofu Workshop", "ko": "온천 두부 공방"},
         "story": {"ja": "温泉水で炊く、とろける湯どうふ。", "en": "Tofu simmered in spring water."},
         "products": [
-            ("onsen-tofu", {"ja": "温泉湯どうふ", "en": "Hot-spring tofu", "ko": "온천 두부"}, 1296),
+            (
+                "onsen-tofu",
+                {"ja": "温泉湯どうふ", "en": "Hot-spring tofu", "ko": "온천 두부"},
+                1296,
+            ),
         ],
     },
     {
         "kind": "farm",
-        "name": {"ja": "武雄レモングラス農園", "en": "Takeo Lemongrass Farm", "ko": "다케오 레몬그라스"},
+        "name": {
+            "ja": "武雄レモングラス農園",
+            "en": "Takeo Lemongrass Farm",
+            "ko": "다케오 레몬그라스",
+        },
         "story": {"ja": "無農薬のレモングラス。", "en": "Lemongrass grown without pesticides."},
         "products": [
-            ("lemongrass-tea", {"ja": "レモングラスティー", "en": "Lemongrass tea",
-                                "ko": "레몬그라스 차"}, 864),
+            (
+                "lemongrass-tea",
+                {"ja": "レモングラスティー", "en": "Lemongrass tea", "ko": "레몬그라스 차"},
+                864,
+            ),
         ],
     },
 ]
@@ -51,8 +72,12 @@ async def seed_demo_town(settings: MachiSettings, gateway_url: str) -> None:
     try:
         await gateway_service.create_operator(db, *OPERATOR)
         tenant_id = await gateway_service.create_tenant(
-            db, "takeo", {"ja": "武雄市", "en": "Takeo", "ko": "다케오시"},
-            timezone="Asia/Tokyo", population=50_000, limits={"active_products": 500},
+            db,
+            "takeo",
+            {"ja": "武雄市", "en": "Takeo", "ko": "다케오시"},
+            timezone="Asia/Tokyo",
+            population=50_000,
+            limits={"active_products": 500},
         )
         await gateway_service.create_user(db, tenant_id, ADMIN[0], ADMIN[1], ["admin"])
     finally:
@@ -67,7 +92,7 @@ async def seed_demo_town(settings: MachiSettings, gateway_url: str) -> None:
             log.info("demo town already seeded")
         else:
             await _seed_catalog(http)
-    print(  # noqa: T201 - the person running `make run` reads this
+    print(
         f"\nMachi is running on {gateway_url}  (API docs: {gateway_url}/docs)\n"
         f"  demo town admin: {ADMIN[0]} / {ADMIN[1]}\n"
         f"  platform operator: {OPERATOR[0]} / {OPERATOR[1]}\n",
@@ -85,8 +110,13 @@ async def _seed_catalog(http: httpx.AsyncClient) -> None:
         for slug, name, price in entry["products"]:
             product = await http.post(
                 "/v1/products",
-                json={"producer_id": producer.json()["id"], "slug": slug, "name": name,
-                      "price_amount": price, "currency": "JPY"},
+                json={
+                    "producer_id": producer.json()["id"],
+                    "slug": slug,
+                    "name": name,
+                    "price_amount": price,
+                    "currency": "JPY",
+                },
             )
             product.raise_for_status()
             (await http.post(f"/v1/products/{product.json()['id']}/publish")).raise_for_status()

@@ -41,14 +41,14 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: DateTime(timezone=True), dict[str, Any]: JSONB}
 
 
-def make_base() -> type[Base]:
-    """A fresh declarative base with its own MetaData (one per service)."""
+def service_metadata() -> MetaData:
+    """A service's own MetaData, with the naming convention. Use it in the service's base:
 
-    class ServiceBase(Base):
+    class Base(kit.db.Base):
         __abstract__ = True
-        metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-    return ServiceBase
+        metadata = service_metadata()
+    """
+    return MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class UUIDPrimaryKey:

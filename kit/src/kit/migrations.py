@@ -8,6 +8,7 @@ app role what it needs on every table, so row-level security applies to it.
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 import asyncpg
@@ -19,6 +20,8 @@ from sqlalchemy.ext.asyncio import async_engine_from_config
 
 from kit.events.tables import inbox, outbox
 from kit.settings import MachiSettings, app_role
+
+log = logging.getLogger(__name__)
 
 
 def asyncpg_dsn(url: URL) -> str:
@@ -41,10 +44,16 @@ async def provision(settings: MachiSettings, service: str) -> None:
         password = settings.db_app_password.get_secret_value().replace("'", "''")
         exists = await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", role)
         verb = "ALTER" if exists else "CREATE"
-        await conn.execute(
-            f"{verb} ROLE {_quote(role)} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
-            f"PASSWORD '{password}'"
-        )
+        try:
+            await conn.execute(
+                f"{verb} ROLE {_quote(role)} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB "
+                f"NOCREATEROLE PASSWORD '{password}'"
+            )
+        except asyncpg.InsufficientPrivilegeError:
+            # Production: ops made the role (deploy/postgres/roles.sql); an owner may not alter it.
+            if not exists:
+                raise
+            log.info("app role %s exists and is managed outside Machi", role)
     finally:
         await conn.close()
 

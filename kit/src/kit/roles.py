@@ -43,9 +43,7 @@ def select(available: list[str], target: str) -> list[str]:
     return [n for n in available if n in wanted or n.split("-")[0] in wanted]
 
 
-def event_roles(
-    runtime: ServiceRuntime, subscriptions: list[Subscription[Any]]
-) -> list[Role]:
+def event_roles(runtime: ServiceRuntime, subscriptions: list[Subscription[Any]]) -> list[Role]:
     """A service's `relay` role and, when it consumes events, its `worker` role."""
     bus = runtime.bus
     if bus is None:

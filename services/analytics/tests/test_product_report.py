@@ -3,6 +3,7 @@ from collections.abc import Callable
 
 import httpx
 
+from analytics.handlers import on_product_published
 from contracts.catalog import ProductPublishedV1
 from kit.auth import InternalPrincipal
 from kit.events import consumer
@@ -10,7 +11,6 @@ from kit.events.bus import Delivery
 from kit.events.envelope import Envelope
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
-from analytics.handlers import on_product_published
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 

@@ -23,8 +23,12 @@ async def make_product(http: httpx.AsyncClient, slug: str = "black-garlic") -> d
     assert producer.status_code == 201, producer.text
     product = await http.post(
         "/v1/products",
-        json={"producer_id": producer.json()["id"], "slug": slug, "name": GARLIC,
-              "price_amount": 1980},
+        json={
+            "producer_id": producer.json()["id"],
+            "slug": slug,
+            "name": GARLIC,
+            "price_amount": 1980,
+        },
     )
     assert product.status_code == 201, product.text
     return product.json()

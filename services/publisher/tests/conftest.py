@@ -4,12 +4,12 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from publisher.app import SERVICE, create_app
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.events.memory import MemoryBus
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, migrate
+from publisher.app import SERVICE, create_app
 
 
 @pytest.fixture(scope="session")

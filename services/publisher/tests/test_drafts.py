@@ -36,7 +36,9 @@ def published(tenant: uuid.UUID) -> Delivery:
     )
 
 
-async def test_published_product_gets_a_draft_post(as_user: Client, runtime: ServiceRuntime) -> None:
+async def test_published_product_gets_a_draft_post(
+    as_user: Client, runtime: ServiceRuntime
+) -> None:
     tenant = uuid.uuid4()
     assert await consumer.handle(on_product_published, runtime.db, published(tenant))
     posts = (await as_user(principal(tenant)).get("/v1/posts")).json()["items"]

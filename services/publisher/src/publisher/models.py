@@ -7,10 +7,14 @@ import uuid
 from sqlalchemy import String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.db import Timestamps, UUIDPrimaryKey, make_base
+from kit.db import Base as ModelBase
+from kit.db import Timestamps, UUIDPrimaryKey, service_metadata
 from kit.tenancy import TenantScoped
 
-Base = make_base()
+
+class Base(ModelBase):
+    __abstract__ = True
+    metadata = service_metadata()
 
 
 class Post(UUIDPrimaryKey, TenantScoped, Timestamps, Base):

@@ -29,8 +29,12 @@ def upgrade() -> None:
         sa.Column("clicks", sa.BigInteger, nullable=False),
         sa.Column("orders", sa.BigInteger, nullable=False),
         sa.Column("revenue", sa.BigInteger, nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
+        sa.Column(
+            "updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
     )
     for statement in rls_statements("product_stats"):
         op.execute(statement)

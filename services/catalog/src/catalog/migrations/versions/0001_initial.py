@@ -18,10 +18,14 @@ branch_labels = None
 depends_on = None
 
 
-def timestamps() -> list[sa.Column]:
+def timestamps() -> list[sa.Column[object]]:
     return [
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
+        sa.Column(
+            "updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
     ]
 
 
@@ -39,7 +43,13 @@ def upgrade() -> None:
         "products",
         sa.Column("id", UUID(as_uuid=True), primary_key=True),
         sa.Column("tenant_id", UUID(as_uuid=True), nullable=False, index=True),
-        sa.Column("producer_id", UUID(as_uuid=True), sa.ForeignKey("producers.id"), nullable=False, index=True),
+        sa.Column(
+            "producer_id",
+            UUID(as_uuid=True),
+            sa.ForeignKey("producers.id"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("slug", sa.String(120), nullable=False),
         sa.Column("name", JSONB, nullable=False),
         sa.Column("description", JSONB, nullable=False),

@@ -27,9 +27,15 @@ def upgrade() -> None:
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("product_id", UUID(as_uuid=True), index=True),
         sa.Column("source_event_id", UUID(as_uuid=True)),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
-        sa.UniqueConstraint("tenant_id", "source_event_id", name="uq_posts_tenant_id_source_event_id"),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
+        sa.Column(
+            "updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
+        sa.UniqueConstraint(
+            "tenant_id", "source_event_id", name="uq_posts_tenant_id_source_event_id"
+        ),
     )
     for statement in rls_statements("posts"):
         op.execute(statement)

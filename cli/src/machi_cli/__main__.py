@@ -1,0 +1,3 @@
+from machi_cli.main import main
+
+main()

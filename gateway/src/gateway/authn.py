@@ -1,0 +1,209 @@
+"""Client authentication: passwords, access tokens and API keys in, an `InternalPrincipal` out.
+
+Access tokens are JWTs for the external audience `machi-api`, signed with the same key as the
+internal tokens; audiences keep them apart (a service refuses `machi-api`, the gateway refuses a
+service's audience). They only prove who the user is: roles, quotas and the tenant's status are
+read again on every request, so a suspension or a role change applies at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import functools
+import hashlib
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from gateway import repository
+from gateway.errors import InvalidApiKey, TenantSuspended
+from gateway.models import ApiKey, Tenant, User
+from gateway.settings import GatewaySettings
+from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
+from kit.db import Database
+from kit.errors import Unauthorized
+
+API_AUDIENCE = "machi-api"
+API_KEY_MARK = "mk"
+API_KEY_PREFIX_HEX_CHARS = 8
+
+_hasher = PasswordHasher()  # argon2id with the library's RFC 9106 defaults
+
+
+async def hash_password(password: str) -> str:
+    """An argon2id PHC string; hashed in a thread, it takes tens of milliseconds of CPU."""
+    return await asyncio.to_thread(_hasher.hash, password)
+
+
+async def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return await asyncio.to_thread(_hasher.verify, password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)
+
+
+@functools.cache
+def _decoy_hash() -> str:
+    return _hasher.hash(secrets.token_hex(16))
+
+
+async def spend_password_check(password: str) -> None:
+    """Verify against a decoy, so an unknown email costs as much time as a wrong password."""
+    decoy = await asyncio.to_thread(_decoy_hash)
+    await verify_password(decoy, password)
+
+
+def sha256_hex(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def new_refresh_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+@dataclass(frozen=True)
+class NewApiKey:
+    """A freshly made key: the full token is shown to its owner once, the hash is stored."""
+
+    prefix: str
+    secret: str
+
+    @property
+    def token(self) -> str:
+        return f"{API_KEY_MARK}_{self.prefix}_{self.secret}"
+
+    @property
+    def key_hash(self) -> str:
+        return sha256_hex(self.secret)
+
+
+def new_api_key() -> NewApiKey:
+    return NewApiKey(
+        prefix=secrets.token_hex(API_KEY_PREFIX_HEX_CHARS // 2), secret=secrets.token_urlsafe(32)
+    )
+
+
+def parse_api_key(token: str) -> tuple[str, str] | None:
+    """(prefix, secret) of `mk_<prefix>_<secret>`, or None; the secret may itself hold `_`."""
+    mark, _, rest = token.partition("_")
+    prefix, _, secret = rest.partition("_")
+    if mark != API_KEY_MARK or len(prefix) != API_KEY_PREFIX_HEX_CHARS or not secret:
+        return None
+    if any(c not in "0123456789abcdef" for c in prefix):
+        return None
+    return prefix, secret
+
+
+def is_api_key(token: str) -> bool:
+    return token.startswith(f"{API_KEY_MARK}_")
+
+
+def _limits(tenant: Tenant | None) -> dict[str, int]:
+    raw: dict[str, Any] = tenant.limits if tenant is not None else {}
+    return {str(name): int(value) for name, value in raw.items()}
+
+
+def _ensure_active(tenant: Tenant | None) -> None:
+    if tenant is not None and tenant.status != "active":
+        raise TenantSuspended(f"tenant {tenant.slug} is suspended")
+
+
+def principal_for_user(user: User, tenant: Tenant | None) -> InternalPrincipal:
+    """The principal a user acts as; TenantSuspended when their tenant is."""
+    if not user.is_active:
+        raise Unauthorized("account is disabled")
+    _ensure_active(tenant)
+    return InternalPrincipal(
+        sub=str(user.id),
+        kind="user",
+        tenant_id=user.tenant_id,
+        roles=frozenset(user.roles),
+        limits=_limits(tenant),
+        producer_ids=frozenset(uuid.UUID(p) for p in user.producer_ids),
+    )
+
+
+def principal_for_key(key: ApiKey, tenant: Tenant) -> InternalPrincipal:
+    _ensure_active(tenant)
+    return InternalPrincipal(
+        sub=str(key.id),
+        kind="key",
+        tenant_id=key.tenant_id,
+        roles=frozenset(key.roles),
+        limits=_limits(tenant),
+    )
+
+
+def _signer_with_ttl(signer: TokenSigner, ttl_seconds: int) -> TokenSigner:
+    # Same key, kid, issuer and published keys; only the lifetime differs.
+    access = copy.copy(signer)
+    access.ttl_seconds = ttl_seconds
+    return access
+
+
+class Authenticator:
+    """Mints client access tokens and resolves a request's credentials to a principal."""
+
+    def __init__(self, db: Database, signer: TokenSigner, settings: GatewaySettings) -> None:
+        self.db = db
+        self.access_ttl_seconds = settings.access_token_ttl_seconds
+        self.refresh_ttl = timedelta(days=settings.refresh_token_ttl_days)
+        self._access_signer = _signer_with_ttl(signer, settings.access_token_ttl_seconds)
+        self._verifier = TokenVerifier(API_AUDIENCE, issuer=signer.issuer, jwks=signer.jwks())
+
+    def mint_access_token(self, principal: InternalPrincipal) -> str:
+        return self._access_signer.mint(principal, API_AUDIENCE)
+
+    async def authenticate(self, bearer: str | None, api_key: str | None) -> InternalPrincipal:
+        """The caller of `Authorization: Bearer <token | mk_...>` or `X-API-Key: mk_...`."""
+        token = bearer or api_key
+        if not token:
+            raise Unauthorized("send an access token or an API key")
+        if is_api_key(token):
+            return await self._from_api_key(token)
+        if bearer is None:
+            raise InvalidApiKey("X-API-Key must hold an mk_ key")
+        return await self._from_access_token(token)
+
+    async def _from_access_token(self, token: str) -> InternalPrincipal:
+        claimed = await self._verifier.verify(token)
+        if claimed.kind != "user":
+            raise Unauthorized("not a user access token")
+        try:
+            user_id = uuid.UUID(claimed.sub)
+        except ValueError as exc:
+            raise Unauthorized("malformed subject") from exc
+        async with self.db.transaction() as session:
+            found = await repository.get_user_and_tenant(session, user_id)
+        if found is None:
+            raise Unauthorized("account no longer exists")
+        return principal_for_user(*found)
+
+    async def _from_api_key(self, token: str) -> InternalPrincipal:
+        parsed = parse_api_key(token)
+        if parsed is None:
+            raise InvalidApiKey("malformed API key")
+        prefix, secret = parsed
+        async with self.db.transaction() as session:
+            found = await repository.get_api_key_and_tenant(session, prefix)
+            if found is None:
+                raise InvalidApiKey()
+            key, tenant = found
+            if key.revoked_at is not None or not hmac.compare_digest(
+                key.key_hash, sha256_hex(secret)
+            ):
+                raise InvalidApiKey()
+            principal = principal_for_key(key, tenant)
+            await repository.touch_api_key(session, key.id, datetime.now(UTC))
+        return principal

@@ -1,0 +1,83 @@
+"""Control-plane tables: tenants, users, refresh tokens, API keys.
+
+The gateway reads them across tenants (a login by email must), so they are not under row-level
+security; every tenant-scoped query in `repository` filters by the caller's tenant instead.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, func
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kit.db import UUIDPrimaryKey, make_base
+
+Base = make_base()
+
+TENANT_STATUSES = ("active", "suspended")
+
+
+class Tenant(UUIDPrimaryKey, Base):
+    """A municipality running on the platform, with its plan and quotas."""
+
+    __tablename__ = "tenants"
+    __table_args__ = (CheckConstraint("status IN ('active', 'suspended')", name="status"),)
+
+    slug: Mapped[str] = mapped_column(String(63), unique=True)
+    name: Mapped[dict[str, Any]]  # language code -> text
+    timezone: Mapped[str] = mapped_column(String(64))
+    population: Mapped[int | None]
+    plan: Mapped[str] = mapped_column(String(32), default="town")
+    limits: Mapped[dict[str, Any]] = mapped_column(default=dict)  # quota name -> number
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class User(UUIDPrimaryKey, Base):
+    """A person who logs in; operators belong to no tenant."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("email = lower(email)", name="email_lowercase"),)
+
+    tenant_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tenants.id"), index=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)  # argon2id, PHC string format
+    roles: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    producer_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class RefreshToken(UUIDPrimaryKey, Base):
+    """One refresh token; each rotation adds a row to the same family (RFC 9700 section 4.14)."""
+
+    __tablename__ = "refresh_tokens"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    family_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class ApiKey(UUIDPrimaryKey, Base):
+    """A tenant's machine credential `mk_<prefix>_<secret>`; only sha256(secret) is kept."""
+
+    __tablename__ = "api_keys"
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    prefix: Mapped[str] = mapped_column(String(8), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64))  # sha256 hex of the secret
+    roles: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    last_used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]

@@ -1,0 +1,153 @@
+"""Machi as users run it: `machi run` processes, through the gateway, on real Postgres."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import aio_pika
+import httpx
+import pytest
+
+from gateway import service as gateway_service
+from kit import migrations
+from kit.db import Database
+from kit.settings import MachiSettings
+
+from .processes import Machi, base_env, free_port, wait_http
+
+SERVICES = ["catalog", "publisher", "analytics", "gateway"]
+CONSUMERS = ["publisher.on-product-published", "analytics.on-product-published"]
+
+
+@dataclass
+class Platform:
+    machi: Machi
+    url: str
+    settings: MachiSettings
+
+    def tenant_admin(self, slug: str) -> httpx.Client:
+        """A new tenant and an admin user, logged in through the gateway."""
+        email, password = f"admin@{slug}.example", "correct horse battery"
+
+        async def create() -> None:
+            db = Database(self.settings.app_url("gateway"), pool_size=1)
+            try:
+                tenant = await gateway_service.create_tenant(
+                    db,
+                    slug,
+                    {"en": slug.title()},
+                    timezone="Asia/Tokyo",
+                    population=50_000,
+                    limits={"active_products": 100},
+                )
+                await gateway_service.create_user(db, tenant, email, password, ["admin"])
+            finally:
+                await db.dispose()
+
+        asyncio.run(create())
+        http = httpx.Client(base_url=self.url, timeout=30)
+        token = http.post("/v1/auth/token", json={"email": email, "password": password})
+        assert token.status_code == 200, token.text
+        http.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+        return http
+
+
+def eventually(check: Callable[[], bool], timeout: float = 30, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} not met within {timeout}s")
+        time.sleep(0.1)
+
+
+def drop_databases(settings: MachiSettings) -> None:
+    async def drop() -> None:
+        for service in SERVICES:
+            await migrations.drop(settings, service)
+
+    asyncio.run(drop())
+
+
+def delete_queues(amqp_url: str, prefix: str) -> None:
+    async def delete() -> None:
+        connection = await aio_pika.connect(amqp_url)
+        async with connection:
+            channel = await connection.channel()
+            names = [
+                f"{c}{suffix}"
+                for c in CONSUMERS
+                for suffix in ("", ".dlq", ".retry.1", ".retry.2", ".retry.3")
+            ] + ["machi.unrouted"]
+            for name in names:
+                await channel.queue_delete(prefix + name)
+            for exchange in ("machi.events", "machi.unrouted"):
+                await channel.exchange_delete(prefix + exchange)
+
+    asyncio.run(delete())
+
+
+@pytest.fixture(scope="module")
+def split_platform(
+    pg_server_url: str, amqp_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Platform]:
+    """Every role its own process, over RabbitMQ."""
+    tag = uuid.uuid4().hex[:8]
+    tmp = tmp_path_factory.mktemp("split")
+    env = base_env(pg_server_url, f"t{tag}_", tmp / "signing-key.pem")
+    ports = {name: free_port() for name in ("gateway", "catalog", "publisher", "analytics")}
+    gateway_url = f"http://127.0.0.1:{ports['gateway']}"
+    env.update(
+        AMQP_URL=amqp_url,
+        EVENTS_PREFIX=f"t{tag}.",
+        EVENT_RETRY_DELAYS_MS="[200,500,1000]",
+        JWKS_URL=f"{gateway_url}/.well-known/jwks.json",
+        CATALOG_URL=f"http://127.0.0.1:{ports['catalog']}",
+        PUBLISHER_URL=f"http://127.0.0.1:{ports['publisher']}",
+        ANALYTICS_URL=f"http://127.0.0.1:{ports['analytics']}",
+    )
+    settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)  # type: ignore[call-arg]
+    machi = Machi(env, tmp)
+    try:
+        machi.command("migrate")
+        machi.start("gateway", "--target=gateway", "--port", str(ports["gateway"]))
+        wait_http(f"{gateway_url}/healthz")
+        for service in ("catalog", "publisher", "analytics"):
+            machi.start(f"{service}-api", f"--target={service}-api", "--port", str(ports[service]))
+        machi.start("catalog-relay", "--target=catalog-relay")
+        for service in ("publisher", "analytics"):
+            machi.start(f"{service}-worker", f"--target={service}-relay,{service}-worker")
+        wait_http(f"{gateway_url}/readyz")
+        yield Platform(machi, gateway_url, settings)
+    except BaseException:
+        print(machi.logs())
+        raise
+    finally:
+        machi.stop_all()
+        drop_databases(settings)
+        delete_queues(amqp_url, f"t{tag}.")
+
+
+@pytest.fixture(scope="module")
+def all_in_one(pg_server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    """`machi run --target=all` on the in-memory bus, as `make run` starts it."""
+    tag = uuid.uuid4().hex[:8]
+    tmp = tmp_path_factory.mktemp("aio")
+    env = base_env(pg_server_url, f"t{tag}_", tmp / "signing-key.pem")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)  # type: ignore[call-arg]
+    machi = Machi(env, tmp)
+    try:
+        machi.start("all", "--target=all", "--port", str(port))
+        wait_http(f"{url}/readyz", timeout=120)
+        yield Platform(machi, url, settings)
+    except BaseException:
+        print(machi.logs())
+        raise
+    finally:
+        machi.stop_all()
+        drop_databases(settings)

@@ -1,0 +1,94 @@
+"""Machi processes for end-to-end tests: real `machi run` processes on loopback ports."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Machi:
+    """Starts and stops `machi` processes sharing one environment; logs go to `log_dir`."""
+
+    env: dict[str, str]
+    log_dir: Path
+    procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def command(self, *args: str, timeout: float = 120) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "machi_cli", *args], env=self.env, check=True, timeout=timeout
+        )
+
+    def start(self, name: str, *args: str) -> None:
+        log = (self.log_dir / f"{name}.log").open("ab")
+        self.procs[name] = subprocess.Popen(
+            [sys.executable, "-m", "machi_cli", "run", *args],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def kill(self, name: str) -> None:
+        """SIGKILL: no cleanup, no flush, as a crash would."""
+        proc = self.procs.pop(name)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+
+    def stop_all(self) -> None:
+        for proc in self.procs.values():
+            proc.send_signal(signal.SIGTERM)
+        for proc in self.procs.values():
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        self.procs.clear()
+
+    def logs(self) -> str:
+        return "\n".join(
+            f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}"
+            for p in self.log_dir.glob("*.log")
+        )
+
+
+def wait_http(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    last: object = None
+    while time.monotonic() < deadline:
+        try:
+            response = httpx.get(url, timeout=2)
+            if response.status_code == 200:
+                return
+            last = response.status_code
+        except httpx.HTTPError as exc:
+            last = exc
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} not ready: {last}")
+
+
+def base_env(database_url: str, prefix: str, key_file: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEST_", "PYTEST"))}
+    env.update(
+        DATABASE_URL=database_url,
+        DB_NAME_PREFIX=prefix,
+        GATEWAY_SIGNING_KEY_FILE=str(key_file),
+        RELAY_POLL_SECONDS="0.05",
+        LOG_JSON="true",
+        DB_POOL_SIZE="3",
+    )
+    env.pop("AMQP_URL", None)
+    return env
