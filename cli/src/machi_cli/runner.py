@@ -24,7 +24,7 @@ import gateway.app
 from gateway.settings import GatewaySettings
 from kit import migrations
 from kit import roles as kit_roles
-from kit.auth import TokenSigner, TokenVerifier, load_or_create_key
+from kit.auth import TokenSigner, TokenVerifier
 from kit.events.bus import Bus, RetryPolicy
 from kit.events.memory import MemoryBus
 from kit.events.rabbitmq import RabbitBus
@@ -35,6 +35,10 @@ from machi_cli.services import DATABASES, ROLE_NAMES, SERVICES
 
 log = logging.getLogger("machi")
 EMBEDDED_DATA = Path("var/pgdata")
+
+
+async def _run(role: kit_roles.Role) -> None:
+    await role.run()
 
 
 class _Server(uvicorn.Server):
@@ -91,7 +95,6 @@ class Platform:
         self.selected = kit_roles.select(ROLE_NAMES, target)
         self.all_in_one = set(self.selected) == set(ROLE_NAMES)
         self.servers: list[_Server] = []
-        self.gateway_url: str | None = None
 
     def wants(self, role: str) -> bool:
         return role in self.selected
@@ -116,18 +119,20 @@ class Platform:
             if self.wants("gateway"):
                 assert signer is not None
                 gw_app = await self._gateway_app(stack, bus, signer, apps)
+                if seed:
+                    await self._seed(gw_app)
                 serving.append(self._server(gw_app, host, port))
-                self.gateway_url = f"http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}"
-            tasks = [asyncio.create_task(role.run(), name=role.name) for role in background]
+                shown = "localhost" if host in ("0.0.0.0", "127.0.0.1") else host
+                log.info("gateway listening", extra={"url": f"http://{shown}:{port}"})
+            tasks: list[asyncio.Task[Any]] = [
+                asyncio.create_task(_run(role), name=role.name) for role in background
+            ]
             tasks += [asyncio.create_task(server.serve()) for server in serving]
             self._install_signals(tasks)
-            if seed and self.gateway_url:
-                tasks.append(asyncio.create_task(self._seed_when_ready()))
             await self._wait(tasks)
 
     def _signer(self) -> TokenSigner:
-        key = load_or_create_key(self.gateway_settings.gateway_signing_key_file)
-        return TokenSigner(key, issuer=self.settings.internal_token_issuer)
+        return gateway.app.load_signer(self.gateway_settings, self.settings)
 
     def _runtime(self, service: str, bus: Bus, signer: TokenSigner | None) -> ServiceRuntime:
         verifier = None
@@ -191,23 +196,16 @@ class Platform:
     ) -> FastAPI:
         runtime = ServiceRuntime.create("gateway", self.settings, bus=bus)
         stack.push_async_callback(runtime.close)
-        urls = {
-            "catalog": self.gateway_settings.catalog_url,
-            "publisher": self.gateway_settings.publisher_url,
-            "analytics": self.gateway_settings.analytics_url,
-        }
-        upstreams = {}
-        for name, url in urls.items():
-            timeout = httpx.Timeout(self.gateway_settings.upstream_timeout_seconds)
-            if name in apps:
-                transport = httpx.ASGITransport(app=apps[name])
-                client = httpx.AsyncClient(
-                    transport=transport, base_url=f"http://{name}", timeout=timeout
-                )
-            else:
-                client = httpx.AsyncClient(base_url=url, timeout=timeout)
+        upstreams = gateway.app.remote_upstreams(self.gateway_settings)
+        for name, app in apps.items():
+            await upstreams[name].aclose()
+            # raise_app_exceptions=False: a crashing service is a 502, as over the network.
+            transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+            upstreams[name] = httpx.AsyncClient(
+                transport=transport, base_url=f"http://{name}", timeout=upstreams[name].timeout
+            )
+        for client in upstreams.values():
             stack.push_async_callback(client.aclose)
-            upstreams[name] = client
         return gateway.app.create_app(runtime, self.gateway_settings, signer, upstreams)
 
     def _install_signals(self, tasks: list[asyncio.Task[Any]]) -> None:
@@ -224,13 +222,13 @@ class Platform:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop)
 
-    async def _seed_when_ready(self) -> None:
+    async def _seed(self, gateway_app: FastAPI) -> None:
+        """Seed the demo town through the gateway, in-process, before anyone can log in."""
         from machi_cli import seed
 
-        assert self.gateway_url is not None
-        while not all(s.started for s in self.servers):
-            await asyncio.sleep(0.05)
-        await seed.seed_demo_town(self.settings, self.gateway_url)
+        transport = httpx.ASGITransport(app=gateway_app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
+            await seed.seed_demo_town(self.settings, http)
 
     async def _wait(self, tasks: list[asyncio.Task[Any]]) -> None:
         try:
@@ -242,6 +240,6 @@ class Platform:
             for server in self.servers:
                 server.should_exit = True
             for task in tasks:
-                if not task.done() and task.get_name() != "seed":
+                if not task.done():
                     task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)

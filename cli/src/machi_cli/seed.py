@@ -66,8 +66,9 @@ PRODUCERS: list[dict[str, Any]] = [
 ]
 
 
-async def seed_demo_town(settings: MachiSettings, gateway_url: str) -> None:
-    """Create the operator, the town, its admin and catalog, unless the town has products."""
+async def seed_demo_town(settings: MachiSettings, http: httpx.AsyncClient) -> None:
+    """Create the operator, the town, its admin and catalog (through `http`, the gateway),
+    unless the town has products already."""
     db = Database(settings.app_url("gateway"), pool_size=2)
     try:
         await gateway_service.create_operator(db, *OPERATOR)
@@ -82,20 +83,19 @@ async def seed_demo_town(settings: MachiSettings, gateway_url: str) -> None:
         await gateway_service.create_user(db, tenant_id, ADMIN[0], ADMIN[1], ["admin"])
     finally:
         await db.dispose()
-    async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as http:
-        login = await http.post("/v1/auth/token", json={"email": ADMIN[0], "password": ADMIN[1]})
-        login.raise_for_status()
-        http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
-        existing = await http.get("/v1/products", params={"limit": 1})
-        existing.raise_for_status()
-        if existing.json()["items"]:
-            log.info("demo town already seeded")
-        else:
-            await _seed_catalog(http)
-    print(
-        f"\nMachi is running on {gateway_url}  (API docs: {gateway_url}/docs)\n"
-        f"  demo town admin: {ADMIN[0]} / {ADMIN[1]}\n"
-        f"  platform operator: {OPERATOR[0]} / {OPERATOR[1]}\n",
+    login = await http.post("/v1/auth/token", json={"email": ADMIN[0], "password": ADMIN[1]})
+    login.raise_for_status()
+    http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+    existing = await http.get("/v1/products", params={"limit": 1})
+    existing.raise_for_status()
+    if existing.json()["items"]:
+        log.info("demo town already seeded")
+    else:
+        await _seed_catalog(http)
+    print(  # the person running `make run` reads this
+        f"\nMachi demo town 'takeo'\n"
+        f"  town admin:         {ADMIN[0]} / {ADMIN[1]}\n"
+        f"  platform operator:  {OPERATOR[0]} / {OPERATOR[1]}\n",
         flush=True,
     )
 
@@ -119,5 +119,6 @@ async def _seed_catalog(http: httpx.AsyncClient) -> None:
                 },
             )
             product.raise_for_status()
-            (await http.post(f"/v1/products/{product.json()['id']}/publish")).raise_for_status()
+            published = await http.post(f"/v1/products/{product.json()['id']}/publish")
+            published.raise_for_status()
     log.info("demo town seeded", extra={"producers": len(PRODUCERS)})

@@ -14,9 +14,14 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.db import UUIDPrimaryKey, make_base
+from kit.db import Base as ModelBase
+from kit.db import UUIDPrimaryKey, service_metadata
 
-Base = make_base()
+
+class Base(ModelBase):
+    __abstract__ = True
+    metadata = service_metadata()
+
 
 TENANT_STATUSES = ("active", "suspended")
 

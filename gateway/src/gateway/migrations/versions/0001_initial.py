@@ -19,7 +19,7 @@ branch_labels = None
 depends_on = None
 
 
-def created_at() -> sa.Column:
+def created_at() -> sa.Column[object]:
     return sa.Column(
         "created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
     )

@@ -1,0 +1,89 @@
+"""FastAPI dependencies of the gateway: its own session, and the caller behind the credentials."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gateway.authn import Authenticator
+from gateway.schemas import TokenRequest
+from kit.auth import InternalPrincipal
+from kit.db import Database
+from kit.logs import tenant_var
+
+FORM = "application/x-www-form-urlencoded"
+
+# Both only read the header (auto_error=False); they also put the schemes into the OpenAPI doc,
+# so Swagger UI's "Authorize" can log in with the password form or paste an API key.
+bearer_scheme = OAuth2PasswordBearer(
+    tokenUrl="/v1/auth/token", scheme_name="token", auto_error=False
+)
+api_key_scheme = APIKeyHeader(name="X-API-Key", scheme_name="apiKey", auto_error=False)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One transaction per request, committed before responding; these tables have no RLS."""
+    db: Database = request.app.state.db
+    async with db.transaction() as session:
+        yield session
+
+
+# scope="function": commit before the response is sent, as kit.dependencies.SessionDep does.
+GatewaySessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+def get_authenticator(request: Request) -> Authenticator:
+    authenticator: Authenticator = request.app.state.authenticator
+    return authenticator
+
+
+AuthenticatorDep = Annotated[Authenticator, Depends(get_authenticator)]
+
+
+async def require_caller(
+    request: Request,
+    authenticator: AuthenticatorDep,
+    bearer: Annotated[str | None, Depends(bearer_scheme)],
+    api_key: Annotated[str | None, Depends(api_key_scheme)],
+) -> InternalPrincipal:
+    """The authenticated caller, or 401 (403 `tenant-suspended` for a suspended tenant)."""
+    cached = getattr(request.state, "principal", None)
+    if isinstance(cached, InternalPrincipal):
+        return cached
+    principal = await authenticator.authenticate(bearer, api_key)
+    request.state.principal = principal
+    if principal.tenant_id is not None:
+        tenant_var.set(str(principal.tenant_id))
+    return principal
+
+
+CallerDep = Annotated[InternalPrincipal, Depends(require_caller)]
+
+
+async def read_credentials(request: Request) -> TokenRequest:
+    """Login credentials from JSON `{email, password}` or the OAuth2 password form (RFC 6749
+    section 4.3.2, `username` and `password`), which Swagger UI's "Authorize" sends.
+    """
+    try:
+        if request.headers.get("content-type", "").startswith(FORM):
+            form = await request.form()
+            raw: object = {"email": form.get("username"), "password": form.get("password")}
+        else:
+            raw = json.loads(await request.body() or b"null")
+        return TokenRequest.model_validate(raw)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from exc
+    except ValueError as exc:
+        raise RequestValidationError(
+            [{"loc": ("body",), "msg": "body is not valid JSON", "type": "json_invalid"}]
+        ) from exc
+
+
+CredentialsDep = Annotated[TokenRequest, Depends(read_credentials)]

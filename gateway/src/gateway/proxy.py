@@ -1,0 +1,154 @@
+"""The reverse proxy: authenticate the caller, swap their credentials for an internal token
+minted for the one service that answers the path, and stream the exchange both ways.
+
+Hop-by-hop headers (RFC 9110 section 7.6.1) never cross the proxy, in either direction. Client
+credentials, cookies and `X-Internal-*` headers stop here: a service trusts only the token the
+gateway sets, and nothing a client can forge reaches it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+
+import httpx
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import StreamingResponse
+from starlette.background import BackgroundTask
+
+from gateway.dependencies import CallerDep
+from gateway.errors import UpstreamTimeout, UpstreamUnavailable
+from gateway.routes import ROUTES, Route
+from gateway.settings import GatewaySettings
+from kit.auth import InternalPrincipal, TokenSigner
+from kit.logs import request_id_var
+
+log = logging.getLogger(__name__)
+
+METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+HOP_BY_HOP = frozenset(
+    {"connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade"}
+)
+CLIENT_ONLY = frozenset({"authorization", "x-api-key", "cookie", "host", "x-request-id"})
+INTERNAL_PREFIX = "x-internal-"
+# Set again by this process (its own server and RequestContextMiddleware): no duplicates.
+UPSTREAM_ONLY = frozenset({"date", "server", "x-request-id"})
+
+
+def _connection_listed(headers: Iterable[tuple[str, str]]) -> set[str]:
+    """Names a `Connection` header declares hop-by-hop for this message."""
+    listed: set[str] = set()
+    for name, value in headers:
+        if name.lower() == "connection":
+            listed.update(token.strip().lower() for token in value.split(","))
+    return listed
+
+
+def _is_hop_by_hop(name: str, listed: set[str]) -> bool:
+    return name in HOP_BY_HOP or name.startswith("proxy-") or name in listed
+
+
+def upstream_request_headers(request: Request, internal_token: str) -> list[tuple[str, str]]:
+    """The client's end-to-end headers, minus its credentials, plus the gateway's own."""
+    incoming = request.headers.items()
+    listed = _connection_listed(incoming)
+    kept = [
+        (name, value)
+        for name, value in incoming
+        if not _is_hop_by_hop(name, listed)
+        and name not in CLIENT_ONLY
+        and not name.startswith(INTERNAL_PREFIX)
+        and not name.startswith("x-forwarded-")
+    ]
+    forwarded_for = request.headers.get("x-forwarded-for")
+    client = request.client.host if request.client else "unknown"
+    return [
+        *kept,
+        ("authorization", f"Bearer {internal_token}"),
+        ("x-request-id", request_id_var.get() or ""),
+        ("x-forwarded-for", f"{forwarded_for}, {client}" if forwarded_for else client),
+        ("x-forwarded-proto", request.url.scheme),
+        ("x-forwarded-host", request.headers.get("host", "")),
+    ]
+
+
+def client_response_headers(upstream: httpx.Response) -> list[tuple[bytes, bytes]]:
+    raw = upstream.headers.raw
+    listed = _connection_listed((k.decode("latin-1"), v.decode("latin-1")) for k, v in raw)
+    kept = []
+    for name, value in raw:
+        lowered = name.decode("latin-1").lower()
+        if _is_hop_by_hop(lowered, listed) or lowered in UPSTREAM_ONLY:
+            continue
+        kept.append((lowered.encode("latin-1"), value))
+    return kept
+
+
+def _target(request: Request) -> str:
+    # The raw path keeps the client's percent-encoding (a `%2F` stays one path segment).
+    raw_path = request.scope.get("raw_path") or request.url.path.encode()
+    query = request.scope.get("query_string") or b""
+    target = raw_path.decode("latin-1")
+    return f"{target}?{query.decode('latin-1')}" if query else target
+
+
+def _has_body(request: Request) -> bool:
+    return "content-length" in request.headers or "transfer-encoding" in request.headers
+
+
+async def _relay(upstream: httpx.Response) -> AsyncIterator[bytes]:
+    try:
+        async for chunk in upstream.aiter_raw():
+            yield chunk
+    finally:
+        await upstream.aclose()
+
+
+async def forward(request: Request, caller: InternalPrincipal, route: Route) -> Response:
+    """Send the request to `route`'s service, as the caller, and stream the answer."""
+    upstreams: dict[str, httpx.AsyncClient] = request.app.state.upstreams
+    signer: TokenSigner = request.app.state.signer
+    settings: GatewaySettings = request.app.state.settings
+    client = upstreams.get(route.upstream)
+    if client is None:
+        raise UpstreamUnavailable(f"{route.upstream} is not configured")
+    outbound = client.build_request(
+        request.method,
+        _target(request),
+        headers=upstream_request_headers(request, signer.mint(caller, audience=route.upstream)),
+        content=request.stream() if _has_body(request) else None,
+        timeout=settings.upstream_timeout_seconds,
+    )
+    try:
+        upstream = await client.send(outbound, stream=True)
+    except httpx.TimeoutException as exc:
+        log.warning("upstream timed out", extra={"upstream": route.upstream})
+        raise UpstreamTimeout(f"{route.upstream} did not answer in time") from exc
+    except httpx.TransportError as exc:
+        log.warning("upstream unreachable", extra={"upstream": route.upstream, "error": repr(exc)})
+        raise UpstreamUnavailable(f"{route.upstream} is unreachable") from exc
+    response = StreamingResponse(
+        _relay(upstream),
+        status_code=upstream.status_code,
+        # Runs even when the body iterator never started (client gone); aclose is idempotent.
+        background=BackgroundTask(upstream.aclose),
+    )
+    response.raw_headers = client_response_headers(upstream)
+    return response
+
+
+def _endpoint(route: Route) -> Callable[[Request, InternalPrincipal], Awaitable[Response]]:
+    async def forward_to_upstream(request: Request, caller: CallerDep) -> Response:
+        return await forward(request, caller, route)
+
+    return forward_to_upstream
+
+
+def build_router(routes: Sequence[Route] = ROUTES) -> APIRouter:
+    """Routes for every prefix of the table (its exact path and everything below it)."""
+    router = APIRouter()
+    for route in routes:
+        endpoint = _endpoint(route)
+        for path in (route.prefix, f"{route.prefix}/{{rest:path}}"):
+            router.add_api_route(path, endpoint, methods=METHODS, include_in_schema=False)
+    return router

@@ -1,0 +1,47 @@
+"""The routing table: which service answers which public path prefix.
+
+A prefix matches its exact path and everything below it (`/v1/products`, `/v1/products/42`),
+never a longer name (`/v1/productsx`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Route:
+    prefix: str
+    upstream: str
+
+    def matches(self, path: str) -> bool:
+        return path == self.prefix or path.startswith(self.prefix + "/")
+
+
+ROUTES = [
+    Route("/v1/producers", "catalog"),
+    Route("/v1/products", "catalog"),
+    Route("/v1/places", "catalog"),
+    Route("/v1/categories", "catalog"),
+    Route("/v1/media", "catalog"),
+    Route("/v1/storefronts", "catalog"),
+    Route("/v1/listings", "catalog"),
+    Route("/v1/imports", "catalog"),
+    Route("/v1/channels", "publisher"),
+    Route("/v1/posts", "publisher"),
+    Route("/v1/deliveries", "publisher"),
+    Route("/v1/campaigns", "publisher"),
+    Route("/v1/slots", "publisher"),
+    Route("/v1/links", "analytics"),
+    Route("/v1/reports", "analytics"),
+    Route("/v1/conversions", "analytics"),
+    Route("/v1/insights", "analytics"),
+]
+
+UPSTREAMS = ("catalog", "publisher", "analytics")
+
+
+def match(path: str, routes: Sequence[Route] = ROUTES) -> Route | None:
+    """The route serving `path`, or None."""
+    return next((route for route in routes if route.matches(path)), None)

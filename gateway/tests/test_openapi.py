@@ -1,0 +1,70 @@
+import httpx
+
+from kit.auth import TokenSigner
+
+from .support import EchoService, GatewayFactory
+
+
+async def test_merged_document_has_own_and_routed_service_paths(
+    http: httpx.AsyncClient,
+) -> None:
+    response = await http.get("/openapi.json")
+
+    assert response.status_code == 200
+    doc = response.json()
+    paths = doc["paths"]
+    for path in ("/v1/auth/token", "/v1/me", "/v1/api-keys", "/v1/tenants/{tenant_id}"):
+        assert path in paths
+    for path in ("/v1/producers/notes", "/v1/channels/notes", "/v1/links/notes"):
+        assert path in paths
+    assert "/internal/only" not in paths
+    assert "/readyz" not in paths
+    schemas = doc["components"]["schemas"]
+    assert "Note" in schemas
+    assert "TokenRead" in schemas
+    assert paths["/v1/producers/notes"]["post"]["security"] == [{"token": []}, {"apiKey": []}]
+    assert set(doc["components"]["securitySchemes"]) == {"token", "apiKey"}
+
+
+async def test_a_down_service_is_left_out_and_picked_up_later(
+    gateway_with: GatewayFactory, services: dict[str, EchoService]
+) -> None:
+    catalog = services["catalog"].client()
+    http = await gateway_with(
+        {"catalog": catalog, "publisher": httpx.AsyncClient(base_url="http://127.0.0.1:9")}
+    )
+
+    doc = (await http.get("/openapi.json")).json()
+
+    assert "/v1/producers/notes" in doc["paths"]
+    assert "/v1/channels/notes" not in doc["paths"]
+
+
+async def test_docs_page_points_at_the_merged_document(http: httpx.AsyncClient) -> None:
+    response = await http.get("/docs")
+    assert response.status_code == 200
+    assert "/openapi.json" in response.text
+
+
+async def test_jwks_publishes_the_signers_key(http: httpx.AsyncClient, signer: TokenSigner) -> None:
+    response = await http.get("/.well-known/jwks.json")
+    assert response.status_code == 200
+    assert signer.kid in [key["kid"] for key in response.json()["keys"]]
+
+
+async def test_readyz_checks_the_database_and_every_service(http: httpx.AsyncClient) -> None:
+    response = await http.get("/readyz")
+    assert response.status_code == 200, response.text
+    assert response.json()["checks"] == {
+        "database": "ok",
+        "catalog": "ok",
+        "publisher": "ok",
+        "analytics": "ok",
+    }
+
+
+async def test_readyz_fails_when_a_service_is_down(gateway_with: GatewayFactory) -> None:
+    http = await gateway_with({"catalog": httpx.AsyncClient(base_url="http://127.0.0.1:9")})
+    response = await http.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["catalog"].startswith("failed")
