@@ -12,8 +12,8 @@ $(UV):
 install: $(UV)
 	$(UV) sync --frozen --quiet
 
-run: install ## the all-in-one platform on http://localhost:$(PORT)
-	$(UV) run machi run --target=all --port $(PORT)
+run: install ## the all-in-one platform on http://localhost:$(PORT), human-readable logs
+	LOG_JSON=$${LOG_JSON:-false} $(UV) run machi run --target=all --port $(PORT)
 
 test: install ## the whole suite (TEST_DATABASE_URL / TEST_AMQP_URL, see README)
 	$(UV) run pytest

@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kit.dependencies import require_principal
 from kit.errors import ProblemError
-from kit.logs import request_id_var
+from kit.logs import request_id_var, tenant_var
 from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
 from kit.runtime import ServiceRuntime
 
@@ -92,6 +92,7 @@ class RequestContextMiddleware:
         incoming = dict(scope["headers"]).get(REQUEST_ID_HEADER.encode(), b"").decode()
         request_id = incoming[:128] if incoming else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        tenant_token = tenant_var.set(None)  # set by the auth dependency, for this request only
         status = 500
         started = time.perf_counter()
 
@@ -115,6 +116,7 @@ class RequestContextMiddleware:
                 time.perf_counter() - started
             )
             request_id_var.reset(token)
+            tenant_var.reset(tenant_token)
 
 
 def add_ops_routes(app: FastAPI, checks: dict[str, ReadinessCheck]) -> None:
