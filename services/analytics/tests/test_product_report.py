@@ -8,32 +8,21 @@ from contracts.catalog import ProductPublishedV1
 from kit.auth import InternalPrincipal
 from kit.events import consumer
 from kit.events.bus import Delivery
-from kit.events.envelope import Envelope
 from kit.runtime import ServiceRuntime
-from kit.testing.plugin import principal
+from kit.testing.plugin import delivery, principal
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
 def published(tenant: uuid.UUID) -> Delivery:
-    envelope = Envelope(
-        type=ProductPublishedV1.event_type,
-        source="catalog",
-        tenant_id=tenant,
-        payload=ProductPublishedV1(
-            product_id=uuid.uuid4(),
-            producer_id=uuid.uuid4(),
-            slug="black-garlic",
-            name={"ja": "熟成黒にんにく", "en": "Aged black garlic"},
-            producer_name={"ja": "武雄農園"},
-        ),
+    product = ProductPublishedV1(
+        product_id=uuid.uuid4(),
+        producer_id=uuid.uuid4(),
+        slug="black-garlic",
+        name={"ja": "熟成黒にんにく", "en": "Aged black garlic"},
+        producer_name={"ja": "武雄農園"},
     )
-    return Delivery(
-        id=str(envelope.id),
-        routing_key=envelope.type,
-        body=envelope.model_dump_json().encode(),
-        attempt=1,
-    )
+    return delivery(product, tenant, source="catalog")
 
 
 async def test_published_product_appears_with_zero_clicks(

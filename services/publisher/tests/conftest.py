@@ -5,10 +5,9 @@ import pytest
 from fastapi import FastAPI
 
 from kit.auth import InternalPrincipal, TokenSigner
-from kit.events.memory import MemoryBus
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
-from kit.testing.plugin import client, migrate
+from kit.testing.plugin import client, service_runtime
 from publisher.app import SERVICE, create_app
 
 
@@ -16,12 +15,9 @@ from publisher.app import SERVICE, create_app
 async def runtime(
     machi_settings: MachiSettings, migrated_services: set[str], verifier_factory: Callable
 ) -> AsyncIterator[ServiceRuntime]:
-    await migrate(machi_settings, migrated_services, SERVICE)
-    rt = ServiceRuntime.create(
-        SERVICE, machi_settings, bus=MemoryBus(), verifier=verifier_factory(SERVICE)
-    )
-    yield rt
-    await rt.close()
+    verifier = verifier_factory(SERVICE)
+    async with service_runtime(machi_settings, migrated_services, SERVICE, verifier) as rt:
+        yield rt
 
 
 @pytest.fixture(scope="session")

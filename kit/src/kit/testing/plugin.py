@@ -14,6 +14,7 @@ import socket
 import tempfile
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -22,8 +23,11 @@ import pytest
 
 from kit import migrations
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, generate_private_key
-from kit.events.bus import RetryPolicy
+from kit.events.bus import Delivery, RetryPolicy
+from kit.events.envelope import Envelope, EventPayload
+from kit.events.memory import MemoryBus
 from kit.events.rabbitmq import RabbitBus
+from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 
 ISSUER = "machi-gateway"
@@ -155,4 +159,30 @@ def client(app: object, signer: TokenSigner, audience: str, who: InternalPrincip
         transport=httpx.ASGITransport(app=app),  # type: ignore[arg-type]
         base_url=f"http://{audience}",
         headers={"Authorization": f"Bearer {token}"},
+    )
+
+
+@asynccontextmanager
+async def service_runtime(
+    settings: MachiSettings, migrated: set[str], service: str, verifier: TokenVerifier
+) -> AsyncIterator[ServiceRuntime]:
+    """A migrated service database and a runtime on an in-memory bus."""
+    await migrate(settings, migrated, service)
+    runtime = ServiceRuntime.create(service, settings, bus=MemoryBus(), verifier=verifier)
+    try:
+        yield runtime
+    finally:
+        await runtime.close()
+
+
+def delivery(payload: EventPayload, tenant_id: uuid.UUID, source: str = "test") -> Delivery:
+    """`payload` as a consumer receives it from the bus, in a fresh envelope."""
+    envelope = Envelope(
+        type=payload.event_type, source=source, tenant_id=tenant_id, payload=payload
+    )
+    return Delivery(
+        id=str(envelope.id),
+        routing_key=envelope.type,
+        body=envelope.model_dump_json().encode(),
+        attempt=1,
     )
