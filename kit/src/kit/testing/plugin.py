@@ -177,7 +177,7 @@ async def service_runtime(
 
 def delivery(payload: EventPayload, tenant_id: uuid.UUID, source: str = "test") -> Delivery:
     """`payload` as a consumer receives it from the bus, in a fresh envelope."""
-    envelope = Envelope(
+    envelope: Envelope[EventPayload] = Envelope(
         type=payload.event_type, source=source, tenant_id=tenant_id, payload=payload
     )
     return Delivery(
