@@ -18,21 +18,29 @@ from typing import Any
 import pytest
 import yaml
 
+from analytics import handlers as analytics_handlers
+from kit.settings import MachiSettings
+from machi_cli.main import app as cli
+from machi_cli.services import ROLE_NAMES
+from publisher import handlers as publisher_handlers
+
 ROOT = Path(__file__).resolve().parents[1]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = "deploy/Dockerfile"
 DEFINITIONS = ROOT / "deploy" / "rabbitmq" / "definitions.json"
 ENV_EXAMPLE = ROOT / ".env.example"
 
-ROLES = {
-    f"{service}-{kind}"
-    for service in ("catalog", "publisher", "analytics")
-    for kind in ("api", "relay", "worker")
-} | {"gateway"}
-SUBCOMMANDS = {"run", "migrate", "seed"}
+# Names come from the code, so a renamed role, command or consumer breaks this test.
+ROLES = set(ROLE_NAMES)
+SUBCOMMANDS = {
+    command.name or getattr(command.callback, "__name__", "").replace("_", "-")
+    for command in cli.registered_commands
+}
 THIRD_PARTY_IMAGES = {"postgres:15", "rabbitmq:3.13-management"}
-CONSUMERS = ["publisher.on-product-published", "analytics.on-product-published"]
-RETRY_TTLS_MS = [1_000, 10_000, 60_000]
+CONSUMERS = sorted(
+    s.consumer for s in [*publisher_handlers.SUBSCRIPTIONS, *analytics_handlers.SUBSCRIPTIONS]
+)
+RETRY_TTLS_MS = MachiSettings.model_fields["event_retry_delays_ms"].default
 PARKED = {
     "x-queue-type": "quorum",
     "x-dead-letter-strategy": "at-least-once",

@@ -213,3 +213,32 @@ async def test_thousand_events_survive_dropped_connections_exactly_once(
         await bus.close()
     async with kit_db.transaction(tenant) as session:
         assert len((await session.execute(select(Effect))).scalars().all()) >= 1000
+
+
+class HangingBus(MemoryBus):
+    """A broker that never confirms: the relay is stuck mid-publish when it is killed."""
+
+    async def publish(self, message: Message) -> None:
+        await asyncio.Event().wait()
+
+
+async def test_relay_killed_mid_publish_leaves_the_event_for_the_next_relay(
+    kit_db: Database, owner: asyncpg.Connection
+) -> None:
+    memory = MemoryBus(RetryPolicy(3, (50, 100)))
+    await consumer.start([on_note_written], kit_db, memory)
+    note_id = await write_note(kit_db, uuid.uuid4())
+    stuck = asyncio.create_task(Relay(kit_db, HangingBus(), service="kittest").run_once())
+    await asyncio.sleep(0.3)  # it has claimed the row and is waiting for a confirm
+    stuck.cancel()  # the process dies: its transaction never commits
+    with pytest.raises(asyncio.CancelledError):
+        await stuck
+    assert await effects_for(owner, [note_id]) == {}
+
+    await Relay(kit_db, memory, service="kittest").run_once()
+
+    async def delivered() -> bool:
+        return await effects_for(owner, [note_id]) == {note_id: 1}
+
+    await eventually(delivered)
+    await memory.close()
