@@ -8,6 +8,9 @@
 --                    table, so row-level security does not bind it.
 --   <service>_app    what the running service connects as (DB_APP_PASSWORD): no superuser, no
 --                    BYPASSRLS, owns nothing, so every row it reads or writes goes through RLS.
+--   <service>_jobs   what the service's background jobs connect as (same password): like _app,
+--                    plus a `cross_tenant_jobs` policy (made by the migrations) so a dispatcher
+--                    can claim due work of every tenant. The API never uses it.
 --
 -- `machi migrate` creates the same databases and app roles itself when DATABASE_URL names a
 -- superuser (the all-in-one mode and docker-compose.yml), and after each migration it grants the
@@ -41,9 +44,10 @@ SELECT format(
 FROM unnest(ARRAY['catalog_owner', 'publisher_owner', 'analytics_owner', 'gateway_owner']) AS r
 \gexec
 
--- App roles: log in, subject to row-level security, own nothing.
+-- App and jobs roles: log in, subject to row-level security, own nothing.
 SELECT format('CREATE ROLE %I', r)
-FROM unnest(ARRAY['catalog_app', 'publisher_app', 'analytics_app', 'gateway_app']) AS r
+FROM unnest(ARRAY['catalog_app', 'publisher_app', 'analytics_app', 'gateway_app',
+             'catalog_jobs', 'publisher_jobs', 'analytics_jobs', 'gateway_jobs']) AS r
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r)
 \gexec
 
@@ -51,7 +55,8 @@ SELECT format(
     'ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD %L',
     r, :'app_password'
 )
-FROM unnest(ARRAY['catalog_app', 'publisher_app', 'analytics_app', 'gateway_app']) AS r
+FROM unnest(ARRAY['catalog_app', 'publisher_app', 'analytics_app', 'gateway_app',
+             'catalog_jobs', 'publisher_jobs', 'analytics_jobs', 'gateway_jobs']) AS r
 \gexec
 
 -- One database per service, owned by its owner role (CREATE DATABASE cannot run in a DO block,
@@ -71,6 +76,7 @@ SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', 'machi_' || s)
 FROM unnest(ARRAY['catalog', 'publisher', 'analytics', 'gateway']) AS s
 \gexec
 
-SELECT format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', 'machi_' || s, s || '_app')
-FROM unnest(ARRAY['catalog', 'publisher', 'analytics', 'gateway']) AS s
+SELECT format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', 'machi_' || s, s || suffix)
+FROM unnest(ARRAY['catalog', 'publisher', 'analytics', 'gateway']) AS s,
+     unnest(ARRAY['_app', '_jobs']) AS suffix
 \gexec

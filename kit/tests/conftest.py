@@ -42,8 +42,8 @@ SCHEMA = [
     "CREATE TABLE notes (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, body text NOT NULL)",
     "CREATE TABLE effects (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, event_id uuid NOT NULL,"
     " note_id uuid REFERENCES notes(id))",
-    *rls_statements("notes"),
-    *rls_statements("effects"),
+    *rls_statements("notes", jobs_role="kittest_jobs"),
+    *rls_statements("effects", jobs_role="kittest_jobs"),
     """CREATE TABLE outbox (id uuid PRIMARY KEY, event_type text NOT NULL, tenant_id uuid NOT NULL,
         envelope jsonb NOT NULL, occurred_at timestamptz NOT NULL DEFAULT now(),
         available_at timestamptz NOT NULL DEFAULT now(), attempts integer NOT NULL DEFAULT 0,

@@ -94,3 +94,28 @@ async def test_app_role_owns_nothing_and_cannot_bypass_rls(
         " AND relrowsecurity AND relforcerowsecurity"
     )
     assert {r["relname"] for r in forced} == {"notes", "effects"}
+
+
+async def test_jobs_role_claims_across_tenants_and_the_app_role_cannot(
+    kit_db: Database, machi_settings: object
+) -> None:
+    from kit.settings import MachiSettings
+
+    assert isinstance(machi_settings, MachiSettings)
+    tenant_a, tenant_b = uuid.uuid4(), uuid.uuid4()
+    await add_note(kit_db, tenant_a, "due a")
+    await add_note(kit_db, tenant_b, "due b")
+    jobs = Database(machi_settings.jobs_url("kittest"), pool_size=1)
+    try:
+        async with jobs.transaction() as session:
+            found = await session.execute(
+                select(Note.tenant_id)
+                .execution_options(all_tenants=True)
+                .where(Note.tenant_id.in_([tenant_a, tenant_b]))
+            )
+            assert set(found.scalars().all()) == {tenant_a, tenant_b}
+    finally:
+        await jobs.dispose()
+    async with kit_db.transaction() as session:
+        raw = await session.execute(text("SELECT count(*) FROM notes"))
+        assert raw.scalar_one() == 0

@@ -1,8 +1,8 @@
 """Provisioning and Alembic migrations, run as the database owner.
 
-`provision` makes the service's database and its `<service>_app` login role (no superuser, no
-BYPASSRLS, owns nothing); `upgrade` runs the service's Alembic scripts to head and then grants the
-app role what it needs on every table, so row-level security applies to it.
+`provision` makes the service's database and its `<service>_app` and `<service>_jobs` login
+roles (no superuser, no BYPASSRLS, own nothing); `upgrade` runs the service's Alembic scripts to
+head and then grants those roles what they need on every table, so row-level security applies.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.ext.asyncio import async_engine_from_config
 
 from kit.events.tables import inbox, outbox
-from kit.settings import MachiSettings, app_role
+from kit.settings import MachiSettings, app_role, jobs_role
 
 log = logging.getLogger(__name__)
 
@@ -41,38 +41,45 @@ async def provision(settings: MachiSettings, service: str) -> None:
     try:
         if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", database):
             await conn.execute(f"CREATE DATABASE {_quote(database)}")
-        password = settings.db_app_password.get_secret_value().replace("'", "''")
-        exists = await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", role)
-        verb = "ALTER" if exists else "CREATE"
-        try:
-            await conn.execute(
-                f"{verb} ROLE {_quote(role)} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB "
-                f"NOCREATEROLE PASSWORD '{password}'"
-            )
-        except asyncpg.InsufficientPrivilegeError:
-            # Production: ops made the role (deploy/postgres/roles.sql); an owner may not alter it.
-            if not exists:
-                raise
-            log.info("app role %s exists and is managed outside Machi", role)
+        for role in (app_role(service), jobs_role(service)):
+            await _ensure_login_role(conn, role, settings.db_app_password.get_secret_value())
     finally:
         await conn.close()
 
 
+async def _ensure_login_role(conn: asyncpg.Connection, role: str, password: str) -> None:
+    exists = await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", role)
+    verb = "ALTER" if exists else "CREATE"
+    quoted_password = password.replace("'", "''")
+    try:
+        await conn.execute(
+            f"{verb} ROLE {_quote(role)} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB "
+            f"NOCREATEROLE PASSWORD '{quoted_password}'"
+        )
+    except asyncpg.InsufficientPrivilegeError:
+        # Production: ops made the role (deploy/postgres/roles.sql); an owner may not alter it.
+        if not exists:
+            raise
+        log.info("role %s exists and is managed outside Machi", role)
+
+
 async def grant_app_role(settings: MachiSettings, service: str) -> None:
-    """Let the app role read and write every table (RLS still filters it) but not migrate."""
-    role = _quote(app_role(service))
+    """Let the app and jobs roles read and write every table (RLS still filters them), but not
+    migrate."""
     owner = settings.owner_url(service)
     conn = await asyncpg.connect(asyncpg_dsn(owner))
     try:
-        await conn.execute(
-            f"""
-            GRANT CONNECT ON DATABASE {_quote(owner.database or "")} TO {role};
-            GRANT USAGE ON SCHEMA public TO {role};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
-            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
-            REVOKE ALL ON TABLE alembic_version FROM {role};
-            """
-        )
+        for name in (app_role(service), jobs_role(service)):
+            role = _quote(name)
+            await conn.execute(
+                f"""
+                GRANT CONNECT ON DATABASE {_quote(owner.database or "")} TO {role};
+                GRANT USAGE ON SCHEMA public TO {role};
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+                GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+                REVOKE ALL ON TABLE alembic_version FROM {role};
+                """
+            )
     finally:
         await conn.close()
 

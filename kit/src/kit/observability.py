@@ -17,3 +17,4 @@ OUTBOX_PUBLISH_FAILED = Counter(
 EVENTS_HANDLED = Counter(
     "machi_events_handled_total", "Events handled by consumers", ["consumer", "outcome"]
 )
+JOB_RUNS = Counter("machi_job_runs_total", "Scheduled job runs", ["service", "job", "outcome"])

@@ -14,6 +14,7 @@ from typing import Any
 from kit.events import consumer
 from kit.events.consumer import Subscription
 from kit.events.relay import Relay
+from kit.jobs import Job, run_all
 from kit.runtime import ServiceRuntime
 
 ORDER = {"worker": 0, "relay": 1, "api": 2}
@@ -43,8 +44,12 @@ def select(available: list[str], target: str) -> list[str]:
     return [n for n in available if n in wanted or n.split("-")[0] in wanted]
 
 
-def event_roles(runtime: ServiceRuntime, subscriptions: list[Subscription[Any]]) -> list[Role]:
-    """A service's `relay` role and, when it consumes events, its `worker` role."""
+def event_roles(
+    runtime: ServiceRuntime,
+    subscriptions: list[Subscription[Any]],
+    jobs: list[Job] | None = None,
+) -> list[Role]:
+    """A service's `relay` role and, when it consumes events or has jobs, its `worker` role."""
     bus = runtime.bus
     if bus is None:
         raise RuntimeError(f"{runtime.service} needs a bus for its relay and worker roles")
@@ -57,10 +62,12 @@ def event_roles(runtime: ServiceRuntime, subscriptions: list[Subscription[Any]])
         poll_seconds=settings.relay_poll_seconds,
     )
     roles = [Role(runtime.service, "relay", relay.run)]
-    if subscriptions:
+    if subscriptions or jobs:
 
         async def work() -> None:
             await consumer.start(subscriptions, runtime.db, bus)
+            if jobs:
+                await run_all(runtime.jobs_db, runtime.service, jobs)
             await asyncio.Event().wait()  # consumers run on the bus until cancelled
 
         roles.append(Role(runtime.service, "worker", work))

@@ -18,6 +18,17 @@ class ServiceRuntime:
     db: Database
     verifier: TokenVerifier
     bus: Bus | None = None
+    _jobs_db: Database | None = None
+
+    @property
+    def jobs_db(self) -> Database:
+        """The database as the `<service>_jobs` role, for work claimed across tenants."""
+        if self._jobs_db is None:
+            self._jobs_db = Database(
+                self.settings.jobs_url(self.service), pool_size=self.settings.db_pool_size
+            )
+            self._jobs_db.sessionmaker.configure(info={SOURCE_KEY: self.service})
+        return self._jobs_db
 
     @classmethod
     def create(
@@ -37,3 +48,5 @@ class ServiceRuntime:
 
     async def close(self) -> None:
         await self.db.dispose()
+        if self._jobs_db is not None:
+            await self._jobs_db.dispose()

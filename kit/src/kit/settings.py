@@ -2,7 +2,8 @@
 
 Each service has one database on the Postgres server named by ``DATABASE_URL``; migrations run
 as the URL's user (the owner) and the service runs as ``<service>_app``, a role that owns nothing
-and so is subject to row-level security.
+and so is subject to row-level security. Background jobs (a dispatcher claiming due work of every
+tenant) connect as ``<service>_jobs``, which RLS lets read across tenants.
 """
 
 from __future__ import annotations
@@ -62,7 +63,18 @@ class MachiSettings(BaseSettings):
             username=app_role(service), password=self.db_app_password.get_secret_value()
         )
 
+    def jobs_url(self, service: str) -> URL:
+        """URL of the service's background jobs, which may claim work across tenants."""
+        return self.owner_url(service).set(
+            username=jobs_role(service), password=self.db_app_password.get_secret_value()
+        )
+
 
 def app_role(service: str) -> str:
-    """Name of the role `service` connects as at run time."""
+    """Name of the role `service`'s API connects as: every query is confined to one tenant."""
     return f"{service}_app"
+
+
+def jobs_role(service: str) -> str:
+    """Name of the role `service`'s background jobs connect as (see `kit.tenancy`)."""
+    return f"{service}_jobs"

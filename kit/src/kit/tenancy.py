@@ -86,11 +86,22 @@ def install_guard() -> None:
         event.listen(Session, "before_flush", _stamp_new_rows)
 
 
-def rls_statements(table: str) -> list[str]:
-    """DDL that puts `table` under tenant row-level security; used by migrations."""
+def rls_statements(table: str, *, jobs_role: str | None = None) -> list[str]:
+    """DDL that puts `table` under tenant row-level security; used by migrations.
+
+    With `jobs_role`, that role (the service's background jobs, never its API) also gets a
+    policy to read and write every tenant's rows: a dispatcher claims due work across tenants,
+    then handles each item in a transaction scoped to its tenant.
+    """
     predicate = f"tenant_id = NULLIF(current_setting('{SETTING}', true), '')::uuid"
-    return [
+    statements = [
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
         f"CREATE POLICY tenant_isolation ON {table} USING ({predicate}) WITH CHECK ({predicate})",
     ]
+    if jobs_role is not None:
+        statements.append(
+            f'CREATE POLICY cross_tenant_jobs ON {table} TO "{jobs_role}" USING (true)'
+            " WITH CHECK (true)"
+        )
+    return statements

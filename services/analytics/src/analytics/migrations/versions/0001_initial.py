@@ -10,6 +10,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from kit.migrations import create_event_tables
+from kit.settings import jobs_role
 from kit.tenancy import rls_statements
 
 revision = "0001"
@@ -36,7 +37,7 @@ def upgrade() -> None:
             "updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
         ),
     )
-    for statement in rls_statements("product_stats"):
+    for statement in rls_statements("product_stats", jobs_role=jobs_role("analytics")):
         op.execute(statement)
     create_event_tables(op.get_bind())
 

@@ -10,6 +10,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from kit.migrations import create_event_tables
+from kit.settings import jobs_role
 from kit.tenancy import rls_statements
 
 revision = "0001"
@@ -61,7 +62,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("tenant_id", "slug", name="uq_products_tenant_id_slug"),
     )
     for table in ("producers", "products"):
-        for statement in rls_statements(table):
+        for statement in rls_statements(table, jobs_role=jobs_role("catalog")):
             op.execute(statement)
     create_event_tables(op.get_bind())
 

@@ -10,6 +10,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import UUID
 
 from kit.migrations import create_event_tables
+from kit.settings import jobs_role
 from kit.tenancy import rls_statements
 
 revision = "0001"
@@ -37,7 +38,7 @@ def upgrade() -> None:
             "tenant_id", "source_event_id", name="uq_posts_tenant_id_source_event_id"
         ),
     )
-    for statement in rls_statements("posts"):
+    for statement in rls_statements("posts", jobs_role=jobs_role("publisher")):
         op.execute(statement)
     create_event_tables(op.get_bind())
 
