@@ -123,3 +123,26 @@ async def test_metrics_count_requests(service_client: httpx.AsyncClient) -> None
     await service_client.get("/v1/whoami")
     body = (await service_client.get("/metrics")).text
     assert 'machi_http_requests_total{method="GET",route="/v1/whoami",service="kittest"' in body
+
+
+async def test_role_requirement_is_a_403_problem(
+    kit_db: Database, machi_settings: MachiSettings, signer: TokenSigner
+) -> None:
+    from kit.dependencies import require_role
+
+    router = APIRouter()
+
+    @router.post("/v1/things", dependencies=[require_role("admin", "editor")])
+    async def write() -> dict[str, str]:
+        return {"ok": "yes"}
+
+    runtime = ServiceRuntime("kittest", machi_settings, kit_db, verifier(signer, "kittest"))
+    app = create_service_app(runtime, [router], title="kit test")
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://s") as c:
+        analyst = signer.mint(principal(uuid.uuid4(), roles=("analyst",)), "kittest")
+        editor = signer.mint(principal(uuid.uuid4(), roles=("editor",)), "kittest")
+        refused = await c.post("/v1/things", headers={"Authorization": f"Bearer {analyst}"})
+        allowed = await c.post("/v1/things", headers={"Authorization": f"Bearer {editor}"})
+    assert refused.status_code == 403
+    assert refused.json()["type"] == "forbidden"
+    assert allowed.status_code == 200

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import InternalPrincipal, TokenVerifier
 from kit.db import Database
-from kit.errors import Unauthorized
+from kit.errors import Forbidden, Unauthorized
 from kit.events.outbox import ACTOR_KEY
 from kit.logs import tenant_var
 
@@ -46,3 +46,18 @@ async def get_session(request: Request, principal: PrincipalDep) -> AsyncIterato
 # scope="function": the commit happens before the response is sent, so a failed commit can
 # never follow a 2xx (FastAPI docs, "Dependencies with yield", early exit and scope).
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+def require_role(*roles: str) -> Any:
+    """A dependency admitting only principals with one of `roles` (403 problem otherwise).
+
+    Use as `dependencies=[require_role("admin", "editor")]` on a route or router, or as a
+    parameter `principal: Annotated[InternalPrincipal, require_role(...)]`.
+    """
+
+    async def check(principal: PrincipalDep) -> InternalPrincipal:
+        if not principal.has_role(*roles):
+            raise Forbidden(f"needs one of the roles: {', '.join(roles)}")
+        return principal
+
+    return Depends(check)

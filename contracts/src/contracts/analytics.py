@@ -1,0 +1,45 @@
+"""Events analytics publishes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from contracts.base import Event, register
+
+
+@register
+class LinkCreatedV1(Event):
+    """The tracked link `code` answers at `/r/{code}`."""
+
+    event_type = "analytics.link.created.v1"
+
+    link_id: uuid.UUID
+    code: str
+    short_url: str
+    delivery_id: uuid.UUID | None = None
+
+
+@register
+class ClicksRecordedV1(Event):
+    """A batch of human clicks written (bots excluded), per link: for usage and live counters."""
+
+    event_type = "analytics.click.recorded.v1"
+
+    counts: dict[str, int]  # link code -> clicks in this batch
+    window_start: datetime
+    window_end: datetime
+
+
+@register
+class ConversionRecordedV1(Event):
+    event_type = "analytics.conversion.recorded.v1"
+
+    conversion_id: uuid.UUID
+    order_id: str
+    store: str
+    amount: int
+    currency: str
+    link_code: str | None = None
+    product_id: uuid.UUID | None = None
+    producer_id: uuid.UUID | None = None

@@ -1,0 +1,86 @@
+"""Events the publisher publishes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from contracts.base import Event, register
+
+
+@register
+class LinkRequestedV1(Event):
+    """A delivery needs a tracked link; analytics creates it (idempotent by `code`) and answers
+    with `analytics.link.created.v1`. The dispatcher publishes only deliveries whose link exists,
+    so a printed link never 404s."""
+
+    event_type = "publisher.link.requested.v1"
+
+    code: str
+    destination: str
+    utm: dict[str, str] = {}
+    delivery_id: uuid.UUID | None = None
+    post_id: uuid.UUID | None = None
+    channel_id: uuid.UUID | None = None
+    platform: str | None = None
+    product_id: uuid.UUID | None = None
+    producer_id: uuid.UUID | None = None
+    place_id: uuid.UUID | None = None
+    campaign_id: uuid.UUID | None = None
+
+
+@register
+class PostApprovedV1(Event):
+    event_type = "publisher.post.approved.v1"
+
+    post_id: uuid.UUID
+    approved_by: str
+
+
+@register
+class DeliveryPublishedV1(Event):
+    event_type = "publisher.delivery.published.v1"
+
+    delivery_id: uuid.UUID
+    post_id: uuid.UUID
+    channel_id: uuid.UUID
+    platform: str
+    platform_post_id: str
+    permalink: str | None = None
+    link_code: str | None = None
+    product_id: uuid.UUID | None = None
+    producer_id: uuid.UUID | None = None
+    campaign_id: uuid.UUID | None = None
+    published_at: datetime
+
+
+@register
+class DeliveryFailedV1(Event):
+    event_type = "publisher.delivery.failed.v1"
+
+    delivery_id: uuid.UUID
+    post_id: uuid.UUID
+    channel_id: uuid.UUID
+    platform: str
+    category: str  # retry, reauth, permanent, quota
+    reason: str
+
+
+@register
+class DeliveryUnconfirmedV1(Event):
+    event_type = "publisher.delivery.unconfirmed.v1"
+
+    delivery_id: uuid.UUID
+    post_id: uuid.UUID
+    channel_id: uuid.UUID
+    platform: str
+
+
+@register
+class ChannelNeedsReauthV1(Event):
+    event_type = "publisher.channel.needs_reauth.v1"
+
+    channel_id: uuid.UUID
+    platform: str
+    name: str
+    reason: str
