@@ -50,6 +50,9 @@ SCHEMA = [
         last_error text, published_at timestamptz)""",
     """CREATE TABLE inbox (consumer text, event_id uuid, processed_at timestamptz NOT NULL
         DEFAULT now(), PRIMARY KEY (consumer, event_id))""",
+    """CREATE TABLE idempotency_keys (scope text, key text, fingerprint text NOT NULL,
+        status integer, headers jsonb, body bytea, created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (scope, key))""",
     "CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)",
 ]
 
