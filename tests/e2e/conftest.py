@@ -28,6 +28,7 @@ class Platform:
     machi: Machi
     url: str
     settings: MachiSettings
+    ports: dict[str, int]
 
     def tenant_admin(self, slug: str) -> httpx.Client:
         """A new tenant and an admin user, logged in through the gateway."""
@@ -98,7 +99,10 @@ def split_platform(
     tag = uuid.uuid4().hex[:8]
     tmp = tmp_path_factory.mktemp("split")
     env = base_env(pg_server_url, f"t{tag}_", tmp / "signing-key.pem")
-    ports = {name: free_port() for name in ("gateway", "catalog", "publisher", "analytics")}
+    ports = {
+        name: free_port()
+        for name in ("gateway", "catalog", "publisher", "analytics", "catalog-relay")
+    }
     gateway_url = f"http://127.0.0.1:{ports['gateway']}"
     env.update(
         AMQP_URL=amqp_url,
@@ -117,11 +121,13 @@ def split_platform(
         wait_http(f"{gateway_url}/healthz")
         for service in ("catalog", "publisher", "analytics"):
             machi.start(f"{service}-api", f"--target={service}-api", "--port", str(ports[service]))
-        machi.start("catalog-relay", "--target=catalog-relay")
+        machi.start(
+            "catalog-relay", "--target=catalog-relay", "--port", str(ports["catalog-relay"])
+        )
         for service in ("publisher", "analytics"):
             machi.start(f"{service}-worker", f"--target={service}-relay,{service}-worker")
         wait_http(f"{gateway_url}/readyz")
-        yield Platform(machi, gateway_url, settings)
+        yield Platform(machi, gateway_url, settings, ports)
     except BaseException:
         print(machi.logs())
         raise
@@ -144,7 +150,7 @@ def all_in_one(pg_server_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
     try:
         machi.start("all", "--target=all", "--port", str(port))
         wait_http(f"{url}/readyz", timeout=120)
-        yield Platform(machi, url, settings)
+        yield Platform(machi, url, settings, {"gateway": port})
     except BaseException:
         print(machi.logs())
         raise

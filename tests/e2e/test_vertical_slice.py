@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from .conftest import Platform, eventually
+from .processes import wait_http
 
 
 def publish_product(http: httpx.Client, slug: str) -> str:
@@ -77,8 +78,18 @@ class TestSeparateProcessesOnRabbitMQ:
         product_id = publish_product(http, "lemongrass")  # committed, not yet published
         time.sleep(1.5)
         assert drafts_for(http, product_id) == []
-        split_platform.machi.start("catalog-relay", "--target=catalog-relay")
+        port = str(split_platform.ports["catalog-relay"])
+        split_platform.machi.start("catalog-relay", "--target=catalog-relay", "--port", port)
         assert_reaches_publisher_and_analytics(http, product_id)
+
+    def test_relay_process_serves_health_readiness_and_metrics(
+        self, split_platform: Platform
+    ) -> None:
+        base = f"http://127.0.0.1:{split_platform.ports['catalog-relay']}"
+        wait_http(f"{base}/readyz")
+        ready = httpx.get(f"{base}/readyz").json()
+        assert ready["checks"] == {"broker": "ok", "database:catalog": "ok"}
+        assert "machi_outbox_published_total" in httpx.get(f"{base}/metrics").text
 
     def test_service_refuses_calls_that_bypass_the_gateway(self, split_platform: Platform) -> None:
         catalog_url = split_platform.machi.env["CATALOG_URL"]

@@ -26,7 +26,10 @@ def _settings() -> MachiSettings:
 def run(
     target: str = typer.Option("all", help=f"'all' or a comma list of: {', '.join(ROLE_NAMES)}"),
     host: str = typer.Option(os.environ.get("HOST", "127.0.0.1")),
-    port: int = typer.Option(int(os.environ.get("PORT", "8000"))),
+    port: int | None = typer.Option(
+        int(os.environ["PORT"]) if os.environ.get("PORT") else None,
+        help="Gateway/API port (default 8000, or the service's own); relay/worker: ops port.",
+    ),
     migrate: bool | None = typer.Option(None, help="Migrate first (default: with --target=all)."),
     seed: bool | None = typer.Option(None, help="Seed the demo town (default: with --target=all)."),
 ) -> None:

@@ -14,7 +14,7 @@ import signal
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import uvicorn
@@ -28,6 +28,7 @@ from kit.auth import TokenSigner, TokenVerifier
 from kit.events.bus import Bus, RetryPolicy
 from kit.events.memory import MemoryBus
 from kit.events.rabbitmq import RabbitBus
+from kit.http import ReadinessCheck, add_ops_routes
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 from machi_cli import embedded
@@ -95,11 +96,15 @@ class Platform:
         self.selected = kit_roles.select(ROLE_NAMES, target)
         self.all_in_one = set(self.selected) == set(ROLE_NAMES)
         self.servers: list[_Server] = []
+        self.runtimes: list[ServiceRuntime] = []
 
     def wants(self, role: str) -> bool:
         return role in self.selected
 
-    async def run(self, host: str, port: int, *, migrate: bool, seed: bool) -> None:
+    async def run(self, host: str, port: int | None, *, migrate: bool, seed: bool) -> None:
+        """Run until SIGINT/SIGTERM. `port`: the gateway's or the single API's (defaults 8000 and
+        each service's own); a process with only relay/worker roles serves its ops endpoints
+        (/healthz, /readyz, /metrics) there when given."""
         if migrate:
             await migrate_all(self.settings)
         bus = make_bus(self.settings)
@@ -121,9 +126,12 @@ class Platform:
                 gw_app = await self._gateway_app(stack, bus, signer, apps)
                 if seed:
                     await self._seed(gw_app)
-                serving.append(self._server(gw_app, host, port))
+                gw_port = port or 8000
+                serving.append(self._server(gw_app, host, gw_port, lifespan="on"))
                 shown = "localhost" if host in ("0.0.0.0", "127.0.0.1") else host
-                log.info("gateway listening", extra={"url": f"http://{shown}:{port}"})
+                log.info("gateway listening", extra={"url": f"http://{shown}:{gw_port}"})
+            if not serving and port is not None:
+                serving.append(self._server(self._ops_app(bus), host, port, lifespan="off"))
             tasks: list[asyncio.Task[Any]] = [
                 asyncio.create_task(_run(role), name=role.name) for role in background
             ]
@@ -138,7 +146,18 @@ class Platform:
         verifier = None
         if signer is not None:  # the gateway is in this process: no need to fetch its keys
             verifier = TokenVerifier(service, issuer=signer.issuer, jwks=signer.jwks())
-        return ServiceRuntime.create(service, self.settings, bus=bus, verifier=verifier)
+        runtime = ServiceRuntime.create(service, self.settings, bus=bus, verifier=verifier)
+        self.runtimes.append(runtime)
+        return runtime
+
+    def _ops_app(self, bus: Bus) -> FastAPI:
+        """Health, readiness and metrics of a process that runs no API (relay, worker)."""
+        app = FastAPI(title="Machi ops", docs_url=None, redoc_url=None, openapi_url=None)
+        checks: dict[str, ReadinessCheck] = {"broker": bus.ping}
+        for runtime in self.runtimes:
+            checks[f"database:{runtime.service}"] = runtime.db.ping
+        add_ops_routes(app, checks)
+        return app
 
     async def _service_apps(
         self, stack: AsyncExitStack, bus: Bus, signer: TokenSigner | None
@@ -149,6 +168,7 @@ class Platform:
                 runtime = self._runtime(name, bus, signer)
                 stack.push_async_callback(runtime.close)
                 apps[name] = spec.create_app(runtime)
+                # Served in-process (ASGITransport) or by uvicorn with lifespan off: enter it here.
                 await stack.enter_async_context(lifespan_of(apps[name]))
                 if signer is None:
                     await runtime.verifier.refresh()
@@ -168,23 +188,25 @@ class Platform:
         # Consumers first, so the in-memory bus has its queues before the first publish.
         return sorted(chosen, key=lambda r: kit_roles.ORDER[r.kind])
 
-    def _servers(self, apps: dict[str, FastAPI], host: str, port: int) -> list[_Server]:
+    def _servers(self, apps: dict[str, FastAPI], host: str, port: int | None) -> list[_Server]:
         if self.wants("gateway"):
             return []  # the gateway reaches the service apps in-process
         alone = len(apps) == 1
         return [
-            self._server(app, host, port if alone else SERVICES[name].default_port)
+            self._server(
+                app, host, (port if alone else None) or SERVICES[name].default_port, lifespan="off"
+            )
             for name, app in apps.items()
         ]
 
-    def _server(self, app: Any, host: str, port: int) -> _Server:
+    def _server(self, app: Any, host: str, port: int, *, lifespan: Literal["on", "off"]) -> _Server:
         config = uvicorn.Config(
             app,
             host=host,
             port=port,
             log_config=None,
             access_log=False,
-            lifespan="on",
+            lifespan=lifespan,
             proxy_headers=True,
         )
         server = _Server(config)
