@@ -21,6 +21,7 @@ import uvicorn
 from fastapi import FastAPI
 
 import gateway.app
+import gateway.roles
 from gateway.settings import GatewaySettings
 from kit import migrations
 from kit import roles as kit_roles
@@ -185,6 +186,10 @@ class Platform:
             runtime = self._runtime(name, bus, signer)
             stack.push_async_callback(runtime.close)
             chosen += [r for r in spec.background_roles(runtime) if r.kind in wanted]
+        if self.wants("gateway-relay"):
+            runtime = self._runtime("gateway", bus, signer)
+            stack.push_async_callback(runtime.close)
+            chosen += gateway.roles.background_roles(runtime)
         # Consumers first, so the in-memory bus has its queues before the first publish.
         return sorted(chosen, key=lambda r: kit_roles.ORDER[r.kind])
 

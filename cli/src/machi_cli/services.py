@@ -34,4 +34,7 @@ SERVICES = {
     )
 }
 DATABASES = [*SERVICES, "gateway"]
-ROLE_NAMES = [f"{s}-{kind}" for s in SERVICES for kind in ("api", "relay", "worker")] + ["gateway"]
+ROLE_NAMES = [f"{s}-{kind}" for s in SERVICES for kind in ("api", "relay", "worker")] + [
+    "gateway",
+    "gateway-relay",
+]

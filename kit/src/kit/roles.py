@@ -34,14 +34,17 @@ class Role:
 
 
 def select(available: list[str], target: str) -> list[str]:
-    """Role names chosen by a target such as `all` or `catalog-api,catalog-relay`."""
+    """Role names chosen by a target: `all`, exact role names (`catalog-api,gateway`), or a
+    service name standing for all its roles (`catalog`) when no role has that exact name."""
     wanted = {t.strip() for t in target.split(",") if t.strip()}
     if "all" in wanted:
         return list(available)
-    unknown = wanted - set(available) - {name.split("-")[0] for name in available}
+    services = {name.split("-")[0] for name in available}
+    unknown = wanted - set(available) - services
     if unknown:
         raise ValueError(f"unknown target(s): {', '.join(sorted(unknown))}")
-    return [n for n in available if n in wanted or n.split("-")[0] in wanted]
+    whole = {w for w in wanted if w not in available}
+    return [n for n in available if n in wanted or n.split("-")[0] in whole]
 
 
 def event_roles(
