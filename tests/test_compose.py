@@ -19,9 +19,10 @@ import pytest
 import yaml
 
 from analytics import handlers as analytics_handlers
+from kit.events.rabbitmq import definitions as rabbitmq_definitions
 from kit.settings import MachiSettings
 from machi_cli.main import app as cli
-from machi_cli.services import ROLE_NAMES
+from machi_cli.services import ROLE_NAMES, consumers
 from publisher import handlers as publisher_handlers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -191,41 +192,17 @@ def test_docker_compose_config_accepts_the_file(tmp_path: Path) -> None:
 
 
 def test_rabbitmq_definitions_match_the_code_topology() -> None:
+    """The file is what `machi rabbitmq-definitions` writes from the code's consumers."""
     definitions = json.loads(DEFINITIONS.read_text())
-    queues = {(q["vhost"], q["name"]): q for q in definitions["queues"]}
-    exchanges = {(e["vhost"], e["name"]): e for e in definitions["exchanges"]}
-    bindings = {
-        (b["source"], b["destination"], b["routing_key"])
-        for b in definitions["bindings"]
-        if b["destination_type"] == "queue"
-    }
-
-    events = exchanges["/", "machi.events"]
-    assert (events["type"], events["durable"]) == ("topic", True)
-    assert events["arguments"] == {"alternate-exchange": "machi.unrouted"}
-    assert exchanges["/", "machi.unrouted"]["type"] == "fanout"
-    assert queues["/", "machi.unrouted"]["arguments"] == {
-        "x-queue-type": "quorum",
-        "x-max-length": 100_000,
-    }
-    assert ("machi.unrouted", "machi.unrouted", "") in bindings
-
+    expected = rabbitmq_definitions(consumers(), RETRY_TTLS_MS)
+    for section in ("exchanges", "queues", "bindings"):
+        assert definitions[section] == expected[section], (
+            f"{section} differ: run `uv run machi rabbitmq-definitions`"
+        )
     for consumer in CONSUMERS:
-        main = queues["/", consumer]
-        assert main["durable"] is True
-        assert main["arguments"] == {
-            **PARKED,
-            "x-delivery-limit": 20,
-            "x-dead-letter-routing-key": f"{consumer}.dlq",
-        }
-        assert queues["/", f"{consumer}.dlq"]["arguments"] == {"x-queue-type": "quorum"}
-        for step, ttl in enumerate(RETRY_TTLS_MS, start=1):
-            assert queues["/", f"{consumer}.retry.{step}"]["arguments"] == {
-                **PARKED,
-                "x-message-ttl": ttl,
-                "x-dead-letter-routing-key": consumer,
-            }
-        assert ("machi.events", consumer, "catalog.product.published.v1") in bindings
+        main = next(q for q in definitions["queues"] if q["name"] == consumer)
+        assert main["arguments"]["x-delivery-limit"] == 20
+        assert main["arguments"]["x-dead-letter-routing-key"] == f"{consumer}.dlq"
 
     # Loading definitions at boot skips RabbitMQ's default user and vhost; AMQP_URL needs both.
     assert {"name": "/"} in definitions["vhosts"]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+from pathlib import Path
 
 import typer
 
 from gateway.settings import GatewaySettings
 from kit import logs
+from kit.events.rabbitmq import definitions
 from kit.settings import MachiSettings
 from machi_cli import runner
 from machi_cli.services import ROLE_NAMES
@@ -73,6 +76,21 @@ def create_operator(
 
     asyncio.run(go())
     typer.echo(f"operator {email} ready")
+
+
+@app.command("rabbitmq-definitions")
+def rabbitmq_definitions(
+    path: Path = typer.Option(Path("deploy/rabbitmq/definitions.json"), help="File to update."),
+) -> None:
+    """Write the RabbitMQ topology every consumer declares into a definitions file (users,
+    vhosts and permissions already in the file are kept)."""
+    from machi_cli.services import consumers
+
+    settings = MachiSettings()
+    current = json.loads(path.read_text()) if path.exists() else {}
+    generated = definitions(consumers(), settings.event_retry_delays_ms)
+    path.write_text(json.dumps({**current, **generated}, indent=2, ensure_ascii=False) + "\n")
+    typer.echo(f"{path}: {len(generated['queues'])} queues")
 
 
 keys = typer.Typer(help="The gateway's signing key.")

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from fastapi import FastAPI
 
 import analytics.app
+import analytics.handlers
 import analytics.roles
 import catalog.app
 import catalog.roles
 import publisher.app
+import publisher.handlers
 import publisher.roles
 from kit.roles import Role
 from kit.runtime import ServiceRuntime
@@ -38,3 +40,11 @@ ROLE_NAMES = [f"{s}-{kind}" for s in SERVICES for kind in ("api", "relay", "work
     "gateway",
     "gateway-relay",
 ]
+
+
+def consumers() -> dict[str, list[str]]:
+    """Every event consumer of the platform and the event types it is bound to."""
+    found: dict[str, list[str]] = {}
+    for sub in [*publisher.handlers.SUBSCRIPTIONS, *analytics.handlers.SUBSCRIPTIONS]:
+        found.setdefault(sub.consumer, []).append(sub.event_type)
+    return found

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import aio_pika
@@ -38,6 +38,88 @@ log = logging.getLogger(__name__)
 ATTEMPT_HEADER = "x-attempt"
 ERROR_HEADER = "x-last-error"
 DELIVERY_LIMIT = 20
+
+
+UNROUTED = "machi.unrouted"
+UNROUTED_ARGUMENTS: dict[str, Any] = {"x-queue-type": "quorum", "x-max-length": 100_000}
+
+
+def consumer_queues(main: str, delays_ms: Sequence[int]) -> dict[str, dict[str, Any]]:
+    """Name -> arguments of a consumer's queues: main, retry steps, dead letters."""
+    parked = {
+        "x-queue-type": "quorum",
+        "x-dead-letter-strategy": "at-least-once",
+        "x-overflow": "reject-publish",
+        "x-dead-letter-exchange": "",
+    }
+    queues: dict[str, dict[str, Any]] = {f"{main}.dlq": {"x-queue-type": "quorum"}}
+    for step, delay in enumerate(delays_ms, start=1):
+        queues[f"{main}.retry.{step}"] = {
+            **parked,
+            "x-message-ttl": delay,
+            "x-dead-letter-routing-key": main,
+        }
+    queues[main] = {
+        **parked,
+        "x-delivery-limit": DELIVERY_LIMIT,
+        "x-dead-letter-routing-key": f"{main}.dlq",
+    }
+    return queues
+
+
+def definitions(
+    consumers: Mapping[str, Sequence[str]], delays_ms: Sequence[int], prefix: str = ""
+) -> dict[str, list[dict[str, Any]]]:
+    """The topology as RabbitMQ definitions (exchanges, queues, bindings) for deploy/rabbitmq/,
+    so a broker can be prepared before any Machi process starts."""
+
+    def queue(name: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "name": name,
+            "vhost": "/",
+            "durable": True,
+            "auto_delete": False,
+            "arguments": arguments,
+        }
+
+    def binding(source: str, destination: str, key: str) -> dict[str, Any]:
+        return {
+            "source": source,
+            "vhost": "/",
+            "destination": destination,
+            "destination_type": "queue",
+            "routing_key": key,
+            "arguments": {},
+        }
+
+    unrouted, events = prefix + UNROUTED, prefix + EXCHANGE
+    exchanges = [
+        {
+            "name": unrouted,
+            "vhost": "/",
+            "type": "fanout",
+            "durable": True,
+            "auto_delete": False,
+            "internal": False,
+            "arguments": {},
+        },
+        {
+            "name": events,
+            "vhost": "/",
+            "type": "topic",
+            "durable": True,
+            "auto_delete": False,
+            "internal": False,
+            "arguments": {"alternate-exchange": unrouted},
+        },
+    ]
+    queues = [queue(unrouted, UNROUTED_ARGUMENTS)]
+    bindings = [binding(unrouted, unrouted, "")]
+    for consumer in sorted(consumers):
+        main = prefix + consumer
+        queues += [queue(n, a) for n, a in consumer_queues(main, delays_ms).items()]
+        bindings += [binding(events, main, pattern) for pattern in consumers[consumer]]
+    return {"exchanges": exchanges, "queues": queues, "bindings": bindings}
 
 
 class RabbitBus:
@@ -83,12 +165,10 @@ class RabbitBus:
 
     async def _declare_exchange(self, channel: AbstractChannel) -> AbstractExchange:
         unrouted = await channel.declare_exchange(
-            self.name("machi.unrouted"), aio_pika.ExchangeType.FANOUT, durable=True
+            self.name(UNROUTED), aio_pika.ExchangeType.FANOUT, durable=True
         )
         parking = await channel.declare_queue(
-            self.name("machi.unrouted"),
-            durable=True,
-            arguments={"x-queue-type": "quorum", "x-max-length": 100_000},
+            self.name(UNROUTED), durable=True, arguments=UNROUTED_ARGUMENTS
         )
         await parking.bind(unrouted)
         self._declared_queues.add(parking.name)
@@ -97,7 +177,7 @@ class RabbitBus:
             self.name(EXCHANGE),
             aio_pika.ExchangeType.TOPIC,
             durable=True,
-            arguments={"alternate-exchange": self.name("machi.unrouted")},
+            arguments={"alternate-exchange": self.name(UNROUTED)},
         )
 
     def _require_exchange(self) -> AbstractExchange:
@@ -122,34 +202,12 @@ class RabbitBus:
         self, channel: AbstractChannel, consumer: str
     ) -> aio_pika.abc.AbstractQueue:
         main = self.name(consumer)
-        parked = {
-            "x-queue-type": "quorum",
-            "x-dead-letter-strategy": "at-least-once",
-            "x-overflow": "reject-publish",
-            "x-dead-letter-exchange": "",
-        }
-        await channel.declare_queue(
-            f"{main}.dlq", durable=True, arguments={"x-queue-type": "quorum"}
-        )
-        self._declared_queues.update({main, f"{main}.dlq"})
-        self._declared_queues.update(
-            f"{main}.retry.{step}" for step in range(1, len(self.retry.delays_ms) + 1)
-        )
-        for step, delay in enumerate(self.retry.delays_ms, start=1):
-            await channel.declare_queue(
-                f"{main}.retry.{step}",
-                durable=True,
-                arguments={**parked, "x-message-ttl": delay, "x-dead-letter-routing-key": main},
-            )
-        return await channel.declare_queue(
-            main,
-            durable=True,
-            arguments={
-                **parked,
-                "x-delivery-limit": DELIVERY_LIMIT,
-                "x-dead-letter-routing-key": f"{main}.dlq",
-            },
-        )
+        declared = None
+        for name, arguments in consumer_queues(main, self.retry.delays_ms).items():
+            declared = await channel.declare_queue(name, durable=True, arguments=arguments)
+            self._declared_queues.add(name)
+        assert declared is not None  # consumer_queues lists the main queue last
+        return declared
 
     async def subscribe(self, consumer: str, patterns: Sequence[str], handler: Handler) -> None:
         if self._connection is None:
