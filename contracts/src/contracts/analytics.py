@@ -43,3 +43,15 @@ class ConversionRecordedV1(Event):
     link_code: str | None = None
     product_id: uuid.UUID | None = None
     producer_id: uuid.UUID | None = None
+
+
+@register
+class LinkRefusedV1(Event):
+    """A requested link was not created (destination not allowed, code taken): the delivery
+    that asked for it must not be published."""
+
+    event_type = "analytics.link.refused.v1"
+
+    code: str
+    delivery_id: uuid.UUID | None = None
+    reason: str

@@ -35,3 +35,81 @@ class ProductPublishedV1(Event):
     prices: list[Price] = []
     media_urls: list[str] = []
     storefront_urls: list[str] = []
+    description: dict[str, str] = {}
+    tags: list[str] = []
+    category: str | None = None
+
+
+@register
+class ProducerUpdatedV1(Event):
+    event_type = "catalog.producer.updated.v1"
+
+    producer_id: uuid.UUID
+    name: dict[str, str]
+    kind: str
+    story: dict[str, str] = {}
+    visibility: str = "public"
+
+
+@register
+class ProductUpdatedV1(Event):
+    """A product changed; carries the same picture as `ProductPublishedV1`, plus its status."""
+
+    event_type = "catalog.product.updated.v1"
+
+    product_id: uuid.UUID
+    producer_id: uuid.UUID
+    slug: str
+    status: str
+    name: dict[str, str]
+    producer_name: dict[str, str]
+    description: dict[str, str] = {}
+    prices: list[Price] = []
+    media_urls: list[str] = []
+    storefront_urls: list[str] = []
+    tags: list[str] = []
+    category: str | None = None
+
+
+@register
+class ProductArchivedV1(Event):
+    event_type = "catalog.product.archived.v1"
+
+    product_id: uuid.UUID
+    producer_id: uuid.UUID
+    slug: str
+    name: dict[str, str]
+
+
+@register
+class StockChangedV1(Event):
+    """Stock or price of one variant changed: in a store (seen by a sync, `storefront_id` and
+    `listing_id` set) or in the catalog itself (both None)."""
+
+    event_type = "catalog.product.stock_changed.v1"
+
+    product_id: uuid.UUID
+    variant_id: uuid.UUID
+    sku: str
+    stock: int | None  # None: not counted (made to order, or untracked by the store)
+    storefront_id: uuid.UUID | None = None
+    listing_id: uuid.UUID | None = None
+    previous_stock: int | None = None
+    price: Price | None = None
+    previous_price: Price | None = None
+    url: str | None = None
+
+
+@register
+class PlacePublishedV1(Event):
+    event_type = "catalog.place.published.v1"
+
+    place_id: uuid.UUID
+    slug: str
+    kind: str
+    name: dict[str, str]
+    description: dict[str, str] = {}
+    latitude: float | None = None
+    longitude: float | None = None
+    media_urls: list[str] = []
+    related_product_ids: list[uuid.UUID] = []

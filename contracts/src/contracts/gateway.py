@@ -16,6 +16,11 @@ class TenantCreatedV1(Event):
     currency: str = "JPY"
     population: int | None = None
     allowed_store_domains: list[str] = []
+    # Added within v1 (consumers ignore what they do not know):
+    country: str | None = None
+    fallback_locale: str | None = None
+    plan: str | None = None
+    primary_social_url: str | None = None
 
 
 @register
@@ -23,5 +28,5 @@ class PlanChangedV1(Event):
     event_type = "gateway.tenant.plan_changed.v1"
 
     plan: str
-    limits: dict[str, int]
+    limits: dict[str, int]  # the plan's quotas with the tenant's overrides applied
     features: list[str] = []

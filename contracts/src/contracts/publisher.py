@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from pydantic import BaseModel
+
 from contracts.base import Event, register
 
 
@@ -84,3 +86,23 @@ class ChannelNeedsReauthV1(Event):
     platform: str
     name: str
     reason: str
+
+
+class ScheduledDelivery(BaseModel):
+    delivery_id: uuid.UUID
+    channel_id: uuid.UUID
+    platform: str
+    due_at: datetime
+    link_code: str | None = None
+
+
+@register
+class PostScheduledV1(Event):
+    """An approved post got its deliveries, one per channel, each due at its time (UTC)."""
+
+    event_type = "publisher.post.scheduled.v1"
+
+    post_id: uuid.UUID
+    campaign_id: uuid.UUID | None = None
+    product_id: uuid.UUID | None = None
+    deliveries: list[ScheduledDelivery] = []

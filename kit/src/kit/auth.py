@@ -35,14 +35,24 @@ class InternalPrincipal:
     """Who is calling, as the gateway vouched for it."""
 
     sub: str
-    kind: str  # "user", "key" or "service"
+    # "user" or "key" (a logged-in person or an API key), "service" (the gateway acting on its
+    # own, e.g. collecting usage), "anonymous" (a public request: city page, redirect, webhook).
+    kind: str
     tenant_id: uuid.UUID | None
     roles: frozenset[str] = frozenset()
-    limits: dict[str, int] = field(default_factory=dict)
+    limits: dict[str, int] = field(default_factory=dict)  # the plan's quotas
     producer_ids: frozenset[uuid.UUID] = frozenset()
+    features: frozenset[str] = frozenset()  # the plan's features, e.g. "line_broadcast"
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
+
+    def has_feature(self, feature: str) -> bool:
+        return feature in self.features
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.kind == "anonymous"
 
     @property
     def actor(self) -> str:
@@ -120,6 +130,7 @@ class TokenSigner:
             "roles": sorted(principal.roles),
             "limits": principal.limits,
             "producer_ids": sorted(str(p) for p in principal.producer_ids),
+            "features": sorted(principal.features),
         }
         return jwt.encode(claims, self._key, algorithm=ALGORITHM, headers={"kid": self.kid})
 
@@ -140,6 +151,7 @@ def _principal_from_claims(claims: dict[str, Any]) -> InternalPrincipal:
         roles=frozenset(claims.get("roles") or ()),
         limits={str(k): int(v) for k, v in (claims.get("limits") or {}).items()},
         producer_ids=frozenset(uuid.UUID(p) for p in claims.get("producer_ids") or ()),
+        features=frozenset(str(f) for f in claims.get("features") or ()),
     )
 
 
