@@ -1,10 +1,14 @@
+import uuid
 from collections.abc import AsyncIterator, Callable
 
 import httpx
 import pytest
+from cryptography.fernet import Fernet
 from fastapi import FastAPI
+from pydantic import SecretStr
 
 from catalog.app import SERVICE, create_app
+from catalog.settings import CatalogSettings
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
@@ -21,10 +25,32 @@ async def runtime(
 
 
 @pytest.fixture(scope="session")
-def app(runtime: ServiceRuntime) -> FastAPI:
-    return create_app(runtime)
+def catalog_settings(tmp_path_factory: pytest.TempPathFactory) -> CatalogSettings:
+    return CatalogSettings(
+        secret_keys=[SecretStr(Fernet.generate_key().decode())],
+        media_dir=tmp_path_factory.mktemp("media"),
+        public_base_url="https://town.example",
+        store_max_retry_after_seconds=2,
+        _env_file=None,
+    )
+
+
+@pytest.fixture(scope="session")
+def app(runtime: ServiceRuntime, catalog_settings: CatalogSettings) -> FastAPI:
+    return create_app(runtime, catalog_settings)
 
 
 @pytest.fixture
 def as_user(app: FastAPI, signer: TokenSigner) -> Callable[[InternalPrincipal], httpx.AsyncClient]:
     return lambda who: client(app, signer, SERVICE, who)
+
+
+def producer_user(tenant: uuid.UUID, *producer_ids: uuid.UUID) -> InternalPrincipal:
+    """A producer's own login: may edit only `producer_ids`."""
+    return InternalPrincipal(
+        sub=str(uuid.uuid4()),
+        kind="user",
+        tenant_id=tenant,
+        roles=frozenset({"producer"}),
+        producer_ids=frozenset(producer_ids),
+    )

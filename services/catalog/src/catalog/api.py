@@ -1,66 +1,258 @@
-"""Catalog HTTP routes: thin, one use case each."""
+"""Producer, category, product and variant routes: thin, one use case each."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Request, Response, status
 
-from catalog import repository, service
-from catalog.schemas import ProducerCreate, ProducerRead, ProductCreate, ProductRead
+from catalog import access, i18n, present, repository, service
+from catalog.deps import SettingsDep, ViewDep
+from catalog.etags import conditional_json
+from catalog.schemas import (
+    CategoryCreate,
+    CategoryRead,
+    ProducerCreate,
+    ProducerRead,
+    ProducerUpdate,
+    ProductCreate,
+    ProductRead,
+    ProductStatus,
+    ProductUpdate,
+    VariantCreate,
+    VariantRead,
+    VariantUpdate,
+)
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter(prefix="/v1", tags=["catalog"])
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+VARY = "Accept-Language"
 
 
-@router.post("/producers", status_code=status.HTTP_201_CREATED, response_model=ProducerRead)
-async def create_producer(data: ProducerCreate, session: SessionDep) -> object:
-    """Register a producer."""
-    return await service.create_producer(session, data)
+@router.post(
+    "/producers",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ProducerRead,
+    dependencies=[access.staff_write],
+)
+async def create_producer(data: ProducerCreate, session: SessionDep, view: ViewDep) -> object:
+    """Register a producer (town staff)."""
+    return present.producer(await service.create_producer(session, data), view)
 
 
 @router.get("/producers", response_model=Page[ProducerRead])
 async def list_producers(
-    session: SessionDep, cursor: str | None = None, limit: Limit = DEFAULT_LIMIT
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> object:
-    """List the tenant's producers, newest first."""
-    items, next_cursor = await repository.list_producers(session, cursor=cursor, limit=limit)
-    return {"items": items, "next_cursor": next_cursor}
+    """List the producers the caller may see, newest first."""
+    items, next_cursor = await repository.list_producers(
+        session, cursor=cursor, limit=limit, only=access.producer_scope(principal)
+    )
+    return {"items": [present.producer(p, view) for p in items], "next_cursor": next_cursor}
 
 
-@router.post("/products", status_code=status.HTTP_201_CREATED, response_model=ProductRead)
-async def create_product(data: ProductCreate, session: SessionDep) -> object:
-    """Create a product as a draft."""
-    return await service.create_product(session, data)
+@router.get("/producers/{producer_id}", response_model=ProducerRead)
+async def get_producer(
+    producer_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, view: ViewDep
+) -> object:
+    """One producer."""
+    return present.producer(await service.get_producer(session, principal, producer_id), view)
+
+
+@router.patch(
+    "/producers/{producer_id}", response_model=ProducerRead, dependencies=[access.any_write]
+)
+async def update_producer(
+    producer_id: uuid.UUID,
+    data: ProducerUpdate,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+) -> object:
+    """Change a producer's profile (staff, or the producer's own users)."""
+    producer = await service.update_producer(session, principal, producer_id, data)
+    return present.producer(producer, view)
+
+
+@router.post(
+    "/categories",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CategoryRead,
+    dependencies=[access.staff_write],
+)
+async def create_category(data: CategoryCreate, session: SessionDep, view: ViewDep) -> object:
+    """Add a category to the tenant's taxonomy (town staff)."""
+    return present.category(await service.create_category(session, data), view)
+
+
+@router.get("/categories", response_model=Page[CategoryRead])
+async def list_categories(
+    session: SessionDep, view: ViewDep, cursor: str | None = None, limit: Limit = DEFAULT_LIMIT
+) -> object:
+    """The tenant's categories, newest first."""
+    items, next_cursor = await repository.list_categories(session, cursor=cursor, limit=limit)
+    return {"items": [present.category(c, view) for c in items], "next_cursor": next_cursor}
+
+
+@router.post(
+    "/products",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ProductRead,
+    dependencies=[access.any_write],
+)
+async def create_product(
+    data: ProductCreate, session: SessionDep, principal: PrincipalDep, view: ViewDep
+) -> object:
+    """Create a product as a draft, with its variants."""
+    product = await service.create_product(session, principal, data)
+    variants = await repository.variants_of(session, [product.id])
+    return present.product(product, variants[product.id], view)
 
 
 @router.get("/products", response_model=Page[ProductRead])
 async def list_products(
+    request: Request,
     session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
     producer_id: uuid.UUID | None = None,
-    status: str | None = Query(default=None, pattern="^(draft|published|archived)$"),
+    category_id: uuid.UUID | None = None,
+    status: ProductStatus | None = None,
+    tag: Annotated[str | None, Query(max_length=64)] = None,
+    in_season: bool = False,
+    q: Annotated[str | None, Query(max_length=200, description="Text in any language")] = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
-) -> object:
-    """List the tenant's products, newest first."""
-    items, next_cursor = await repository.list_products(
-        session, cursor=cursor, limit=limit, producer_id=producer_id, status=status
+) -> Response:
+    """List products, newest first: by producer, category, status, tag, season, or text."""
+    text = i18n.normalize(q).strip() if q else None
+    where = repository.ProductFilter(
+        producer_id=producer_id,
+        only_producers=access.producer_scope(principal),
+        category_id=category_id,
+        status=status,
+        tag=tag.strip().lower() if tag else None,
+        in_season_month=view.month if in_season else None,
+        now=view.now,
+        text=text or None,
     )
-    return {"items": items, "next_cursor": next_cursor}
+    items, next_cursor = await repository.list_products(
+        session, cursor=cursor, limit=limit, where=where
+    )
+    variants = await repository.variants_of(session, [p.id for p in items])
+    page = Page[ProductRead](
+        items=[present.product(p, variants[p.id], view) for p in items], next_cursor=next_cursor
+    )
+    return conditional_json(request, page, vary=VARY)
 
 
 @router.get("/products/{product_id}", response_model=ProductRead)
-async def get_product(product_id: uuid.UUID, session: SessionDep) -> object:
-    """One product."""
-    return await service.get_product(session, product_id)
+async def get_product(
+    request: Request,
+    product_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+) -> Response:
+    """One product, with an ETag (If-None-Match answers 304)."""
+    product = await service.get_product(session, principal, product_id)
+    variants = await repository.variants_of(session, [product.id])
+    return conditional_json(
+        request, present.product(product, variants[product.id], view), vary=VARY
+    )
 
 
-@router.post("/products/{product_id}/publish", response_model=ProductRead)
+@router.patch("/products/{product_id}", response_model=ProductRead, dependencies=[access.any_write])
+async def update_product(
+    product_id: uuid.UUID,
+    data: ProductUpdate,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    settings: SettingsDep,
+) -> object:
+    """Change a product; a public one emits `catalog.product.updated.v1`."""
+    product = await service.update_product(
+        session, principal, product_id, data, settings.public_base_url
+    )
+    variants = await repository.variants_of(session, [product.id])
+    return present.product(product, variants[product.id], view)
+
+
+@router.post(
+    "/products/{product_id}/publish", response_model=ProductRead, dependencies=[access.any_write]
+)
 async def publish_product(
-    product_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+    product_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    settings: SettingsDep,
 ) -> object:
     """Publish a product: it becomes public and `catalog.product.published.v1` is emitted."""
-    return await service.publish_product(session, principal, product_id)
+    product = await service.publish_product(
+        session, principal, product_id, settings.public_base_url
+    )
+    variants = await repository.variants_of(session, [product.id])
+    return present.product(product, variants[product.id], view)
+
+
+@router.post(
+    "/products/{product_id}/archive", response_model=ProductRead, dependencies=[access.any_write]
+)
+async def archive_product(
+    product_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, view: ViewDep
+) -> object:
+    """Archive a product: `catalog.product.archived.v1`; it no longer counts in the quota."""
+    product = await service.archive_product(session, principal, product_id)
+    variants = await repository.variants_of(session, [product.id])
+    return present.product(product, variants[product.id], view)
+
+
+@router.post(
+    "/products/{product_id}/variants",
+    status_code=status.HTTP_201_CREATED,
+    response_model=VariantRead,
+    dependencies=[access.any_write],
+)
+async def add_variant(
+    product_id: uuid.UUID,
+    data: VariantCreate,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    settings: SettingsDep,
+) -> object:
+    """Add a variant (the sellable unit) to a product."""
+    variant = await service.add_variant(
+        session, principal, product_id, data, settings.public_base_url
+    )
+    return present.variant(variant, view)
+
+
+@router.patch(
+    "/products/{product_id}/variants/{variant_id}",
+    response_model=VariantRead,
+    dependencies=[access.any_write],
+)
+async def update_variant(
+    product_id: uuid.UUID,
+    variant_id: uuid.UUID,
+    data: VariantUpdate,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    settings: SettingsDep,
+) -> object:
+    """Change a variant; new stock or price emits `catalog.product.stock_changed.v1`."""
+    variant = await service.update_variant(
+        session, principal, product_id, variant_id, data, settings.public_base_url
+    )
+    return present.variant(variant, view)

@@ -1,15 +1,44 @@
 """The catalog's composition root."""
 
+from __future__ import annotations
+
 from fastapi import FastAPI
 
 from catalog import api
+from catalog.imports import api as imports_api
+from catalog.media import api as media_api
+from catalog.media.storage import LocalStorage
+from catalog.places import api as places_api
+from catalog.playbook import api as playbook_api
+from catalog.secrets import SecretBox
+from catalog.settings import CatalogSettings
+from catalog.storefronts import api as storefronts_api
+from catalog.usage import api as usage_api
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
 
 SERVICE = "catalog"
 
 
-def create_app(runtime: ServiceRuntime) -> FastAPI:
-    return create_service_app(
-        runtime, [api.router], title="Machi catalog", description="Producers, products, places."
+def create_app(runtime: ServiceRuntime, settings: CatalogSettings | None = None) -> FastAPI:
+    """The catalog's HTTP app; `settings` defaults to the environment's `CATALOG_*`."""
+    settings = settings or CatalogSettings()
+    app = create_service_app(
+        runtime,
+        [
+            api.router,
+            places_api.router,
+            storefronts_api.router,
+            imports_api.router,
+            media_api.router,
+            usage_api.router,
+            playbook_api.router,
+        ],
+        title="Machi catalog",
+        description="Producers, products, places, media, storefronts, imports.",
     )
+    app.state.catalog_settings = settings
+    app.state.secret_box = SecretBox(settings)
+    app.state.media_storage = LocalStorage(settings.media_dir)
+    app.include_router(media_api.public_router)  # renditions need no token
+    return app

@@ -6,7 +6,19 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import Base as ModelBase
@@ -19,6 +31,17 @@ class Base(ModelBase):
     metadata = service_metadata()
 
 
+class Category(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """One node of the tenant's product taxonomy."""
+
+    __tablename__ = "categories"
+    __table_args__ = (UniqueConstraint("tenant_id", "slug"),)
+
+    slug: Mapped[str] = mapped_column(String(120))
+    name: Mapped[dict[str, Any]]
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("categories.id"))
+
+
 class Producer(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     """A farm, fishery, maker, shop, inn or restaurant that sells through the town."""
 
@@ -27,6 +50,13 @@ class Producer(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     kind: Mapped[str] = mapped_column(String(32))
     name: Mapped[dict[str, Any]]  # language code -> text
     story: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    code: Mapped[str | None] = mapped_column(String(64))  # the tenant's own key (CSV import)
+    address: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    contact: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    social: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    visibility: Mapped[str] = mapped_column(String(16), default="public")
 
 
 class Product(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
@@ -43,3 +73,111 @@ class Product(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     currency: Mapped[str] = mapped_column(String(3), default="JPY")
     status: Mapped[str] = mapped_column(String(16), default="draft")
     published_at: Mapped[datetime | None]
+    archived_at: Mapped[datetime | None]
+    category_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("categories.id"))
+    tags: Mapped[list[str]] = mapped_column(ARRAY(String(64)), default=list)
+    season_months: Mapped[list[int]] = mapped_column(ARRAY(SmallInteger), default=list)
+    available_from: Mapped[datetime | None]
+    available_until: Mapped[datetime | None]
+    media: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)  # [{media_id, alt{}}]
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Variant(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """The sellable unit of a product."""
+
+    __tablename__ = "variants"
+    __table_args__ = (UniqueConstraint("tenant_id", "sku"),)
+
+    product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("products.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    unit: Mapped[str] = mapped_column(String(8))
+    quantity: Mapped[int] = mapped_column(Integer)
+    price_amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    stock: Mapped[int | None] = mapped_column(Integer)
+    made_to_order: Mapped[bool] = mapped_column(Boolean, default=False)
+    weight_grams: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Place(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """A tourist spot: onsen, library, shrine, festival grounds."""
+
+    __tablename__ = "places"
+    __table_args__ = (UniqueConstraint("tenant_id", "slug"),)
+
+    slug: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[dict[str, Any]]
+    description: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    address: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    opening_hours: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    media: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    related_product_ids: Mapped[list[uuid.UUID]] = mapped_column(
+        ARRAY(UUID(as_uuid=True)), default=list
+    )
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    published_at: Mapped[datetime | None]
+    archived_at: Mapped[datetime | None]
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Media(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """An uploaded image and its renditions (files live in `catalog.media.storage`)."""
+
+    __tablename__ = "media"
+
+    content_type: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str | None] = mapped_column(Text)
+    renditions: Mapped[dict[str, Any]] = mapped_column(default=dict)  # name -> {key, w, h}
+
+
+class Storefront(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """A store the tenant sells through: `generic`, `shopify` or `woocommerce`."""
+
+    __tablename__ = "storefronts"
+
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    api_base_url: Mapped[str | None] = mapped_column(Text)
+    item_url_template: Mapped[str | None] = mapped_column(Text)
+    currency: Mapped[str] = mapped_column(String(3), default="JPY")
+    credentials: Mapped[bytes | None] = mapped_column(LargeBinary)  # Fernet token
+    last_synced_at: Mapped[datetime | None]
+    last_sync_error: Mapped[str | None] = mapped_column(Text)
+
+
+class Listing(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """A variant as an item of one storefront."""
+
+    __tablename__ = "listings"
+    __table_args__ = (UniqueConstraint("storefront_id", "external_id"),)
+
+    storefront_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("storefronts.id"), index=True)
+    variant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("variants.id"), index=True)
+    external_id: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(Text)
+    price_amount: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    stock: Mapped[int | None] = mapped_column(Integer)
+    synced_at: Mapped[datetime | None]
+
+
+class Import(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """One CSV upload: its progress and its report."""
+
+    __tablename__ = "imports"
+
+    filename: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    total_rows: Mapped[int] = mapped_column(Integer, default=0)
+    processed_rows: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -1,4 +1,4 @@
-"""HTTP DTOs of the catalog."""
+"""HTTP DTOs of producers, categories, products and variants."""
 
 from __future__ import annotations
 
@@ -6,19 +6,58 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from catalog.money import is_currency
 
 ProducerKind = Literal["farm", "fishery", "maker", "shop", "inn", "restaurant", "workshop"]
+Visibility = Literal["public", "only_through_links", "hidden"]
+Unit = Literal["g", "kg", "ml", "l", "piece", "set"]
+ProductStatus = Literal["draft", "published", "archived"]
 Translations = dict[str, str]
+Slug = Field(min_length=1, max_length=120, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Tag = Field(min_length=1, max_length=64)
 
 
 def _has_text(value: Translations) -> Translations:
     if not any(v.strip() for v in value.values()):
         raise ValueError("needs text in at least one language")
+    return _language_codes(value)
+
+
+def _language_codes(value: Translations) -> Translations:
     for lang in value:
         if not 2 <= len(lang) <= 8:
             raise ValueError(f"{lang!r} is not a language code")
     return value
+
+
+def _optional_text(value: Translations | None) -> Translations | None:
+    return None if value is None else _has_text(value)
+
+
+def _currency(value: str | None) -> str | None:
+    if value is not None and not is_currency(value):
+        raise ValueError(f"{value!r} is not a currency this catalog prices in")
+    return value
+
+
+def _months(value: list[int] | None) -> list[int] | None:
+    if value is None:
+        return None
+    if any(not 1 <= m <= 12 for m in value):
+        raise ValueError("months are 1 to 12")
+    return sorted(set(value))
+
+
+class Localized(BaseModel):
+    """The text chosen for the caller's language (see `catalog.i18n`)."""
+
+    lang: str | None = None
+    display_name: str | None = None
+
+
+# --- producers -----------------------------------------------------------------------------
 
 
 class ProducerCreate(BaseModel):
@@ -27,32 +66,200 @@ class ProducerCreate(BaseModel):
         examples=[{"ja": "武雄黒にんにく農園", "en": "Takeo Black Garlic Farm"}]
     )
     story: Translations = {}
+    code: str | None = Field(default=None, min_length=1, max_length=64)
+    address: str | None = None
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    contact: dict[str, str] = Field(default={}, examples=[{"phone": "0954-00-0000"}])
+    social: dict[str, str] = Field(default={}, examples=[{"instagram": "takeo_garlic"}])
+    visibility: Visibility = "public"
 
     _name = field_validator("name")(_has_text)
+    _story = field_validator("story")(_language_codes)
 
 
-class ProducerRead(BaseModel):
+class ProducerUpdate(BaseModel):
+    kind: ProducerKind | None = None
+    name: Translations | None = None
+    story: Translations | None = None
+    code: str | None = Field(default=None, min_length=1, max_length=64)
+    address: str | None = None
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    contact: dict[str, str] | None = None
+    social: dict[str, str] | None = None
+    visibility: Visibility | None = None
+
+    _name = field_validator("name")(_optional_text)
+
+
+class ProducerRead(Localized):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
     kind: str
     name: Translations
     story: Translations
+    code: str | None = None
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    contact: dict[str, str] = {}
+    social: dict[str, str] = {}
+    visibility: str = "public"
     created_at: datetime
 
 
-class ProductCreate(BaseModel):
-    producer_id: uuid.UUID
-    slug: str = Field(min_length=1, max_length=120, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# --- categories ----------------------------------------------------------------------------
+
+
+class CategoryCreate(BaseModel):
+    slug: str = Slug
     name: Translations
-    description: Translations = {}
-    price_amount: int | None = Field(default=None, ge=0, description="Minor units (¥1,980 = 1980)")
-    currency: str = Field(default="JPY", pattern=r"^[A-Z]{3}$")
+    parent_id: uuid.UUID | None = None
 
     _name = field_validator("name")(_has_text)
 
 
-class ProductRead(BaseModel):
+class CategoryRead(Localized):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    slug: str
+    name: Translations
+    parent_id: uuid.UUID | None
+    created_at: datetime
+
+
+# --- variants ------------------------------------------------------------------------------
+
+
+class VariantCreate(BaseModel):
+    sku: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._\-/]+$")
+    name: Translations = {}
+    unit: Unit = "piece"
+    quantity: int = Field(default=1, gt=0, description="How many units: 200 with unit g")
+    price_amount: int = Field(ge=0, description="Minor units (¥1,980 = 1980)")
+    currency: str = "JPY"
+    stock: int | None = Field(default=None, ge=0)
+    made_to_order: bool = False
+    weight_grams: int | None = Field(default=None, gt=0, description="Shipping weight")
+
+    _currency = field_validator("currency")(_currency)
+    _name = field_validator("name")(_language_codes)
+
+
+class VariantUpdate(BaseModel):
+    name: Translations | None = None
+    unit: Unit | None = None
+    quantity: int | None = Field(default=None, gt=0)
+    price_amount: int | None = Field(default=None, ge=0)
+    currency: str | None = None
+    stock: int | None = Field(default=None, ge=0)
+    made_to_order: bool | None = None
+    weight_grams: int | None = Field(default=None, gt=0)
+
+    _currency = field_validator("currency")(_currency)
+
+
+class VariantRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    sku: str
+    name: Translations
+    unit: str
+    quantity: int
+    price_amount: int
+    currency: str
+    stock: int | None
+    made_to_order: bool
+    weight_grams: int | None
+    display_name: str | None = None
+
+
+# --- products ------------------------------------------------------------------------------
+
+
+class MediaRef(BaseModel):
+    media_id: uuid.UUID
+    alt: Translations = {}
+
+
+class MediaRefRead(MediaRef):
+    urls: dict[str, str] = {}
+    display_alt: str | None = None
+
+
+class ProductCreate(BaseModel):
+    producer_id: uuid.UUID
+    slug: str = Slug
+    name: Translations
+    description: Translations = {}
+    price_amount: int | None = Field(default=None, ge=0, description="Minor units (¥1,980 = 1980)")
+    currency: str = Field(default="JPY", pattern=r"^[A-Z]{3}$")
+    category_id: uuid.UUID | None = None
+    tags: list[str] = Field(default=[], max_length=50)
+    season_months: list[int] = Field(default=[], description="1-12; empty: all year")
+    available_from: datetime | None = None
+    available_until: datetime | None = None
+    media: list[MediaRef] = Field(default=[], max_length=30)
+    variants: list[VariantCreate] = Field(default=[], max_length=100)
+
+    _name = field_validator("name")(_has_text)
+    _description = field_validator("description")(_language_codes)
+    _months = field_validator("season_months")(_months)
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, value: list[str]) -> list[str]:
+        return _clean_tags(value)
+
+    @model_validator(mode="after")
+    def _window(self) -> ProductCreate:
+        _check_window(self.available_from, self.available_until)
+        return self
+
+
+class ProductUpdate(BaseModel):
+    name: Translations | None = None
+    description: Translations | None = None
+    price_amount: int | None = Field(default=None, ge=0)
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    category_id: uuid.UUID | None = None
+    tags: list[str] | None = Field(default=None, max_length=50)
+    season_months: list[int] | None = None
+    available_from: datetime | None = None
+    available_until: datetime | None = None
+    media: list[MediaRef] | None = Field(default=None, max_length=30)
+
+    _name = field_validator("name")(_optional_text)
+    _months = field_validator("season_months")(_months)
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else _clean_tags(value)
+
+    @model_validator(mode="after")
+    def _window(self) -> ProductUpdate:
+        _check_window(self.available_from, self.available_until)
+        return self
+
+
+def _clean_tags(value: list[str]) -> list[str]:
+    tags = [t.strip().lower() for t in value if t.strip()]
+    if any(len(t) > 64 for t in tags):
+        raise ValueError("a tag is at most 64 characters")
+    return list(dict.fromkeys(tags))
+
+
+def _check_window(start: datetime | None, end: datetime | None) -> None:
+    if start is not None and end is not None and end <= start:
+        raise ValueError("available_until must be after available_from")
+
+
+class ProductRead(Localized):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
@@ -64,4 +271,15 @@ class ProductRead(BaseModel):
     currency: str
     status: str
     published_at: datetime | None
+    archived_at: datetime | None = None
     created_at: datetime
+    updated_at: datetime | None = None
+    category_id: uuid.UUID | None = None
+    tags: list[str] = []
+    season_months: list[int] = []
+    available_from: datetime | None = None
+    available_until: datetime | None = None
+    in_season: bool = True
+    media: list[MediaRefRead] = []
+    variants: list[VariantRead] = []
+    display_description: str | None = None

@@ -1,26 +1,63 @@
-"""Catalog use cases: load, change, record the event. Never commits."""
+"""Producer, category, product and variant use cases: load, check, change, record the event.
+
+Never commits: the request's session dependency does.
+"""
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog import repository
-from catalog.errors import NotPublishable, ProducerNotFound, ProductNotFound, SlugTaken
-from catalog.models import Producer, Product
-from catalog.schemas import ProducerCreate, ProductCreate
-from contracts.catalog import Price, ProducerCreatedV1, ProductPublishedV1
+from catalog import access, i18n, repository
+from catalog.errors import (
+    CategoryNotFound,
+    MediaNotFound,
+    NotPublishable,
+    ProducerNotFound,
+    ProductNotFound,
+    SkuTaken,
+    SlugTaken,
+    VariantNotFound,
+)
+from catalog.media.urls import media_urls
+from catalog.models import Category, Producer, Product, Variant
+from catalog.schemas import (
+    CategoryCreate,
+    MediaRef,
+    ProducerCreate,
+    ProducerUpdate,
+    ProductCreate,
+    ProductUpdate,
+    VariantCreate,
+    VariantUpdate,
+)
+from contracts.catalog import (
+    Price,
+    ProducerCreatedV1,
+    ProducerUpdatedV1,
+    ProductArchivedV1,
+    ProductPublishedV1,
+    ProductUpdatedV1,
+    StockChangedV1,
+)
 from kit.auth import InternalPrincipal
-from kit.errors import QuotaExceeded
+from kit.errors import Forbidden, QuotaExceeded
 from kit.events import outbox
 
 ACTIVE_PRODUCTS_LIMIT = "active_products"
 
 
+# --- producers -----------------------------------------------------------------------------
+
+
 async def create_producer(session: AsyncSession, data: ProducerCreate) -> Producer:
-    producer = Producer(kind=data.kind, name=data.name, story=data.story)
+    """Register a producer (town staff only: the route requires a staff role)."""
+    if data.code is not None and await repository.producer_code_exists(session, data.code):
+        raise SlugTaken(f"a producer already uses the code {data.code!r}")
+    producer = Producer(**data.model_dump())
     session.add(producer)
     await session.flush()
     await outbox.add(
@@ -29,55 +66,322 @@ async def create_producer(session: AsyncSession, data: ProducerCreate) -> Produc
     return producer
 
 
-async def create_product(session: AsyncSession, data: ProductCreate) -> Product:
-    if await repository.get_producer(session, data.producer_id) is None:
-        raise ProducerNotFound(f"no producer {data.producer_id}")
+async def get_producer(
+    session: AsyncSession, principal: InternalPrincipal, producer_id: uuid.UUID
+) -> Producer:
+    """A producer the caller may see (another producer's is absent to a producer user)."""
+    producer = await repository.get_producer(session, producer_id)
+    if producer is None or not access.may_see_producer(principal, producer_id):
+        raise ProducerNotFound(f"no producer {producer_id}")
+    return producer
+
+
+async def update_producer(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    producer_id: uuid.UUID,
+    data: ProducerUpdate,
+) -> Producer:
+    """Change a producer's profile and tell the other services."""
+    producer = await get_producer(session, principal, producer_id)
+    changes = data.model_dump(exclude_unset=True)
+    code = changes.get("code")
+    if code and code != producer.code and await repository.producer_code_exists(session, code):
+        raise SlugTaken(f"a producer already uses the code {code!r}")
+    for field, value in changes.items():
+        if value is not None or field in ("address", "latitude", "longitude", "code"):
+            setattr(producer, field, value)
+    await session.flush()
+    await session.refresh(producer)
+    await outbox.add(session, producer_updated(producer))
+    return producer
+
+
+def producer_updated(producer: Producer) -> ProducerUpdatedV1:
+    return ProducerUpdatedV1(
+        producer_id=producer.id,
+        name=producer.name,
+        kind=producer.kind,
+        story=producer.story,
+        visibility=producer.visibility,
+    )
+
+
+# --- categories ----------------------------------------------------------------------------
+
+
+async def create_category(session: AsyncSession, data: CategoryCreate) -> Category:
+    """Add a node to the tenant's taxonomy."""
+    if await repository.category_slug_exists(session, data.slug):
+        raise SlugTaken(f"a category already uses the slug {data.slug!r}")
+    if (
+        data.parent_id is not None
+        and await repository.get_category(session, data.parent_id) is None
+    ):
+        raise CategoryNotFound(f"no category {data.parent_id}")
+    category = Category(**data.model_dump())
+    session.add(category)
+    await session.flush()
+    await session.refresh(category)
+    return category
+
+
+# --- products ------------------------------------------------------------------------------
+
+
+async def create_product(
+    session: AsyncSession, principal: InternalPrincipal, data: ProductCreate
+) -> Product:
+    """Create a product as a draft, with its variants."""
+    await get_producer(session, principal, data.producer_id)
     if await repository.slug_exists(session, data.slug):
         raise SlugTaken(f"a product already uses the slug {data.slug!r}")
-    product = Product(**data.model_dump())
+    await _check_category(session, data.category_id)
+    await _check_media(session, data.media)
+    fields = data.model_dump(exclude={"variants", "media"})
+    product = Product(**fields, media=[m.model_dump(mode="json") for m in data.media])
     session.add(product)
     await session.flush()
+    for position, variant in enumerate(data.variants):
+        await _add_variant(session, product, variant, position)
+    await session.flush()
+    await refresh_search_text(session, product)
     await session.refresh(product)
     return product
 
 
-async def get_product(session: AsyncSession, product_id: uuid.UUID) -> Product:
+async def _check_category(session: AsyncSession, category_id: uuid.UUID | None) -> None:
+    if category_id is not None and await repository.get_category(session, category_id) is None:
+        raise CategoryNotFound(f"no category {category_id}")
+
+
+async def _check_media(session: AsyncSession, refs: list[MediaRef]) -> None:
+    wanted = {ref.media_id for ref in refs}
+    missing = wanted - await repository.existing_media(session, wanted)
+    if missing:
+        raise MediaNotFound(f"no media {', '.join(sorted(str(m) for m in missing))}")
+
+
+async def _add_variant(
+    session: AsyncSession, product: Product, data: VariantCreate, position: int
+) -> Variant:
+    if await repository.sku_exists(session, data.sku):
+        raise SkuTaken(f"a variant already uses the SKU {data.sku!r}")
+    variant = Variant(product_id=product.id, position=position, **data.model_dump())
+    session.add(variant)
+    await session.flush()
+    return variant
+
+
+async def refresh_search_text(session: AsyncSession, product: Product) -> None:
+    """Recompute the normalized text the trigram index searches."""
+    variants = (await repository.variants_of(session, [product.id]))[product.id]
+    product.search_text = i18n.search_text(
+        product.name,
+        product.description,
+        [product.slug, *product.tags],
+        *(v.name for v in variants),
+        [v.sku for v in variants],
+    )
+    await session.flush()
+
+
+async def get_product(
+    session: AsyncSession, principal: InternalPrincipal, product_id: uuid.UUID
+) -> Product:
+    """A product the caller may see."""
     product = await repository.get_product(session, product_id)
-    if product is None:
+    if product is None or not access.may_see_producer(principal, product.producer_id):
         raise ProductNotFound(f"no product {product_id}")
     return product
 
 
+async def update_product(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    product_id: uuid.UUID,
+    data: ProductUpdate,
+    public_base_url: str,
+) -> Product:
+    """Change a product; a public one announces it with `catalog.product.updated.v1`."""
+    product = await get_product(session, principal, product_id)
+    changes = data.model_dump(exclude_unset=True)
+    if "category_id" in changes:
+        await _check_category(session, data.category_id)
+    if data.media is not None:
+        await _check_media(session, data.media)
+        changes["media"] = [m.model_dump(mode="json") for m in data.media]
+    nullable = {"category_id", "available_from", "available_until", "price_amount"}
+    for field, value in changes.items():
+        if value is not None or field in nullable:
+            setattr(product, field, value)
+    await session.flush()
+    await refresh_search_text(session, product)
+    await session.refresh(product)
+    await _announce_update(session, product, public_base_url)
+    return product
+
+
+async def _announce_update(session: AsyncSession, product: Product, public_base_url: str) -> None:
+    if product.status == "draft":
+        return  # nobody outside the catalog knows drafts
+    picture = await _picture(session, product, public_base_url)
+    await outbox.add(session, ProductUpdatedV1(status=product.status, **picture))
+
+
 async def publish_product(
-    session: AsyncSession, principal: InternalPrincipal, product_id: uuid.UUID
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    product_id: uuid.UUID,
+    public_base_url: str = "",
 ) -> Product:
     """Make a product public and tell the other services."""
-    product = await get_product(session, product_id)
+    product = await get_product(session, principal, product_id)
     if product.status == "published":
         return product
     if product.status == "archived":
         raise NotPublishable("an archived product cannot be published again")
+    variants = (await repository.variants_of(session, [product.id]))[product.id]
+    if product.price_amount is None and not variants:
+        raise NotPublishable("a product needs a price or a variant to be published")
     limit = principal.limits.get(ACTIVE_PRODUCTS_LIMIT)
     if limit is not None and await repository.count_published(session) >= limit:
         raise QuotaExceeded(f"the plan allows {limit} active products", limit=limit)
-    producer = await repository.get_producer(session, product.producer_id)
-    assert producer is not None  # foreign key
     product.status = "published"
     product.published_at = datetime.now(UTC)
-    prices = []
-    if product.price_amount is not None:
-        prices.append(Price(amount=product.price_amount, currency=product.currency))
-    await outbox.add(
-        session,
-        ProductPublishedV1(
-            product_id=product.id,
-            producer_id=producer.id,
-            slug=product.slug,
-            name=product.name,
-            producer_name=producer.name,
-            prices=prices,
-        ),
-    )
     await session.flush()
+    picture = await _picture(session, product, public_base_url)
+    await outbox.add(session, ProductPublishedV1(**picture))
     await session.refresh(product)
     return product
+
+
+async def archive_product(
+    session: AsyncSession, principal: InternalPrincipal, product_id: uuid.UUID
+) -> Product:
+    """Withdraw a product for good: it frees its place in the plan's quota."""
+    product = await get_product(session, principal, product_id)
+    if product.status == "archived":
+        return product
+    product.status = "archived"
+    product.archived_at = datetime.now(UTC)
+    await session.flush()
+    await outbox.add(
+        session,
+        ProductArchivedV1(
+            product_id=product.id,
+            producer_id=product.producer_id,
+            slug=product.slug,
+            name=product.name,
+        ),
+    )
+    await session.refresh(product)
+    return product
+
+
+async def _picture(session: AsyncSession, product: Product, public_base_url: str) -> dict[str, Any]:
+    """What consumers need of a product: names, producer, prices, media and store URLs."""
+    producer = await repository.get_producer(session, product.producer_id)
+    if producer is None:
+        raise ProducerNotFound(f"no producer {product.producer_id}")  # foreign key: unreachable
+    variants = (await repository.variants_of(session, [product.id]))[product.id]
+    category = None
+    if product.category_id is not None:
+        found = await repository.get_category(session, product.category_id)
+        category = found.slug if found else None
+    return {
+        "product_id": product.id,
+        "producer_id": producer.id,
+        "slug": product.slug,
+        "name": product.name,
+        "producer_name": producer.name,
+        "description": product.description,
+        "prices": prices_of(product, variants),
+        "media_urls": [
+            media_urls(public_base_url, uuid.UUID(m["media_id"]))["web"] for m in product.media
+        ],
+        "storefront_urls": await repository.listing_urls_of(session, product.id),
+        "tags": list(product.tags),
+        "category": category,
+    }
+
+
+def prices_of(product: Product, variants: list[Variant]) -> list[Price]:
+    """Distinct prices of the variants, or the product's own price when it has none."""
+    if not variants:
+        if product.price_amount is None:
+            return []
+        return [Price(amount=product.price_amount, currency=product.currency)]
+    seen: dict[tuple[int, str], Price] = {}
+    for v in variants:
+        seen.setdefault(
+            (v.price_amount, v.currency), Price(amount=v.price_amount, currency=v.currency)
+        )
+    return list(seen.values())
+
+
+# --- variants ------------------------------------------------------------------------------
+
+
+async def add_variant(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    product_id: uuid.UUID,
+    data: VariantCreate,
+    public_base_url: str,
+) -> Variant:
+    """Add a sellable unit to a product."""
+    product = await get_product(session, principal, product_id)
+    existing = (await repository.variants_of(session, [product.id]))[product.id]
+    variant = await _add_variant(session, product, data, len(existing))
+    await refresh_search_text(session, product)
+    await _announce_update(session, product, public_base_url)
+    return variant
+
+
+async def update_variant(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    product_id: uuid.UUID,
+    variant_id: uuid.UUID,
+    data: VariantUpdate,
+    public_base_url: str,
+) -> Variant:
+    """Change a variant; a new stock or price is announced as `stock_changed`."""
+    product = await get_product(session, principal, product_id)
+    variant = await repository.get_variant(session, product.id, variant_id)
+    if variant is None:
+        raise VariantNotFound(f"no variant {variant_id}")
+    before_stock, before_price = (
+        variant.stock,
+        Price(amount=variant.price_amount, currency=variant.currency),
+    )
+    changes = data.model_dump(exclude_unset=True)
+    for field, value in changes.items():
+        if value is not None or field in ("stock", "weight_grams"):
+            setattr(variant, field, value)
+    await session.flush()
+    await refresh_search_text(session, product)
+    price = Price(amount=variant.price_amount, currency=variant.currency)
+    if variant.stock != before_stock or price != before_price:
+        await outbox.add(
+            session,
+            StockChangedV1(
+                product_id=product.id,
+                variant_id=variant.id,
+                sku=variant.sku,
+                stock=variant.stock,
+                previous_stock=before_stock,
+                price=price,
+                previous_price=before_price,
+            ),
+        )
+    await _announce_update(session, product, public_base_url)
+    await session.refresh(variant)
+    return variant
+
+
+def require_staff(principal: InternalPrincipal) -> None:
+    """Refuse producer users what only town staff may do."""
+    if not access.is_staff(principal):
+        raise Forbidden("only town staff may do this")

@@ -1,0 +1,37 @@
+"""Who may change what: town staff by role, producer users only their own producers.
+
+A producer user sees another producer's things as absent (404), never as forbidden, so ids
+of other producers' drafts leak nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from kit.auth import InternalPrincipal
+from kit.dependencies import require_role
+
+STAFF_WRITERS = ("admin", "editor", "writer", "photographer")
+PRODUCER = "producer"
+
+# Route dependencies: analysts (and anyone else) get 403 on writes.
+staff_write = require_role(*STAFF_WRITERS)
+any_write = require_role(*STAFF_WRITERS, PRODUCER)
+
+
+def is_staff(principal: InternalPrincipal) -> bool:
+    """True when the caller writes as town staff rather than as a producer."""
+    return principal.has_role(*STAFF_WRITERS)
+
+
+def producer_scope(principal: InternalPrincipal) -> frozenset[uuid.UUID] | None:
+    """The producers the caller is confined to, or None for town-wide access."""
+    if principal.has_role(PRODUCER) and not is_staff(principal):
+        return principal.producer_ids
+    return None
+
+
+def may_see_producer(principal: InternalPrincipal, producer_id: uuid.UUID) -> bool:
+    """False when the caller is a producer user and `producer_id` is not theirs."""
+    scope = producer_scope(principal)
+    return scope is None or producer_id in scope

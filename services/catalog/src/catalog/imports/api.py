@@ -1,0 +1,63 @@
+"""CSV import and export routes (format: README, "Catalog CSV import")."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, BackgroundTasks, Request, UploadFile, status
+from fastapi.responses import Response
+
+from catalog import access
+from catalog.deps import SettingsDep
+from catalog.errors import InvalidCsv, MediaTooLarge
+from catalog.imports import service
+from catalog.imports.schemas import ImportRead
+from kit.db import Database
+from kit.dependencies import PrincipalDep, SessionDep
+
+router = APIRouter(prefix="/v1", tags=["imports"])
+
+
+@router.post(
+    "/imports",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=ImportRead,
+    dependencies=[access.staff_write],
+)
+async def create_import(
+    file: UploadFile,
+    request: Request,
+    background: BackgroundTasks,
+    session: SessionDep,
+    principal: PrincipalDep,
+    settings: SettingsDep,
+) -> object:
+    """Upload a CSV (multipart field `file`); poll `GET /v1/imports/{id}` for progress."""
+    data = await file.read(settings.import_max_bytes + 1)
+    if len(data) > settings.import_max_bytes:
+        raise MediaTooLarge(f"the file is over {settings.import_max_bytes} bytes")
+    if not data:
+        raise InvalidCsv("the file is empty")
+    record, header, rows = await service.start(session, file.filename, data)
+    assert principal.tenant_id is not None  # the session dependency set it
+    db: Database = request.app.state.db
+    job = service.ImportJob(record.id, principal.tenant_id, principal.actor, header, rows)
+    background.add_task(service.run, db, job)  # after the response, so after the commit
+    return record
+
+
+@router.get("/imports/export", response_class=Response)
+async def export_catalog(session: SessionDep) -> Response:
+    """The tenant's producers, products and variants as CSV, in the import format."""
+    body = await service.export(session)
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="catalog.csv"'},
+    )
+
+
+@router.get("/imports/{import_id}", response_model=ImportRead)
+async def get_import(import_id: uuid.UUID, session: SessionDep) -> object:
+    """An import's status, progress and report of bad rows."""
+    return await service.get(session, import_id)

@@ -1,0 +1,148 @@
+"""Every query of CSV imports: bulk lookups and bulk upserts, chunked under the driver's
+parameter limit (asyncpg: 32,767 per statement)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Boolean, literal_column, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.models import Category, Import, Producer, Product, Variant
+
+CHUNK = 1000
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+async def get_import(session: AsyncSession, import_id: uuid.UUID) -> Import | None:
+    return await session.get(Import, import_id)
+
+
+async def set_progress(session: AsyncSession, import_id: uuid.UUID, **values: Any) -> None:
+    await session.execute(update(Import).where(Import.id == import_id).values(**values))
+
+
+async def producers_by_code(session: AsyncSession, codes: Sequence[str]) -> dict[str, Producer]:
+    found: dict[str, Producer] = {}
+    ids = []
+    for code in codes:
+        try:
+            ids.append(uuid.UUID(code))
+        except ValueError:
+            continue
+    for part in chunks(list(codes)):
+        rows = await session.execute(select(Producer).where(Producer.code.in_(part)))
+        found |= {p.code: p for p in rows.scalars() if p.code}
+    for id_part in chunks(ids):
+        rows = await session.execute(select(Producer).where(Producer.id.in_(id_part)))
+        found |= {str(p.id): p for p in rows.scalars()}
+    return found
+
+
+async def categories_by_slug(session: AsyncSession, slugs: Sequence[str]) -> dict[str, uuid.UUID]:
+    if not slugs:
+        return {}
+    rows = await session.execute(select(Category.slug, Category.id).where(Category.slug.in_(slugs)))
+    return {row.slug: row.id for row in rows}
+
+
+async def products_by_slug(session: AsyncSession, slugs: Sequence[str]) -> dict[str, Product]:
+    found: dict[str, Product] = {}
+    for part in chunks(list(slugs)):
+        rows = await session.execute(select(Product).where(Product.slug.in_(part)))
+        found |= {p.slug: p for p in rows.scalars()}
+    return found
+
+
+async def variants_by_sku(session: AsyncSession, skus: Sequence[str]) -> dict[str, Variant]:
+    found: dict[str, Variant] = {}
+    for part in chunks(list(skus)):
+        rows = await session.execute(select(Variant).where(Variant.sku.in_(part)))
+        found |= {v.sku: v for v in rows.scalars()}
+    return found
+
+
+async def upsert_producers(
+    session: AsyncSession, rows: list[dict[str, Any]]
+) -> list[tuple[uuid.UUID, str, bool]]:
+    """Insert or update producers by code; returns (id, code, inserted) per row."""
+    if not rows:
+        return []
+    base = insert(Producer)
+    inserted = literal_column("(xmax = 0)", Boolean).label("inserted")
+    statement = base.on_conflict_do_update(
+        index_elements=["tenant_id", "code"],
+        index_where=text("code IS NOT NULL"),
+        set_={"kind": base.excluded.kind, "name": base.excluded.name, "updated_at": text("now()")},
+    ).returning(Producer.id, Producer.code, inserted, sort_by_parameter_order=True)
+    result = await session.execute(statement, rows)
+    return [(row[0], str(row[1]), bool(row[2])) for row in result.all()]
+
+
+async def upsert_products(
+    session: AsyncSession, rows: list[dict[str, Any]]
+) -> dict[str, uuid.UUID]:
+    """Insert or update products by slug (one statement, batched by SQLAlchemy's
+    "insertmanyvalues"); returns slug -> id."""
+    if not rows:
+        return {}
+    base = insert(Product)
+    columns = ("name", "description", "category_id", "tags", "season_months", "search_text")
+    statement = base.on_conflict_do_update(
+        constraint="uq_products_tenant_id_slug",
+        set_={**{c: getattr(base.excluded, c) for c in columns}, "updated_at": text("now()")},
+    ).returning(Product.slug, Product.id, sort_by_parameter_order=True)
+    result = await session.execute(statement, rows)
+    return {row[0]: row[1] for row in result.all()}
+
+
+async def upsert_variants(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
+    """Insert or update variants by SKU (batched like products)."""
+    if not rows:
+        return 0
+    columns = (
+        "product_id",
+        "name",
+        "unit",
+        "quantity",
+        "price_amount",
+        "currency",
+        "stock",
+        "made_to_order",
+        "weight_grams",
+        "position",
+    )
+    base = insert(Variant)
+    statement = base.on_conflict_do_update(
+        constraint="uq_variants_tenant_id_sku",
+        set_={**{c: getattr(base.excluded, c) for c in columns}, "updated_at": text("now()")},
+    )
+    await session.execute(statement, rows)
+    return len(rows)
+
+
+async def export_rows(
+    session: AsyncSession,
+) -> list[tuple[Producer, Product | None, Variant | None]]:
+    """Every variant with its product and producer, and products and producers without any."""
+    statement = (
+        select(Producer, Product, Variant)
+        .outerjoin(Product, Product.producer_id == Producer.id)
+        .outerjoin(Variant, Variant.product_id == Product.id)
+        .order_by(Producer.created_at, Product.created_at, Variant.position, Variant.sku)
+    )
+    rows = (await session.execute(statement)).all()
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+async def category_slugs(session: AsyncSession) -> dict[uuid.UUID, str]:
+    rows = await session.execute(select(Category.id, Category.slug))
+    return {row.id: row.slug for row in rows}

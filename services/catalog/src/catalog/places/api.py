@@ -1,0 +1,98 @@
+"""Place routes; writes are town staff's."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from catalog import access, i18n
+from catalog.deps import SettingsDep, ViewDep
+from catalog.etags import conditional_json
+from catalog.models import Place
+from catalog.places import repository, service
+from catalog.places.schemas import PlaceCreate, PlaceKind, PlaceRead, PlaceUpdate
+from catalog.present import View, media_ref
+from catalog.schemas import ProductStatus
+from kit.dependencies import SessionDep
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+
+router = APIRouter(prefix="/v1", tags=["places"])
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+VARY = "Accept-Language"
+
+
+def present(place: Place, view: View) -> PlaceRead:
+    read = PlaceRead.model_validate(place)
+    read.lang, read.display_name = view.language.pick(place.name)
+    read.display_description = view.language.pick(place.description)[1]
+    read.media = [media_ref(ref, view) for ref in place.media]
+    return read
+
+
+@router.post(
+    "/places",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PlaceRead,
+    dependencies=[access.staff_write],
+)
+async def create_place(data: PlaceCreate, session: SessionDep, view: ViewDep) -> object:
+    """Add a tourist spot as a draft."""
+    return present(await service.create_place(session, data), view)
+
+
+@router.get("/places", response_model=Page[PlaceRead])
+async def list_places(
+    request: Request,
+    session: SessionDep,
+    view: ViewDep,
+    kind: PlaceKind | None = None,
+    status: ProductStatus | None = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Response:
+    """Places, newest first; by kind, status or text in any language."""
+    text = i18n.normalize(q).strip() if q else None
+    items, next_cursor = await repository.list_places(
+        session, cursor=cursor, limit=limit, kind=kind, status=status, text=text or None
+    )
+    page = Page[PlaceRead](items=[present(p, view) for p in items], next_cursor=next_cursor)
+    return conditional_json(request, page, vary=VARY)
+
+
+@router.get("/places/{place_id}", response_model=PlaceRead)
+async def get_place(
+    request: Request, place_id: uuid.UUID, session: SessionDep, view: ViewDep
+) -> Response:
+    """One place, with an ETag."""
+    place = await service.get_place(session, place_id)
+    return conditional_json(request, present(place, view), vary=VARY)
+
+
+@router.patch("/places/{place_id}", response_model=PlaceRead, dependencies=[access.staff_write])
+async def update_place(
+    place_id: uuid.UUID, data: PlaceUpdate, session: SessionDep, view: ViewDep
+) -> object:
+    """Change a place."""
+    return present(await service.update_place(session, place_id, data), view)
+
+
+@router.post(
+    "/places/{place_id}/publish", response_model=PlaceRead, dependencies=[access.staff_write]
+)
+async def publish_place(
+    place_id: uuid.UUID, session: SessionDep, view: ViewDep, settings: SettingsDep
+) -> object:
+    """Publish a place: `catalog.place.published.v1`."""
+    place = await service.publish_place(session, place_id, settings.public_base_url)
+    return present(place, view)
+
+
+@router.post(
+    "/places/{place_id}/archive", response_model=PlaceRead, dependencies=[access.staff_write]
+)
+async def archive_place(place_id: uuid.UUID, session: SessionDep, view: ViewDep) -> object:
+    """Archive a place."""
+    return present(await service.archive_place(session, place_id), view)

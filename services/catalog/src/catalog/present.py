@@ -1,0 +1,82 @@
+"""DTOs for one caller: translations resolved for their language, media as URLs."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from catalog.i18n import LanguagePreference
+from catalog.media.urls import media_urls
+from catalog.models import Category, Producer, Product, Variant
+from catalog.schemas import (
+    CategoryRead,
+    MediaRefRead,
+    ProducerRead,
+    ProductRead,
+    VariantRead,
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """How one request wants things shown."""
+
+    language: LanguagePreference
+    public_base_url: str
+    timezone: ZoneInfo
+    now: datetime
+
+    @property
+    def month(self) -> int:
+        return self.now.astimezone(self.timezone).month
+
+
+def producer(item: Producer, view: View) -> ProducerRead:
+    read = ProducerRead.model_validate(item)
+    read.lang, read.display_name = view.language.pick(item.name)
+    return read
+
+
+def category(item: Category, view: View) -> CategoryRead:
+    read = CategoryRead.model_validate(item)
+    read.lang, read.display_name = view.language.pick(item.name)
+    return read
+
+
+def in_season(item: Product, view: View) -> bool:
+    """In one of its season months (or all year) and inside its sale window, now."""
+    if item.season_months and view.month not in item.season_months:
+        return False
+    if item.available_from is not None and item.available_from > view.now:
+        return False
+    return item.available_until is None or item.available_until > view.now
+
+
+def product(item: Product, variants: list[Variant], view: View) -> ProductRead:
+    read = ProductRead.model_validate(item)
+    read.lang, read.display_name = view.language.pick(item.name)
+    read.display_description = view.language.pick(item.description)[1]
+    read.in_season = in_season(item, view)
+    read.media = [media_ref(ref, view) for ref in item.media]
+    read.variants = [variant(v, view) for v in variants]
+    return read
+
+
+def media_ref(ref: dict[str, object], view: View) -> MediaRefRead:
+    media_id = uuid.UUID(str(ref["media_id"]))
+    alt = ref.get("alt") or {}
+    alt_texts = {str(k): str(v) for k, v in alt.items()} if isinstance(alt, dict) else {}
+    return MediaRefRead(
+        media_id=media_id,
+        alt=alt_texts,
+        urls=media_urls(view.public_base_url, media_id),
+        display_alt=view.language.pick(alt_texts)[1],
+    )
+
+
+def variant(item: Variant, view: View) -> VariantRead:
+    read = VariantRead.model_validate(item)
+    read.display_name = view.language.pick(item.name)[1]
+    return read

@@ -1,0 +1,45 @@
+"""Settings of the catalog alone (env prefix `CATALOG_`), read in `create_app`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class CatalogSettings(BaseSettings):
+    """What the catalog needs beyond `MachiSettings`."""
+
+    model_config = SettingsConfigDict(env_prefix="CATALOG_", env_file=".env", extra="ignore")
+
+    secret_keys: list[SecretStr] = Field(
+        default=[],
+        description="Fernet keys (newest first) encrypting storefront credentials; none: refused.",
+    )
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Public origin media URLs in events and responses start with (the gateway).",
+    )
+    fallback_language: str = Field(
+        default="ja", description="Language shown when the caller's languages have no text."
+    )
+    timezone: str = Field(
+        default="Asia/Tokyo", description="Time zone of season months and 'in season now'."
+    )
+    media_dir: Path = Field(default=Path("var/media"), description="Local media storage root.")
+    media_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, description="Upload size cap.")
+    media_max_pixels: int = Field(
+        default=50_000_000, ge=1, description="Decompression-bomb guard: largest width*height."
+    )
+    sync_interval_seconds: float = Field(
+        default=900, gt=0, description="How often the worker pulls price and stock from stores."
+    )
+    store_timeout_seconds: float = Field(default=20, gt=0, description="Timeout of store calls.")
+    store_max_retries: int = Field(
+        default=3, ge=0, le=10, description="Retries of a store call answered 429 or 5xx."
+    )
+    store_max_retry_after_seconds: float = Field(
+        default=30, gt=0, description="Longest Retry-After the sync waits before giving up."
+    )
+    import_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="CSV size cap.")

@@ -1,0 +1,103 @@
+"""Storefront and listing routes."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, status
+
+from catalog import access
+from catalog.deps import SettingsDep
+from catalog.secrets import SecretBox
+from catalog.storefronts import repository, service
+from catalog.storefronts.schemas import (
+    ListingCreate,
+    ListingRead,
+    StorefrontCreate,
+    StorefrontRead,
+    SyncReport,
+)
+from kit.dependencies import SessionDep, require_role
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+
+router = APIRouter(prefix="/v1", tags=["storefronts"])
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+admin_only = require_role("admin")
+
+
+def _box(request: Request) -> SecretBox:
+    box: SecretBox = request.app.state.secret_box
+    return box
+
+
+def _read(storefront: object) -> StorefrontRead:
+    read = StorefrontRead.model_validate(storefront)
+    read.has_credentials = getattr(storefront, "credentials", None) is not None
+    return read
+
+
+@router.post(
+    "/storefronts",
+    status_code=status.HTTP_201_CREATED,
+    response_model=StorefrontRead,
+    dependencies=[admin_only],
+)
+async def create_storefront(
+    data: StorefrontCreate, request: Request, session: SessionDep
+) -> object:
+    """Connect a store (tenant admin); credentials are stored encrypted, never returned."""
+    return _read(await service.create_storefront(session, _box(request), data))
+
+
+@router.get("/storefronts", response_model=Page[StorefrontRead])
+async def list_storefronts(
+    session: SessionDep, cursor: str | None = None, limit: Limit = DEFAULT_LIMIT
+) -> object:
+    """The tenant's stores."""
+    items, next_cursor = await repository.list_storefronts(session, cursor=cursor, limit=limit)
+    return {"items": [_read(s) for s in items], "next_cursor": next_cursor}
+
+
+@router.get("/storefronts/{storefront_id}", response_model=StorefrontRead)
+async def get_storefront(storefront_id: uuid.UUID, session: SessionDep) -> object:
+    """One store."""
+    return _read(await service.get_storefront(session, storefront_id))
+
+
+@router.post(
+    "/storefronts/{storefront_id}/sync",
+    response_model=SyncReport,
+    dependencies=[access.staff_write],
+)
+async def sync_storefront(
+    storefront_id: uuid.UUID, request: Request, session: SessionDep, settings: SettingsDep
+) -> object:
+    """Pull price and stock from the store now; each change emits `stock_changed`."""
+    return await service.sync_now(session, _box(request), settings, storefront_id)
+
+
+@router.post(
+    "/listings",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ListingRead,
+    dependencies=[access.staff_write],
+)
+async def create_listing(data: ListingCreate, session: SessionDep) -> object:
+    """Map a variant to a store item."""
+    return await service.create_listing(session, data)
+
+
+@router.get("/listings", response_model=Page[ListingRead])
+async def list_listings(
+    session: SessionDep,
+    storefront_id: uuid.UUID | None = None,
+    variant_id: uuid.UUID | None = None,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
+    """Listings, by store or by variant."""
+    items, next_cursor = await repository.list_listings(
+        session, cursor=cursor, limit=limit, storefront_id=storefront_id, variant_id=variant_id
+    )
+    return {"items": items, "next_cursor": next_cursor}

@@ -1,0 +1,88 @@
+"""Every query on storefronts and listings."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.models import Listing, Storefront, Variant
+from kit.pagination import paginate
+
+API_KINDS = ("shopify", "woocommerce")
+
+
+async def get_storefront(session: AsyncSession, storefront_id: uuid.UUID) -> Storefront | None:
+    return await session.get(Storefront, storefront_id)
+
+
+async def list_storefronts(
+    session: AsyncSession, *, cursor: str | None, limit: int
+) -> tuple[list[Storefront], str | None]:
+    return await paginate(session, select(Storefront), Storefront, cursor=cursor, limit=limit)
+
+
+async def api_storefronts_of_every_tenant(
+    session: AsyncSession,
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(id, tenant) of every store with an API, for the jobs role."""
+    rows = await session.execute(
+        select(Storefront.id, Storefront.tenant_id)
+        .where(Storefront.kind.in_(API_KINDS))
+        .execution_options(all_tenants=True)
+    )
+    return [(row.id, row.tenant_id) for row in rows]
+
+
+async def listings_of(session: AsyncSession, storefront_id: uuid.UUID) -> dict[str, Listing]:
+    rows = await session.execute(select(Listing).where(Listing.storefront_id == storefront_id))
+    return {listing.external_id: listing for listing in rows.scalars()}
+
+
+async def list_listings(
+    session: AsyncSession,
+    *,
+    cursor: str | None,
+    limit: int,
+    storefront_id: uuid.UUID | None,
+    variant_id: uuid.UUID | None,
+) -> tuple[list[Listing], str | None]:
+    statement = select(Listing)
+    if storefront_id is not None:
+        statement = statement.where(Listing.storefront_id == storefront_id)
+    if variant_id is not None:
+        statement = statement.where(Listing.variant_id == variant_id)
+    return await paginate(session, statement, Listing, cursor=cursor, limit=limit)
+
+
+async def listing_exists(session: AsyncSession, storefront_id: uuid.UUID, external_id: str) -> bool:
+    found = await session.execute(
+        select(Listing.id).where(
+            Listing.storefront_id == storefront_id, Listing.external_id == external_id
+        )
+    )
+    return found.first() is not None
+
+
+async def get_variant(session: AsyncSession, variant_id: uuid.UUID) -> Variant | None:
+    return await session.get(Variant, variant_id)
+
+
+async def variants_by_id(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, Variant]:
+    if not ids:
+        return {}
+    rows = await session.execute(select(Variant).where(Variant.id.in_(ids)))
+    return {v.id: v for v in rows.scalars()}
+
+
+async def variants_by_sku(session: AsyncSession, skus: list[str]) -> dict[str, Variant]:
+    if not skus:
+        return {}
+    rows = await session.execute(select(Variant).where(Variant.sku.in_(skus)))
+    return {v.sku: v for v in rows.scalars()}
+
+
+def add(session: AsyncSession, row: Any) -> None:
+    session.add(row)

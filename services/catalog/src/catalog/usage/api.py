@@ -1,0 +1,25 @@
+"""Usage per month, for the operator's invoices (called by the gateway)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from catalog.usage import service
+from catalog.usage.service import Usage
+from kit.auth import InternalPrincipal
+from kit.dependencies import SessionDep, require_role
+
+router = APIRouter(prefix="/v1", tags=["usage"])
+Reader = Annotated[InternalPrincipal, require_role("admin", "analyst", "operator")]
+
+
+@router.get("/usage", response_model=Usage)
+async def read_usage(
+    session: SessionDep,
+    _: Reader,
+    month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")],
+) -> object:
+    """Products, active products, producers, places; media and imports in `month`."""
+    return await service.usage(session, month)

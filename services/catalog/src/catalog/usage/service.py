@@ -1,0 +1,46 @@
+"""The catalog's part of the monthly usage report (the gateway's `GET /v1/tenants/.../usage`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.models import Place, Producer, Product
+from catalog.usage import repository
+
+
+class Usage(BaseModel):
+    month: str
+    products: int
+    active_products: int
+    producers: int
+    places: int
+    media_uploads: int
+    media_bytes: int
+    imported_rows: int
+
+
+def month_bounds(month: str) -> tuple[datetime, datetime]:
+    """[first instant, first instant of the next month) of `YYYY-MM`, in UTC."""
+    year, number = (int(part) for part in month.split("-"))
+    start = datetime(year, number, 1, tzinfo=UTC)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
+    return start, end
+
+
+async def usage(session: AsyncSession, month: str) -> Usage:
+    """Catalog size now, and uploads and imports in `month`."""
+    start, end = month_bounds(month)
+    uploads, size = await repository.media_between(session, start, end)
+    return Usage(
+        month=month,
+        products=await repository.count_all(session, Product),
+        active_products=await repository.count_published(session),
+        producers=await repository.count_all(session, Producer),
+        places=await repository.count_all(session, Place),
+        media_uploads=uploads,
+        media_bytes=size,
+        imported_rows=await repository.imported_rows_between(session, start, end),
+    )
