@@ -4,12 +4,32 @@ from fastapi import FastAPI
 
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
-from publisher import api
+from publisher.channels import api as channels
+from publisher.connect import api as connect
+from publisher.credentials import Vault
+from publisher.dispatch import api as deliveries
+from publisher.posts import api as posts
+from publisher.scheduling import api as scheduling
+from publisher.settings import PublisherSettings
 
 SERVICE = "publisher"
 
 
-def create_app(runtime: ServiceRuntime) -> FastAPI:
-    return create_service_app(
-        runtime, [api.router], title="Machi publisher", description="Channels, posts, schedules."
+def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = None) -> FastAPI:
+    settings = settings or PublisherSettings()
+    app = create_service_app(
+        runtime,
+        [
+            connect.router,
+            channels.router,
+            posts.router,
+            deliveries.router,
+            scheduling.campaigns,
+            scheduling.slots,
+        ],
+        title="Machi publisher",
+        description="Channels, posts, approvals, schedules, safe dispatch.",
     )
+    app.state.publisher_settings = settings
+    app.state.vault = Vault.from_settings(settings)
+    return app

@@ -1,19 +1,57 @@
-"""Events the publisher consumes."""
+"""Events the publisher consumes: the catalog's products (a read model templates and tracked
+links fill from) and analytics' answer to a tracked-link request."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts.catalog import ProductPublishedV1
-from kit.events.consumer import subscribe
+from contracts.analytics import LinkCreatedV1
+from contracts.catalog import ProductArchivedV1, ProductPublishedV1, ProductUpdatedV1
+from kit.events.consumer import Subscription, subscribe
 from kit.events.envelope import Envelope
-from publisher import service
+from publisher.dispatch import repository as deliveries
+from publisher.posts import service as posts
+from publisher.products import service as products
+from publisher.settings import PublisherSettings
+from publisher.tenants import service as tenants
 
 
 @subscribe(ProductPublishedV1, consumer="publisher.on-product-published")
 async def on_product_published(event: Envelope[ProductPublishedV1], session: AsyncSession) -> None:
-    """A newly published product gets a draft post for the writers."""
-    await service.draft_for_published_product(session, event.payload, event.id)
+    """Remember the product; draft a post for the writers if the town asks for it."""
+    await products.remember_published(session, event.payload)
+    prefs = await tenants.current(session, PublisherSettings().default_timezone)
+    if prefs.auto_draft_on_publish:
+        await posts.draft_for_published_product(session, event.payload, event.id)
 
 
-SUBSCRIPTIONS = [on_product_published]
+@subscribe(ProductUpdatedV1, consumer="publisher.on-product-updated")
+async def on_product_updated(event: Envelope[ProductUpdatedV1], session: AsyncSession) -> None:
+    """Templates and links use the product's current names, prices and store pages."""
+    await products.remember_published(session, event.payload)
+
+
+@subscribe(ProductArchivedV1, consumer="publisher.on-product-archived")
+async def on_product_archived(event: Envelope[ProductArchivedV1], session: AsyncSession) -> None:
+    """An archived product is offered to no new post."""
+    await products.forget_archived(session, event.payload)
+
+
+@subscribe(LinkCreatedV1, consumer="publisher.on-link-created")
+async def on_link_created(event: Envelope[LinkCreatedV1], session: AsyncSession) -> None:
+    """The delivery's tracked link exists now: it may be published."""
+    delivery = await deliveries.by_link_code(session, event.payload.code)
+    if delivery is None:
+        return  # a link another service asked for
+    delivery.short_url = event.payload.short_url
+    delivery.link_ready = True
+
+
+SUBSCRIPTIONS: list[Subscription[Any]] = [
+    on_product_published,
+    on_product_updated,
+    on_product_archived,
+    on_link_created,
+]

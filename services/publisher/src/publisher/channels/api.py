@@ -1,0 +1,74 @@
+"""Channel routes: register, list, change, rotate keys, the sandbox feed."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from kit.dependencies import SessionDep, require_role
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from publisher.channels import repository, service
+from publisher.channels.schemas import (
+    ChannelCreate,
+    ChannelRead,
+    ChannelUpdate,
+    RotationResult,
+    SandboxPostRead,
+)
+from publisher.dependencies import VaultDep
+
+router = APIRouter(prefix="/v1/channels", tags=["channels"])
+ADMIN = [require_role("admin")]
+
+
+@router.post("", status_code=201, response_model=ChannelRead, dependencies=ADMIN)
+async def create_channel(body: ChannelCreate, session: SessionDep, vault: VaultDep) -> object:
+    """Register a channel with its credentials (LINE channel token, sandbox, or a known token)."""
+    return service.read(await service.create(session, vault, body))
+
+
+@router.get("", response_model=Page[ChannelRead])
+async def list_channels(
+    session: SessionDep,
+    platform: str | None = Query(default=None, max_length=20),
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> object:
+    """The tenant's channels, newest first."""
+    items, next_cursor = await repository.list_page(
+        session, cursor=cursor, limit=limit, platform=platform
+    )
+    return {"items": [service.read(c) for c in items], "next_cursor": next_cursor}
+
+
+@router.post("/credentials/rotate", response_model=RotationResult, dependencies=ADMIN)
+async def rotate_credentials(session: SessionDep, vault: VaultDep) -> object:
+    """Re-encrypt the tenant's credentials under the newest key (after adding one)."""
+    return {"rotated": await service.rotate_credentials(session, vault)}
+
+
+@router.get("/{channel_id}", response_model=ChannelRead)
+async def get_channel(channel_id: uuid.UUID, session: SessionDep) -> object:
+    """One channel."""
+    return service.read(await service.get(session, channel_id))
+
+
+@router.patch("/{channel_id}", response_model=ChannelRead, dependencies=ADMIN)
+async def update_channel(
+    channel_id: uuid.UUID, body: ChannelUpdate, session: SessionDep, vault: VaultDep
+) -> object:
+    """Rename, set the approval policy, disable, or replace credentials."""
+    return service.read(await service.update(session, vault, channel_id, body))
+
+
+@router.get("/{channel_id}/feed", response_model=list[SandboxPostRead])
+async def sandbox_feed(
+    channel_id: uuid.UUID,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> object:
+    """What a sandbox channel has published, newest first."""
+    await service.get(session, channel_id)
+    return await repository.sandbox_feed(session, channel_id, limit)

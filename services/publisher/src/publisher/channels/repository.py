@@ -1,0 +1,47 @@
+"""Every channel query. No commits here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.pagination import paginate
+from publisher.models import Channel, SandboxPost
+
+
+async def get(session: AsyncSession, channel_id: uuid.UUID) -> Channel | None:
+    return await session.get(Channel, channel_id)
+
+
+async def get_many(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Channel]:
+    rows = await session.execute(select(Channel).where(Channel.id.in_(list(ids))))
+    return list(rows.scalars())
+
+
+async def list_page(
+    session: AsyncSession, *, cursor: str | None, limit: int, platform: str | None
+) -> tuple[list[Channel], str | None]:
+    statement = select(Channel)
+    if platform is not None:
+        statement = statement.where(Channel.platform == platform)
+    return await paginate(session, statement, Channel, cursor=cursor, limit=limit)
+
+
+async def with_credentials(session: AsyncSession) -> list[Channel]:
+    rows = await session.execute(select(Channel).where(Channel.credentials.is_not(None)))
+    return list(rows.scalars())
+
+
+async def sandbox_feed(
+    session: AsyncSession, channel_id: uuid.UUID, limit: int
+) -> list[SandboxPost]:
+    rows = await session.execute(
+        select(SandboxPost)
+        .where(SandboxPost.channel_id == channel_id)
+        .order_by(SandboxPost.created_at.desc())
+        .limit(limit)
+    )
+    return list(rows.scalars())

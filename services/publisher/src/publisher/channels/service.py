@@ -1,0 +1,134 @@
+"""Channel use cases. Never commits."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.publisher import ChannelNeedsReauthV1
+from kit.errors import InvalidInput
+from kit.events import outbox
+from publisher.channels import repository
+from publisher.channels.schemas import (
+    PUBLIC_CONFIG,
+    REQUIRED_SCOPES,
+    ChannelCreate,
+    ChannelRead,
+    ChannelUpdate,
+)
+from publisher.credentials import Vault
+from publisher.errors import ChannelNotFound
+from publisher.models import Channel
+
+
+def read(channel: Channel) -> ChannelRead:
+    """The outside view of a channel: no credential, only whether one is stored."""
+    granted = set(channel.scopes or [])
+    return ChannelRead(
+        id=channel.id,
+        platform=channel.platform,
+        name=channel.name,
+        owner_kind=channel.owner_kind,
+        owner_user=channel.owner_user,
+        external_id=channel.external_id,
+        status=channel.status,
+        status_reason=channel.status_reason,
+        approval_policy=channel.approval_policy,
+        token_expires_at=channel.token_expires_at,
+        scopes=list(channel.scopes or []),
+        missing_scopes=[s for s in REQUIRED_SCOPES.get(channel.platform, []) if s not in granted],
+        config={k: v for k, v in (channel.config or {}).items() if k in PUBLIC_CONFIG},
+        has_credentials=channel.credentials is not None,
+        created_at=channel.created_at,
+    )
+
+
+async def create(session: AsyncSession, vault: Vault, data: ChannelCreate) -> Channel:
+    """Register a channel; its credentials are sealed before they reach the database."""
+    if data.owner_kind == "staff" and not data.owner_user:
+        raise InvalidInput("a staff channel names its owner_user")
+    if data.platform != "sandbox" and not data.credentials:
+        raise InvalidInput(f"a {data.platform} channel needs credentials")
+    return await add(
+        session,
+        vault,
+        platform=data.platform,
+        name=data.name,
+        owner_kind=data.owner_kind,
+        owner_user=data.owner_user,
+        external_id=data.external_id,
+        approval_policy=data.approval_policy,
+        secrets=data.credentials,
+        config=data.config,
+        scopes=data.scopes,
+        token_expires_at=data.token_expires_at,
+    )
+
+
+async def add(
+    session: AsyncSession, vault: Vault, *, secrets: dict[str, Any], **fields: Any
+) -> Channel:
+    """Insert a channel row with `secrets` sealed (also used by the OAuth connect flows)."""
+    channel = Channel(
+        id=uuid.uuid4(),
+        status="active",
+        credentials=vault.seal(secrets) if secrets else None,
+        **fields,
+    )
+    session.add(channel)
+    await session.flush()
+    await session.refresh(channel)
+    return channel
+
+
+async def get(session: AsyncSession, channel_id: uuid.UUID) -> Channel:
+    channel = await repository.get(session, channel_id)
+    if channel is None:
+        raise ChannelNotFound(f"no channel {channel_id}")
+    return channel
+
+
+async def update(
+    session: AsyncSession, vault: Vault, channel_id: uuid.UUID, data: ChannelUpdate
+) -> Channel:
+    """Rename, change policy or status, or replace the credentials (reactivates the channel)."""
+    channel = await get(session, channel_id)
+    if data.name is not None:
+        channel.name = data.name
+    if data.approval_policy is not None:
+        channel.approval_policy = data.approval_policy
+    if data.status is not None:
+        channel.status = data.status
+        channel.status_reason = None
+    if data.credentials is not None:
+        channel.credentials = vault.seal(data.credentials)
+        channel.status = "active"
+        channel.status_reason = None
+    await session.flush()
+    await session.refresh(channel)
+    return channel
+
+
+async def mark_needs_reauth(session: AsyncSession, channel: Channel, reason: str) -> None:
+    """Stop publishing on `channel` until an admin reconnects it, and say so."""
+    if channel.status == "needs_reauth":
+        return
+    channel.status = "needs_reauth"
+    channel.status_reason = reason
+    await outbox.add(
+        session,
+        ChannelNeedsReauthV1(
+            channel_id=channel.id, platform=channel.platform, name=channel.name, reason=reason
+        ),
+    )
+
+
+async def rotate_credentials(session: AsyncSession, vault: Vault) -> int:
+    """Re-encrypt every stored credential under the first configured key."""
+    channels = await repository.with_credentials(session)
+    for channel in channels:
+        assert channel.credentials is not None
+        channel.credentials = vault.rotate(channel.credentials)
+    return len(channels)

@@ -1,0 +1,68 @@
+"""Connect routes under /v1/channels/oauth (the gateway forwards the platforms' callbacks)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+import httpx
+from fastapi import APIRouter, Depends, Query
+
+from kit.dependencies import PrincipalDep, SessionDep, require_role
+from publisher.connect import service
+from publisher.connect.schemas import (
+    ConnectResult,
+    ConnectStart,
+    ConnectStarted,
+    OAuthPlatform,
+    PageSelection,
+)
+from publisher.dependencies import SettingsDep, VaultDep
+
+router = APIRouter(
+    prefix="/v1/channels/oauth", tags=["channels"], dependencies=[require_role("admin")]
+)
+
+
+async def platform_client(settings: SettingsDep) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(timeout=settings.platform_timeout_seconds) as http:
+        yield http
+
+
+HttpDep = Annotated[httpx.AsyncClient, Depends(platform_client)]
+
+
+@router.post("/{platform}/start", response_model=ConnectStarted)
+async def start_connect(
+    platform: OAuthPlatform,
+    body: ConnectStart,
+    session: SessionDep,
+    settings: SettingsDep,
+    vault: VaultDep,
+    http: HttpDep,
+    who: PrincipalDep,
+) -> object:
+    """Start connecting an account: open `authorization_url` in the admin's browser."""
+    return await service.start(session, settings, vault, http, who, platform, body)
+
+
+@router.get("/{platform}/callback", response_model=ConnectResult)
+async def connect_callback(
+    platform: OAuthPlatform,
+    session: SessionDep,
+    settings: SettingsDep,
+    vault: VaultDep,
+    http: HttpDep,
+    code: Annotated[str, Query(max_length=2000)],
+    state: Annotated[str, Query(max_length=200)],
+) -> object:
+    """The platform's redirect: check the state, exchange the code, make or offer channels."""
+    return await service.callback(session, settings, vault, http, platform, code, state)
+
+
+@router.post("/{platform}/select", response_model=ConnectResult)
+async def select_pages(
+    platform: OAuthPlatform, body: PageSelection, session: SessionDep, vault: VaultDep
+) -> object:
+    """Choose which of the granted Pages (or Instagram accounts) become channels."""
+    return await service.select(session, vault, platform, body)

@@ -1,0 +1,169 @@
+"""Connect flows: authorization code with PKCE and state, then channels with sealed tokens.
+
+The state is stored hashed, the PKCE verifier sealed; a callback whose state is unknown, used,
+expired, or for another platform is refused. Never commits.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.auth import InternalPrincipal
+from kit.errors import InvalidInput
+from publisher.channels import service as channels
+from publisher.connect import providers, repository
+from publisher.connect.providers import Account
+from publisher.connect.schemas import ConnectResult, ConnectStart, ConnectStarted, PageSelection
+from publisher.credentials import Vault
+from publisher.errors import OAuthStateInvalid
+from publisher.models import Channel, OAuthState
+from publisher.settings import PublisherSettings
+
+STATE_TTL = timedelta(minutes=15)
+
+
+def _hash(state: str) -> str:
+    return hashlib.sha256(state.encode()).hexdigest()
+
+
+def _challenge(verifier: str) -> str:
+    """RFC 7636 S256 code challenge."""
+    digest = hashlib.sha256(verifier.encode()).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+async def start(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    vault: Vault,
+    http: httpx.AsyncClient,
+    who: InternalPrincipal,
+    platform: str,
+    data: ConnectStart,
+) -> ConnectStarted:
+    """Begin a connect flow: the URL the admin's browser opens."""
+    if data.owner_kind == "staff" and not data.owner_user:
+        raise InvalidInput("a staff channel names its owner_user")
+    state = secrets.token_urlsafe(32)
+    verifier = secrets.token_urlsafe(64)
+    sealed: dict[str, object] = {"verifier": verifier, "owner_user": data.owner_user}
+    client_id = None
+    if platform == "mastodon":
+        if not data.instance_url:
+            raise InvalidInput("a Mastodon connection names its instance_url")
+        instance = data.instance_url.rstrip("/")
+        if "://" not in instance:
+            instance = f"{settings.mastodon_scheme}://{instance}"
+        app = await providers.register_mastodon_app(http, settings, instance)
+        sealed |= {"app": app, "instance_url": instance}
+        client_id = app["client_id"]
+    row = OAuthState(
+        id=uuid.uuid4(),
+        platform=platform,
+        state_hash=_hash(state),
+        sealed=vault.seal(sealed),
+        created_by=who.actor,
+        owner_kind=data.owner_kind,
+        approval_policy=data.approval_policy,
+        expires_at=datetime.now(UTC) + STATE_TTL,
+        stage="authorize",
+        choices=[],
+    )
+    session.add(row)
+    await session.flush()
+    url = providers.authorization_url(
+        settings,
+        platform,
+        state=state,
+        challenge=_challenge(verifier),
+        client_id=client_id,
+        instance_url=str(sealed.get("instance_url", "")),
+    )
+    return ConnectStarted(connection_id=row.id, authorization_url=url)
+
+
+async def callback(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    vault: Vault,
+    http: httpx.AsyncClient,
+    platform: str,
+    code: str,
+    state: str,
+) -> ConnectResult:
+    """Finish the grant: channels at once, or the Pages to choose from."""
+    row = await repository.by_state_hash(session, _hash(state))
+    if row is None or row.platform != platform or row.stage != "authorize":
+        raise OAuthStateInvalid("this authorization was not started here, or was used")
+    if row.expires_at < datetime.now(UTC):
+        raise OAuthStateInvalid("this authorization expired: start again")
+    sealed = vault.open(row.sealed)
+    verifier = str(sealed["verifier"])
+    if platform in ("facebook_page", "instagram"):
+        accounts = await providers.meta_pages(http, settings, platform, code, verifier)
+        row.sealed = vault.seal({**sealed, "accounts": [a.__dict__ for a in accounts]})
+        row.choices = [{"id": a.external_id, "name": a.name} for a in accounts]
+        row.stage = "select"
+        return ConnectResult(connection_id=row.id, stage="select", choices=row.choices)
+    if platform == "x":
+        account = await providers.x_account(http, settings, code, verifier)
+    elif platform == "threads":
+        account = await providers.threads_account(http, settings, code, verifier)
+    else:
+        account = await providers.mastodon_account(
+            http, settings, code, verifier, sealed["app"], str(sealed["instance_url"])
+        )
+    made = await _channel(session, vault, row, sealed, account)
+    row.stage = "done"
+    return ConnectResult(connection_id=row.id, stage="done", channels=[channels.read(made)])
+
+
+async def select(
+    session: AsyncSession, vault: Vault, platform: str, data: PageSelection
+) -> ConnectResult:
+    """Make channels of the Pages (or Instagram accounts) the admin picked."""
+    row = await repository.get(session, data.connection_id)
+    if row is None or row.platform != platform or row.stage != "select":
+        raise OAuthStateInvalid("no page choice is pending for this connection")
+    sealed = vault.open(row.sealed)
+    offered = {a["external_id"]: Account(**a) for a in sealed.get("accounts", [])}
+    unknown = [i for i in data.ids if i not in offered]
+    if unknown:
+        raise InvalidInput(f"not offered by this connection: {', '.join(unknown)}")
+    made = [await _channel(session, vault, row, sealed, offered[i]) for i in data.ids]
+    row.stage = "done"
+    row.sealed = vault.seal({})  # the unchosen pages' tokens are not kept
+    return ConnectResult(
+        connection_id=row.id, stage="done", channels=[channels.read(c) for c in made]
+    )
+
+
+async def _channel(
+    session: AsyncSession,
+    vault: Vault,
+    row: OAuthState,
+    sealed: dict[str, object],
+    account: Account,
+) -> Channel:
+    owner_user = sealed.get("owner_user")
+    return await channels.add(
+        session,
+        vault,
+        secrets=account.secrets,
+        platform=row.platform,
+        name=account.name,
+        owner_kind=row.owner_kind,
+        owner_user=str(owner_user) if owner_user else None,
+        external_id=account.external_id,
+        approval_policy=row.approval_policy,
+        config=account.config,
+        scopes=account.scopes,
+        token_expires_at=account.expires_at,
+    )

@@ -1,0 +1,63 @@
+"""Delivery routes: the unit of work, its attempts, and the late ones (watchdog)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from kit.dependencies import SessionDep
+from kit.errors import NotFound
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from publisher.dependencies import SettingsDep
+from publisher.dispatch import repository
+from publisher.dispatch.schemas import AttemptRead, DeliveryRead
+
+router = APIRouter(prefix="/v1/deliveries", tags=["deliveries"])
+
+
+@router.get("", response_model=Page[DeliveryRead])
+async def list_deliveries(
+    session: SessionDep,
+    settings: SettingsDep,
+    state: str | None = Query(
+        default=None, max_length=16, description="A delivery state, or `late` (watchdog)."
+    ),
+    post_id: uuid.UUID | None = None,
+    channel_id: uuid.UUID | None = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> object:
+    """Deliveries, newest first; `state=late`: due but not picked up after the grace time."""
+    late_before = None
+    if state == "late":
+        late_before = datetime.now(UTC) - timedelta(minutes=settings.late_after_minutes)
+    items, next_cursor = await repository.list_page(
+        session,
+        cursor=cursor,
+        limit=limit,
+        state=state,
+        post_id=post_id,
+        channel_id=channel_id,
+        late_before=late_before,
+    )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@router.get("/{delivery_id}", response_model=DeliveryRead)
+async def get_delivery(delivery_id: uuid.UUID, session: SessionDep) -> object:
+    """One delivery."""
+    delivery = await repository.get(session, delivery_id)
+    if delivery is None:
+        raise NotFound(f"no delivery {delivery_id}")
+    return delivery
+
+
+@router.get("/{delivery_id}/attempts", response_model=list[AttemptRead])
+async def delivery_attempts(delivery_id: uuid.UUID, session: SessionDep) -> object:
+    """Every platform call made for the delivery: phase, outcome, codes, timing, rate headers."""
+    if await repository.get(session, delivery_id) is None:
+        raise NotFound(f"no delivery {delivery_id}")
+    return await repository.attempts_of(session, delivery_id)

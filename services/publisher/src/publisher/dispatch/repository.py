@@ -1,0 +1,167 @@
+"""Every dispatcher query: claims across tenants (SKIP LOCKED), delivery state, attempts, rate
+buckets. No commits here."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.pagination import paginate
+from publisher.models import Channel, Delivery, DeliveryAttempt, RateBucket
+
+# No session sync: the claim runs across tenants, and the sync query would not carry the option.
+ALL_TENANTS = {"all_tenants": True, "synchronize_session": False}
+
+
+async def claim_due(
+    session: AsyncSession, *, now: datetime, limit: int, worker: str, lease: timedelta
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """Take up to `limit` due deliveries of any tenant whose link exists and channel is active;
+    a delivery whose claimant died before its commit phase is due again after its lease."""
+    due = (
+        select(Delivery.id)
+        .join(Channel, Channel.id == Delivery.channel_id)
+        .where(
+            or_(
+                Delivery.state == "scheduled",
+                and_(Delivery.state == "publishing", Delivery.lease_until < now),
+            ),
+            Delivery.link_ready.is_(True),
+            Delivery.due_at <= now,
+            or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
+            Channel.status == "active",
+        )
+        .order_by(Delivery.due_at)
+        .limit(limit)
+        .with_for_update(of=Delivery, skip_locked=True)
+        .execution_options(**ALL_TENANTS)
+    )
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_(due.scalar_subquery()))
+        .values(
+            state="publishing",
+            claimed_by=worker,
+            lease_until=now + lease,
+            attempts=Delivery.attempts + 1,
+        )
+        .returning(Delivery.id, Delivery.tenant_id)
+        .execution_options(**ALL_TENANTS)
+    )
+    return [(row[0], row[1]) for row in result.all()]
+
+
+async def claim_unsettled(
+    session: AsyncSession, *, now: datetime, limit: int, lease: timedelta
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """Deliveries whose commit outcome is unknown: `unconfirmed`, or `committing` whose worker
+    died (lease over)."""
+    stuck = (
+        select(Delivery.id)
+        .where(
+            or_(Delivery.state == "unconfirmed", Delivery.state == "committing"),
+            or_(Delivery.lease_until.is_(None), Delivery.lease_until < now),
+        )
+        .order_by(Delivery.due_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .execution_options(**ALL_TENANTS)
+    )
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_(stuck.scalar_subquery()))
+        .values(state="unconfirmed", lease_until=now + lease)
+        .returning(Delivery.id, Delivery.tenant_id)
+        .execution_options(**ALL_TENANTS)
+    )
+    return [(row[0], row[1]) for row in result.all()]
+
+
+async def count_late(session: AsyncSession, *, before: datetime) -> int:
+    """Due deliveries nobody has picked up since `before` (all tenants)."""
+    statement = (
+        select(func.count())
+        .select_from(Delivery)
+        .where(Delivery.state == "scheduled", Delivery.due_at < before)
+        .execution_options(**ALL_TENANTS)
+    )
+    return int((await session.execute(statement)).scalar_one())
+
+
+async def get(session: AsyncSession, delivery_id: uuid.UUID) -> Delivery | None:
+    return await session.get(Delivery, delivery_id)
+
+
+async def by_link_code(session: AsyncSession, code: str) -> Delivery | None:
+    statement = select(Delivery).where(Delivery.link_code == code)
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def list_page(
+    session: AsyncSession,
+    *,
+    cursor: str | None,
+    limit: int,
+    state: str | None,
+    post_id: uuid.UUID | None,
+    channel_id: uuid.UUID | None,
+    late_before: datetime | None,
+) -> tuple[list[Delivery], str | None]:
+    statement = select(Delivery)
+    if late_before is not None:
+        statement = statement.where(Delivery.state == "scheduled", Delivery.due_at < late_before)
+    elif state is not None:
+        statement = statement.where(Delivery.state == state)
+    if post_id is not None:
+        statement = statement.where(Delivery.post_id == post_id)
+    if channel_id is not None:
+        statement = statement.where(Delivery.channel_id == channel_id)
+    return await paginate(session, statement, Delivery, cursor=cursor, limit=limit)
+
+
+async def attempts_of(session: AsyncSession, delivery_id: uuid.UUID) -> list[DeliveryAttempt]:
+    rows = await session.execute(
+        select(DeliveryAttempt)
+        .where(DeliveryAttempt.delivery_id == delivery_id)
+        .order_by(DeliveryAttempt.at)
+    )
+    return list(rows.scalars())
+
+
+async def blocked_until(session: AsyncSession, keys: list[str], now: datetime) -> datetime | None:
+    """The latest block among `keys` still in force."""
+    if not keys:
+        return None
+    statement = select(func.max(RateBucket.blocked_until)).where(
+        RateBucket.key.in_(keys), RateBucket.blocked_until > now
+    )
+    value: datetime | None = (await session.execute(statement)).scalar_one()
+    return value
+
+
+async def record_bucket(
+    session: AsyncSession, key: str, *, until: datetime | None, usage: dict[str, Any], now: datetime
+) -> None:
+    """Upsert a bucket; a block only ever moves later."""
+    statement = insert(RateBucket).values(key=key, blocked_until=until, usage=usage, updated_at=now)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["key"],
+            set_={
+                "blocked_until": func.greatest(
+                    RateBucket.blocked_until, statement.excluded.blocked_until
+                ),
+                "usage": statement.excluded.usage,
+                "updated_at": now,
+            },
+        )
+    )
+
+
+async def set_state(session: AsyncSession, delivery_id: uuid.UUID, **values: Any) -> None:
+    await session.execute(update(Delivery).where(Delivery.id == delivery_id).values(**values))

@@ -1,0 +1,60 @@
+"""Typed errors of the publisher, rendered as problem+json by kit."""
+
+from __future__ import annotations
+
+from kit.errors import Conflict, Forbidden, InvalidInput, NotFound
+
+
+class ChannelNotFound(NotFound):
+    type = "channel-not-found"
+    title = "Channel not found"
+
+
+class PostNotFound(NotFound):
+    type = "post-not-found"
+    title = "Post not found"
+
+
+class CampaignNotFound(NotFound):
+    type = "campaign-not-found"
+    title = "Campaign not found"
+
+
+class ProductNotKnown(InvalidInput):
+    type = "product-not-known"
+    title = "The publisher has not seen this product published"
+
+
+class InvalidTransition(Conflict):
+    type = "invalid-transition"
+    title = "The post is not in a state that allows this"
+
+
+class SelfApproval(Forbidden):
+    type = "self-approval"
+    title = "Nobody approves their own post"
+
+
+class ChannelNotAllowed(Forbidden):
+    type = "channel-not-allowed"
+    title = "This channel belongs to someone else"
+
+
+class PostInvalid(InvalidInput):
+    type = "post-invalid"
+    title = "The post breaks a platform rule"
+
+
+class BadTimezone(InvalidInput):
+    type = "bad-timezone"
+    title = "Unknown IANA timezone"
+
+
+class OAuthStateInvalid(InvalidInput):
+    type = "oauth-state-invalid"
+    title = "Unknown or expired OAuth state"
+
+
+class OAuthFailed(InvalidInput):
+    type = "oauth-failed"
+    title = "The platform refused the authorization"

@@ -1,0 +1,52 @@
+"""Scheduled work of the worker role: dispatch, reconciliation, watchdog.
+
+The dispatcher and its HTTP client are made on the first run (never at import).
+"""
+
+from __future__ import annotations
+
+from kit.jobs import Job
+from kit.runtime import ServiceRuntime
+from publisher.credentials import Vault
+from publisher.dispatch.service import Dispatcher
+from publisher.platforms import registry
+from publisher.platforms.http import ClientPool, HttpClient
+from publisher.settings import PublisherSettings
+
+
+def make_dispatcher(
+    runtime: ServiceRuntime, settings: PublisherSettings, http: HttpClient
+) -> Dispatcher:
+    """A dispatcher on the jobs database (cross-tenant claims) with every platform adapter."""
+    db = runtime.jobs_db
+    return Dispatcher(
+        db, settings, Vault.from_settings(settings), registry.adapters(http, settings, db)
+    )
+
+
+def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
+    """The publisher's jobs, sharing one lazily made dispatcher."""
+    made: list[Dispatcher] = []
+
+    def dispatcher() -> Dispatcher:
+        if not made:
+            http = ClientPool.for_concurrency(
+                settings.dispatch_concurrency, settings.platform_timeout_seconds
+            )
+            made.append(make_dispatcher(runtime, settings, http))
+        return made[0]
+
+    async def dispatch() -> int:
+        return await dispatcher().run_until_idle()
+
+    async def reconcile() -> int:
+        return await dispatcher().reconcile_once()
+
+    async def watchdog() -> int:
+        return await dispatcher().watch_once()
+
+    return [
+        Job("dispatch", settings.dispatch_every_seconds, dispatch),
+        Job("reconcile", settings.reconcile_every_seconds, reconcile),
+        Job("watchdog", 60.0, watchdog),
+    ]

@@ -1,0 +1,1 @@
+"""One adapter per platform; each file holds its rules and error map as data tables."""

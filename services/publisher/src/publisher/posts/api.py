@@ -1,0 +1,140 @@
+"""Post routes: drafts, preview, the workflow (submit, approve, reject, schedule, cancel)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from kit.dependencies import PrincipalDep, SessionDep, require_role
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from publisher.dependencies import EDITORS, SettingsDep
+from publisher.posts import repository, service
+from publisher.posts.schemas import (
+    PostCreate,
+    PostRead,
+    PostUpdate,
+    PreviewRead,
+    Rejection,
+    ScheduleRequest,
+    TransitionRead,
+)
+from publisher.tenants import service as tenants
+from publisher.tenants.schemas import PublishingSettingsRead, PublishingSettingsUpdate
+
+router = APIRouter(prefix="/v1/posts", tags=["posts"])
+
+
+@router.get("", response_model=Page[PostRead])
+async def list_posts(
+    session: SessionDep,
+    product_id: uuid.UUID | None = None,
+    campaign_id: uuid.UUID | None = None,
+    status: str | None = Query(default=None, max_length=16),
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> object:
+    """List the tenant's posts, newest first."""
+    items, next_cursor = await repository.list_posts(
+        session,
+        cursor=cursor,
+        limit=limit,
+        product_id=product_id,
+        status=status,
+        campaign_id=campaign_id,
+    )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@router.post("", status_code=201, response_model=PostRead)
+async def create_post(body: PostCreate, session: SessionDep, who: PrincipalDep) -> object:
+    """Write a draft."""
+    return await service.create(session, who, body)
+
+
+@router.post("/preview", response_model=PreviewRead)
+async def preview_post(
+    body: PostCreate, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+) -> object:
+    """Each channel's text with its tracked link, counted and checked by the platform's rules."""
+    return await service.preview(session, settings, who, body)
+
+
+@router.get("/settings", response_model=PublishingSettingsRead)
+async def get_settings(session: SessionDep, settings: SettingsDep) -> object:
+    """The tenant's publishing settings (timezone, automatic drafts)."""
+    return await tenants.current(session, settings.default_timezone)
+
+
+@router.put(
+    "/settings", response_model=PublishingSettingsRead, dependencies=[require_role("admin")]
+)
+async def put_settings(
+    body: PublishingSettingsUpdate, session: SessionDep, settings: SettingsDep
+) -> object:
+    """Change the tenant's publishing settings."""
+    return await tenants.update(session, settings.default_timezone, body)
+
+
+@router.get("/{post_id}", response_model=PostRead)
+async def get_post(post_id: uuid.UUID, session: SessionDep) -> object:
+    """One post."""
+    return await service.get(session, post_id)
+
+
+@router.patch("/{post_id}", response_model=PostRead)
+async def update_post(
+    post_id: uuid.UUID, body: PostUpdate, session: SessionDep, who: PrincipalDep
+) -> object:
+    """Edit a draft or a rejected post."""
+    return await service.update(session, who, post_id, body)
+
+
+@router.get("/{post_id}/transitions", response_model=list[TransitionRead])
+async def post_transitions(post_id: uuid.UUID, session: SessionDep) -> object:
+    """Who moved the post through its workflow, and when."""
+    await service.get(session, post_id)
+    return await repository.transitions(session, post_id)
+
+
+@router.post("/{post_id}/submit", response_model=PostRead)
+async def submit_post(
+    post_id: uuid.UUID, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+) -> object:
+    """Validate and ask for approval (approved at once where no channel asks for it)."""
+    return await service.submit(session, settings, who, post_id)
+
+
+@router.post("/{post_id}/approve", response_model=PostRead, dependencies=[require_role(*EDITORS)])
+async def approve_post(
+    post_id: uuid.UUID, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+) -> object:
+    """Approve someone else's submitted post."""
+    return await service.approve(session, settings, who, post_id)
+
+
+@router.post("/{post_id}/reject", response_model=PostRead, dependencies=[require_role(*EDITORS)])
+async def reject_post(
+    post_id: uuid.UUID, body: Rejection, session: SessionDep, who: PrincipalDep
+) -> object:
+    """Send a submitted post back with a comment."""
+    return await service.reject(session, who, post_id, body.comment)
+
+
+@router.post("/{post_id}/schedule", response_model=PostRead)
+async def schedule_post(
+    post_id: uuid.UUID,
+    body: ScheduleRequest,
+    session: SessionDep,
+    who: PrincipalDep,
+    settings: SettingsDep,
+) -> object:
+    """Schedule an approved post at a time, or into each channel's next free slot."""
+    return await service.schedule(session, settings, who, post_id, body)
+
+
+@router.post("/{post_id}/cancel", response_model=PostRead)
+async def cancel_post(post_id: uuid.UUID, session: SessionDep, who: PrincipalDep) -> object:
+    """Withdraw the post; deliveries not yet out are cancelled."""
+    return await service.cancel(session, who, post_id)

@@ -1,0 +1,93 @@
+"""HTTP DTOs of posts, their workflow and preview."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class MediaRef(BaseModel):
+    """A catalog media rendition at a public URL; sizes let the aspect ratio be checked."""
+
+    url: str = Field(max_length=2000)
+    width: int | None = Field(default=None, ge=1)
+    height: int | None = Field(default=None, ge=1)
+
+
+class PostCreate(BaseModel):
+    text: str = Field(max_length=70_000)
+    channel_ids: list[uuid.UUID] = Field(default_factory=list, max_length=500)
+    variants: dict[uuid.UUID, str] = Field(
+        default_factory=dict, description="Per-channel text replacing `text` on that channel."
+    )
+    product_id: uuid.UUID | None = None
+    place_id: uuid.UUID | None = None
+    url: str | None = Field(default=None, max_length=2000)
+    media: list[MediaRef] = Field(default_factory=list, max_length=20)
+
+
+class PostUpdate(BaseModel):
+    text: str | None = Field(default=None, max_length=70_000)
+    channel_ids: list[uuid.UUID] | None = None
+    variants: dict[uuid.UUID, str] | None = None
+    url: str | None = Field(default=None, max_length=2000)
+    media: list[MediaRef] | None = None
+
+
+class PostRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    text: str
+    status: str
+    product_id: uuid.UUID | None
+    place_id: uuid.UUID | None = None
+    url: str | None = None
+    media: list[dict[str, Any]] = []
+    channel_ids: list[uuid.UUID] = []
+    variants: dict[str, str] = {}
+    campaign_id: uuid.UUID | None = None
+    planned_at: datetime | None = None
+    created_by: str | None = None
+    review_comment: str | None = None
+    created_at: datetime
+
+
+class Rejection(BaseModel):
+    comment: str = Field(min_length=1, max_length=2000)
+
+
+class ScheduleRequest(BaseModel):
+    """When: `at` (an offset-less time is read in `timezone`), or each channel's next free slot."""
+
+    at: datetime | None = None
+    timezone: str | None = Field(default=None, max_length=64)
+    next_free_slot: bool = False
+
+
+class TransitionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    from_status: str
+    to_status: str
+    actor: str
+    comment: str | None
+    at: datetime
+
+
+class ChannelPreview(BaseModel):
+    channel_id: uuid.UUID
+    platform: str
+    text: str
+    length: int
+    max_length: int
+    valid: bool
+    problems: list[str]
+
+
+class PreviewRead(BaseModel):
+    valid: bool
+    channels: list[ChannelPreview]

@@ -1,0 +1,455 @@
+"""Post use cases: drafts, per-channel validation, the editorial workflow, scheduling.
+
+Workflow: draft -> submitted -> approved | rejected(comment) -> scheduled; nobody approves their
+own post; when none of a post's channels asks for approval, submitting approves it. Every step
+is a `post_transitions` row (who, when). Never commits.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.catalog import ProductPublishedV1
+from contracts.publisher import (
+    LinkRequestedV1,
+    PostApprovedV1,
+    PostScheduledV1,
+    ScheduledDelivery,
+)
+from kit.auth import InternalPrincipal
+from kit.errors import InvalidInput
+from kit.events import outbox
+from publisher.channels import repository as channels_repo
+from publisher.dependencies import EDITORS, WRITERS
+from publisher.errors import (
+    ChannelNotAllowed,
+    InvalidTransition,
+    PostInvalid,
+    PostNotFound,
+    ProductNotKnown,
+    SelfApproval,
+)
+from publisher.models import Channel, Delivery, Post, PostTransition, Product
+from publisher.posts import repository, validation
+from publisher.posts.schemas import (
+    ChannelPreview,
+    PostCreate,
+    PostUpdate,
+    PreviewRead,
+    ScheduleRequest,
+)
+from publisher.products import repository as products_repo
+from publisher.products.service import is_offered, localized, storefront_url
+from publisher.scheduling import calendar
+from publisher.scheduling import repository as scheduling_repo
+from publisher.settings import PublisherSettings
+from publisher.tenants import service as tenants
+
+DEFAULT_LANGUAGE = "ja"
+LINK_PLACEHOLDER = "{link}"
+PREVIEW_CODE = "x" * 11  # the length of secrets.token_urlsafe(8)
+EDITABLE = ("draft", "rejected")
+
+
+def draft_text(product: ProductPublishedV1, language: str = DEFAULT_LANGUAGE) -> str:
+    """A first draft a writer will rework: name and producer, in the town's language."""
+    name = localized(product.name, language, product.slug)
+    producer = localized(product.producer_name, language)
+    return f"{name} / {producer}" if producer else name
+
+
+async def draft_for_published_product(
+    session: AsyncSession, product: ProductPublishedV1, event_id: uuid.UUID
+) -> Post:
+    """A draft for a newly published product (unique per source event)."""
+    post = Post(
+        text=draft_text(product),
+        product_id=product.product_id,
+        source_event_id=event_id,
+        created_by="system:catalog",
+    )
+    session.add(post)
+    await session.flush()
+    return post
+
+
+def render(text: str, short_url: str | None) -> str:
+    """The text as published: the tracked link in place of `{link}`, or appended."""
+    if short_url is None:
+        return text.replace(LINK_PLACEHOLDER, "").strip()
+    if LINK_PLACEHOLDER in text:
+        return text.replace(LINK_PLACEHOLDER, short_url)
+    return f"{text.rstrip()}\n{short_url}"
+
+
+def text_for(post: Post, channel_id: uuid.UUID) -> str:
+    return str((post.variants or {}).get(str(channel_id)) or post.text)
+
+
+async def _channels(
+    session: AsyncSession, who: InternalPrincipal | None, ids: list[uuid.UUID]
+) -> list[Channel]:
+    """The channels `ids`, each one the caller may post to (400 for unknown ones)."""
+    channels = await channels_repo.get_many(session, ids)
+    missing = set(ids) - {c.id for c in channels}
+    if missing:
+        raise InvalidInput(f"unknown channel(s): {', '.join(sorted(map(str, missing)))}")
+    for channel in channels:
+        if who is None or who.has_role(*WRITERS):
+            continue
+        # A staff member posts on the accounts they own, and only those.
+        if channel.owner_kind != "staff" or channel.owner_user != who.sub:
+            raise ChannelNotAllowed(f"channel {channel.id} is not yours")
+    return channels
+
+
+def _media(items: list[Any]) -> list[dict[str, Any]]:
+    return [i.model_dump(exclude_none=True) if hasattr(i, "model_dump") else dict(i) for i in items]
+
+
+async def create(session: AsyncSession, who: InternalPrincipal, data: PostCreate) -> Post:
+    """A draft post by `who`."""
+    await _channels(session, who, data.channel_ids)
+    if data.product_id is not None and not is_offered(
+        await products_repo.get(session, data.product_id)
+    ):
+        raise ProductNotKnown(f"product {data.product_id} is not published")
+    post = Post(
+        text=data.text,
+        channel_ids=[str(c) for c in data.channel_ids],
+        variants={str(k): v for k, v in data.variants.items()},
+        product_id=data.product_id,
+        place_id=data.place_id,
+        url=data.url,
+        media=_media(data.media),
+        created_by=who.actor,
+    )
+    session.add(post)
+    await session.flush()
+    await _record(session, post, "new", "draft", who.actor)
+    return post
+
+
+async def get(session: AsyncSession, post_id: uuid.UUID, *, lock: bool = False) -> Post:
+    post = await repository.get(session, post_id, lock=lock)
+    if post is None:
+        raise PostNotFound(f"no post {post_id}")
+    return post
+
+
+async def update(
+    session: AsyncSession, who: InternalPrincipal, post_id: uuid.UUID, data: PostUpdate
+) -> Post:
+    """Edit a draft or a rejected post."""
+    post = await get(session, post_id, lock=True)
+    if post.status not in EDITABLE:
+        raise InvalidTransition(f"a {post.status} post cannot be edited")
+    if data.channel_ids is not None:
+        await _channels(session, who, data.channel_ids)
+        post.channel_ids = [str(c) for c in data.channel_ids]
+    if data.text is not None:
+        post.text = data.text
+    if data.variants is not None:
+        post.variants = {str(k): v for k, v in data.variants.items()}
+    if data.url is not None:
+        post.url = data.url
+    if data.media is not None:
+        post.media = _media(data.media)
+    await session.flush()
+    return post
+
+
+async def _destination(session: AsyncSession, post: Post) -> tuple[str | None, Product | None]:
+    """Where the post's tracked link leads: the product's store page, or the post's URL."""
+    product = await products_repo.get(session, post.product_id) if post.product_id else None
+    if product is not None and storefront_url(product):
+        return storefront_url(product), product
+    return post.url, product
+
+
+async def preview(
+    session: AsyncSession, settings: PublisherSettings, who: InternalPrincipal, data: PostCreate
+) -> PreviewRead:
+    """Each channel's text as it would go out, with a tracked link, checked against its rules."""
+    post = Post(
+        text=data.text,
+        variants={str(k): v for k, v in data.variants.items()},
+        product_id=data.product_id,
+        url=data.url,
+        media=_media(data.media),
+    )
+    return await _check(session, settings, post, await _channels(session, who, data.channel_ids))
+
+
+async def _check(
+    session: AsyncSession, settings: PublisherSettings, post: Post, channels: list[Channel]
+) -> PreviewRead:
+    destination, _ = await _destination(session, post)
+    link = f"{settings.public_base_url}/r/{PREVIEW_CODE}" if destination else None
+    previews = []
+    for channel in channels:
+        text = render(text_for(post, channel.id), link)
+        found = validation.problems(channel.platform, channel.config, text, list(post.media or []))
+        length, limit = validation.length(channel.platform, channel.config, text)
+        previews.append(
+            ChannelPreview(
+                channel_id=channel.id,
+                platform=channel.platform,
+                text=text,
+                length=length,
+                max_length=limit,
+                valid=not found,
+                problems=found,
+            )
+        )
+    return PreviewRead(valid=all(p.valid for p in previews), channels=previews)
+
+
+async def _record(
+    session: AsyncSession,
+    post: Post,
+    before: str,
+    after: str,
+    actor: str,
+    comment: str | None = None,
+) -> None:
+    post.status = after
+    session.add(
+        PostTransition(
+            post_id=post.id,
+            from_status=before,
+            to_status=after,
+            actor=actor,
+            comment=comment,
+            at=datetime.now(UTC),
+        )
+    )
+    await session.flush()
+
+
+async def _move(
+    session: AsyncSession,
+    post: Post,
+    allowed: tuple[str, ...],
+    to: str,
+    actor: str,
+    comment: str | None = None,
+) -> None:
+    if post.status not in allowed:
+        raise InvalidTransition(f"a {post.status} post cannot become {to}")
+    await _record(session, post, post.status, to, actor, comment)
+
+
+async def submit(
+    session: AsyncSession, settings: PublisherSettings, who: InternalPrincipal, post_id: uuid.UUID
+) -> Post:
+    """Validate on every channel, then ask for approval (or skip it where no channel asks)."""
+    post = await get(session, post_id, lock=True)
+    ids = [uuid.UUID(c) for c in post.channel_ids]
+    if not ids:
+        raise InvalidInput("choose at least one channel before submitting")
+    channels = await _channels(session, who, ids)
+    checked = await _check(session, settings, post, channels)
+    if not checked.valid:
+        raise PostInvalid(
+            "the post breaks platform rules",
+            problems={str(p.channel_id): p.problems for p in checked.channels if p.problems},
+        )
+    await _move(session, post, EDITABLE, "submitted", who.actor)
+    if any(c.approval_policy == "editor" for c in channels):
+        return post
+    await _approve(session, settings, post, "policy:no-approval", "no channel asks for approval")
+    return post
+
+
+async def approve(
+    session: AsyncSession, settings: PublisherSettings, who: InternalPrincipal, post_id: uuid.UUID
+) -> Post:
+    """An editor approves someone else's submitted post."""
+    post = await get(session, post_id, lock=True)
+    if post.created_by == who.actor:
+        raise SelfApproval("you wrote this post: another editor approves it")
+    if post.status != "submitted":
+        raise InvalidTransition(f"a {post.status} post cannot be approved")
+    await _approve(session, settings, post, who.actor, None)
+    return post
+
+
+async def _approve(
+    session: AsyncSession, settings: PublisherSettings, post: Post, actor: str, note: str | None
+) -> None:
+    await _move(session, post, ("submitted",), "approved", actor, note)
+    await outbox.add(session, PostApprovedV1(post_id=post.id, approved_by=actor))
+    if post.planned_at is not None:  # a campaign's post goes to its planned time once approved
+        await _schedule_at(
+            session, settings, post, actor, {c: post.planned_at for c in post.channel_ids}
+        )
+
+
+async def reject(
+    session: AsyncSession, who: InternalPrincipal, post_id: uuid.UUID, comment: str
+) -> Post:
+    """An editor sends a submitted post back with a comment."""
+    post = await get(session, post_id, lock=True)
+    await _move(session, post, ("submitted",), "rejected", who.actor, comment)
+    post.review_comment = comment
+    return post
+
+
+async def schedule(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    who: InternalPrincipal,
+    post_id: uuid.UUID,
+    request: ScheduleRequest,
+) -> Post:
+    """Schedule an approved post at a time in the tenant's zone, or in each channel's next slot."""
+    post = await get(session, post_id, lock=True)
+    if post.status != "approved":
+        raise InvalidTransition(f"a {post.status} post cannot be scheduled")
+    zone = await tenants.timezone_of(session, request.timezone, settings.default_timezone)
+    if request.next_free_slot:
+        times = {c: await next_slot(session, uuid.UUID(c), zone) for c in post.channel_ids}
+    else:
+        at = instant(request.at, zone) if request.at else datetime.now(UTC)
+        times = {c: at for c in post.channel_ids}
+    await _schedule_at(session, settings, post, who.actor, times)
+    return post
+
+
+def instant(at: datetime, zone: ZoneInfo) -> datetime:
+    """An aware instant; an offset-less time is read on the tenant's wall clock."""
+    if at.tzinfo is None:
+        return calendar.local_instant(at.date(), at.time(), zone)
+    return at.astimezone(UTC)
+
+
+async def next_slot(session: AsyncSession, channel_id: uuid.UUID, zone: ZoneInfo) -> datetime:
+    """The channel's next weekly slot that no delivery holds yet."""
+    slots = [(s.weekday, s.local_time) for s in await scheduling_repo.slots_of(session, channel_id)]
+    taken = await repository.due_on_channel(session, channel_id)
+    found = calendar.next_free(slots, zone, datetime.now(UTC), taken)
+    if found is None:
+        raise InvalidInput(f"channel {channel_id} has no free queue slot in the next weeks")
+    return found
+
+
+async def _schedule_at(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    post: Post,
+    actor: str,
+    times: dict[str, datetime],
+) -> None:
+    """One delivery per channel; each promoting delivery asks analytics for its tracked link."""
+    destination, product = await _destination(session, post)
+    channels = {
+        c.id: c for c in await channels_repo.get_many(session, [uuid.UUID(c) for c in times])
+    }
+    planned: list[ScheduledDelivery] = []
+    for channel_id, due_at in times.items():
+        channel = channels[uuid.UUID(channel_id)]
+        delivery = Delivery(
+            id=uuid.uuid4(),
+            post_id=post.id,
+            channel_id=channel.id,
+            platform=channel.platform,
+            state="scheduled",
+            due_at=due_at,
+            link_ready=destination is None,
+            idempotency_key=uuid.uuid4(),
+            product_id=post.product_id,
+            producer_id=product.producer_id if product else None,
+            campaign_id=post.campaign_id,
+            prepared={},
+        )
+        if destination is not None:
+            delivery.link_code = secrets.token_urlsafe(8)
+            await outbox.add(session, _link_request(delivery, post, channel, destination, product))
+        session.add(delivery)
+        planned.append(
+            ScheduledDelivery(
+                delivery_id=delivery.id,
+                channel_id=channel.id,
+                platform=channel.platform,
+                due_at=due_at,
+                link_code=delivery.link_code,
+            )
+        )
+    await session.flush()
+    await _move(session, post, ("approved",), "scheduled", actor)
+    await outbox.add(
+        session,
+        PostScheduledV1(
+            post_id=post.id,
+            campaign_id=post.campaign_id,
+            product_id=post.product_id,
+            deliveries=planned,
+        ),
+    )
+
+
+def _link_request(
+    delivery: Delivery, post: Post, channel: Channel, destination: str, product: Product | None
+) -> LinkRequestedV1:
+    assert delivery.link_code is not None
+    return LinkRequestedV1(
+        code=delivery.link_code,
+        destination=destination,
+        utm={
+            "utm_source": channel.platform,
+            "utm_medium": "social",
+            "utm_campaign": str(post.campaign_id or post.id),
+            "utm_content": str(delivery.id),
+        },
+        delivery_id=delivery.id,
+        post_id=post.id,
+        channel_id=channel.id,
+        platform=channel.platform,
+        product_id=post.product_id,
+        producer_id=product.producer_id if product else None,
+        place_id=post.place_id,
+        campaign_id=post.campaign_id,
+    )
+
+
+async def cancel(session: AsyncSession, who: InternalPrincipal, post_id: uuid.UUID) -> Post:
+    """Withdraw a post; its deliveries that have not gone out are cancelled."""
+    post = await get(session, post_id, lock=True)
+    allowed = ("draft", "submitted", "approved", "rejected", "scheduled")
+    await _move(session, post, allowed, "cancelled", who.actor)
+    await repository.cancel_pending(session, post.id)
+    return post
+
+
+def derived_status(states: list[str]) -> str | None:
+    """A dispatched post's status from its deliveries (None while some are still on the way)."""
+    if any(s in ("scheduled", "publishing", "committing", "unconfirmed") for s in states):
+        return None
+    published = states.count("published")
+    if published == len(states):
+        return "published"
+    if published:
+        return "partly_published"
+    return "failed"
+
+
+async def refresh_status(session: AsyncSession, post_id: uuid.UUID) -> None:
+    """Derive the post's status once its deliveries have settled."""
+    post = await get(session, post_id, lock=True)
+    states = [
+        d.state for d in await repository.deliveries_of(session, post_id) if d.state != "cancelled"
+    ]
+    status = derived_status(states) if states else None
+    if status is not None and status != post.status:
+        await _record(session, post, post.status, status, "system:dispatcher")
+
+
+def is_editor(who: InternalPrincipal) -> bool:
+    return who.has_role(*EDITORS)

@@ -1,0 +1,108 @@
+"""Slot and campaign routes."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from kit.dependencies import PrincipalDep, SessionDep, require_role
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from publisher.dependencies import EDITORS, SettingsDep
+from publisher.posts.schemas import PostRead
+from publisher.scheduling import repository, service
+from publisher.scheduling.schemas import (
+    CampaignCreate,
+    CampaignRead,
+    NextSlotRead,
+    SlotCreate,
+    SlotRead,
+)
+
+slots = APIRouter(prefix="/v1/slots", tags=["slots"])
+campaigns = APIRouter(prefix="/v1/campaigns", tags=["campaigns"])
+
+
+@slots.post("", status_code=201, response_model=SlotRead)
+async def create_slot(body: SlotCreate, session: SessionDep, who: PrincipalDep) -> object:
+    """Add a weekly queue slot to a channel (local time in the tenant's zone)."""
+    return await service.add_slot(session, who, body)
+
+
+@slots.get("", response_model=list[SlotRead])
+async def list_slots(session: SessionDep, channel_id: uuid.UUID | None = None) -> object:
+    """Queue slots, of one channel or all."""
+    if channel_id is not None:
+        return await repository.slots_of(session, channel_id)
+    return await repository.all_slots(session)
+
+
+@slots.get("/next", response_model=NextSlotRead)
+async def next_free_slot(
+    channel_id: uuid.UUID,
+    session: SessionDep,
+    settings: SettingsDep,
+    timezone: str | None = Query(default=None, max_length=64),
+) -> object:
+    """The channel's next slot that no delivery holds."""
+    at = await service.next_slot(session, settings, channel_id, timezone)
+    return {"channel_id": channel_id, "at": at}
+
+
+@slots.delete("/{slot_id}", status_code=204)
+async def delete_slot(slot_id: uuid.UUID, session: SessionDep) -> Response:
+    """Remove a queue slot."""
+    await service.remove_slot(session, slot_id)
+    return Response(status_code=204)
+
+
+@campaigns.post("", status_code=201, response_model=CampaignRead)
+async def create_campaign(
+    body: CampaignCreate, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+) -> object:
+    """Create a campaign and its drafts, one product per cadence step."""
+    return await service.create_campaign(session, settings, who, body)
+
+
+@campaigns.get("", response_model=Page[CampaignRead])
+async def list_campaigns(
+    session: SessionDep,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> object:
+    """The tenant's campaigns, newest first."""
+    items, next_cursor = await repository.list_campaigns(session, cursor=cursor, limit=limit)
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@campaigns.get("/{campaign_id}", response_model=CampaignRead)
+async def get_campaign(campaign_id: uuid.UUID, session: SessionDep) -> object:
+    """One campaign."""
+    return await service.get_campaign(session, campaign_id)
+
+
+@campaigns.get("/{campaign_id}/posts", response_model=list[PostRead])
+async def campaign_posts(campaign_id: uuid.UUID, session: SessionDep) -> object:
+    """The campaign's posts in planned order."""
+    return await service.campaign_posts(session, campaign_id)
+
+
+@campaigns.post("/{campaign_id}/submit", response_model=list[PostRead])
+async def submit_campaign(
+    campaign_id: uuid.UUID, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+) -> object:
+    """Submit every draft of the campaign."""
+    return await service.submit_campaign(session, settings, who, campaign_id)
+
+
+@campaigns.post(
+    "/{campaign_id}/approve",
+    response_model=list[PostRead],
+    dependencies=[require_role(*EDITORS)],
+)
+async def approve_campaign(
+    campaign_id: uuid.UUID, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+) -> object:
+    """Approve the campaign's submitted posts; each is scheduled at its planned time."""
+    return await service.approve_campaign(session, settings, who, campaign_id)

@@ -1,0 +1,64 @@
+"""Publisher settings, read from the environment with the `PUBLISHER_` prefix."""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# A development key so `make run` works out of the box; production sets PUBLISHER_SECRET_KEYS.
+DEV_SECRET_KEY = "bWFjaGktZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtISE="
+
+
+class PublisherSettings(BaseSettings):
+    """What the publisher needs beyond `MachiSettings`; every platform base URL is here."""
+
+    model_config = SettingsConfigDict(env_prefix="PUBLISHER_", env_file=".env", extra="ignore")
+
+    secret_keys: SecretStr = Field(
+        default=SecretStr(DEV_SECRET_KEY),
+        description="Comma-separated Fernet keys; the first encrypts, all decrypt (rotation).",
+    )
+    public_base_url: str = Field(
+        default="http://localhost:8000", description="Base of tracked links `{base}/r/{code}`."
+    )
+    oauth_redirect_base: str = Field(
+        default="http://localhost:8000/v1/channels/oauth",
+        description="Callback base registered with each platform: `{base}/{platform}/callback`.",
+    )
+    default_timezone: str = "Asia/Tokyo"
+    facebook_graph_url: str = "https://graph.facebook.com/v23.0"
+    facebook_dialog_url: str = "https://www.facebook.com/v23.0/dialog/oauth"
+    facebook_app_id: str = ""
+    facebook_app_secret: SecretStr = SecretStr("")
+    threads_graph_url: str = "https://graph.threads.net/v1.0"
+    threads_dialog_url: str = "https://threads.net/oauth/authorize"
+    threads_app_id: str = ""
+    threads_app_secret: SecretStr = SecretStr("")
+    x_api_url: str = "https://api.x.com"
+    x_authorize_url: str = "https://x.com/i/oauth2/authorize"
+    x_client_id: str = ""
+    x_client_secret: SecretStr = SecretStr("")
+    line_api_url: str = "https://api.line.me"
+    mastodon_scheme: str = Field(
+        default="https", description="Scheme used with a bare Mastodon instance host name."
+    )
+    platform_timeout_seconds: float = Field(default=10.0, gt=0)
+    dispatch_every_seconds: float = Field(default=1.0, gt=0)
+    dispatch_batch_size: int = Field(default=100, ge=1, le=5000)
+    dispatch_concurrency: int = Field(default=50, ge=1, le=1000)
+    dispatch_lease_seconds: int = Field(default=300, ge=10)
+    retry_base_seconds: float = Field(default=30.0, ge=0)
+    retry_max_attempts: int = Field(default=5, ge=1)
+    prepare_attempts: int = Field(default=3, ge=1)
+    confirm_attempts: int = Field(default=3, ge=1)
+    reconcile_every_seconds: float = Field(default=60.0, gt=0)
+    reconcile_grace_seconds: int = Field(
+        default=300, ge=0, description="How long a post may take to show on the platform."
+    )
+    token_refresh_margin_seconds: int = Field(
+        default=600, ge=0, description="Refresh a platform token this long before it expires."
+    )
+    late_after_minutes: int = Field(default=5, ge=1)
+    governor_slowdown_percent: int = Field(
+        default=90, ge=1, le=100, description="Meta usage above which calls pause (Mixpost)."
+    )

@@ -1,0 +1,228 @@
+"""Fake platforms served over real HTTP on loopback, with the documented shapes and errors.
+
+Facebook Graph (reference 4.1): `{error:{message,type,code,error_subcode,fbtrace_id}}`,
+X-App-Usage headers. X API v2 (4.3): problem-JSON errors, `x-rate-limit-*` headers, no
+Retry-After. Each fake keeps what it published so tests can count posts on the platform.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI, Form, Request
+from fastapi.responses import JSONResponse
+
+
+@dataclass
+class Scripted:
+    """An answer to give instead of success: status, body, headers."""
+
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def meta_error(code: int, message: str, subcode: int | None = None) -> Scripted:
+    error: dict[str, Any] = {"message": message, "type": "OAuthException", "code": code}
+    if subcode is not None:
+        error["error_subcode"] = subcode
+    error["fbtrace_id"] = "AbCdEf"
+    return Scripted(500 if code in (1, 2) else 400, {"error": error})
+
+
+class FakeFacebook:
+    """Pages feed publishing plus the Login endpoints of the connect flow."""
+
+    def __init__(self) -> None:
+        self.posts: list[dict[str, str]] = []
+        self.calls = 0
+        self.script: list[Scripted] = []
+        self.hang_after_commit = False  # accept the post, then never answer
+        self.latency = 0.0
+        self.ids = itertools.count(1)
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/{page_id}/feed")
+        async def feed(page_id: str, message: str = Form(), access_token: str = Form()) -> Any:
+            self.calls += 1
+            if self.latency:
+                await asyncio.sleep(self.latency)
+            if access_token == "expired":
+                return _answer(meta_error(190, "Error validating access token", 463))
+            if self.script:
+                return _answer(self.script.pop(0))
+            post_id = f"{page_id}_{next(self.ids)}"
+            self.posts.append({"id": post_id, "message": message})
+            while self.hang_after_commit:  # until the test lets go; the caller is gone by then
+                await asyncio.sleep(0.02)
+            headers = {"x-app-usage": '{"call_count":12,"total_cputime":3,"total_time":5}'}
+            return JSONResponse({"id": post_id}, headers=headers)
+
+        @app.get("/{page_id}/feed")
+        async def read_feed(page_id: str) -> Any:
+            mine = [p for p in self.posts if p["id"].startswith(f"{page_id}_")]
+            return {"data": [{**p, "permalink_url": _permalink(p["id"])} for p in mine]}
+
+        @app.get("/oauth/access_token")
+        async def token(request: Request) -> Any:
+            q = request.query_params
+            if q.get("grant_type") == "fb_exchange_token":
+                return {"access_token": "fb-long-user-token", "expires_in": 5_184_000}
+            if q.get("code") != "fb-code" or not q.get("code_verifier"):
+                return _answer(meta_error(100, "Invalid verification code format."))
+            return {"access_token": "fb-short-user-token", "token_type": "bearer"}
+
+        @app.get("/me/permissions")
+        async def permissions() -> Any:
+            granted = ["pages_show_list", "pages_manage_posts", "pages_read_engagement"]
+            return {"data": [{"permission": p, "status": "granted"} for p in granted]}
+
+        @app.get("/me/accounts")
+        async def accounts(access_token: str) -> Any:
+            if access_token != "fb-long-user-token":
+                return _answer(meta_error(190, "Invalid OAuth access token"))
+            return {
+                "data": [
+                    {"id": "1001", "name": "Takeo City", "access_token": "page-token-1001"},
+                    {"id": "1002", "name": "Fun Buy Takeo", "access_token": "page-token-1002"},
+                ]
+            }
+
+        @app.get("/{object_id}")
+        async def read_object(object_id: str) -> Any:
+            return {"id": object_id, "permalink_url": _permalink(object_id)}
+
+        return app
+
+
+def _permalink(post_id: str) -> str:
+    return f"https://www.facebook.com/{post_id}"
+
+
+def _answer(scripted: Scripted) -> JSONResponse:
+    return JSONResponse(scripted.body, status_code=scripted.status, headers=scripted.headers)
+
+
+class FakeX:
+    """`POST /2/tweets`, the user timeline, and OAuth 2.0 token + users/me."""
+
+    def __init__(self) -> None:
+        self.posts: list[dict[str, str]] = []
+        self.calls = 0
+        self.script: list[Scripted] = []
+        self.ids = itertools.count(1_800_000_000_000_000_000)
+        self.tokens_used: list[str] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/2/tweets")
+        async def tweet(request: Request) -> Any:
+            self.calls += 1
+            self.tokens_used.append(request.headers.get("authorization", ""))
+            if self.script:
+                return _answer(self.script.pop(0))
+            body = await request.json()
+            tweet_id = str(next(self.ids))
+            self.posts.append({"id": tweet_id, "text": body["text"]})
+            headers = rate_headers(remaining=99)
+            return JSONResponse(
+                {"data": {"id": tweet_id, "text": body["text"]}}, 201, headers=headers
+            )
+
+        @app.get("/2/users/{user_id}/tweets")
+        async def timeline(user_id: str) -> Any:
+            return {"data": list(reversed(self.posts))}
+
+        @app.post("/2/oauth2/token")
+        async def token(request: Request) -> Any:
+            form = await request.form()
+            if form.get("grant_type") == "refresh_token":
+                if form.get("refresh_token") != "x-refresh-token":
+                    return JSONResponse({"error": "invalid_request"}, 400)
+                return {
+                    "token_type": "bearer",
+                    "access_token": "x-access-token-2",
+                    "refresh_token": "x-refresh-token-2",
+                    "expires_in": 7200,
+                }
+            if form.get("code") != "x-code" or not form.get("code_verifier"):
+                return JSONResponse(
+                    {"error": "invalid_request", "error_description": "bad code"}, 400
+                )
+            return {
+                "token_type": "bearer",
+                "access_token": "x-access-token",
+                "refresh_token": "x-refresh-token",
+                "expires_in": 7200,
+                "scope": "tweet.read tweet.write users.read offline.access",
+            }
+
+        @app.get("/2/users/me")
+        async def me() -> Any:
+            return {"data": {"id": "42", "username": "takeo_city", "name": "Takeo City"}}
+
+        return app
+
+
+def rate_headers(remaining: int, reset_in: int = 900) -> dict[str, str]:
+    return {
+        "x-rate-limit-limit": "100",
+        "x-rate-limit-remaining": str(remaining),
+        "x-rate-limit-reset": str(int(time.time()) + reset_in),
+    }
+
+
+def x_too_many(reset_at: int) -> Scripted:
+    return Scripted(
+        429,
+        {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank"},
+        {
+            "x-rate-limit-limit": "100",
+            "x-rate-limit-remaining": "0",
+            "x-rate-limit-reset": str(reset_at),
+        },
+    )
+
+
+class FakeLine:
+    """Messaging API broadcast: a repeated `X-Line-Retry-Key` answers 409 (reference 4.5)."""
+
+    def __init__(self) -> None:
+        self.broadcasts: list[dict[str, Any]] = []
+        self.keys: dict[str, str] = {}
+        self.hang_after_accept = False
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/v2/bot/message/broadcast")
+        async def broadcast(request: Request) -> Any:
+            key = request.headers.get("x-line-retry-key", "")
+            if key in self.keys:
+                return JSONResponse(
+                    {"message": "The retry key is already accepted"},
+                    409,
+                    headers={"x-line-accepted-request-id": self.keys[key]},
+                )
+            request_id = f"req-{len(self.keys) + 1}"
+            self.keys[key] = request_id
+            self.broadcasts.append(await request.json())
+            while self.hang_after_accept:
+                await asyncio.sleep(0.02)
+            return JSONResponse({}, headers={"x-line-request-id": request_id})
+
+        return app
+
+
+def meta_usage(percent: int) -> dict[str, str]:
+    return {"x-app-usage": f'{{"call_count":{percent},"total_cputime":1,"total_time":1}}'}

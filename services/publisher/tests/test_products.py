@@ -1,0 +1,71 @@
+import uuid
+from collections.abc import Callable
+
+import httpx
+
+from contracts.catalog import Price, ProductArchivedV1, ProductUpdatedV1
+from kit.auth import InternalPrincipal
+from kit.events import consumer
+from kit.runtime import ServiceRuntime
+from kit.testing.plugin import delivery, principal
+from publisher.handlers import on_product_archived, on_product_updated
+
+from .helpers import channel, publish_product
+
+Client = Callable[[InternalPrincipal], httpx.AsyncClient]
+
+
+async def _campaign(admin: httpx.AsyncClient, product: uuid.UUID, page: str) -> httpx.Response:
+    return await admin.post(
+        "/v1/campaigns",
+        json={
+            "name": "c",
+            "product_ids": [str(product)],
+            "channel_ids": [page],
+            "template": "{name} {price}",
+            "cadence": {"time": "12:00", "start_date": "2027-02-01"},
+        },
+    )
+
+
+async def test_templates_use_the_updated_product(as_user: Client, runtime: ServiceRuntime) -> None:
+    tenant = uuid.uuid4()
+    product = await publish_product(runtime, tenant)
+    update = ProductUpdatedV1(
+        product_id=product,
+        producer_id=uuid.uuid4(),
+        slug="garlic",
+        status="published",
+        name={"ja": "新・黒にんにく"},
+        producer_name={"ja": "武雄農園"},
+        prices=[Price(amount=1500, currency="JPY")],
+    )
+    assert await consumer.handle(on_product_updated, runtime.db, delivery(update, tenant))
+    admin = as_user(principal(tenant))
+    page = await channel(admin)
+    campaign = (await _campaign(admin, product, page["id"])).json()
+    posts = (await admin.get(f"/v1/campaigns/{campaign['id']}/posts")).json()
+    assert posts[0]["text"] == "新・黒にんにく ¥1,500"
+
+
+async def test_an_archived_product_is_offered_to_no_new_post(
+    as_user: Client, runtime: ServiceRuntime
+) -> None:
+    tenant = uuid.uuid4()
+    product = await publish_product(runtime, tenant)
+    archived = ProductArchivedV1(
+        product_id=product, producer_id=uuid.uuid4(), slug="garlic", name={"ja": "x"}
+    )
+    assert await consumer.handle(on_product_archived, runtime.db, delivery(archived, tenant))
+    admin = as_user(principal(tenant))
+    page = await channel(admin)
+    assert (await _campaign(admin, product, page["id"])).status_code == 400
+
+
+async def test_auto_drafts_can_be_turned_off(as_user: Client, runtime: ServiceRuntime) -> None:
+    tenant = uuid.uuid4()
+    admin = as_user(principal(tenant))
+    off = await admin.put("/v1/posts/settings", json={"auto_draft_on_publish": False})
+    assert off.json()["auto_draft_on_publish"] is False
+    await publish_product(runtime, tenant)
+    assert (await admin.get("/v1/posts")).json()["items"] == []

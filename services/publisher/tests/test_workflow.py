@@ -1,0 +1,146 @@
+import uuid
+from collections.abc import Callable
+
+import httpx
+
+from kit.auth import InternalPrincipal
+from kit.runtime import ServiceRuntime
+from kit.testing.plugin import principal
+
+from .helpers import approved_and_scheduled, channel, post
+
+Client = Callable[[InternalPrincipal], httpx.AsyncClient]
+
+
+async def test_an_editor_cannot_approve_their_own_post(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    admin = as_user(principal(tenant))
+    editor = as_user(principal(tenant, ("editor",)))
+    town = await channel(admin)
+    draft = await post(editor, [town["id"]], "温泉湯豆腐")
+    assert (await editor.post(f"/v1/posts/{draft['id']}/submit")).json()["status"] == "submitted"
+    response = await editor.post(f"/v1/posts/{draft['id']}/approve")
+    assert response.status_code == 403
+    assert response.json()["type"] == "self-approval"
+    other = as_user(principal(tenant, ("editor",)))
+    assert (await other.post(f"/v1/posts/{draft['id']}/approve")).json()["status"] == "approved"
+
+
+async def test_a_writer_cannot_approve(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    writer = as_user(principal(tenant, ("writer",)))
+    town = await channel(as_user(principal(tenant)))
+    draft = await post(writer, [town["id"]], "レモングラス")
+    await writer.post(f"/v1/posts/{draft['id']}/submit")
+    assert (
+        await as_user(principal(tenant, ("writer",))).post(f"/v1/posts/{draft['id']}/approve")
+    ).status_code == 403
+
+
+async def test_rejection_carries_a_comment_and_every_step_is_recorded(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    writer_who = principal(tenant, ("writer",))
+    writer, editor = as_user(writer_who), as_user(principal(tenant, ("editor",)))
+    town = await channel(as_user(principal(tenant)))
+    draft = await post(writer, [town["id"]], "陶器の人形")
+    await writer.post(f"/v1/posts/{draft['id']}/submit")
+    rejected = await editor.post(f"/v1/posts/{draft['id']}/reject", json={"comment": "写真を"})
+    assert rejected.json()["status"] == "rejected"
+    assert rejected.json()["review_comment"] == "写真を"
+    steps = (await writer.get(f"/v1/posts/{draft['id']}/transitions")).json()
+    assert [(s["from_status"], s["to_status"]) for s in steps] == [
+        ("new", "draft"),
+        ("draft", "submitted"),
+        ("submitted", "rejected"),
+    ]
+    assert steps[1]["actor"] == writer_who.actor
+    assert steps[2]["comment"] == "写真を"
+
+
+async def test_a_staff_channel_without_approval_publishes_without_one(
+    as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    staff_who = principal(tenant, ("staff",))
+    staff = as_user(staff_who)
+    own = await channel(
+        as_user(principal(tenant)),
+        owner_kind="staff",
+        owner_user=staff_who.sub,
+        approval_policy="none",
+    )
+    draft = await post(staff, [own["id"]], "図書館が再開しました")
+    submitted = await staff.post(f"/v1/posts/{draft['id']}/submit")
+    assert submitted.json()["status"] == "approved"
+    scheduled = await staff.post(f"/v1/posts/{draft['id']}/schedule", json={})
+    assert scheduled.json()["status"] == "scheduled"
+    await make_dispatcher().run_until_idle()
+    feed = (await staff.get(f"/v1/channels/{own['id']}/feed")).json()
+    assert [p["text"] for p in feed] == ["図書館が再開しました"]
+    assert (await staff.get(f"/v1/posts/{draft['id']}")).json()["status"] == "published"
+
+
+async def test_staff_cannot_post_on_someone_elses_channel(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    town = await channel(as_user(principal(tenant)))
+    staff = as_user(principal(tenant, ("staff",)))
+    response = await staff.post("/v1/posts", json={"text": "hi", "channel_ids": [town["id"]]})
+    assert response.status_code == 403
+
+
+async def test_credentials_are_never_returned(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    admin = as_user(principal(tenant))
+    made = await channel(admin, "line", credentials={"access_token": "line-channel-token"})
+    listed = await admin.get("/v1/channels")
+    one = await admin.get(f"/v1/channels/{made['id']}")
+    for response_text in (str(made), listed.text, one.text):
+        assert "line-channel-token" not in response_text
+    assert one.json()["has_credentials"] is True
+
+
+async def test_another_tenants_post_is_not_found(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    town = await channel(as_user(principal(tenant)))
+    draft = await post(as_user(principal(tenant)), [town["id"]], "hi")
+    stranger = as_user(principal(uuid.uuid4(), ("editor",)))
+    assert (await stranger.get(f"/v1/posts/{draft['id']}")).status_code == 404
+    assert (await stranger.post(f"/v1/posts/{draft['id']}/approve")).status_code == 404
+
+
+async def test_a_promoted_product_waits_for_its_tracked_link(
+    as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    from contracts.analytics import LinkCreatedV1
+    from kit.events import consumer
+    from kit.testing.plugin import delivery
+    from publisher.handlers import on_link_created
+
+    from .conftest import events
+    from .helpers import publish_product
+
+    product = await publish_product(
+        runtime, tenant, storefront_urls=["https://store.shopping.yahoo.co.jp/takeo/garlic.html"]
+    )
+    admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
+    town = await channel(admin)
+    draft = await post(admin, [town["id"]], "黒にんにく {link}", product_id=str(product))
+    [pending] = await approved_and_scheduled(admin, editor, draft["id"])
+    [asked] = await events(runtime, tenant, "publisher.link.requested.v1")
+    assert asked["destination"] == "https://store.shopping.yahoo.co.jp/takeo/garlic.html"
+    assert asked["code"] == pending["link_code"]
+    assert pending["link_ready"] is False
+    [scheduled] = await events(runtime, tenant, "publisher.post.scheduled.v1")
+    assert scheduled["deliveries"][0]["link_code"] == asked["code"]
+    await make_dispatcher().run_until_idle()
+    assert (await admin.get(f"/v1/channels/{town['id']}/feed")).json() == []
+    short_url = f"https://machi.test/r/{asked['code']}"
+    created = LinkCreatedV1(
+        link_id=uuid.uuid4(), code=asked["code"], short_url=short_url, delivery_id=pending["id"]
+    )
+    assert await consumer.handle(on_link_created, runtime.db, delivery(created, tenant))
+    await make_dispatcher().run_until_idle()
+    feed = (await admin.get(f"/v1/channels/{town['id']}/feed")).json()
+    assert [p["text"] for p in feed] == [f"黒にんにく {short_url}"]
+    [published] = await events(runtime, tenant, "publisher.delivery.published.v1")
+    assert published["link_code"] == asked["code"]
+    assert published["product_id"] == str(product)
