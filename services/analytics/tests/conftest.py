@@ -1,11 +1,16 @@
 from collections.abc import AsyncIterator, Callable
 
+import asyncpg
 import httpx
 import pytest
+from cryptography.fernet import Fernet
 from fastapi import FastAPI
+from pydantic import SecretStr
 
 from analytics.app import SERVICE, create_app
+from analytics.settings import AnalyticsSettings
 from kit.auth import InternalPrincipal, TokenSigner
+from kit.migrations import asyncpg_dsn
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, service_runtime
@@ -21,10 +26,31 @@ async def runtime(
 
 
 @pytest.fixture(scope="session")
-def app(runtime: ServiceRuntime) -> FastAPI:
-    return create_app(runtime)
+def analytics_settings() -> AnalyticsSettings:
+    return AnalyticsSettings(
+        public_base_url="https://machi.example",
+        secret_keys=[SecretStr(Fernet.generate_key().decode())],
+        _env_file=None,
+    )
+
+
+@pytest.fixture(scope="session")
+def app(runtime: ServiceRuntime, analytics_settings: AnalyticsSettings) -> FastAPI:
+    return create_app(runtime, analytics_settings)
 
 
 @pytest.fixture
 def as_user(app: FastAPI, signer: TokenSigner) -> Callable[[InternalPrincipal], httpx.AsyncClient]:
     return lambda who: client(app, signer, SERVICE, who)
+
+
+@pytest.fixture(scope="session")
+async def owner(
+    machi_settings: MachiSettings, runtime: ServiceRuntime
+) -> AsyncIterator[asyncpg.Connection]:
+    """The analytics database as its owner: bulk loads and checks across tenants."""
+    conn = await asyncpg.connect(asyncpg_dsn(machi_settings.owner_url(SERVICE)))
+    try:
+        yield conn
+    finally:
+        await conn.close()

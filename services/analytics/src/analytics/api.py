@@ -1,19 +1,22 @@
-"""Analytics HTTP routes."""
+"""Every analytics router, in one list for the composition root."""
 
 from __future__ import annotations
 
-import uuid
+from analytics.conversions import api as conversions_api
+from analytics.insights import api as insights_api
+from analytics.links import api as links_api
+from analytics.redirect import api as redirect_api
+from analytics.reports import api as reports_api
+from analytics.tracking import api as tracking_api
+from analytics.usage import api as usage_api
 
-from fastapi import APIRouter
-
-from analytics import repository
-from analytics.schemas import ProductReport
-from kit.dependencies import SessionDep
-
-router = APIRouter(prefix="/v1", tags=["analytics"])
-
-
-@router.get("/reports/products", response_model=ProductReport)
-async def products_report(session: SessionDep, producer_id: uuid.UUID | None = None) -> object:
-    """Clicks, orders and revenue per product."""
-    return {"items": await repository.product_rows(session, producer_id=producer_id)}
+ROUTERS = [
+    redirect_api.router,
+    links_api.router,
+    reports_api.router,
+    conversions_api.router,
+    conversions_api.webhooks,
+    tracking_api.router,
+    insights_api.router,
+    usage_api.router,
+]

@@ -1,15 +1,47 @@
 """The analytics composition root."""
 
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from analytics import api
+from analytics.context import AnalyticsContext
+from analytics.redirect.buffer import ClickBuffer
+from analytics.redirect.cache import LinkCache
+from analytics.redirect.flusher import Flusher
+from analytics.settings import AnalyticsSettings
+from analytics.tracking.secrets import SecretBox
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
 
 SERVICE = "analytics"
 
 
-def create_app(runtime: ServiceRuntime) -> FastAPI:
-    return create_service_app(
-        runtime, [api.router], title="Machi analytics", description="Links, clicks, reports."
+def create_app(runtime: ServiceRuntime, settings: AnalyticsSettings | None = None) -> FastAPI:
+    settings = settings or AnalyticsSettings()
+    app = create_service_app(
+        runtime, api.ROUTERS, title="Machi analytics", description="Links, clicks, reports."
     )
+    context = AnalyticsContext(
+        settings=settings,
+        cache=LinkCache(settings.link_cache_seconds, settings.link_cache_size),
+        buffer=ClickBuffer(settings.buffer_max),
+        secrets=SecretBox(settings.secret_keys),
+    )
+    app.state.analytics = context
+    flusher = Flusher(runtime.db, context.buffer, settings)
+    app.state.flusher = flusher
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await flusher.start()
+        try:
+            yield
+        finally:
+            await flusher.stop()  # graceful shutdown writes the last buffered clicks
+
+    app.router.lifespan_context = lifespan
+    return app

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics import repository
+from analytics import settings as analytics_settings
+from analytics.errors import CodeTaken, DestinationRefused
+from analytics.links import service as links
+from analytics.links.schemas import LinkCreate
+from analytics.reports import service as reports
+from analytics.tracking import service as tracking
+from contracts.analytics import LinkRefusedV1
 from contracts.catalog import ProductPublishedV1
-from kit.events.consumer import subscribe
+from contracts.gateway import TenantCreatedV1
+from contracts.publisher import DeliveryPublishedV1, LinkRequestedV1
+from kit.errors import ProblemError
+from kit.events import outbox
+from kit.events.consumer import Subscription, subscribe
 from kit.events.envelope import Envelope
+
+log = logging.getLogger(__name__)
 
 
 @subscribe(ProductPublishedV1, consumer="analytics.on-product-published")
@@ -23,4 +40,56 @@ async def on_product_published(event: Envelope[ProductPublishedV1], session: Asy
     )
 
 
-SUBSCRIPTIONS = [on_product_published]
+@subscribe(LinkRequestedV1, consumer="analytics.on-link-requested")
+async def on_link_requested(event: Envelope[LinkRequestedV1], session: AsyncSession) -> None:
+    """Create the delivery's tracked link (idempotent by code) and answer with link.created."""
+    request = event.payload
+    try:
+        data = LinkCreate(
+            destination=request.destination,
+            code=request.code,
+            utm=request.utm,
+            post_id=request.post_id,
+            channel_id=request.channel_id,
+            platform=request.platform,
+            product_id=request.product_id,
+            producer_id=request.producer_id,
+            place_id=request.place_id,
+            campaign_id=request.campaign_id,
+        )
+        await links.for_delivery(session, data, analytics_settings.current(), request.delivery_id)
+    except (DestinationRefused, CodeTaken, ValidationError) as refused:
+        # Retrying cannot help; tell the publisher so the delivery fails visibly.
+        log.warning("link request refused", extra={"code": request.code})
+        reason = refused.detail if isinstance(refused, ProblemError) else "invalid link request"
+        await outbox.add(
+            session,
+            LinkRefusedV1(code=request.code, delivery_id=request.delivery_id, reason=reason),
+        )
+
+
+@subscribe(DeliveryPublishedV1, consumer="analytics.on-delivery-published")
+async def on_delivery_published(
+    event: Envelope[DeliveryPublishedV1], session: AsyncSession
+) -> None:
+    """Know the post behind a delivery: its permalink, channel, time (for best times, usage)."""
+    await reports.record_delivery(session, event.payload)
+
+
+@subscribe(TenantCreatedV1, consumer="analytics.on-tenant-created")
+async def on_tenant_created(event: Envelope[TenantCreatedV1], session: AsyncSession) -> None:
+    """Keep the tenant's store domains, timezone and population in its settings row."""
+    await tracking.on_tenant_created(
+        session,
+        event.tenant_id,
+        event.payload,
+        analytics_settings.current().attribution_window_days,
+    )
+
+
+SUBSCRIPTIONS: list[Subscription[Any]] = [
+    on_product_published,
+    on_link_requested,
+    on_delivery_published,
+    on_tenant_created,
+]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,12 +36,3 @@ async def upsert_product(
             set_={"slug": statement.excluded.slug, "name": statement.excluded.name},
         )
     )
-
-
-async def product_rows(
-    session: AsyncSession, *, producer_id: uuid.UUID | None = None
-) -> list[ProductStats]:
-    statement = select(ProductStats).order_by(ProductStats.clicks.desc(), ProductStats.slug)
-    if producer_id is not None:
-        statement = statement.where(ProductStats.producer_id == producer_id)
-    return list((await session.execute(statement)).scalars().all())

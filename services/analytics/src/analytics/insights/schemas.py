@@ -1,0 +1,34 @@
+"""DTOs of platform insight snapshots."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SnapshotIn(BaseModel):
+    channel_id: uuid.UUID
+    platform: str = Field(max_length=16)
+    object_kind: Literal["account", "post"]
+    object_id: str = Field(max_length=128)
+    metric: str = Field(max_length=64)
+    value: int
+    api_version: str = Field(max_length=32)
+    taken_at: datetime
+
+
+class SnapshotBatch(BaseModel):
+    items: list[SnapshotIn] = Field(max_length=1000)
+
+
+class SnapshotRead(SnapshotIn):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+
+
+class SnapshotList(BaseModel):
+    items: list[SnapshotRead]

@@ -1,0 +1,62 @@
+"""Tracked links: create by hand, read, edit."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, status
+
+from analytics.context import ContextDep
+from analytics.links import service
+from analytics.links.schemas import LinkCreate, LinkRead, LinkUpdate
+from analytics.models import Link
+from kit.auth import InternalPrincipal
+from kit.dependencies import SessionDep, require_role
+from kit.pagination import Page
+
+router = APIRouter(prefix="/v1/links", tags=["links"])
+Writer = Annotated[InternalPrincipal, require_role("admin", "editor", "writer", "staff")]
+
+
+def _read(link: Link, ctx: ContextDep) -> LinkRead:
+    read = LinkRead.model_validate(link)
+    read.short_url = service.short_url(ctx.settings, link.code)
+    return read
+
+
+@router.post("", response_model=LinkRead, status_code=status.HTTP_201_CREATED)
+async def create_link(
+    body: LinkCreate, session: SessionDep, _: Writer, ctx: ContextDep
+) -> LinkRead:
+    """Create a tracked link to the tenant's store or Machi's public pages."""
+    return _read(await service.create(session, body, ctx.settings), ctx)
+
+
+@router.get("", response_model=Page[LinkRead])
+async def list_links(
+    session: SessionDep,
+    ctx: ContextDep,
+    cursor: str | None = None,
+    limit: int = 50,
+    post_id: uuid.UUID | None = None,
+) -> Page[LinkRead]:
+    """The tenant's links, newest first (cursor pagination)."""
+    rows, next_cursor = await service.page(session, cursor, limit, post_id)
+    return Page[LinkRead](items=[_read(r, ctx) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/{link_id}", response_model=LinkRead)
+async def read_link(link_id: uuid.UUID, session: SessionDep, ctx: ContextDep) -> LinkRead:
+    """One link of the tenant."""
+    return _read(await service.get(session, link_id), ctx)
+
+
+@router.patch("/{link_id}", response_model=LinkRead)
+async def update_link(
+    link_id: uuid.UUID, body: LinkUpdate, session: SessionDep, _: Writer, ctx: ContextDep
+) -> LinkRead:
+    """Edit a link; destinations outside the allowed hosts are refused."""
+    link = await service.update(session, link_id, body, ctx.settings)
+    ctx.cache.forget(link.code)
+    return _read(link, ctx)

@@ -1,0 +1,44 @@
+"""Which destinations a tracked link may point to: http(s) on the tenant's store domains, or
+Machi's own public pages. Everything else (javascript:, data:, other hosts, credentials in the
+URL) is refused, so a short link can never be turned into an open redirect or a script."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from analytics.errors import DestinationRefused
+
+MAX_LENGTH = 2048  # Shlink truncates visited URLs at 2048
+
+
+def _host_allowed(host: str, domains: list[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def check(url: str, allowed_domains: list[str], public_base_url: str) -> str:
+    """`url` if a link may point to it, else DestinationRefused."""
+    if len(url) > MAX_LENGTH or any(c.isspace() or ord(c) < 32 for c in url):
+        raise DestinationRefused("destination is too long or contains blanks")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise DestinationRefused("destination must be an http(s) URL")
+    if parts.username or parts.password or not parts.hostname:
+        raise DestinationRefused("destination must name a host and no credentials")
+    host = parts.hostname.lower().rstrip(".")
+    if _host_allowed(host, allowed_domains):
+        return url
+    public = urlsplit(public_base_url)
+    if host == (public.hostname or "").lower() and parts.path.startswith("/public/"):
+        return url
+    raise DestinationRefused(f"{host} is not one of the tenant's store domains")
+
+
+def with_params(url: str, params: dict[str, str]) -> str:
+    """`url` with `params` added; parameters already in the URL win (the writer chose them)."""
+    if not params:
+        return url
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    present = {k for k, _ in query}
+    query += [(k, v) for k, v in params.items() if k not in present]
+    return urlunsplit(parts._replace(query=urlencode(query)))

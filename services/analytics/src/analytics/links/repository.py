@@ -1,0 +1,55 @@
+"""Queries on links and the cross-tenant link directory."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from analytics.models import Link, LinkDirectory
+from kit.pagination import paginate
+
+
+async def by_code(session: AsyncSession, code: str) -> Link | None:
+    return (await session.execute(select(Link).where(Link.code == code))).scalar_one_or_none()
+
+
+async def by_id(session: AsyncSession, link_id: uuid.UUID) -> Link | None:
+    return await session.get(Link, link_id)
+
+
+async def by_coupon(session: AsyncSession, coupon: str) -> Link | None:
+    statement = select(Link).where(Link.coupon_code == coupon).order_by(Link.created_at.desc())
+    return (await session.execute(statement.limit(1))).scalar_one_or_none()
+
+
+async def code_owner(session: AsyncSession, code: str) -> uuid.UUID | None:
+    """The tenant owning `code` in the directory, whoever asks."""
+    statement = select(LinkDirectory.tenant_id).where(LinkDirectory.code == code)
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def put_directory(session: AsyncSession, values: dict[str, Any]) -> None:
+    statement = insert(LinkDirectory).values(**values)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[LinkDirectory.code],
+            set_={k: statement.excluded[k] for k in values if k != "code"},
+        )
+    )
+
+
+async def directory_entry(session: AsyncSession, code: str) -> LinkDirectory | None:
+    return await session.get(LinkDirectory, code)
+
+
+async def page(
+    session: AsyncSession, cursor: str | None, limit: int, post_id: uuid.UUID | None
+) -> tuple[list[Link], str | None]:
+    statement = select(Link)
+    if post_id is not None:
+        statement = statement.where(Link.post_id == post_id)
+    return await paginate(session, statement, Link, cursor=cursor, limit=limit)

@@ -1,0 +1,165 @@
+"""Use cases of tracked links: create (by hand or for a publisher delivery), edit, read."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from analytics.errors import CodeTaken, LinkNotFound
+from analytics.links import destinations
+from analytics.links import repository as links_repo
+from analytics.links.schemas import LinkCreate, LinkUpdate
+from analytics.models import Link
+from analytics.settings import AnalyticsSettings
+from analytics.tracking import service as tracking
+from contracts.analytics import LinkCreatedV1
+from kit import tenancy
+from kit.events import outbox
+
+DIMENSIONS = (
+    "post_id",
+    "channel_id",
+    "platform",
+    "product_id",
+    "producer_id",
+    "place_id",
+    "campaign_id",
+    "delivery_id",
+)
+
+
+def new_code() -> str:
+    """8 URL-safe characters: 48 random bits, unguessable."""
+    return secrets.token_urlsafe(6)
+
+
+def short_url(settings: AnalyticsSettings, code: str) -> str:
+    return f"{settings.public_base_url.rstrip('/')}/r/{code}"
+
+
+def _directory_values(link: Link) -> dict[str, Any]:
+    dimensions = {d: str(v) for d in DIMENSIONS if (v := getattr(link, d)) is not None}
+    return {
+        "code": link.code,
+        "tenant_id": link.tenant_id,
+        "link_id": link.id,
+        "destination": destinations.with_params(link.destination, dict(link.utm)),
+        "expires_at": link.expires_at,
+        "dimensions": dimensions,
+    }
+
+
+def _tenant(session: AsyncSession) -> uuid.UUID:
+    tenant = tenancy.current_tenant(session)
+    if tenant is None:
+        raise tenancy.TenantNotSet("links need a tenant")
+    return tenant
+
+
+async def _checked(session: AsyncSession, url: str, settings: AnalyticsSettings) -> str:
+    tenant = _tenant(session)
+    row = await tracking.settings_of(session, tenant, settings.attribution_window_days)
+    return destinations.check(url, list(row.allowed_store_domains), settings.public_base_url)
+
+
+async def create(
+    session: AsyncSession,
+    data: LinkCreate,
+    settings: AnalyticsSettings,
+    *,
+    delivery_id: uuid.UUID | None = None,
+) -> Link:
+    """A new link, or the tenant's existing one with the same code (idempotent by code)."""
+    destination = await _checked(session, data.destination, settings)
+    code = data.code or new_code()
+    existing = await links_repo.by_code(session, code)
+    if existing is not None:
+        return existing
+    if await links_repo.code_owner(session, code) is not None:
+        raise CodeTaken(f"code {code} belongs to another tenant")
+    link = Link(
+        id=uuid.uuid4(),
+        code=code,
+        destination=destination,
+        utm=data.utm,
+        delivery_id=delivery_id,
+        coupon_code=data.coupon_code,
+        expires_at=data.expires_at,
+        **data.model_dump(
+            include={
+                "post_id",
+                "channel_id",
+                "platform",
+                "product_id",
+                "producer_id",
+                "place_id",
+                "campaign_id",
+            }
+        ),
+    )
+    session.add(link)
+    await session.flush()
+    await links_repo.put_directory(session, _directory_values(link))
+    await announce(session, link, settings)
+    return link
+
+
+async def announce(session: AsyncSession, link: Link, settings: AnalyticsSettings) -> None:
+    """Tell the publisher the link answers at its short URL."""
+    await outbox.add(
+        session,
+        LinkCreatedV1(
+            link_id=link.id,
+            code=link.code,
+            short_url=short_url(settings, link.code),
+            delivery_id=link.delivery_id,
+        ),
+    )
+
+
+async def for_delivery(
+    session: AsyncSession,
+    data: LinkCreate,
+    settings: AnalyticsSettings,
+    delivery_id: uuid.UUID | None,
+) -> Link:
+    """The delivery's link; asked again for an existing code, answer again (idempotent)."""
+    assert data.code is not None
+    existing = await links_repo.by_code(session, data.code)
+    if existing is None:
+        return await create(session, data, settings, delivery_id=delivery_id)
+    await announce(session, existing, settings)
+    return existing
+
+
+async def update(
+    session: AsyncSession, link_id: uuid.UUID, change: LinkUpdate, settings: AnalyticsSettings
+) -> Link:
+    """Edit a link; a destination outside the allowed hosts is refused here, at edit time."""
+    link = await get(session, link_id)
+    values = change.model_dump(exclude_unset=True)
+    if values.get("destination") is not None:
+        values["destination"] = await _checked(session, values["destination"], settings)
+    for name, value in values.items():
+        if name == "destination" and value is None:
+            continue
+        setattr(link, name, value if name != "utm" else (value or {}))
+    await session.flush()
+    await links_repo.put_directory(session, _directory_values(link))
+    return link
+
+
+async def get(session: AsyncSession, link_id: uuid.UUID) -> Link:
+    link = await links_repo.by_id(session, link_id)
+    if link is None:
+        raise LinkNotFound()
+    return link
+
+
+async def page(
+    session: AsyncSession, cursor: str | None, limit: int, post_id: uuid.UUID | None
+) -> tuple[list[Link], str | None]:
+    return await links_repo.page(session, cursor, limit, post_id)

@@ -1,0 +1,163 @@
+"""The rollup SQL: hour buckets recomputed from raw clicks and conversions, day buckets from
+hours (plus daily unique visitors from raw clicks). Recomputing a whole bucket, rather than
+adding to it, is what lets late events and reversals correct the bucket they belong to."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import DateTime, bindparam, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+
+# One row per dimension a click or an order line counts towards; NULL keys are skipped.
+DIMENSIONS_SQL = """
+CROSS JOIN LATERAL (VALUES
+    ('total', ''), ('link', s.link_id::text), ('post', s.post_id::text),
+    ('channel', s.channel_id::text), ('platform', s.platform),
+    ('product', s.product_id::text), ('producer', s.producer_id::text),
+    ('campaign', s.campaign_id::text)
+) AS d(dim, key)
+"""
+
+_HOURS = bindparam("hours", type_=ARRAY(DateTime(timezone=True)))
+_DAYS = bindparam("days", type_=ARRAY(DateTime(timezone=True)))
+
+HOURS_SQL = text(f"""
+INSERT INTO rollups (tenant_id, grain, bucket, dim, key, clicks, bot_clicks, visitors,
+                     orders, revenue)
+SELECT :tenant, 'hour', bucket, dim, key, sum(clicks), sum(bot_clicks), sum(visitors),
+       sum(orders), sum(revenue)
+FROM (
+    SELECT s.bucket, d.dim, d.key,
+           coalesce(sum(s.n) FILTER (WHERE NOT s.is_bot), 0) AS clicks,
+           coalesce(sum(s.n) FILTER (WHERE s.is_bot), 0) AS bot_clicks,
+           0 AS visitors, 0 AS orders, 0 AS revenue
+    FROM (
+        -- Group the raw rows once, then fan the few groups out to every dimension.
+        SELECT date_trunc('hour', c.occurred_at, 'UTC') AS bucket, c.link_id, c.post_id,
+               c.channel_id, c.platform, c.product_id, c.producer_id, c.campaign_id,
+               c.is_bot, count(*) AS n
+        FROM clicks c
+        WHERE c.tenant_id = :tenant AND c.occurred_at >= :start AND c.occurred_at < :stop
+          AND date_trunc('hour', c.occurred_at, 'UTC') = ANY(:hours)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ) s {DIMENSIONS_SQL}
+    WHERE d.key IS NOT NULL
+    GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT date_trunc('hour', s.occurred_at, 'UTC'), d.dim, d.key, 0, 0, 0,
+           count(DISTINCT s.id) FILTER (WHERE s.net > 0), sum(s.net)
+    FROM (
+        SELECT c.id, c.occurred_at, c.link_id, c.post_id, c.channel_id, c.platform,
+               c.campaign_id, l.product_id, l.producer_id, l.amount - l.refunded AS net
+        FROM conversions c JOIN conversion_lines l ON l.conversion_id = c.id
+        WHERE c.tenant_id = :tenant AND c.status = 'recorded'
+          AND c.occurred_at >= :start AND c.occurred_at < :stop
+          AND date_trunc('hour', c.occurred_at, 'UTC') = ANY(:hours)
+    ) s {DIMENSIONS_SQL}
+    WHERE d.key IS NOT NULL
+    GROUP BY 1, 2, 3
+) AS x
+GROUP BY bucket, dim, key
+""").bindparams(_HOURS)
+
+DAYS_SQL = text("""
+INSERT INTO rollups (tenant_id, grain, bucket, dim, key, clicks, bot_clicks, visitors,
+                     orders, revenue)
+SELECT :tenant, 'day', date_trunc('day', bucket, 'UTC'), dim, key, sum(clicks),
+       sum(bot_clicks), 0, sum(orders), sum(revenue)
+FROM rollups
+WHERE tenant_id = :tenant AND grain = 'hour' AND bucket >= :start AND bucket < :stop
+  AND date_trunc('day', bucket, 'UTC') = ANY(:days)
+GROUP BY 3, 4, 5
+""").bindparams(_DAYS)
+
+DAY_VISITORS_SQL = text(f"""
+UPDATE rollups r SET visitors = v.n
+FROM (
+    SELECT s.day, d.dim, d.key, count(DISTINCT s.visitor_hash) AS n
+    FROM (
+        SELECT DISTINCT date_trunc('day', c.occurred_at, 'UTC') AS day, c.link_id, c.post_id,
+               c.channel_id, c.platform, c.product_id, c.producer_id, c.campaign_id,
+               c.visitor_hash
+        FROM clicks c
+        WHERE c.tenant_id = :tenant AND NOT c.is_bot
+          AND c.occurred_at >= :start AND c.occurred_at < :stop
+          AND date_trunc('day', c.occurred_at, 'UTC') = ANY(:days)
+    ) s {DIMENSIONS_SQL}
+    WHERE d.key IS NOT NULL
+    GROUP BY 1, 2, 3
+) AS v
+WHERE r.tenant_id = :tenant AND r.grain = 'day' AND r.bucket = v.day AND r.dim = v.dim
+  AND r.key = v.key
+""").bindparams(_DAYS)
+
+PRODUCT_TOTALS_SQL = text("""
+UPDATE product_stats p SET clicks = t.clicks, orders = t.orders, revenue = t.revenue,
+       updated_at = now()
+FROM (
+    SELECT key, sum(clicks) AS clicks, sum(orders) AS orders, sum(revenue) AS revenue
+    FROM rollups WHERE tenant_id = :tenant AND grain = 'day' AND dim = 'product'
+    GROUP BY key
+) AS t
+WHERE p.tenant_id = :tenant AND p.product_id::text = t.key
+""")
+
+DELETE_SQL = text(
+    "DELETE FROM rollups WHERE tenant_id = :tenant AND grain = :grain AND bucket = ANY(:buckets)"
+).bindparams(bindparam("buckets", type_=ARRAY(DateTime(timezone=True))))
+
+
+async def dirty_tenants(session: AsyncSession) -> list[uuid.UUID]:
+    """Tenants with hours to recompute (jobs role, across tenants)."""
+    rows = await session.execute(text("SELECT DISTINCT tenant_id FROM rollup_dirty"))
+    return [r[0] for r in rows]
+
+
+async def claim_dirty(session: AsyncSession, tenant: uuid.UUID) -> list[datetime]:
+    rows = await session.execute(
+        text("DELETE FROM rollup_dirty WHERE tenant_id = :tenant RETURNING hour"),
+        {"tenant": tenant},
+    )
+    return sorted(r[0] for r in rows)
+
+
+async def recompute_hours(session: AsyncSession, tenant: uuid.UUID, hours: list[datetime]) -> None:
+    """Hour buckets (visitors are counted per day only: the salt rotates daily)."""
+    # Big recomputes (a backfill) sort in memory rather than on disk.
+    await session.execute(text("SET LOCAL work_mem = '64MB'"))
+    await session.execute(DELETE_SQL, {"tenant": tenant, "grain": "hour", "buckets": hours})
+    params = {
+        "tenant": tenant,
+        "hours": hours,
+        "start": hours[0],
+        "stop": hours[-1] + timedelta(hours=1),
+    }
+    await session.execute(HOURS_SQL, params)
+
+
+async def recompute_days(session: AsyncSession, tenant: uuid.UUID, days: list[datetime]) -> None:
+    await session.execute(DELETE_SQL, {"tenant": tenant, "grain": "day", "buckets": days})
+    params = {
+        "tenant": tenant,
+        "days": days,
+        "start": days[0],
+        "stop": days[-1] + timedelta(days=1),
+    }
+    await session.execute(DAYS_SQL, params)
+    await session.execute(DAY_VISITORS_SQL, params)
+    # product_stats keeps all-time totals per product, from the day rollups.
+    await session.execute(PRODUCT_TOTALS_SQL, {"tenant": tenant})
+
+
+async def mark_dirty(session: AsyncSession, tenant: uuid.UUID, hours: set[datetime]) -> None:
+    for hour in hours:
+        await session.execute(
+            text(
+                "INSERT INTO rollup_dirty (tenant_id, hour) VALUES (:tenant, :hour)"
+                " ON CONFLICT DO NOTHING"
+            ),
+            {"tenant": tenant, "hour": hour},
+        )

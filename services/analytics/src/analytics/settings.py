@@ -1,0 +1,60 @@
+"""Analytics settings, read from the environment with the `ANALYTICS_` prefix."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class AnalyticsSettings(BaseSettings):
+    """Links, the redirect's buffer, attribution, rollups and secrets at rest."""
+
+    model_config = SettingsConfigDict(env_prefix="ANALYTICS_", env_file=".env", extra="ignore")
+
+    public_base_url: str = Field(
+        default="http://localhost:8000",
+        description="Public origin of Machi: short links are `{this}/r/{code}`; its /public/"
+        " pages are always an allowed destination.",
+    )
+    click_id_param: str = Field(
+        default="machi_cid", description="Query parameter carrying the click id to the store."
+    )
+    link_cache_seconds: float = Field(
+        default=10.0, ge=0, le=3600, description="How long a resolved code stays in memory."
+    )
+    link_cache_size: int = Field(default=50_000, ge=100, description="Codes kept in memory.")
+    flush_seconds: float = Field(
+        default=1.0, gt=0, le=60, description="Click buffer flush period (a crash loses this much)."
+    )
+    buffer_max: int = Field(
+        default=200_000, ge=1000, description="Clicks held in memory while the database is down."
+    )
+    attribution_window_days: int = Field(
+        default=30, ge=1, le=365, description="Default last-click window for new tenants."
+    )
+    rollup_seconds: float = Field(default=30.0, gt=0, description="Rollup job period (worker).")
+    best_times_min_samples: int = Field(
+        default=3, ge=1, description="Deliveries a weekday x hour cell needs to be reported."
+    )
+    facebook_graph_url: str = Field(
+        default="https://graph.facebook.com", description="Facebook Graph API base URL."
+    )
+    facebook_api_version: str = Field(default="v24.0", description="Graph API version pulled.")
+    instagram_graph_url: str = Field(
+        default="https://graph.facebook.com",
+        description="Instagram insights base URL (Facebook Login flavour of the API).",
+    )
+    x_api_url: str = Field(default="https://api.x.com", description="X API v2 base URL.")
+    line_api_url: str = Field(default="https://api.line.me", description="LINE Messaging API.")
+    secret_keys: list[SecretStr] = Field(
+        default=[],
+        description="Fernet keys (first encrypts, all decrypt) for webhook secrets at rest.",
+    )
+
+
+@lru_cache(maxsize=1)
+def current() -> AnalyticsSettings:
+    """The process's settings, read once on first use (event handlers have no app state)."""
+    return AnalyticsSettings()

@@ -1,0 +1,74 @@
+"""Use cases of the per-tenant tracking settings."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from analytics.models import TenantSettings
+from analytics.tracking import repository
+from analytics.tracking.schemas import Store, TrackingUpdate
+from analytics.tracking.secrets import SecretBox
+from contracts.gateway import TenantCreatedV1
+
+
+def normalise_domain(domain: str) -> str:
+    return domain.strip().lower().rstrip(".")
+
+
+async def settings_of(
+    session: AsyncSession, tenant_id: uuid.UUID, window_days: int
+) -> TenantSettings:
+    return await repository.ensure(session, tenant_id, window_days)
+
+
+async def update(
+    session: AsyncSession, tenant_id: uuid.UUID, change: TrackingUpdate, window_days: int
+) -> TenantSettings:
+    """Apply the fields given in `change`."""
+    row = await repository.ensure(session, tenant_id, window_days)
+    values = change.model_dump(exclude_unset=True, exclude_none=True)
+    if "allowed_store_domains" in values:
+        values["allowed_store_domains"] = sorted(
+            {normalise_domain(d) for d in values["allowed_store_domains"] if d.strip()}
+        )
+    for name, value in values.items():
+        setattr(row, name, value)
+    await session.flush()
+    return row
+
+
+async def on_tenant_created(
+    session: AsyncSession, tenant_id: uuid.UUID, tenant: TenantCreatedV1, window_days: int
+) -> None:
+    """Keep what analytics needs of a new tenant: its domains, timezone and population."""
+    row = await repository.ensure(session, tenant_id, window_days)
+    row.slug = tenant.slug
+    row.timezone = tenant.timezone
+    row.population = tenant.population
+    row.allowed_store_domains = sorted(
+        {normalise_domain(d) for d in tenant.allowed_store_domains if d.strip()}
+    )
+    await session.flush()
+
+
+async def set_webhook_secret(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    store: Store,
+    secret: str,
+    box: SecretBox,
+    window_days: int,
+) -> None:
+    """Store `secret` encrypted; it is never returned."""
+    row = await repository.ensure(session, tenant_id, window_days)
+    setattr(row, f"{store}_secret", box.encrypt(secret))
+    await session.flush()
+
+
+async def webhook_secret(session: AsyncSession, store: Store, box: SecretBox) -> str | None:
+    """The tenant's decrypted secret for `store`, or None when unset."""
+    row = await repository.get(session)
+    token = getattr(row, f"{store}_secret", None) if row else None
+    return box.decrypt(token) if token else None

@@ -1,0 +1,30 @@
+"""Usage per month (JSON or CSV), for the operator's invoices."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+
+from analytics.reports.export import csv_response
+from analytics.usage import service
+from analytics.usage.schemas import Usage
+from kit.auth import InternalPrincipal
+from kit.dependencies import SessionDep, require_role
+
+router = APIRouter(prefix="/v1", tags=["usage"])
+Reader = Annotated[InternalPrincipal, require_role("admin", "analyst", "operator")]
+
+
+@router.get("/usage", response_model=Usage)
+async def read_usage(
+    session: SessionDep,
+    _: Reader,
+    month: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$")],
+    format: Literal["json", "csv"] = "json",
+) -> Any:
+    """Posts published, tracked clicks and active products of the tenant in `month`."""
+    result = await service.usage(session, month)
+    if format == "csv":
+        return csv_response([result.model_dump()], f"usage-{month}")
+    return result

@@ -1,0 +1,48 @@
+"""Shared steps of the analytics tests."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+
+from analytics.redirect import service as redirect
+from analytics.rollups import service as rollups
+from kit.auth import InternalPrincipal
+from kit.runtime import ServiceRuntime
+
+STORE = "store.shopping.yahoo.co.jp"
+BROWSER_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1"
+)
+
+
+def anonymous(tenant_id: uuid.UUID | None = None) -> InternalPrincipal:
+    """The principal the gateway forwards public requests (/r/, webhooks) with."""
+    return InternalPrincipal(sub="anonymous", kind="anonymous", tenant_id=tenant_id)
+
+
+async def allow_store(http: httpx.AsyncClient, *domains: str) -> None:
+    response = await http.put(
+        "/v1/settings/tracking", json={"allowed_store_domains": list(domains or (STORE,))}
+    )
+    assert response.status_code == 200, response.text
+
+
+async def new_link(http: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:
+    body = {"destination": f"https://{STORE}/takeo/garlic.html", **fields}
+    response = await http.post("/v1/links", json=body)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def flush(app: FastAPI) -> int:
+    ctx = app.state.analytics
+    return await redirect.flush(app.state.db, ctx.buffer, ctx.settings)
+
+
+async def roll_up(runtime: ServiceRuntime) -> int:
+    return await rollups.run(runtime.jobs_db)
