@@ -5,8 +5,10 @@ from .support import (
     gateway_with,
     http,
     operator_email,
+    public_http,
     runtime,
     services,
+    standins,
     town,
 )
 
@@ -15,7 +17,9 @@ __all__ = [
     "gateway_with",
     "http",
     "operator_email",
+    "public_http",
     "runtime",
     "services",
+    "standins",
     "town",
 ]

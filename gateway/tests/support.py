@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 import pytest
@@ -15,13 +15,18 @@ from pydantic import BaseModel
 
 from gateway import service
 from gateway.app import SERVICE, create_app
+from gateway.ratelimit import Buckets
 from gateway.routes import ROUTES, UPSTREAMS
 from gateway.settings import GatewaySettings
 from kit.auth import TokenSigner, TokenVerifier
 from kit.errors import Unauthorized
+from kit.events.memory import MemoryBus
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 from kit.testing.plugin import migrate
+
+from .standins import StandIn
+from .standins import build as build_standins
 
 PASSWORD = "correct horse battery"
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -104,7 +109,7 @@ async def runtime(
     machi_settings: MachiSettings, migrated_services: set[str]
 ) -> AsyncIterator[ServiceRuntime]:
     await migrate(machi_settings, migrated_services, SERVICE)
-    rt = ServiceRuntime.create(SERVICE, machi_settings, bus=None)
+    rt = ServiceRuntime.create(SERVICE, machi_settings, bus=MemoryBus())
     yield rt
     await rt.close()
 
@@ -119,25 +124,58 @@ def services(signer: TokenSigner) -> dict[str, EchoService]:
     return {name: EchoService(name, signer) for name in UPSTREAMS}
 
 
-GatewayFactory = Callable[[dict[str, httpx.AsyncClient]], Awaitable[httpx.AsyncClient]]
+class GatewayFactory(Protocol):
+    async def __call__(
+        self,
+        upstreams: dict[str, httpx.AsyncClient],
+        settings: GatewaySettings | None = None,
+        buckets: Buckets | None = None,
+        base_url: str = "http://gw",
+    ) -> httpx.AsyncClient: ...
 
 
 @pytest.fixture
 async def gateway_with(
     runtime: ServiceRuntime, gateway_settings: GatewaySettings, signer: TokenSigner
 ) -> AsyncIterator[GatewayFactory]:
-    """A client of a gateway app over the given upstream clients (all closed afterwards)."""
+    """A client of a gateway app over the given upstream clients (all closed afterwards);
+    the app is at `client._transport.app`."""
     opened: list[httpx.AsyncClient] = []
 
-    async def make(upstreams: dict[str, httpx.AsyncClient]) -> httpx.AsyncClient:
-        app = create_app(runtime, gateway_settings, signer, upstreams)
-        http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gw")
+    async def make(
+        upstreams: dict[str, httpx.AsyncClient],
+        settings: GatewaySettings | None = None,
+        buckets: Buckets | None = None,
+        base_url: str = "http://gw",
+    ) -> httpx.AsyncClient:
+        app = create_app(runtime, settings or gateway_settings, signer, upstreams, buckets=buckets)
+        http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base_url)
         opened.extend([http, *upstreams.values()])
         return http
 
     yield make
     for client in opened:
         await client.aclose()
+
+
+def app_of(http: httpx.AsyncClient) -> FastAPI:
+    """The gateway app behind a client made by `gateway_with`."""
+    app: FastAPI = http._transport.app  # type: ignore[attr-defined]
+    return app
+
+
+@pytest.fixture
+def standins(signer: TokenSigner) -> dict[str, StandIn]:
+    """Fresh stand-in services that serve pages, usage and playbooks (see `standins`)."""
+    return build_standins(signer)
+
+
+@pytest.fixture
+async def public_http(
+    gateway_with: GatewayFactory, standins: dict[str, StandIn]
+) -> httpx.AsyncClient:
+    """A client of the gateway in front of the stand-ins."""
+    return await gateway_with({name: s.client() for name, s in standins.items()})
 
 
 @pytest.fixture

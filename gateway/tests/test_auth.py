@@ -29,7 +29,10 @@ class TestLogin:
         assert body["email"] == town.admin_email
         assert body["tenant_id"] == str(town.id)
         assert body["roles"] == ["admin"]
-        assert body["limits"] == {"active_products": 100}
+        # The plan's quotas ("town"), with the tenant's own override on top.
+        assert body["limits"]["active_products"] == 100
+        assert body["limits"]["staff_users"] == 50
+        assert "insights" in body["features"]
 
     async def test_email_is_matched_case_insensitively(
         self, http: httpx.AsyncClient, town: Town

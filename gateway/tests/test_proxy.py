@@ -57,8 +57,9 @@ class TestForwarding:
                 "kind": "user",
                 "tenant_id": str(town.id),
                 "roles": ["admin"],
-                "limits": {"active_products": 100},
+                "limits": me["limits"],
             }
+            assert echoed["caller"]["limits"]["active_products"] == 100
 
     async def test_client_credentials_and_internal_headers_are_not_forwarded(
         self, http: httpx.AsyncClient, town: Town

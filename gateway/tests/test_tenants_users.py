@@ -27,9 +27,10 @@ class TestTenants:
         body = response.json()
         assert (body["slug"], body["plan"], body["status"]) == (slug, "town", "active")
         assert body["timezone"] == "Asia/Tokyo"
-        assert body["limits"] == {"active_products": 500}
+        assert body["limits"] == {}
+        assert body["effective_limits"]["active_products"] == 1_000
         fetched = await http.get(f"/v1/tenants/{body['id']}", headers=operator)
-        assert fetched.json() == body
+        assert fetched.json() == {k: v for k, v in body.items() if k != "playbook"}
 
     async def test_duplicate_slug_is_409(
         self, http: httpx.AsyncClient, operator_email: str, town: Town

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from gateway import service
 from gateway.dependencies import (
@@ -13,15 +14,26 @@ from gateway.dependencies import (
     CallerDep,
     CredentialsDep,
     GatewaySessionDep,
+    client_ip,
+    enforce_rate,
 )
-from gateway.errors import InvalidRefreshToken
+from gateway.errors import InvalidRefreshToken, LoginThrottled
+from gateway.middleware import RETRY_AFTER_KEY
+from gateway.playbook import service as playbooks
 from gateway.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
     ApiKeyRead,
+    InvitationAccept,
+    InvitationCreate,
+    InvitationCreated,
     MeRead,
+    PlanName,
+    PlanRead,
+    PlanWrite,
     RefreshRequest,
     TenantCreate,
+    TenantCreated,
     TenantRead,
     TenantUpdate,
     TokenRead,
@@ -29,7 +41,10 @@ from gateway.schemas import (
     UserCreate,
     UserRead,
 )
+from gateway.settings import GatewaySettings
+from gateway.upstream import ServiceCaller
 from kit.db import Database
+from kit.errors import ProblemError
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter()
@@ -65,10 +80,30 @@ async def jwks(request: Request) -> dict[str, Any]:
 
 @router.post("/v1/auth/token", response_model=TokenRead, tags=["auth"], openapi_extra=_TOKEN_BODY)
 async def issue_token(
-    credentials: CredentialsDep, session: GatewaySessionDep, authenticator: AuthenticatorDep
+    credentials: CredentialsDep, request: Request, authenticator: AuthenticatorDep
 ) -> object:
-    """Log in with email and password: an access token and a refresh token."""
-    return await service.login(session, authenticator, credentials.email, credentials.password)
+    """Log in with email and password: an access token and a refresh token.
+
+    Throttled per client address (429 `login-throttled`); repeated wrong passwords lock the
+    account for a while (429 `account-locked`).
+    """
+    settings: GatewaySettings = request.app.state.settings
+    await enforce_rate(
+        request, f"login-ip:{client_ip(request)}", settings.login_ip_per_minute, LoginThrottled
+    )
+    db: Database = request.app.state.db
+    policy = service.LoginPolicy(
+        settings.login_max_failures, timedelta(seconds=settings.login_lockout_seconds)
+    )
+    # Its own boundary: a failed attempt must be counted (committed) and still be an error.
+    async with db.transaction() as session:
+        outcome = await service.login(
+            session, authenticator, credentials.email, credentials.password, policy
+        )
+    if isinstance(outcome, ProblemError):
+        setattr(request.state, RETRY_AFTER_KEY, outcome.extra.get("retry_after"))
+        raise outcome
+    return outcome
 
 
 @router.post("/v1/auth/refresh", response_model=TokenRead, tags=["auth"])
@@ -92,13 +127,32 @@ async def me(caller: CallerDep, session: GatewaySessionDep) -> object:
 
 
 @router.post(
-    "/v1/tenants", status_code=status.HTTP_201_CREATED, response_model=TenantRead, tags=["tenants"]
+    "/v1/tenants",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TenantCreated,
+    tags=["tenants"],
 )
-async def create_tenant(
-    data: TenantCreate, caller: CallerDep, session: GatewaySessionDep
-) -> object:
-    """Onboard a municipality (operator only)."""
-    return await service.open_tenant(session, caller, data)
+async def create_tenant(data: TenantCreate, request: Request, caller: CallerDep) -> object:
+    """Onboard a municipality (operator only), optionally from another town's playbook."""
+    service.require_operator(caller)
+    document = playbooks.check(data.from_playbook) if data.from_playbook is not None else None
+    if document is not None:
+        data = playbooks.with_profile(data, document)
+    db: Database = request.app.state.db
+    async with db.transaction() as session:
+        created = await service.open_tenant(session, caller, data)
+    if document is None:
+        return created
+    # After the commit: the services are told about a tenant that exists.
+    services: ServiceCaller = request.app.state.services
+    outcome = await playbooks.apply(services, created.id, document)
+    return TenantCreated(**created.model_dump(), playbook=outcome)
+
+
+@router.get("/v1/tenants", response_model=list[TenantRead], tags=["tenants"])
+async def list_tenants(caller: CallerDep, session: GatewaySessionDep) -> object:
+    """Every tenant (operator only)."""
+    return await service.list_tenants(session, caller)
 
 
 @router.get("/v1/tenants/{tenant_id}", response_model=TenantRead, tags=["tenants"])
@@ -111,8 +165,85 @@ async def get_tenant(tenant_id: uuid.UUID, caller: CallerDep, session: GatewaySe
 async def update_tenant(
     tenant_id: uuid.UUID, data: TenantUpdate, caller: CallerDep, session: GatewaySessionDep
 ) -> object:
-    """Change a tenant's plan, quotas or status (operator only)."""
+    """Change a tenant's profile, plan, quotas or status (operator only)."""
     return await service.update_tenant(session, caller, tenant_id, data)
+
+
+@router.post("/v1/tenants/{tenant_id}/suspend", response_model=TenantRead, tags=["tenants"])
+async def suspend_tenant(
+    tenant_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Suspend a tenant: its users and keys get 403 `tenant-suspended`; its data is kept."""
+    return await service.set_tenant_status(session, caller, tenant_id, "suspended")
+
+
+@router.post("/v1/tenants/{tenant_id}/reactivate", response_model=TenantRead, tags=["tenants"])
+async def reactivate_tenant(
+    tenant_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Reactivate a suspended tenant (operator only)."""
+    return await service.set_tenant_status(session, caller, tenant_id, "active")
+
+
+@router.get("/v1/plans", response_model=list[PlanRead], tags=["plans"])
+async def list_plans(_: CallerDep, session: GatewaySessionDep) -> object:
+    """Every plan with its quotas and features."""
+    return await service.list_plans(session)
+
+
+@router.put("/v1/plans/{name}", response_model=PlanRead, tags=["plans"])
+async def put_plan(
+    name: Annotated[PlanName, Path()],
+    data: PlanWrite,
+    caller: CallerDep,
+    session: GatewaySessionDep,
+) -> object:
+    """Create or change a plan (operator only); its tenants' services hear of it by event."""
+    return await service.put_plan(session, caller, name, data)
+
+
+@router.post(
+    "/v1/invitations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InvitationCreated,
+    tags=["users"],
+)
+async def create_invitation(
+    data: InvitationCreate, request: Request, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Invite someone into the tenant; the `token` is in this response only."""
+    settings: GatewaySettings = request.app.state.settings
+    ttl = timedelta(hours=settings.invitation_ttl_hours)
+    invitation, token = await service.invite(session, caller, data, ttl)
+    return InvitationCreated(
+        id=invitation.id,
+        tenant_id=invitation.tenant_id,
+        email=invitation.email,
+        roles=invitation.roles,
+        expires_at=invitation.expires_at,
+        token=token,
+        accept_path=f"/v1/invitations/{token}/accept",
+    )
+
+
+@router.post(
+    "/v1/invitations/{token}/accept",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserRead,
+    tags=["users"],
+)
+async def accept_invitation(
+    token: Annotated[str, Path(max_length=256)],
+    data: InvitationAccept,
+    request: Request,
+    session: GatewaySessionDep,
+) -> object:
+    """Accept an invitation with a password: the user exists and can log in (no login needed)."""
+    settings: GatewaySettings = request.app.state.settings
+    await enforce_rate(
+        request, f"login-ip:{client_ip(request)}", settings.login_ip_per_minute, LoginThrottled
+    )
+    return await service.accept_invitation(session, token, data.password)
 
 
 @router.post(

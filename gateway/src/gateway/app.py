@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
 import httpx
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 
 from gateway import api, openapi, proxy
 from gateway.authn import Authenticator
+from gateway.middleware import EdgeMiddleware
+from gateway.playbook import api as playbook_api
+from gateway.public import api as public_api
+from gateway.public.service import PublicPages
+from gateway.ratelimit import Buckets, RedisBuckets, make_buckets
 from gateway.settings import GatewaySettings
+from gateway.upstream import ServiceCaller
+from gateway.usage import api as usage_api
+from gateway.usage.service import UsageMeter
 from kit.auth import TokenSigner, load_or_create_key
 from kit.http import (
     ReadinessCheck,
@@ -26,8 +39,22 @@ def create_app(
     settings: GatewaySettings,
     signer: TokenSigner,
     upstreams: dict[str, httpx.AsyncClient],
+    *,
+    buckets: Buckets | None = None,
 ) -> FastAPI:
-    """The public API; `upstreams` maps each service name to a client whose base_url is it."""
+    """The public API; `upstreams` maps each service name to a client whose base_url is it.
+    `buckets` replaces the rate-limit store chosen by `REDIS_URL` (tests)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        flusher = asyncio.create_task(app.state.usage.run(runtime.db, settings.usage_flush_seconds))
+        try:
+            yield
+        finally:
+            flusher.cancel()
+            await asyncio.gather(flusher, return_exceptions=True)
+            await app.state.buckets.close()
+
     app = FastAPI(
         title="Machi API",
         description="Catalog, publishing and analytics for towns that sell through social media.",
@@ -35,20 +62,41 @@ def create_app(
         openapi_url=None,  # served merged by gateway.openapi
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
+    services = ServiceCaller(upstreams, signer, settings.upstream_timeout_seconds)
     app.state.runtime = runtime
     app.state.db = runtime.db
     app.state.settings = settings
     app.state.signer = signer
     app.state.upstreams = upstreams
+    app.state.services = services
+    app.state.buckets = buckets or make_buckets(settings.redis_url)
+    app.state.usage = UsageMeter()
+    app.state.public = public_api.PublicState(PublicPages(services), settings)
     app.state.authenticator = Authenticator(runtime.db, signer, settings)
     app.state.openapi = openapi.MergedOpenAPI(upstreams)
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware, service=runtime.service)
-    add_ops_routes(app, {"database": runtime.db.ping, **upstream_checks(upstreams)})
-    app.include_router(openapi.router)
-    app.include_router(api.router)
+    app.add_middleware(EdgeMiddleware, max_body_bytes=settings.gateway_max_body_bytes)
+    if settings.cors_origins():
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins(),
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "RateLimit", "RateLimit-Policy", "Retry-After", "X-Request-ID"],
+            max_age=600,
+        )
+    checks = {"database": runtime.db.ping, **upstream_checks(upstreams)}
+    if isinstance(app.state.buckets, RedisBuckets):
+        checks["redis"] = app.state.buckets.ping
+    add_ops_routes(app, checks)
+    for router in (openapi.router, api.router, usage_api.router, playbook_api.router):
+        app.include_router(router)
+    app.include_router(public_api.router)
     app.include_router(proxy.build_router())
+    app.include_router(public_api.home_router)  # last: `/{town}` takes what nothing else did
     return app
 
 

@@ -24,7 +24,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from gateway import repository
 from gateway.errors import InvalidApiKey, TenantSuspended
-from gateway.models import ApiKey, Tenant, User
+from gateway.models import ApiKey, Plan, Tenant, User
 from gateway.settings import GatewaySettings
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
 from kit.db import Database
@@ -109,9 +109,19 @@ def is_api_key(token: str) -> bool:
     return token.startswith(f"{API_KEY_MARK}_")
 
 
-def _limits(tenant: Tenant | None) -> dict[str, int]:
-    raw: dict[str, Any] = tenant.limits if tenant is not None else {}
+def effective_limits(tenant: Tenant, plan: Plan | None) -> dict[str, int]:
+    """The plan's quotas with the tenant's own overrides on top."""
+    raw: dict[str, Any] = {**(plan.limits if plan else {}), **tenant.limits}
     return {str(name): int(value) for name, value in raw.items()}
+
+
+def features(plan: Plan | None) -> list[str]:
+    return sorted(plan.features) if plan else []
+
+
+def token_limits(tenant: Tenant | None, plan: Plan | None) -> dict[str, int]:
+    """The quotas the internal token carries (none without a tenant)."""
+    return effective_limits(tenant, plan) if tenant is not None else {}
 
 
 def _ensure_active(tenant: Tenant | None) -> None:
@@ -119,7 +129,9 @@ def _ensure_active(tenant: Tenant | None) -> None:
         raise TenantSuspended(f"tenant {tenant.slug} is suspended")
 
 
-def principal_for_user(user: User, tenant: Tenant | None) -> InternalPrincipal:
+def principal_for_user(
+    user: User, tenant: Tenant | None, plan: Plan | None = None
+) -> InternalPrincipal:
     """The principal a user acts as; TenantSuspended when their tenant is."""
     if not user.is_active:
         raise Unauthorized("account is disabled")
@@ -129,20 +141,41 @@ def principal_for_user(user: User, tenant: Tenant | None) -> InternalPrincipal:
         kind="user",
         tenant_id=user.tenant_id,
         roles=frozenset(user.roles),
-        limits=_limits(tenant),
+        limits=token_limits(tenant, plan),
         producer_ids=frozenset(uuid.UUID(p) for p in user.producer_ids),
+        features=frozenset(features(plan)),
     )
 
 
-def principal_for_key(key: ApiKey, tenant: Tenant) -> InternalPrincipal:
+def principal_for_key(key: ApiKey, tenant: Tenant, plan: Plan | None = None) -> InternalPrincipal:
     _ensure_active(tenant)
     return InternalPrincipal(
         sub=str(key.id),
         kind="key",
         tenant_id=key.tenant_id,
         roles=frozenset(key.roles),
-        limits=_limits(tenant),
+        limits=token_limits(tenant, plan),
+        features=frozenset(features(plan)),
     )
+
+
+ALL_SCOPES = "*"
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An authenticated caller; `scopes` is None for users (their roles decide) and lists what
+    an API key may reach (`catalog:read` ...)."""
+
+    principal: InternalPrincipal
+    scopes: frozenset[str] | None = None
+
+    def may_reach(self, upstream: str, method: str) -> bool:
+        """Whether the caller's scopes admit `method` on `upstream`'s paths."""
+        if self.scopes is None or ALL_SCOPES in self.scopes:
+            return True
+        access = "read" if method in ("GET", "HEAD", "OPTIONS") else "write"
+        return f"{upstream}:{access}" in self.scopes
 
 
 def _signer_with_ttl(signer: TokenSigner, ttl_seconds: int) -> TokenSigner:
@@ -165,7 +198,7 @@ class Authenticator:
     def mint_access_token(self, principal: InternalPrincipal) -> str:
         return self._access_signer.mint(principal, API_AUDIENCE)
 
-    async def authenticate(self, bearer: str | None, api_key: str | None) -> InternalPrincipal:
+    async def authenticate(self, bearer: str | None, api_key: str | None) -> Caller:
         """The caller of `Authorization: Bearer <token | mk_...>` or `X-API-Key: mk_...`."""
         token = bearer or api_key
         if not token:
@@ -174,7 +207,7 @@ class Authenticator:
             return await self._from_api_key(token)
         if bearer is None:
             raise InvalidApiKey("X-API-Key must hold an mk_ key")
-        return await self._from_access_token(token)
+        return Caller(await self._from_access_token(token))
 
     async def _from_access_token(self, token: str) -> InternalPrincipal:
         claimed = await self._verifier.verify(token)
@@ -190,7 +223,7 @@ class Authenticator:
             raise Unauthorized("account no longer exists")
         return principal_for_user(*found)
 
-    async def _from_api_key(self, token: str) -> InternalPrincipal:
+    async def _from_api_key(self, token: str) -> Caller:
         parsed = parse_api_key(token)
         if parsed is None:
             raise InvalidApiKey("malformed API key")
@@ -199,11 +232,11 @@ class Authenticator:
             found = await repository.get_api_key_and_tenant(session, prefix)
             if found is None:
                 raise InvalidApiKey()
-            key, tenant = found
+            key, tenant, plan = found
             if key.revoked_at is not None or not hmac.compare_digest(
                 key.key_hash, sha256_hex(secret)
             ):
                 raise InvalidApiKey()
-            principal = principal_for_key(key, tenant)
+            principal = principal_for_key(key, tenant, plan)
             await repository.touch_api_key(session, key.id, datetime.now(UTC))
-        return principal
+        return Caller(principal, frozenset(key.scopes))

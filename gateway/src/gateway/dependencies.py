@@ -12,11 +12,18 @@ from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.authn import Authenticator
+from gateway.authn import Authenticator, Caller
+from gateway.ratelimit import STATE_KEY, Buckets, RateLimited
 from gateway.schemas import TokenRequest
+from gateway.settings import GatewaySettings
+from gateway.usage.service import UsageMeter
 from kit.auth import InternalPrincipal
 from kit.db import Database
+from kit.errors import ProblemError
 from kit.logs import tenant_var
+
+RATE_QUOTA = "api_requests_per_minute"
+WINDOW_SECONDS = 60
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -47,24 +54,59 @@ def get_authenticator(request: Request) -> Authenticator:
 AuthenticatorDep = Annotated[Authenticator, Depends(get_authenticator)]
 
 
-async def require_caller(
+def client_ip(request: Request) -> str:
+    """The client's address as this process sees it (uvicorn resolves trusted proxies)."""
+    return request.client.host if request.client else "unknown"
+
+
+async def enforce_rate(
+    request: Request,
+    bucket: str,
+    per_minute: int,
+    refusal: type[ProblemError] = RateLimited,
+) -> None:
+    """Take a token from `bucket`; 429 with the RateLimit headers when it is empty."""
+    buckets: Buckets = request.app.state.buckets
+    decision = await buckets.take(bucket, per_minute, WINDOW_SECONDS)
+    setattr(request.state, STATE_KEY, decision)
+    if not decision.allowed:
+        raise refusal(f"at most {per_minute} requests a minute; retry later")
+
+
+async def authenticate_caller(
     request: Request,
     authenticator: AuthenticatorDep,
     bearer: Annotated[str | None, Depends(bearer_scheme)],
     api_key: Annotated[str | None, Depends(api_key_scheme)],
-) -> InternalPrincipal:
-    """The authenticated caller, or 401 (403 `tenant-suspended` for a suspended tenant)."""
-    cached = getattr(request.state, "principal", None)
-    if isinstance(cached, InternalPrincipal):
+) -> Caller:
+    """The authenticated caller, rate-limited and counted; 401, 403 `tenant-suspended`, 429."""
+    cached = getattr(request.state, "caller", None)
+    if isinstance(cached, Caller):
         return cached
-    principal = await authenticator.authenticate(bearer, api_key)
+    caller = await authenticator.authenticate(bearer, api_key)
+    principal = caller.principal
+    request.state.caller = caller
     request.state.principal = principal
     if principal.tenant_id is not None:
         tenant_var.set(str(principal.tenant_id))
-    return principal
+    settings: GatewaySettings = request.app.state.settings
+    per_minute = principal.limits.get(RATE_QUOTA) or settings.rate_limit_per_minute
+    await enforce_rate(request, f"{principal.kind}:{principal.sub}", per_minute)
+    if principal.tenant_id is not None:
+        meter: UsageMeter = request.app.state.usage
+        meter.count(principal.tenant_id)
+    return caller
+
+
+async def require_caller(
+    caller: Annotated[Caller, Depends(authenticate_caller)],
+) -> InternalPrincipal:
+    """The authenticated caller's principal (see `authenticate_caller`)."""
+    return caller.principal
 
 
 CallerDep = Annotated[InternalPrincipal, Depends(require_caller)]
+FullCallerDep = Annotated[Caller, Depends(authenticate_caller)]
 
 
 async def read_credentials(request: Request) -> TokenRequest:

@@ -53,3 +53,38 @@ class UpstreamTimeout(ProblemError):
     status = 504
     type = "upstream-timeout"
     title = "Service did not answer in time"
+
+
+class AccountLocked(ProblemError):
+    """Too many wrong passwords in a row for one account: it is locked for a while."""
+
+    status = 429
+    type = "account-locked"
+    title = "Account temporarily locked after repeated failed logins"
+
+
+class LoginThrottled(ProblemError):
+    """Too many login attempts from one client address."""
+
+    status = 429
+    type = "login-throttled"
+    title = "Too many login attempts from this address"
+
+
+class InsufficientScope(Forbidden):
+    type = "insufficient-scope"
+    title = "The API key's scopes do not cover this request"
+
+
+class InvalidInvitation(NotFound):
+    type = "invalid-invitation"
+    title = "Invitation is invalid, expired or already accepted"
+
+
+class PlanNotFound(NotFound):
+    type = "unknown-plan"
+    title = "Plan not found"
+
+
+class TownNotFound(NotFound):
+    title = "Town not found"

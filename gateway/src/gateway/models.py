@@ -1,4 +1,4 @@
-"""Control-plane tables: tenants, users, refresh tokens, API keys.
+"""Control-plane tables: plans, tenants, users, invitations, refresh tokens, API keys, usage.
 
 The gateway reads them across tenants (a login by email must), so they are not under row-level
 security; every tenant-scoped query in `repository` filters by the caller's tenant instead.
@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, func
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -26,6 +26,18 @@ class Base(ModelBase):
 TENANT_STATUSES = ("active", "suspended")
 
 
+class Plan(Base):
+    """A licence level: resource quotas and features, shared by the tenants on it."""
+
+    __tablename__ = "plans"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    limits: Mapped[dict[str, Any]] = mapped_column(default=dict)  # quota name -> number
+    features: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
 class Tenant(UUIDPrimaryKey, Base):
     """A municipality running on the platform, with its plan and quotas."""
 
@@ -36,10 +48,17 @@ class Tenant(UUIDPrimaryKey, Base):
     name: Mapped[dict[str, Any]]  # language code -> text
     timezone: Mapped[str] = mapped_column(String(64))
     population: Mapped[int | None]
-    plan: Mapped[str] = mapped_column(String(32), default="town")
-    limits: Mapped[dict[str, Any]] = mapped_column(default=dict)  # quota name -> number
+    plan: Mapped[str] = mapped_column(ForeignKey("plans.name"), default="town")
+    limits: Mapped[dict[str, Any]] = mapped_column(default=dict)  # per-tenant quota overrides
     status: Mapped[str] = mapped_column(String(16), default="active")
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2
+    locales: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    fallback_locale: Mapped[str] = mapped_column(String(16), default="ja")
+    currency: Mapped[str] = mapped_column(String(3), default="JPY")  # ISO 4217
+    allowed_store_domains: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    primary_social_url: Mapped[str | None] = mapped_column(Text)
+    suspended_at: Mapped[datetime | None]
 
 
 class User(UUIDPrimaryKey, Base):
@@ -55,6 +74,24 @@ class User(UUIDPrimaryKey, Base):
     producer_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    failed_logins: Mapped[int] = mapped_column(default=0)  # wrong passwords in a row
+    locked_until: Mapped[datetime | None]
+
+
+class Invitation(UUIDPrimaryKey, Base):
+    """A one-time link that lets its holder become a user of a tenant; only its hash is kept."""
+
+    __tablename__ = "invitations"
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), index=True)
+    email: Mapped[str] = mapped_column(String(320))
+    roles: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    producer_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
 
 
 class RefreshToken(UUIDPrimaryKey, Base):
@@ -83,6 +120,17 @@ class ApiKey(UUIDPrimaryKey, Base):
     prefix: Mapped[str] = mapped_column(String(8), unique=True)
     key_hash: Mapped[str] = mapped_column(String(64))  # sha256 hex of the secret
     roles: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    scopes: Mapped[list[str]] = mapped_column(JSONB, default=lambda: ["*"])  # "catalog:read"
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+
+
+class UsageCount(Base):
+    """API requests a tenant made through the gateway in one month (YYYY-MM, UTC)."""
+
+    __tablename__ = "usage_counts"
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    api_calls: Mapped[int] = mapped_column(BigInteger, default=0)

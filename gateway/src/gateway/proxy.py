@@ -9,6 +9,7 @@ gateway sets, and nothing a client can forge reaches it.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 
 import httpx
@@ -16,16 +17,25 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
-from gateway.dependencies import CallerDep
-from gateway.errors import UpstreamTimeout, UpstreamUnavailable
-from gateway.routes import ROUTES, Route
+from gateway import repository
+from gateway.authn import Caller
+from gateway.dependencies import FullCallerDep, client_ip, enforce_rate
+from gateway.errors import (
+    InsufficientScope,
+    TenantSuspended,
+    TownNotFound,
+    UpstreamTimeout,
+    UpstreamUnavailable,
+)
+from gateway.routes import ANONYMOUS, ROUTES, TOWN, WEBHOOK_KINDS, Route
 from gateway.settings import GatewaySettings
+from gateway.upstream import anonymous
 from kit.auth import InternalPrincipal, TokenSigner
+from kit.db import Database
 from kit.logs import request_id_var
 
 log = logging.getLogger(__name__)
 
-METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 HOP_BY_HOP = frozenset(
     {"connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade"}
 )
@@ -137,18 +147,68 @@ async def forward(request: Request, caller: InternalPrincipal, route: Route) -> 
     return response
 
 
-def _endpoint(route: Route) -> Callable[[Request, InternalPrincipal], Awaitable[Response]]:
-    async def forward_to_upstream(request: Request, caller: CallerDep) -> Response:
-        return await forward(request, caller, route)
+async def town_tenant_id(request: Request, slug: str) -> uuid.UUID:
+    """The tenant of the town `slug`: 404 when unknown, 403 when suspended."""
+    db: Database = request.app.state.db
+    async with db.transaction() as session:
+        tenant = await repository.get_tenant_by_slug(session, slug)
+    if tenant is None:
+        raise TownNotFound(f"no town {slug!r}")
+    if tenant.status != "active":
+        raise TenantSuspended(f"town {slug} is suspended")
+    return tenant.id
+
+
+async def _public_rate(request: Request) -> None:
+    settings: GatewaySettings = request.app.state.settings
+    await enforce_rate(request, f"ip:{client_ip(request)}", settings.public_rate_limit_per_minute)
+
+
+Endpoint = Callable[..., Awaitable[Response]]
+
+
+def _endpoint(route: Route) -> Endpoint:
+    if route.access == ANONYMOUS:
+
+        async def forward_anonymously(request: Request) -> Response:
+            await _public_rate(request)
+            return await forward(request, anonymous(None), route)
+
+        return forward_anonymously
+
+    if route.access == TOWN:
+
+        async def forward_for_town(request: Request, town: str, kind: str) -> Response:
+            if kind not in WEBHOOK_KINDS:
+                raise TownNotFound(f"no webhook {kind!r}")
+            await _public_rate(request)
+            return await forward(request, anonymous(await town_tenant_id(request, town)), route)
+
+        return forward_for_town
+
+    async def forward_to_upstream(request: Request, caller: FullCallerDep) -> Response:
+        _check_scope(caller, route, request.method)
+        return await forward(request, caller.principal, route)
 
     return forward_to_upstream
 
 
+def _check_scope(caller: Caller, route: Route, method: str) -> None:
+    if not caller.may_reach(route.upstream, method):
+        raise InsufficientScope(f"this API key has no {route.upstream} scope for {method}")
+
+
 def build_router(routes: Sequence[Route] = ROUTES) -> APIRouter:
-    """Routes for every prefix of the table (its exact path and everything below it)."""
+    """Routes for every prefix of the table (its exact path and everything below it), or for
+    its one template."""
     router = APIRouter()
     for route in routes:
         endpoint = _endpoint(route)
-        for path in (route.prefix, f"{route.prefix}/{{rest:path}}"):
-            router.add_api_route(path, endpoint, methods=METHODS, include_in_schema=False)
+        paths = (
+            [route.template] if route.template else [route.prefix, f"{route.prefix}/{{rest:path}}"]
+        )
+        for path in paths:
+            router.add_api_route(
+                path, endpoint, methods=list(route.methods), include_in_schema=False
+            )
     return router

@@ -9,11 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+USER = "user"  # a logged-in user or an API key; the token carries who they are
+ANONYMOUS = "anonymous"  # no login; the token says "anonymous" and carries no tenant
+TOWN = "town"  # no login; the token says "anonymous" and carries the `{town}`'s tenant
+
 
 @dataclass(frozen=True)
 class Route:
+    """`prefix` goes to `upstream`; `template`, when set, is the only path served under it."""
+
     prefix: str
     upstream: str
+    access: str = USER
+    methods: tuple[str, ...] = ALL_METHODS
+    template: str | None = None
 
     def matches(self, path: str) -> bool:
         return path == self.prefix or path.startswith(self.prefix + "/")
@@ -37,7 +47,16 @@ ROUTES = [
     Route("/v1/reports", "analytics"),
     Route("/v1/conversions", "analytics"),
     Route("/v1/insights", "analytics"),
+    Route("/v1/settings/tracking", "analytics"),
+    Route("/v1/settings/webhooks", "analytics"),
+    # Public, no login. Tracked redirects: the 302 streams back as the service sent it.
+    Route("/r", "analytics", access=ANONYMOUS, methods=("GET", "HEAD"), template="/r/{code}"),
+    # Store webhooks, signed by the store: the raw body is forwarded byte for byte.
+    Route(
+        "/webhooks", "analytics", access=TOWN, methods=("POST",), template="/webhooks/{town}/{kind}"
+    ),
 ]
+WEBHOOK_KINDS = frozenset({"shopify", "woocommerce", "postback"})
 
 UPSTREAMS = ("catalog", "publisher", "analytics")
 

@@ -16,6 +16,20 @@ Role = Literal[
 ROLES: frozenset[str] = frozenset(get_args(Role))
 TenantStatus = Literal["active", "suspended"]
 Translations = dict[str, str]
+# An API key reaches a service's paths only with its scope; reads are GET, HEAD and OPTIONS.
+Scope = Literal[
+    "*",
+    "catalog:read",
+    "catalog:write",
+    "publisher:read",
+    "publisher:write",
+    "analytics:read",
+    "analytics:write",
+]
+# Paths the gateway serves itself at the top level, which `/{town}` must never shadow.
+RESERVED_SLUGS = frozenset(
+    {"v1", "public", "r", "webhooks", "docs", "healthz", "readyz", "metrics", "api", "static"}
+)
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -40,8 +54,41 @@ Email = Annotated[str, Field(max_length=320), AfterValidator(normalize_email)]
 # Argon2 accepts any length; the cap only bounds the work one request can ask for.
 NewPassword = Annotated[str, Field(min_length=8, max_length=1024)]
 Timezone = Annotated[str, AfterValidator(_known_timezone)]
-Slug = Annotated[str, Field(min_length=2, max_length=63, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_SLUGS:
+        raise ValueError(f"{value!r} is reserved for the gateway's own paths")
+    return value
+
+
+def _hostname(value: str) -> str:
+    host = value.strip().lower()
+    if not re.fullmatch(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", host):
+        raise ValueError(f"{value!r} is not a host name")
+    return host
+
+
+def _https_url(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s/?#]+(?:[/?#]\S*)?", value):
+        raise ValueError("must be an https:// URL")
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(min_length=2, max_length=63, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    AfterValidator(_not_reserved),
+]
 Limits = dict[str, Annotated[int, Field(ge=0)]]
+Locale = Annotated[
+    str, Field(min_length=2, max_length=16, pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$")
+]
+Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")]
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217")]
+StoreDomain = Annotated[str, AfterValidator(_hostname)]
+HttpsUrl = Annotated[str, Field(max_length=2048), AfterValidator(_https_url)]
+PlanName = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 
 class TokenRequest(BaseModel):
@@ -73,29 +120,61 @@ class MeRead(BaseModel):
     roles: list[str]
     producer_ids: list[uuid.UUID]
     limits: dict[str, int]
+    features: list[str] = Field(description="The plan's features, e.g. line_broadcast.")
 
 
-class TenantCreate(BaseModel):
+def _names_have_text(value: Translations) -> Translations:
+    if not any(v.strip() for v in value.values()):
+        raise ValueError("needs text in at least one language")
+    return value
+
+
+class TenantProfile(BaseModel):
+    """What a town is: the settings a playbook carries to a new partner, too."""
+
+    timezone: Timezone = "Asia/Tokyo"
+    country: Country | None = Field(default="JP", examples=["JP"])
+    locales: list[Locale] = Field(default=["ja", "en", "ko"], min_length=1)
+    fallback_locale: Locale | None = Field(
+        default=None, description="Language of a visitor none of `locales` suits; unset: first."
+    )
+    currency: Currency = "JPY"
+
+
+class TenantCreate(TenantProfile):
     slug: Slug = Field(examples=["takeo"])
     name: Translations = Field(examples=[{"ja": "武雄市", "en": "Takeo City"}])
-    timezone: Timezone = "Asia/Tokyo"
     population: int | None = Field(default=None, ge=0)
-    plan: str = Field(default="town", min_length=1, max_length=32)
-    limits: Limits | None = Field(default=None, description="Unset: the plan's default quotas.")
+    allowed_store_domains: list[StoreDomain] = Field(
+        default=[], examples=[["store.shopping.yahoo.co.jp"]]
+    )
+    primary_social_url: HttpsUrl | None = Field(
+        default=None, description="Where `/{slug}` redirects: the town's main social page."
+    )
+    plan: PlanName = "town"
+    limits: Limits | None = Field(
+        default=None, description="Per-tenant overrides of the plan's quotas; unset: none."
+    )
+    from_playbook: dict[str, Any] | None = Field(
+        default=None,
+        description="A document from GET /v1/tenants/{id}/playbook: its settings and each"
+        " service's section are applied to the new tenant.",
+    )
 
-    @field_validator("name")
-    @classmethod
-    def _has_text(cls, value: Translations) -> Translations:
-        if not any(v.strip() for v in value.values()):
-            raise ValueError("needs text in at least one language")
-        return value
+    _name = field_validator("name")(_names_have_text)
 
 
 class TenantUpdate(BaseModel):
     name: Translations | None = None
     timezone: Timezone | None = None
+    country: Country | None = None
+    locales: list[Locale] | None = Field(default=None, min_length=1)
+    fallback_locale: Locale | None = None
+    currency: Currency | None = None
     population: int | None = Field(default=None, ge=0)
-    plan: str | None = Field(default=None, min_length=1, max_length=32)
+    allowed_store_domains: list[StoreDomain] | None = None
+    primary_social_url: HttpsUrl | None = None
+    plan: PlanName | None = None
     limits: Limits | None = None
     status: TenantStatus | None = None
 
@@ -107,11 +186,65 @@ class TenantRead(BaseModel):
     slug: str
     name: Translations
     timezone: str
+    country: str | None
+    locales: list[str]
+    fallback_locale: str
+    currency: str
     population: int | None
+    allowed_store_domains: list[str]
+    primary_social_url: str | None
     plan: str
-    limits: dict[str, Any]
+    limits: dict[str, Any] = Field(description="Overrides of the plan's quotas.")
+    effective_limits: dict[str, int] = Field(description="The plan's quotas with the overrides.")
+    features: list[str]
     status: str
+    suspended_at: datetime | None
     created_at: datetime
+
+
+class TenantCreated(TenantRead):
+    playbook: dict[str, Any] | None = Field(
+        default=None, description="With `from_playbook`: which sections were applied or skipped."
+    )
+
+
+class PlanWrite(BaseModel):
+    description: str = Field(default="", max_length=500)
+    limits: Limits = Field(
+        examples=[{"active_products": 1000, "staff_users": 50, "api_requests_per_minute": 600}]
+    )
+    features: list[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]] = Field(
+        default=[], examples=[["line_broadcast", "insights"]]
+    )
+
+
+class PlanRead(PlanWrite):
+    model_config = ConfigDict(from_attributes=True)
+
+    name: str
+
+
+class InvitationCreate(BaseModel):
+    email: Email
+    roles: list[Role] = Field(min_length=1)
+    producer_ids: list[uuid.UUID] = []
+    tenant_id: uuid.UUID | None = Field(
+        default=None, description="Operators only: the tenant the invitation is for."
+    )
+
+
+class InvitationCreated(BaseModel):
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    email: str
+    roles: list[str]
+    expires_at: datetime
+    token: str = Field(description="Shown once: send it to the invitee, it is not stored.")
+    accept_path: str = Field(description="POST here with a password to accept.")
+
+
+class InvitationAccept(BaseModel):
+    password: NewPassword
 
 
 class UserCreate(BaseModel):
@@ -139,6 +272,9 @@ class UserRead(BaseModel):
 class ApiKeyCreate(BaseModel):
     name: str = Field(min_length=1, max_length=100)
     roles: list[Role] = Field(min_length=1)
+    scopes: list[Scope] = Field(
+        default=["*"], min_length=1, description="Services and access it may use; `*`: all."
+    )
 
 
 class ApiKeyRead(BaseModel):
@@ -148,6 +284,7 @@ class ApiKeyRead(BaseModel):
     name: str
     prefix: str
     roles: list[str]
+    scopes: list[str]
     created_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None

@@ -1,5 +1,7 @@
-"""Gateway use cases: logins, token rotation, tenants, users, API keys. Never commits, except
-the bootstrap functions at the bottom, which are their own boundary (the CLI calls them).
+"""Gateway use cases: logins, token rotation, plans, tenants, users, invitations, API keys.
+Never commits, except the bootstrap functions at the bottom, which are their own boundary (the
+CLI calls them). Tenant and plan changes add `gateway.tenant.*` events to the outbox in the same
+transaction.
 """
 
 from __future__ import annotations
@@ -7,26 +9,34 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.gateway import PlanChangedV1, TenantCreatedV1
 from gateway import authn, repository
 from gateway.authn import Authenticator
 from gateway.errors import (
+    AccountLocked,
     ApiKeyNotFound,
     EmailTaken,
     InvalidCredentials,
+    InvalidInvitation,
+    PlanNotFound,
     SlugTaken,
     TenantNotFound,
 )
-from gateway.models import ApiKey, RefreshToken, Tenant, User
+from gateway.models import ApiKey, Invitation, Plan, RefreshToken, Tenant, User
 from gateway.schemas import (
     ROLES,
     ApiKeyCreate,
+    InvitationCreate,
     MeRead,
+    PlanWrite,
     TenantCreate,
+    TenantRead,
     TenantUpdate,
     TokenRead,
     UserCreate,
@@ -34,23 +44,37 @@ from gateway.schemas import (
 )
 from kit.auth import InternalPrincipal
 from kit.db import Database
-from kit.errors import Forbidden, InvalidInput
+from kit.errors import Forbidden, InvalidInput, ProblemError, QuotaExceeded
+from kit.events import outbox
 
 log = logging.getLogger(__name__)
 
 OPERATOR = "operator"
 ADMIN = "admin"
-DEFAULT_LIMITS: dict[str, int] = {"active_products": 500}
 PREFIX_ATTEMPTS = 5
-CLEARABLE_TENANT_FIELDS = frozenset({"population"})
+CLEARABLE_TENANT_FIELDS = frozenset({"population", "country", "primary_social_url"})
+PLAN_FIELDS = frozenset({"plan", "limits"})
+STAFF_QUOTA = "staff_users"
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    """Account lockout: `max_failures` wrong passwords in a row lock it for `lockout`."""
+
+    max_failures: int = 5
+    lockout: timedelta = timedelta(minutes=15)
 
 
 # --- who may do what -----------------------------------------------------------------------
 
 
-def _require_operator(caller: InternalPrincipal) -> None:
+def require_operator(caller: InternalPrincipal) -> None:
+    """403 unless the caller is the platform operator."""
     if not caller.has_role(OPERATOR):
         raise Forbidden("only the platform operator may do this")
+
+
+_require_operator = require_operator
 
 
 def _require_tenant_admin(caller: InternalPrincipal) -> uuid.UUID:
@@ -88,19 +112,50 @@ async def _issue_tokens(
     )
 
 
-async def login(session: AsyncSession, auth: Authenticator, email: str, password: str) -> TokenRead:
-    """A new token pair (and refresh-token family) for a correct email and password."""
-    user = await repository.get_user_by_email(session, email)
+async def login(
+    session: AsyncSession,
+    auth: Authenticator,
+    email: str,
+    password: str,
+    policy: LoginPolicy = LoginPolicy(),
+) -> TokenRead | ProblemError:
+    """A new token pair (and refresh-token family) for a correct email and password, or the
+    error to answer; the caller commits either way, so failed attempts are counted.
+
+    A locked account is refused before its password is checked (OWASP Authentication Cheat
+    Sheet, "Account Lockout"); the lock ends by itself.
+    """
+    user = await repository.get_user_by_email_for_update(session, email)
     if user is None:
         await authn.spend_password_check(password)
-        raise InvalidCredentials()
+        return InvalidCredentials()
+    now = datetime.now(UTC)
+    if user.locked_until is not None and user.locked_until > now:
+        seconds = int((user.locked_until - now).total_seconds()) + 1
+        return AccountLocked(f"try again in {seconds} seconds", retry_after=seconds)
     if not user.is_active or not await authn.verify_password(user.password_hash, password):
-        raise InvalidCredentials()
+        _count_failure(user, now, policy)
+        return InvalidCredentials()
+    user.failed_logins = 0
+    user.locked_until = None
     if authn.needs_rehash(user.password_hash):
         user.password_hash = await authn.hash_password(password)
-    tenant = await repository.get_tenant(session, user.tenant_id) if user.tenant_id else None
-    principal = authn.principal_for_user(user, tenant)
+    found = (
+        await repository.get_tenant_and_plan(session, user.tenant_id) if user.tenant_id else None
+    )
+    try:
+        principal = authn.principal_for_user(user, *(found or (None, None)))
+    except ProblemError as exc:
+        return exc
     return await _issue_tokens(session, auth, principal, family=uuid.uuid4())
+
+
+def _count_failure(user: User, now: datetime, policy: LoginPolicy) -> None:
+    user.failed_logins += 1
+    if user.failed_logins >= policy.max_failures:
+        log.warning("account locked after failed logins", extra={"user_id": str(user.id)})
+        user.locked_until = now + policy.lockout
+        user.failed_logins = 0
 
 
 async def rotate_refresh_token(
@@ -141,60 +196,208 @@ async def describe(session: AsyncSession, caller: InternalPrincipal) -> MeRead:
         roles=sorted(caller.roles),
         producer_ids=sorted(caller.producer_ids),
         limits=caller.limits,
+        features=sorted(caller.features),
+    )
+
+
+# --- plans ---------------------------------------------------------------------------------
+
+
+async def list_plans(session: AsyncSession) -> list[Plan]:
+    """Every plan, by name."""
+    return await repository.list_plans(session)
+
+
+async def put_plan(
+    session: AsyncSession, caller: InternalPrincipal, name: str, data: PlanWrite
+) -> Plan:
+    """Create or change a plan (operator only); each tenant on it is told its new quotas."""
+    _require_operator(caller)
+    plan = await repository.get_plan(session, name)
+    if plan is None:
+        plan = Plan(name=name)
+        session.add(plan)
+    plan.description = data.description
+    plan.limits = dict(data.limits)
+    plan.features = sorted(set(data.features))
+    await session.flush()
+    for tenant in await repository.list_tenants_on_plan(session, name):
+        await _announce_plan(session, tenant, plan)
+    return plan
+
+
+async def _plan_named(session: AsyncSession, name: str) -> Plan:
+    plan = await repository.get_plan(session, name)
+    if plan is None:
+        raise PlanNotFound(f"no plan {name!r}")
+    return plan
+
+
+async def _announce_plan(session: AsyncSession, tenant: Tenant, plan: Plan | None) -> None:
+    await outbox.add(
+        session,
+        PlanChangedV1(
+            plan=tenant.plan,
+            limits=authn.effective_limits(tenant, plan),
+            features=authn.features(plan),
+        ),
+        tenant_id=tenant.id,
     )
 
 
 # --- tenants -------------------------------------------------------------------------------
 
 
-async def add_tenant(session: AsyncSession, data: TenantCreate) -> Tenant:
+def tenant_read(tenant: Tenant, plan: Plan | None) -> TenantRead:
+    """The tenant as the API shows it, with the plan's quotas applied."""
+    return TenantRead(
+        id=tenant.id,
+        slug=tenant.slug,
+        name=tenant.name,
+        timezone=tenant.timezone,
+        country=tenant.country,
+        locales=tenant.locales,
+        fallback_locale=tenant.fallback_locale,
+        currency=tenant.currency,
+        population=tenant.population,
+        allowed_store_domains=tenant.allowed_store_domains,
+        primary_social_url=tenant.primary_social_url,
+        plan=tenant.plan,
+        limits=tenant.limits,
+        effective_limits=authn.effective_limits(tenant, plan),
+        features=authn.features(plan),
+        status=tenant.status,
+        suspended_at=tenant.suspended_at,
+        created_at=tenant.created_at,
+    )
+
+
+def _fallback(locales: list[str], fallback: str | None) -> str:
+    if fallback is None:
+        return locales[0]
+    if fallback not in locales:
+        raise InvalidInput(f"fallback_locale {fallback!r} is not one of the locales")
+    return fallback
+
+
+async def add_tenant(session: AsyncSession, data: TenantCreate) -> tuple[Tenant, Plan]:
     if await repository.get_tenant_by_slug(session, data.slug) is not None:
         raise SlugTaken(f"a tenant already uses the slug {data.slug!r}")
+    plan = await _plan_named(session, data.plan)
     tenant = Tenant(
         slug=data.slug,
         name=data.name,
         timezone=data.timezone,
+        country=data.country,
+        locales=list(data.locales),
+        fallback_locale=_fallback(list(data.locales), data.fallback_locale),
+        currency=data.currency,
         population=data.population,
-        plan=data.plan,
-        limits=dict(DEFAULT_LIMITS) if data.limits is None else data.limits,
+        allowed_store_domains=list(data.allowed_store_domains),
+        primary_social_url=data.primary_social_url,
+        plan=plan.name,
+        limits=dict(data.limits or {}),
         status="active",
     )
     session.add(tenant)
     await session.flush()
     await session.refresh(tenant)
-    return tenant
+    await outbox.add(
+        session,
+        TenantCreatedV1(
+            slug=tenant.slug,
+            name=tenant.name,
+            timezone=tenant.timezone,
+            locales=tenant.locales,
+            currency=tenant.currency,
+            population=tenant.population,
+            allowed_store_domains=tenant.allowed_store_domains,
+            country=tenant.country,
+            fallback_locale=tenant.fallback_locale,
+            plan=tenant.plan,
+            primary_social_url=tenant.primary_social_url,
+        ),
+        tenant_id=tenant.id,
+    )
+    # Services learn the new tenant's quotas the same way they learn a later change.
+    await _announce_plan(session, tenant, plan)
+    return tenant, plan
 
 
 async def open_tenant(
     session: AsyncSession, caller: InternalPrincipal, data: TenantCreate
-) -> Tenant:
+) -> TenantRead:
     """Onboard a municipality (operator only)."""
     _require_operator(caller)
-    return await add_tenant(session, data)
+    return tenant_read(*await add_tenant(session, data))
+
+
+async def _visible_tenant_and_plan(
+    session: AsyncSession, caller: InternalPrincipal, tenant_id: uuid.UUID
+) -> tuple[Tenant, Plan | None]:
+    _visible_tenant(caller, tenant_id)
+    found = await repository.get_tenant_and_plan(session, tenant_id)
+    if found is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    return found
 
 
 async def get_tenant(
     session: AsyncSession, caller: InternalPrincipal, tenant_id: uuid.UUID
-) -> Tenant:
+) -> TenantRead:
     """A tenant, to the operator or its own members."""
-    _visible_tenant(caller, tenant_id)
-    tenant = await repository.get_tenant(session, tenant_id)
-    if tenant is None:
-        raise TenantNotFound(f"no tenant {tenant_id}")
-    return tenant
+    return tenant_read(*await _visible_tenant_and_plan(session, caller, tenant_id))
+
+
+async def list_tenants(session: AsyncSession, caller: InternalPrincipal) -> list[TenantRead]:
+    """Every tenant (operator only)."""
+    _require_operator(caller)
+    plans = {plan.name: plan for plan in await repository.list_plans(session)}
+    return [tenant_read(t, plans.get(t.plan)) for t in await repository.list_tenants(session)]
 
 
 async def update_tenant(
     session: AsyncSession, caller: InternalPrincipal, tenant_id: uuid.UUID, data: TenantUpdate
-) -> Tenant:
-    """Change a tenant's plan, quotas or status (operator only)."""
+) -> TenantRead:
+    """Change a tenant's profile, plan, quotas or status (operator only)."""
     _require_operator(caller)
-    tenant = await get_tenant(session, caller, tenant_id)
-    for field, value in data.model_dump(exclude_unset=True).items():
+    tenant, plan = await _visible_tenant_and_plan(session, caller, tenant_id)
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("plan") is not None:
+        plan = await _plan_named(session, changes["plan"])
+    status = changes.pop("status", None)
+    for field, value in changes.items():
         if value is not None or field in CLEARABLE_TENANT_FIELDS:
             setattr(tenant, field, value)
+    if "fallback_locale" in changes or tenant.fallback_locale not in tenant.locales:
+        # An explicit fallback must be a locale; one the new locales dropped becomes the first.
+        explicit = changes.get("fallback_locale")
+        tenant.fallback_locale = _fallback(tenant.locales, explicit)
+    if status is not None:
+        _set_status(tenant, status)
     await session.flush()
-    return tenant
+    if PLAN_FIELDS & {f for f, v in changes.items() if v is not None}:
+        await _announce_plan(session, tenant, plan)
+    return tenant_read(tenant, plan)
+
+
+def _set_status(tenant: Tenant, status: str) -> None:
+    if status == tenant.status:
+        return
+    tenant.status = status
+    tenant.suspended_at = datetime.now(UTC) if status == "suspended" else None
+    log.info("tenant status changed", extra={"tenant": tenant.slug, "status": status})
+
+
+async def set_tenant_status(
+    session: AsyncSession, caller: InternalPrincipal, tenant_id: uuid.UUID, status: str
+) -> TenantRead:
+    """Suspend or reactivate a tenant (operator only); its data is kept either way."""
+    _require_operator(caller)
+    tenant, plan = await _visible_tenant_and_plan(session, caller, tenant_id)
+    _set_status(tenant, status)
+    await session.flush()
+    return tenant_read(tenant, plan)
 
 
 # --- users ---------------------------------------------------------------------------------
@@ -215,6 +418,8 @@ async def add_user(
         raise InvalidInput("operators belong to no tenant; everyone else to one")
     if await repository.get_user_by_email(session, email) is not None:
         raise EmailTaken(f"{email} is already registered")
+    if tenant_id is not None:
+        await _check_staff_quota(session, tenant_id)
     user = User(
         tenant_id=tenant_id,
         email=email,
@@ -229,20 +434,84 @@ async def add_user(
     return user
 
 
+async def _check_staff_quota(session: AsyncSession, tenant_id: uuid.UUID) -> None:
+    """The plan's `staff_users` quota, which the gateway enforces itself (it owns users)."""
+    found = await repository.get_tenant_and_plan(session, tenant_id)
+    if found is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    quota = authn.effective_limits(*found).get(STAFF_QUOTA)
+    if quota is None:
+        return
+    if await repository.count_active_users(session, tenant_id) >= quota:
+        raise QuotaExceeded(f"the plan allows {quota} users", quota=STAFF_QUOTA, limit=quota)
+
+
+def _target_tenant(caller: InternalPrincipal, requested: uuid.UUID | None) -> uuid.UUID | None:
+    """The tenant a new user or invitation is for: any (operator) or the caller's (admin)."""
+    if caller.has_role(OPERATOR):
+        return requested
+    tenant_id = _require_tenant_admin(caller)
+    if requested not in (None, tenant_id):
+        raise TenantNotFound(f"no tenant {requested}")
+    return tenant_id
+
+
 async def register_user(session: AsyncSession, caller: InternalPrincipal, data: UserCreate) -> User:
     """Add a user to the caller's tenant (admin), or to any tenant (operator)."""
-    if caller.has_role(OPERATOR):
-        tenant_id = data.tenant_id
-        if tenant_id is not None and await repository.get_tenant(session, tenant_id) is None:
-            raise TenantNotFound(f"no tenant {tenant_id}")
-    else:
-        tenant_id = _require_tenant_admin(caller)
-        if data.tenant_id not in (None, tenant_id):
-            raise TenantNotFound(f"no tenant {data.tenant_id}")
-        if OPERATOR in data.roles:
-            raise Forbidden("only the operator grants the operator role")
+    tenant_id = _target_tenant(caller, data.tenant_id)
+    if tenant_id is not None and await repository.get_tenant(session, tenant_id) is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    if OPERATOR in data.roles and not caller.has_role(OPERATOR):
+        raise Forbidden("only the operator grants the operator role")
     return await add_user(
         session, tenant_id, data.email, data.password, data.roles, data.producer_ids
+    )
+
+
+# --- invitations ---------------------------------------------------------------------------
+
+
+async def invite(
+    session: AsyncSession, caller: InternalPrincipal, data: InvitationCreate, ttl: timedelta
+) -> tuple[Invitation, str]:
+    """A one-time invitation into a tenant, and its token (shown once, only its hash kept)."""
+    tenant_id = _target_tenant(caller, data.tenant_id)
+    if tenant_id is None:
+        raise InvalidInput("an invitation is for a tenant: give tenant_id")
+    if OPERATOR in data.roles:
+        raise Forbidden("the operator role is never granted by invitation")
+    await _check_staff_quota(session, tenant_id)
+    if await repository.get_user_by_email(session, data.email) is not None:
+        raise EmailTaken(f"{data.email} is already registered")
+    token = authn.new_refresh_token()
+    invitation = Invitation(
+        tenant_id=tenant_id,
+        email=data.email,
+        roles=sorted(set(data.roles)),
+        producer_ids=[str(p) for p in data.producer_ids],
+        token_hash=authn.sha256_hex(token),
+        created_by=caller.actor,
+        expires_at=datetime.now(UTC) + ttl,
+    )
+    session.add(invitation)
+    await session.flush()
+    return invitation, token
+
+
+async def accept_invitation(session: AsyncSession, token: str, password: str) -> User:
+    """Spend an invitation: its user is created with `password`."""
+    invitation = await repository.get_invitation_for_update(session, authn.sha256_hex(token))
+    now = datetime.now(UTC)
+    if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= now:
+        raise InvalidInvitation()
+    invitation.accepted_at = now
+    return await add_user(
+        session,
+        invitation.tenant_id,
+        invitation.email,
+        password,
+        invitation.roles,
+        [uuid.UUID(p) for p in invitation.producer_ids],
     )
 
 
@@ -268,6 +537,7 @@ async def issue_api_key(
         prefix=made.prefix,
         key_hash=made.key_hash,
         roles=sorted(set(data.roles)),
+        scopes=sorted(set(data.scopes)),
     )
     session.add(key)
     await session.flush()
@@ -320,8 +590,10 @@ async def create_tenant(
     timezone: str = "Asia/Tokyo",
     population: int | None = None,
     limits: Mapping[str, int] | None = None,
+    **profile: Any,
 ) -> uuid.UUID:
-    """A tenant with this slug, made unless it exists; a plain-string name is stored as `en`."""
+    """A tenant with this slug, made unless it exists; a plain-string name is stored as `en`.
+    `profile` takes any other `TenantCreate` field (locales, primary_social_url ...)."""
     names: dict[str, Any] = {"en": name} if isinstance(name, str) else dict(name)
     data = TenantCreate(
         slug=slug,
@@ -329,12 +601,14 @@ async def create_tenant(
         timezone=timezone,
         population=population,
         limits=None if limits is None else dict(limits),
+        **profile,
     )
     async with db.transaction() as session:
         existing = await repository.get_tenant_by_slug(session, data.slug)
         if existing is not None:
             return existing.id
-        return (await add_tenant(session, data)).id
+        tenant, _ = await add_tenant(session, data)
+        return tenant.id
 
 
 async def create_user(

@@ -23,6 +23,43 @@ class GatewaySettings(BaseSettings):
     access_token_ttl_seconds: int = Field(default=900, ge=30, le=86_400)
     refresh_token_ttl_days: int = Field(default=30, ge=1, le=365)
     upstream_timeout_seconds: float = Field(default=30, gt=0, le=600)
+    redis_url: str | None = Field(
+        default=None, description="REDIS_URL: shared rate-limit buckets; unset: in-process ones."
+    )
+    rate_limit_per_minute: int = Field(
+        default=600,
+        ge=1,
+        description="Requests a minute per key or user when the plan sets no"
+        " api_requests_per_minute.",
+    )
+    public_rate_limit_per_minute: int = Field(
+        default=1200, ge=1, description="Requests a minute per client IP on the public routes."
+    )
+    login_max_failures: int = Field(
+        default=5, ge=1, description="Wrong passwords in a row before an account is locked."
+    )
+    login_lockout_seconds: int = Field(default=900, ge=1, description="How long a lock lasts.")
+    login_ip_per_minute: int = Field(
+        default=20, ge=1, description="Login attempts a minute from one client IP."
+    )
+    invitation_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
+    usage_flush_seconds: float = Field(
+        default=10, gt=0, description="How often request counts are written to the database."
+    )
+    public_cache_ttl_seconds: float = Field(
+        default=30, ge=0, description="Server-side cache of public pages; 0 disables it."
+    )
+    public_cache_max_entries: int = Field(default=10_000, ge=1)
+    gateway_cors_origins: str = Field(
+        default="", description="Comma-separated frontend origins allowed by CORS."
+    )
+    gateway_max_body_bytes: int = Field(
+        default=32 * 1024 * 1024, ge=1024, description="Larger request bodies get 413."
+    )
+
+    def cors_origins(self) -> list[str]:
+        """The configured CORS origins, without blanks."""
+        return [o.strip().rstrip("/") for o in self.gateway_cors_origins.split(",") if o.strip()]
 
     def upstream_urls(self) -> dict[str, str]:
         """Base URL of each service, by the name the routing table uses."""

@@ -1,0 +1,113 @@
+"""Edge concerns of the only door: request size limit, security headers, rate-limit headers.
+
+One pure ASGI middleware (no body buffering, streaming untouched):
+- a body over the limit gets a 413 problem, from its `Content-Length` before the app runs, or
+  while it streams in (then whatever the app started answering is replaced by the 413);
+- every response gets `X-Content-Type-Options: nosniff`, a `Referrer-Policy`, and
+  `Content-Security-Policy: frame-ancestors 'none'` (https://owasp.org/www-project-secure-headers/),
+  plus `Strict-Transport-Security` when the request came over https (RFC 6797 section 7.2: never
+  over plain http);
+- the rate-limit decision a dependency left in the request state becomes `RateLimit-Policy`,
+  `RateLimit` and, on a 429, `Retry-After` headers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gateway.ratelimit import STATE_KEY, Decision
+from kit.http import problem
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"content-security-policy", b"frame-ancestors 'none'"),
+    (b"x-frame-options", b"DENY"),
+]
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+RETRY_AFTER_KEY = "retry_after"  # request.state attribute: seconds, for 429s without a bucket
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def _too_large(limit: int) -> Any:
+    return problem(
+        413, "payload-too-large", "Request body too large", f"the limit is {limit} bytes"
+    )
+
+
+class EdgeMiddleware:
+    """Size limit, security headers and rate-limit headers for every HTTP response."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+            await self._send_too_large(scope, receive, send)
+            return
+        received = 0
+        exceeded = False
+        replaced = False
+
+        async def counting_receive() -> Message:
+            nonlocal received, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    exceeded = True
+                    raise BodyTooLarge()
+            return message
+
+        async def decorated_send(message: Message) -> None:
+            nonlocal replaced
+            if exceeded:
+                if not replaced:
+                    replaced = True
+                    await self._send_too_large(scope, receive, send)
+                return
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *self._headers(scope, message["status"]),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, decorated_send)
+        except BodyTooLarge:
+            pass
+        except Exception:
+            if not exceeded:
+                raise
+        if exceeded and not replaced:
+            await self._send_too_large(scope, receive, send)
+
+    async def _send_too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = _too_large(self.max_body_bytes)
+        response.headers.update({k.decode(): v.decode() for k, v in SECURITY_HEADERS})
+        await response(scope, receive, send)
+
+    def _headers(self, scope: Scope, status: int) -> list[tuple[bytes, bytes]]:
+        headers = list(SECURITY_HEADERS)
+        if scope.get("scheme") == "https":
+            headers.append(HSTS)
+        state: dict[str, Any] = scope.get("state") or {}
+        decision = state.get(STATE_KEY)
+        if isinstance(decision, Decision):
+            headers += [(k.encode(), v.encode()) for k, v in decision.headers()]
+            if not decision.allowed:
+                return headers
+        if status == 429 and state.get(RETRY_AFTER_KEY):
+            headers.append((b"retry-after", str(state[RETRY_AFTER_KEY]).encode()))
+        return headers

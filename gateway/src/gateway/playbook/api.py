@@ -1,0 +1,26 @@
+"""Playbook export; the import is `POST /v1/tenants` with `from_playbook` (see gateway.api)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from gateway import service
+from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.playbook import service as playbooks
+from gateway.upstream import ServiceCaller
+
+router = APIRouter(tags=["tenants"])
+
+
+@router.get("/v1/tenants/{tenant_id}/playbook")
+async def export_playbook(
+    tenant_id: uuid.UUID, request: Request, caller: CallerDep, session: GatewaySessionDep
+) -> dict[str, Any]:
+    """The tenant's reusable model as a `machi.playbook` v1 document (operator only)."""
+    service.require_operator(caller)
+    tenant = await service.get_tenant(session, caller, tenant_id)
+    services: ServiceCaller = request.app.state.services
+    return await playbooks.export(services, tenant)

@@ -1,0 +1,150 @@
+"""Public routes, no login: the city page, its storefront, a product, and `/{town}`.
+
+Answers carry a strong `ETag` (a hash of the body) and `Cache-Control: public`; a matching
+`If-None-Match` gets 304 (RFC 9110 section 13.1.2). The composed body is cached server-side
+for `PUBLIC_CACHE_TTL_SECONDS` per (town, page, language); a page with a section unavailable is
+cached for a few seconds only, so it recovers quickly when the service does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import RedirectResponse
+
+from gateway import repository
+from gateway.dependencies import client_ip, enforce_rate
+from gateway.errors import TenantSuspended, TownNotFound
+from gateway.public.cache import TTLCache
+from gateway.public.service import PublicPages, Town, choose_language, localize
+from gateway.settings import GatewaySettings
+from kit.db import Database
+
+router = APIRouter(tags=["public"])
+DEGRADED_TTL_SECONDS = 5.0
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Page:
+    body: bytes
+    etag: str
+    max_age: int
+    language: str
+
+
+class PublicState:
+    """The public pages' composer and caches, one per app."""
+
+    def __init__(self, pages: PublicPages, settings: GatewaySettings) -> None:
+        self.pages = pages
+        self.ttl = settings.public_cache_ttl_seconds
+        self.towns: TTLCache[Town] = TTLCache(settings.public_cache_max_entries)
+        self.bodies: TTLCache[Page] = TTLCache(settings.public_cache_max_entries)
+
+
+def _state(request: Request) -> PublicState:
+    state: PublicState = request.app.state.public
+    return state
+
+
+async def _town(request: Request, slug: str) -> Town:
+    if not SLUG.match(slug):
+        raise TownNotFound(f"no town {slug!r}")  # favicon.ico and the like: no query
+    public = _state(request)
+    town = public.towns.get((slug,))
+    if town is None:
+        db: Database = request.app.state.db
+        async with db.transaction() as session:
+            tenant = await repository.get_tenant_by_slug(session, slug)
+        if tenant is None:
+            raise TownNotFound(f"no town {slug!r}")
+        town = Town.of(tenant)
+        public.towns.put((slug,), town, min(public.ttl, DEGRADED_TTL_SECONDS))
+    if not town.active:
+        raise TenantSuspended(f"town {slug} is suspended")
+    return town
+
+
+def _degraded(document: dict[str, Any]) -> bool:
+    return any(
+        isinstance(section, dict) and section.get("available") is False
+        for section in document.values()
+    )
+
+
+def _page(document: dict[str, Any], language: str, ttl: float) -> Page:
+    body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    max_age = int(min(ttl, DEGRADED_TTL_SECONDS) if _degraded(document) else ttl)
+    return Page(body, f'"{hashlib.sha256(body).hexdigest()[:32]}"', max_age, language)
+
+
+def _respond(request: Request, page: Page) -> Response:
+    headers = {
+        "etag": page.etag,
+        "cache-control": f"public, max-age={page.max_age}",
+        "vary": "Accept-Language",
+        "content-language": page.language,
+    }
+    if page.etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(page.body, media_type="application/json", headers=headers)
+
+
+Compose = Callable[[PublicPages, Town], Awaitable[dict[str, Any] | None]]
+
+
+async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Compose) -> Response:
+    settings: GatewaySettings = request.app.state.settings
+    await enforce_rate(request, f"ip:{client_ip(request)}", settings.public_rate_limit_per_minute)
+    public = _state(request)
+    town = await _town(request, slug)
+    language = choose_language(request.headers.get("accept-language"), town)
+    key = (slug, *kind, language)
+    page = public.bodies.get(key)
+    if page is None:
+        document = await compose(public.pages, town)
+        if document is None:
+            raise TownNotFound(f"no such page in {slug}")
+        page = _page(localize(document, language, town.fallback_locale), language, public.ttl)
+        public.bodies.put(key, page, page.max_age)
+    return _respond(request, page)
+
+
+@router.get("/public/{town}")
+async def town_page(town: str, request: Request) -> Response:
+    """The town's page: profile, latest posts, featured products with buy links, places."""
+    return await _serve(request, town, ("page",), lambda pages, t: pages.town_page(t))
+
+
+@router.get("/public/{town}/store")
+async def store_page(town: str, request: Request) -> Response:
+    """The town's storefront: products with listings, prices, stock and tracked buy links."""
+    return await _serve(request, town, ("store",), lambda pages, t: pages.store_page(t))
+
+
+@router.get("/public/{town}/products/{slug}")
+async def product_page(town: str, slug: str, request: Request) -> Response:
+    """One published product of the town."""
+    return await _serve(
+        request, town, ("product", slug), lambda pages, t: pages.product_page(t, slug)
+    )
+
+
+# Registered last (see gateway.app): a single segment no other route took.
+home_router = APIRouter(tags=["public"])
+
+
+@home_router.get("/{town}", response_class=RedirectResponse, status_code=302)
+async def town_home(town: str, request: Request) -> Response:
+    """The town's homepage: a redirect to its primary social page, as Takeo did."""
+    found = await _town(request, town)
+    if not found.primary_social_url:
+        raise TownNotFound(f"{town} has no primary social page")
+    return RedirectResponse(found.primary_social_url, status_code=302)

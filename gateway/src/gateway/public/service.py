@@ -1,0 +1,204 @@
+"""The public city page and storefront, composed by the gateway from the services' APIs.
+
+Each section comes from one service call made with an anonymous internal token carrying the
+town's tenant; a service that errs or is down turns its section into `{"available": false}` and
+the page still answers. Text in several languages is reduced to the visitor's language, chosen
+from `Accept-Language` (RFC 9110 section 12.5.4) among the town's locales, else its fallback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from gateway.models import Tenant
+from gateway.upstream import ServiceCaller, Unavailable, anonymous
+
+LANGUAGE_KEY = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+LATEST_POSTS = 10
+FEATURED_PRODUCTS = 12
+STORE_PRODUCTS = 100
+PLACES = 20
+LINKS = 500
+
+
+@dataclass(frozen=True)
+class Town:
+    """What the public pages need of a tenant (cached, so a plain value)."""
+
+    id: uuid.UUID
+    slug: str
+    name: dict[str, str]
+    locales: tuple[str, ...]
+    fallback_locale: str
+    population: int | None
+    timezone: str
+    currency: str
+    primary_social_url: str | None
+    active: bool
+
+    @classmethod
+    def of(cls, tenant: Tenant) -> Town:
+        return cls(
+            id=tenant.id,
+            slug=tenant.slug,
+            name=dict(tenant.name),
+            locales=tuple(tenant.locales),
+            fallback_locale=tenant.fallback_locale,
+            population=tenant.population,
+            timezone=tenant.timezone,
+            currency=tenant.currency,
+            primary_social_url=tenant.primary_social_url,
+            active=tenant.status == "active",
+        )
+
+
+def choose_language(accept_language: str | None, town: Town) -> str:
+    """The town locale the visitor prefers most, else the town's fallback."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, item in enumerate((accept_language or "").split(",")):
+        tag, _, params = item.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        if tag and quality > 0:
+            ranked.append((-quality, position, tag.strip().lower()))
+    for _, _, tag in sorted(ranked):
+        for locale in town.locales:
+            if tag == locale.lower() or tag.split("-")[0] == locale.lower().split("-")[0]:
+                return locale
+    return town.fallback_locale
+
+
+def _is_translations(value: dict[str, Any]) -> bool:
+    return bool(value) and all(
+        isinstance(k, str) and LANGUAGE_KEY.match(k) and isinstance(v, str)
+        for k, v in value.items()
+    )
+
+
+def localize(value: Any, lang: str, fallback: str) -> Any:
+    """`value` with every {language: text} object reduced to the text in `lang`."""
+    if isinstance(value, list):
+        return [localize(item, lang, fallback) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if _is_translations(value):
+        return value.get(lang) or value.get(fallback) or next(iter(value.values()))
+    return {key: localize(item, lang, fallback) for key, item in value.items()}
+
+
+def _items(answer: Any) -> list[dict[str, Any]] | None:
+    if isinstance(answer, Unavailable):
+        return None
+    items = answer.get("items") if isinstance(answer, dict) else answer
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else None
+
+
+def _section(items: list[dict[str, Any]] | None) -> dict[str, Any]:
+    if items is None:
+        return {"available": False}
+    return {"available": True, "items": items}
+
+
+def _buy_links(links: list[dict[str, Any]] | None) -> dict[str, str]:
+    """Product id -> the tracked `/r/{code}` path that leads to the store."""
+    found: dict[str, str] = {}
+    for link in links or []:
+        product, code = link.get("product_id"), link.get("code")
+        if product and code and str(product) not in found:
+            found[str(product)] = f"/r/{code}"
+    return found
+
+
+def _with_buy_links(
+    products: list[dict[str, Any]] | None,
+    links: dict[str, str],
+    listings: list[dict[str, Any]] | None = None,
+) -> list[dict[str, Any]] | None:
+    if products is None:
+        return None
+    by_product: dict[str, list[dict[str, Any]]] = {}
+    for listing in listings or []:
+        by_product.setdefault(str(listing.get("product_id")), []).append(listing)
+    enriched = []
+    for product in products:
+        key = str(product.get("id"))
+        extra: dict[str, Any] = {"buy_url": links.get(key)}
+        if listings is not None:
+            extra["listings"] = by_product.get(key, [])
+        enriched.append({**product, **extra})
+    return enriched
+
+
+def _profile(town: Town) -> dict[str, Any]:
+    return {
+        "slug": town.slug,
+        "name": town.name,
+        "population": town.population,
+        "timezone": town.timezone,
+        "currency": town.currency,
+        "locales": list(town.locales),
+        "social_url": town.primary_social_url,
+    }
+
+
+class PublicPages:
+    """Composes the public pages from the services."""
+
+    def __init__(self, services: ServiceCaller) -> None:
+        self.services = services
+
+    async def _get(self, service: str, path: str, town: Town, **params: Any) -> Any:
+        return await self.services.call(service, "GET", path, anonymous(town.id), params=params)
+
+    async def town_page(self, town: Town) -> dict[str, Any]:
+        """Profile, latest published posts, featured products with buy links, places."""
+        posts, products, places, links = await asyncio.gather(
+            self._get("publisher", "/v1/posts", town, status="published", limit=LATEST_POSTS),
+            self._get("catalog", "/v1/products", town, status="published", limit=FEATURED_PRODUCTS),
+            self._get("catalog", "/v1/places", town, limit=PLACES),
+            self._get("analytics", "/v1/links", town, limit=LINKS),
+        )
+        buy = _buy_links(_items(links))
+        return {
+            "town": _profile(town),
+            "posts": _section(_items(posts)),
+            "products": _section(_with_buy_links(_items(products), buy)),
+            "places": _section(_items(places)),
+        }
+
+    async def store_page(self, town: Town) -> dict[str, Any]:
+        """Published products with their storefront listings and tracked buy links."""
+        products, listings, links = await asyncio.gather(
+            self._get("catalog", "/v1/products", town, status="published", limit=STORE_PRODUCTS),
+            self._get("catalog", "/v1/listings", town, limit=STORE_PRODUCTS),
+            self._get("analytics", "/v1/links", town, limit=LINKS),
+        )
+        buy = _buy_links(_items(links))
+        return {
+            "town": _profile(town),
+            "products": _section(_with_buy_links(_items(products), buy, _items(listings) or [])),
+        }
+
+    async def product_page(self, town: Town, slug: str) -> dict[str, Any] | None:
+        """One published product by slug; None when the catalog answers and has no such one."""
+        products, listings, links = await asyncio.gather(
+            self._get("catalog", "/v1/products", town, status="published", slug=slug),
+            self._get("catalog", "/v1/listings", town, limit=STORE_PRODUCTS),
+            self._get("analytics", "/v1/links", town, limit=LINKS),
+        )
+        items = _items(products)
+        if items is None:
+            return {"town": _profile(town), "product": {"available": False}}
+        matching = [p for p in items if p.get("slug") == slug]
+        if not matching:
+            return None
+        enriched = _with_buy_links(matching[:1], _buy_links(_items(links)), _items(listings))
+        return {"town": _profile(town), "product": {"available": True, **(enriched or [{}])[0]}}

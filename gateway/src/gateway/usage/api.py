@@ -1,0 +1,81 @@
+"""Usage reports: one tenant's month, or every partner side by side (operator), JSON or CSV."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from gateway import service
+from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.upstream import ServiceCaller
+from gateway.usage import service as usage
+from gateway.usage.service import UsageMeter
+from kit.db import Database
+
+router = APIRouter(tags=["usage"])
+Month = Annotated[
+    str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM; unset: this month")
+]
+Format = Annotated[str | None, Query(pattern="^(json|csv)$", alias="format")]
+CSV = "text/csv"
+
+
+def _wants_csv(request: Request, fmt: str | None) -> bool:
+    return fmt == "csv" or (fmt is None and CSV in request.headers.get("accept", ""))
+
+
+def _answer(request: Request, rows: list[dict[str, Any]], fmt: str | None, name: str) -> Any:
+    if not _wants_csv(request, fmt):
+        return rows
+    return Response(
+        usage.as_csv(rows),
+        media_type=f"{CSV}; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+async def _flush(request: Request) -> None:
+    """Write this process's pending counts first, so the report includes them."""
+    meter: UsageMeter = request.app.state.usage
+    await meter.flush(request.app.state.db)
+
+
+@router.get("/v1/tenants/{tenant_id}/usage")
+async def tenant_usage(
+    tenant_id: uuid.UUID,
+    request: Request,
+    caller: CallerDep,
+    session: GatewaySessionDep,
+    month: Month = None,
+    fmt: Format = None,
+) -> Any:
+    """A tenant's usage in a month: API calls and each service's numbers (JSON or CSV)."""
+    tenant = await service.get_tenant(session, caller, tenant_id)
+    chosen = month or usage.current_month()
+    db: Database = request.app.state.db
+    services: ServiceCaller = request.app.state.services
+    await _flush(request)
+    (row,) = await usage.report(db, services, [tenant], chosen)
+    if _wants_csv(request, fmt):
+        return _answer(request, [row], fmt, f"usage-{tenant.slug}-{chosen}")
+    return row
+
+
+@router.get("/v1/usage")
+async def all_usage(
+    request: Request,
+    caller: CallerDep,
+    session: GatewaySessionDep,
+    month: Month = None,
+    fmt: Format = None,
+) -> Any:
+    """Every partner's usage in a month, side by side (operator only; JSON or CSV)."""
+    tenants = await service.list_tenants(session, caller)
+    chosen = month or usage.current_month()
+    db: Database = request.app.state.db
+    services: ServiceCaller = request.app.state.services
+    await _flush(request)
+    rows = await usage.report(db, services, tenants, chosen)
+    return _answer(request, rows, fmt, f"usage-{chosen}")

@@ -1,0 +1,117 @@
+"""Stand-ins for catalog, publisher and analytics that serve the paths the gateway composes
+public pages, usage reports and playbooks from, each checking the internal token as a real
+service does and keeping its data per tenant."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections import defaultdict
+from typing import Any
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
+from kit.errors import Unauthorized
+
+STORE_URL = "https://store.shopping.yahoo.co.jp/takeo/black-garlic-200.html"
+
+
+class StandIn:
+    """One stand-in service: its app, its per-tenant data and the principals it saw."""
+
+    def __init__(self, name: str, signer: TokenSigner) -> None:
+        self.name = name
+        self.verifier = TokenVerifier(name, issuer=signer.issuer, jwks=signer.jwks())
+        self.data: dict[uuid.UUID | None, dict[str, Any]] = defaultdict(dict)
+        self.seen: list[InternalPrincipal] = []
+        self.requests: list[dict[str, Any]] = []
+        self.down = False
+        self.app = FastAPI()
+
+    async def caller(self, request: Request) -> InternalPrincipal:
+        header = request.headers.get("authorization", "")
+        who = await self.verifier.verify(header.removeprefix("Bearer "))
+        self.seen.append(who)
+        return who
+
+    def client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=self.app), base_url=f"http://{self.name}"
+        )
+
+    def route_list(self, path: str, key: str) -> None:
+        """GET `path`: the tenant's `key` items, filtered by the query's `status` and `slug`."""
+
+        @self.app.get(path)
+        async def listing(request: Request) -> Response:
+            if self.down:
+                return JSONResponse({"type": "internal-error"}, status_code=500)
+            try:
+                who = await self.caller(request)
+            except Unauthorized:
+                return JSONResponse({"type": "unauthorized"}, status_code=401)
+            items = self.data[who.tenant_id].get(key, [])
+            for field in ("status", "slug"):
+                wanted = request.query_params.get(field)
+                if wanted is not None:
+                    items = [i for i in items if i.get(field) == wanted]
+            return JSONResponse({"items": items, "next_cursor": None})
+
+    def route_playbook(self) -> None:
+        @self.app.get("/v1/playbook")
+        async def export(request: Request) -> Response:
+            who = await self.caller(request)
+            return JSONResponse(self.data[who.tenant_id].get("playbook", {}))
+
+        @self.app.put("/v1/playbook")
+        async def apply(request: Request) -> Response:
+            who = await self.caller(request)
+            self.data[who.tenant_id]["playbook"] = await request.json()
+            return Response(status_code=204)
+
+
+def build(signer: TokenSigner) -> dict[str, StandIn]:
+    """catalog (products, places, listings, playbook), publisher (posts, playbook) and analytics
+    (links, usage, /r/{code}, webhooks; no playbook)."""
+    catalog, publisher, analytics = (
+        StandIn(name, signer) for name in ("catalog", "publisher", "analytics")
+    )
+    catalog.route_list("/v1/products", "products")
+    catalog.route_list("/v1/places", "places")
+    catalog.route_list("/v1/listings", "listings")
+    catalog.route_playbook()
+    publisher.route_list("/v1/posts", "posts")
+    publisher.route_playbook()
+    analytics.route_list("/v1/links", "links")
+
+    @analytics.app.get("/v1/usage")
+    async def usage(request: Request) -> Response:
+        who = await analytics.caller(request)
+        numbers = analytics.data[who.tenant_id].get("usage", {"clicks": 0, "orders": 0})
+        return JSONResponse({"month": request.query_params.get("month"), **numbers})
+
+    @analytics.app.api_route("/r/{code}", methods=["GET", "HEAD"])
+    async def redirect(code: str, request: Request) -> Response:
+        await analytics.caller(request)
+        analytics.requests.append({"path": request.url.path, "headers": dict(request.headers)})
+        return RedirectResponse(f"{STORE_URL}?click_id={code}-1", status_code=302)
+
+    @analytics.app.post("/webhooks/{town}/{kind}")
+    async def webhook(town: str, kind: str, request: Request) -> Response:
+        who = await analytics.caller(request)
+        body = await request.body()
+        return JSONResponse(
+            {
+                "town": town,
+                "kind": kind,
+                "tenant_id": str(who.tenant_id),
+                "principal_kind": who.kind,
+                "sha256": hashlib.sha256(body).hexdigest(),
+                "signature": request.headers.get("x-shopify-hmac-sha256"),
+            }
+        )
+
+    return {s.name: s for s in (catalog, publisher, analytics)}

@@ -1,0 +1,258 @@
+import hashlib
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from gateway import service
+from kit.runtime import ServiceRuntime
+
+from .standins import STORE_URL, StandIn
+from .support import GatewayFactory, Town, auth_headers, unique
+
+GARLIC = uuid.uuid4()
+
+
+@pytest.fixture
+async def takeo(runtime: ServiceRuntime, standins: dict[str, StandIn]) -> Town:
+    """A town with a social page, and content in every stand-in service."""
+    slug = unique("takeo")
+    tenant_id = await service.create_tenant(
+        runtime.db,
+        slug,
+        {"ja": "武雄市", "en": "Takeo", "ko": "다케오시"},
+        population=50_000,
+        locales=["ja", "en", "ko"],
+        fallback_locale="ja",
+        primary_social_url="https://www.facebook.com/takeo.city",
+    )
+    standins["catalog"].data[tenant_id] = {
+        "products": [
+            {
+                "id": str(GARLIC),
+                "slug": "black-garlic",
+                "status": "published",
+                "name": {"ja": "黒にんにく", "en": "Aged black garlic", "ko": "흑마늘"},
+                "price_amount": 1980,
+                "currency": "JPY",
+            },
+            {"id": str(uuid.uuid4()), "slug": "draft-tea", "status": "draft", "name": {"ja": "茶"}},
+        ],
+        "places": [{"id": "p1", "name": {"ja": "武雄温泉", "en": "Takeo Onsen"}}],
+        "listings": [
+            {"product_id": str(GARLIC), "storefront": "yahoo", "price_amount": 1980, "stock": 12}
+        ],
+    }
+    standins["publisher"].data[tenant_id] = {
+        "posts": [
+            {
+                "id": "post-1",
+                "status": "published",
+                "text": "Onsen tofu day",
+                "permalink": "https://www.facebook.com/takeo.city/posts/1",
+            }
+        ]
+    }
+    standins["analytics"].data[tenant_id] = {
+        "links": [{"code": "gArL1c", "product_id": str(GARLIC)}]
+    }
+    return Town(tenant_id, slug, f"admin@{slug}.example")
+
+
+class TestTownPage:
+    async def test_page_shows_posts_products_with_buy_links_and_places(
+        self, public_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        response = await public_http.get(f"/public/{takeo.slug}", headers={"Accept-Language": "en"})
+
+        assert response.status_code == 200, response.text
+        page = response.json()
+        assert page["town"]["name"] == "Takeo"
+        assert page["town"]["population"] == 50_000
+        assert page["posts"]["items"][0]["permalink"].endswith("/posts/1")
+        (garlic,) = page["products"]["items"]
+        assert garlic["name"] == "Aged black garlic"
+        assert garlic["buy_url"] == "/r/gArL1c"
+        assert page["places"]["items"][0]["name"] == "Takeo Onsen"
+        # Each service was asked by an anonymous principal of this town, never with more.
+        for standin in standins.values():
+            assert {(w.kind, w.tenant_id, w.roles) for w in standin.seen} == {
+                ("anonymous", takeo.id, frozenset())
+            }
+
+    async def test_buy_link_redirects_to_the_store(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        page = (await public_http.get(f"/public/{takeo.slug}")).json()
+        buy_url = page["products"]["items"][0]["buy_url"]
+
+        response = await public_http.get(buy_url)
+
+        assert response.status_code == 302
+        assert response.headers["location"].startswith(STORE_URL)
+
+    async def test_with_the_publisher_down_the_page_answers_with_posts_unavailable(
+        self, public_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        standins["publisher"].down = True
+
+        response = await public_http.get(f"/public/{takeo.slug}")
+
+        assert response.status_code == 200
+        page = response.json()
+        assert page["posts"] == {"available": False}
+        assert page["products"]["available"] is True
+        assert response.headers["cache-control"] == "public, max-age=5"
+
+    async def test_with_a_service_unreachable_the_page_still_answers(
+        self, gateway_with: GatewayFactory, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        upstreams = {n: s.client() for n, s in standins.items() if n != "publisher"}
+        upstreams["publisher"] = httpx.AsyncClient(base_url="http://127.0.0.1:9")
+        http = await gateway_with(upstreams)
+        response = await http.get(f"/public/{takeo.slug}")
+        assert response.status_code == 200
+        assert response.json()["posts"] == {"available": False}
+
+    async def test_language_follows_accept_language_then_the_fallback(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        korean = await public_http.get(
+            f"/public/{takeo.slug}", headers={"Accept-Language": "fr;q=1, ko-KR;q=0.8, en;q=0.5"}
+        )
+        french = await public_http.get(f"/public/{takeo.slug}", headers={"Accept-Language": "fr"})
+        assert korean.json()["town"]["name"] == "다케오시"
+        assert korean.headers["content-language"] == "ko"
+        assert french.json()["town"]["name"] == "武雄市"
+        assert "Accept-Language" in korean.headers["vary"]
+
+    async def test_etag_answers_304_and_the_cache_spares_the_services(
+        self, public_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        first = await public_http.get(f"/public/{takeo.slug}")
+        calls = len(standins["catalog"].seen)
+
+        again = await public_http.get(
+            f"/public/{takeo.slug}", headers={"If-None-Match": first.headers["etag"]}
+        )
+
+        assert again.status_code == 304
+        assert again.headers["etag"] == first.headers["etag"]
+        assert first.headers["cache-control"] == "public, max-age=30"
+        assert len(standins["catalog"].seen) == calls
+
+    async def test_unknown_town_is_404(self, public_http: httpx.AsyncClient) -> None:
+        response = await public_http.get("/public/atlantis")
+        assert response.status_code == 404
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+class TestStoreAndProduct:
+    async def test_store_lists_published_products_with_listings_and_buy_links(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        response = await public_http.get(f"/public/{takeo.slug}/store")
+        assert response.status_code == 200
+        (garlic,) = response.json()["products"]["items"]
+        assert garlic["listings"][0]["stock"] == 12
+        assert garlic["buy_url"] == "/r/gArL1c"
+        assert "etag" in response.headers
+
+    async def test_product_page_by_slug(self, public_http: httpx.AsyncClient, takeo: Town) -> None:
+        response = await public_http.get(
+            f"/public/{takeo.slug}/products/black-garlic", headers={"Accept-Language": "ja"}
+        )
+        assert response.status_code == 200
+        product = response.json()["product"]
+        assert (product["available"], product["name"]) == (True, "黒にんにく")
+        assert product["buy_url"] == "/r/gArL1c"
+
+    async def test_unpublished_or_missing_product_is_404(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        for slug in ("draft-tea", "nothing"):
+            response = await public_http.get(f"/public/{takeo.slug}/products/{slug}")
+            assert response.status_code == 404
+
+
+class TestPublicRoutes:
+    async def test_town_path_redirects_to_its_social_page(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        response = await public_http.get(f"/{takeo.slug}")
+        assert response.status_code == 302
+        assert response.headers["location"] == "https://www.facebook.com/takeo.city"
+
+    async def test_unknown_town_path_is_404(self, public_http: httpx.AsyncClient) -> None:
+        assert (await public_http.get("/atlantis")).status_code == 404
+
+    async def test_gateway_paths_are_not_towns(self, public_http: httpx.AsyncClient) -> None:
+        assert (await public_http.get("/healthz")).json() == {"status": "ok"}
+        assert (await public_http.get("/docs")).status_code == 200
+
+    async def test_tracked_redirect_passes_visitor_headers_and_is_not_followed(
+        self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
+    ) -> None:
+        response = await public_http.get(
+            "/r/abc123",
+            headers={
+                "User-Agent": "facebookexternalhit/1.1",
+                "Referer": "https://www.facebook.com/",
+                "Accept-Language": "ja",
+                "CF-IPCountry": "JP",
+                "X-Forwarded-For": "203.0.113.7",
+            },
+        )
+
+        assert response.status_code == 302
+        assert response.headers["location"] == f"{STORE_URL}?click_id=abc123-1"
+        seen: dict[str, Any] = standins["analytics"].requests[-1]["headers"]
+        assert seen["user-agent"] == "facebookexternalhit/1.1"
+        assert seen["referer"] == "https://www.facebook.com/"
+        assert seen["accept-language"] == "ja"
+        assert seen["cf-ipcountry"] == "JP"
+        assert seen["x-forwarded-for"] == "203.0.113.7, 127.0.0.1"
+        who = standins["analytics"].seen[-1]
+        assert (who.kind, who.tenant_id) == ("anonymous", None)
+
+    async def test_head_on_a_tracked_link_is_forwarded(
+        self, public_http: httpx.AsyncClient
+    ) -> None:
+        response = await public_http.head("/r/abc123")
+        assert response.status_code == 302
+
+    async def test_webhook_reaches_analytics_byte_for_byte_with_the_towns_tenant(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        raw = b'{"id": 820982911946154508, "note_attributes": [{"name": "click_id"}]}\n '
+        response = await public_http.post(
+            f"/webhooks/{takeo.slug}/shopify",
+            content=raw,
+            headers={"Content-Type": "application/json", "X-Shopify-Hmac-Sha256": "c2lnbmVk"},
+        )
+
+        assert response.status_code == 200, response.text
+        echoed = response.json()
+        assert echoed["sha256"] == hashlib.sha256(raw).hexdigest()
+        assert echoed["signature"] == "c2lnbmVk"
+        assert (echoed["tenant_id"], echoed["principal_kind"]) == (str(takeo.id), "anonymous")
+
+    async def test_webhook_of_an_unknown_town_or_kind_is_404(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        assert (
+            await public_http.post("/webhooks/atlantis/shopify", content=b"{}")
+        ).status_code == 404
+        assert (
+            await public_http.post(f"/webhooks/{takeo.slug}/paypal", content=b"{}")
+        ).status_code == 404
+
+    async def test_suspended_town_is_closed_to_the_public(
+        self, public_http: httpx.AsyncClient, takeo: Town, operator_email: str
+    ) -> None:
+        operator = await auth_headers(public_http, operator_email)
+        await public_http.post(f"/v1/tenants/{takeo.id}/suspend", headers=operator)
+        response = await public_http.post(f"/webhooks/{takeo.slug}/shopify", content=b"{}")
+        assert response.status_code == 403
+        assert response.json()["type"] == "tenant-suspended"
