@@ -31,8 +31,8 @@ format: install
 e2e: install ## journeys through the gateway, services as separate processes on RabbitMQ
 	$(UV) run pytest tests/e2e
 
-bench: install ## benchmarks, figures to bench/results/
-	$(UV) run python -m bench.events
+bench: install ## benchmarks, figures to bench/results/ (needs TEST_DATABASE_URL / TEST_AMQP_URL servers)
+	for b in events catalog dispatch redirect reports public; do $(UV) run python -m bench.$$b || exit 1; done
 
 up: ## containers (needs a Docker engine)
 	mkdir -p var && test -f var/gateway-signing-key.pem || $(UV) run python -c "from pathlib import Path; from kit.auth import load_or_create_key; load_or_create_key(Path('var/gateway-signing-key.pem'))"

@@ -78,6 +78,28 @@ def create_operator(
     typer.echo(f"operator {email} ready")
 
 
+@app.command("import")
+def import_csv(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="The catalog CSV."),
+    url: str = typer.Option("http://localhost:8000", envvar="MACHI_URL"),
+    api_key: str | None = typer.Option(None, envvar="MACHI_API_KEY"),
+    email: str | None = typer.Option(None, envvar="MACHI_EMAIL"),
+    password: str | None = typer.Option(None, envvar="MACHI_PASSWORD"),
+) -> None:
+    """Import producers, products and variants from a CSV (README: Catalog CSV import)."""
+    import httpx
+    from rich.console import Console
+
+    from machi_cli import imports
+
+    with httpx.Client(base_url=url, timeout=60) as http:
+        imports.authenticate(http, api_key, email, password)
+        state = imports.upload_and_follow(http, path)
+    imports.report(state, Console())
+    if state["status"] != "succeeded":
+        raise typer.Exit(1)
+
+
 @app.command("rabbitmq-definitions")
 def rabbitmq_definitions(
     path: Path = typer.Option(Path("deploy/rabbitmq/definitions.json"), help="File to update."),
