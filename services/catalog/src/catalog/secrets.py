@@ -1,38 +1,32 @@
-"""Encryption at rest of storefront credentials: MultiFernet over `CATALOG_SECRET_KEYS`.
-
-The first key encrypts; every key decrypts, so keys rotate by prepending a new one.
-https://cryptography.io/en/latest/fernet/#cryptography.fernet.MultiFernet
-"""
+"""Encryption at rest of storefront credentials (kit.secrets) under `CATALOG_SECRET_KEYS`."""
 
 from __future__ import annotations
 
 import json
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-
 from catalog.errors import EncryptionNotConfigured
 from catalog.settings import CatalogSettings
+from kit.secrets import Sealer, SecretUnreadable
 
 
 class SecretBox:
     """Seals and opens small JSON secrets."""
 
     def __init__(self, settings: CatalogSettings) -> None:
-        keys = [Fernet(k.get_secret_value().encode()) for k in settings.secret_keys]
-        self._fernet = MultiFernet(keys) if keys else None
+        self._sealer = Sealer([k.get_secret_value() for k in settings.secret_keys])
 
     def seal(self, secret: dict[str, str]) -> bytes:
-        if self._fernet is None:
+        if not self._sealer.configured:
             raise EncryptionNotConfigured()
-        return self._fernet.encrypt(json.dumps(secret).encode())
+        return self._sealer.encrypt(json.dumps(secret).encode())
 
     def open(self, token: bytes | None) -> dict[str, str]:
         if token is None:
             return {}
-        if self._fernet is None:
+        if not self._sealer.configured:
             raise EncryptionNotConfigured()
         try:
-            opened: dict[str, str] = json.loads(self._fernet.decrypt(token))
-        except InvalidToken as exc:
+            opened: dict[str, str] = json.loads(self._sealer.decrypt(token))
+        except SecretUnreadable as exc:
             raise EncryptionNotConfigured("no configured key opens these credentials") from exc
         return opened

@@ -1,15 +1,11 @@
-"""Channel credentials encrypted at rest with MultiFernet (key rotation: first key encrypts).
-
-https://cryptography.io/en/latest/fernet/#cryptography.fernet.MultiFernet
-"""
+"""Channel credentials encrypted at rest (kit.secrets); the first key encrypts."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-
+from kit.secrets import Sealer, SecretUnreadable
 from publisher.settings import PublisherSettings
 
 
@@ -19,7 +15,7 @@ class Vault:
     def __init__(self, keys: list[str]) -> None:
         if not keys:
             raise ValueError("PUBLISHER_SECRET_KEYS needs at least one Fernet key")
-        self._fernet = MultiFernet([Fernet(k.encode()) for k in keys])
+        self._sealer = Sealer(keys)
 
     @classmethod
     def from_settings(cls, settings: PublisherSettings) -> Vault:
@@ -28,19 +24,19 @@ class Vault:
 
     def seal(self, secrets: dict[str, Any]) -> bytes:
         """The encrypted form of `secrets`."""
-        return self._fernet.encrypt(json.dumps(secrets).encode())
+        return self._sealer.encrypt(json.dumps(secrets).encode())
 
     def open(self, token: bytes) -> dict[str, Any]:
         """The secrets sealed in `token` (any current key)."""
         try:
-            value: dict[str, Any] = json.loads(self._fernet.decrypt(token))
-        except InvalidToken as exc:
+            value: dict[str, Any] = json.loads(self._sealer.decrypt(token))
+        except SecretUnreadable as exc:
             raise ValueError("credentials sealed with a key that is no longer configured") from exc
         return value
 
     def rotate(self, token: bytes) -> bytes:
         """`token` re-encrypted under the first key."""
-        return self._fernet.rotate(token)
+        return self._sealer.rotate(token)
 
     def __repr__(self) -> str:
         return "Vault(<keys hidden>)"
