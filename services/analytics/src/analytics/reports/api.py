@@ -28,8 +28,21 @@ Start = Annotated[date | None, Query(description="First day (UTC), inclusive.")]
 End = Annotated[date | None, Query(description="Last day (UTC), exclusive.")]
 
 
-def _suffixed(path: str, formats: tuple[str, ...]) -> list[str]:
-    return [path, *(f"{path}.{f}" for f in formats)]
+MEDIA = {"csv": "text/csv", "svg": "image/svg+xml"}
+
+
+def _register(path: str, endpoint: Any, model: Any, formats: tuple[str, ...] = ("csv",)) -> None:
+    """Serve `endpoint` at `path` and at `path.<format>`; only the plain path is documented."""
+    responses: dict[int | str, dict[str, Any]] = {200: {"content": {MEDIA[f]: {} for f in formats}}}
+    for served in [path, *(f"{path}.{f}" for f in formats)]:
+        router.add_api_route(
+            served,
+            endpoint,
+            methods=["GET"],
+            response_model=model,
+            responses=responses,
+            include_in_schema=served == path,
+        )
 
 
 def _format(fmt: Format, path: str) -> Format:
@@ -67,15 +80,7 @@ async def overview(
     return report
 
 
-for _path in _suffixed("/overview", ("csv", "svg")):
-    router.add_api_route(
-        _path,
-        overview,
-        methods=["GET"],
-        response_model=Overview,
-        responses={200: {"content": {"text/csv": {}, "image/svg+xml": {}}}},
-        include_in_schema=_path == "/overview",
-    )
+_register("/overview", overview, Overview, ("csv", "svg"))
 
 
 def _dimension_endpoint(dim: str, name: str) -> None:
@@ -94,15 +99,7 @@ def _dimension_endpoint(dim: str, name: str) -> None:
         return result
 
     report.__doc__ = f"Clicks, visitors, orders and revenue per {dim}, best first."
-    for path in _suffixed(f"/{name}", ("csv",)):
-        router.add_api_route(
-            path,
-            report,
-            methods=["GET"],
-            response_model=DimensionReport,
-            include_in_schema=path == f"/{name}",
-            name=f"{name}_report",
-        )
+    _register(f"/{name}", report, DimensionReport)
 
 
 _dimension_endpoint("post", "posts")
@@ -126,14 +123,7 @@ async def products(
     return ProductReport(items=rows)
 
 
-for _path in _suffixed("/products", ("csv",)):
-    router.add_api_route(
-        _path,
-        products,
-        methods=["GET"],
-        response_model=ProductReport,
-        include_in_schema=_path == "/products",
-    )
+_register("/products", products, ProductReport)
 
 
 async def producers(
@@ -152,14 +142,7 @@ async def producers(
     return result
 
 
-for _path in _suffixed("/producers", ("csv",)):
-    router.add_api_route(
-        _path,
-        producers,
-        methods=["GET"],
-        response_model=DimensionReport,
-        include_in_schema=_path == "/producers",
-    )
+_register("/producers", producers, DimensionReport)
 
 
 @router.get("/producers/{producer_id}", response_model=ProducerReport)
@@ -203,11 +186,4 @@ async def best_times(
     return report
 
 
-for _path in _suffixed("/best-times", ("csv", "svg")):
-    router.add_api_route(
-        _path,
-        best_times,
-        methods=["GET"],
-        response_model=BestTimes,
-        include_in_schema=_path == "/best-times",
-    )
+_register("/best-times", best_times, BestTimes, ("csv", "svg"))
