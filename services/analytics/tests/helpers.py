@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -12,6 +13,7 @@ from analytics.redirect import service as redirect
 from analytics.rollups import service as rollups
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
+from kit.testing.plugin import principal
 
 STORE = "store.shopping.yahoo.co.jp"
 BROWSER_UA = (
@@ -37,6 +39,16 @@ async def new_link(http: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:
     response = await http.post("/v1/links", json=body)
     assert response.status_code == 201, response.text
     return dict(response.json())
+
+
+async def town_with_link(
+    as_user: Callable[[InternalPrincipal], httpx.AsyncClient],
+) -> tuple[uuid.UUID, httpx.AsyncClient, dict[str, Any]]:
+    """A new tenant, its admin's client (the store allowed) and one tracked link."""
+    tenant = uuid.uuid4()
+    admin = as_user(principal(tenant))
+    await allow_store(admin)
+    return tenant, admin, await new_link(admin)
 
 
 async def flush(app: FastAPI) -> int:

@@ -13,7 +13,7 @@ from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, principal
 
-from .helpers import BROWSER_UA, STORE, allow_store, anonymous, flush, new_link
+from .helpers import BROWSER_UA, STORE, allow_store, anonymous, flush, new_link, town_with_link
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 BOT_UAS = {
@@ -105,10 +105,7 @@ async def test_redirect_is_302_no_store_with_utm_and_click_id(as_user: Client) -
 async def test_head_is_answered_and_flagged_not_counted(
     as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant = uuid.uuid4()
-    admin = as_user(principal(tenant))
-    await allow_store(admin)
-    link = await new_link(admin)
+    tenant, _admin, link = await town_with_link(as_user)
     response = await as_user(anonymous()).head(
         f"/r/{link['code']}", headers={"User-Agent": BROWSER_UA}
     )
@@ -136,10 +133,7 @@ async def test_redirect_without_internal_token_is_401(app: FastAPI) -> None:
 
 
 async def test_destination_edited_to_script_or_foreign_host_is_refused(as_user: Client) -> None:
-    tenant = uuid.uuid4()
-    admin = as_user(principal(tenant))
-    await allow_store(admin)
-    link = await new_link(admin)
+    _tenant, admin, link = await town_with_link(as_user)
     for bad in (
         "javascript:alert(1)",
         "https://evil.example/phish",
@@ -162,10 +156,7 @@ async def test_link_to_machi_public_page_is_allowed(as_user: Client) -> None:
 async def test_tracking_off_redirects_but_records_nothing(
     as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant = uuid.uuid4()
-    admin = as_user(principal(tenant))
-    await allow_store(admin)
-    link = await new_link(admin)
+    tenant, admin, link = await town_with_link(as_user)
     await admin.put("/v1/settings/tracking", json={"tracking_enabled": False})
     assert (await as_user(anonymous()).get(f"/r/{link['code']}")).status_code == 302
     await flush(app)
@@ -175,10 +166,7 @@ async def test_tracking_off_redirects_but_records_nothing(
 async def test_without_user_agent_tracking_no_device_is_kept(
     as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant = uuid.uuid4()
-    admin = as_user(principal(tenant))
-    await allow_store(admin)
-    link = await new_link(admin)
+    tenant, admin, link = await town_with_link(as_user)
     await admin.put(
         "/v1/settings/tracking", json={"track_user_agent": False, "track_referrer": False}
     )
@@ -195,10 +183,7 @@ async def test_without_user_agent_tracking_no_device_is_kept(
 async def test_click_keeps_device_os_browser_referrer_country(
     as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant = uuid.uuid4()
-    admin = as_user(principal(tenant))
-    await allow_store(admin)
-    link = await new_link(admin)
+    tenant, _admin, link = await town_with_link(as_user)
     await as_user(anonymous()).get(
         f"/r/{link['code']}",
         headers={
@@ -221,10 +206,7 @@ async def test_click_keeps_device_os_browser_referrer_country(
 async def test_graceful_shutdown_flushes_buffered_clicks(
     as_user: Client, app: FastAPI, owner: asyncpg.Connection, signer: TokenSigner
 ) -> None:
-    tenant = uuid.uuid4()
-    admin = as_user(principal(tenant))
-    await allow_store(admin)
-    link = await new_link(admin)
+    tenant, _admin, link = await town_with_link(as_user)
     async with app.router.lifespan_context(app):
         for _ in range(5):
             await as_user(anonymous()).get(f"/r/{link['code']}", headers={"User-Agent": BROWSER_UA})
@@ -234,10 +216,7 @@ async def test_graceful_shutdown_flushes_buffered_clicks(
 async def test_running_flusher_writes_clicks_within_seconds_without_shutdown(
     as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant = uuid.uuid4()
-    admin = as_user(principal(tenant))
-    await allow_store(admin)
-    link = await new_link(admin)
+    tenant, _admin, link = await town_with_link(as_user)
     async with app.router.lifespan_context(app):
         await as_user(anonymous()).get(f"/r/{link['code']}", headers={"User-Agent": BROWSER_UA})
         for _ in range(50):  # the flush period is one second: a crash loses at most that
