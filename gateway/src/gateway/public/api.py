@@ -8,7 +8,6 @@ cached for a few seconds only, so it recovers quickly when the service does.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -25,6 +24,7 @@ from gateway.public.cache import TTLCache
 from gateway.public.service import PublicPages, Town, choose_language, localize
 from gateway.settings import GatewaySettings
 from kit.db import Database
+from kit.etags import etag_of, none_match
 
 router = APIRouter(tags=["public"])
 DEGRADED_TTL_SECONDS = 5.0
@@ -82,7 +82,7 @@ def _degraded(document: dict[str, Any]) -> bool:
 def _page(document: dict[str, Any], language: str, ttl: float) -> Page:
     body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
     max_age = int(min(ttl, DEGRADED_TTL_SECONDS) if _degraded(document) else ttl)
-    return Page(body, f'"{hashlib.sha256(body).hexdigest()[:32]}"', max_age, language)
+    return Page(body, etag_of(body), max_age, language)
 
 
 def _respond(request: Request, page: Page) -> Response:
@@ -92,7 +92,7 @@ def _respond(request: Request, page: Page) -> Response:
         "vary": "Accept-Language",
         "content-language": page.language,
     }
-    if page.etag in request.headers.get("if-none-match", ""):
+    if none_match(request.headers.get("if-none-match"), page.etag):
         return Response(status_code=304, headers=headers)
     return Response(page.body, media_type="application/json", headers=headers)
 

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from catalog import access, i18n, present, repository, service
 from catalog.deps import SettingsDep, ViewDep
-from catalog.etags import conditional_json
 from catalog.schemas import (
     CategoryCreate,
     CategoryRead,
@@ -25,6 +24,7 @@ from catalog.schemas import (
     VariantUpdate,
 )
 from kit.dependencies import PrincipalDep, SessionDep
+from kit.etags import conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter(prefix="/v1", tags=["catalog"])

@@ -9,13 +9,13 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from catalog import access, i18n
 from catalog.deps import SettingsDep, ViewDep
-from catalog.etags import conditional_json
 from catalog.models import Place
 from catalog.places import repository, service
 from catalog.places.schemas import PlaceCreate, PlaceKind, PlaceRead, PlaceUpdate
 from catalog.present import View, media_ref
 from catalog.schemas import ProductStatus
 from kit.dependencies import SessionDep
+from kit.etags import conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter(prefix="/v1", tags=["places"])

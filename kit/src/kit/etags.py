@@ -1,7 +1,4 @@
-"""Strong validators for GET responses: ETag of the body, 304 on If-None-Match (RFC 9110 13.1.2).
-
-Candidate for `kit` (generic); kept here until the lead moves it.
-"""
+"""Strong validators for GET responses: ETag of the body, 304 on If-None-Match (RFC 9110 13.1.2)."""
 
 from __future__ import annotations
 
@@ -14,7 +11,13 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 
-def _matches(header: str | None, etag: str) -> bool:
+def etag_of(content: bytes) -> str:
+    """A strong entity tag for `content`."""
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+
+
+def none_match(header: str | None, etag: str) -> bool:
+    """True when an If-None-Match header names `etag` (or `*`): the client holds it already."""
     if not header:
         return False
     if header.strip() == "*":
@@ -34,11 +37,10 @@ def conditional_json(
 ) -> Response:
     """`body` as JSON with an ETag, or 304 Not Modified when the client already holds it."""
     content = _serialize(body)
-    digest = hashlib.sha256(content).hexdigest()[:32]
-    etag = f'"{digest}"'
+    etag = etag_of(content)
     headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
     if vary:
         headers["Vary"] = vary
-    if _matches(request.headers.get("if-none-match"), etag):
+    if none_match(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     return Response(content, media_type="application/json", headers=headers)
