@@ -24,6 +24,13 @@ class TenantCreatedV1(Event):
 
 
 @register
+class TenantUpdatedV1(TenantCreatedV1):
+    """The tenant's settings after an edit (the whole profile, not a diff)."""
+
+    event_type = "gateway.tenant.updated.v1"
+
+
+@register
 class PlanChangedV1(Event):
     event_type = "gateway.tenant.plan_changed.v1"
 
