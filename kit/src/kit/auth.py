@@ -176,6 +176,9 @@ class TokenVerifier:
         self._keys: dict[str, Any] = {}
         self._last_fetch = 0.0
         self._lock = asyncio.Lock()
+        # Token string -> (exp, principal): the gateway reuses a token until it expires, and
+        # an ECDSA check costs more than the rest of a redirect. A principal is immutable.
+        self._verified: dict[str, tuple[float, InternalPrincipal]] = {}
         if jwks:
             self._load(jwks)
 
@@ -200,8 +203,21 @@ class TokenVerifier:
             except (httpx.HTTPError, ValueError):
                 return
 
+    VERIFIED_CACHE_SIZE = 10_000
+
     async def verify(self, token: str) -> InternalPrincipal:
-        """The principal in `token`, or Unauthorized."""
+        """The principal in `token`, or Unauthorized; a token verified before is trusted again
+        until its `exp`, without a second signature check."""
+        cached = self._verified.get(token)
+        if cached is not None and cached[0] > time.time():
+            return cached[1]
+        principal, expires = await self._verify(token)
+        if len(self._verified) >= self.VERIFIED_CACHE_SIZE:
+            self._verified.pop(next(iter(self._verified)))  # the oldest entry
+        self._verified[token] = (expires, principal)
+        return principal
+
+    async def _verify(self, token: str) -> tuple[InternalPrincipal, float]:
         try:
             kid = jwt.get_unverified_header(token).get("kid")
         except jwt.PyJWTError as exc:
@@ -224,4 +240,4 @@ class TokenVerifier:
             )
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"invalid token: {exc}") from exc
-        return _principal_from_claims(claims)
+        return _principal_from_claims(claims), float(claims["exp"])

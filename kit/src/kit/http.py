@@ -10,13 +10,16 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+import asyncpg
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kit import tracing
 from kit.dependencies import require_principal
 from kit.errors import ProblemError
 from kit.logs import request_id_var, tenant_var
@@ -24,9 +27,11 @@ from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
 from kit.runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
+access = logging.getLogger("machi.access")
 
 PROBLEM_JSON = "application/problem+json"
 REQUEST_ID_HEADER = "x-request-id"
+OPS_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 ReadinessCheck = Callable[[], Awaitable[None]]
 
 
@@ -72,14 +77,25 @@ def install_problem_handlers(app: FastAPI) -> None:
         log.exception("unhandled error", exc_info=exc)
         return problem(500, "internal-error", "Internal error", "an unexpected error occurred")
 
+    async def on_refused_value(request: Request, exc: Exception) -> Response:
+        # PostgreSQL refused a value the request carried (SQLSTATE class 22: U+0000 in text,
+        # out of range, too long), or asyncpg did before sending it: the request's fault, and
+        # the transaction is rolled back, so nothing is half-written.
+        cause = getattr(getattr(exc, "orig", None), "__cause__", None)
+        if isinstance(cause, asyncpg.exceptions.DataError | ValueError):
+            return problem(422, "invalid-value", "Invalid value", "a value cannot be stored")
+        return await on_unexpected(request, exc)
+
     app.add_exception_handler(ProblemError, on_problem)
+    app.add_exception_handler(DBAPIError, on_refused_value)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(Exception, on_unexpected)
 
 
 class RequestContextMiddleware:
-    """Request id in and out (generated when absent), and HTTP metrics per route template."""
+    """Request id in and out (generated when absent), the request's span when tracing is on,
+    and HTTP metrics per route template."""
 
     def __init__(self, app: ASGIApp, service: str) -> None:
         self.app = app
@@ -106,17 +122,31 @@ class RequestContextMiddleware:
                 ]
             await send(message)
 
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
-            HTTP_REQUESTS.labels(self.service, scope["method"], template, str(status)).inc()
-            HTTP_LATENCY.labels(self.service, scope["method"], template).observe(
-                time.perf_counter() - started
-            )
-            request_id_var.reset(token)
-            tenant_var.reset(tenant_token)
+        method = scope["method"]
+        with tracing.server_span(self.service, method, scope["headers"]) as span:
+            try:
+                await self.app(scope, receive, send_with_id)
+            finally:
+                route = scope.get("route")
+                template = getattr(route, "path", None) or "unmatched"
+                elapsed = time.perf_counter() - started
+                tracing.end_server_span(span, method, template, status)
+                HTTP_REQUESTS.labels(self.service, method, template, str(status)).inc()
+                HTTP_LATENCY.labels(self.service, method, template).observe(elapsed)
+                if template not in OPS_PATHS:  # probes and scrapes would drown the log
+                    # The route template, never the raw path or query: they may carry secrets.
+                    access.info(
+                        "request",
+                        extra={
+                            "service": self.service,
+                            "method": method,
+                            "route": template,
+                            "status": status,
+                            "duration_ms": round(elapsed * 1000, 1),
+                        },
+                    )
+                request_id_var.reset(token)
+                tenant_var.reset(tenant_token)
 
 
 def add_ops_routes(app: FastAPI, checks: dict[str, ReadinessCheck]) -> None:

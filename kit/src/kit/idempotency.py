@@ -30,7 +30,7 @@ from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.engine import Connection
 
 from kit.db import Database
-from kit.errors import Conflict, ProblemError
+from kit.errors import Conflict, InvalidInput, ProblemError
 
 HEADER = "idempotency-key"
 MAX_KEY_LENGTH = 255
@@ -80,13 +80,22 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
 async def begin(db: Database, scope: str, key: str, print_: str) -> StoredResponse | None:
     """Claim `key` for this request; a stored response to replay, or None to go ahead."""
     if not key or len(key) > MAX_KEY_LENGTH:
-        raise KeyReused(f"an idempotency key is 1 to {MAX_KEY_LENGTH} characters")
+        raise InvalidInput(f"an idempotency key is 1 to {MAX_KEY_LENGTH} characters")
     async with db.transaction() as session:
+        # A key older than the retention is free again, whether or not `purge` has run yet.
+        claim = insert(idempotency_keys).values(scope=scope, key=key, fingerprint=print_)
         claimed = await session.execute(
-            insert(idempotency_keys)
-            .values(scope=scope, key=key, fingerprint=print_)
-            .on_conflict_do_nothing()
-            .returning(idempotency_keys.c.key)
+            claim.on_conflict_do_update(
+                index_elements=[idempotency_keys.c.scope, idempotency_keys.c.key],
+                set_={
+                    "fingerprint": claim.excluded.fingerprint,
+                    "status": None,
+                    "headers": None,
+                    "body": None,
+                    "created_at": func.now(),
+                },
+                where=idempotency_keys.c.created_at < func.now() - RETENTION,
+            ).returning(idempotency_keys.c.key)
         )
         if claimed.first() is not None:
             return None

@@ -1,21 +1,81 @@
-"""JSON logs, one line per event, carrying request id, tenant and event id from contextvars."""
+"""JSON logs, one line per event, carrying request id, tenant, event id and trace id.
+
+Every line passes a redaction guard before it is written: fields named like a secret
+(`password`, `authorization`, `access_token`, ...) are masked wherever they sit in the extras, and
+the final text is scrubbed of bearer tokens, JWTs, Machi API keys (`mk_<prefix>_<secret>`) and
+secret-named query or JSON fields, so a secret passed by mistake in a message or an exception
+still never reaches the log (OWASP Logging Cheat Sheet, "Data to exclude").
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
+
+from kit import tracing
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 tenant_var: ContextVar[str | None] = ContextVar("tenant_id", default=None)
 event_id_var: ContextVar[str | None] = ContextVar("event_id", default=None)
 
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+REDACTED = "[redacted]"
+# Field names (lowercased, `-` read as `_`) whose values are secrets.
+_SECRET_NAME = re.compile(
+    r"(^|_)(authorization|password|passwd|secret|token|api_?key|cookie|set_cookie|credentials?"
+    r"|private_key|signature)($|_)|^(access|refresh|id)_token$|^client_secret$|^code_verifier$"
+)
+_SECRET_FIELDS = (
+    r"access_token|refresh_token|id_token|client_secret|password|passwd|api_key|apikey|token"
+    r"|secret|code_verifier"
+)
+_SECRET_PARAMS = _SECRET_FIELDS + r"|code"  # an OAuth authorization code travels in a query
+_TEXT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"), r"\1 " + REDACTED),
+    (re.compile(r"\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), REDACTED),
+    (re.compile(r"\bmk_[0-9a-f]{8}_[A-Za-z0-9_-]+"), "mk_" + REDACTED),
+    # key=value in query strings and forms; "key": "value" in JSON or reprs.
+    (re.compile(rf"(?i)((?<![\w-])({_SECRET_PARAMS})=[\"']?)[^&\s\"']+"), r"\1" + REDACTED),
+    (
+        re.compile(rf"(?i)([\"']({_SECRET_FIELDS})[\"']\s*:\s*[\"'])[^\"']*"),
+        r"\1" + REDACTED,
+    ),
+    (
+        re.compile(r"(?i)((authorization|x-api-key|cookie)[\"']?\s*[:=,]\s*[\"']?)[^\"',}\s]+"),
+        r"\1" + REDACTED,
+    ),
+)
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether a field called `name` holds a secret."""
+    return bool(_SECRET_NAME.search(name.lower().replace("-", "_")))
+
+
+def redact_value(value: Any) -> Any:
+    """`value` with the values of secret-named fields masked, recursively."""
+    if isinstance(value, Mapping):
+        return {
+            k: REDACTED if is_secret_name(str(k)) else redact_value(v) for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [redact_value(v) for v in value]
+    return value
+
+
+def redact_text(text: str) -> str:
+    """`text` with tokens, keys and secret-named fields masked."""
+    for pattern, replacement in _TEXT_RULES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 class JsonFormatter(logging.Formatter):
@@ -34,12 +94,22 @@ class JsonFormatter(logging.Formatter):
             value = var.get()
             if value is not None:
                 line[key] = value
+        ids = tracing.current_ids()
+        if ids is not None:
+            line["trace_id"], line["span_id"] = ids
         for key, value in vars(record).items():
             if key not in _STANDARD and not key.startswith("_"):
-                line[key] = value
+                line[key] = REDACTED if is_secret_name(key) else redact_value(value)
         if record.exc_info:
             line["exc"] = self.formatException(record.exc_info)
-        return json.dumps(line, default=str, ensure_ascii=False)
+        return redact_text(json.dumps(line, default=str, ensure_ascii=False))
+
+
+class TextFormatter(logging.Formatter):
+    """Lines for reading locally, through the same redaction guard."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact_text(super().format(record))
 
 
 def configure(level: str = "INFO", *, json_lines: bool = True) -> None:
@@ -48,7 +118,7 @@ def configure(level: str = "INFO", *, json_lines: bool = True) -> None:
     if json_lines:
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handler.setFormatter(TextFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

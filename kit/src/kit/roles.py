@@ -69,9 +69,12 @@ def event_roles(
 
         async def work() -> None:
             await consumer.start(subscriptions, runtime.db, bus)
+            # Consumers run on the bus until cancelled; this task samples their queue depths.
+            depths = consumer.watch_queue_depths(bus, [s.consumer for s in subscriptions])
             if jobs:
-                await run_all(runtime.jobs_db, runtime.service, jobs)
-            await asyncio.Event().wait()  # consumers run on the bus until cancelled
+                await asyncio.gather(run_all(runtime.jobs_db, runtime.service, jobs), depths)
+            else:
+                await depths
 
         roles.append(Role(runtime.service, "worker", work))
     return roles

@@ -1,15 +1,27 @@
 """Secrets at rest (platform tokens, store credentials, webhook secrets): MultiFernet.
 
 The first key encrypts and every key decrypts, so keys rotate by prepending a new one and
-re-encrypting (`rotate`) before the old one is retired.
+re-encrypting (`rotate`) before the old one is retired. Each service declares its sealed columns
+once, in its models, so `machi keys rotate` finds every one of them:
+
+    credentials: Mapped[bytes | None] = mapped_column(LargeBinary, info=SEALED)
+
 https://cryptography.io/en/latest/fernet/#cryptography.fernet.MultiFernet
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from sqlalchemy import Column, MetaData
+
+from kit.export import SECRET
+
+# `info=` of a column holding a Fernet token (bytes or its str form); a sealed column is also a
+# secret one, so no tenant export carries it.
+SEALED: dict[str, Any] = {**SECRET, "sealed": True}
 
 
 class SecretsNotConfigured(RuntimeError):
@@ -54,3 +66,13 @@ class Sealer:
 
     def __repr__(self) -> str:
         return "Sealer(<keys hidden>)"
+
+
+def sealed_columns(metadata: MetaData) -> list[Column[Any]]:
+    """Every column of `metadata` marked `info=SEALED`, table by table."""
+    return [
+        column
+        for table in metadata.sorted_tables
+        for column in table.columns
+        if column.info.get("sealed", False)
+    ]

@@ -63,6 +63,11 @@ class Bus(Protocol):
     async def subscribe(self, consumer: str, patterns: Sequence[str], handler: Handler) -> None:
         """Declare the consumer's queue, bind it to `patterns` and start consuming."""
 
+    async def broadcast(self, patterns: Sequence[str], handler: Handler) -> None:
+        """Give this process its own copy of every event matching `patterns`, for as long as it
+        runs: at most once, no retries, no dead letters. For per-process caches, whose handlers
+        are idempotent and whose entries expire anyway when an event is missed."""
+
     async def dead_letters(self, consumer: str, limit: int = 100) -> list[Delivery]:
         """Look at (without removing) the messages in the consumer's dead-letter queue."""
         ...

@@ -13,6 +13,8 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kit import tracing
+
 
 class EventPayload(Protocol):
     """What kit needs of a payload model: its event type string and JSON dumping."""
@@ -37,7 +39,8 @@ class Envelope(BaseModel, Generic[P]):
     tenant_id: uuid.UUID
     actor: str | None = None
     correlation_id: uuid.UUID | None = None
-    traceparent: str | None = None
+    # The span that wrote the event (W3C trace context), so its consumers join the same trace.
+    traceparent: str | None = Field(default_factory=tracing.current_traceparent)
     payload: P
 
 

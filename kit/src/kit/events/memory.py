@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 
 from kit.events.bus import Delivery, Handler, Message, RetryPolicy, topic_matches
 from kit.events.envelope import PoisonMessage
+from kit.observability import EVENTS_DEAD_LETTERED, EVENTS_RETRIED
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +61,30 @@ class MemoryBus:
             task = asyncio.create_task(self._work(consumer, queue, handler))
             self._tasks.add(task)
 
+    async def broadcast(self, patterns: Sequence[str], handler: Handler) -> None:
+        listener = f"broadcast.{uuid.uuid4().hex}"  # a queue of its own, never shared
+        self._bindings[listener] = list(patterns)
+        queue = self._queues.setdefault(listener, asyncio.Queue())
+        task = asyncio.create_task(self._listen(queue, handler))
+        self._tasks.add(task)
+
+    async def _listen(self, queue: asyncio.Queue[Delivery], handler: Handler) -> None:
+        while True:
+            delivery = await queue.get()
+            try:
+                await handler(delivery)
+            except Exception:
+                log.exception("broadcast handler failed", extra={"event_id": delivery.id})
+
     async def dead_letters(self, consumer: str, limit: int = 100) -> list[Delivery]:
         return list(self._dead.get(consumer, []))[:limit]
 
     def queue_depth(self, consumer: str) -> int:
         return self._queues[consumer].qsize()
+
+    async def queue_depths(self, consumer: str) -> dict[str, int]:
+        """Messages waiting in the consumer's queue and resting in its dead letters."""
+        return {"main": self._queues[consumer].qsize(), "dlq": len(self._dead[consumer])}
 
     async def _work(self, consumer: str, queue: asyncio.Queue[Delivery], handler: Handler) -> None:
         while True:
@@ -76,9 +97,10 @@ class MemoryBus:
                 if delivery.attempt >= self.retry.max_attempts:
                     self._bury(consumer, delivery, exc)
                 else:
-                    self._later(queue, delivery)
+                    self._later(consumer, queue, delivery)
 
-    def _later(self, queue: asyncio.Queue[Delivery], delivery: Delivery) -> None:
+    def _later(self, consumer: str, queue: asyncio.Queue[Delivery], delivery: Delivery) -> None:
+        EVENTS_RETRIED.labels(consumer).inc()
         task = asyncio.create_task(self._requeue(queue, delivery))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -88,6 +110,7 @@ class MemoryBus:
         queue.put_nowait(replace(delivery, attempt=delivery.attempt + 1))
 
     def _bury(self, consumer: str, delivery: Delivery, exc: BaseException) -> None:
+        EVENTS_DEAD_LETTERED.labels(consumer).inc()
         log.warning(
             "message dead-lettered",
             extra={"consumer": consumer, "event_id": delivery.id, "error": repr(exc)},

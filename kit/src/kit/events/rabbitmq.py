@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -32,6 +33,7 @@ from aio_pika.abc import (
 
 from kit.events.bus import EXCHANGE, Delivery, Handler, Message, RetryPolicy
 from kit.events.envelope import PoisonMessage
+from kit.observability import EVENTS_DEAD_LETTERED, EVENTS_RETRIED
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +227,38 @@ class RabbitBus:
 
         await queue.consume(on_message)
 
+    async def broadcast(self, patterns: Sequence[str], handler: Handler) -> None:
+        if self._connection is None:
+            raise RuntimeError("RabbitBus.connect() was not called")
+        channel = await self._connection.channel()
+        await channel.set_qos(prefetch_count=self.prefetch)
+        exchange = await self._declare_exchange(channel)
+        # Exclusive, auto-delete, transient: it lives and dies with this process's connection.
+        queue = await channel.declare_queue(
+            self.name(f"broadcast.{uuid.uuid4().hex}"),
+            durable=False,
+            exclusive=True,
+            auto_delete=True,
+        )
+        for pattern in patterns:
+            await queue.bind(exchange, routing_key=pattern)
+        self._consume_channels.append(channel)
+
+        async def on_message(incoming: AbstractIncomingMessage) -> None:
+            delivery = Delivery(
+                id=incoming.message_id or "",
+                routing_key=incoming.type or incoming.routing_key or "",
+                body=incoming.body,
+                attempt=1,
+                headers=dict(incoming.headers or {}),
+            )
+            try:
+                await handler(delivery)
+            except Exception:
+                log.exception("broadcast handler failed", extra={"event_id": delivery.id})
+
+        await queue.consume(on_message, no_ack=True)
+
     async def _handle(
         self,
         channel: AbstractChannel,
@@ -290,6 +324,8 @@ class RabbitBus:
             log.exception("could not forward message; it stays unacked", extra={"queue": queue})
             await incoming.nack(requeue=True)
             return
+        parked = queue.endswith(".dlq")
+        (EVENTS_DEAD_LETTERED if parked else EVENTS_RETRIED).labels(consumer).inc()
         await incoming.ack()
 
     async def dead_letters(self, consumer: str, limit: int = 100) -> list[Delivery]:
@@ -317,6 +353,20 @@ class RabbitBus:
             # Closing the channel returns every message we looked at to the queue.
             await channel.close()
         return found
+
+    async def queue_depths(self, consumer: str) -> dict[str, int]:
+        """Messages ready in the consumer's queue and in its dead letters (passive declares)."""
+        if self._connection is None:
+            raise RuntimeError("RabbitBus.connect() was not called")
+        depths: dict[str, int] = {}
+        channel = await self._connection.channel()
+        try:
+            for kind, name in (("main", consumer), ("dlq", f"{consumer}.dlq")):
+                queue = await channel.declare_queue(self.name(name), passive=True)
+                depths[kind] = queue.declaration_result.message_count or 0
+        finally:
+            await channel.close()
+        return depths
 
     async def delete_topology(self) -> None:
         """Delete every queue and exchange this bus declared (test teardown)."""

@@ -18,14 +18,21 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from kit import tracing
 from kit.db import Database
 from kit.events.bus import Bus, Message
 from kit.events.tables import outbox
-from kit.observability import OUTBOX_PUBLISH_FAILED, OUTBOX_PUBLISHED
+from kit.observability import (
+    OUTBOX_BACKLOG,
+    OUTBOX_OLDEST_AGE,
+    OUTBOX_PUBLISH_FAILED,
+    OUTBOX_PUBLISHED,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 300
+BACKLOG_SAMPLE_SECONDS = 5.0
 
 
 class Relay:
@@ -37,12 +44,14 @@ class Relay:
         service: str,
         batch_size: int = 200,
         poll_seconds: float = 0.2,
+        backlog_sample_seconds: float = BACKLOG_SAMPLE_SECONDS,
     ) -> None:
         self.db = db
         self.bus = bus
         self.service = service
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
+        self.backlog_sample_seconds = backlog_sample_seconds
 
     async def run_once(self) -> int:
         """Publish one batch of due rows; returns how many were confirmed."""
@@ -59,7 +68,7 @@ class Relay:
             if not rows:
                 return 0
             results = await asyncio.gather(
-                *(self.bus.publish(_message(row)) for row in rows), return_exceptions=True
+                *(self._publish(row) for row in rows), return_exceptions=True
             )
             sent = [row.id for row, result in zip(rows, results, strict=True) if result is None]
             if sent:
@@ -71,6 +80,26 @@ class Relay:
                     await self._mark_failed(session, row, result)
         OUTBOX_PUBLISHED.labels(self.service).inc(len(sent))
         return len(sent)
+
+    async def _publish(self, row: Any) -> None:
+        attributes = {"messaging.message.id": str(row.id), "machi.service": self.service}
+        parent = row.envelope.get("traceparent")
+        with tracing.producer_span(row.event_type, parent, attributes) as traceparent:
+            await self.bus.publish(_message(row, traceparent))
+
+    async def sample_backlog(self) -> None:
+        """Set the backlog gauges: unpublished rows and the age of the oldest."""
+        async with self.db.transaction() as session:
+            count, age = (
+                await session.execute(
+                    select(
+                        func.count(),
+                        func.extract("epoch", func.now() - func.min(outbox.c.occurred_at)),
+                    ).where(outbox.c.published_at.is_(None))
+                )
+            ).one()
+        OUTBOX_BACKLOG.labels(self.service).set(count)
+        OUTBOX_OLDEST_AGE.labels(self.service).set(float(age or 0))
 
     async def _mark_failed(self, session: Any, row: Any, error: BaseException) -> None:
         OUTBOX_PUBLISH_FAILED.labels(self.service).inc()
@@ -88,9 +117,13 @@ class Relay:
     async def run(self) -> None:
         """Relay until cancelled; a database or broker outage only pauses it."""
         log.info("relay started", extra={"service": self.service})
+        sampled = 0.0
         while True:
             started = time.monotonic()
             try:
+                if started - sampled >= self.backlog_sample_seconds:
+                    sampled = started
+                    await self.sample_backlog()
                 sent = await self.run_once()
             except Exception:
                 log.exception("relay batch failed; retrying")
@@ -100,11 +133,13 @@ class Relay:
                 await asyncio.sleep(max(0.0, self.poll_seconds - (time.monotonic() - started)))
 
 
-def _message(row: Any) -> Message:
+def _message(row: Any, traceparent: str | None = None) -> Message:
     envelope = row.envelope
     headers = {"tenant_id": str(envelope.get("tenant_id", ""))}
-    if envelope.get("traceparent"):
-        headers["traceparent"] = envelope["traceparent"]
+    # The publish span's context when tracing is on; else the writer's, for a tracing consumer.
+    traceparent = traceparent or envelope.get("traceparent")
+    if traceparent:
+        headers[tracing.TRACEPARENT] = traceparent
     return Message(
         id=str(row.id),
         routing_key=row.event_type,

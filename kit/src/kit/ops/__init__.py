@@ -1,0 +1,1 @@
+"""Operations on a running deployment (the `machi` CLI's mechanisms): dead letters, outbox."""

@@ -1,0 +1,100 @@
+"""Log lines carry what ties them to a request and an event: request id, tenant, event id and,
+when tracing is on, the trace id of the span they were written in."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import asyncpg
+import pytest
+
+from kit import logs
+from kit.auth import TokenSigner, TokenVerifier
+from kit.db import Database
+from kit.events import consumer
+from kit.events.memory import MemoryBus
+from kit.events.relay import Relay
+from kit.settings import MachiSettings
+from kit.testing.plugin import client, principal
+
+from .conftest import SERVICE
+from .observed import build_app, on_note_observed, recorded_spans
+from .test_bus_contract import eventually
+
+
+@pytest.fixture
+def lines() -> Iterator[Callable[[], list[dict[str, Any]]]]:
+    """JSON lines written by the kit test service and kit's access log."""
+    buffer = io.StringIO()
+    handler = logging.StreamHandler(buffer)
+    handler.setFormatter(logs.JsonFormatter())
+    loggers = [logging.getLogger(name) for name in ("kittest.observed", "machi.access")]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    try:
+        yield lambda: [json.loads(line) for line in buffer.getvalue().splitlines()]
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+
+
+async def test_request_and_event_lines_carry_their_ids_and_trace(
+    lines: Callable[[], list[dict[str, Any]]],
+    kit_db: Database,
+    owner: asyncpg.Connection,
+    machi_settings: MachiSettings,
+    signer: TokenSigner,
+    verifier_factory: Callable[[str], TokenVerifier],
+) -> None:
+    bus = MemoryBus()
+    relay = Relay(kit_db, bus, service=SERVICE)
+    while await relay.run_once():
+        pass
+    await consumer.start([on_note_observed], kit_db, bus)
+    app = build_app(machi_settings, kit_db, verifier_factory(SERVICE), bus)
+    tenant = uuid.uuid4()
+    try:
+        with recorded_spans():
+            async with client(app, signer, SERVICE, principal(tenant)) as http:
+                response = await http.post(
+                    "/notes", json={"body": "logged"}, headers={"x-request-id": "req-42"}
+                )
+            assert response.status_code == 201, response.text
+            while await relay.run_once():
+                pass
+
+            async def observed() -> bool:
+                return any(line["msg"] == "note observed" for line in lines())
+
+            await eventually(observed)
+    finally:
+        await bus.close()
+    note = response.json()
+    by_msg = {line["msg"]: line for line in lines()}
+    written, access, handled = by_msg["note written"], by_msg["request"], by_msg["note observed"]
+    trace_id = note["traceparent"].split("-")[1]
+    assert (written["request_id"], written["tenant_id"], written["trace_id"]) == (
+        "req-42",
+        str(tenant),
+        trace_id,
+    )
+    assert (access["request_id"], access["route"], access["status"]) == ("req-42", "/notes", 201)
+    assert (handled["event_id"], handled["tenant_id"], handled["trace_id"]) == (
+        note["event_id"],
+        str(tenant),
+        trace_id,
+    )
+    assert "request_id" not in handled
+
+
+def test_lines_have_no_trace_id_when_tracing_is_off() -> None:
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "plain", (), None)
+    line = json.loads(logs.JsonFormatter().format(record))
+    assert "trace_id" not in line
+    assert line["msg"] == "plain"
