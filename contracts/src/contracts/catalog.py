@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -14,6 +15,15 @@ class Price(BaseModel):
     currency: str
 
 
+class Media(BaseModel):
+    """One picture: the URL of each rendition (original, thumbnail, web, portrait 4:5,
+    landscape 1.91:1 for the social platforms) and its alt text per language."""
+
+    media_id: uuid.UUID
+    urls: dict[str, str] = {}
+    alt: dict[str, str] = {}
+
+
 @register
 class ProducerCreatedV1(Event):
     event_type = "catalog.producer.created.v1"
@@ -21,6 +31,13 @@ class ProducerCreatedV1(Event):
     producer_id: uuid.UUID
     name: dict[str, str]
     kind: str
+    # Added within v1 (consumers ignore what they do not know):
+    story: dict[str, str] = {}
+    visibility: str = "public"
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    social: dict[str, str] = {}  # public handles, e.g. {"instagram": "takeo_garlic"}
 
 
 @register
@@ -38,6 +55,8 @@ class ProductPublishedV1(Event):
     description: dict[str, str] = {}
     tags: list[str] = []
     category: str | None = None
+    # Added within v1: every picture with its renditions and alt text (media_urls: web only).
+    media: list[Media] = []
 
 
 @register
@@ -49,6 +68,11 @@ class ProducerUpdatedV1(Event):
     kind: str
     story: dict[str, str] = {}
     visibility: str = "public"
+    # Added within v1:
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    social: dict[str, str] = {}
 
 
 @register
@@ -69,6 +93,7 @@ class ProductUpdatedV1(Event):
     storefront_urls: list[str] = []
     tags: list[str] = []
     category: str | None = None
+    media: list[Media] = []  # added within v1
 
 
 @register
@@ -79,6 +104,7 @@ class ProductArchivedV1(Event):
     producer_id: uuid.UUID
     slug: str
     name: dict[str, str]
+    producer_name: dict[str, str] = {}  # added within v1
 
 
 @register
@@ -98,6 +124,9 @@ class StockChangedV1(Event):
     price: Price | None = None
     previous_price: Price | None = None
     url: str | None = None
+    # Added within v1: what a "back in stock" post names.
+    slug: str | None = None
+    name: dict[str, str] = {}
 
 
 @register
@@ -113,3 +142,7 @@ class PlacePublishedV1(Event):
     longitude: float | None = None
     media_urls: list[str] = []
     related_product_ids: list[uuid.UUID] = []
+    # Added within v1:
+    address: str | None = None
+    opening_hours: list[dict[str, Any]] = []
+    media: list[Media] = []

@@ -31,6 +31,7 @@ def catalog_settings(tmp_path_factory: pytest.TempPathFactory) -> CatalogSetting
         media_dir=tmp_path_factory.mktemp("media"),
         public_base_url="https://town.example",
         store_max_retry_after_seconds=2,
+        store_allow_private_hosts=True,  # the fake stores listen on loopback
         _env_file=None,
     )
 

@@ -35,3 +35,8 @@ def may_see_producer(principal: InternalPrincipal, producer_id: uuid.UUID) -> bo
     """False when the caller is a producer user and `producer_id` is not theirs."""
     scope = producer_scope(principal)
     return scope is None or producer_id in scope
+
+
+def public_view(principal: InternalPrincipal) -> bool:
+    """True for an anonymous visitor: only published things of public producers, no drafts."""
+    return principal.is_anonymous

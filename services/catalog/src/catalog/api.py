@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from catalog import access, i18n, present, repository, service
 from catalog.deps import SettingsDep, ViewDep
+from catalog.errors import ProductNotFound
 from catalog.schemas import (
     CategoryCreate,
     CategoryRead,
@@ -23,11 +24,17 @@ from catalog.schemas import (
     VariantRead,
     VariantUpdate,
 )
+from kit.anonymous import admit_anonymous
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
-router = APIRouter(prefix="/v1", tags=["catalog"])
+# The public pages read products and categories; anonymous callers get nothing else here.
+router = APIRouter(
+    prefix="/v1",
+    tags=["catalog"],
+    dependencies=[admit_anonymous("list_products", "get_product", "list_categories")],
+)
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 VARY = "Accept-Language"
 
@@ -126,12 +133,13 @@ async def list_products(
     category_id: uuid.UUID | None = None,
     status: ProductStatus | None = None,
     tag: Annotated[str | None, Query(max_length=64)] = None,
+    slug: Annotated[str | None, Query(max_length=120)] = None,
     in_season: bool = False,
     q: Annotated[str | None, Query(max_length=200, description="Text in any language")] = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Response:
-    """List products, newest first: by producer, category, status, tag, season, or text."""
+    """List products, newest first: by producer, category, status, tag, slug, season, or text."""
     text = i18n.normalize(q).strip() if q else None
     where = repository.ProductFilter(
         producer_id=producer_id,
@@ -139,9 +147,11 @@ async def list_products(
         category_id=category_id,
         status=status,
         tag=tag.strip().lower() if tag else None,
+        slug=slug,
         in_season_month=view.month if in_season else None,
         now=view.now,
         text=text or None,
+        public_only=access.public_view(principal),
     )
     items, next_cursor = await repository.list_products(
         session, cursor=cursor, limit=limit, where=where
@@ -163,6 +173,8 @@ async def get_product(
 ) -> Response:
     """One product, with an ETag (If-None-Match answers 304)."""
     product = await service.get_product(session, principal, product_id)
+    if access.public_view(principal) and not await repository.is_public_product(session, product):
+        raise ProductNotFound(f"no product {product_id}")
     variants = await repository.variants_of(session, [product.id])
     return conditional_json(
         request, present.product(product, variants[product.id], view), vary=VARY

@@ -11,6 +11,8 @@ from fastapi import Depends, Header, Query, Request
 from catalog.i18n import preference
 from catalog.present import View
 from catalog.settings import CatalogSettings
+from catalog.tenants import service as tenants
+from kit.dependencies import SessionDep
 
 
 def catalog_settings(request: Request) -> CatalogSettings:
@@ -21,18 +23,20 @@ def catalog_settings(request: Request) -> CatalogSettings:
 SettingsDep = Annotated[CatalogSettings, Depends(catalog_settings)]
 
 
-def view(
+async def view(
     settings: SettingsDep,
+    session: SessionDep,
     lang: Annotated[
         str | None, Query(min_length=2, max_length=8, description="Language to show (ja, ko, en)")
     ] = None,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> View:
-    """Language from `?lang=`, then Accept-Language, then the tenant's fallback."""
+    """Language from `?lang=`, then Accept-Language, then the tenant's fallback and locales."""
+    tenant = await tenants.languages(session, settings.fallback_language)
     return View(
-        language=preference(lang, accept_language, settings.fallback_language),
+        language=preference(lang, accept_language, tenant.fallback, tenant.locales),
         public_base_url=settings.public_base_url,
-        timezone=ZoneInfo(settings.timezone),
+        timezone=ZoneInfo(tenant.timezone or settings.timezone),
         now=datetime.now(UTC),
     )
 

@@ -1,5 +1,6 @@
 """Choosing one language out of a translations dict: `?lang=`, then `Accept-Language`, then
-the fallback language, then whatever text exists (RFC 9110 section 12.5.4)."""
+the tenant's fallback language, then the tenant's other languages in its order, then whatever
+text exists (RFC 9110 section 12.5.4)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ SUPPORTED_HINT = ("ja", "ko", "en", "zh")
 
 @dataclass(frozen=True)
 class LanguagePreference:
-    """The caller's languages in order of preference, and the tenant's fallback."""
+    """The caller's languages in order of preference, the tenant's fallback and its others."""
 
     wanted: tuple[str, ...]
     fallback: str
+    others: tuple[str, ...] = ()
 
     def pick(self, texts: Mapping[str, str]) -> tuple[str | None, str | None]:
         """The (language, text) best matching the preference; (None, None) when empty."""
-        for lang in (*self.wanted, self.fallback):
+        for lang in (*self.wanted, self.fallback, *self.others):
             text = _lookup(texts, lang)
             if text is not None:
                 return text
@@ -61,11 +63,13 @@ def parse_accept_language(header: str | None) -> list[str]:
     return [tag for _, _, tag in sorted(weighted)]
 
 
-def preference(lang: str | None, accept_language: str | None, fallback: str) -> LanguagePreference:
-    """The preference of one request."""
+def preference(
+    lang: str | None, accept_language: str | None, fallback: str, others: Iterable[str] = ()
+) -> LanguagePreference:
+    """The preference of one request; `fallback` and `others` are the tenant's languages."""
     wanted = [lang.lower()] if lang else []
     wanted += parse_accept_language(accept_language)
-    return LanguagePreference(tuple(wanted), fallback)
+    return LanguagePreference(tuple(wanted), fallback, tuple(o for o in others if o != fallback))
 
 
 def normalize(text: str) -> str:
@@ -80,3 +84,13 @@ def search_text(*translations: Mapping[str, str] | Iterable[str]) -> str:
         values = item.values() if isinstance(item, Mapping) else item
         parts.extend(v for v in values if v)
     return normalize("\n".join(parts))
+
+
+GRAM_BREAKS = frozenset(" \t\n\r")
+
+
+def bigrams(text: str) -> list[str]:
+    """Distinct adjacent character pairs of a normalized text, in order, none holding a space
+    or line break: the keys of `product_grams` (migration 0005's `catalog_bigrams` in SQL)."""
+    pairs = (text[i : i + 2] for i in range(len(text) - 1))
+    return list(dict.fromkeys(p for p in pairs if not GRAM_BREAKS & set(p)))

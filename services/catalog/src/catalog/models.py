@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import Base as ModelBase
 from kit.db import Timestamps, UUIDPrimaryKey, service_metadata
+from kit.secrets import SEALED
 from kit.tenancy import TenantScoped
 
 
@@ -56,7 +57,7 @@ class Producer(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     contact: Mapped[dict[str, Any]] = mapped_column(default=dict)
     social: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    visibility: Mapped[str] = mapped_column(String(16), default="public")
+    visibility: Mapped[str] = mapped_column(String(32), default="public")
 
 
 class Product(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
@@ -81,6 +82,17 @@ class Product(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     available_until: Mapped[datetime | None]
     media: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)  # [{media_id, alt{}}]
     search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProductGram(TenantScoped, Base):
+    """One character bigram of a product's search text; written by triggers (migration 0005),
+    read by text search."""
+
+    __tablename__ = "product_grams"
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    gram: Mapped[str] = mapped_column(Text(collation="C"), primary_key=True)
+    product_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
 
 
 class Variant(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
@@ -149,7 +161,7 @@ class Storefront(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     api_base_url: Mapped[str | None] = mapped_column(Text)
     item_url_template: Mapped[str | None] = mapped_column(Text)
     currency: Mapped[str] = mapped_column(String(3), default="JPY")
-    credentials: Mapped[bytes | None] = mapped_column(LargeBinary)  # Fernet token
+    credentials: Mapped[bytes | None] = mapped_column(LargeBinary, info=SEALED)  # Fernet token
     last_synced_at: Mapped[datetime | None]
     last_sync_error: Mapped[str | None] = mapped_column(Text)
 
@@ -170,6 +182,18 @@ class Listing(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     synced_at: Mapped[datetime | None]
 
 
+class TenantSettings(TenantScoped, Timestamps, Base):
+    """What the catalog keeps of its tenant's profile (gateway tenant events)."""
+
+    __tablename__ = "tenant_settings"
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    locales: Mapped[list[str]] = mapped_column(ARRAY(String(16)), default=list)
+    fallback_locale: Mapped[str | None] = mapped_column(String(16))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    profile_at: Mapped[datetime]
+
+
 class Import(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     """One CSV upload: its progress and its report."""
 
@@ -181,3 +205,19 @@ class Import(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     processed_rows: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    actor: Mapped[str | None] = mapped_column(Text)  # who uploaded it: the events' actor
+    # The worker holding the import: its token fences every write, its lease it renews.
+    lease_token: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    lease_until: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ImportFile(TenantScoped, Base):
+    """The uploaded CSV of an import, kept until the import ends (the worker reads it)."""
+
+    __tablename__ = "import_files"
+
+    import_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("imports.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)

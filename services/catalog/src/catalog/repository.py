@@ -6,11 +6,15 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
-from catalog.models import Category, Listing, Media, Producer, Product, Variant
+from catalog import i18n
+from catalog.models import Category, Listing, Media, Producer, Product, ProductGram, Variant
 from kit.pagination import paginate
 
 
@@ -78,9 +82,11 @@ class ProductFilter:
     category_id: uuid.UUID | None = None
     status: str | None = None
     tag: str | None = None
+    slug: str | None = None
     in_season_month: int | None = None  # with `now`: in season and inside the sale window
     now: datetime | None = None
     text: str | None = None  # normalized (catalog.i18n.normalize)
+    public_only: bool = False  # published, and of a producer whose visibility is public
 
 
 def like_pattern(text: str) -> str:
@@ -103,6 +109,8 @@ async def list_products(
         statement = statement.where(Product.status == where.status)
     if where.tag is not None:
         statement = statement.where(Product.tags.contains([where.tag]))
+    if where.slug is not None:
+        statement = statement.where(Product.slug == where.slug)
     if where.in_season_month is not None and where.now is not None:
         statement = statement.where(
             or_(
@@ -111,10 +119,92 @@ async def list_products(
             or_(Product.available_from.is_(None), Product.available_from <= where.now),
             or_(Product.available_until.is_(None), Product.available_until > where.now),
         )
+    if where.public_only:
+        statement = statement.where(
+            Product.status == "published", Product.producer_id.in_(public_producer_ids())
+        )
     if where.text:
-        # LIKE on the trigram-indexed normalized text (migration 0002, gin_trgm_ops).
-        statement = statement.where(Product.search_text.like(like_pattern(where.text)))
+        statement = await _text_search(session, statement, where.text)
     return await paginate(session, statement, Product, cursor=cursor, limit=limit)
+
+
+SEARCH_PROBE_ROWS = 500  # newest products a search looks at to judge how common its text is
+SEARCH_DENSE_MATCHES = 25  # 5 % of the probe: a page fills quickly by walking in list order
+SEARCH_GRAMS = 3  # bigrams a sparse search looks up: more only add planning time
+SEARCH_GRAM_COUNT_CAP = 5000  # products counted per bigram when choosing the rarest
+
+
+async def _text_search(session: AsyncSession, statement: Select[Any], text: str) -> Select[Any]:
+    """`statement` narrowed to products whose search text holds `text` (migration 0005).
+
+    The LIKE decides. A common text is found fastest by walking products in list order (a page
+    fills within a few hundred rows); a rare one by looking its rarest bigrams up in
+    `product_grams` (equality, which row-level security lets an index serve) and checking the
+    few candidates. A one-character text has no bigram, and a text whose every bigram is in
+    thousands of products has no few candidates: the walk serves both.
+    """
+    statement = statement.where(Product.search_text.like(like_pattern(text)))
+    grams = i18n.bigrams(text)
+    if not grams or await _is_common(session, text):
+        return statement
+    rare = await _rarest(session, grams, SEARCH_GRAMS)
+    if not rare:  # every bigram is in thousands of products: fetching them is the slower way
+        return statement
+    first, *others = rare
+    lead = aliased(ProductGram)
+    candidates = select(lead.product_id).where(lead.gram == first)
+    for gram in others:
+        also = aliased(ProductGram)
+        candidates = candidates.where(
+            exists().where(also.product_id == lead.product_id, also.gram == gram)
+        )
+    # Materialized: the candidates come first and products are fetched by key; left to
+    # itself the planner may judge the LIKE selective and scan every product instead.
+    found = candidates.cte("search_candidates").prefix_with("MATERIALIZED")
+    return statement.where(Product.id.in_(select(found.c.product_id)))
+
+
+async def _is_common(session: AsyncSession, text: str) -> bool:
+    newest = (
+        select(Product.search_text)
+        .order_by(Product.created_at.desc(), Product.id.desc())
+        .limit(SEARCH_PROBE_ROWS)
+        .subquery()
+    )
+    found = await session.execute(
+        select(func.count()).where(newest.c.search_text.like(like_pattern(text)))
+    )
+    return int(found.scalar_one()) >= SEARCH_DENSE_MATCHES
+
+
+async def _rarest(session: AsyncSession, grams: list[str], count: int) -> list[str]:
+    """Up to `count` of `grams` with the fewest products in this tenant, leaving out those in
+    SEARCH_GRAM_COUNT_CAP products or more; counted up to that cap (a few index pages per
+    bigram: the planner's statistics are hidden from a role under row-level security)."""
+    found = await session.execute(
+        sql_text(
+            "SELECT g.gram, (SELECT count(*) FROM (SELECT 1 FROM product_grams AS pg"
+            " WHERE pg.gram = g.gram LIMIT :cap) AS s) AS products"
+            " FROM unnest(CAST(:grams AS text[])) AS g(gram)"
+        ),
+        {"grams": grams, "cap": SEARCH_GRAM_COUNT_CAP},
+    )
+    products = {row.gram: int(row.products) for row in found}
+    ranked = [g for _, g in sorted(enumerate(grams), key=lambda g: (products[g[1]], g[0]))]
+    return [g for g in ranked if products[g] < SEARCH_GRAM_COUNT_CAP][:count]
+
+
+def public_producer_ids() -> Select[uuid.UUID]:
+    """Ids of the producers shown to the public (`visibility` public)."""
+    return select(Producer.id).where(Producer.visibility == "public")
+
+
+async def is_public_product(session: AsyncSession, product: Product) -> bool:
+    """Published, and its producer's visibility is public."""
+    if product.status != "published":
+        return False
+    producer = await session.get(Producer, product.producer_id)
+    return producer is not None and producer.visibility == "public"
 
 
 async def count_published(session: AsyncSession) -> int:

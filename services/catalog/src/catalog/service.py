@@ -22,7 +22,7 @@ from catalog.errors import (
     SlugTaken,
     VariantNotFound,
 )
-from catalog.media.urls import media_urls
+from catalog.media.urls import event_media, media_urls
 from catalog.models import Category, Producer, Product, Variant
 from catalog.schemas import (
     CategoryCreate,
@@ -60,9 +60,7 @@ async def create_producer(session: AsyncSession, data: ProducerCreate) -> Produc
     producer = Producer(**data.model_dump())
     session.add(producer)
     await session.flush()
-    await outbox.add(
-        session, ProducerCreatedV1(producer_id=producer.id, name=producer.name, kind=producer.kind)
-    )
+    await outbox.add(session, ProducerCreatedV1(**producer_fields(producer)))
     return producer
 
 
@@ -98,13 +96,22 @@ async def update_producer(
 
 
 def producer_updated(producer: Producer) -> ProducerUpdatedV1:
-    return ProducerUpdatedV1(
-        producer_id=producer.id,
-        name=producer.name,
-        kind=producer.kind,
-        story=producer.story,
-        visibility=producer.visibility,
-    )
+    return ProducerUpdatedV1(**producer_fields(producer))
+
+
+def producer_fields(producer: Producer) -> dict[str, Any]:
+    """What producer events carry: the public profile (contact details stay in the catalog)."""
+    return {
+        "producer_id": producer.id,
+        "name": producer.name,
+        "kind": producer.kind,
+        "story": producer.story,
+        "visibility": producer.visibility,
+        "address": producer.address,
+        "latitude": producer.latitude,
+        "longitude": producer.longitude,
+        "social": producer.social,
+    }
 
 
 # --- categories ----------------------------------------------------------------------------
@@ -222,6 +229,11 @@ async def update_product(
     return product
 
 
+async def announce_update(session: AsyncSession, product: Product, public_base_url: str) -> None:
+    """Tell the other services a public product's new picture (its store URLs, prices ...)."""
+    await _announce_update(session, product, public_base_url)
+
+
 async def _announce_update(session: AsyncSession, product: Product, public_base_url: str) -> None:
     if product.status == "draft":
         return  # nobody outside the catalog knows drafts
@@ -266,6 +278,7 @@ async def archive_product(
     product.status = "archived"
     product.archived_at = datetime.now(UTC)
     await session.flush()
+    producer = await repository.get_producer(session, product.producer_id)
     await outbox.add(
         session,
         ProductArchivedV1(
@@ -273,6 +286,7 @@ async def archive_product(
             producer_id=product.producer_id,
             slug=product.slug,
             name=product.name,
+            producer_name=producer.name if producer else {},
         ),
     )
     await session.refresh(product)
@@ -303,6 +317,7 @@ async def _picture(session: AsyncSession, product: Product, public_base_url: str
         "storefront_urls": await repository.listing_urls_of(session, product.id),
         "tags": list(product.tags),
         "category": category,
+        "media": event_media(public_base_url, product.media),
     }
 
 
@@ -374,6 +389,8 @@ async def update_variant(
                 previous_stock=before_stock,
                 price=price,
                 previous_price=before_price,
+                slug=product.slug,
+                name=product.name,
             ),
         )
     await _announce_update(session, product, public_base_url)

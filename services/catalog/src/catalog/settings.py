@@ -22,10 +22,14 @@ class CatalogSettings(BaseSettings):
         description="Public origin media URLs in events and responses start with (the gateway).",
     )
     fallback_language: str = Field(
-        default="ja", description="Language shown when the caller's languages have no text."
+        default="ja",
+        description="Language shown when the caller's languages have no text and the tenant"
+        " has set none (its gateway profile's fallback_locale, else its first locale, wins).",
     )
     timezone: str = Field(
-        default="Asia/Tokyo", description="Time zone of season months and 'in season now'."
+        default="Asia/Tokyo",
+        description="Time zone of season months and 'in season now' when the tenant's profile"
+        " has none.",
     )
     media_dir: Path = Field(default=Path("var/media"), description="Local media storage root.")
     media_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, description="Upload size cap.")
@@ -35,6 +39,11 @@ class CatalogSettings(BaseSettings):
     sync_interval_seconds: float = Field(
         default=900, gt=0, description="How often the worker pulls price and stock from stores."
     )
+    store_allow_private_hosts: bool = Field(
+        default=False,
+        description="Let storefront URLs reach loopback, private and link-local addresses"
+        " (tests with local fake stores, on-premise stores); off, such URLs are refused (SSRF).",
+    )
     store_timeout_seconds: float = Field(default=20, gt=0, description="Timeout of store calls.")
     store_max_retries: int = Field(
         default=3, ge=0, le=10, description="Retries of a store call answered 429 or 5xx."
@@ -43,3 +52,15 @@ class CatalogSettings(BaseSettings):
         default=30, gt=0, description="Longest Retry-After the sync waits before giving up."
     )
     import_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="CSV size cap.")
+    import_poll_seconds: float = Field(
+        default=1.0, gt=0, description="How often an idle worker looks for pending imports."
+    )
+    import_lease_seconds: float = Field(
+        default=60,
+        gt=0,
+        description="How long a worker holds an import without renewing it (it renews every"
+        " third of this); after it lapses another worker takes the import over.",
+    )
+    import_max_attempts: int = Field(
+        default=3, ge=1, le=20, description="Tries of one import before it is marked failed."
+    )

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Boolean, literal_column, select, text, update
+from sqlalchemy import Boolean, delete, func, literal_column, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog.models import Category, Import, Producer, Product, Variant
+from catalog.models import Category, Import, ImportFile, Producer, Product, Variant
 
 CHUNK = 1000
+PRODUCTS_PER_STATEMENT = 500  # 13 columns each: far under asyncpg's 32,767 parameters
 T = TypeVar("T")
 
 
@@ -26,8 +29,97 @@ async def get_import(session: AsyncSession, import_id: uuid.UUID) -> Import | No
     return await session.get(Import, import_id)
 
 
-async def set_progress(session: AsyncSession, import_id: uuid.UUID, **values: Any) -> None:
-    await session.execute(update(Import).where(Import.id == import_id).values(**values))
+UNFINISHED = ("pending", "validating", "applying")
+
+
+def add(session: AsyncSession, record: Import, data: bytes) -> None:
+    """An import and its file, written together."""
+    session.add(record)
+    session.add(ImportFile(import_id=record.id, data=data))
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """An import just claimed: whose it is, which try this is, who uploaded it."""
+
+    import_id: uuid.UUID
+    tenant_id: uuid.UUID
+    attempts: int
+    actor: str | None
+
+
+async def claim_next(
+    session: AsyncSession, token: uuid.UUID, lease_seconds: float
+) -> Claimed | None:
+    """Take the oldest pending import, or a started one whose lease lapsed (its worker died),
+    of any tenant; other workers skip the row while this transaction holds it."""
+    lapsed = or_(Import.lease_until.is_(None), Import.lease_until < func.now())
+    found = await session.execute(
+        select(Import.id)
+        .where(Import.status.in_(UNFINISHED), or_(Import.status == "pending", lapsed))
+        .order_by(Import.created_at)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+        .execution_options(all_tenants=True)
+    )
+    import_id = found.scalar_one_or_none()
+    if import_id is None:
+        return None
+    claimed = await session.execute(
+        update(Import)
+        .where(Import.id == import_id)
+        .values(
+            status="validating",
+            processed_rows=0,
+            lease_token=token,
+            lease_until=func.now() + timedelta(seconds=lease_seconds),
+            attempts=Import.attempts + 1,
+        )
+        .returning(Import.id, Import.tenant_id, Import.attempts, Import.actor)
+        .execution_options(all_tenants=True)
+    )
+    row = claimed.one()
+    return Claimed(row.id, row.tenant_id, row.attempts, row.actor)
+
+
+async def update_held(
+    session: AsyncSession,
+    import_id: uuid.UUID,
+    token: uuid.UUID,
+    *,
+    lease_seconds: float | None = None,
+    **values: Any,
+) -> bool:
+    """Write `values` (and renew the lease) only while `token` still holds the import; False
+    when another worker took it over or it ended."""
+    if lease_seconds is not None:
+        values["lease_until"] = func.now() + timedelta(seconds=lease_seconds)
+    found = await session.execute(
+        update(Import)
+        .where(Import.id == import_id, Import.lease_token == token, Import.status.in_(UNFINISHED))
+        .values(**values)
+        .returning(Import.id)
+    )
+    return found.first() is not None
+
+
+async def end(session: AsyncSession, import_id: uuid.UUID, token: uuid.UUID, **values: Any) -> bool:
+    """Close the import with `values`, drop its file; False when `token` no longer holds it."""
+    found = await session.execute(
+        update(Import)
+        .where(Import.id == import_id, Import.lease_token == token, Import.status.in_(UNFINISHED))
+        .values(lease_token=None, lease_until=None, **values)
+        .returning(Import.id)
+    )
+    if found.first() is None:
+        return False
+    await session.execute(delete(ImportFile).where(ImportFile.import_id == import_id))
+    return True
+
+
+async def file_of(session: AsyncSession, import_id: uuid.UUID) -> bytes | None:
+    found = await session.execute(select(ImportFile.data).where(ImportFile.import_id == import_id))
+    return found.scalar_one_or_none()
 
 
 async def producers_by_code(session: AsyncSession, codes: Sequence[str]) -> dict[str, Producer]:
@@ -90,18 +182,19 @@ async def upsert_producers(
 async def upsert_products(
     session: AsyncSession, rows: list[dict[str, Any]]
 ) -> dict[str, uuid.UUID]:
-    """Insert or update products by slug (one statement, batched by SQLAlchemy's
-    "insertmanyvalues"); returns slug -> id."""
-    if not rows:
-        return {}
-    base = insert(Product)
+    """Insert or update products by slug, one multi-row statement per chunk (so the bigram
+    triggers of migration 0005 run once per chunk, not once per product); returns slug -> id."""
+    found: dict[str, uuid.UUID] = {}
     columns = ("name", "description", "category_id", "tags", "season_months", "search_text")
-    statement = base.on_conflict_do_update(
-        constraint="uq_products_tenant_id_slug",
-        set_={**{c: getattr(base.excluded, c) for c in columns}, "updated_at": text("now()")},
-    ).returning(Product.slug, Product.id, sort_by_parameter_order=True)
-    result = await session.execute(statement, rows)
-    return {row[0]: row[1] for row in result.all()}
+    for part in chunks(rows, PRODUCTS_PER_STATEMENT):
+        base = insert(Product).values(list(part))
+        statement = base.on_conflict_do_update(
+            constraint="uq_products_tenant_id_slug",
+            set_={**{c: getattr(base.excluded, c) for c in columns}, "updated_at": text("now()")},
+        ).returning(Product.slug, Product.id)
+        result = await session.execute(statement)
+        found |= {row[0]: row[1] for row in result.all()}
+    return found
 
 
 async def upsert_variants(session: AsyncSession, rows: list[dict[str, Any]]) -> int:

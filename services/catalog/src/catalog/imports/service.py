@@ -1,49 +1,48 @@
 """CSV import and export of producers, products and variants.
 
-An import is checked row by row first; a file with any bad row changes nothing and reports
-each bad row, column and reason. A good file is applied in one transaction with bulk upserts,
-so it lands whole or not at all. Progress is written in transactions of its own so that
-`GET /v1/imports/{id}` shows it while the import runs.
+An import is durable work. The API stores the file with a `pending` import row and answers;
+a worker (the `worker` role, in-process with `--target=all`) claims it, holding a lease it
+renews, and runs it. The file is checked row by row first; a file with any bad row changes
+nothing and reports each bad row, column and reason. A good file is applied in one transaction
+with bulk upserts, and that same transaction ends the import, fenced by the worker's lease
+token: so the file lands whole or not at all, and exactly once even when a worker that lost
+its lease (it stalled, or died and another took over) reaches its commit. Progress is written
+in transactions of its own so that `GET /v1/imports/{id}` shows it while the import runs.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import i18n
+from catalog import service as catalog_service
 from catalog.errors import ImportNotFound, InvalidCsv
 from catalog.imports import csvformat, repository
 from catalog.imports.csvformat import ParsedFile, RowError
 from catalog.models import Import
-from contracts.catalog import ProducerCreatedV1, ProducerUpdatedV1
+from contracts.catalog import Price, ProducerCreatedV1, ProducerUpdatedV1, StockChangedV1
 from kit.db import Database
 from kit.events import outbox
 from kit.events.outbox import ACTOR_KEY
 
 log = logging.getLogger(__name__)
-PROGRESS_EVERY = 2000
+PROGRESS_EVERY = 2000  # variant rows written between two progress updates
+Progress = Callable[..., Awaitable[None]]
 
 
-@dataclass(frozen=True)
-class ImportJob:
-    """What the background run of one import needs."""
-
-    import_id: uuid.UUID
-    tenant_id: uuid.UUID
-    actor: str
-    header: list[str]
-    rows: list[dict[str, str]]
+class LeaseLost(Exception):
+    """Another worker holds the import now, or it ended: this worker must stop, change nothing."""
 
 
-async def start(
-    session: AsyncSession, filename: str | None, data: bytes
-) -> tuple[Import, list[str], list[dict[str, str]]]:
-    """Record a new import of `data`; the rows run afterwards (`run`)."""
+async def start(session: AsyncSession, filename: str | None, data: bytes, actor: str) -> Import:
+    """Record a new pending import of `data`, its file beside it; a worker runs it."""
     try:
         header, rows = csvformat.read_rows(data)
     except (UnicodeDecodeError, ValueError) as exc:
@@ -51,12 +50,18 @@ async def start(
     if not header:
         raise InvalidCsv("the file has no header row")
     record = Import(
-        filename=filename, status="pending", total_rows=len(rows), errors=[], summary={}
+        id=uuid.uuid4(),
+        filename=filename,
+        status="pending",
+        total_rows=len(rows),
+        errors=[],
+        summary={},
+        actor=actor,
     )
-    session.add(record)
+    repository.add(session, record, data)
     await session.flush()
     await session.refresh(record)
-    return record, header, rows
+    return record
 
 
 async def get(session: AsyncSession, import_id: uuid.UUID) -> Import:
@@ -66,44 +71,126 @@ async def get(session: AsyncSession, import_id: uuid.UUID) -> Import:
     return record
 
 
-async def run(db: Database, job: ImportJob) -> None:
-    """Validate, then apply atomically; the import row tells how it went."""
+@dataclass(frozen=True)
+class Claim:
+    """One worker's hold on one import."""
+
+    import_id: uuid.UUID
+    tenant_id: uuid.UUID
+    token: uuid.UUID
+    attempts: int
+    actor: str | None
+
+
+async def claim(jobs_db: Database, lease_seconds: float) -> Claim | None:
+    """Hold the next import of any tenant for `lease_seconds`; None when there is none."""
+    token = uuid.uuid4()
+    async with jobs_db.transaction() as session:
+        found = await repository.claim_next(session, token, lease_seconds)
+    if found is None:
+        return None
+    return Claim(found.import_id, found.tenant_id, token, found.attempts, found.actor)
+
+
+async def run(
+    db: Database,
+    held: Claim,
+    lease_seconds: float,
+    max_attempts: int,
+    public_base_url: str = "",
+) -> None:
+    """Run a claimed import to its end while renewing its lease; a failure is retried by the
+    next claim until `max_attempts`, then the import fails."""
+    if held.attempts > max_attempts:
+        await _end(
+            db, held, status="failed", errors=[_internal(f"gave up after {max_attempts} tries")]
+        )
+        return
     try:
-        await _run(db, job)
-    except Exception as exc:  # a crash must still end the import, not leave it "applying"
-        log.exception("import failed", extra={"import": str(job.import_id)})
-        async with db.transaction(job.tenant_id) as session:
-            error = RowError(0, "", f"internal error: {type(exc).__name__}").as_dict()
-            await repository.set_progress(session, job.import_id, status="failed", errors=[error])
+        async with asyncio.TaskGroup() as group:
+            work = group.create_task(_run(db, held, lease_seconds, public_base_url))
+            group.create_task(_keep_lease(db, held, lease_seconds, work))
+    except* LeaseLost:
+        log.warning(
+            "import lease lost; another worker has it", extra={"import": str(held.import_id)}
+        )
+    except* Exception as failures:
+        log.error(
+            "import failed", exc_info=failures.exceptions[0], extra={"import": str(held.import_id)}
+        )
+        if held.attempts >= max_attempts:
+            reason = f"internal error: {type(failures.exceptions[0]).__name__}"
+            await _end(db, held, status="failed", errors=[_internal(reason)])
+        else:  # let the lease lapse now: the next claim tries again
+            async with db.transaction(held.tenant_id) as session:
+                await repository.update_held(
+                    session, held.import_id, held.token, status="pending", lease_until=None
+                )
 
 
-async def _progress(db: Database, job: ImportJob, **values: Any) -> None:
-    async with db.transaction(job.tenant_id) as session:
-        await repository.set_progress(session, job.import_id, **values)
+def _internal(reason: str) -> dict[str, Any]:
+    return RowError(0, "", reason).as_dict()
 
 
-async def _run(db: Database, job: ImportJob) -> None:
-    await _progress(db, job, status="validating", processed_rows=0)
-    parsed = csvformat.parse(job.header, job.rows)
-    async with db.transaction(job.tenant_id) as session:
-        session.info[ACTOR_KEY] = job.actor
+async def _keep_lease(
+    db: Database, held: Claim, lease_seconds: float, work: asyncio.Task[None]
+) -> None:
+    """Renew the lease every third of it until the work ends; raise LeaseLost when it is gone."""
+    while not work.done():
+        await asyncio.wait({work}, timeout=lease_seconds / 3)
+        if work.done():
+            return
+        async with db.transaction(held.tenant_id) as session:
+            if not await repository.update_held(
+                session, held.import_id, held.token, lease_seconds=lease_seconds
+            ):
+                raise LeaseLost(str(held.import_id))
+
+
+async def _end(db: Database, held: Claim, **values: Any) -> None:
+    async with db.transaction(held.tenant_id) as session:
+        await repository.end(session, held.import_id, held.token, **values)
+
+
+def _progress(db: Database, held: Claim, lease_seconds: float) -> Progress:
+    async def write(**values: Any) -> None:
+        async with db.transaction(held.tenant_id) as session:
+            if not await repository.update_held(
+                session, held.import_id, held.token, lease_seconds=lease_seconds, **values
+            ):
+                raise LeaseLost(str(held.import_id))
+
+    return write
+
+
+async def _run(db: Database, held: Claim, lease_seconds: float, public_base_url: str) -> None:
+    progress = _progress(db, held, lease_seconds)
+    async with db.transaction(held.tenant_id) as session:
+        data = await repository.file_of(session, held.import_id)
+    if data is None:  # uploaded before imports were durable: the file died with its process
+        reason = "the uploaded file is gone; upload it again"
+        await _end(db, held, status="failed", errors=[_internal(reason)])
+        return
+    header, rows = csvformat.read_rows(data)
+    parsed = await asyncio.to_thread(csvformat.parse, header, rows)
+    async with db.transaction(held.tenant_id) as session:
+        session.info[ACTOR_KEY] = held.actor
         references = await _check_references(session, parsed)
         errors = sorted(parsed.errors, key=lambda e: (e.row, e.column))
         if errors:
-            await repository.set_progress(
-                session,
-                job.import_id,
-                status="failed",
-                processed_rows=parsed.rows,
-                errors=[e.as_dict() for e in errors[:1000]],
-                summary={"bad_rows": len({e.row for e in errors})},
-            )
-            return
-        await _progress(db, job, status="applying", processed_rows=parsed.rows)
-        summary = await _apply(session, parsed, references)
-        await repository.set_progress(
-            session, job.import_id, status="succeeded", processed_rows=parsed.rows, summary=summary
-        )
+            values: dict[str, Any] = {
+                "status": "failed",
+                "processed_rows": parsed.rows,
+                "errors": [e.as_dict() for e in errors[:1000]],
+                "summary": {"bad_rows": len({e.row for e in errors})},
+            }
+        else:
+            await progress(status="applying", processed_rows=0)
+            summary = await _apply(session, parsed, references, progress, public_base_url)
+            values = {"status": "succeeded", "processed_rows": parsed.rows, "summary": summary}
+        # The fence: this commit ends the import only if this worker still holds it.
+        if not await repository.end(session, held.import_id, held.token, **values):
+            raise LeaseLost(str(held.import_id))
 
 
 @dataclass
@@ -154,7 +241,13 @@ async def _check_references(session: AsyncSession, parsed: ParsedFile) -> Refere
     return refs
 
 
-async def _apply(session: AsyncSession, parsed: ParsedFile, refs: References) -> dict[str, int]:
+async def _apply(
+    session: AsyncSession,
+    parsed: ParsedFile,
+    refs: References,
+    progress: Progress,
+    public_base_url: str,
+) -> dict[str, int]:
     tenant = session.info["tenant_id"]
     producer_ids = {code: p.id for code, p in refs.producers.items()}
     producer_rows = [
@@ -183,9 +276,9 @@ async def _apply(session: AsyncSession, parsed: ParsedFile, refs: References) ->
             )
         else:
             updated += 1
-            event = ProducerUpdatedV1(
-                producer_id=producer_id, name=declared.name, kind=declared.kind
-            )
+            # The file changes kind and name only: the rest of the profile is as stored.
+            stored = catalog_service.producer_fields(refs.producers[code])
+            event = ProducerUpdatedV1(**{**stored, "name": declared.name, "kind": declared.kind})
         await outbox.add(session, event)
     variants_by_product: dict[str, list[csvformat.VariantRow]] = {}
     for variant in parsed.variants.values():
@@ -200,13 +293,56 @@ async def _apply(session: AsyncSession, parsed: ParsedFile, refs: References) ->
         for slug, rows in variants_by_product.items()
         for position, v in enumerate(rows)
     ]
-    await repository.upsert_variants(session, variant_rows)
+    done = 0
+    for part in repository.chunks(variant_rows, PROGRESS_EVERY):
+        done += await repository.upsert_variants(session, list(part))
+        await progress(processed_rows=min(done, parsed.rows))
+    await _announce_changes(session, parsed, refs, public_base_url)
     return {
         "producers_created": created,
         "producers_updated": updated,
         "products": len(product_rows),
         "variants": len(variant_rows),
     }
+
+
+async def _announce_changes(
+    session: AsyncSession, parsed: ParsedFile, refs: References, public_base_url: str
+) -> None:
+    """What the file changed in products the other services know, as the API would say it:
+    `stock_changed` per existing variant whose stock or price moved, `updated` per public
+    product (new ones are drafts: nobody outside the catalog knows them yet)."""
+    for sku, row in parsed.variants.items():
+        before = refs.variants.get(sku)
+        product = refs.products.get(row.product_slug)
+        if before is None or product is None:
+            continue
+        price = Price(amount=row.price_amount, currency=row.currency)
+        previous = Price(amount=before.price_amount, currency=before.currency)
+        if (before.stock, previous) == (row.stock, price):
+            continue
+        await outbox.add(
+            session,
+            StockChangedV1(
+                product_id=product.id,
+                variant_id=before.id,
+                sku=sku,
+                stock=row.stock,
+                previous_stock=before.stock,
+                price=price,
+                previous_price=previous,
+                slug=product.slug,
+                name=parsed.products[row.product_slug].name or product.name,
+            ),
+        )
+    public = [p for slug, p in refs.products.items() if slug in parsed.products]
+    public = [p for p in public if p.status != "draft"]
+    if not public:
+        return
+    session.expire_all()  # the bulk upserts bypassed the objects loaded before them
+    for product in public:
+        await session.refresh(product)
+        await catalog_service.announce_update(session, product, public_base_url)
 
 
 def _product_row(

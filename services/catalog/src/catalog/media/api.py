@@ -15,9 +15,11 @@ from catalog.media.schemas import MediaRead
 from catalog.media.storage import Storage
 from catalog.media.urls import media_urls
 from catalog.models import Media
+from kit.anonymous import admit_anonymous
 from kit.dependencies import SessionDep
 
-router = APIRouter(prefix="/v1", tags=["media"])
+# Anonymous callers read renditions through `public_router`, nothing of this one.
+router = APIRouter(prefix="/v1", tags=["media"], dependencies=[admit_anonymous()])
 # Renditions are public: social platforms fetch them by URL. Their ids are random UUIDs.
 public_router = APIRouter(prefix="/v1", tags=["media"])
 RenditionName = Literal["original", "thumbnail", "web", "portrait", "landscape"]

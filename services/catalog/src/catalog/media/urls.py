@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from contracts.catalog import Media
 
 RENDITIONS = ("original", "thumbnail", "web", "portrait", "landscape")
 
@@ -15,3 +19,19 @@ def media_url(public_base_url: str, media_id: uuid.UUID, rendition: str) -> str:
 def media_urls(public_base_url: str, media_id: uuid.UUID) -> dict[str, str]:
     """Every rendition's URL."""
     return {name: media_url(public_base_url, media_id, name) for name in RENDITIONS}
+
+
+def event_media(public_base_url: str, refs: Iterable[Mapping[str, Any]]) -> list[Media]:
+    """Stored media references (`{media_id, alt}`) as events carry them: every rendition."""
+    pictures = []
+    for ref in refs:
+        media_id = uuid.UUID(str(ref["media_id"]))
+        alt = ref.get("alt") or {}
+        pictures.append(
+            Media(
+                media_id=media_id,
+                urls=media_urls(public_base_url, media_id),
+                alt={str(k): str(v) for k, v in alt.items()} if isinstance(alt, Mapping) else {},
+            )
+        )
+    return pictures

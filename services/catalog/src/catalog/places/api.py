@@ -9,16 +9,20 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from catalog import access, i18n
 from catalog.deps import SettingsDep, ViewDep
+from catalog.errors import PlaceNotFound
 from catalog.models import Place
 from catalog.places import repository, service
 from catalog.places.schemas import PlaceCreate, PlaceKind, PlaceRead, PlaceUpdate
 from catalog.present import View, media_ref
 from catalog.schemas import ProductStatus
-from kit.dependencies import SessionDep
+from kit.anonymous import admit_anonymous
+from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
-router = APIRouter(prefix="/v1", tags=["places"])
+router = APIRouter(
+    prefix="/v1", tags=["places"], dependencies=[admit_anonymous("list_places", "get_place")]
+)
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 VARY = "Accept-Language"
 
@@ -46,6 +50,7 @@ async def create_place(data: PlaceCreate, session: SessionDep, view: ViewDep) ->
 async def list_places(
     request: Request,
     session: SessionDep,
+    principal: PrincipalDep,
     view: ViewDep,
     kind: PlaceKind | None = None,
     status: ProductStatus | None = None,
@@ -55,6 +60,10 @@ async def list_places(
 ) -> Response:
     """Places, newest first; by kind, status or text in any language."""
     text = i18n.normalize(q).strip() if q else None
+    if access.public_view(principal):
+        if status not in (None, "published"):
+            return conditional_json(request, Page[PlaceRead](items=[]), vary=VARY)
+        status = "published"
     items, next_cursor = await repository.list_places(
         session, cursor=cursor, limit=limit, kind=kind, status=status, text=text or None
     )
@@ -64,10 +73,16 @@ async def list_places(
 
 @router.get("/places/{place_id}", response_model=PlaceRead)
 async def get_place(
-    request: Request, place_id: uuid.UUID, session: SessionDep, view: ViewDep
+    request: Request,
+    place_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
 ) -> Response:
     """One place, with an ETag."""
     place = await service.get_place(session, place_id)
+    if access.public_view(principal) and place.status != "published":
+        raise PlaceNotFound(f"no place {place_id}")
     return conditional_json(request, present(place, view), vary=VARY)
 
 

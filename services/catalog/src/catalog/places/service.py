@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalog import i18n
 from catalog import repository as catalog_repo
 from catalog.errors import MediaNotFound, NotPublishable, PlaceNotFound, ProductNotFound, SlugTaken
-from catalog.media.urls import media_urls
+from catalog.media.urls import event_media, media_urls
 from catalog.models import Place
 from catalog.places import repository
 from catalog.places.schemas import PlaceCreate, PlaceUpdate
@@ -99,6 +99,9 @@ async def publish_place(session: AsyncSession, place_id: uuid.UUID, public_base_
                 media_urls(public_base_url, uuid.UUID(m["media_id"]))["web"] for m in place.media
             ],
             related_product_ids=list(place.related_product_ids),
+            address=place.address,
+            opening_hours=list(place.opening_hours),
+            media=event_media(public_base_url, place.media),
         ),
     )
     await session.refresh(place)

@@ -18,10 +18,14 @@ from catalog.storefronts.schemas import (
     StorefrontRead,
     SyncReport,
 )
-from kit.dependencies import SessionDep, require_role
+from kit.anonymous import admit_anonymous
+from kit.dependencies import PrincipalDep, SessionDep, require_role
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
-router = APIRouter(prefix="/v1", tags=["storefronts"])
+# The public store page reads listings; stores themselves (URLs, sync errors) stay internal.
+router = APIRouter(
+    prefix="/v1", tags=["storefronts"], dependencies=[admit_anonymous("list_listings")]
+)
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 admin_only = require_role("admin")
 
@@ -44,10 +48,11 @@ def _read(storefront: object) -> StorefrontRead:
     dependencies=[admin_only],
 )
 async def create_storefront(
-    data: StorefrontCreate, request: Request, session: SessionDep
+    data: StorefrontCreate, request: Request, session: SessionDep, settings: SettingsDep
 ) -> object:
-    """Connect a store (tenant admin); credentials are stored encrypted, never returned."""
-    return _read(await service.create_storefront(session, _box(request), data))
+    """Connect a store (tenant admin); credentials are stored encrypted, never returned.
+    A URL that is not http(s) or aims at a non-public address is refused (`unsafe-store-url`)."""
+    return _read(await service.create_storefront(session, _box(request), data, settings))
 
 
 @router.get("/storefronts", response_model=Page[StorefrontRead])
@@ -83,21 +88,27 @@ async def sync_storefront(
     response_model=ListingRead,
     dependencies=[access.staff_write],
 )
-async def create_listing(data: ListingCreate, session: SessionDep) -> object:
-    """Map a variant to a store item."""
-    return await service.create_listing(session, data)
+async def create_listing(data: ListingCreate, session: SessionDep, settings: SettingsDep) -> object:
+    """Map a variant to a store item; a public product emits `catalog.product.updated.v1`."""
+    return await service.create_listing(session, data, settings.public_base_url)
 
 
 @router.get("/listings", response_model=Page[ListingRead])
 async def list_listings(
     session: SessionDep,
+    principal: PrincipalDep,
     storefront_id: uuid.UUID | None = None,
     variant_id: uuid.UUID | None = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
-    """Listings, by store or by variant."""
+    """Listings, by store or by variant (to the public: only those of public products)."""
     items, next_cursor = await repository.list_listings(
-        session, cursor=cursor, limit=limit, storefront_id=storefront_id, variant_id=variant_id
+        session,
+        cursor=cursor,
+        limit=limit,
+        storefront_id=storefront_id,
+        variant_id=variant_id,
+        public_only=access.public_view(principal),
     )
     return {"items": items, "next_cursor": next_cursor}

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog.models import Listing, Storefront, Variant
+from catalog.models import Listing, Product, Storefront, Variant
+from catalog.repository import public_producer_ids
 from kit.pagination import paginate
 
 API_KINDS = ("shopify", "woocommerce")
@@ -48,8 +49,16 @@ async def list_listings(
     limit: int,
     storefront_id: uuid.UUID | None,
     variant_id: uuid.UUID | None,
+    public_only: bool = False,
 ) -> tuple[list[Listing], str | None]:
     statement = select(Listing)
+    if public_only:
+        public = (
+            select(Variant.id)
+            .join(Product, Product.id == Variant.product_id)
+            .where(Product.status == "published", Product.producer_id.in_(public_producer_ids()))
+        )
+        statement = statement.where(Listing.variant_id.in_(public))
     if storefront_id is not None:
         statement = statement.where(Listing.storefront_id == storefront_id)
     if variant_id is not None:

@@ -13,11 +13,13 @@ from datetime import UTC, datetime
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalog import repository as catalog_repo
+from catalog import service as catalog_service
 from catalog.errors import ListingExists, StorefrontNotFound, VariantNotFound
 from catalog.models import Listing, Storefront, Variant
 from catalog.secrets import SecretBox
 from catalog.settings import CatalogSettings
-from catalog.storefronts import repository
+from catalog.storefronts import repository, urlguard
 from catalog.storefronts.base import CallPolicy, StoreAdapter, StoreItem, fill
 from catalog.storefronts.generic import GenericStore, item_url
 from catalog.storefronts.schemas import ListingCreate, StorefrontCreate, SyncReport
@@ -28,12 +30,16 @@ from kit.events import outbox
 
 
 async def create_storefront(
-    session: AsyncSession, box: SecretBox, data: StorefrontCreate
+    session: AsyncSession, box: SecretBox, data: StorefrontCreate, settings: CatalogSettings
 ) -> Storefront:
-    """Connect a store; its credentials are sealed before they touch the database."""
+    """Connect a store; its URLs are checked (SSRF), its credentials sealed before they touch
+    the database."""
     template = data.item_url_template
     if template and data.store:
         template = fill(template, store=data.store)
+    for url in (str(data.api_base_url) if data.api_base_url else None, template):
+        if url:
+            await urlguard.check_url(url, allow_private=settings.store_allow_private_hosts)
     storefront = Storefront(
         kind=data.kind,
         name=data.name,
@@ -55,8 +61,11 @@ async def get_storefront(session: AsyncSession, storefront_id: uuid.UUID) -> Sto
     return storefront
 
 
-async def create_listing(session: AsyncSession, data: ListingCreate) -> Listing:
-    """Map a variant to a store item by hand (generic stores, or before the first sync)."""
+async def create_listing(
+    session: AsyncSession, data: ListingCreate, public_base_url: str = ""
+) -> Listing:
+    """Map a variant to a store item by hand (generic stores, or before the first sync); a
+    public product announces its new store URL (`catalog.product.updated.v1`)."""
     storefront = await get_storefront(session, data.storefront_id)
     variant = await repository.get_variant(session, data.variant_id)
     if variant is None:
@@ -75,7 +84,18 @@ async def create_listing(session: AsyncSession, data: ListingCreate) -> Listing:
     repository.add(session, listing)
     await session.flush()
     await session.refresh(listing)
+    await _announce_products(session, [variant.product_id], public_base_url)
     return listing
+
+
+async def _announce_products(
+    session: AsyncSession, product_ids: list[uuid.UUID], public_base_url: str
+) -> None:
+    """Products whose store URLs changed tell the other services (drafts tell nobody)."""
+    for product_id in dict.fromkeys(product_ids):
+        product = await catalog_repo.get_product(session, product_id)
+        if product is not None:
+            await catalog_service.announce_update(session, product, public_base_url)
 
 
 def open_store(
@@ -104,19 +124,24 @@ async def pull(
     storefront: Storefront, box: SecretBox, settings: CatalogSettings
 ) -> list[StoreItem]:
     """Every item the store reports now."""
-    async with httpx.AsyncClient(timeout=settings.store_timeout_seconds) as client:
+    async with urlguard.guarded_client(
+        timeout=settings.store_timeout_seconds,
+        allow_private=settings.store_allow_private_hosts,
+    ) as client:
         return await open_store(storefront, box, client, settings).fetch_items()
 
 
 async def apply_items(
-    session: AsyncSession, storefront: Storefront, items: list[StoreItem]
+    session: AsyncSession, storefront: Storefront, items: list[StoreItem], public_base_url: str = ""
 ) -> SyncReport:
-    """Bring listings in line with the store's items; link new ones by SKU."""
+    """Bring listings in line with the store's items; link new ones by SKU (their products
+    announce the new store URLs)."""
     listings = await repository.listings_of(session, storefront.id)
     unlisted = [i for i in items if i.external_id not in listings and i.sku]
     by_sku = await repository.variants_by_sku(session, [i.sku for i in unlisted if i.sku])
     now = datetime.now(UTC)
     linked = changed = 0
+    linked_products: list[uuid.UUID] = []
     for item in unlisted:
         variant = by_sku.get(item.sku or "")
         if variant is None:
@@ -133,6 +158,7 @@ async def apply_items(
         )
         repository.add(session, created)
         listings[item.external_id] = created
+        linked_products.append(variant.product_id)
         linked += 1
     await session.flush()
     variants = await repository.variants_by_id(
@@ -147,6 +173,7 @@ async def apply_items(
     storefront.last_synced_at = now
     storefront.last_sync_error = None
     await session.flush()
+    await _announce_products(session, linked_products, public_base_url)
     return SyncReport(
         storefront_id=storefront.id,
         items_seen=len(items),
@@ -170,6 +197,7 @@ async def _apply(
     if not moved:
         return False
     variant = variants[listing.variant_id]
+    product = await catalog_repo.get_product(session, variant.product_id)
     previous_price = _price(listing.price_amount, listing.currency)
     previous_stock = listing.stock
     listing.stock, listing.price_amount, listing.currency = (
@@ -190,6 +218,8 @@ async def _apply(
             storefront_id=storefront.id,
             listing_id=listing.id,
             url=listing.url,
+            slug=product.slug if product else None,
+            name=product.name if product else {},
         ),
     )
     return True
@@ -208,7 +238,7 @@ async def sync_now(
     """Pull one storefront now (the on-demand sync)."""
     storefront = await get_storefront(session, storefront_id)
     items = await pull(storefront, box, settings)
-    return await apply_items(session, storefront, items)
+    return await apply_items(session, storefront, items, settings.public_base_url)
 
 
 async def record_failure(session: AsyncSession, storefront_id: uuid.UUID, error: str) -> None:
