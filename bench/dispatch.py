@@ -2,9 +2,12 @@
 answering in 50 ms, against the ideal (concurrency / latency) and a bare httpx loop at the same
 concurrency on the same fake, both measured in the same run.
 
-Machi path: the real `publisher.dispatch.service.Dispatcher` on the jobs role (claims with
-FOR UPDATE SKIP LOCKED across tenants; load, mark committing, commit, record published with its
-outbox event and the post's derived status, each in its tenant's transaction).
+Machi path: the real `publisher.dispatch.service.Dispatcher` on the jobs role, as the dispatch
+job runs it (`run_until_idle`): claims batches with FOR UPDATE SKIP LOCKED across tenants and
+loads each batch in one query, keeps `concurrency` deliveries in flight, writes their
+`committing` marks and their outcomes (published state, attempts, outbox event, the post's
+derived status) by group commit. `bench/results/dispatch-before.json` holds the figures of the
+dispatcher before batching (one transaction per step per delivery, batch-at-a-time).
 Fake platform: Facebook's `POST /{page}/feed` in a separate process, 50 ms per answer, counting
 what it published so duplicates can be counted.
 
@@ -88,7 +91,7 @@ def free_port() -> int:
 
 async def wait_up(base_url: str) -> None:
     async with httpx.AsyncClient() as http:
-        for _ in range(200):
+        for _ in range(1200):  # a busy machine can take a while to spawn it
             try:
                 await http.get(f"{base_url}/stats")
                 return
@@ -239,7 +242,7 @@ async def machi_path(
         started = time.perf_counter()
         claimed = 0
         while claimed < n:
-            got = await dispatcher.run_once()
+            got = await dispatcher.run_until_idle()
             claimed += got
             progress("machi", claimed, n)
             if not got:

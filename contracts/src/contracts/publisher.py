@@ -106,3 +106,27 @@ class PostScheduledV1(Event):
     campaign_id: uuid.UUID | None = None
     product_id: uuid.UUID | None = None
     deliveries: list[ScheduledDelivery] = []
+
+
+class InsightReading(BaseModel):
+    """One platform number as read: `metric` is Machi's name, `api_version` the platform's."""
+
+    object_kind: str  # account, post
+    object_id: str
+    metric: str
+    value: int
+    api_version: str
+
+
+@register
+class InsightsCollectedV1(Event):
+    """The publisher pulled a channel's numbers (it holds the tokens); analytics stores them
+    as snapshots. Retired or unavailable metrics are named in `skipped`, never fatal."""
+
+    event_type = "publisher.insights.collected.v1"
+
+    channel_id: uuid.UUID
+    platform: str
+    taken_at: datetime
+    readings: list[InsightReading] = []
+    skipped: list[str] = []

@@ -119,6 +119,7 @@ class FakeX:
         self.script: list[Scripted] = []
         self.ids = itertools.count(1_800_000_000_000_000_000)
         self.tokens_used: list[str] = []
+        self.refreshed: list[str] = []
         self.app = self._build()
 
     def _build(self) -> FastAPI:
@@ -146,6 +147,7 @@ class FakeX:
         async def token(request: Request) -> Any:
             form = await request.form()
             if form.get("grant_type") == "refresh_token":
+                self.refreshed.append(str(form.get("refresh_token")))
                 if form.get("refresh_token") != "x-refresh-token":
                     return JSONResponse({"error": "invalid_request"}, 400)
                 return {
@@ -196,14 +198,38 @@ def x_too_many(reset_at: int) -> Scripted:
 class FakeLine:
     """Messaging API broadcast: a repeated `X-Line-Retry-Key` answers 409 (reference 4.5)."""
 
-    def __init__(self) -> None:
+    def __init__(self, followers: int = 120, blocks: int = 20, quota: int | None = 200) -> None:
         self.broadcasts: list[dict[str, Any]] = []
         self.keys: dict[str, str] = {}
         self.hang_after_accept = False
+        self.followers, self.blocks, self.quota, self.used = followers, blocks, quota, 0
+        self.insight_dates: list[str] = []
         self.app = self._build()
 
     def _build(self) -> FastAPI:
         app = FastAPI()
+
+        @app.get("/v2/bot/insight/followers")
+        async def followers(date: str) -> Any:
+            self.insight_dates.append(date)
+            if len(self.insight_dates) == 1:  # the newest day is still being counted
+                return {"status": "unready"}
+            return {
+                "status": "ready",
+                "followers": self.followers,
+                "targetedReaches": self.followers // 2,
+                "blocks": self.blocks,
+            }
+
+        @app.get("/v2/bot/message/quota")
+        async def quota() -> Any:
+            if self.quota is None:
+                return {"type": "none"}
+            return {"type": "limited", "value": self.quota}
+
+        @app.get("/v2/bot/message/quota/consumption")
+        async def consumption() -> Any:
+            return {"totalUsage": self.used}
 
         @app.post("/v2/bot/message/broadcast")
         async def broadcast(request: Request) -> Any:
@@ -220,6 +246,114 @@ class FakeLine:
             while self.hang_after_accept:
                 await asyncio.sleep(0.02)
             return JSONResponse({}, headers={"x-line-request-id": request_id})
+
+        return app
+
+
+class FakeInstagram:
+    """Content publishing: container, status, media_publish, and the account's own quota
+    (`content_publishing_limit`, reference 4.2)."""
+
+    def __init__(self, quota_usage: int = 0, quota_total: int = 25) -> None:
+        self.quota_usage, self.quota_total = quota_usage, quota_total
+        self.containers: list[str] = []
+        self.published: list[str] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/{ig_user}/content_publishing_limit")
+        async def limit(ig_user: str) -> Any:
+            config = {"quota_total": self.quota_total, "quota_duration": 86400}
+            return {"data": [{"quota_usage": self.quota_usage, "config": config}]}
+
+        @app.post("/{ig_user}/media")
+        async def media(ig_user: str) -> Any:
+            self.containers.append(f"c{len(self.containers) + 1}")
+            return {"id": self.containers[-1]}
+
+        @app.get("/{container}")
+        async def status(container: str) -> Any:
+            return {"id": container, "status_code": "FINISHED"}
+
+        @app.post("/{ig_user}/media_publish")
+        async def publish(ig_user: str, creation_id: str = Form()) -> Any:
+            self.published.append(creation_id)
+            self.quota_usage += 1
+            return {"id": f"ig-{creation_id}"}
+
+        return app
+
+
+class FakeThreads:
+    """Threads long-lived token refresh, `GET /refresh_access_token` (reference 4.4)."""
+
+    def __init__(self) -> None:
+        self.refreshed: list[str] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/refresh_access_token")
+        async def refresh(grant_type: str, access_token: str) -> Any:
+            if grant_type != "th_refresh_token" or access_token == "th-revoked":
+                return _answer(meta_error(190, "Error validating access token", 460))
+            self.refreshed.append(access_token)
+            return {"access_token": "th-long-2", "token_type": "bearer", "expires_in": 5_184_000}
+
+        return app
+
+
+class FakeMastodon:
+    """One instance: app registration, the token exchange, the account and instance limits
+    (docs.joinmastodon.org/methods/apps, /methods/oauth, /methods/instance)."""
+
+    def __init__(self) -> None:
+        self.registrations: list[dict[str, str]] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/api/v1/apps")
+        async def register(request: Request) -> Any:
+            form = await request.form()
+            n = len(self.registrations) + 1
+            made = {
+                "id": str(n),
+                "name": str(form.get("client_name")),
+                "redirect_uri": str(form.get("redirect_uris")),
+                "client_id": f"mastodon-client-{n}",
+                "client_secret": f"mastodon-secret-{n}",
+            }
+            self.registrations.append(made)
+            return made
+
+        @app.post("/oauth/token")
+        async def token(request: Request) -> Any:
+            form = await request.form()
+            known = {(r["client_id"], r["client_secret"]) for r in self.registrations}
+            if (form.get("client_id"), form.get("client_secret")) not in known:
+                return JSONResponse({"error": "invalid_client"}, 401)
+            if form.get("code") != "m-code" or not form.get("code_verifier"):
+                return JSONResponse({"error": "invalid_grant"}, 400)
+            return {
+                "access_token": "m-user-token",
+                "token_type": "Bearer",
+                "scope": "read:accounts write:statuses write:media",
+                "created_at": int(time.time()),
+            }
+
+        @app.get("/api/v1/accounts/verify_credentials")
+        async def me() -> Any:
+            return {"id": "109", "username": "takeo", "acct": "takeo"}
+
+        @app.get("/api/v2/instance")
+        async def instance() -> Any:
+            statuses = {"max_characters": 1000, "characters_reserved_per_url": 23}
+            return {"domain": "mastodon.test", "configuration": {"statuses": statuses}}
 
         return app
 

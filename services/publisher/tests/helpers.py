@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
 import httpx
 
 from contracts.catalog import Price, ProductPublishedV1
+from kit.auth import InternalPrincipal
 from kit.events import consumer
 from kit.runtime import ServiceRuntime
-from kit.testing.plugin import delivery
+from kit.testing.plugin import delivery, principal
 from publisher.handlers import on_product_published
+
+
+def broadcaster(
+    tenant: uuid.UUID, roles: tuple[str, ...] = ("admin",), **limits: int
+) -> InternalPrincipal:
+    """A principal of a tenant whose plan includes LINE broadcasts."""
+    return dataclasses.replace(
+        principal(tenant, roles, limits or None), features=frozenset({"line_broadcast"})
+    )
 
 
 async def channel(admin: httpx.AsyncClient, platform: str = "sandbox", **fields: Any) -> dict:

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import httpx
+from prometheus_client import REGISTRY
 from sqlalchemy import text
 
 from kit.auth import InternalPrincipal
@@ -213,4 +214,6 @@ async def test_late_deliveries_are_listed(
         )
     late = (await admin.get("/v1/deliveries", params={"state": "late"})).json()["items"]
     assert [d["id"] for d in late] == [delivery["id"]]
-    assert await make_dispatcher().watch_once() >= 1
+    counted = await make_dispatcher().watch_once()
+    assert counted >= 1
+    assert REGISTRY.get_sample_value("machi_deliveries_late") == counted  # the watchdog's gauge

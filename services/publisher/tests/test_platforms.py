@@ -4,27 +4,31 @@ from collections.abc import Callable
 import httpx
 from sqlalchemy import text
 
-from kit.auth import InternalPrincipal
+from kit.auth import InternalPrincipal, TokenSigner
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
-from kit.testing.plugin import principal
+from kit.testing.plugin import client, principal
+from publisher.app import SERVICE, create_app
 
+from .conftest import publisher_settings
 from .fakes import FakeFacebook, FakeLine, FakeX, Scripted, meta_usage
-from .helpers import approved_and_scheduled, channel, post
+from .helpers import approved_and_scheduled, broadcaster, channel, post
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
 async def test_a_lost_line_answer_is_settled_by_resending_the_same_retry_key(
-    as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
+    runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID, signer: TokenSigner
 ) -> None:
     line = FakeLine()
     line.hang_after_accept = True
-    admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
-    account = await channel(admin, "line", credentials={"access_token": "line-token"})
-    draft = await post(admin, [account["id"]], "武雄市からのお知らせ")
-    [delivery] = await approved_and_scheduled(admin, editor, draft["id"])
     async with serve(line.app) as base_url:
+        app = create_app(runtime, publisher_settings(line_api_url=base_url))
+        admin = client(app, signer, SERVICE, broadcaster(tenant))
+        editor = client(app, signer, SERVICE, broadcaster(tenant, ("editor",)))
+        account = await channel(admin, "line", credentials={"access_token": "line-token"})
+        draft = await post(admin, [account["id"]], "武雄市からのお知らせ")
+        [delivery] = await approved_and_scheduled(admin, editor, draft["id"])
         dispatcher = make_dispatcher(line_api_url=base_url, platform_timeout_seconds=0.3)
         await dispatcher.run_until_idle()
         state = (await admin.get(f"/v1/deliveries/{delivery['id']}")).json()["state"]

@@ -66,7 +66,9 @@ async def test_preview_shows_each_channel_with_its_tracked_link(as_user: Client)
     by_platform = {c["platform"]: c for c in preview["channels"]}
     assert by_platform["x"]["text"].endswith("https://machi.test/r/xxxxxxxxxxx")
     assert by_platform["x"]["length"] == 234 + 1 + 23
-    assert preview["valid"] is True
+    assert by_platform["x"]["valid"] is True
+    # The text fits LINE too; broadcasting is what this tenant's plan lacks.
+    assert by_platform["line"]["problems"] == ["the plan does not include LINE broadcasts"]
 
 
 async def test_a_post_too_long_for_x_is_refused_on_submit(as_user: Client) -> None:

@@ -2,12 +2,14 @@
 
 from fastapi import FastAPI
 
+from kit import export
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
 from publisher.channels import api as channels
 from publisher.connect import api as connect
 from publisher.credentials import Vault
 from publisher.dispatch import api as deliveries
+from publisher.models import Base
 from publisher.posts import api as posts
 from publisher.scheduling import api as scheduling
 from publisher.settings import PublisherSettings
@@ -32,4 +34,5 @@ def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = Non
     )
     app.state.publisher_settings = settings
     app.state.vault = Vault.from_settings(settings)
+    app.include_router(export.router(Base.metadata))  # the gateway's tenant export
     return app

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+import httpx
 from fastapi import Depends, Request
 
 from publisher.credentials import Vault
+from publisher.posts.broadcast import Broadcasts
 from publisher.settings import PublisherSettings
 
 
@@ -22,5 +25,21 @@ def get_vault(request: Request) -> Vault:
 
 SettingsDep = Annotated[PublisherSettings, Depends(get_settings)]
 VaultDep = Annotated[Vault, Depends(get_vault)]
+
+
+async def platform_client(settings: SettingsDep) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for the platforms' APIs, for one request."""
+    async with httpx.AsyncClient(timeout=settings.platform_timeout_seconds) as http:
+        yield http
+
+
+PlatformHttpDep = Annotated[httpx.AsyncClient, Depends(platform_client)]
+
+
+def get_broadcasts(http: PlatformHttpDep, settings: SettingsDep, vault: VaultDep) -> Broadcasts:
+    return Broadcasts(http, settings, vault)
+
+
+BroadcastsDep = Annotated[Broadcasts, Depends(get_broadcasts)]
 EDITORS = ("admin", "editor")
 WRITERS = ("admin", "editor", "writer", "photographer")

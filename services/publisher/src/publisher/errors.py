@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.errors import Conflict, Forbidden, InvalidInput, NotFound
+from kit.errors import Conflict, Forbidden, InvalidInput, NotFound, ProblemError
 
 
 class ChannelNotFound(NotFound):
@@ -58,3 +58,14 @@ class OAuthStateInvalid(InvalidInput):
 class OAuthFailed(InvalidInput):
     type = "oauth-failed"
     title = "The platform refused the authorization"
+
+
+class FeatureNotInPlan(Forbidden):
+    type = "feature-not-in-plan"
+    title = "The tenant's plan does not include this feature"
+
+
+class PlatformUnavailable(ProblemError):
+    status = 502
+    type = "platform-unavailable"
+    title = "The platform did not answer; try again"

@@ -1,5 +1,5 @@
 """Events the publisher consumes: the catalog's products (a read model templates and tracked
-links fill from) and analytics' answer to a tracked-link request."""
+links fill from) and analytics' answers to a tracked-link request (created or refused)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts.analytics import LinkCreatedV1
+from contracts.analytics import LinkCreatedV1, LinkRefusedV1
 from contracts.catalog import ProductArchivedV1, ProductPublishedV1, ProductUpdatedV1
 from kit.events.consumer import Subscription, subscribe
 from kit.events.envelope import Envelope
 from publisher.dispatch import repository as deliveries
+from publisher.dispatch import service as dispatch
 from publisher.posts import service as posts
 from publisher.products import service as products
 from publisher.settings import PublisherSettings
@@ -49,9 +50,16 @@ async def on_link_created(event: Envelope[LinkCreatedV1], session: AsyncSession)
     delivery.link_ready = True
 
 
+@subscribe(LinkRefusedV1, consumer="publisher.on-link-refused")
+async def on_link_refused(event: Envelope[LinkRefusedV1], session: AsyncSession) -> None:
+    """The delivery's tracked link will never exist: it fails now instead of waiting forever."""
+    await dispatch.link_refused(session, event.payload.code, event.payload.reason)
+
+
 SUBSCRIPTIONS: list[Subscription[Any]] = [
     on_product_published,
     on_product_updated,
     on_product_archived,
     on_link_created,
+    on_link_refused,
 ]

@@ -1,4 +1,4 @@
-"""Scheduled work of the worker role: dispatch, reconciliation, watchdog.
+"""Scheduled work of the worker role: dispatch, reconciliation, watchdog, token refresh.
 
 The dispatcher and its HTTP client are made on the first run (never at import).
 """
@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from kit.jobs import Job
 from kit.runtime import ServiceRuntime
+from publisher.channels import tokens
 from publisher.credentials import Vault
 from publisher.dispatch.service import Dispatcher
+from publisher.insights import service as insights
 from publisher.platforms import registry
 from publisher.platforms.http import ClientPool, HttpClient
 from publisher.settings import PublisherSettings
@@ -45,8 +47,14 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
     async def watchdog() -> int:
         return await dispatcher().watch_once()
 
+    async def refresh_tokens() -> int:
+        made = dispatcher()
+        return await tokens.refresh_due(made.db, made.vault, made.adapters)
+
     return [
         Job("dispatch", settings.dispatch_every_seconds, dispatch),
         Job("reconcile", settings.reconcile_every_seconds, reconcile),
         Job("watchdog", 60.0, watchdog),
+        Job("refresh-tokens", settings.token_refresh_every_seconds, refresh_tokens),
+        insights.job(runtime, settings),
     ]

@@ -14,12 +14,15 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import Base as ModelBase
 from kit.db import Timestamps, UUIDPrimaryKey, service_metadata
+from kit.export import SECRET
+from kit.secrets import SEALED
 from kit.tenancy import TenantScoped
 
 
@@ -67,7 +70,7 @@ class Channel(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     external_id: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16), default="active")
     approval_policy: Mapped[str] = mapped_column(String(10), default="editor")
-    credentials: Mapped[bytes | None] = mapped_column(LargeBinary)  # Fernet token, never returned
+    credentials: Mapped[bytes | None] = mapped_column(LargeBinary, info=SEALED)  # Fernet
     token_expires_at: Mapped[datetime | None]
     scopes: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     config: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -109,6 +112,8 @@ class Post(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     planned_at: Mapped[datetime | None]
     created_by: Mapped[str | None] = mapped_column(String(200))
     review_comment: Mapped[str | None] = mapped_column(Text)
+    # LINE broadcasts: channel id -> the messages it will use, checked on submit
+    estimates: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class PostTransition(UUIDPrimaryKey, TenantScoped, Base):
@@ -155,6 +160,7 @@ class Delivery(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     product_id: Mapped[uuid.UUID | None]
     producer_id: Mapped[uuid.UUID | None]
     campaign_id: Mapped[uuid.UUID | None]
+    estimated_messages: Mapped[int | None]  # LINE: recipients the broadcast counts against
 
 
 class DeliveryAttempt(UUIDPrimaryKey, TenantScoped, Base):
@@ -191,8 +197,8 @@ class OAuthState(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     __tablename__ = "oauth_states"
 
     platform: Mapped[str] = mapped_column(String(20))
-    state_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    state_hash: Mapped[str] = mapped_column(String(64), unique=True, info=SECRET)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary, info=SEALED)
     created_by: Mapped[str] = mapped_column(String(200))
     owner_kind: Mapped[str] = mapped_column(String(10))
     approval_policy: Mapped[str] = mapped_column(String(10))
@@ -210,6 +216,21 @@ class SandboxPost(UUIDPrimaryKey, TenantScoped, Base):
     channel_id: Mapped[uuid.UUID] = mapped_column(index=True)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MastodonApp(Base):
+    """Machi's app registration on one Mastodon instance, shared by every channel there.
+
+    Not a tenant table: one registration serves every town with accounts on the instance.
+    """
+
+    __tablename__ = "mastodon_apps"
+
+    instance_url: Mapped[str] = mapped_column(String(300), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(300))
+    client_secret: Mapped[bytes] = mapped_column(LargeBinary, info=SEALED)  # by the Vault
+    redirect_uri: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class RateBucket(Base):

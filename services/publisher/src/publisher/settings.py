@@ -58,7 +58,18 @@ class PublisherSettings(BaseSettings):
     token_refresh_margin_seconds: int = Field(
         default=600, ge=0, description="Refresh a platform token this long before it expires."
     )
+    token_refresh_every_seconds: float = Field(
+        default=300.0, gt=0, description="How often the job refreshes tokens nearing expiry."
+    )
     late_after_minutes: int = Field(default=5, ge=1)
+    insights_every_seconds: float = Field(
+        default=3 * 3600.0,
+        gt=0,
+        description="Insight pulls of recent posts; every channel's numbers once a day.",
+    )
+    insights_recent_hours: int = Field(
+        default=48, ge=1, description="Posts published this recently get their metrics pulled."
+    )
     governor_slowdown_percent: int = Field(
         default=90, ge=1, le=100, description="Meta usage above which calls pause (Mixpost)."
     )

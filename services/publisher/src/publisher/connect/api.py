@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 
-import httpx
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from kit.dependencies import PrincipalDep, SessionDep, require_role
 from publisher.connect import service
@@ -17,19 +15,12 @@ from publisher.connect.schemas import (
     OAuthPlatform,
     PageSelection,
 )
+from publisher.dependencies import PlatformHttpDep as HttpDep
 from publisher.dependencies import SettingsDep, VaultDep
 
 router = APIRouter(
     prefix="/v1/channels/oauth", tags=["channels"], dependencies=[require_role("admin")]
 )
-
-
-async def platform_client(settings: SettingsDep) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=settings.platform_timeout_seconds) as http:
-        yield http
-
-
-HttpDep = Annotated[httpx.AsyncClient, Depends(platform_client)]
 
 
 @router.post("/{platform}/start", response_model=ConnectStarted)

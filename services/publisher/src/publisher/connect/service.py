@@ -1,5 +1,8 @@
 """Connect flows: authorization code with PKCE and state, then channels with sealed tokens.
 
+Mastodon: Machi registers itself once per instance (`mastodon_apps`) and every channel on that
+instance reuses the registration (docs.joinmastodon.org/client/token: apps are per instance).
+
 The state is stored hashed, the PKCE verifier sealed; a callback whose state is unknown, used,
 expired, or for another platform is refused. Never commits.
 """
@@ -23,7 +26,7 @@ from publisher.connect.providers import Account
 from publisher.connect.schemas import ConnectResult, ConnectStart, ConnectStarted, PageSelection
 from publisher.credentials import Vault
 from publisher.errors import OAuthStateInvalid
-from publisher.models import Channel, OAuthState
+from publisher.models import Channel, MastodonApp, OAuthState
 from publisher.settings import PublisherSettings
 
 STATE_TTL = timedelta(minutes=15)
@@ -61,7 +64,11 @@ async def start(
         instance = data.instance_url.rstrip("/")
         if "://" not in instance:
             instance = f"{settings.mastodon_scheme}://{instance}"
-        app = await providers.register_mastodon_app(http, settings, instance)
+        try:
+            httpx.URL(instance)
+        except httpx.InvalidURL as exc:
+            raise InvalidInput(f"instance_url is not a URL: {exc}") from exc
+        app = await _mastodon_app(session, settings, vault, http, instance)
         sealed |= {"app": app, "instance_url": instance}
         client_id = app["client_id"]
     row = OAuthState(
@@ -87,6 +94,34 @@ async def start(
         instance_url=str(sealed.get("instance_url", "")),
     )
     return ConnectStarted(connection_id=row.id, authorization_url=url)
+
+
+async def _mastodon_app(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    vault: Vault,
+    http: httpx.AsyncClient,
+    instance: str,
+) -> dict[str, str]:
+    """Machi's registration on `instance`: registered once, reused by every channel there
+    (its client secret sealed at rest)."""
+    redirect = providers.redirect_uri(settings, "mastodon")
+    known = await repository.mastodon_app(session, instance)
+    if known is None or known.redirect_uri != redirect:
+        registered = await providers.register_mastodon_app(http, settings, instance)
+        made = MastodonApp(
+            instance_url=instance,
+            client_id=registered["client_id"],
+            client_secret=vault.seal({"client_secret": registered["client_secret"]}),
+            redirect_uri=redirect,
+        )
+        if known is not None:  # the callback moved: the old registration cannot be used
+            known.client_id, known.client_secret = made.client_id, made.client_secret
+            known.redirect_uri = redirect
+        else:
+            known = await repository.keep_mastodon_app(session, made)
+    secret = str(vault.open(known.client_secret)["client_secret"])
+    return {"client_id": known.client_id, "client_secret": secret}
 
 
 async def callback(

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.pagination import paginate
-from publisher.models import Channel, Delivery, DeliveryAttempt, RateBucket
+from publisher.models import Channel, Delivery, DeliveryAttempt, Post, Product, RateBucket
 
 # No session sync: the claim runs across tenants, and the sync query would not carry the option.
 ALL_TENANTS = {"all_tenants": True, "synchronize_session": False}
@@ -133,22 +133,22 @@ async def attempts_of(session: AsyncSession, delivery_id: uuid.UUID) -> list[Del
     return list(rows.scalars())
 
 
-async def blocked_until(session: AsyncSession, keys: list[str], now: datetime) -> datetime | None:
-    """The latest block among `keys` still in force."""
+async def blocks_of(session: AsyncSession, keys: list[str], now: datetime) -> dict[str, datetime]:
+    """The blocks still in force among `keys`."""
     if not keys:
-        return None
-    statement = select(func.max(RateBucket.blocked_until)).where(
+        return {}
+    statement = select(RateBucket.key, RateBucket.blocked_until).where(
         RateBucket.key.in_(keys), RateBucket.blocked_until > now
     )
-    value: datetime | None = (await session.execute(statement)).scalar_one()
-    return value
+    rows = (await session.execute(statement)).all()
+    return {key: until for key, until in rows if until is not None}
 
 
 async def record_bucket(
     session: AsyncSession, key: str, *, until: datetime | None, usage: dict[str, Any], now: datetime
 ) -> None:
     """Upsert a bucket; a block only ever moves later."""
-    statement = insert(RateBucket).values(key=key, blocked_until=until, usage=usage, updated_at=now)
+    statement = upsert(RateBucket).values(key=key, blocked_until=until, usage=usage, updated_at=now)
     await session.execute(
         statement.on_conflict_do_update(
             index_elements=["key"],
@@ -165,3 +165,125 @@ async def record_bucket(
 
 async def set_state(session: AsyncSession, delivery_id: uuid.UUID, **values: Any) -> None:
     await session.execute(update(Delivery).where(Delivery.id == delivery_id).values(**values))
+
+
+async def load(session: AsyncSession, ids: list[uuid.UUID]) -> list[tuple[Delivery, Channel, Post]]:
+    """Claimed deliveries with their channel and post, all tenants, in one query."""
+    if not ids:
+        return []
+    statement = (
+        select(Delivery, Channel, Post)
+        .join(Channel, Channel.id == Delivery.channel_id)
+        .join(Post, Post.id == Delivery.post_id)
+        .where(Delivery.id.in_(ids))
+        .order_by(Delivery.due_at)
+        .execution_options(all_tenants=True)
+    )
+    return [(d, c, p) for d, c, p in (await session.execute(statement)).all()]
+
+
+async def product_media(
+    session: AsyncSession, product_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    """Media URLs of products (all tenants), for posts that carry none of their own."""
+    if not product_ids:
+        return {}
+    statement = (
+        select(Product.id, Product.media_urls)
+        .where(Product.id.in_(product_ids))
+        .execution_options(all_tenants=True)
+    )
+    return {pid: [str(u) for u in urls or []] for pid, urls in await session.execute(statement)}
+
+
+async def lock_claimed(
+    session: AsyncSession, ids: list[uuid.UUID], *, worker: str
+) -> set[uuid.UUID]:
+    """Lock the deliveries among `ids` this worker still holds in `publishing` (a lease that ran
+    out may have been taken over by another worker: those must not be committed)."""
+    statement = (
+        select(Delivery.id)
+        .where(
+            Delivery.id.in_(ids),
+            Delivery.state == "publishing",
+            Delivery.claimed_by == worker,
+        )
+        .with_for_update()
+        .execution_options(all_tenants=True)
+    )
+    return set((await session.execute(statement)).scalars())
+
+
+DELIVERIES = cast(Table, Delivery.__table__)
+ATTEMPTS = cast(Table, DeliveryAttempt.__table__)
+
+
+async def mark_committing(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Many deliveries to `committing` in one round trip (keys: id, fingerprint, prepared)."""
+    if not rows:
+        return
+    statement = (
+        update(DELIVERIES)
+        .where(DELIVERIES.c.id == bindparam("v_id"))
+        .values(
+            state="committing",
+            commit_started_at=bindparam("v_at"),
+            lease_until=bindparam("v_lease"),
+            fingerprint=bindparam("v_fingerprint"),
+            prepared=bindparam("v_prepared"),
+        )
+    )
+    await session.execute(statement, [{f"v_{k}": v for k, v in row.items()} for row in rows])
+
+
+CHANGED = (
+    "state",
+    "next_attempt_at",
+    "lease_until",
+    "attempts",
+    "platform_post_id",
+    "permalink",
+    "published_at",
+    "error_category",
+    "error_message",
+)
+
+
+async def record_outcomes(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Many deliveries' new state in one round trip (keys: id and every name in CHANGED)."""
+    if not rows:
+        return
+    statement = (
+        update(DELIVERIES)
+        .where(DELIVERIES.c.id == bindparam("v_id"))
+        .values({name: bindparam(f"v_{name}") for name in CHANGED})
+    )
+    await session.execute(statement, [{f"v_{k}": v for k, v in row.items()} for row in rows])
+
+
+async def add_attempts(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Attempt rows of many deliveries (each carries its tenant_id) in one statement."""
+    if rows:
+        await session.execute(insert(ATTEMPTS), rows)
+
+
+async def recent_commits(
+    session: AsyncSession, *, platform: str, since: datetime, accounts: list[str] | None
+) -> dict[str, tuple[int, datetime | None]]:
+    """Commits on `platform` since `since`: per account (external id), or app-wide under "*"."""
+    recent = (
+        select(func.count(), func.min(Delivery.commit_started_at))
+        .join(Channel, Channel.id == Delivery.channel_id)
+        .where(Channel.platform == platform, Delivery.commit_started_at >= since)
+        .execution_options(all_tenants=True)
+    )
+    if accounts is None:
+        count, oldest = (await session.execute(recent)).one()
+        return {"*": (int(count), oldest)}
+    statement = (
+        recent.add_columns(Channel.external_id)
+        .where(Channel.external_id.in_(accounts))
+        .group_by(Channel.external_id)
+    )
+    rows = await session.execute(statement)
+    return {str(key): (int(count), oldest) for count, oldest, key in rows}

@@ -30,6 +30,7 @@ class DeliveryRead(BaseModel):
     error_message: str | None
     product_id: uuid.UUID | None
     campaign_id: uuid.UUID | None
+    estimated_messages: int | None = None
     created_at: datetime
 
 

@@ -5,7 +5,13 @@ prepare (media, containers; retried), commit (the irreversible call: one attempt
 confirm (read-only; retried). A lost answer makes the delivery `unconfirmed`; reconciliation
 settles it by asking the platform, or by resending with the platform's idempotency key, never by
 reposting blindly (reference social-publishing.md sections 0.2, 0.4, 4.7). Never commits: every
-transaction is opened on the jobs database by the job that calls it.
+transaction is opened on the jobs database by the dispatcher or its group writer.
+
+Throughput: one query claims a batch (FOR UPDATE SKIP LOCKED) and one loads it; deliveries then
+run concurrently up to `dispatch_concurrency`, refilled as they finish; their `committing` marks
+and their outcomes are written by group commit (`batching.GroupCommit`), one transaction for
+every delivery ready at that moment. The governor is read once per batch and decides per
+bucket, so a block on one account never holds another.
 """
 
 from __future__ import annotations
@@ -15,22 +21,31 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from prometheus_client import Counter, Gauge
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.publisher import DeliveryFailedV1, DeliveryPublishedV1, DeliveryUnconfirmedV1
+from kit import tenancy
 from kit.db import Database
 from kit.events import outbox
+from kit.events.envelope import EventPayload
 from publisher.channels import service as channels
+from publisher.channels import tokens
 from publisher.credentials import Vault
-from publisher.dispatch import repository
+from publisher.dispatch import quotas, repository
+from publisher.dispatch.batching import GroupCommit
 from publisher.dispatch.governor import Governor
-from publisher.models import Delivery, DeliveryAttempt
+from publisher.dispatch.metrics import (
+    DELIVERY_OUTCOMES,
+    DISPATCH_LATENESS,
+    LATE_DELIVERIES,
+    RATE_LIMIT_WAITS,
+)
+from publisher.models import Channel, Delivery, Post
 from publisher.platforms.base import (
     PERMANENT,
     QUOTA,
@@ -44,23 +59,17 @@ from publisher.platforms.base import (
     fingerprint,
 )
 from publisher.posts import service as posts
-from publisher.products import repository as products_repo
 from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-LATE_DELIVERIES = Gauge(
-    "machi_publisher_late_deliveries", "Deliveries due but not picked up after the grace time"
-)
-DELIVERY_OUTCOMES = Counter(
-    "machi_publisher_delivery_outcomes_total", "Delivery outcomes", ["platform", "outcome"]
-)
+__all__ = ["DELIVERY_OUTCOMES", "LATE_DELIVERIES", "Dispatcher", "Work"]
 
 
 @dataclass
 class Work:
-    """One claimed delivery, loaded and rendered in its tenant's transaction."""
+    """One claimed delivery, loaded and rendered with its batch."""
 
     delivery_id: uuid.UUID
     tenant_id: uuid.UUID
@@ -70,9 +79,29 @@ class Work:
     attempts: int
     committed_before: bool
     request: PublishRequest
+    due_at: datetime
+    link_code: str | None = None
+    product_id: uuid.UUID | None = None
+    producer_id: uuid.UUID | None = None
+    campaign_id: uuid.UUID | None = None
     token_expires_at: datetime | None = None
+    started_at: datetime | None = None  # when its commit began (grace before a resend)
     # Attempt rows wait for the next state change, so they commit with it in one transaction.
-    attempts_log: list[DeliveryAttempt] = field(default_factory=list)
+    attempts_log: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """Where a delivery goes next; `state` None only records its attempts."""
+
+    work: Work
+    state: str | None
+    next_attempt_at: datetime | None = None
+    attempts: int | None = None
+    published: Published | None = None
+    error: PlatformError | None = None
+    published_at: datetime | None = None
+    keep_lease: bool = False
 
 
 class Dispatcher:
@@ -92,101 +121,152 @@ class Dispatcher:
         self.adapters = adapters
         self.worker = worker or f"dispatcher-{uuid.uuid4().hex[:8]}"
         self.governor = Governor(db, settings.governor_slowdown_percent)
+        self.quotas = quotas.Counters()
         self.lease = timedelta(seconds=settings.dispatch_lease_seconds)
+        self._marks: GroupCommit[tuple[Work, dict[str, Any]], bool] = GroupCommit(
+            db, self._apply_marks
+        )
+        self._outcomes: GroupCommit[Outcome, None] = GroupCommit(db, self._apply_outcomes)
+
+    # -- claiming ---------------------------------------------------------------------------
+
+    async def _claim(self, limit: int) -> list[Work]:
+        """One batch: claim, load with channels and posts, read its rate buckets and quotas."""
+        now = datetime.now(UTC)
+        async with self.db.transaction() as session:
+            claimed = await repository.claim_due(
+                session, now=now, limit=limit, worker=self.worker, lease=self.lease
+            )
+            return await self._prepare_batch(session, [d for d, _ in claimed])
+
+    async def _prepare_batch(self, session: AsyncSession, ids: list[uuid.UUID]) -> list[Work]:
+        rows = await repository.load(session, ids)
+        wanted = {p.product_id for _, _, p in rows if p.product_id and not p.media}
+        media = await repository.product_media(session, {w for w in wanted if w})
+        works: list[Work] = []
+        unreadable: list[Outcome] = []
+        for delivery, channel, post in rows:
+            try:
+                works.append(self._work(delivery, channel, post, media))
+            except ValueError as exc:  # sealed under a key no longer configured
+                work = self._work(delivery, channel, post, media, credentials={})
+                work.attempts_log.append(_note(work, "prepare", "reauth", str(exc)))
+                unreadable.append(Outcome(work, "scheduled", error=PlatformError(REAUTH, str(exc))))
+        keys = [k for w in works for k in self.adapters[w.platform].rate_keys(w.request)]
+        await self.governor.preload(session, keys)
+        await self.quotas.preload(session, [(w.platform, w.request.external_id) for w in works])
+        if unreadable:
+            await self._apply_outcomes(session, unreadable)
+        return works
+
+    def _work(
+        self,
+        delivery: Delivery,
+        channel: Channel,
+        post: Post,
+        media: dict[uuid.UUID, list[str]],
+        credentials: dict[str, Any] | None = None,
+    ) -> Work:
+        text = posts.render(posts.text_for(post, channel.id), delivery.short_url)
+        urls = [str(m["url"]) for m in post.media or []]
+        if not urls and post.product_id:
+            urls = media.get(post.product_id, [])
+        if credentials is None:
+            credentials = self.vault.open(channel.credentials) if channel.credentials else {}
+        return Work(
+            delivery_id=delivery.id,
+            tenant_id=delivery.tenant_id,
+            post_id=delivery.post_id,
+            channel_id=channel.id,
+            platform=channel.platform,
+            attempts=delivery.attempts,
+            committed_before=delivery.commit_started_at is not None,
+            due_at=delivery.due_at,
+            link_code=delivery.link_code,
+            product_id=delivery.product_id,
+            producer_id=delivery.producer_id,
+            campaign_id=delivery.campaign_id,
+            token_expires_at=channel.token_expires_at,
+            started_at=delivery.commit_started_at or delivery.updated_at,
+            request=PublishRequest(
+                tenant_id=str(delivery.tenant_id),
+                delivery_id=str(delivery.id),
+                channel_id=str(channel.id),
+                external_id=channel.external_id or "",
+                credentials=credentials,
+                config=dict(channel.config or {}),
+                text=text,
+                media_urls=urls,
+                idempotency_key=str(delivery.idempotency_key),
+                fingerprint=delivery.fingerprint or fingerprint(text),
+                prepared=dict(delivery.prepared or {}),
+            ),
+        )
+
+    # -- running ----------------------------------------------------------------------------
 
     async def run_once(self) -> int:
         """Claim one batch of due deliveries and publish them concurrently; how many claimed."""
-        async with self.db.transaction() as session:
-            claimed = await repository.claim_due(
-                session,
-                now=datetime.now(UTC),
-                limit=self.settings.dispatch_batch_size,
-                worker=self.worker,
-                lease=self.lease,
-            )
-        await self._each(claimed, self.publish)
-        return len(claimed)
-
-    async def run_until_idle(self) -> int:
-        """Batches until nothing is due (the job's body); how many were claimed."""
-        total = 0
-        while claimed := await self.run_once():
-            total += claimed
-        return total
-
-    async def _each(
-        self,
-        items: list[tuple[uuid.UUID, uuid.UUID]],
-        handle: Callable[[uuid.UUID, uuid.UUID], Awaitable[None]],
-    ) -> None:
+        works = await self._claim(self.settings.dispatch_batch_size)
         limit = asyncio.Semaphore(self.settings.dispatch_concurrency)
 
-        async def guarded(delivery_id: uuid.UUID, tenant_id: uuid.UUID) -> None:
+        async def bounded(work: Work) -> None:
             async with limit:
-                try:
-                    await handle(delivery_id, tenant_id)
-                except Exception:
-                    log.exception("delivery handling failed", extra={"delivery": str(delivery_id)})
+                await self._guarded(self.publish, work)
 
-        async with asyncio.TaskGroup() as group:
-            for delivery_id, tenant_id in items:
-                group.create_task(guarded(delivery_id, tenant_id))
+        await asyncio.gather(*(bounded(w) for w in works))
+        return len(works)
 
-    async def _load(self, delivery_id: uuid.UUID, tenant_id: uuid.UUID, state: str) -> Work | None:
-        async with self.db.transaction(tenant_id) as session:
-            delivery = await repository.get(session, delivery_id)
-            if delivery is None or delivery.state != state:
-                return None
-            if state == "publishing" and delivery.claimed_by != self.worker:
-                return None  # another worker took it over after our lease ran out
-            channel = await channels.get(session, delivery.channel_id)
-            post = await posts.get(session, delivery.post_id)
-            text = posts.render(posts.text_for(post, channel.id), delivery.short_url)
-            media = [str(m["url"]) for m in post.media or []]
-            if not media and post.product_id:
-                product = await products_repo.get(session, post.product_id)
-                media = [str(u) for u in (product.media_urls if product else [])]
-            try:
-                secrets = self.vault.open(channel.credentials) if channel.credentials else {}
-            except ValueError as exc:  # sealed under a key no longer configured
-                await channels.mark_needs_reauth(session, channel, str(exc))
-                await repository.set_state(
-                    session, delivery.id, state="scheduled", lease_until=None
-                )
-                return None
-            return Work(
-                delivery_id=delivery.id,
-                tenant_id=tenant_id,
-                post_id=delivery.post_id,
-                channel_id=channel.id,
-                platform=channel.platform,
-                attempts=delivery.attempts,
-                committed_before=delivery.commit_started_at is not None,
-                token_expires_at=channel.token_expires_at,
-                request=PublishRequest(
-                    tenant_id=str(tenant_id),
-                    delivery_id=str(delivery.id),
-                    channel_id=str(channel.id),
-                    external_id=channel.external_id or "",
-                    credentials=secrets,
-                    config=dict(channel.config or {}),
-                    text=text,
-                    media_urls=media,
-                    idempotency_key=str(delivery.idempotency_key),
-                    fingerprint=delivery.fingerprint or fingerprint(text),
-                    prepared=dict(delivery.prepared or {}),
-                ),
-            )
+    async def run_until_idle(self) -> int:
+        """Publish until nothing is due, keeping `dispatch_concurrency` deliveries in flight and
+        claiming more as they finish (the job's body); how many were claimed."""
+        concurrency = self.settings.dispatch_concurrency
+        refill = max(1, min(self.settings.dispatch_batch_size, concurrency) // 4)
+        running: set[asyncio.Task[None]] = set()
+        total = 0
+        try:
+            while True:
+                free = concurrency - len(running)
+                exhausted = False
+                if free >= refill or not running:
+                    want = min(free, self.settings.dispatch_batch_size)
+                    works = await self._claim(want)
+                    total += len(works)
+                    exhausted = len(works) < want
+                    for work in works:
+                        running.add(asyncio.create_task(self._guarded(self.publish, work)))
+                if not running:
+                    return total
+                # Nothing more is due: let what runs finish before asking again.
+                when = asyncio.ALL_COMPLETED if exhausted else asyncio.FIRST_COMPLETED
+                _, pending = await asyncio.wait(running, return_when=when)
+                running = set(pending)
+        finally:
+            for task in running:  # a cancelled worker stops its deliveries where they are
+                task.cancel()
+            await asyncio.gather(*running, return_exceptions=True)
 
-    async def publish(self, delivery_id: uuid.UUID, tenant_id: uuid.UUID) -> None:
+    async def _guarded(self, handle: Callable[[Work], Awaitable[None]], work: Work) -> None:
+        try:
+            await handle(work)
+        except Exception:
+            log.exception("delivery handling failed", extra={"delivery": str(work.delivery_id)})
+
+    # -- one delivery -----------------------------------------------------------------------
+
+    async def publish(self, work: Work) -> None:
         """Publish one claimed delivery through its three phases."""
-        work = await self._load(delivery_id, tenant_id, "publishing")
-        if work is None:
-            return
         adapter = self.adapters[work.platform]
-        blocked = await self.governor.blocked_until(adapter.rate_keys(work.request))
-        if blocked is not None:
-            await self._release(work, blocked, attempt_used=False)
+        held = self.governor.held_until(adapter.rate_keys(work.request))
+        reason = "rate_limit"
+        if held is None:
+            held = self.quotas.held_until(work.platform, work.request.external_id)
+            reason = "known_quota"
+        if held is not None:
+            RATE_LIMIT_WAITS.labels(work.platform, reason).inc()
+            await self._record(
+                Outcome(work, "scheduled", next_attempt_at=held, attempts=work.attempts - 1)
+            )
             return
         try:
             await self._refresh_token(work, adapter)
@@ -207,31 +287,30 @@ class Dispatcher:
             log.exception("prepare failed", extra={"delivery": str(work.delivery_id)})
             await self._failed_call(work, PlatformError(RETRY, f"{type(exc).__name__}: {exc}"))
             return
-        await self._mark_committing(work)
+        if not await self._mark_committing(work):
+            return  # our lease ran out and another worker holds it now
+        self.quotas.spend(work.platform, work.request.external_id)
         await self.commit(work, adapter)
 
     async def _refresh_token(self, work: Work, adapter: Adapter) -> None:
-        """Refresh a token about to expire, and keep the new one sealed (Postiz's timer, done at
-        the last moment instead)."""
-        soon = datetime.now(UTC) + timedelta(seconds=self.settings.token_refresh_margin_seconds)
-        if work.token_expires_at is None or work.token_expires_at > soon:
+        """Refresh a token about to expire at the last moment (the refresh job usually did it
+        already); a refusal stops the channel and fails the delivery for reauth."""
+        margin = timedelta(seconds=self.settings.token_refresh_margin_seconds)
+        if work.token_expires_at is None or work.token_expires_at > datetime.now(UTC) + margin:
             return
         started = time.monotonic()
         try:
-            refreshed = await adapter.refresh(work.request)
+            async with self.db.transaction(work.tenant_id) as session:
+                secrets = await tokens.refresh_locked(
+                    session, self.vault, adapter, work.channel_id, margin
+                )
         except PlatformError as error:
             await self._attempt(work, "refresh", started, error=error)
-            if error.category == PERMANENT:  # a dead refresh token: the admin reconnects
-                error.category = REAUTH
             raise
-        if refreshed is None:
-            return
         await self._attempt(work, "refresh", started)
-        work.request.credentials = refreshed.credentials
-        async with self._transaction(work) as session:
-            channel = await channels.get(session, work.channel_id)
-            channel.credentials = self.vault.seal(refreshed.credentials)
-            channel.token_expires_at = refreshed.expires_at
+        if secrets is None:
+            raise PlatformError(REAUTH, "the channel needs to be reconnected")
+        work.request.credentials = secrets
 
     async def commit(self, work: Work, adapter: Adapter) -> None:
         """The irreversible call, exactly one attempt; then confirm and record."""
@@ -247,14 +326,12 @@ class Dispatcher:
             await self._unconfirmed(work)
             return
         await self._attempt(work, "commit", started)
-        await self._confirm_and_record(work, adapter, published)
-
-    async def _confirm_and_record(self, work: Work, adapter: Adapter, published: Published) -> None:
+        accepted = published
         with contextlib.suppress(PlatformError):  # the post is out; the permalink can wait
             published = await self._phase(
                 work,
                 "confirm",
-                lambda request: adapter.confirm(request, published),
+                lambda request: adapter.confirm(request, accepted),
                 self.settings.confirm_attempts,
             )
         await self._published(work, published)
@@ -306,60 +383,65 @@ class Dispatcher:
         unknown: str | None = None,
         note: str | None = None,
     ) -> None:
+        """Keep the attempt for the next write; blocks its answer announced go to the governor."""
         trace = work.request.trace
         outcome = (
             "ok" if error is None and unknown is None else (error.category if error else "unknown")
         )
-        row = DeliveryAttempt(
-            id=uuid.uuid4(),
-            tenant_id=work.tenant_id,
-            delivery_id=work.delivery_id,
-            phase=phase,
-            outcome=outcome,
-            http_status=error.http_status if error and error.http_status else trace.http_status,
-            code=error.code if error else None,
-            subcode=error.subcode if error else None,
-            message=(error.message if error else unknown or note),
-            duration_ms=int((time.monotonic() - started) * 1000),
-            rate_limit=dict(trace.rate_headers),
-            at=datetime.now(UTC),
-        )
-        work.attempts_log.append(row)
-        await self.governor.observe(trace)
-        trace.blocks.clear()
-        trace.usage.clear()
-
-    @contextlib.asynccontextmanager
-    async def _transaction(self, work: Work) -> AsyncIterator[AsyncSession]:
-        """The delivery's tenant transaction, carrying the attempts recorded since the last."""
-        async with self.db.transaction(work.tenant_id) as session:
-            session.add_all(work.attempts_log)
-            yield session
-        work.attempts_log.clear()
-
-    async def _mark_committing(self, work: Work) -> None:
-        async with self._transaction(work) as session:
-            await repository.set_state(
-                session,
-                work.delivery_id,
-                state="committing",
-                commit_started_at=datetime.now(UTC),
-                fingerprint=work.request.fingerprint,
-                prepared=work.request.prepared,
-                lease_until=datetime.now(UTC) + self.lease,
-            )
-
-    async def _release(self, work: Work, at: datetime, *, attempt_used: bool = True) -> None:
-        """Back to the queue, due again at `at`."""
-        async with self._transaction(work) as session:
-            values: dict[str, Any] = {
-                "state": "scheduled",
-                "next_attempt_at": at,
-                "lease_until": None,
+        work.attempts_log.append(
+            {
+                "id": uuid.uuid4(),
+                "tenant_id": work.tenant_id,
+                "delivery_id": work.delivery_id,
+                "phase": phase,
+                "outcome": outcome,
+                "http_status": error.http_status
+                if error and error.http_status
+                else trace.http_status,
+                "code": error.code if error else None,
+                "subcode": error.subcode if error else None,
+                "message": error.message if error else unknown or note,
+                "duration_ms": int((time.monotonic() - started) * 1000),
+                "rate_limit": dict(trace.rate_headers),
+                "at": datetime.now(UTC),
             }
-            if not attempt_used:
-                values["attempts"] = max(work.attempts - 1, 0)
-            await repository.set_state(session, work.delivery_id, **values)
+        )
+        if trace.blocks or trace.usage:  # only a block is ever written: usually no query
+            await self.governor.observe(trace)
+            trace.blocks.clear()
+            trace.usage.clear()
+
+    # -- writes -----------------------------------------------------------------------------
+
+    async def _mark_committing(self, work: Work) -> bool:
+        """Durable before the platform is called: a dead worker leaves `committing` behind."""
+        now = datetime.now(UTC)
+        values = {
+            "id": work.delivery_id,
+            "at": now,
+            "lease": now + self.lease,
+            "fingerprint": work.request.fingerprint,
+            "prepared": work.request.prepared,
+        }
+        ours = await self._marks.submit((work, values))
+        work.attempts_log.clear()
+        return ours
+
+    async def _apply_marks(
+        self, session: AsyncSession, items: list[tuple[Work, dict[str, Any]]]
+    ) -> list[bool]:
+        ours = await repository.lock_claimed(
+            session, [w.delivery_id for w, _ in items], worker=self.worker
+        )
+        await repository.add_attempts(session, [a for w, _ in items for a in w.attempts_log])
+        await repository.mark_committing(
+            session, [values for w, values in items if w.delivery_id in ours]
+        )
+        return [w.delivery_id in ours for w, _ in items]
+
+    async def _record(self, outcome: Outcome) -> None:
+        await self._outcomes.submit(outcome)
+        outcome.work.attempts_log.clear()
 
     def _backoff(self, attempts: int) -> datetime:
         delay = self.settings.retry_base_seconds * 2 ** max(attempts - 1, 0)
@@ -369,83 +451,99 @@ class Dispatcher:
         """Retry later, stop the channel for reauth, or fail the delivery, by error class."""
         DELIVERY_OUTCOMES.labels(work.platform, error.category).inc()
         if error.category == RETRY and work.attempts < self.settings.retry_max_attempts:
-            await self._release(work, error.retry_at or self._backoff(work.attempts))
+            if error.retry_at is not None:
+                RATE_LIMIT_WAITS.labels(work.platform, "platform").inc()
+            at = error.retry_at or self._backoff(work.attempts)
+            await self._record(Outcome(work, "scheduled", next_attempt_at=at, error=error))
             return
         if error.category == QUOTA and error.retry_at is not None:
-            await self._release(work, error.retry_at)
+            RATE_LIMIT_WAITS.labels(work.platform, "quota").inc()
+            await self._record(
+                Outcome(work, "scheduled", next_attempt_at=error.retry_at, error=error)
+            )
             return
-        async with self._transaction(work) as session:
-            if error.category == REAUTH:
-                channel = await channels.get(session, work.channel_id)
-                await channels.mark_needs_reauth(session, channel, error.message)
-            await repository.set_state(
-                session,
-                work.delivery_id,
-                state="failed",
-                error_category=error.category,
-                error_message=error.message,
-                lease_until=None,
-            )
-            await outbox.add(
-                session,
-                DeliveryFailedV1(
-                    delivery_id=work.delivery_id,
-                    post_id=work.post_id,
-                    channel_id=work.channel_id,
-                    platform=work.platform,
-                    category=error.category,
-                    reason=error.message,
-                ),
-            )
-            await posts.refresh_status(session, work.post_id)
+        await self._record(Outcome(work, "failed", error=error))
 
     async def _unconfirmed(self, work: Work) -> None:
         DELIVERY_OUTCOMES.labels(work.platform, "unconfirmed").inc()
-        async with self._transaction(work) as session:
-            await repository.set_state(
-                session, work.delivery_id, state="unconfirmed", lease_until=None
-            )
-            await outbox.add(
-                session,
-                DeliveryUnconfirmedV1(
-                    delivery_id=work.delivery_id,
-                    post_id=work.post_id,
-                    channel_id=work.channel_id,
-                    platform=work.platform,
-                ),
-            )
+        await self._record(Outcome(work, "unconfirmed"))
 
     async def _published(self, work: Work, published: Published) -> None:
         DELIVERY_OUTCOMES.labels(work.platform, "published").inc()
         now = datetime.now(UTC)
-        async with self._transaction(work) as session:
-            delivery: Delivery | None = await repository.get(session, work.delivery_id)
-            assert delivery is not None
-            delivery.state = "published"
-            delivery.platform_post_id = published.platform_post_id
-            delivery.permalink = published.permalink
-            delivery.published_at = now
-            delivery.lease_until = None
-            delivery.error_category = None
-            delivery.error_message = None
-            await outbox.add(
-                session,
-                DeliveryPublishedV1(
-                    delivery_id=delivery.id,
-                    post_id=delivery.post_id,
-                    channel_id=delivery.channel_id,
-                    platform=delivery.platform,
-                    platform_post_id=published.platform_post_id,
-                    permalink=published.permalink,
-                    link_code=delivery.link_code,
-                    product_id=delivery.product_id,
-                    producer_id=delivery.producer_id,
-                    campaign_id=delivery.campaign_id,
-                    published_at=now,
-                ),
+        DISPATCH_LATENESS.labels(work.platform).observe(max((now - work.due_at).total_seconds(), 0))
+        await self._record(Outcome(work, "published", published=published, published_at=now))
+
+    async def _apply_outcomes(self, session: AsyncSession, items: list[Outcome]) -> list[None]:
+        """Every outcome of the group: attempts, delivery rows, events, channels, post statuses."""
+        await repository.add_attempts(session, [a for o in items for a in o.work.attempts_log])
+        changes = [o for o in items if o.state is not None]
+        await repository.record_outcomes(session, [self._row(o) for o in changes])
+        for outcome in changes:
+            event = self._event(outcome)
+            if event is not None:
+                await outbox.add(session, event, tenant_id=outcome.work.tenant_id)
+        for outcome in changes:
+            if outcome.error is not None and outcome.error.category == REAUTH:
+                await tenancy.set_tenant(session, outcome.work.tenant_id)
+                channel = await channels.get(session, outcome.work.channel_id)
+                await channels.mark_needs_reauth(session, channel, outcome.error.message)
+        settled = [o.work.post_id for o in changes if o.state in ("published", "failed")]
+        await posts.refresh_statuses(session, settled)
+        return [None] * len(items)
+
+    def _row(self, outcome: Outcome) -> dict[str, Any]:
+        work, error = outcome.work, outcome.error
+        failed = outcome.state == "failed"
+        return {
+            "id": work.delivery_id,
+            "state": outcome.state,
+            "next_attempt_at": outcome.next_attempt_at,
+            "lease_until": datetime.now(UTC) + self.lease if outcome.keep_lease else None,
+            "attempts": work.attempts if outcome.attempts is None else max(outcome.attempts, 0),
+            "platform_post_id": outcome.published.platform_post_id if outcome.published else None,
+            "permalink": outcome.published.permalink if outcome.published else None,
+            "published_at": outcome.published_at,
+            "error_category": error.category if failed and error else None,
+            "error_message": error.message if failed and error else None,
+        }
+
+    def _event(self, outcome: Outcome) -> EventPayload | None:
+        work = outcome.work
+        if outcome.state == "failed" and outcome.error is not None:
+            return DeliveryFailedV1(
+                delivery_id=work.delivery_id,
+                post_id=work.post_id,
+                channel_id=work.channel_id,
+                platform=work.platform,
+                category=outcome.error.category,
+                reason=outcome.error.message,
             )
-            await session.flush()
-            await posts.refresh_status(session, work.post_id)
+        if outcome.state == "unconfirmed":
+            return DeliveryUnconfirmedV1(
+                delivery_id=work.delivery_id,
+                post_id=work.post_id,
+                channel_id=work.channel_id,
+                platform=work.platform,
+            )
+        if outcome.state == "published" and outcome.published is not None:
+            assert outcome.published_at is not None
+            return DeliveryPublishedV1(
+                delivery_id=work.delivery_id,
+                post_id=work.post_id,
+                channel_id=work.channel_id,
+                platform=work.platform,
+                platform_post_id=outcome.published.platform_post_id,
+                permalink=outcome.published.permalink,
+                link_code=work.link_code,
+                product_id=work.product_id,
+                producer_id=work.producer_id,
+                campaign_id=work.campaign_id,
+                published_at=outcome.published_at,
+            )
+        return None
+
+    # -- reconciliation and watchdog ----------------------------------------------------------
 
     async def reconcile_once(self) -> int:
         """Settle deliveries whose commit outcome is unknown; how many were looked at."""
@@ -456,35 +554,36 @@ class Dispatcher:
                 limit=self.settings.dispatch_batch_size,
                 lease=self.lease,
             )
-        await self._each(claimed, self.reconcile)
+            works = await self._prepare_batch(session, [d for d, _ in claimed])
+        limit = asyncio.Semaphore(self.settings.dispatch_concurrency)
+
+        async def bounded(work: Work) -> None:
+            async with limit:
+                await self._guarded(self.reconcile, work)
+
+        await asyncio.gather(*(bounded(w) for w in works))
         return len(claimed)
 
-    async def reconcile(self, delivery_id: uuid.UUID, tenant_id: uuid.UUID) -> None:
+    async def reconcile(self, work: Work) -> None:
         """Ask the platform; resend only under an idempotency key; requeue only when absent."""
-        work = await self._load(delivery_id, tenant_id, "unconfirmed")
-        if work is None:
-            return
         adapter = self.adapters[work.platform]
         try:
             if await self._found(work, adapter):
                 return
         except PlatformError:
-            async with self._transaction(work):
-                return  # could not ask: stay unconfirmed (the attempt is kept), ask next round
+            # Could not ask: stay unconfirmed (the attempt is kept), ask after the lease.
+            await self._record(Outcome(work, None))
+            return
         if adapter.idempotent_commit:
             await self.commit(work, adapter)  # same key: the platform dedupes a repeat
             return
-        async with self._transaction(work) as session:
-            delivery = await repository.get(session, delivery_id)
-            assert delivery is not None
-            grace = timedelta(seconds=self.settings.reconcile_grace_seconds)
-            started = delivery.commit_started_at or delivery.updated_at
-            if datetime.now(UTC) - started < grace:
-                return  # platforms can be slow to list a new post: ask again later
-            # Checked and absent: publishing again is not blind.
-            delivery.state = "scheduled"
-            delivery.next_attempt_at = None
-            delivery.lease_until = None
+        grace = timedelta(seconds=self.settings.reconcile_grace_seconds)
+        if work.started_at is not None and datetime.now(UTC) - work.started_at < grace:
+            # Platforms can be slow to list a new post: ask again after the lease.
+            await self._record(Outcome(work, "unconfirmed", keep_lease=True))
+            return
+        # Checked and absent: publishing again is not blind.
+        await self._record(Outcome(work, "scheduled"))
 
     async def watch_once(self) -> int:
         """Report deliveries due but not picked up after the grace time (metric)."""
@@ -493,3 +592,47 @@ class Dispatcher:
             late = await repository.count_late(session, before=before)
         LATE_DELIVERIES.set(late)
         return late
+
+
+async def link_refused(session: AsyncSession, code: str, reason: str) -> None:
+    """A delivery whose tracked link analytics refused fails permanently with a plain reason (a
+    printed link must never 404, so it is never published without one)."""
+    delivery = await repository.by_link_code(session, code)
+    if delivery is None or delivery.state != "scheduled" or delivery.link_ready:
+        return  # a link another service asked for, or one that exists after all
+    message = f"its tracked link could not be created: {reason}"
+    delivery.state = "failed"
+    delivery.error_category = PERMANENT
+    delivery.error_message = message
+    delivery.lease_until = None
+    DELIVERY_OUTCOMES.labels(delivery.platform, PERMANENT).inc()
+    await outbox.add(
+        session,
+        DeliveryFailedV1(
+            delivery_id=delivery.id,
+            post_id=delivery.post_id,
+            channel_id=delivery.channel_id,
+            platform=delivery.platform,
+            category=PERMANENT,
+            reason=message,
+        ),
+    )
+    await session.flush()
+    await posts.refresh_status(session, delivery.post_id)
+
+
+def _note(work: Work, phase: str, outcome: str, message: str) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "tenant_id": work.tenant_id,
+        "delivery_id": work.delivery_id,
+        "phase": phase,
+        "outcome": outcome,
+        "http_status": None,
+        "code": None,
+        "subcode": None,
+        "message": message,
+        "duration_ms": 0,
+        "rate_limit": {},
+        "at": datetime.now(UTC),
+    }

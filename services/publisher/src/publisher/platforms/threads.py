@@ -31,6 +31,7 @@ class ThreadsAdapter(ContainerAdapter):
     rules = RULES
     media_path = "/threads"
     publish_path = "/threads_publish"
+    limit_path = "/threads_publishing_limit"
     status_field = "status"
 
     def container_body(self, request: PublishRequest) -> dict[str, Any]:

@@ -7,9 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from kit.anonymous import admit_anonymous
+from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep, require_role
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from publisher.dependencies import EDITORS, SettingsDep
+from publisher.dependencies import EDITORS, BroadcastsDep, SettingsDep
+from publisher.errors import PostNotFound
+from publisher.models import Post
 from publisher.posts import repository, service
 from publisher.posts.schemas import (
     PostCreate,
@@ -23,19 +27,40 @@ from publisher.posts.schemas import (
 from publisher.tenants import service as tenants
 from publisher.tenants.schemas import PublishingSettingsRead, PublishingSettingsUpdate
 
-router = APIRouter(prefix="/v1/posts", tags=["posts"])
+# The city page reads published posts; anonymous callers reach nothing else of the publisher's.
+router = APIRouter(
+    prefix="/v1/posts", tags=["posts"], dependencies=[admit_anonymous("list_posts", "get_post")]
+)
+
+
+def _shown(post: Post, permalinks: list[str], who: InternalPrincipal) -> PostRead:
+    read = PostRead.model_validate(post)
+    read.permalinks = permalinks
+    if who.is_anonymous:  # the public sees what was posted, not who wrote or reviewed it
+        read = read.model_copy(
+            update={
+                "created_by": None,
+                "review_comment": None,
+                "channel_ids": [],
+                "variants": {},
+                "campaign_id": None,
+                "planned_at": None,
+            }
+        )
+    return read
 
 
 @router.get("", response_model=Page[PostRead])
 async def list_posts(
     session: SessionDep,
+    who: PrincipalDep,
     product_id: uuid.UUID | None = None,
     campaign_id: uuid.UUID | None = None,
     status: str | None = Query(default=None, max_length=16),
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> object:
-    """List the tenant's posts, newest first."""
+    """List the tenant's posts, newest first (to the public: only published ones)."""
     items, next_cursor = await repository.list_posts(
         session,
         cursor=cursor,
@@ -43,8 +68,10 @@ async def list_posts(
         product_id=product_id,
         status=status,
         campaign_id=campaign_id,
+        public_only=who.is_anonymous,
     )
-    return {"items": items, "next_cursor": next_cursor}
+    permalinks = await repository.permalinks_of(session, [p.id for p in items])
+    return {"items": [_shown(p, permalinks[p.id], who) for p in items], "next_cursor": next_cursor}
 
 
 @router.post("", status_code=201, response_model=PostRead)
@@ -55,10 +82,15 @@ async def create_post(body: PostCreate, session: SessionDep, who: PrincipalDep) 
 
 @router.post("/preview", response_model=PreviewRead)
 async def preview_post(
-    body: PostCreate, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+    body: PostCreate,
+    session: SessionDep,
+    who: PrincipalDep,
+    settings: SettingsDep,
+    broadcasts: BroadcastsDep,
 ) -> object:
-    """Each channel's text with its tracked link, counted and checked by the platform's rules."""
-    return await service.preview(session, settings, who, body)
+    """Each channel's text with its tracked link, counted and checked by the platform's rules;
+    a LINE broadcast shows the messages it will use of the month's quota."""
+    return await service.preview(session, settings, who, body, broadcasts)
 
 
 @router.get("/settings", response_model=PublishingSettingsRead)
@@ -78,9 +110,12 @@ async def put_settings(
 
 
 @router.get("/{post_id}", response_model=PostRead)
-async def get_post(post_id: uuid.UUID, session: SessionDep) -> object:
-    """One post."""
-    return await service.get(session, post_id)
+async def get_post(post_id: uuid.UUID, session: SessionDep, who: PrincipalDep) -> object:
+    """One post (to the public: only a published one)."""
+    post = await service.get(session, post_id)
+    if who.is_anonymous and post.status not in repository.PUBLIC_STATUSES:
+        raise PostNotFound(f"no post {post_id}")
+    return _shown(post, (await repository.permalinks_of(session, [post.id]))[post.id], who)
 
 
 @router.patch("/{post_id}", response_model=PostRead)
@@ -100,10 +135,15 @@ async def post_transitions(post_id: uuid.UUID, session: SessionDep) -> object:
 
 @router.post("/{post_id}/submit", response_model=PostRead)
 async def submit_post(
-    post_id: uuid.UUID, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+    post_id: uuid.UUID,
+    session: SessionDep,
+    who: PrincipalDep,
+    settings: SettingsDep,
+    broadcasts: BroadcastsDep,
 ) -> object:
-    """Validate and ask for approval (approved at once where no channel asks for it)."""
-    return await service.submit(session, settings, who, post_id)
+    """Validate and ask for approval (approved at once where no channel asks for it); a LINE
+    broadcast over the month's quota or outside the plan is refused."""
+    return await service.submit(session, settings, who, post_id, broadcasts)
 
 
 @router.post("/{post_id}/approve", response_model=PostRead, dependencies=[require_role(*EDITORS)])

@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.pagination import paginate
 from publisher.models import Delivery, Post, PostTransition
+
+PUBLIC_STATUSES = ("published", "partly_published")  # out on at least one channel
 
 
 async def list_posts(
@@ -20,8 +22,11 @@ async def list_posts(
     product_id: uuid.UUID | None = None,
     status: str | None = None,
     campaign_id: uuid.UUID | None = None,
+    public_only: bool = False,
 ) -> tuple[list[Post], str | None]:
     statement = select(Post)
+    if public_only:
+        statement = statement.where(Post.status.in_(PUBLIC_STATUSES))
     if product_id is not None:
         statement = statement.where(Post.product_id == product_id)
     if status is not None:
@@ -31,11 +36,68 @@ async def list_posts(
     return await paginate(session, statement, Post, cursor=cursor, limit=limit)
 
 
+async def permalinks_of(
+    session: AsyncSession, post_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    """The platforms' URLs of each post's published deliveries."""
+    found: dict[uuid.UUID, list[str]] = {post_id: [] for post_id in post_ids}
+    if not post_ids:
+        return found
+    rows = await session.execute(
+        select(Delivery.post_id, Delivery.permalink)
+        .where(
+            Delivery.post_id.in_(post_ids),
+            Delivery.state == "published",
+            Delivery.permalink.is_not(None),
+        )
+        .order_by(Delivery.published_at, Delivery.id)
+    )
+    for post_id, permalink in rows:
+        if permalink:
+            found[post_id].append(permalink)
+    return found
+
+
 async def get(session: AsyncSession, post_id: uuid.UUID, *, lock: bool = False) -> Post | None:
     statement = select(Post).where(Post.id == post_id)
     if lock:
         statement = statement.with_for_update()
     return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def lock_many(session: AsyncSession, post_ids: list[uuid.UUID]) -> list[Post]:
+    """Posts of any tenant locked in id order (two workers never deadlock on them)."""
+    statement = (
+        select(Post)
+        .where(Post.id.in_(post_ids))
+        .order_by(Post.id)
+        .with_for_update()
+        .execution_options(all_tenants=True)
+    )
+    return list((await session.execute(statement)).scalars())
+
+
+async def delivery_states(
+    session: AsyncSession, post_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    """The states of each post's deliveries, any tenant."""
+    statement = (
+        select(Delivery.post_id, Delivery.state)
+        .where(Delivery.post_id.in_(post_ids))
+        .execution_options(all_tenants=True)
+    )
+    found: dict[uuid.UUID, list[str]] = {}
+    for post_id, state in await session.execute(statement):
+        found.setdefault(post_id, []).append(state)
+    return found
+
+
+async def scheduled_since(session: AsyncSession, since: datetime) -> int:
+    """Posts of the tenant scheduled since `since` (their first move to `scheduled`)."""
+    statement = select(func.count(func.distinct(PostTransition.post_id))).where(
+        PostTransition.to_status == "scheduled", PostTransition.at >= since
+    )
+    return int((await session.execute(statement)).scalar_one())
 
 
 async def of_campaign(session: AsyncSession, campaign_id: uuid.UUID) -> list[Post]:

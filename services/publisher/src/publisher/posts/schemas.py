@@ -17,6 +17,18 @@ class MediaRef(BaseModel):
     height: int | None = Field(default=None, ge=1)
 
 
+class BroadcastEstimate(BaseModel):
+    """A LINE broadcast's cost: every friend reached counts as one message (reference 4.5)."""
+
+    messages: int
+    followers: int
+    targeted_reaches: int
+    monthly_quota: int | None = Field(description="None: no monthly limit.")
+    used_this_month: int
+    remaining: int | None
+    fits: bool
+
+
 class PostCreate(BaseModel):
     text: str = Field(max_length=70_000)
     channel_ids: list[uuid.UUID] = Field(default_factory=list, max_length=500)
@@ -53,7 +65,11 @@ class PostRead(BaseModel):
     planned_at: datetime | None = None
     created_by: str | None = None
     review_comment: str | None = None
+    estimates: dict[str, BroadcastEstimate] = Field(
+        default={}, description="LINE broadcasts: channel id -> the messages it will use."
+    )
     created_at: datetime
+    permalinks: list[str] = []  # the post on each platform, once published
 
 
 class Rejection(BaseModel):
@@ -86,6 +102,7 @@ class ChannelPreview(BaseModel):
     max_length: int
     valid: bool
     problems: list[str]
+    broadcast: BroadcastEstimate | None = None
 
 
 class PreviewRead(BaseModel):

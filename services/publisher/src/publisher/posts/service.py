@@ -23,20 +23,22 @@ from contracts.publisher import (
     ScheduledDelivery,
 )
 from kit.auth import InternalPrincipal
-from kit.errors import InvalidInput
+from kit.errors import InvalidInput, QuotaExceeded
 from kit.events import outbox
 from publisher.channels import repository as channels_repo
 from publisher.dependencies import EDITORS, WRITERS
 from publisher.errors import (
     ChannelNotAllowed,
     InvalidTransition,
+    PlatformUnavailable,
     PostInvalid,
     PostNotFound,
     ProductNotKnown,
     SelfApproval,
 )
 from publisher.models import Channel, Delivery, Post, PostTransition, Product
-from publisher.posts import repository, validation
+from publisher.posts import broadcast, repository, validation
+from publisher.posts.broadcast import Broadcasts
 from publisher.posts.schemas import (
     ChannelPreview,
     PostCreate,
@@ -55,6 +57,7 @@ DEFAULT_LANGUAGE = "ja"
 LINK_PLACEHOLDER = "{link}"
 PREVIEW_CODE = "x" * 11  # the length of secrets.token_urlsafe(8)
 EDITABLE = ("draft", "rejected")
+POSTS_PER_MONTH = "posts_per_month"  # the plan's limit (gateway plans)
 
 
 def draft_text(product: ProductPublishedV1, language: str = DEFAULT_LANGUAGE) -> str:
@@ -174,9 +177,14 @@ async def _destination(session: AsyncSession, post: Post) -> tuple[str | None, P
 
 
 async def preview(
-    session: AsyncSession, settings: PublisherSettings, who: InternalPrincipal, data: PostCreate
+    session: AsyncSession,
+    settings: PublisherSettings,
+    who: InternalPrincipal,
+    data: PostCreate,
+    broadcasts: Broadcasts | None = None,
 ) -> PreviewRead:
-    """Each channel's text as it would go out, with a tracked link, checked against its rules."""
+    """Each channel's text as it would go out, with a tracked link, checked against its rules;
+    a LINE broadcast also shows the messages it will use."""
     post = Post(
         text=data.text,
         variants={str(k): v for k, v in data.variants.items()},
@@ -184,7 +192,20 @@ async def preview(
         url=data.url,
         media=_media(data.media),
     )
-    return await _check(session, settings, post, await _channels(session, who, data.channel_ids))
+    channels = await _channels(session, who, data.channel_ids)
+    checked = await _check(session, settings, post, channels)
+    for shown, channel in zip(checked.channels, channels, strict=True):
+        if channel.platform != "line":
+            continue
+        try:
+            if broadcasts is not None and broadcast.allowed(who):
+                shown.broadcast = await broadcasts.estimate(channel)
+        except PlatformUnavailable as exc:
+            shown.problems.append(exc.detail)
+        shown.problems.extend(broadcast.problems(who, shown.broadcast))
+        shown.valid = not shown.problems
+    checked.valid = all(p.valid for p in checked.channels)
+    return checked
 
 
 async def _check(
@@ -247,9 +268,14 @@ async def _move(
 
 
 async def submit(
-    session: AsyncSession, settings: PublisherSettings, who: InternalPrincipal, post_id: uuid.UUID
+    session: AsyncSession,
+    settings: PublisherSettings,
+    who: InternalPrincipal,
+    post_id: uuid.UUID,
+    broadcasts: Broadcasts | None = None,
 ) -> Post:
-    """Validate on every channel, then ask for approval (or skip it where no channel asks)."""
+    """Validate on every channel, estimate LINE broadcasts, then ask for approval (or skip it
+    where no channel asks)."""
     post = await get(session, post_id, lock=True)
     ids = [uuid.UUID(c) for c in post.channel_ids]
     if not ids:
@@ -261,11 +287,31 @@ async def submit(
             "the post breaks platform rules",
             problems={str(p.channel_id): p.problems for p in checked.channels if p.problems},
         )
+    post.estimates = await _estimates(who, channels, broadcasts)
     await _move(session, post, EDITABLE, "submitted", who.actor)
     if any(c.approval_policy == "editor" for c in channels):
         return post
-    await _approve(session, settings, post, "policy:no-approval", "no channel asks for approval")
+    await _approve(
+        session, settings, post, "policy:no-approval", "no channel asks for approval", who
+    )
     return post
+
+
+async def _estimates(
+    who: InternalPrincipal, channels: list[Channel], broadcasts: Broadcasts | None
+) -> dict[str, Any]:
+    """The messages each LINE broadcast will use, refused over the plan or the quota."""
+    found: dict[str, Any] = {}
+    for channel in channels:
+        if channel.platform != "line":
+            continue
+        estimate = None
+        if broadcasts is not None and broadcast.allowed(who):
+            estimate = await broadcasts.estimate(channel)
+        broadcast.require(who, channel, estimate)
+        if estimate is not None:
+            found[str(channel.id)] = estimate.model_dump()
+    return found
 
 
 async def approve(
@@ -277,18 +323,23 @@ async def approve(
         raise SelfApproval("you wrote this post: another editor approves it")
     if post.status != "submitted":
         raise InvalidTransition(f"a {post.status} post cannot be approved")
-    await _approve(session, settings, post, who.actor, None)
+    await _approve(session, settings, post, who.actor, None, who)
     return post
 
 
 async def _approve(
-    session: AsyncSession, settings: PublisherSettings, post: Post, actor: str, note: str | None
+    session: AsyncSession,
+    settings: PublisherSettings,
+    post: Post,
+    actor: str,
+    note: str | None,
+    who: InternalPrincipal,
 ) -> None:
     await _move(session, post, ("submitted",), "approved", actor, note)
     await outbox.add(session, PostApprovedV1(post_id=post.id, approved_by=actor))
     if post.planned_at is not None:  # a campaign's post goes to its planned time once approved
         await _schedule_at(
-            session, settings, post, actor, {c: post.planned_at for c in post.channel_ids}
+            session, settings, post, who, actor, {c: post.planned_at for c in post.channel_ids}
         )
 
 
@@ -319,7 +370,7 @@ async def schedule(
     else:
         at = instant(request.at, zone) if request.at else datetime.now(UTC)
         times = {c: at for c in post.channel_ids}
-    await _schedule_at(session, settings, post, who.actor, times)
+    await _schedule_at(session, settings, post, who, who.actor, times)
     return post
 
 
@@ -344,10 +395,12 @@ async def _schedule_at(
     session: AsyncSession,
     settings: PublisherSettings,
     post: Post,
+    who: InternalPrincipal,
     actor: str,
     times: dict[str, datetime],
 ) -> None:
     """One delivery per channel; each promoting delivery asks analytics for its tracked link."""
+    await _within_monthly_posts(session, who)
     destination, product = await _destination(session, post)
     channels = {
         c.id: c for c in await channels_repo.get_many(session, [uuid.UUID(c) for c in times])
@@ -368,6 +421,7 @@ async def _schedule_at(
             producer_id=product.producer_id if product else None,
             campaign_id=post.campaign_id,
             prepared={},
+            estimated_messages=(post.estimates or {}).get(channel_id, {}).get("messages"),
         )
         if destination is not None:
             delivery.link_code = secrets.token_urlsafe(8)
@@ -393,6 +447,21 @@ async def _schedule_at(
             deliveries=planned,
         ),
     )
+
+
+async def _within_monthly_posts(session: AsyncSession, who: InternalPrincipal) -> None:
+    """The plan's `posts_per_month`: posts scheduled since the first of the month (UTC)."""
+    limit = who.limits.get(POSTS_PER_MONTH)
+    if limit is None:
+        return
+    month = datetime.now(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    used = await repository.scheduled_since(session, month)
+    if used >= limit:
+        raise QuotaExceeded(
+            f"the plan allows {limit} scheduled posts a month; {used} are this month's",
+            quota=POSTS_PER_MONTH,
+            limit=limit,
+        )
 
 
 def _link_request(
@@ -449,6 +518,32 @@ async def refresh_status(session: AsyncSession, post_id: uuid.UUID) -> None:
     status = derived_status(states) if states else None
     if status is not None and status != post.status:
         await _record(session, post, post.status, status, "system:dispatcher")
+
+
+async def refresh_statuses(session: AsyncSession, post_ids: list[uuid.UUID]) -> None:
+    """`refresh_status` for many posts of any tenant at once (the dispatcher's group writes)."""
+    if not post_ids:
+        return
+    locked = await repository.lock_many(session, sorted(set(post_ids)))
+    states = await repository.delivery_states(session, [p.id for p in locked])
+    now = datetime.now(UTC)
+    for post in locked:
+        settled = [s for s in states.get(post.id, []) if s != "cancelled"]
+        status = derived_status(settled) if settled else None
+        if status is None or status == post.status:
+            continue
+        session.add(
+            PostTransition(
+                tenant_id=post.tenant_id,
+                post_id=post.id,
+                from_status=post.status,
+                to_status=status,
+                actor="system:dispatcher",
+                at=now,
+            )
+        )
+        post.status = status
+    await session.flush()
 
 
 def is_editor(who: InternalPrincipal) -> bool:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from kit.dependencies import PrincipalDep, SessionDep, require_role
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from publisher.dependencies import EDITORS, SettingsDep
+from publisher.dependencies import EDITORS, BroadcastsDep, SettingsDep
 from publisher.posts.schemas import PostRead
 from publisher.scheduling import repository, service
 from publisher.scheduling.schemas import (
@@ -90,10 +90,14 @@ async def campaign_posts(campaign_id: uuid.UUID, session: SessionDep) -> object:
 
 @campaigns.post("/{campaign_id}/submit", response_model=list[PostRead])
 async def submit_campaign(
-    campaign_id: uuid.UUID, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+    campaign_id: uuid.UUID,
+    session: SessionDep,
+    who: PrincipalDep,
+    settings: SettingsDep,
+    broadcasts: BroadcastsDep,
 ) -> object:
     """Submit every draft of the campaign."""
-    return await service.submit_campaign(session, settings, who, campaign_id)
+    return await service.submit_campaign(session, settings, who, campaign_id, broadcasts)
 
 
 @campaigns.post(

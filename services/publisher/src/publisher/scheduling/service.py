@@ -18,6 +18,7 @@ from publisher.errors import CampaignNotFound, ProductNotKnown
 from publisher.models import Campaign, Post, Product, Slot
 from publisher.posts import repository as posts_repo
 from publisher.posts import service as posts
+from publisher.posts.broadcast import Broadcasts
 from publisher.posts.schemas import PostCreate
 from publisher.products import repository as products_repo
 from publisher.products.service import is_offered, localized, price_text
@@ -132,10 +133,11 @@ async def submit_campaign(
     settings: PublisherSettings,
     who: InternalPrincipal,
     campaign_id: uuid.UUID,
+    broadcasts: Broadcasts | None = None,
 ) -> list[Post]:
     """Submit every draft of the campaign (each validated on each channel)."""
     drafts = [p for p in await campaign_posts(session, campaign_id) if p.status in posts.EDITABLE]
-    return [await posts.submit(session, settings, who, p.id) for p in drafts]
+    return [await posts.submit(session, settings, who, p.id, broadcasts) for p in drafts]
 
 
 async def approve_campaign(
