@@ -29,6 +29,7 @@ async def runtime(
 def analytics_settings() -> AnalyticsSettings:
     return AnalyticsSettings(
         public_base_url="https://machi.example",
+        country_header="CF-IPCountry",
         secret_keys=[SecretStr(Fernet.generate_key().decode())],
         _env_file=None,
     )

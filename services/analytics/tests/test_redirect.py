@@ -203,6 +203,16 @@ async def test_click_keeps_device_os_browser_referrer_country(
     assert len(row["visitor_hash"]) == 32
 
 
+async def test_country_comes_only_from_the_configured_header(
+    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+) -> None:
+    tenant, _admin, link = await town_with_link(as_user)
+    spoofed = {"User-Agent": BROWSER_UA, "X-Country-Code": "US", "X-Vercel-IP-Country": "US"}
+    await as_user(anonymous()).get(f"/r/{link['code']}", headers=spoofed)
+    await flush(app)
+    assert await owner.fetchval("SELECT country FROM clicks WHERE tenant_id = $1", tenant) is None
+
+
 async def test_graceful_shutdown_flushes_buffered_clicks(
     as_user: Client, app: FastAPI, owner: asyncpg.Connection, signer: TokenSigner
 ) -> None:
@@ -246,3 +256,29 @@ async def test_directory_unreachable_is_503_not_500(
         assert response.json()["type"] == "link-lookup-unavailable"
     finally:
         await runtime.close()
+
+
+def _metric(text: str, name: str) -> float:
+    """The value of sample `name` (with its labels) in a Prometheus text exposition."""
+    return next(float(line.split()[-1]) for line in text.splitlines() if line.startswith(name))
+
+
+async def test_metrics_count_cache_hits_misses_and_buffered_and_flushed_clicks(
+    as_user: Client, app: FastAPI
+) -> None:
+    _tenant, _admin, link = await town_with_link(as_user)
+    visitor = as_user(anonymous())
+    names = (
+        'machi_analytics_link_cache_total{result="hit"}',
+        'machi_analytics_link_cache_total{result="miss"}',
+        "machi_analytics_clicks_buffered_total",
+        "machi_analytics_clicks_flushed_total",
+    )
+    await flush(app)
+    before = (await visitor.get("/metrics")).text
+    for _ in range(3):  # the first is a miss, the next two hits
+        await visitor.get(f"/r/{link['code']}", headers={"User-Agent": BROWSER_UA})
+    await flush(app)
+    after = (await visitor.get("/metrics")).text
+    hits, misses, buffered, flushed = (_metric(after, n) - _metric(before, n) for n in names)
+    assert (hits, misses, buffered, flushed) == (2, 1, 3, 3)

@@ -9,11 +9,13 @@ from fastapi import FastAPI
 
 from analytics import api
 from analytics.context import AnalyticsContext
+from analytics.models import Base
 from analytics.redirect.buffer import ClickBuffer
 from analytics.redirect.cache import LinkCache
 from analytics.redirect.flusher import Flusher
 from analytics.settings import AnalyticsSettings
 from analytics.tracking.secrets import SecretBox
+from kit import export
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
 
@@ -32,6 +34,7 @@ def create_app(runtime: ServiceRuntime, settings: AnalyticsSettings | None = Non
         secrets=SecretBox(settings.secret_keys),
     )
     app.state.analytics = context
+    app.include_router(export.router(Base.metadata))  # the gateway's tenant export
     flusher = Flusher(runtime.db, context.buffer, settings)
     app.state.flusher = flusher
 

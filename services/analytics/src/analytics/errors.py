@@ -41,6 +41,11 @@ class BadOrder(InvalidInput):
     title = "Order payload not understood"
 
 
+class UnknownTimezone(InvalidInput):
+    type = "unknown-timezone"
+    title = "Not an IANA timezone name"
+
+
 class ReportNotFound(NotFound):
     type = "report-not-found"
     title = "Report not found"

@@ -11,14 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from analytics import repository
 from analytics import settings as analytics_settings
 from analytics.errors import CodeTaken, DestinationRefused
+from analytics.insights import service as insights
 from analytics.links import service as links
 from analytics.links.schemas import LinkCreate
 from analytics.reports import service as reports
 from analytics.tracking import service as tracking
 from contracts.analytics import LinkRefusedV1
 from contracts.catalog import ProductPublishedV1
-from contracts.gateway import TenantCreatedV1
-from contracts.publisher import DeliveryPublishedV1, LinkRequestedV1
+from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
+from contracts.publisher import DeliveryPublishedV1, InsightsCollectedV1, LinkRequestedV1
 from kit.errors import ProblemError
 from kit.events import outbox
 from kit.events.consumer import Subscription, subscribe
@@ -87,9 +88,31 @@ async def on_tenant_created(event: Envelope[TenantCreatedV1], session: AsyncSess
     )
 
 
+@subscribe(TenantUpdatedV1, consumer="analytics.on-tenant-updated")
+async def on_tenant_updated(event: Envelope[TenantUpdatedV1], session: AsyncSession) -> None:
+    """Reports follow the tenant's current timezone and population."""
+    await tracking.on_tenant_updated(
+        session,
+        event.tenant_id,
+        event.payload,
+        analytics_settings.current().attribution_window_days,
+    )
+
+
+@subscribe(InsightsCollectedV1, consumer="analytics.on-insights-collected")
+async def on_insights_collected(
+    event: Envelope[InsightsCollectedV1], session: AsyncSession
+) -> None:
+    """The publisher's pull of a channel's numbers becomes snapshots (followers feed the
+    overview); the inbox makes a redelivered pull count once."""
+    await insights.record_collected(session, event.payload)
+
+
 SUBSCRIPTIONS: list[Subscription[Any]] = [
     on_product_published,
     on_link_requested,
     on_delivery_published,
     on_tenant_created,
+    on_tenant_updated,
+    on_insights_collected,
 ]

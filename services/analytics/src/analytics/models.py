@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import Base as ModelBase
 from kit.db import Timestamps, UUIDPrimaryKey, service_metadata
+from kit.secrets import SEALED
 from kit.tenancy import TenantScoped
 
 
@@ -50,9 +51,9 @@ class TenantSettings(TenantScoped, Timestamps, Base):
     track_referrer: Mapped[bool] = mapped_column(Boolean, default=True)
     track_user_agent: Mapped[bool] = mapped_column(Boolean, default=True)
     attribution_window_days: Mapped[int] = mapped_column(default=30)
-    shopify_secret: Mapped[str | None] = mapped_column(Text)  # Fernet token
-    woocommerce_secret: Mapped[str | None] = mapped_column(Text)
-    postback_secret: Mapped[str | None] = mapped_column(Text)
+    shopify_secret: Mapped[str | None] = mapped_column(Text, info=SEALED)  # Fernet token
+    woocommerce_secret: Mapped[str | None] = mapped_column(Text, info=SEALED)
+    postback_secret: Mapped[str | None] = mapped_column(Text, info=SEALED)
 
 
 class Link(UUIDPrimaryKey, TenantScoped, Timestamps, Base):

@@ -28,6 +28,12 @@ class AnalyticsSettings(BaseSettings):
     flush_seconds: float = Field(
         default=1.0, gt=0, le=60, description="Click buffer flush period (a crash loses this much)."
     )
+    country_header: str = Field(
+        default="",
+        description="Header the trusted proxy in front sets to the visitor's ISO country"
+        " (Cloudflare: CF-IPCountry); empty: countries are not recorded. A client can send any"
+        " header, so name only one your proxy overwrites.",
+    )
     buffer_max: int = Field(
         default=200_000, ge=1000, description="Clicks held in memory while the database is down."
     )
@@ -38,16 +44,6 @@ class AnalyticsSettings(BaseSettings):
     best_times_min_samples: int = Field(
         default=3, ge=1, description="Deliveries a weekday x hour cell needs to be reported."
     )
-    facebook_graph_url: str = Field(
-        default="https://graph.facebook.com", description="Facebook Graph API base URL."
-    )
-    facebook_api_version: str = Field(default="v24.0", description="Graph API version pulled.")
-    instagram_graph_url: str = Field(
-        default="https://graph.facebook.com",
-        description="Instagram insights base URL (Facebook Login flavour of the API).",
-    )
-    x_api_url: str = Field(default="https://api.x.com", description="X API v2 base URL.")
-    line_api_url: str = Field(default="https://api.line.me", description="LINE Messaging API.")
     secret_keys: list[SecretStr] = Field(
         default=[],
         description="Fernet keys (first encrypts, all decrypt) for webhook secrets at rest.",

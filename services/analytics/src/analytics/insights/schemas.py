@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+BIGINT = 2**63  # the `value` column is a PostgreSQL bigint
+
 
 class SnapshotIn(BaseModel):
     channel_id: uuid.UUID
@@ -15,7 +17,7 @@ class SnapshotIn(BaseModel):
     object_kind: Literal["account", "post"]
     object_id: str = Field(max_length=128)
     metric: str = Field(max_length=64)
-    value: int
+    value: int = Field(ge=-BIGINT, lt=BIGINT)
     api_version: str = Field(max_length=32)
     taken_at: datetime
 

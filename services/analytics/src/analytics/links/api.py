@@ -11,11 +11,13 @@ from analytics.context import ContextDep
 from analytics.links import service
 from analytics.links.schemas import LinkCreate, LinkRead, LinkUpdate
 from analytics.models import Link
+from kit.anonymous import admit_anonymous
 from kit.auth import InternalPrincipal
-from kit.dependencies import SessionDep, require_role
+from kit.dependencies import PrincipalDep, SessionDep, require_role
 from kit.pagination import Page
 
-router = APIRouter(prefix="/v1/links", tags=["links"])
+# The public pages read products' buy links; anonymous callers reach nothing else here.
+router = APIRouter(prefix="/v1/links", tags=["links"], dependencies=[admit_anonymous("list_links")])
 Writer = Annotated[InternalPrincipal, require_role("admin", "editor", "writer", "staff")]
 
 
@@ -37,13 +39,19 @@ async def create_link(
 async def list_links(
     session: SessionDep,
     ctx: ContextDep,
+    who: PrincipalDep,
     cursor: str | None = None,
     limit: int = 50,
     post_id: uuid.UUID | None = None,
 ) -> Page[LinkRead]:
-    """The tenant's links, newest first (cursor pagination)."""
-    rows, next_cursor = await service.page(session, cursor, limit, post_id)
-    return Page[LinkRead](items=[_read(r, ctx) for r in rows], next_cursor=next_cursor)
+    """The tenant's links, newest first (cursor pagination); to the public, buy links only."""
+    rows, next_cursor = await service.page(
+        session, cursor, limit, post_id, buy_links_only=who.is_anonymous
+    )
+    items = [_read(r, ctx) for r in rows]
+    if who.is_anonymous:  # no campaign tags or coupons: those are the town's business
+        items = [i.model_copy(update={"utm": {}, "coupon_code": None}) for i in items]
+    return Page[LinkRead](items=items, next_cursor=next_cursor)
 
 
 @router.get("/{link_id}", response_model=LinkRead)

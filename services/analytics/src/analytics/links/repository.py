@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -47,9 +48,22 @@ async def directory_entry(session: AsyncSession, code: str) -> LinkDirectory | N
 
 
 async def page(
-    session: AsyncSession, cursor: str | None, limit: int, post_id: uuid.UUID | None
+    session: AsyncSession,
+    cursor: str | None,
+    limit: int,
+    post_id: uuid.UUID | None,
+    *,
+    buy_links_only: bool = False,
 ) -> tuple[list[Link], str | None]:
     statement = select(Link)
+    if buy_links_only:
+        # A delivery's link credits that post's clicks; the public pages use links made for them.
+        now = datetime.now(UTC)
+        statement = statement.where(
+            Link.product_id.is_not(None),
+            Link.delivery_id.is_(None),
+            or_(Link.expires_at.is_(None), Link.expires_at > now),
+        )
     if post_id is not None:
         statement = statement.where(Link.post_id == post_id)
     return await paginate(session, statement, Link, cursor=cursor, limit=limit)

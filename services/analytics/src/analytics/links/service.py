@@ -160,6 +160,11 @@ async def get(session: AsyncSession, link_id: uuid.UUID) -> Link:
 
 
 async def page(
-    session: AsyncSession, cursor: str | None, limit: int, post_id: uuid.UUID | None
+    session: AsyncSession,
+    cursor: str | None,
+    limit: int,
+    post_id: uuid.UUID | None,
+    *,
+    buy_links_only: bool = False,
 ) -> tuple[list[Link], str | None]:
-    return await links_repo.page(session, cursor, limit, post_id)
+    return await links_repo.page(session, cursor, limit, post_id, buy_links_only=buy_links_only)

@@ -3,12 +3,17 @@ and the client's headers; the response never waits for the database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 
-from analytics.context import ContextDep
+from analytics.context import AnalyticsContext
 from analytics.redirect import service
 from analytics.redirect.buffer import RawClick
+from kit.dependencies import require_principal
 
 router = APIRouter(tags=["redirect"])
 
@@ -17,7 +22,6 @@ NOT_FOUND_PAGE = (
     "<!doctype html><html><head><meta charset=utf-8><title>Link not found</title></head>"
     "<body><h1>Link not found</h1><p>This link does not exist or has expired.</p></body></html>"
 )
-COUNTRY_HEADERS = ("cf-ipcountry", "x-country-code", "x-vercel-ip-country")
 
 
 def _client_ip(request: Request) -> str:
@@ -28,12 +32,16 @@ def _client_ip(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-def _country(request: Request) -> str:
-    return next((v for h in COUNTRY_HEADERS if (v := request.headers.get(h))), "")
+def _country(request: Request, header: str) -> str:
+    """The country the configured proxy header gives (no local GeoIP database: `maxminddb`
+    is not installed)."""
+    return request.headers.get(header, "") if header else ""
 
 
-async def follow_link(code: str, request: Request, ctx: ContextDep) -> Response:
+async def follow_link(code: str, request: Request) -> Response:
     """302 to the link's store page with a click id; 404 page for an unknown code."""
+    await require_principal(request)  # what the router's dependency does for other routes
+    ctx: AnalyticsContext = request.app.state.analytics
     runtime_db = request.app.state.db
     target = await service.resolve(runtime_db, ctx.cache, code)
     moment = service.now()
@@ -51,7 +59,7 @@ async def follow_link(code: str, request: Request, ctx: ContextDep) -> Response:
             ip=_client_ip(request),
             user_agent=headers.get("user-agent", ""),
             referer=headers.get("referer", ""),
-            country=_country(request),
+            country=_country(request, ctx.settings.country_header),
             language=headers.get("accept-language", ""),
             head=request.method == "HEAD",
         )
@@ -62,12 +70,30 @@ async def follow_link(code: str, request: Request, ctx: ContextDep) -> Response:
     return RedirectResponse(url, status_code=302, headers=NO_STORE)
 
 
+class RedirectRoute(APIRoute):
+    """`/r/{code}` called without FastAPI's per-request dependency solving, which cost more CPU
+    than the redirect itself (bench/results/redirect.md); the handler checks the token."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        async def handle(request: Request) -> Response:
+            return await follow_link(request.path_params["code"], request)
+
+        return handle
+
+
+# People follow these links in a browser: an unknown code is a page, not a problem document.
+DOCUMENTED: dict[int | str, dict[str, Any]] = {
+    302: {"description": "To the store page, with a click id"},
+    404: {"description": "Unknown or expired link", "content": {"text/html": {}}},
+}
 # One route per method, so each has its own OpenAPI operation id.
-router.add_api_route("/r/{code}", follow_link, methods=["GET"], response_class=Response)
-router.add_api_route(
-    "/r/{code}",
-    follow_link,
-    methods=["HEAD"],
-    response_class=Response,
-    operation_id="follow_link_head",
-)
+for method in ("GET", "HEAD"):
+    router.add_api_route(
+        "/r/{code}",
+        follow_link,
+        methods=[method],
+        response_class=Response,
+        operation_id=None if method == "GET" else "follow_link_head",
+        route_class_override=RedirectRoute,
+        responses=DOCUMENTED,
+    )

@@ -8,6 +8,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from prometheus_client import Counter
+
+CLICKS_BUFFERED = Counter(
+    "machi_analytics_clicks_buffered_total", "Redirect clicks held in memory for the flusher"
+)
+CLICKS_DROPPED = Counter(
+    "machi_analytics_clicks_dropped_total", "Clicks dropped because the buffer was full"
+)
+CLICKS_FLUSHED = Counter(
+    "machi_analytics_clicks_flushed_total", "Buffered clicks written to the database"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class RawClick:
@@ -39,8 +51,10 @@ class ClickBuffer:
     def add(self, click: RawClick) -> None:
         if len(self.items) >= self.max_size:
             self.dropped += 1
+            CLICKS_DROPPED.inc()
             return
         self.items.append(click)
+        CLICKS_BUFFERED.inc()
 
     def drain(self) -> list[RawClick]:
         items, self.items = self.items, []
@@ -50,4 +64,5 @@ class ClickBuffer:
         """Put back clicks a flush could not write, oldest first, within the bound."""
         room = max(0, self.max_size - len(self.items))
         self.dropped += max(0, len(items) - room)
+        CLICKS_DROPPED.inc(max(0, len(items) - room))
         self.items[:0] = items[:room]

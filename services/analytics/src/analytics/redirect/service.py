@@ -9,9 +9,11 @@ import secrets
 import uuid
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from prometheus_client import Counter as Metric
 from sqlalchemy.exc import SQLAlchemyError
 
 from analytics.errors import LookupUnavailable
@@ -19,7 +21,7 @@ from analytics.links.destinations import with_params
 from analytics.models import TenantSettings
 from analytics.redirect import bots, useragent
 from analytics.redirect import repository as redirect_repo
-from analytics.redirect.buffer import ClickBuffer, RawClick
+from analytics.redirect.buffer import CLICKS_FLUSHED, ClickBuffer, RawClick
 from analytics.redirect.cache import LinkCache, Target
 from analytics.redirect.visitors import visitor_hash
 from analytics.settings import AnalyticsSettings
@@ -30,6 +32,12 @@ from kit.events import outbox
 
 log = logging.getLogger(__name__)
 ROWS_PER_SLICE = 250
+LINK_LOOKUPS = Metric(
+    "machi_analytics_link_cache_total",
+    "Redirect code lookups, answered from memory or not",
+    ["result"],
+)
+CACHE_HIT, CACHE_MISS = LINK_LOOKUPS.labels("hit"), LINK_LOOKUPS.labels("miss")
 
 
 async def resolve(db: Database, cache: LinkCache, code: str) -> Target | None:
@@ -38,7 +46,9 @@ async def resolve(db: Database, cache: LinkCache, code: str) -> Target | None:
     query, not one connection per request."""
     hit, target = cache.get(code)
     if hit:
+        CACHE_HIT.inc()
         return target
+    CACHE_MISS.inc()
     pending = cache.pending.get(code)
     if pending is not None:
         return await asyncio.shield(pending)
@@ -77,9 +87,23 @@ def new_click_id() -> str:
     return secrets.token_urlsafe(12)
 
 
+CLICK_ID_MARK = "zMachiClickIdz"  # URL-safe, survives urlencode unchanged
+
+
+@lru_cache(maxsize=8192)
+def _around_click_id(destination: str, param: str) -> tuple[str, str] | None:
+    """The destination with the click id parameter, split where the id goes (parsed once per
+    destination, not per click); None when the writer put `param` in the URL already."""
+    marked = with_params(destination, {param: CLICK_ID_MARK})
+    before, found, after = marked.partition(CLICK_ID_MARK)
+    return (before, after) if found else None
+
+
 def location(target: Target, settings: AnalyticsSettings, click_id: str) -> str:
-    """The store URL with the click id the store hands back with the order."""
-    return with_params(target.destination, {settings.click_id_param: click_id})
+    """The store URL with the click id the store hands back with the order (`click_id` is
+    URL-safe base64, so it needs no quoting)."""
+    around = _around_click_id(target.destination, settings.click_id_param)
+    return target.destination if around is None else f"{around[0]}{click_id}{around[1]}"
 
 
 def referrer_domain(referer: str) -> str | None:
@@ -218,6 +242,7 @@ async def flush(db: Database, buffer: ClickBuffer, settings: AnalyticsSettings) 
             else:
                 await _write_tenant(db, tenant_id, clicks, salts, settings.attribution_window_days)
             written += len(clicks)
+            CLICKS_FLUSHED.inc(len(clicks))
         except BaseException as failed:  # cancelled midway too: keep the batch
             if isinstance(failed, Exception):
                 log.exception("click flush failed; clicks kept for the next flush")

@@ -24,8 +24,8 @@ from kit.dependencies import PrincipalDep, SessionDep
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 
 Format = Literal["json", "csv", "svg"]
-Start = Annotated[date | None, Query(description="First day (UTC), inclusive.")]
-End = Annotated[date | None, Query(description="Last day (UTC), exclusive.")]
+Start = Annotated[date | None, Query(description="First day (tenant's timezone), inclusive.")]
+End = Annotated[date | None, Query(description="Last day (tenant's timezone), exclusive.")]
 
 
 MEDIA = {"csv": "text/csv", "svg": "image/svg+xml"}
@@ -69,12 +69,13 @@ async def overview(
 ) -> Any:
     """Followers, clicks, unique visitors, orders, revenue, conversion rate vs the previous
     period."""
-    begin, stop = service.period(start, end)
+    span = await service.period(session, start, end)
     fmt = _format(format, request.url.path)
     if fmt == "svg":
-        days = await service.daily(session, principal, begin, stop)
-        return charts.svg_response(charts.daily_bars(f"Clicks and orders {begin} to {stop}", days))
-    report = await service.overview(session, principal, begin, stop)
+        days = await service.daily(session, principal, span)
+        title = f"Clicks and orders {span.start} to {span.end}"
+        return charts.svg_response(charts.daily_bars(title, days))
+    report = await service.overview(session, principal, span)
     if fmt == "csv":
         return csv_response(_overview_rows(report), "overview")
     return report
@@ -92,8 +93,8 @@ def _dimension_endpoint(dim: str, name: str) -> None:
         end: End = None,
         format: Format = "json",
     ) -> Any:
-        begin, stop = service.period(start, end)
-        result = await service.by_dimension(session, principal, dim, begin, stop)
+        span = await service.period(session, start, end)
+        result = await service.by_dimension(session, principal, dim, span)
         if _format(format, request.url.path) == "csv":
             return csv_response([r.model_dump(mode="json") for r in result.items], name)
         return result
@@ -116,8 +117,8 @@ async def products(
     format: Format = "json",
 ) -> Any:
     """Clicks, orders and revenue per product (a producer user: their own products only)."""
-    begin, stop = service.period(start, end)
-    rows = await service.products(session, principal, begin, stop, producer_id)
+    span = await service.period(session, start, end)
+    rows = await service.products(session, principal, span, producer_id)
     if _format(format, request.url.path) == "csv":
         return csv_response([r.model_dump(mode="json") for r in rows], "products")
     return ProductReport(items=rows)
@@ -135,8 +136,8 @@ async def producers(
     format: Format = "json",
 ) -> Any:
     """Per producer; a producer user sees only their own."""
-    begin, stop = service.period(start, end)
-    result = await service.producers(session, principal, begin, stop)
+    span = await service.period(session, start, end)
+    result = await service.producers(session, principal, span)
     if _format(format, request.url.path) == "csv":
         return csv_response([r.model_dump(mode="json") for r in result.items], "producers")
     return result
@@ -155,8 +156,8 @@ async def producer_report(
     format: Format = "json",
 ) -> Any:
     """One producer's totals and products; another producer's report is 404 to a producer."""
-    begin, stop = service.period(start, end)
-    result = await service.producer(session, principal, producer_id, begin, stop)
+    span = await service.period(session, start, end)
+    result = await service.producer(session, principal, producer_id, span)
     if format == "csv":
         return csv_response([r.model_dump(mode="json") for r in result.products], "producer")
     return result
@@ -172,10 +173,8 @@ async def best_times(
     format: Format = "json",
 ) -> Any:
     """Best weekday x hour to post per channel, from enough deliveries only."""
-    begin, stop = service.period(start, end)
-    report = await service.best_times(
-        session, principal, begin, stop, ctx.settings.best_times_min_samples
-    )
+    span = await service.period(session, start, end)
+    report = await service.best_times(session, principal, span, ctx.settings.best_times_min_samples)
     fmt = _format(format, request.url.path)
     if fmt == "csv":
         return csv_response([r.model_dump(mode="json") for r in report.items], "best-times")

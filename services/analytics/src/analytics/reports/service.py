@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +24,7 @@ from analytics.reports.schemas import (
     ProductReportRow,
 )
 from analytics.tracking import repository as tracking_repo
+from analytics.tracking import service as tracking
 from contracts.publisher import DeliveryPublishedV1
 from kit.auth import InternalPrincipal
 from kit.errors import Forbidden, InvalidInput
@@ -38,17 +40,45 @@ def producer_scope(principal: InternalPrincipal) -> list[uuid.UUID] | None:
     return sorted(principal.producer_ids)
 
 
-def period(start: date | None, end: date | None) -> tuple[date, date]:
-    """[start, end) in days; defaults to the last 30 days including today (UTC)."""
-    end = end or (datetime.now(UTC).date() + timedelta(days=1))
+@dataclass(frozen=True)
+class Period:
+    """[start, end) in the tenant's local days; `lo`/`hi` are those local midnights."""
+
+    start: date
+    end: date
+    zone: ZoneInfo
+
+    def at(self, day: date) -> datetime:
+        return datetime.combine(day, time(), tzinfo=self.zone).astimezone(UTC)
+
+    @property
+    def lo(self) -> datetime:
+        return self.at(self.start)
+
+    @property
+    def hi(self) -> datetime:
+        return self.at(self.end)
+
+    def before(self) -> Period:
+        """The period of the same length just before this one."""
+        return Period(self.start - (self.end - self.start), self.start, self.zone)
+
+
+async def period(session: AsyncSession, start: date | None, end: date | None) -> Period:
+    """[start, end) in the tenant's local days (a Tokyo click at 2026-03-31T16:00Z is in
+    April); defaults to the last 30 days including the tenant's today."""
+    settings = await tracking_repo.get(session)
+    zone = tracking.zone(settings.timezone if settings else None)
+    end = end or (datetime.now(zone).date() + timedelta(days=1))
     start = start or (end - timedelta(days=DEFAULT_DAYS))
     if start >= end:
         raise InvalidInput("start must be before end")
-    return start, end
-
-
-def at(day: date) -> datetime:
-    return datetime.combine(day, time(), tzinfo=UTC)
+    span = Period(start, end, zone)
+    try:  # the period and the one before it, compared in reports, must be real instants
+        span.before().lo, span.hi
+    except (OverflowError, ValueError) as exc:
+        raise InvalidInput("the period is out of range") from exc
+    return span
 
 
 def _rate(orders: int, clicks: int) -> float:
@@ -82,24 +112,23 @@ async def record_delivery(session: AsyncSession, delivery: DeliveryPublishedV1) 
 
 async def _period_metrics(
     session: AsyncSession,
-    start: date,
-    end: date,
+    span: Period,
     scope: list[uuid.UUID] | None,
     population: int | None,
 ) -> PeriodMetrics:
     if scope is None:
-        sums = await reports_repo.totals_by_key(session, "total", at(start), at(end))
+        sums = await reports_repo.totals_by_key(session, "total", span.lo, span.hi)
         values = sums.get("", dict.fromkeys(reports_repo.METRICS, 0))
     else:
         sums = await reports_repo.totals_by_key(
-            session, "producer", at(start), at(end), keys=[str(p) for p in scope]
+            session, "producer", span.lo, span.hi, keys=[str(p) for p in scope]
         )
         values = {m: sum(v[m] for v in sums.values()) for m in reports_repo.METRICS}
-    result = PeriodMetrics(start=start, end=end, **_metrics(values).model_dump())
+    result = PeriodMetrics(start=span.start, end=span.end, **_metrics(values).model_dump())
     if scope is not None:
         return result
-    followers = await reports_repo.followers_at(session, at(end))
-    before = await reports_repo.followers_at(session, at(start))
+    followers = await reports_repo.followers_at(session, span.hi)
+    before = await reports_repo.followers_at(session, span.lo)
     result.followers = followers
     if followers is not None and before is not None:
         result.growth = followers - before
@@ -114,38 +143,37 @@ def _change(now: float | None, before: float | None) -> float | None:
     return round((now - before) / before, 6)
 
 
-async def overview(
-    session: AsyncSession, principal: InternalPrincipal, start: date, end: date
-) -> Overview:
+async def overview(session: AsyncSession, principal: InternalPrincipal, span: Period) -> Overview:
     """This period against the one just before it, of the same length."""
     scope = producer_scope(principal)
     settings = await tracking_repo.get(session)
     population = settings.population if settings else None
-    current = await _period_metrics(session, start, end, scope, population)
-    previous = await _period_metrics(session, start - (end - start), start, scope, population)
+    current = await _period_metrics(session, span, scope, population)
+    previous = await _period_metrics(session, span.before(), scope, population)
     fields = ("clicks", "visitors", "orders", "revenue", "conversion_rate", "followers")
     change = {f: _change(getattr(current, f), getattr(previous, f)) for f in fields}
     return Overview(current=current, previous=previous, change=change)
 
 
 async def daily(
-    session: AsyncSession, principal: InternalPrincipal, start: date, end: date
+    session: AsyncSession, principal: InternalPrincipal, span: Period
 ) -> list[tuple[datetime, dict[str, int]]]:
-    """Each day's metrics (for the overview chart)."""
+    """Each local day's metrics (for the overview chart), days as local midnights."""
     scope = producer_scope(principal)
-    if scope is None:
-        return await reports_repo.series(session, "total", at(start), at(end))
-    keys = [str(p) for p in scope]
-    return await reports_repo.series(session, "producer", at(start), at(end), keys=keys)
+    keys = None if scope is None else [str(p) for p in scope]
+    rows = await reports_repo.series(
+        session, "total" if scope is None else "producer", span.lo, span.hi, keys=keys
+    )
+    return [(bucket.astimezone(span.zone), values) for bucket, values in rows]
 
 
 async def by_dimension(
-    session: AsyncSession, principal: InternalPrincipal, dim: str, start: date, end: date
+    session: AsyncSession, principal: InternalPrincipal, dim: str, span: Period
 ) -> DimensionReport:
     """Posts or channels, best first."""
     if producer_scope(principal) is not None:
         raise Forbidden("producers see their own products and sales only")
-    sums = await reports_repo.totals_by_key(session, dim, at(start), at(end))
+    sums = await reports_repo.totals_by_key(session, dim, span.lo, span.hi)
     platforms: dict[str, str] = {}
     permalinks: dict[str, list[str]] = defaultdict(list)
     for d in await reports_repo.deliveries(session):
@@ -173,8 +201,7 @@ async def by_dimension(
 async def products(
     session: AsyncSession,
     principal: InternalPrincipal,
-    start: date,
-    end: date,
+    span: Period,
     producer_id: uuid.UUID | None = None,
 ) -> list[ProductReportRow]:
     """Every published product of the tenant (or of the producer), with its numbers."""
@@ -185,7 +212,7 @@ async def products(
             raise ReportNotFound()
         wanted = [producer_id]
     known = await reports_repo.products(session, wanted)
-    sums = await reports_repo.totals_by_key(session, "product", at(start), at(end))
+    sums = await reports_repo.totals_by_key(session, "product", span.lo, span.hi)
     empty = dict.fromkeys(reports_repo.METRICS, 0)
     rows = [
         ProductReportRow(
@@ -205,12 +232,12 @@ async def products(
 
 
 async def producers(
-    session: AsyncSession, principal: InternalPrincipal, start: date, end: date
+    session: AsyncSession, principal: InternalPrincipal, span: Period
 ) -> DimensionReport:
     """Producers best first; a producer user sees only their own."""
     scope = producer_scope(principal)
     keys = [str(p) for p in scope] if scope is not None else None
-    sums = await reports_repo.totals_by_key(session, "producer", at(start), at(end), keys=keys)
+    sums = await reports_repo.totals_by_key(session, "producer", span.lo, span.hi, keys=keys)
     rows = [
         DimensionRow(
             key=k,
@@ -230,49 +257,37 @@ async def producer(
     session: AsyncSession,
     principal: InternalPrincipal,
     producer_id: uuid.UUID,
-    start: date,
-    end: date,
+    span: Period,
 ) -> ProducerReport:
     """One producer's totals and products; another producer's report does not exist (404)."""
     scope = producer_scope(principal)
     if scope is not None and producer_id not in scope:
         raise ReportNotFound()
     sums = await reports_repo.totals_by_key(
-        session, "producer", at(start), at(end), keys=[str(producer_id)]
+        session, "producer", span.lo, span.hi, keys=[str(producer_id)]
     )
-    items = await products(session, principal, start, end, producer_id)
+    items = await products(session, principal, span, producer_id)
     if not items and not sums:
         raise ReportNotFound()
     values = sums.get(str(producer_id), dict.fromkeys(reports_repo.METRICS, 0))
     return ProducerReport(producer_id=producer_id, totals=_metrics(values), products=items)
 
 
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
 async def best_times(
     session: AsyncSession,
     principal: InternalPrincipal,
-    start: date,
-    end: date,
+    span: Period,
     min_samples: int,
 ) -> BestTimes:
     """Per channel, weekday x hour of publishing ranked by the post's clicks in its first
     24 hours; only cells with at least `min_samples` deliveries."""
     if producer_scope(principal) is not None:
         raise Forbidden("producers see their own products and sales only")
-    settings = await tracking_repo.get(session)
-    zone_name = settings.timezone if settings else "UTC"
-    zone = _zone(zone_name)
     cells: dict[tuple[uuid.UUID, str, int, int], list[int]] = defaultdict(list)
     for channel, platform, published, clicks in await reports_repo.delivery_first_day_clicks(
-        session, at(start), at(end)
+        session, span.lo, span.hi
     ):
-        local = published.astimezone(zone)
+        local = published.astimezone(span.zone)
         cells[(channel, platform, local.weekday(), local.hour)].append(clicks)
     items = [
         BestTime(
@@ -287,4 +302,4 @@ async def best_times(
         if len(v) >= min_samples
     ]
     items.sort(key=lambda b: (str(b.channel_id), -b.average_clicks, b.weekday, b.hour))
-    return BestTimes(timezone=zone_name, min_samples=min_samples, items=items)
+    return BestTimes(timezone=span.zone.key, min_samples=min_samples, items=items)

@@ -1,6 +1,9 @@
 """The rollup SQL: hour buckets recomputed from raw clicks and conversions, day buckets from
-hours (plus daily unique visitors from raw clicks). Recomputing a whole bucket, rather than
-adding to it, is what lets late events and reversals correct the bucket they belong to."""
+hours (plus daily unique visitors from raw clicks). Day buckets start at the tenant's local
+midnight (`:tz`), so reports cut days and months where the town does; in the few zones with a
+half-hour offset the day takes whole UTC hours, so up to 30 minutes fall in the neighbour day.
+Recomputing a whole bucket, rather than adding to it, is what lets late events and reversals
+correct the bucket they belong to."""
 
 from __future__ import annotations
 
@@ -66,11 +69,11 @@ GROUP BY bucket, dim, key
 DAYS_SQL = text("""
 INSERT INTO rollups (tenant_id, grain, bucket, dim, key, clicks, bot_clicks, visitors,
                      orders, revenue)
-SELECT :tenant, 'day', date_trunc('day', bucket, 'UTC'), dim, key, sum(clicks),
+SELECT :tenant, 'day', date_trunc('day', bucket, :tz), dim, key, sum(clicks),
        sum(bot_clicks), 0, sum(orders), sum(revenue)
 FROM rollups
 WHERE tenant_id = :tenant AND grain = 'hour' AND bucket >= :start AND bucket < :stop
-  AND date_trunc('day', bucket, 'UTC') = ANY(:days)
+  AND date_trunc('day', bucket, :tz) = ANY(:days)
 GROUP BY 3, 4, 5
 """).bindparams(_DAYS)
 
@@ -79,19 +82,22 @@ UPDATE rollups r SET visitors = v.n
 FROM (
     SELECT s.day, d.dim, d.key, count(DISTINCT s.visitor_hash) AS n
     FROM (
-        SELECT DISTINCT date_trunc('day', c.occurred_at, 'UTC') AS day, c.link_id, c.post_id,
-               c.channel_id, c.platform, c.product_id, c.producer_id, c.campaign_id,
-               c.visitor_hash
+        SELECT DISTINCT date_trunc('day', date_trunc('hour', c.occurred_at, 'UTC'), :tz) AS day,
+               c.link_id, c.post_id, c.channel_id, c.platform, c.product_id, c.producer_id,
+               c.campaign_id, c.visitor_hash
         FROM clicks c
         WHERE c.tenant_id = :tenant AND NOT c.is_bot
           AND c.occurred_at >= :start AND c.occurred_at < :stop
-          AND date_trunc('day', c.occurred_at, 'UTC') = ANY(:days)
+          AND date_trunc('day', date_trunc('hour', c.occurred_at, 'UTC'), :tz) = ANY(:days)
     ) s {DIMENSIONS_SQL}
     WHERE d.key IS NOT NULL
     GROUP BY 1, 2, 3
 ) AS v
 WHERE r.tenant_id = :tenant AND r.grain = 'day' AND r.bucket = v.day AND r.dim = v.dim
   AND r.key = v.key
+  -- Named again on the outer side so the planner scans only these days' rollups even when
+  -- the table's statistics are stale (a fresh backfill made it nested-loop over all of them).
+  AND r.bucket = ANY(:days)
 """).bindparams(_DAYS)
 
 PRODUCT_TOTALS_SQL = text("""
@@ -138,18 +144,49 @@ async def recompute_hours(session: AsyncSession, tenant: uuid.UUID, hours: list[
     await session.execute(HOURS_SQL, params)
 
 
-async def recompute_days(session: AsyncSession, tenant: uuid.UUID, days: list[datetime]) -> None:
+async def recompute_days(
+    session: AsyncSession, tenant: uuid.UUID, days: list[datetime], tz: str = "UTC"
+) -> None:
+    """Day buckets (local midnights of `tz`) from the hours, visitors from raw clicks."""
     await session.execute(DELETE_SQL, {"tenant": tenant, "grain": "day", "buckets": days})
     params = {
         "tenant": tenant,
         "days": days,
+        "tz": tz,
         "start": days[0],
-        "stop": days[-1] + timedelta(days=1),
+        "stop": days[-1] + timedelta(hours=25),  # a local day is 23 to 25 hours long
     }
     await session.execute(DAYS_SQL, params)
     await session.execute(DAY_VISITORS_SQL, params)
     # product_stats keeps all-time totals per product, from the day rollups.
     await session.execute(PRODUCT_TOTALS_SQL, {"tenant": tenant})
+
+
+async def timezone(session: AsyncSession, tenant: uuid.UUID) -> str:
+    """The tenant's timezone name (UTC until it has settings); by id, as the jobs role sees
+    every tenant's row."""
+    name = (
+        await session.execute(
+            text("SELECT timezone FROM tenant_settings WHERE tenant_id = :tenant"),
+            {"tenant": tenant},
+        )
+    ).scalar()
+    return str(name or "UTC")
+
+
+async def redo_days(session: AsyncSession, tenant: uuid.UUID) -> None:
+    """Drop the tenant's day buckets and mark every hour dirty: the next rollup run rebuilds
+    the days at the tenant's (new) local midnights."""
+    await session.execute(
+        text("DELETE FROM rollups WHERE tenant_id = :tenant AND grain = 'day'"), {"tenant": tenant}
+    )
+    await session.execute(
+        text(
+            "INSERT INTO rollup_dirty (tenant_id, hour) SELECT DISTINCT tenant_id, bucket"
+            " FROM rollups WHERE tenant_id = :tenant AND grain = 'hour' ON CONFLICT DO NOTHING"
+        ),
+        {"tenant": tenant},
+    )
 
 
 async def mark_dirty(session: AsyncSession, tenant: uuid.UUID, hours: set[datetime]) -> None:
@@ -161,3 +198,52 @@ async def mark_dirty(session: AsyncSession, tenant: uuid.UUID, hours: set[dateti
             ),
             {"tenant": tenant, "hour": hour},
         )
+
+
+_RANGE = {
+    "start": bindparam("start", type_=DateTime(timezone=True)),
+    "stop": bindparam("stop", type_=DateTime(timezone=True)),
+}
+
+
+async def mark_range_dirty(
+    session: AsyncSession, tenant: uuid.UUID, start: datetime, stop: datetime
+) -> None:
+    """Mark every hour in [start, stop) dirty (hour-aligned bounds): a rebuild."""
+    await session.execute(
+        text(
+            "INSERT INTO rollup_dirty (tenant_id, hour) SELECT :tenant, h"
+            " FROM generate_series(:start, :stop - interval '1 hour', interval '1 hour') AS h"
+            " ON CONFLICT DO NOTHING"
+        ).bindparams(*_RANGE.values()),
+        {"tenant": tenant, "start": start, "stop": stop},
+    )
+
+
+async def data_span(
+    session: AsyncSession, tenant: uuid.UUID
+) -> tuple[datetime | None, datetime | None]:
+    """First and last moment of the tenant's clicks, conversions and rollups."""
+    row = (
+        await session.execute(
+            text(
+                "SELECT min(t), max(t) FROM ("
+                " SELECT occurred_at AS t FROM clicks WHERE tenant_id = :tenant"
+                " UNION ALL SELECT occurred_at FROM conversions WHERE tenant_id = :tenant"
+                " UNION ALL SELECT bucket FROM rollups WHERE tenant_id = :tenant) AS s"
+            ),
+            {"tenant": tenant},
+        )
+    ).one()
+    return row[0], row[1]
+
+
+async def tenants_with_data(session: AsyncSession) -> list[uuid.UUID]:
+    """Tenants that have clicks, conversions or rollups (jobs role, across tenants)."""
+    rows = await session.execute(
+        text(
+            "SELECT tenant_id FROM clicks UNION SELECT tenant_id FROM conversions"
+            " UNION SELECT tenant_id FROM rollups"
+        )
+    )
+    return sorted(r[0] for r in rows)

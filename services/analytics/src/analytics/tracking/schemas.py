@@ -28,7 +28,7 @@ class TrackingUpdate(BaseModel):
     track_user_agent: bool | None = None
     attribution_window_days: int | None = Field(default=None, ge=1, le=365)
     timezone: str | None = None
-    population: int | None = Field(default=None, ge=0)
+    population: int | None = Field(default=None, ge=0, le=2**31 - 1)  # an integer column
 
 
 Store = Literal["shopify", "woocommerce", "postback"]

@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 import uuid
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from analytics.errors import UnknownTimezone
 from analytics.models import TenantSettings
+from analytics.rollups import repository as rollups_repo
 from analytics.tracking import repository
 from analytics.tracking.schemas import Store, TrackingUpdate
 from analytics.tracking.secrets import SecretBox
-from contracts.gateway import TenantCreatedV1
+from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
 
 
 def normalise_domain(domain: str) -> str:
     return domain.strip().lower().rstrip(".")
+
+
+def zone(name: str | None) -> ZoneInfo:
+    """The tenant's timezone (IANA name); an unknown name reads as UTC."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+async def _set_timezone(session: AsyncSession, row: TenantSettings, name: str) -> None:
+    """A new timezone moves every local day: its day rollups are rebuilt by the rollup job."""
+    if name == row.timezone:
+        return
+    row.timezone = name
+    await rollups_repo.redo_days(session, row.tenant_id)
 
 
 async def settings_of(
@@ -33,6 +52,11 @@ async def update(
         values["allowed_store_domains"] = sorted(
             {normalise_domain(d) for d in values["allowed_store_domains"] if d.strip()}
         )
+    if "timezone" in values:
+        name = values.pop("timezone")
+        if zone(name).key != name:
+            raise UnknownTimezone(f"{name!r} is not an IANA timezone name")
+        await _set_timezone(session, row, name)
     for name, value in values.items():
         setattr(row, name, value)
     await session.flush()
@@ -45,11 +69,25 @@ async def on_tenant_created(
     """Keep what analytics needs of a new tenant: its domains, timezone and population."""
     row = await repository.ensure(session, tenant_id, window_days)
     row.slug = tenant.slug
-    row.timezone = tenant.timezone
+    await _set_timezone(session, row, tenant.timezone)
     row.population = tenant.population
     row.allowed_store_domains = sorted(
         {normalise_domain(d) for d in tenant.allowed_store_domains if d.strip()}
     )
+    await session.flush()
+
+
+async def on_tenant_updated(
+    session: AsyncSession, tenant_id: uuid.UUID, tenant: TenantUpdatedV1, window_days: int
+) -> None:
+    """Follow the tenant's edited profile; store domains are only added (analytics' own
+    settings may list more, and a profile edit must not silently break tracked links)."""
+    row = await repository.ensure(session, tenant_id, window_days)
+    row.slug = tenant.slug
+    await _set_timezone(session, row, tenant.timezone)
+    row.population = tenant.population
+    domains = {normalise_domain(d) for d in tenant.allowed_store_domains if d.strip()}
+    row.allowed_store_domains = sorted(domains | set(row.allowed_store_domains or []))
     await session.flush()
 
 
