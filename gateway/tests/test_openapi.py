@@ -1,5 +1,7 @@
 import httpx
 
+from gateway import openapi
+from gateway.routes import ROUTES
 from kit.auth import TokenSigner
 
 from .support import EchoService, GatewayFactory
@@ -68,3 +70,25 @@ async def test_readyz_fails_when_a_service_is_down(gateway_with: GatewayFactory)
     response = await http.get("/readyz")
     assert response.status_code == 503
     assert response.json()["checks"]["catalog"].startswith("failed")
+
+
+async def test_errors_are_documented_as_the_problem_documents_sent(
+    http: httpx.AsyncClient,
+) -> None:
+    doc = (await http.get("/openapi.json")).json()
+
+    responses = doc["paths"]["/v1/producers/notes"]["post"]["responses"]
+    assert list(responses["422"]["content"]) == ["application/problem+json"]
+    assert list(responses["4XX"]["content"]) == ["application/problem+json"]
+    assert "Problem" in doc["components"]["schemas"]
+
+
+def test_public_service_paths_ask_for_no_credentials() -> None:
+    redirect = {"get": {"responses": {"302": {"description": "to the destination"}}}}
+    notes = {"post": {"responses": {"200": {"description": "ok"}}}}
+    service = {"paths": {"/r/{code}": redirect, "/v1/links/notes": notes}}
+
+    doc = openapi.merge({"paths": {}}, {"analytics": service}, ROUTES)
+
+    assert "security" not in doc["paths"]["/r/{code}"]["get"]
+    assert doc["paths"]["/v1/links/notes"]["post"]["security"] == openapi.SECURITY

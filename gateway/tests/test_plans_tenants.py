@@ -294,7 +294,7 @@ async def test_relay_publishes_tenant_events_to_rabbitmq(
         verifier=runtime.verifier,
         bus=rabbit_bus,
     )
-    (relay,) = roles.background_roles(relay_runtime)
+    (relay,) = [r for r in roles.background_roles(relay_runtime) if r.kind == "relay"]
     task = asyncio.create_task(relay.run())
     try:
         await create_tenant(http, await auth_headers(http, operator_email), slug=slug)

@@ -39,7 +39,10 @@ async def takeo(runtime: ServiceRuntime, standins: dict[str, StandIn]) -> Town:
             },
             {"id": str(uuid.uuid4()), "slug": "draft-tea", "status": "draft", "name": {"ja": "茶"}},
         ],
-        "places": [{"id": "p1", "name": {"ja": "武雄温泉", "en": "Takeo Onsen"}}],
+        "places": [
+            {"id": "p1", "status": "published", "name": {"ja": "武雄温泉", "en": "Takeo Onsen"}},
+            {"id": "p2", "status": "draft", "name": {"ja": "工事中"}},
+        ],
         "listings": [
             {"product_id": str(GARLIC), "storefront": "yahoo", "price_amount": 1980, "stock": 12}
         ],

@@ -7,6 +7,8 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
+from starlette.background import BackgroundTask
 
 from gateway import service
 from gateway.dependencies import (
@@ -20,6 +22,7 @@ from gateway.dependencies import (
 from gateway.errors import InvalidRefreshToken, LoginThrottled
 from gateway.middleware import RETRY_AFTER_KEY
 from gateway.playbook import service as playbooks
+from gateway.routes import UPSTREAMS
 from gateway.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
@@ -43,6 +46,8 @@ from gateway.schemas import (
 )
 from gateway.settings import GatewaySettings
 from gateway.upstream import ServiceCaller
+from kit import export
+from kit.auth import TokenSigner
 from kit.db import Database
 from kit.errors import ProblemError
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -183,6 +188,40 @@ async def reactivate_tenant(
 ) -> object:
     """Reactivate a suspended tenant (operator only)."""
     return await service.set_tenant_status(session, caller, tenant_id, "active")
+
+
+@router.get(
+    "/v1/tenants/{tenant_id}/export",
+    response_class=StreamingResponse,
+    tags=["tenants"],
+    responses={
+        200: {
+            "description": "One NDJSON document: an `export` line, one line per row, an `end` line",
+            "content": {export.MEDIA_TYPE: {}},
+        },
+        503: {"description": "A service is down: no export rather than a partial one"},
+    },
+)
+async def export_tenant(tenant_id: uuid.UUID, request: Request, caller: CallerDep) -> Response:
+    """Every row the platform keeps for a tenant, secrets left out (operator only)."""
+    db: Database = request.app.state.db
+    async with db.transaction() as session:
+        tenant, plan = await service.exported_tenant(session, caller, tenant_id)
+    settings: GatewaySettings = request.app.state.settings
+    signer: TokenSigner = request.app.state.signer
+    parts = await service.open_exports(
+        request.app.state.upstreams, signer, tenant_id, UPSTREAMS, settings.upstream_timeout_seconds
+    )
+    return StreamingResponse(
+        service.export_document(db, tenant, plan, parts),
+        media_type=export.MEDIA_TYPE,
+        headers={
+            "content-disposition": f'attachment; filename="{tenant["slug"]}-export.ndjson"',
+            "cache-control": "no-store",
+        },
+        # Runs even when the body never started (client gone): no answer is left open.
+        background=BackgroundTask(service.close_exports, parts),
+    )
 
 
 @router.get("/v1/plans", response_model=list[PlanRead], tags=["plans"])

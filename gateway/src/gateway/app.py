@@ -15,6 +15,7 @@ from gateway.authn import Authenticator
 from gateway.middleware import EdgeMiddleware
 from gateway.playbook import api as playbook_api
 from gateway.public import api as public_api
+from gateway.public import events as public_events
 from gateway.public.service import PublicPages
 from gateway.ratelimit import Buckets, RedisBuckets, make_buckets
 from gateway.settings import GatewaySettings
@@ -47,6 +48,8 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if runtime.bus is not None:  # each process drops its own cached pages on changes
+            await public_events.follow_changes(runtime.bus, app.state.public)
         flusher = asyncio.create_task(app.state.usage.run(runtime.db, settings.usage_flush_seconds))
         try:
             yield

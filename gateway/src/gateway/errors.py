@@ -88,3 +88,8 @@ class PlanNotFound(NotFound):
 
 class TownNotFound(NotFound):
     title = "Town not found"
+
+
+class NoTown(Forbidden):
+    type = "no-town"
+    title = "This account belongs to no town"

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import Base as ModelBase
 from kit.db import UUIDPrimaryKey, service_metadata
+from kit.export import SECRET
 
 
 class Base(ModelBase):
@@ -69,7 +70,7 @@ class User(UUIDPrimaryKey, Base):
 
     tenant_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tenants.id"), index=True)
     email: Mapped[str] = mapped_column(String(320), unique=True)
-    password_hash: Mapped[str] = mapped_column(Text)  # argon2id, PHC string format
+    password_hash: Mapped[str] = mapped_column(Text, info=SECRET)  # argon2id, PHC string format
     roles: Mapped[list[str]] = mapped_column(JSONB, default=list)
     producer_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
     is_active: Mapped[bool] = mapped_column(default=True)
@@ -87,7 +88,7 @@ class Invitation(UUIDPrimaryKey, Base):
     email: Mapped[str] = mapped_column(String(320))
     roles: Mapped[list[str]] = mapped_column(JSONB, default=list)
     producer_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, info=SECRET)  # sha256
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     expires_at: Mapped[datetime]
@@ -103,7 +104,7 @@ class RefreshToken(UUIDPrimaryKey, Base):
         ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     family_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, info=SECRET)  # sha256
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
@@ -118,7 +119,7 @@ class ApiKey(UUIDPrimaryKey, Base):
     tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     prefix: Mapped[str] = mapped_column(String(8), unique=True)
-    key_hash: Mapped[str] = mapped_column(String(64))  # sha256 hex of the secret
+    key_hash: Mapped[str] = mapped_column(String(64), info=SECRET)  # sha256 of the secret
     roles: Mapped[list[str]] = mapped_column(JSONB, default=list)
     scopes: Mapped[list[str]] = mapped_column(JSONB, default=lambda: ["*"])  # "catalog:read"
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())

@@ -18,7 +18,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from gateway.routes import ROUTES, Route, match
+from gateway.routes import ROUTES, USER, Route, match
+from kit.http import PROBLEM_JSON
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,23 @@ HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "pa
 SECURITY: list[dict[str, list[str]]] = [{"token": []}, {"apiKey": []}]
 
 Document = dict[str, Any]
+# Every error any Machi process answers is an RFC 9457 problem document (kit.http), a 422
+# included: FastAPI's own `HTTPValidationError` JSON is never sent, so the document says so.
+PROBLEM: Document = {
+    "type": "object",
+    "title": "Problem",
+    "description": "An RFC 9457 problem document.",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "request_id": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+}
+PROBLEM_CONTENT: Document = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
 
 def _secured(path_item: Document) -> Document:
@@ -36,6 +54,17 @@ def _secured(path_item: Document) -> Document:
         if method in HTTP_METHODS and isinstance(operation, dict):
             operation.setdefault("security", SECURITY)
     return item
+
+
+def _problems(path_item: Document) -> None:
+    """Errors documented as what is sent: problem+json for the 422 and any other 4xx."""
+    for method, operation in path_item.items():
+        if method not in HTTP_METHODS or not isinstance(operation, dict):
+            continue
+        responses: Document = operation.setdefault("responses", {})
+        if "422" in responses:
+            responses["422"] = {"description": "Invalid request", "content": PROBLEM_CONTENT}
+        responses.setdefault("4XX", {"description": "Refused", "content": PROBLEM_CONTENT})
 
 
 def merge(own: Document, services: Mapping[str, Document], routes: Sequence[Route]) -> Document:
@@ -48,11 +77,14 @@ def merge(own: Document, services: Mapping[str, Document], routes: Sequence[Rout
             route = match(path, routes)
             if route is None or route.upstream != name or path in paths:
                 continue
-            paths[path] = _secured(item)
+            paths[path] = _secured(item) if route.access == USER else copy.deepcopy(item)
         for section, entries in spec.get("components", {}).items():
             target: Document = components.setdefault(section, {})
             for key, value in entries.items():
                 target.setdefault(key, value)
+    for item in paths.values():
+        _problems(item)
+    components.setdefault("schemas", {})["Problem"] = PROBLEM
     return merged
 
 

@@ -22,6 +22,7 @@ from gateway.authn import Caller
 from gateway.dependencies import FullCallerDep, client_ip, enforce_rate
 from gateway.errors import (
     InsufficientScope,
+    NoTown,
     TenantSuspended,
     TownNotFound,
     UpstreamTimeout,
@@ -30,6 +31,7 @@ from gateway.errors import (
 from gateway.routes import ANONYMOUS, ROUTES, TOWN, WEBHOOK_KINDS, Route
 from gateway.settings import GatewaySettings
 from gateway.upstream import anonymous
+from kit import idempotency, tracing
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.db import Database
 from kit.logs import request_id_var
@@ -69,6 +71,7 @@ def upstream_request_headers(request: Request, internal_token: str) -> list[tupl
         and name not in CLIENT_ONLY
         and not name.startswith(INTERNAL_PREFIX)
         and not name.startswith("x-forwarded-")
+        and not (tracing.enabled() and name in tracing.PROPAGATION_HEADERS)  # ours replace them
     ]
     forwarded_for = request.headers.get("x-forwarded-for")
     client = request.client.host if request.client else "unknown"
@@ -79,6 +82,7 @@ def upstream_request_headers(request: Request, internal_token: str) -> list[tupl
         ("x-forwarded-for", f"{forwarded_for}, {client}" if forwarded_for else client),
         ("x-forwarded-proto", request.url.scheme),
         ("x-forwarded-host", request.headers.get("host", "")),
+        *tracing.outgoing_headers(),
     ]
 
 
@@ -147,6 +151,58 @@ async def forward(request: Request, caller: InternalPrincipal, route: Route) -> 
     return response
 
 
+# Writes a client may retry under an `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header).
+IDEMPOTENT_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+REPLAYED = "idempotent-replayed"  # set on a replayed answer, as Stripe and others do
+NOT_REPLAYED = frozenset({"content-length", "set-cookie"})
+
+
+async def forward_once(request: Request, caller: InternalPrincipal, route: Route) -> Response:
+    """`forward`, except that a write carrying an `Idempotency-Key` reaches the service once:
+    a retry gets the stored answer, a different request under the same key a 422, a twin of a
+    request still running a 409. Keys are the caller's (tenant and principal), kept 24 hours.
+
+    A 5xx (the service rolled back) or no answer frees the key, so a retry runs again.
+    """
+    key = request.headers.get(idempotency.HEADER)
+    if key is None or request.method not in IDEMPOTENT_METHODS:
+        return await forward(request, caller, route)
+    db: Database = request.app.state.db
+    scope = f"{caller.tenant_id}:{caller.actor}"
+    body = await request.body()  # kept by the request: `forward` sends it from there
+    print_ = idempotency.fingerprint(request.method, _target(request), body)
+    stored = await idempotency.begin(db, scope, key, print_)
+    if stored is not None:
+        return _answer(stored, {REPLAYED: "true"})
+    try:
+        answer = await _buffered(await forward(request, caller, route))
+    except BaseException:
+        await idempotency.release(db, scope, key)
+        raise
+    if answer.status >= 500:
+        await idempotency.release(db, scope, key)
+    else:
+        await idempotency.finish(db, scope, key, answer)
+    return _answer(answer)
+
+
+async def _buffered(response: Response) -> idempotency.StoredResponse:
+    """The whole answer of `forward`, read (which closes the upstream answer)."""
+    assert isinstance(response, StreamingResponse)
+    chunks = [c.encode() if isinstance(c, str) else bytes(c) async for c in response.body_iterator]
+    body = b"".join(chunks)
+    headers: dict[str, str] = {}
+    for raw_name, raw_value in response.raw_headers:
+        name, value = raw_name.decode("latin-1"), raw_value.decode("latin-1")
+        if name not in NOT_REPLAYED:
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    return idempotency.StoredResponse(response.status_code, headers, body)
+
+
+def _answer(stored: idempotency.StoredResponse, extra: dict[str, str] | None = None) -> Response:
+    return Response(stored.body, stored.status, headers={**stored.headers, **(extra or {})})
+
+
 async def town_tenant_id(request: Request, slug: str) -> uuid.UUID:
     """The tenant of the town `slug`: 404 when unknown, 403 when suspended."""
     db: Database = request.app.state.db
@@ -188,12 +244,14 @@ def _endpoint(route: Route) -> Endpoint:
 
     async def forward_to_upstream(request: Request, caller: FullCallerDep) -> Response:
         _check_scope(caller, route, request.method)
-        return await forward(request, caller.principal, route)
+        return await forward_once(request, caller.principal, route)
 
     return forward_to_upstream
 
 
 def _check_scope(caller: Caller, route: Route, method: str) -> None:
+    if caller.principal.tenant_id is None:  # the platform operator: a town's data is the town's
+        raise NoTown("the platform operator manages towns through /v1/tenants, not their data")
     if not caller.may_reach(route.upstream, method):
         raise InsufficientScope(f"this API key has no {route.upstream} scope for {method}")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import RowMapping, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -185,3 +185,22 @@ async def usage_of_month(session: AsyncSession, month: str) -> dict[uuid.UUID, i
         select(UsageCount.tenant_id, UsageCount.api_calls).where(UsageCount.month == month)
     )
     return {row[0]: int(row[1]) for row in found.all()}
+
+
+async def tenant_and_plan_rows(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> tuple[RowMapping, RowMapping | None] | None:
+    """The tenant's row and its plan's row, every column (for an export)."""
+    tenant = (
+        (await session.execute(select(Tenant.__table__).where(Tenant.id == tenant_id)))
+        .mappings()
+        .first()
+    )
+    if tenant is None:
+        return None
+    plan = (
+        (await session.execute(select(Plan.__table__).where(Plan.name == tenant["plan"])))
+        .mappings()
+        .first()
+    )
+    return tenant, plan

@@ -26,7 +26,10 @@ class Route:
     template: str | None = None
 
     def matches(self, path: str) -> bool:
-        return path == self.prefix or path.startswith(self.prefix + "/")
+        below = path.startswith(self.prefix + "/")
+        if self.template is not None:  # exactly as many segments as the template
+            return below and path.count("/") == self.template.count("/")
+        return path == self.prefix or below
 
 
 ROUTES = [
@@ -34,6 +37,15 @@ ROUTES = [
     Route("/v1/products", "catalog"),
     Route("/v1/places", "catalog"),
     Route("/v1/categories", "catalog"),
+    # Public, no login: image renditions the public pages and social platforms load by URL
+    # (`catalog.media.urls`). Listed before its prefix, which stays for logged-in callers.
+    Route(
+        "/v1/media",
+        "catalog",
+        access=ANONYMOUS,
+        methods=("GET", "HEAD"),
+        template="/v1/media/{media_id}/{rendition}",
+    ),
     Route("/v1/media", "catalog"),
     Route("/v1/storefronts", "catalog"),
     Route("/v1/listings", "catalog"),

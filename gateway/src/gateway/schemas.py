@@ -144,7 +144,7 @@ class TenantProfile(BaseModel):
 class TenantCreate(TenantProfile):
     slug: Slug = Field(examples=["takeo"])
     name: Translations = Field(examples=[{"ja": "武雄市", "en": "Takeo City"}])
-    population: int | None = Field(default=None, ge=0)
+    population: int | None = Field(default=None, ge=0, le=2**31 - 1)  # an integer column
     allowed_store_domains: list[StoreDomain] = Field(
         default=[], examples=[["store.shopping.yahoo.co.jp"]]
     )
@@ -171,7 +171,7 @@ class TenantUpdate(BaseModel):
     locales: list[Locale] | None = Field(default=None, min_length=1)
     fallback_locale: Locale | None = None
     currency: Currency | None = None
-    population: int | None = Field(default=None, ge=0)
+    population: int | None = Field(default=None, ge=0, le=2**31 - 1)  # an integer column
     allowed_store_domains: list[StoreDomain] | None = None
     primary_social_url: HttpsUrl | None = None
     plan: PlanName | None = None

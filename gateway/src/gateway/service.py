@@ -1,21 +1,23 @@
 """Gateway use cases: logins, token rotation, plans, tenants, users, invitations, API keys.
 Never commits, except the bootstrap functions at the bottom, which are their own boundary (the
-CLI calls them). Tenant and plan changes add `gateway.tenant.*` events to the outbox in the same
-transaction.
+CLI calls them). Tenant and plan changes add `gateway.tenant.*` events (created, updated,
+plan_changed) to the outbox in the same transaction.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
+from sqlalchemy import RowMapping, Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts.gateway import PlanChangedV1, TenantCreatedV1
+from contracts.gateway import PlanChangedV1, TenantCreatedV1, TenantUpdatedV1
 from gateway import authn, repository
 from gateway.authn import Authenticator
 from gateway.errors import (
@@ -28,7 +30,7 @@ from gateway.errors import (
     SlugTaken,
     TenantNotFound,
 )
-from gateway.models import ApiKey, Invitation, Plan, RefreshToken, Tenant, User
+from gateway.models import ApiKey, Base, Invitation, Plan, RefreshToken, Tenant, User
 from gateway.schemas import (
     ROLES,
     ApiKeyCreate,
@@ -42,10 +44,13 @@ from gateway.schemas import (
     UserCreate,
     normalize_email,
 )
-from kit.auth import InternalPrincipal
+from gateway.upstream import gateway_acting_for
+from kit import export, idempotency
+from kit.auth import InternalPrincipal, TokenSigner
 from kit.db import Database
 from kit.errors import Forbidden, InvalidInput, ProblemError, QuotaExceeded
 from kit.events import outbox
+from kit.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -248,6 +253,23 @@ async def _announce_plan(session: AsyncSession, tenant: Tenant, plan: Plan | Non
 # --- tenants -------------------------------------------------------------------------------
 
 
+def _profile(tenant: Tenant) -> dict[str, Any]:
+    """The tenant's settings as `gateway.tenant.created|updated.v1` carry them."""
+    return {
+        "slug": tenant.slug,
+        "name": tenant.name,
+        "timezone": tenant.timezone,
+        "locales": list(tenant.locales),
+        "currency": tenant.currency,
+        "population": tenant.population,
+        "allowed_store_domains": list(tenant.allowed_store_domains),
+        "country": tenant.country,
+        "fallback_locale": tenant.fallback_locale,
+        "plan": tenant.plan,
+        "primary_social_url": tenant.primary_social_url,
+    }
+
+
 def tenant_read(tenant: Tenant, plan: Plan | None) -> TenantRead:
     """The tenant as the API shows it, with the plan's quotas applied."""
     return TenantRead(
@@ -302,23 +324,7 @@ async def add_tenant(session: AsyncSession, data: TenantCreate) -> tuple[Tenant,
     session.add(tenant)
     await session.flush()
     await session.refresh(tenant)
-    await outbox.add(
-        session,
-        TenantCreatedV1(
-            slug=tenant.slug,
-            name=tenant.name,
-            timezone=tenant.timezone,
-            locales=tenant.locales,
-            currency=tenant.currency,
-            population=tenant.population,
-            allowed_store_domains=tenant.allowed_store_domains,
-            country=tenant.country,
-            fallback_locale=tenant.fallback_locale,
-            plan=tenant.plan,
-            primary_social_url=tenant.primary_social_url,
-        ),
-        tenant_id=tenant.id,
-    )
+    await outbox.add(session, TenantCreatedV1(**_profile(tenant)), tenant_id=tenant.id)
     # Services learn the new tenant's quotas the same way they learn a later change.
     await _announce_plan(session, tenant, plan)
     return tenant, plan
@@ -362,6 +368,7 @@ async def update_tenant(
     """Change a tenant's profile, plan, quotas or status (operator only)."""
     _require_operator(caller)
     tenant, plan = await _visible_tenant_and_plan(session, caller, tenant_id)
+    before = _profile(tenant)
     changes = data.model_dump(exclude_unset=True)
     if changes.get("plan") is not None:
         plan = await _plan_named(session, changes["plan"])
@@ -376,6 +383,10 @@ async def update_tenant(
     if status is not None:
         _set_status(tenant, status)
     await session.flush()
+    after = _profile(tenant)
+    if after != before:
+        # The whole profile, not a diff: a consumer that missed an update is right again.
+        await outbox.add(session, TenantUpdatedV1(**after), tenant_id=tenant.id)
     if PLAN_FIELDS & {f for f, v in changes.items() if v is not None}:
         await _announce_plan(session, tenant, plan)
     return tenant_read(tenant, plan)
@@ -563,6 +574,140 @@ async def revoke_api_key(
     if key.revoked_at is None:
         key.revoked_at = datetime.now(UTC)
         await session.flush()
+
+
+# --- export --------------------------------------------------------------------------------
+
+EXPORT_SOURCE = "gateway"
+
+
+@dataclass(frozen=True)
+class ExportPart:
+    """One service's export of the tenant: its 200 answer, open, its body not yet read."""
+
+    service: str
+    response: httpx.Response
+
+
+async def exported_tenant(
+    session: AsyncSession, caller: InternalPrincipal, tenant_id: uuid.UUID
+) -> tuple[RowMapping, RowMapping | None]:
+    """The row of the tenant to export and of its plan (operator only)."""
+    _require_operator(caller)
+    found = await repository.tenant_and_plan_rows(session, tenant_id)
+    if found is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    return found
+
+
+async def open_exports(
+    upstreams: Mapping[str, httpx.AsyncClient],
+    signer: TokenSigner,
+    tenant_id: uuid.UUID,
+    services: Sequence[str],
+    timeout: float,
+) -> list[ExportPart]:
+    """Every service's export of the tenant, each answered 200, before a byte is sent: one that
+    is down is a 503 `export-unavailable` naming it (and the others are closed), never a silently
+    partial document."""
+    parts: list[ExportPart] = []
+    try:
+        for name in services:
+            parts.append(await _open_export(upstreams, signer, tenant_id, name, timeout))
+    except BaseException:
+        await close_exports(parts)
+        raise
+    return parts
+
+
+async def close_exports(parts: Sequence[ExportPart]) -> None:
+    """Close every part's answer (harmless twice)."""
+    for part in parts:
+        await part.response.aclose()
+
+
+async def _open_export(
+    upstreams: Mapping[str, httpx.AsyncClient],
+    signer: TokenSigner,
+    tenant_id: uuid.UUID,
+    name: str,
+    timeout: float,
+) -> ExportPart:
+    client = upstreams.get(name)
+    if client is None:
+        raise export.ExportUnavailable(f"{name} is not configured", service=name)
+    token = signer.mint(gateway_acting_for(tenant_id), audience=name)
+    request = client.build_request(
+        "GET", export.PATH, headers={"authorization": f"Bearer {token}"}, timeout=timeout
+    )
+    try:
+        response = await client.send(request, stream=True)
+    except httpx.HTTPError as exc:
+        log.warning("export part unreachable", extra={"upstream": name, "error": repr(exc)})
+        raise export.ExportUnavailable(f"{name} is unreachable", service=name) from exc
+    if response.status_code != 200:
+        await response.aclose()
+        raise export.ExportUnavailable(f"{name} answered {response.status_code}", service=name)
+    return ExportPart(name, response)
+
+
+def _table(model: type[Base]) -> Table:
+    return Base.metadata.tables[model.__tablename__]
+
+
+async def export_document(
+    db: Database, tenant: RowMapping, plan: RowMapping | None, parts: Sequence[ExportPart]
+) -> AsyncIterator[bytes]:
+    """The tenant's export as one `kit.export` document, streamed as it is read: the gateway's
+    rows (tenant, plan, users, invitations, API keys, usage; never a password, key or token
+    hash), then each service's. A part that breaks off ends the transfer without the `end`
+    line, so a truncated export is never taken for a whole one."""
+    tenant_id: uuid.UUID = tenant["id"]
+    sources = [
+        (EXPORT_SOURCE, gateway_export(db, tenant, plan)),
+        *((part.service, _relay_part(part)) for part in parts),
+    ]
+    try:
+        async for chunk in export.document(tenant_id, sources, slug=tenant["slug"]):
+            yield chunk
+    finally:
+        await close_exports(parts)
+
+
+async def gateway_export(
+    db: Database, tenant: RowMapping, plan: RowMapping | None
+) -> AsyncIterator[bytes]:
+    """The gateway's part of a tenant export (`repository.tenant_and_plan_rows` gives the rows)."""
+    yield export.line(_table(Tenant), tenant, service=EXPORT_SOURCE)
+    if plan is not None:
+        yield export.line(_table(Plan), plan, service=EXPORT_SOURCE)
+    async for row in export.export_tenant(db, Base.metadata, tenant["id"], service=EXPORT_SOURCE):
+        yield row
+
+
+async def _relay_part(part: ExportPart) -> AsyncIterator[bytes]:
+    try:
+        async for chunk in part.response.aiter_bytes():
+            yield chunk
+    except httpx.HTTPError:
+        log.error("export part broke off", extra={"upstream": part.service}, exc_info=True)
+        raise
+
+
+# --- idempotency keys ----------------------------------------------------------------------
+
+IDEMPOTENCY_PURGE_SECONDS = 3600.0
+
+
+def idempotency_purge_job(db: Database) -> Job:
+    """Hourly, forget the idempotency keys past their retention (`kit.idempotency`, 24 h)."""
+
+    async def purge() -> None:
+        purged = await idempotency.purge(db)
+        if purged:
+            log.info("idempotency keys purged", extra={"count": purged})
+
+    return Job("idempotency-purge", IDEMPOTENCY_PURGE_SECONDS, purge)
 
 
 # --- bootstrap (CLI and seeding): each is its own transaction, and idempotent ---------------

@@ -8,12 +8,14 @@ section by section, and one service down marks its section, never the whole answ
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from kit import tracing
 from kit.auth import InternalPrincipal, TokenSigner
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,22 @@ class ServiceCaller:
         self.upstreams = upstreams
         self.signer = signer
         self.timeout = timeout
+        self._anonymous_tokens: dict[tuple[uuid.UUID | None, str], tuple[float, str]] = {}
+
+    def token(self, who: InternalPrincipal, service: str) -> str:
+        """A fresh token for `service`, except for anonymous visitors: theirs name only the town,
+        so one is reused for half its lifetime (ES256 signing is the costliest step of composing
+        an uncached public page)."""
+        if not who.is_anonymous:
+            return self.signer.mint(who, audience=service)
+        key = (who.tenant_id, service)
+        now = time.monotonic()
+        reusable = self._anonymous_tokens.get(key)
+        if reusable is not None and reusable[0] > now:
+            return reusable[1]
+        token = self.signer.mint(who, audience=service)
+        self._anonymous_tokens[key] = (now + self.signer.ttl_seconds / 2, token)
+        return token
 
     async def call(
         self,
@@ -68,14 +86,14 @@ class ServiceCaller:
         client = self.upstreams.get(service)
         if client is None:
             return Unavailable(f"{service} is not configured")
-        token = self.signer.mint(who, audience=service)
+        token = self.token(who, service)
         try:
             response = await client.request(
                 method,
                 path,
                 params=params,
                 json=json,
-                headers={"authorization": f"Bearer {token}"},
+                headers=[("authorization", f"Bearer {token}"), *tracing.outgoing_headers()],
                 timeout=self.timeout,
             )
         except httpx.HTTPError as exc:

@@ -1,15 +1,18 @@
 """Public routes, no login: the city page, its storefront, a product, and `/{town}`.
 
 Answers carry a strong `ETag` (a hash of the body) and `Cache-Control: public`; a matching
-`If-None-Match` gets 304 (RFC 9110 section 13.1.2). The composed body is cached server-side
-for `PUBLIC_CACHE_TTL_SECONDS` per (town, page, language); a page with a section unavailable is
-cached for a few seconds only, so it recovers quickly when the service does.
+`If-None-Match` gets 304 (RFC 9110 section 13.1.2); HEAD answers the same headers without the
+body (RFC 9110 section 9.3.2). The composed body is cached server-side for
+`PUBLIC_CACHE_TTL_SECONDS` per (town, page, language) and dropped when the town's catalog or
+posts change (`gateway.public.events`); a page with a section unavailable is cached for a few
+seconds only, so it recovers quickly when the service does.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +50,16 @@ class PublicState:
         self.ttl = settings.public_cache_ttl_seconds
         self.towns: TTLCache[Town] = TTLCache(settings.public_cache_max_entries)
         self.bodies: TTLCache[Page] = TTLCache(settings.public_cache_max_entries)
+        self.slugs: dict[uuid.UUID, str] = {}  # events name the tenant, the caches its slug
+        self.generations: dict[str, int] = {}  # bumped by each change of the town
+
+    def drop_tenant(self, tenant_id: uuid.UUID) -> None:
+        """Forget the town's pages: its catalog or posts changed."""
+        slug = self.slugs.get(tenant_id)
+        if slug is None:
+            return  # nothing of it was cached by this process
+        self.generations[slug] = self.generations.get(slug, 0) + 1
+        self.bodies.drop_town(slug)
 
 
 def _state(request: Request) -> PublicState:
@@ -66,7 +79,9 @@ async def _town(request: Request, slug: str) -> Town:
         if tenant is None:
             raise TownNotFound(f"no town {slug!r}")
         town = Town.of(tenant)
-        public.towns.put((slug,), town, min(public.ttl, DEGRADED_TTL_SECONDS))
+        public.slugs[town.id] = slug
+        # Even with the page cache off: a suspension shows within seconds, not per request.
+        public.towns.put((slug,), town, DEGRADED_TTL_SECONDS)
     if not town.active:
         raise TenantSuspended(f"town {slug} is suspended")
     return town
@@ -94,6 +109,9 @@ def _respond(request: Request, page: Page) -> Response:
     }
     if none_match(request.headers.get("if-none-match"), page.etag):
         return Response(status_code=304, headers=headers)
+    if request.method == "HEAD":
+        headers["content-length"] = str(len(page.body))
+        return Response(media_type="application/json", headers=headers)
     return Response(page.body, media_type="application/json", headers=headers)
 
 
@@ -109,27 +127,32 @@ async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Co
     key = (slug, *kind, language)
     page = public.bodies.get(key)
     if page is None:
+        generation = public.generations.get(slug, 0)
         document = await compose(public.pages, town)
         if document is None:
             raise TownNotFound(f"no such page in {slug}")
         page = _page(localize(document, language, town.fallback_locale), language, public.ttl)
-        public.bodies.put(key, page, page.max_age)
+        if public.generations.get(slug, 0) == generation:  # else it changed while composing
+            public.bodies.put(key, page, page.max_age)
     return _respond(request, page)
 
 
 @router.get("/public/{town}")
+@router.head("/public/{town}", include_in_schema=False)
 async def town_page(town: str, request: Request) -> Response:
     """The town's page: profile, latest posts, featured products with buy links, places."""
     return await _serve(request, town, ("page",), lambda pages, t: pages.town_page(t))
 
 
 @router.get("/public/{town}/store")
+@router.head("/public/{town}/store", include_in_schema=False)
 async def store_page(town: str, request: Request) -> Response:
     """The town's storefront: products with listings, prices, stock and tracked buy links."""
     return await _serve(request, town, ("store",), lambda pages, t: pages.store_page(t))
 
 
 @router.get("/public/{town}/products/{slug}")
+@router.head("/public/{town}/products/{slug}", include_in_schema=False)
 async def product_page(town: str, slug: str, request: Request) -> Response:
     """One published product of the town."""
     return await _serve(

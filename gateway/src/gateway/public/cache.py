@@ -1,9 +1,9 @@
 """A small in-process TTL cache for public pages and town lookups.
 
 Entries expire after their TTL; the cache is bounded (the oldest entry goes first). It is per
-process: several gateway processes each keep their own copy, which the short TTL keeps close.
-Invalidation by catalog and publisher events (`catalog.product.*`, `publisher.delivery.
-published`) is the next step: a gateway worker subscribing to them would `drop_town` here.
+process: several gateway processes each keep their own copy, each dropping a town's entries
+when its catalog or posts change (`gateway.public.events`), the TTL bounding what a missed event
+leaves behind.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from `Accept-Language` (RFC 9110 section 12.5.4) among the town's locales, else 
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import uuid
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ LATEST_POSTS = 10
 FEATURED_PRODUCTS = 12
 STORE_PRODUCTS = 100
 PLACES = 20
-LINKS = 500
+LINKS = 200  # the services' page size limit (kit.pagination.MAX_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,14 @@ def choose_language(accept_language: str | None, town: Town) -> str:
     return town.fallback_locale
 
 
+@functools.lru_cache(maxsize=4096)  # the same few keys (ids, names, language codes) recur
+def _is_language(key: str) -> bool:
+    return LANGUAGE_KEY.match(key) is not None
+
+
 def _is_translations(value: dict[str, Any]) -> bool:
     return bool(value) and all(
-        isinstance(k, str) and LANGUAGE_KEY.match(k) and isinstance(v, str)
-        for k, v in value.items()
+        isinstance(v, str) and isinstance(k, str) and _is_language(k) for k, v in value.items()
     )
 
 
@@ -91,7 +96,11 @@ def localize(value: Any, lang: str, fallback: str) -> Any:
         return value
     if _is_translations(value):
         return value.get(lang) or value.get(fallback) or next(iter(value.values()))
-    return {key: localize(item, lang, fallback) for key, item in value.items()}
+    # Leaves are most of a page: only containers are walked into.
+    return {
+        key: localize(item, lang, fallback) if isinstance(item, dict | list) else item
+        for key, item in value.items()
+    }
 
 
 def _items(answer: Any) -> list[dict[str, Any]] | None:
@@ -117,6 +126,24 @@ def _buy_links(links: list[dict[str, Any]] | None) -> dict[str, str]:
     return found
 
 
+def _listings_by_product(
+    products: list[dict[str, Any]], listings: list[dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Listings grouped by product: the catalog lists them by variant, the sellable unit."""
+    owner = {
+        str(variant.get("id")): str(product.get("id"))
+        for product in products
+        for variant in product.get("variants") or []
+        if isinstance(variant, dict)
+    }
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for listing in listings:
+        product = listing.get("product_id") or owner.get(str(listing.get("variant_id")))
+        if product is not None:
+            grouped.setdefault(str(product), []).append(listing)
+    return grouped
+
+
 def _with_buy_links(
     products: list[dict[str, Any]] | None,
     links: dict[str, str],
@@ -124,9 +151,7 @@ def _with_buy_links(
 ) -> list[dict[str, Any]] | None:
     if products is None:
         return None
-    by_product: dict[str, list[dict[str, Any]]] = {}
-    for listing in listings or []:
-        by_product.setdefault(str(listing.get("product_id")), []).append(listing)
+    by_product = _listings_by_product(products, listings or [])
     enriched = []
     for product in products:
         key = str(product.get("id"))
@@ -159,11 +184,18 @@ class PublicPages:
         return await self.services.call(service, "GET", path, anonymous(town.id), params=params)
 
     async def town_page(self, town: Town) -> dict[str, Any]:
-        """Profile, latest published posts, featured products with buy links, places."""
+        """Profile, latest published posts, in-season products with buy links, places."""
         posts, products, places, links = await asyncio.gather(
             self._get("publisher", "/v1/posts", town, status="published", limit=LATEST_POSTS),
-            self._get("catalog", "/v1/products", town, status="published", limit=FEATURED_PRODUCTS),
-            self._get("catalog", "/v1/places", town, limit=PLACES),
+            self._get(
+                "catalog",
+                "/v1/products",
+                town,
+                status="published",
+                in_season="true",  # in one of its season months and inside its sale window
+                limit=FEATURED_PRODUCTS,
+            ),
+            self._get("catalog", "/v1/places", town, status="published", limit=PLACES),
             self._get("analytics", "/v1/links", town, limit=LINKS),
         )
         buy = _buy_links(_items(links))

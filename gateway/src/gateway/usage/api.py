@@ -20,6 +20,7 @@ Month = Annotated[
 ]
 Format = Annotated[str | None, Query(pattern="^(json|csv)$", alias="format")]
 CSV = "text/csv"
+AS_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {CSV: {}}}}  # besides JSON
 
 
 def _wants_csv(request: Request, fmt: str | None) -> bool:
@@ -42,7 +43,7 @@ async def _flush(request: Request) -> None:
     await meter.flush(request.app.state.db)
 
 
-@router.get("/v1/tenants/{tenant_id}/usage")
+@router.get("/v1/tenants/{tenant_id}/usage", responses=AS_CSV)
 async def tenant_usage(
     tenant_id: uuid.UUID,
     request: Request,
@@ -63,7 +64,7 @@ async def tenant_usage(
     return row
 
 
-@router.get("/v1/usage")
+@router.get("/v1/usage", responses=AS_CSV)
 async def all_usage(
     request: Request,
     caller: CallerDep,

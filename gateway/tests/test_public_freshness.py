@@ -1,0 +1,229 @@
+"""Public pages against the services' real shapes: fresh after changes, HEAD, images, listings."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from fastapi import Request
+from fastapi.responses import Response
+
+from gateway.app import create_app
+from gateway.routes import ANONYMOUS, USER, match
+from gateway.settings import GatewaySettings
+from gateway.upstream import ServiceCaller, anonymous
+from kit.auth import InternalPrincipal, TokenSigner
+from kit.events.bus import Message
+from kit.events.envelope import Envelope
+from kit.events.memory import MemoryBus
+from kit.runtime import ServiceRuntime
+
+from .standins import StandIn
+from .support import Town
+from .test_public import GARLIC, takeo
+
+__all__ = ["takeo"]
+VARIANT = str(uuid.uuid4())
+
+
+def event(kind: str, tenant_id: uuid.UUID) -> Message:
+    envelope = Envelope[dict[str, str]](
+        type=kind, source="catalog", tenant_id=tenant_id, payload={"product_id": str(GARLIC)}
+    )
+    return Message(str(envelope.id), kind, envelope.model_dump_json().encode())
+
+
+@pytest.fixture
+async def bus() -> AsyncIterator[MemoryBus]:
+    bus = MemoryBus()
+    yield bus
+    await bus.close()
+
+
+@pytest.fixture
+async def live_http(
+    runtime: ServiceRuntime,
+    gateway_settings: GatewaySettings,
+    signer: TokenSigner,
+    standins: dict[str, StandIn],
+    bus: MemoryBus,
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A gateway on its own in-memory bus, its lifespan running (as uvicorn runs it)."""
+    upstreams = {name: s.client() for name, s in standins.items()}
+    app = create_app(dataclasses.replace(runtime, bus=bus), gateway_settings, signer, upstreams)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gw") as http,
+    ):
+        yield http
+    for client in upstreams.values():
+        await client.aclose()
+
+
+def price_of(page: httpx.Response) -> int:
+    (garlic,) = page.json()["products"]["items"]
+    return int(garlic["price_amount"])
+
+
+async def until_price(http: httpx.AsyncClient, path: str, price: int) -> None:
+    for _ in range(100):
+        if price_of(await http.get(path)) == price:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"{path} never showed {price}")
+
+
+class TestFreshness:
+    @pytest.mark.parametrize(
+        "kind",
+        [
+            "catalog.product.updated.v1",
+            "catalog.product.stock_changed.v1",
+            "catalog.product.archived.v1",
+            "catalog.place.published.v1",
+            "publisher.delivery.published.v1",
+        ],
+    )
+    async def test_a_change_of_the_town_shows_before_the_ttl_expires(
+        self,
+        live_http: httpx.AsyncClient,
+        takeo: Town,
+        standins: dict[str, StandIn],
+        bus: MemoryBus,
+        kind: str,
+    ) -> None:
+        path = f"/public/{takeo.slug}"
+        assert price_of(await live_http.get(path)) == 1980
+        standins["catalog"].data[takeo.id]["products"][0]["price_amount"] = 2200
+        assert price_of(await live_http.get(path)) == 1980  # cached for 30 s
+
+        await bus.publish(event(kind, takeo.id))
+
+        await until_price(live_http, path, 2200)
+
+    async def test_another_towns_change_keeps_this_towns_page_cached(
+        self,
+        live_http: httpx.AsyncClient,
+        takeo: Town,
+        standins: dict[str, StandIn],
+        bus: MemoryBus,
+    ) -> None:
+        path = f"/public/{takeo.slug}/store"
+        await live_http.get(path)
+        calls = len(standins["catalog"].seen)
+
+        await bus.publish(event("catalog.product.updated.v1", uuid.uuid4()))
+        await bus.publish(event("publisher.post.approved.v1", takeo.id))  # not a public change
+        await asyncio.sleep(0.1)
+
+        assert (await live_http.get(path)).status_code == 200
+        assert len(standins["catalog"].seen) == calls
+
+
+class TestHead:
+    @pytest.mark.parametrize("page", ["", "/store", "/products/black-garlic"])
+    async def test_head_answers_the_get_headers_without_a_body(
+        self, public_http: httpx.AsyncClient, takeo: Town, page: str
+    ) -> None:
+        got = await public_http.get(f"/public/{takeo.slug}{page}")
+        head = await public_http.head(f"/public/{takeo.slug}{page}")
+
+        assert head.status_code == 200
+        assert head.content == b""
+        assert head.headers["etag"] == got.headers["etag"]
+        assert head.headers["content-length"] == str(len(got.content))
+        assert head.headers["cache-control"] == got.headers["cache-control"]
+
+
+class TestServiceShapes:
+    async def test_store_lists_a_products_listings_by_its_variants(
+        self, public_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        catalog = standins["catalog"].data[takeo.id]
+        catalog["products"][0]["variants"] = [{"id": VARIANT, "sku": "garlic-200g"}]
+        catalog["listings"] = [
+            {"variant_id": VARIANT, "url": "https://store.example/garlic", "stock": 4},
+            {"variant_id": str(uuid.uuid4()), "url": "https://store.example/other", "stock": 1},
+        ]
+
+        response = await public_http.get(f"/public/{takeo.slug}/store")
+
+        (garlic,) = response.json()["products"]["items"]
+        assert [item["url"] for item in garlic["listings"]] == ["https://store.example/garlic"]
+
+    async def test_town_page_asks_the_catalog_for_in_season_products(
+        self, public_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        asked: list[dict[str, str]] = []
+
+        @standins["catalog"].app.middleware("http")
+        async def record(request: Request, call_next: object) -> Response:
+            asked.append({"path": request.url.path, **request.query_params})
+            return await call_next(request)  # type: ignore[operator, no-any-return]
+
+        await public_http.get(f"/public/{takeo.slug}")
+
+        products = next(a for a in asked if a["path"] == "/v1/products")
+        assert (products["status"], products["in_season"]) == ("published", "true")
+        places = next(a for a in asked if a["path"] == "/v1/places")
+        assert places["status"] == "published"
+
+
+class TestPublicMedia:
+    async def test_an_image_rendition_loads_without_login(
+        self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
+    ) -> None:
+        catalog = standins["catalog"]
+        media_id = uuid.uuid4()
+
+        @catalog.app.get("/v1/media/{media_id}/{rendition}")
+        async def rendition(media_id: uuid.UUID, rendition: str, request: Request) -> Response:
+            who = await catalog.caller(request)
+            body = f"{who.kind}:{media_id}:{rendition}".encode()
+            return Response(body, media_type="image/webp")
+
+        response = await public_http.get(f"/v1/media/{media_id}/web")
+
+        assert response.status_code == 200
+        assert response.content == f"anonymous:{media_id}:web".encode()
+        assert response.headers["content-type"] == "image/webp"
+
+    async def test_media_metadata_and_uploads_still_need_a_login(
+        self, public_http: httpx.AsyncClient
+    ) -> None:
+        assert (await public_http.get(f"/v1/media/{uuid.uuid4()}")).status_code == 401
+        assert (await public_http.post("/v1/media", content=b"x")).status_code == 401
+
+
+class TestAnonymousCalls:
+    def test_anonymous_tokens_are_reused_per_town_and_service_and_users_get_fresh_ones(
+        self, signer: TokenSigner
+    ) -> None:
+        caller = ServiceCaller({}, signer, 1.0)
+        town = uuid.uuid4()
+
+        first = caller.token(anonymous(town), "catalog")
+
+        assert caller.token(anonymous(town), "catalog") == first
+        assert caller.token(anonymous(town), "publisher") != first
+        assert caller.token(anonymous(uuid.uuid4()), "catalog") != first
+        user = InternalPrincipal(sub="u1", kind="user", tenant_id=town)
+        assert caller.token(user, "catalog") != caller.token(user, "catalog")
+
+    @pytest.mark.parametrize(
+        ("path", "access"),
+        [
+            ("/v1/media/0b6f/web", ANONYMOUS),
+            ("/v1/media/0b6f", USER),
+            ("/v1/media", USER),
+            ("/v1/media/0b6f/web/extra", USER),
+        ],
+    )
+    def test_only_media_renditions_are_public(self, path: str, access: str) -> None:
+        route = match(path)
+        assert route is not None
+        assert (route.upstream, route.access) == ("catalog", access)
