@@ -10,13 +10,17 @@ from pathlib import Path
 import typer
 
 from gateway.settings import GatewaySettings
-from kit import logs
+from kit import logs, tracing
 from kit.events.rabbitmq import definitions
 from kit.settings import MachiSettings
-from machi_cli import runner
+from machi_cli import dlq, outbox, rollups, rotation, runner, tenants
 from machi_cli.services import ROLE_NAMES
 
 app = typer.Typer(help="Machi: social commerce for towns.", no_args_is_help=True)
+app.add_typer(dlq.app, name="dlq")
+app.add_typer(outbox.app, name="outbox")
+app.add_typer(rollups.app, name="rollups")
+app.add_typer(tenants.app, name="tenants")
 
 
 def _settings() -> MachiSettings:
@@ -38,6 +42,7 @@ def run(
 ) -> None:
     """Run the selected roles: the all-in-one platform, or one role per process."""
     settings = _settings()
+    tracing.configure("machi" if target == "all" else f"machi-{target}")
     platform = runner.Platform(settings, GatewaySettings(), target)
     all_in_one = platform.all_in_one
     asyncio.run(
@@ -115,8 +120,9 @@ def rabbitmq_definitions(
     typer.echo(f"{path}: {len(generated['queues'])} queues")
 
 
-keys = typer.Typer(help="The gateway's signing key.")
+keys = typer.Typer(help="The gateway's signing key; rotation of the keys sealing secrets.")
 app.add_typer(keys, name="keys")
+keys.command("rotate")(rotation.rotate)
 
 
 @keys.command("init")

@@ -11,6 +11,7 @@ import analytics.app
 import analytics.handlers
 import analytics.roles
 import catalog.app
+import catalog.handlers
 import catalog.roles
 import publisher.app
 import publisher.handlers
@@ -45,6 +46,10 @@ ROLE_NAMES = [f"{s}-{kind}" for s in SERVICES for kind in ("api", "relay", "work
 def consumers() -> dict[str, list[str]]:
     """Every event consumer of the platform and the event types it is bound to."""
     found: dict[str, list[str]] = {}
-    for sub in [*publisher.handlers.SUBSCRIPTIONS, *analytics.handlers.SUBSCRIPTIONS]:
+    for sub in [
+        *catalog.handlers.SUBSCRIPTIONS,
+        *publisher.handlers.SUBSCRIPTIONS,
+        *analytics.handlers.SUBSCRIPTIONS,
+    ]:
         found.setdefault(sub.consumer, []).append(sub.event_type)
     return found

@@ -1,0 +1,117 @@
+"""`machi keys rotate`: re-encrypt every sealed secret under each service's newest key."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from sqlalchemy import MetaData
+
+import analytics.models
+import catalog.models
+import publisher.models
+from analytics.settings import AnalyticsSettings
+from catalog.settings import CatalogSettings
+from kit.ops.keys import count_sealed, rotate_column
+from kit.secrets import Sealer, sealed_columns
+from kit.settings import MachiSettings
+from machi_cli import databases
+from publisher.settings import PublisherSettings
+
+
+@dataclass(frozen=True)
+class SealedService:
+    """A service with sealed columns: its models and its key list (newest first)."""
+
+    name: str
+    metadata: MetaData
+    keys: Callable[[], list[str]]
+
+
+def _publisher_keys() -> list[str]:
+    raw = PublisherSettings().secret_keys.get_secret_value()  # comma-separated
+    return [k.strip() for k in raw.split(",") if k.strip()]
+
+
+SEALED_SERVICES = [
+    SealedService(
+        "catalog",
+        catalog.models.Base.metadata,
+        lambda: [k.get_secret_value() for k in CatalogSettings().secret_keys],
+    ),
+    SealedService("publisher", publisher.models.Base.metadata, _publisher_keys),
+    SealedService(
+        "analytics",
+        analytics.models.Base.metadata,
+        lambda: [k.get_secret_value() for k in AnalyticsSettings().secret_keys],
+    ),
+]
+
+
+def _reporter(progress: Progress, task: TaskID) -> Callable[[int], None]:
+    def report(done: int) -> None:
+        progress.update(task, completed=done)
+
+    return report
+
+
+async def _rotate(settings: MachiSettings, batch_size: int) -> int:
+    """Rotate every sealed column; returns how many values no configured key opens."""
+    console = Console()
+    unreadable = 0
+    columns = (
+        TextColumn("{task.description:<40}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console) as progress:
+        for service in SEALED_SERVICES:
+            keys = service.keys()
+            if not keys:
+                progress.console.print(f"{service.name}: no key configured, skipped")
+                continue
+            sealer = Sealer(keys)
+            async with databases.jobs_database(settings, service.name) as db:
+                for column in sealed_columns(service.metadata):
+                    name = f"{service.name}.{column.table.name}.{column.name}"
+                    total = await count_sealed(db.engine, column)
+                    task = progress.add_task(name, total=total)
+                    result = await rotate_column(
+                        db.engine,
+                        column,
+                        sealer,
+                        batch_size,
+                        _reporter(progress, task),
+                    )
+                    progress.update(task, completed=total)
+                    for key in result.unreadable:
+                        progress.console.print(f"[red]{name} {key}: no configured key opens it")
+                    unreadable += len(result.unreadable)
+    return unreadable
+
+
+def rotate(
+    batch_size: int = typer.Option(500, min=1, max=10_000, help="Rows per transaction."),
+) -> None:
+    """Re-encrypt every sealed secret (channel, store and webhook credentials) under the first
+    key of each service's key list, so the older keys can be removed afterwards."""
+    settings = MachiSettings()
+    if not settings.database_url:
+        raise SystemExit("DATABASE_URL is not set")
+    unreadable = asyncio.run(_rotate(settings, batch_size))
+    if unreadable:
+        Console().print(f"[red]{unreadable} secret(s) could not be opened; keep the old keys")
+        raise typer.Exit(1)
+    Console().print("every sealed secret is under the newest key; older keys can be removed")

@@ -1,0 +1,88 @@
+"""`machi tenants export`: one tenant's rows from every database, as the gateway's export
+document (`GET /v1/tenants/{id}/export`), read straight from the databases (kit.export)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+import httpx
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from sqlalchemy import MetaData
+
+import analytics.models
+import catalog.models
+import publisher.models
+from gateway import repository as gateway_repo
+from gateway import service as gateway_service
+from kit import export
+from kit.db import Database
+from kit.settings import MachiSettings
+
+app = typer.Typer(help="Tenants (partner municipalities).", no_args_is_help=True)
+
+# The services in the gateway's order (gateway.routes.UPSTREAMS), with their models.
+SERVICE_MODELS: dict[str, MetaData] = {
+    "catalog": catalog.models.Base.metadata,
+    "publisher": publisher.models.Base.metadata,
+    "analytics": analytics.models.Base.metadata,
+}
+
+
+def _part(service: str, lines: AsyncIterator[bytes]) -> gateway_service.ExportPart:
+    """A service's rows as the gateway's export part (there, an HTTP answer being read)."""
+    return gateway_service.ExportPart(service, httpx.Response(200, content=lines))
+
+
+async def _export(settings: MachiSettings, tenant_id: uuid.UUID, out: Path) -> int:
+    """Write the export document to `out`; returns the lines written."""
+    async with AsyncExitStack() as stack:
+        databases = {}
+        for service in ["gateway", *SERVICE_MODELS]:
+            db = Database(settings.app_url(service), pool_size=1)
+            stack.push_async_callback(db.dispose)
+            databases[service] = db
+        async with databases["gateway"].transaction() as session:
+            found = await gateway_repo.tenant_and_plan_rows(session, tenant_id)
+        if found is None:
+            raise SystemExit(f"no tenant {tenant_id}")
+        tenant, plan = found
+        parts = [
+            _part(name, export.export_tenant(databases[name], metadata, tenant_id, service=name))
+            for name, metadata in SERVICE_MODELS.items()
+        ]
+        columns = (SpinnerColumn(), TextColumn("{task.completed} rows"), TimeElapsedColumn())
+        written = 0
+        partial = out.with_name(out.name + ".partial")
+        try:
+            with Progress(*columns) as progress, partial.open("wb") as handle:
+                task = progress.add_task("export", total=None)
+                async for chunk in gateway_service.export_document(
+                    databases["gateway"], tenant, plan, parts
+                ):
+                    handle.write(chunk)
+                    written += chunk.count(b"\n")
+                    progress.update(task, completed=written)
+        except BaseException:
+            partial.unlink(missing_ok=True)  # a broken export never passes for a whole one
+            raise
+        partial.replace(out)
+        return written
+
+
+@app.command("export")
+def export_(
+    tenant: uuid.UUID = typer.Argument(..., help="The tenant's id."),
+    out: Path = typer.Option(..., "--out", dir_okay=False, help="The NDJSON file to write."),
+) -> None:
+    """Every row the platform keeps for a tenant, secrets left out, into one NDJSON file."""
+    settings = MachiSettings()
+    if not settings.database_url:
+        raise SystemExit("DATABASE_URL is not set")
+    lines = asyncio.run(_export(settings, tenant, out))
+    Console().print(f"{out}: {lines} lines")
