@@ -3,7 +3,7 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PORT ?= 8000
 
-.PHONY: install run test lint format e2e bench up down clean
+.PHONY: install run test lint format e2e fuzz isolation faults load bench up down clean
 
 $(UV):
 	python3 -m venv .tools
@@ -30,6 +30,15 @@ format: install
 
 e2e: install ## journeys through the gateway, services as separate processes on RabbitMQ
 	$(UV) run pytest tests/e2e
+
+fuzz: install ## schemathesis over the gateway's merged OpenAPI: no 5xx, no schema break (FUZZ_MAX_EXAMPLES, default 8)
+	$(UV) run pytest -m fuzz tests/fuzz
+
+isolation: install ## another town's credentials get 404 on every tenant object path (also in make test)
+	$(UV) run pytest -m isolation tests/isolation
+
+faults: install ## broker restarted, relay and worker SIGKILLed under 10,000 events each (own RabbitMQ node)
+	$(UV) run pytest -m faults tests/faults
 
 bench: install ## benchmarks, figures to bench/results/ (needs TEST_DATABASE_URL / TEST_AMQP_URL servers)
 	for b in events catalog dispatch redirect reports public; do $(UV) run python -m bench.$$b || exit 1; done

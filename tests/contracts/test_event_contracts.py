@@ -8,11 +8,16 @@ import pytest
 from pydantic import BaseModel
 
 import analytics.handlers
+import catalog.handlers
 import publisher.handlers
 from contracts import REGISTRY
 
 NAME = re.compile(r"^(catalog|publisher|analytics|gateway)\.[a-z_]+(\.[a-z_]+)?\.[a-z_]+\.v\d+$")
-SUBSCRIPTIONS = [*publisher.handlers.SUBSCRIPTIONS, *analytics.handlers.SUBSCRIPTIONS]
+SUBSCRIPTIONS = [
+    *catalog.handlers.SUBSCRIPTIONS,
+    *publisher.handlers.SUBSCRIPTIONS,
+    *analytics.handlers.SUBSCRIPTIONS,
+]
 
 
 @pytest.mark.parametrize("event_type", sorted(REGISTRY))

@@ -1,0 +1,135 @@
+"""The all-in-one platform (`machi run --target=all`, seeded demo town) for the fuzz and isolation
+suites: the production code path, in its own process, on this run's own databases."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from cryptography.fernet import Fernet
+
+from gateway import service as gateway_service
+from kit import migrations
+from kit.db import Database
+from kit.settings import MachiSettings
+from machi_cli import seed
+
+from .e2e.processes import Machi, base_env, free_port, wait_http
+
+DATABASES = ("catalog", "publisher", "analytics", "gateway")
+ONE_PATH_OF_EACH_SERVICE = ("/v1/me", "/v1/products", "/v1/posts", "/v1/links")
+PASSWORD = "correct horse battery"
+# High enough that thousands of fuzz requests from one user are not answered 429.
+LIMITS = {
+    "RATE_LIMIT_PER_MINUTE": "1000000",
+    "PUBLIC_RATE_LIMIT_PER_MINUTE": "1000000",
+    "LOGIN_IP_PER_MINUTE": "1000000",
+}
+
+
+@dataclass
+class Platform:
+    """A running all-in-one: its gateway URL and the settings naming its databases."""
+
+    machi: Machi
+    url: str
+    settings: MachiSettings
+
+    def login(self, email: str, password: str) -> httpx.Client:
+        """A client carrying a fresh access token of this user."""
+        http = httpx.Client(base_url=self.url, timeout=30)
+        token = http.post("/v1/auth/token", json={"email": email, "password": password})
+        assert token.status_code == 200, token.text
+        http.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+        return http
+
+    def openapi(self, timeout: float = 120) -> dict[str, Any]:
+        """The merged document once every service's part is in (a slow service is left out of
+        one answer and asked again on the next)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            response = httpx.get(f"{self.url}/openapi.json", timeout=60)
+            assert response.status_code == 200, response.text
+            document: dict[str, Any] = response.json()
+            if all(path in document["paths"] for path in ONE_PATH_OF_EACH_SERVICE):
+                return document
+            assert time.monotonic() < deadline, "a service's OpenAPI is still missing"
+            time.sleep(1)
+
+    def seeded_admin(self) -> httpx.Client:
+        """The demo town's admin (cli/src/machi_cli/seed.py)."""
+        return self.login(*seed.ADMIN)
+
+    def operator(self) -> httpx.Client:
+        """The platform operator seeded with the demo town."""
+        return self.login(*seed.OPERATOR)
+
+    def new_tenant(self, slug: str, roles: tuple[str, ...] = ("admin",)) -> uuid.UUID:
+        """A new town with one user `admin@<slug>.example` holding `roles`."""
+
+        async def create() -> uuid.UUID:
+            db = Database(self.settings.app_url("gateway"), pool_size=1)
+            try:
+                tenant = await gateway_service.create_tenant(
+                    db,
+                    slug,
+                    {"en": slug.title(), "ja": slug},
+                    timezone="Asia/Tokyo",
+                    population=50_000,
+                    limits={"active_products": 500},
+                )
+                await gateway_service.create_user(
+                    db, tenant, f"admin@{slug}.example", PASSWORD, list(roles)
+                )
+                return tenant
+            finally:
+                await db.dispose()
+
+        return asyncio.run(create())
+
+    def tenant_admin(self, slug: str) -> httpx.Client:
+        """A new town and its admin, logged in."""
+        self.new_tenant(slug)
+        return self.login(f"admin@{slug}.example", PASSWORD)
+
+
+def drop_databases(settings: MachiSettings) -> None:
+    async def drop() -> None:
+        for service in DATABASES:
+            await migrations.drop(settings, service)
+
+    asyncio.run(drop())
+
+
+def all_in_one(pg_server_url: str, tmp: Path) -> Iterator[Platform]:
+    """Start `machi run --target=all` (migrates and seeds), yield it, stop it, drop its data."""
+    tag = uuid.uuid4().hex[:8]
+    env = base_env(pg_server_url, f"t{tag}_", tmp / "signing-key.pem")
+    env.update(LIMITS)
+    env.update(
+        # Production runs with its encryption keys set; without them some writes answer 503.
+        CATALOG_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        PUBLISHER_SECRET_KEYS=Fernet.generate_key().decode(),
+        ANALYTICS_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        CATALOG_MEDIA_DIR=str(tmp / "media"),
+    )
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)
+    machi = Machi(env, tmp)
+    try:
+        machi.start("all", "--target=all", "--port", str(port))
+        wait_http(f"{url}/readyz", timeout=180)
+        yield Platform(machi, url, settings)
+    except BaseException:
+        print(machi.logs())
+        raise
+    finally:
+        machi.stop_all()
+        drop_databases(settings)

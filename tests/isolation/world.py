@@ -1,0 +1,290 @@
+"""Town A's objects, one of each kind, made through the public API as A's admin.
+
+Each factory returns the object's path parameters and how A reads it back; the reading is what
+the isolation test compares before and after town B's calls.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+from typing import Any
+
+import httpx
+from PIL import Image
+
+Reader = Callable[[httpx.Client], Any]
+# Final states of imports and deliveries: reads of them no longer change on their own.
+DONE = frozenset({"succeeded", "failed", "published", "dead"})
+
+
+@dataclass(frozen=True)
+class Made:
+    """An object of town A: its path parameters and A's view of it."""
+
+    ids: dict[str, str]
+    read: Reader
+
+
+def created(response: httpx.Response) -> dict[str, Any]:
+    assert response.status_code in (200, 201, 202), f"{response.request.url}: {response.text}"
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def get(path: str) -> Reader:
+    """A's view: the object's own GET."""
+
+    def read(http: httpx.Client) -> Any:
+        response = http.get(path)
+        assert response.status_code == 200, f"{path}: {response.text}"
+        return response.json()
+
+    return read
+
+
+def in_list(path: str, key: str, value: str) -> Reader:
+    """A's view of an object with no GET of its own: its row in a list."""
+
+    def read(http: httpx.Client) -> Any:
+        response = http.get(path, params={"limit": 200})
+        assert response.status_code == 200, f"{path}: {response.text}"
+        body = response.json()
+        items = body["items"] if isinstance(body, dict) else body
+        rows = [item for item in items if str(item.get(key)) == value]
+        assert len(rows) == 1, f"{key}={value} not in {path}"
+        return rows[0]
+
+    return read
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(out, format="PNG")
+    return out.getvalue()
+
+
+@dataclass
+class World:
+    """Town A, seen through its admin's client; each object made on first use."""
+
+    http: httpx.Client
+    tag: str = field(default_factory=lambda: uuid.uuid4().hex[:6])
+
+    @cached_property
+    def me(self) -> dict[str, Any]:
+        return created(self.http.get("/v1/me"))
+
+    @cached_property
+    def tenant(self) -> Made:
+        tenant_id = str(self.me["tenant_id"])
+        return Made({"tenant_id": tenant_id}, get("/v1/me"))
+
+    @cached_property
+    def producer(self) -> Made:
+        body = created(
+            self.http.post("/v1/producers", json={"kind": "farm", "name": {"ja": "A農園"}})
+        )
+        return Made({"producer_id": body["id"]}, get(f"/v1/producers/{body['id']}"))
+
+    @cached_property
+    def product(self) -> Made:
+        body = created(
+            self.http.post(
+                "/v1/products",
+                json={
+                    "producer_id": self.producer.ids["producer_id"],
+                    "slug": f"garlic-{self.tag}",
+                    "name": {"ja": "黒にんにく", "en": "Black garlic"},
+                    "price_amount": 1980,
+                    "currency": "JPY",
+                },
+            )
+        )
+        return Made({"product_id": body["id"]}, get(f"/v1/products/{body['id']}"))
+
+    @cached_property
+    def variant(self) -> Made:
+        product_id = self.product.ids["product_id"]
+        body = created(
+            self.http.post(
+                f"/v1/products/{product_id}/variants",
+                json={"sku": f"A-{self.tag}", "price_amount": 500},
+            )
+        )
+        return Made(
+            {"product_id": product_id, "variant_id": body["id"]},
+            get(f"/v1/products/{product_id}"),
+        )
+
+    @cached_property
+    def place(self) -> Made:
+        body = created(
+            self.http.post(
+                "/v1/places",
+                json={"slug": f"onsen-{self.tag}", "kind": "onsen", "name": {"ja": "A温泉"}},
+            )
+        )
+        return Made({"place_id": body["id"]}, get(f"/v1/places/{body['id']}"))
+
+    @cached_property
+    def storefront(self) -> Made:
+        body = created(
+            self.http.post(
+                "/v1/storefronts",
+                json={
+                    "kind": "generic",
+                    "name": "A store",
+                    "item_url_template": "https://store.example/items/{external_id}",
+                },
+            )
+        )
+        return Made({"storefront_id": body["id"]}, get(f"/v1/storefronts/{body['id']}"))
+
+    @cached_property
+    def media(self) -> Made:
+        body = created(self.http.post("/v1/media", files={"file": ("a.png", png(), "image/png")}))
+        return Made(
+            {"media_id": body["id"], "rendition": "original"}, get(f"/v1/media/{body['id']}")
+        )
+
+    @cached_property
+    def import_(self) -> Made:
+        data = b"producer_code,producer_kind,producer_name_ja\nA1,farm,A\n"
+        body = created(self.http.post("/v1/imports", files={"file": ("a.csv", data, "text/csv")}))
+        wait_for(
+            lambda: [
+                i for i in [get(f"/v1/imports/{body['id']}")(self.http)] if i["status"] in DONE
+            ],
+            "A's import to finish",
+        )
+        return Made({"import_id": body["id"]}, get(f"/v1/imports/{body['id']}"))
+
+    @cached_property
+    def channel(self) -> Made:
+        body = created(
+            self.http.post(
+                "/v1/channels",
+                json={"platform": "sandbox", "name": "A sandbox", "approval_policy": "none"},
+            )
+        )
+        return Made({"channel_id": body["id"]}, get(f"/v1/channels/{body['id']}"))
+
+    @cached_property
+    def post(self) -> Made:
+        body = created(
+            self.http.post(
+                "/v1/posts",
+                json={"text": "A's post", "channel_ids": [self.channel.ids["channel_id"]]},
+            )
+        )
+        return Made({"post_id": body["id"]}, get(f"/v1/posts/{body['id']}"))
+
+    @cached_property
+    def delivery(self) -> Made:
+        """A post published now to the sandbox channel: its delivery, once dispatched."""
+        body = created(
+            self.http.post(
+                "/v1/posts",
+                json={
+                    "text": "A's delivered post",
+                    "channel_ids": [self.channel.ids["channel_id"]],
+                },
+            )
+        )
+        post_id = body["id"]
+        created(self.http.post(f"/v1/posts/{post_id}/submit"))
+        if self.http.get(f"/v1/posts/{post_id}").json()["status"] != "approved":
+            created(self.http.post(f"/v1/posts/{post_id}/approve"))
+        at = (datetime.now(UTC) + timedelta(seconds=1)).isoformat()
+        created(self.http.post(f"/v1/posts/{post_id}/schedule", json={"at": at}))
+        delivery = wait_for(
+            lambda: items(self.http.get("/v1/deliveries", params={"post_id": post_id})),
+            "a delivery of A's scheduled post",
+        )
+        delivery_id = str(delivery[0]["id"])
+        wait_for(
+            lambda: [
+                d for d in [get(f"/v1/deliveries/{delivery_id}")(self.http)] if d["state"] in DONE
+            ],
+            "A's delivery to be published",
+        )
+        return Made({"delivery_id": delivery_id}, get(f"/v1/deliveries/{delivery_id}"))
+
+    @cached_property
+    def published_product(self) -> str:
+        body = created(
+            self.http.post(
+                "/v1/products",
+                json={
+                    "producer_id": self.producer.ids["producer_id"],
+                    "slug": f"tofu-{self.tag}",
+                    "name": {"ja": "湯どうふ"},
+                    "price_amount": 1296,
+                },
+            )
+        )
+        created(self.http.post(f"/v1/products/{body['id']}/publish"))
+        return str(body["id"])
+
+    @cached_property
+    def campaign(self) -> Made:
+        request = {
+            "name": "A campaign",
+            "product_ids": [self.published_product],
+            "channel_ids": [self.channel.ids["channel_id"]],
+            "template": "{name}",
+            "cadence": {"start_date": (date.today() + timedelta(days=7)).isoformat()},
+        }
+        # The publisher learns of the product from its published event, a moment later.
+        response = wait_for(
+            lambda: [
+                r for r in [self.http.post("/v1/campaigns", json=request)] if r.status_code != 400
+            ],
+            "the publisher knowing A's published product",
+        )[0]
+        body = created(response)
+        return Made({"campaign_id": body["id"]}, get(f"/v1/campaigns/{body['id']}"))
+
+    @cached_property
+    def slot(self) -> Made:
+        body = created(
+            self.http.post(
+                "/v1/slots",
+                json={"channel_id": self.channel.ids["channel_id"], "weekday": 2, "time": "09:30"},
+            )
+        )
+        return Made({"slot_id": body["id"]}, in_list("/v1/slots", "id", body["id"]))
+
+    @cached_property
+    def link(self) -> Made:
+        tracking = {"allowed_store_domains": ["store.example"]}
+        created(self.http.put("/v1/settings/tracking", json=tracking))
+        body = created(self.http.post("/v1/links", json={"destination": "https://store.example/a"}))
+        return Made({"link_id": body["id"]}, get(f"/v1/links/{body['id']}"))
+
+    @cached_property
+    def api_key(self) -> Made:
+        body = created(self.http.post("/v1/api-keys", json={"name": "A key", "roles": ["analyst"]}))
+        return Made({"key_id": body["id"]}, in_list("/v1/api-keys", "id", body["id"]))
+
+
+def items(response: httpx.Response) -> list[dict[str, Any]]:
+    assert response.status_code == 200, response.text
+    rows: list[dict[str, Any]] = response.json()["items"]
+    return rows
+
+
+def wait_for(fetch: Callable[[], list[Any]], what: str, timeout: float = 30) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = fetch()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"{what} not seen within {timeout}s")
