@@ -17,6 +17,7 @@ from kit import migrations
 from kit.db import Database
 from kit.settings import MachiSettings
 
+from .journeys import Journeys, journey_platform
 from .processes import Machi, base_env, free_port, wait_http
 
 SERVICES = ["catalog", "publisher", "analytics", "gateway"]
@@ -157,3 +158,13 @@ def all_in_one(pg_server_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
     finally:
         machi.stop_all()
         drop_databases(settings)
+
+
+@pytest.fixture(scope="session")
+def journeys(
+    pg_server_url: str, amqp_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Journeys]:
+    """One platform for every journey: each service its own process over RabbitMQ, the social
+    platforms and stores faked on loopback, and the platform operator's login."""
+    with journey_platform(pg_server_url, amqp_url, tmp_path_factory.mktemp("journeys")) as j:
+        yield j

@@ -65,7 +65,8 @@ class Machi:
         )
 
 
-def wait_http(url: str, timeout: float = 60) -> None:
+def wait_http(url: str, timeout: float = 180) -> None:
+    """Wait for a 200 (migrations and start-up take a while on a loaded 2-core machine)."""
     deadline = time.monotonic() + timeout
     last: object = None
     while time.monotonic() < deadline:

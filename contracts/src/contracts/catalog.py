@@ -53,6 +53,7 @@ class ProductPublishedV1(Event):
     media_urls: list[str] = []
     storefront_urls: list[str] = []
     description: dict[str, str] = {}
+    producer_story: dict[str, str] = {}  # added within v1: the producer's story per language
     tags: list[str] = []
     category: str | None = None
     # Added within v1: every picture with its renditions and alt text (media_urls: web only).
@@ -88,6 +89,7 @@ class ProductUpdatedV1(Event):
     name: dict[str, str]
     producer_name: dict[str, str]
     description: dict[str, str] = {}
+    producer_story: dict[str, str] = {}  # added within v1: the producer's story per language
     prices: list[Price] = []
     media_urls: list[str] = []
     storefront_urls: list[str] = []

@@ -15,14 +15,16 @@ from .helpers import channel, publish_product
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
-async def _campaign(admin: httpx.AsyncClient, product: uuid.UUID, page: str) -> httpx.Response:
+async def _campaign(
+    admin: httpx.AsyncClient, product: uuid.UUID, page: str, template: str = "{name} {price}"
+) -> httpx.Response:
     return await admin.post(
         "/v1/campaigns",
         json={
             "name": "c",
             "product_ids": [str(product)],
             "channel_ids": [page],
-            "template": "{name} {price}",
+            "template": template,
             "cadence": {"time": "12:00", "start_date": "2027-02-01"},
         },
     )
@@ -46,6 +48,33 @@ async def test_templates_use_the_updated_product(as_user: Client, runtime: Servi
     campaign = (await _campaign(admin, product, page["id"])).json()
     posts = (await admin.get(f"/v1/campaigns/{campaign['id']}/posts")).json()
     assert posts[0]["text"] == "新・黒にんにく ¥1,500"
+
+
+async def test_story_is_the_description_else_the_producers_story(
+    as_user: Client, runtime: ServiceRuntime
+) -> None:
+    tenant = uuid.uuid4()
+    admin = as_user(principal(tenant))
+    page = await channel(admin)
+    texts = []
+    for description in ({"ja": "一か月熟成"}, {}):
+        product = await publish_product(runtime, tenant)
+        update = ProductUpdatedV1(
+            product_id=product,
+            producer_id=uuid.uuid4(),
+            slug=f"garlic-{len(texts)}",
+            status="published",
+            name={"ja": "黒にんにく"},
+            producer_name={"ja": "武雄農園"},
+            description=description,
+            producer_story={"ja": "三代続く農園", "en": "A farm of three generations"},
+        )
+        assert await consumer.handle(on_product_updated, runtime.db, delivery(update, tenant))
+        campaign = (await _campaign(admin, product, page["id"], "{name}: {story}")).json()
+        posts = (await admin.get(f"/v1/campaigns/{campaign['id']}/posts")).json()
+        texts.append(posts[0]["text"])
+
+    assert texts == ["黒にんにく: 一か月熟成", "黒にんにく: 三代続く農園"]
 
 
 async def test_an_archived_product_is_offered_to_no_new_post(

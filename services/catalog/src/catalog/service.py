@@ -309,6 +309,7 @@ async def _picture(session: AsyncSession, product: Product, public_base_url: str
         "slug": product.slug,
         "name": product.name,
         "producer_name": producer.name,
+        "producer_story": producer.story,
         "description": product.description,
         "prices": prices_of(product, variants),
         "media_urls": [

@@ -52,6 +52,8 @@ class Product(TenantScoped, Timestamps, Base):
     slug: Mapped[str] = mapped_column(String(200))
     name: Mapped[dict[str, Any]]
     producer_name: Mapped[dict[str, Any]]
+    # The product's description, else its producer's story, per language (the `{story}` field).
+    story: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prices: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     storefront_urls: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     media_urls: Mapped[list[Any]] = mapped_column(JSONB, default=list)

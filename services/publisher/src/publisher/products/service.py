@@ -21,6 +21,7 @@ async def remember_published(
             "slug": product.slug,
             "name": product.name,
             "producer_name": product.producer_name,
+            "story": product.description or product.producer_story,
             "prices": [p.model_dump() for p in product.prices],
             "storefront_urls": product.storefront_urls,
             "media_urls": product.media_urls,

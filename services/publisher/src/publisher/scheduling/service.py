@@ -65,6 +65,7 @@ def fill(template: str, product: Product, language: str) -> str:
         name=localized(product.name, language, product.slug),
         producer=localized(product.producer_name, language),
         price=price_text(product),
+        story=localized(product.story, language),
         slug=product.slug,
     )
     return string.Formatter().vformat(template, (), fields)

@@ -1,0 +1,946 @@
+"""What the journeys of JOURNEYS.md share: the platform as separate `machi run` processes over
+RabbitMQ, the social platforms and stores faked as real HTTP servers on loopback, and logins.
+
+The fakes answer with the documented shapes (reference/social-publishing.md section 4:
+Graph API errors `{error:{message,type,code,error_subcode,fbtrace_id}}`, X API v2 problem JSON
+and `x-rate-limit-*` headers, LINE Messaging API; reference/commerce-catalog.md for Shopify).
+They are copied from services/publisher/tests/fakes.py and services/catalog/tests, widened to
+several accounts, and served from a thread because the journeys are synchronous tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import threading
+import time
+import urllib.parse
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aio_pika
+import httpx
+import uvicorn
+from cryptography.fernet import Fernet
+from fastapi import FastAPI, Form, Header, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+import analytics.handlers
+import catalog.handlers
+import publisher.handlers
+from kit import migrations
+from kit.settings import MachiSettings
+
+from .processes import Machi, base_env, free_port, wait_http
+
+OPERATOR = ("operator@machi.example", "operator horse battery")
+PASSWORD = "correct horse battery"
+DATABASES = ["catalog", "publisher", "analytics", "gateway"]
+
+
+# --- serving a fake from a thread ---------------------------------------------------------
+
+
+class _ThreadServer(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+@contextlib.contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """Serve the ASGI `app` on loopback from a thread for the block; yields its base URL."""
+    port = free_port()
+    # A long keep-alive: a pooled connection the fake closes while the caller reuses it would
+    # fail a call for a reason no real platform gives.
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_config=None,
+        access_log=False,
+        timeout_keep_alive=600,
+    )
+    server = _ThreadServer(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("fake server did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+# --- the fakes ----------------------------------------------------------------------------
+
+
+@dataclass
+class Scripted:
+    """An answer to give instead of success: status, body, headers."""
+
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _answer(scripted: Scripted) -> JSONResponse:
+    return JSONResponse(scripted.body, status_code=scripted.status, headers=scripted.headers)
+
+
+def meta_error(code: int, message: str, subcode: int | None = None) -> Scripted:
+    """A Graph API error body (reference 4.1); 190 is an expired or invalid token."""
+    error: dict[str, Any] = {"message": message, "type": "OAuthException", "code": code}
+    if subcode is not None:
+        error["error_subcode"] = subcode
+    error["fbtrace_id"] = "AbCdEf"
+    return Scripted(500 if code in (1, 2) else 400, {"error": error})
+
+
+# Followers each fake reports for any of its accounts (insights pulls, journey 5).
+FOLLOWERS = {"meta": 800, "x": 300, "line": 1200}
+
+META_PAGES = [
+    # Takeo City's Page and the "Fun Buy" shop page, each with its Instagram business account.
+    {"id": "1001", "name": "Takeo City", "ig": {"id": "17841001", "username": "takeo_city"}},
+    {"id": "1002", "name": "Fun Buy Takeo", "ig": {"id": "17841002", "username": "funbuy_takeo"}},
+]
+
+
+class FakeMeta:
+    """The Graph API host: Facebook Login, Pages feed publishing and Instagram content
+    publishing share graph.facebook.com (reference 4.1, 4.2)."""
+
+    def __init__(self) -> None:
+        self.posts: list[dict[str, str]] = []  # Page feed posts
+        self.ig_posts: list[dict[str, str]] = []  # published Instagram media
+        self.containers: dict[str, dict[str, str]] = {}
+        self.expire_after: dict[str, int] = {}  # Page -> posts before its token answers 190
+        self.ids = itertools.count(1)
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/oauth/access_token")
+        async def token(request: Request) -> Any:
+            q = request.query_params
+            if q.get("grant_type") == "fb_exchange_token":
+                return {"access_token": "fb-long-user-token", "expires_in": 5_184_000}
+            if q.get("code") != "fb-code" or not q.get("code_verifier"):
+                return _answer(meta_error(100, "Invalid verification code format."))
+            return {"access_token": "fb-short-user-token", "token_type": "bearer"}
+
+        @app.get("/me/permissions")
+        async def permissions() -> Any:
+            granted = [
+                "pages_show_list",
+                "pages_manage_posts",
+                "pages_read_engagement",
+                "instagram_basic",
+                "instagram_content_publish",
+                "business_management",
+            ]
+            return {"data": [{"permission": p, "status": "granted"} for p in granted]}
+
+        @app.get("/me/accounts")
+        async def accounts(access_token: str) -> Any:
+            if access_token != "fb-long-user-token":
+                return _answer(meta_error(190, "Invalid OAuth access token"))
+            return {
+                "data": [
+                    {
+                        "id": p["id"],
+                        "name": p["name"],
+                        "access_token": f"page-token-{p['id']}",
+                        "instagram_business_account": p["ig"],
+                    }
+                    for p in META_PAGES
+                ]
+            }
+
+        @app.post("/{page_id}/feed")
+        async def feed(
+            page_id: str, message: str = Form(), access_token: str = Form(default="")
+        ) -> Any:
+            done = sum(1 for p in self.posts if p["page"] == page_id)
+            if page_id in self.expire_after and done >= self.expire_after[page_id]:
+                return _answer(meta_error(190, "Error validating access token", 463))
+            post_id = f"{page_id}_{next(self.ids)}"
+            self.posts.append({"id": post_id, "page": page_id, "message": message})
+            headers = {"x-app-usage": '{"call_count":12,"total_cputime":3,"total_time":5}'}
+            return JSONResponse({"id": post_id}, headers=headers)
+
+        @app.get("/{page_id}/feed")
+        async def read_feed(page_id: str) -> Any:
+            mine = [p for p in self.posts if p["page"] == page_id]
+            return {"data": [{**p, "permalink_url": _permalink(p["id"])} for p in mine]}
+
+        @app.get("/{ig_user}/content_publishing_limit")
+        async def limit(ig_user: str) -> Any:
+            used = sum(1 for p in self.ig_posts if p["user"] == ig_user)
+            config = {"quota_total": 25, "quota_duration": 86400}
+            return {"data": [{"quota_usage": used, "config": config}]}
+
+        @app.post("/{ig_user}/media")
+        async def media(ig_user: str, request: Request) -> Any:
+            form = dict(await request.form())
+            params = {**dict(request.query_params), **{k: str(v) for k, v in form.items()}}
+            container = f"c{len(self.containers) + 1}"
+            self.containers[container] = {"user": ig_user, "caption": params.get("caption", "")}
+            return {"id": container}
+
+        @app.post("/{ig_user}/media_publish")
+        async def publish(ig_user: str, request: Request) -> Any:
+            form = dict(await request.form())
+            creation_id = str(form.get("creation_id") or request.query_params.get("creation_id"))
+            container = self.containers.get(creation_id, {"caption": ""})
+            media_id = f"ig-{creation_id}"
+            self.ig_posts.append({"id": media_id, "user": ig_user, "caption": container["caption"]})
+            return {"id": media_id}
+
+        @app.get("/{object_id}/insights")
+        async def insights(object_id: str, metric: str) -> Any:
+            value = FOLLOWERS["meta"] if metric.startswith("page_follows") else 40
+            return {"data": [{"name": metric, "period": "day", "values": [{"value": value}]}]}
+
+        @app.get("/{object_id}")
+        async def read_object(object_id: str) -> Any:
+            if object_id in self.containers:
+                return {"id": object_id, "status_code": "FINISHED"}
+            return {
+                "id": object_id,
+                "permalink_url": _permalink(object_id),
+                "followers_count": FOLLOWERS["meta"],
+            }
+
+        return app
+
+
+def _permalink(post_id: str) -> str:
+    return f"https://www.facebook.com/{post_id}"
+
+
+class FakeX:
+    """X API v2: `POST /2/tweets` with `x-rate-limit-*`, OAuth 2.0 token + `users/me`; the
+    authorization code names the account (`x-code-<username>`), so staff accounts differ."""
+
+    def __init__(self) -> None:
+        self.posts: list[dict[str, str]] = []
+        self.calls: list[float] = []  # when each POST /2/tweets arrived
+        self.script: list[Scripted] = []
+        self.answered_scripted: list[float] = []  # when each scripted answer went back
+        self.ids = itertools.count(1_800_000_000_000_000_000)
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/2/tweets")
+        async def tweet(request: Request) -> Any:
+            self.calls.append(time.time())
+            if self.script:
+                answer = _answer(self.script.pop(0))
+                self.answered_scripted.append(time.time())
+                return answer
+            body = await request.json()
+            user = request.headers.get("authorization", "").removeprefix("Bearer x-access-")
+            tweet_id = str(next(self.ids))
+            self.posts.append({"id": tweet_id, "text": body["text"], "user": user})
+            return JSONResponse(
+                {"data": {"id": tweet_id, "text": body["text"]}}, 201, headers=rate_headers(99)
+            )
+
+        @app.get("/2/users/me")
+        async def me(authorization: str = Header(default="")) -> Any:
+            user = authorization.removeprefix("Bearer x-access-")
+            return {"data": {"id": user, "username": user, "name": user}}
+
+        @app.get("/2/users/{user_id}")
+        async def user(user_id: str) -> Any:
+            metrics = {"followers_count": FOLLOWERS["x"], "tweet_count": len(self.posts)}
+            return {"data": {"id": user_id, "username": user_id, "public_metrics": metrics}}
+
+        @app.get("/2/tweets")
+        async def lookup(ids: str) -> Any:
+            metrics = {"like_count": 3, "retweet_count": 1, "reply_count": 0, "quote_count": 0}
+            wanted = set(ids.split(","))
+            found = [p for p in self.posts if p["id"] in wanted]
+            return {"data": [{"id": p["id"], "public_metrics": metrics} for p in found]}
+
+        @app.get("/2/users/{user_id}/tweets")
+        async def timeline(user_id: str) -> Any:
+            return {"data": [p for p in reversed(self.posts) if p["user"] == user_id]}
+
+        @app.post("/2/oauth2/token")
+        async def token(request: Request) -> Any:
+            form = await request.form()
+            if form.get("grant_type") == "refresh_token":
+                user = str(form.get("refresh_token")).removeprefix("x-refresh-")
+            else:
+                code = str(form.get("code"))
+                if not code.startswith("x-code-") or not form.get("code_verifier"):
+                    return JSONResponse(
+                        {"error": "invalid_request", "error_description": "bad code"}, 400
+                    )
+                user = code.removeprefix("x-code-")
+            return {
+                "token_type": "bearer",
+                "access_token": f"x-access-{user}",
+                "refresh_token": f"x-refresh-{user}",
+                "expires_in": 7200,
+                "scope": "tweet.read tweet.write users.read offline.access",
+            }
+
+        return app
+
+
+def rate_headers(remaining: int, reset_in: int = 900) -> dict[str, str]:
+    return {
+        "x-rate-limit-limit": "100",
+        "x-rate-limit-remaining": str(remaining),
+        "x-rate-limit-reset": str(int(time.time()) + reset_in),
+    }
+
+
+def x_too_many(reset_at: int) -> Scripted:
+    """X's 429: no Retry-After, the window's end in `x-rate-limit-reset` (reference 4.3)."""
+    return Scripted(
+        429,
+        {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank"},
+        {
+            "x-rate-limit-limit": "100",
+            "x-rate-limit-remaining": "0",
+            "x-rate-limit-reset": str(reset_at),
+        },
+    )
+
+
+class FakeLine:
+    """Messaging API: bot info for a channel token, broadcast with `X-Line-Retry-Key`,
+    quota and follower insight (reference 4.5)."""
+
+    def __init__(self) -> None:
+        self.broadcasts: list[dict[str, Any]] = []
+        self.keys: dict[str, str] = {}
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/v2/bot/info")
+        async def info() -> Any:
+            return {"userId": "Ub1", "basicId": "@takeo", "displayName": "Takeo City"}
+
+        @app.get("/v2/bot/insight/followers")
+        async def followers(date: str) -> Any:
+            followers = FOLLOWERS["line"]
+            return {"status": "ready", "followers": followers, "targetedReaches": 600, "blocks": 20}
+
+        @app.get("/v2/bot/message/quota")
+        async def quota() -> Any:
+            return {"type": "limited", "value": 200}
+
+        @app.get("/v2/bot/message/quota/consumption")
+        async def consumption() -> Any:
+            return {"totalUsage": len(self.broadcasts)}
+
+        @app.post("/v2/bot/message/broadcast")
+        async def broadcast(request: Request) -> Any:
+            key = request.headers.get("x-line-retry-key", "")
+            if key in self.keys:
+                return JSONResponse(
+                    {"message": "The retry key is already accepted"},
+                    409,
+                    headers={"x-line-accepted-request-id": self.keys[key]},
+                )
+            request_id = f"req-{len(self.keys) + 1}"
+            self.keys[key] = request_id
+            self.broadcasts.append(await request.json())
+            return JSONResponse({}, headers={"x-line-request-id": request_id})
+
+        return app
+
+
+SHOPIFY_TOKEN = "shpat_journey_token"
+
+
+class FakeShopify:
+    """Admin REST `products.json` with the documented auth header (shopify.dev)."""
+
+    def __init__(self) -> None:
+        self.products: list[dict[str, Any]] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/admin/api/{version}/products.json")
+        async def products(
+            version: str, x_shopify_access_token: str = Header(default="")
+        ) -> JSONResponse:
+            if x_shopify_access_token != SHOPIFY_TOKEN:
+                return JSONResponse({"errors": "[API] Invalid API key or access token"}, 401)
+            headers = {"X-Shopify-Shop-Api-Call-Limit": "1/40"}
+            return JSONResponse({"products": self.products}, headers=headers)
+
+        return app
+
+
+class FakeStorePages:
+    """A generic store (Yahoo! Shopping) whose item pages answer 200; visits are kept."""
+
+    def __init__(self) -> None:
+        self.visits: list[str] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/{path:path}")
+        async def item(path: str, request: Request) -> Any:
+            self.visits.append(str(request.url))
+            return HTMLResponse(f"<h1>{path}</h1>")
+
+        return app
+
+
+@dataclass
+class Fakes:
+    meta: FakeMeta
+    x: FakeX
+    line: FakeLine
+    shopify: FakeShopify
+    store: FakeStorePages
+    urls: dict[str, str]
+
+
+@contextlib.contextmanager
+def fakes() -> Iterator[Fakes]:
+    """Every external party, each its own HTTP server on loopback."""
+    made = Fakes(FakeMeta(), FakeX(), FakeLine(), FakeShopify(), FakeStorePages(), {})
+    with contextlib.ExitStack() as stack:
+        for name in ("meta", "x", "line", "shopify", "store"):
+            made.urls[name] = stack.enter_context(serve(getattr(made, name).app))
+        yield made
+
+
+# --- the platform ----------------------------------------------------------------------------
+
+
+@dataclass
+class Journeys:
+    """The running platform, its fakes and the operator's client."""
+
+    machi: Machi
+    url: str
+    settings: MachiSettings
+    fakes: Fakes
+    operator: httpx.Client
+
+    def client(self, **headers: str) -> httpx.Client:
+        """An anonymous client of the gateway (a visitor, a frontend, a crawler)."""
+        return client(self.url, headers)
+
+    def login(self, email: str, password: str = PASSWORD) -> httpx.Client:
+        """A user logged in through the gateway's token endpoint."""
+        return login(self.url, email, password)
+
+
+def client(url: str, headers: dict[str, str] | None = None) -> httpx.Client:
+    """A client of the gateway opening a connection per request: a pooled one the server closes
+    after its keep-alive while the test reuses it would fail for no reason of the product's."""
+    limits = httpx.Limits(max_keepalive_connections=0)
+    return httpx.Client(base_url=url, timeout=30, limits=limits, headers=headers)
+
+
+def login(url: str, email: str, password: str = PASSWORD) -> httpx.Client:
+    http = client(url)
+    token = http.post("/v1/auth/token", json={"email": email, "password": password})
+    assert token.status_code == 200, token.text
+    http.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+    return http
+
+
+def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Path) -> None:
+    """Every external base URL points at a fake; every job runs on a short interval."""
+    base.update(
+        # gateway
+        LOGIN_IP_PER_MINUTE="10000",
+        USAGE_FLUSH_SECONDS="0.5",
+        PUBLIC_CACHE_TTL_SECONDS="2",
+        # publisher: platforms, OAuth and its jobs
+        PUBLISHER_PUBLIC_BASE_URL=gateway_url,
+        PUBLISHER_OAUTH_REDIRECT_BASE=f"{gateway_url}/v1/channels/oauth",
+        PUBLISHER_SECRET_KEYS=Fernet.generate_key().decode(),
+        PUBLISHER_FACEBOOK_GRAPH_URL=fake.urls["meta"],
+        PUBLISHER_FACEBOOK_DIALOG_URL=f"{fake.urls['meta']}/dialog/oauth",
+        PUBLISHER_FACEBOOK_APP_ID="fb-app",
+        PUBLISHER_FACEBOOK_APP_SECRET="fb-secret",
+        PUBLISHER_X_API_URL=fake.urls["x"],
+        PUBLISHER_X_AUTHORIZE_URL=f"{fake.urls['x']}/i/oauth2/authorize",
+        PUBLISHER_X_CLIENT_ID="x-client",
+        PUBLISHER_X_CLIENT_SECRET="x-secret",
+        PUBLISHER_LINE_API_URL=fake.urls["line"],
+        PUBLISHER_DISPATCH_EVERY_SECONDS="0.5",
+        PUBLISHER_RETRY_BASE_SECONDS="1",
+        PUBLISHER_RECONCILE_EVERY_SECONDS="2",
+        PUBLISHER_RECONCILE_GRACE_SECONDS="1",
+        PUBLISHER_INSIGHTS_EVERY_SECONDS="3",
+        # analytics
+        ANALYTICS_PUBLIC_BASE_URL=gateway_url,
+        ANALYTICS_ROLLUP_SECONDS="1",
+        ANALYTICS_FLUSH_SECONDS="0.2",
+        ANALYTICS_LINK_CACHE_SECONDS="0",
+        ANALYTICS_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        # catalog
+        CATALOG_PUBLIC_BASE_URL=gateway_url,
+        CATALOG_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        CATALOG_STORE_ALLOW_PRIVATE_HOSTS="true",
+        CATALOG_MEDIA_DIR=str(media),
+        CATALOG_IMPORT_POLL_SECONDS="0.2",
+        CATALOG_SYNC_INTERVAL_SECONDS="2",
+    )
+
+
+def consumer_names() -> list[str]:
+    subscriptions = [
+        *catalog.handlers.SUBSCRIPTIONS,
+        *publisher.handlers.SUBSCRIPTIONS,
+        *analytics.handlers.SUBSCRIPTIONS,
+    ]
+    return sorted({s.consumer for s in subscriptions})
+
+
+def delete_queues(amqp_url: str, prefix: str) -> None:
+    async def delete() -> None:
+        connection = await aio_pika.connect(amqp_url)
+        async with connection:
+            channel = await connection.channel()
+            for consumer in consumer_names():
+                for suffix in ("", ".dlq", ".retry.1", ".retry.2", ".retry.3"):
+                    await channel.queue_delete(prefix + consumer + suffix)
+            await channel.queue_delete(prefix + "machi.unrouted")
+            for exchange in ("machi.events", "machi.unrouted"):
+                await channel.exchange_delete(prefix + exchange)
+
+    asyncio.run(delete())
+
+
+def drop_databases(settings: MachiSettings) -> None:
+    async def drop() -> None:
+        for name in DATABASES:
+            await migrations.drop(settings, name)
+
+    asyncio.run(drop())
+
+
+@contextlib.contextmanager
+def journey_platform(pg_server_url: str, amqp_url: str, tmp: Path) -> Iterator[Journeys]:
+    """Each service its own process over RabbitMQ, the gateway another, the fakes on loopback,
+    and an operator account made with `machi create-operator`."""
+    tag = uuid.uuid4().hex[:8]
+    ports = {n: free_port() for n in ("gateway", "catalog", "publisher", "analytics")}
+    gateway_url = f"http://127.0.0.1:{ports['gateway']}"
+    with fakes() as fake:
+        env = base_env(pg_server_url, f"j{tag}_", tmp / "signing-key.pem")
+        env.update(
+            AMQP_URL=amqp_url,
+            EVENTS_PREFIX=f"j{tag}.",
+            EVENT_RETRY_DELAYS_MS="[200,500,1000]",
+            JWKS_URL=f"{gateway_url}/.well-known/jwks.json",
+            CATALOG_URL=f"http://127.0.0.1:{ports['catalog']}",
+            PUBLISHER_URL=f"http://127.0.0.1:{ports['publisher']}",
+            ANALYTICS_URL=f"http://127.0.0.1:{ports['analytics']}",
+        )
+        platform_env(env, gateway_url, fake, tmp / "media")
+        settings = MachiSettings(
+            database_url=pg_server_url,
+            db_name_prefix=f"j{tag}_",
+            _env_file=None,
+        )
+        machi = Machi(env, tmp)
+        try:
+            machi.command("migrate")
+            machi.command("create-operator", "--email", OPERATOR[0], "--password", OPERATOR[1])
+            machi.start(
+                "gateway", "--target=gateway,gateway-relay", "--port", str(ports["gateway"])
+            )
+            wait_http(f"{gateway_url}/healthz", timeout=300)
+            for service in ("catalog", "publisher", "analytics"):
+                # One process per service (its api, relay and worker): separate from the others,
+                # talking to them only over HTTP and RabbitMQ, and a third of the start-up cost.
+                machi.start(service, f"--target={service}", "--port", str(ports[service]))
+            wait_http(f"{gateway_url}/readyz", timeout=300)
+            operator = login(gateway_url, *OPERATOR)
+            yield Journeys(machi, gateway_url, settings, fake, operator)
+        except BaseException:
+            print(machi.logs())
+            raise
+        finally:
+            machi.stop_all()
+            drop_databases(settings)
+            delete_queues(amqp_url, f"j{tag}.")
+
+
+# --- helpers the journeys share --------------------------------------------------------------
+
+
+def eventually(check: Callable[[], Any], timeout: float = 30, what: str = "condition") -> Any:
+    """Poll `check` until it returns something truthy; that value is returned."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} not met within {timeout}s (last: {value!r})")
+        time.sleep(0.2)
+
+
+def ok(response: httpx.Response, status: int = 200) -> Any:
+    """The JSON body of an answer that must have `status`."""
+    assert response.status_code == status, (
+        f"{response.request.method} {response.request.url}: {response.status_code} {response.text}"
+    )
+    return response.json() if response.content else None
+
+
+def query(url: str) -> dict[str, str]:
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+
+
+@dataclass
+class Town:
+    """A tenant as the journeys use it: its id, slug, admin and named users."""
+
+    id: str
+    slug: str
+    admin: httpx.Client
+    users: dict[str, httpx.Client] = field(default_factory=dict)
+    user_ids: dict[str, str] = field(default_factory=dict)
+
+
+def open_town(j: Journeys, slug: str, **profile: Any) -> Town:
+    """The operator creates the tenant and invites its admin; the admin accepts and logs in."""
+    body = {
+        "slug": slug,
+        "name": {"ja": slug, "en": slug.title()},
+        "timezone": "Asia/Tokyo",
+        "locales": ["ja", "en", "ko"],
+        "population": 50_000,
+        "currency": "JPY",
+        "plan": "town",
+        **profile,
+    }
+    tenant = ok(j.operator.post("/v1/tenants", json=body), 201)
+    admin_email = f"admin@{slug}.example"
+    invitation = ok(
+        j.operator.post(
+            "/v1/invitations",
+            json={"email": admin_email, "roles": ["admin"], "tenant_id": tenant["id"]},
+        ),
+        201,
+    )
+    ok(j.client().post(invitation["accept_path"], json={"password": PASSWORD}), 201)
+    return Town(tenant["id"], slug, j.login(admin_email))
+
+
+def add_user(
+    j: Journeys, town: Town, name: str, roles: list[str], producer_ids: list[str] | None = None
+) -> httpx.Client:
+    """The admin creates a user; the user logs in."""
+    email = f"{name}@{town.slug}.example"
+    body = {
+        "email": email,
+        "password": PASSWORD,
+        "roles": roles,
+        "producer_ids": producer_ids or [],
+    }
+    user = ok(town.admin.post("/v1/users", json=body), 201)
+    town.user_ids[name] = user["id"]
+    town.users[name] = j.login(email)
+    return town.users[name]
+
+
+# --- Journey 1's town, shared by the journeys that follow ------------------------------------
+
+TAKEO_FACEBOOK = "https://www.facebook.com/takeo.official"
+STAFF = ["staff1", "staff2", "staff3"]
+
+
+@dataclass
+class Takeo(Town):
+    """Takeo as journey 1 leaves it: users, the farm, and its connected channels by name."""
+
+    tenant: dict[str, Any] = field(default_factory=dict)
+    farm_id: str = ""
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def connect_oauth(
+    admin: httpx.Client, platform: str, code: str, pick: list[str] | None = None, **start: Any
+) -> list[dict[str, Any]]:
+    """The admin's browser through an OAuth connect: start, the platform's redirect back with
+    `code` and the state it was given, then (Meta) the choice of Pages. The new channels."""
+    started = ok(admin.post(f"/v1/channels/oauth/{platform}/start", json=start))
+    state = query(started["authorization_url"])["state"]
+    result = ok(
+        admin.get(f"/v1/channels/oauth/{platform}/callback", params={"code": code, "state": state})
+    )
+    if result["stage"] == "select":
+        assert pick, result
+        result = ok(
+            admin.post(
+                f"/v1/channels/oauth/{platform}/select",
+                json={"connection_id": result["connection_id"], "ids": pick},
+            )
+        )
+    assert result["stage"] == "done", result
+    channels: list[dict[str, Any]] = result["channels"]
+    return channels
+
+
+def start_takeo(j: Journeys) -> Takeo:
+    """Journey 1 through the gateway: the operator opens Takeo, its admin staffs and connects it."""
+    town = open_town(
+        j,
+        "takeo",
+        name={"ja": "武雄市", "en": "Takeo City"},
+        allowed_store_domains=["store.shopping.yahoo.co.jp"],
+        primary_social_url=TAKEO_FACEBOOK,
+    )
+    takeo = Takeo(town.id, town.slug, town.admin)
+    takeo.tenant = ok(j.operator.get(f"/v1/tenants/{takeo.id}"))
+    for name, roles in [
+        ("writer1", ["writer"]),
+        ("writer2", ["writer"]),
+        ("photographer", ["photographer"]),
+        ("editor", ["editor"]),
+        ("analyst", ["analyst"]),
+        *[(s, ["staff"]) for s in STAFF],
+    ]:
+        add_user(j, takeo, name, roles)
+    # The farm's record comes first so the producer user can be confined to it; the producer user
+    # fills in its story in journey 2 (producers are registered by town staff: catalog.access).
+    farm = ok(
+        takeo.admin.post(
+            "/v1/producers", json={"kind": "farm", "name": {"ja": "武雄黒にんにく農園"}}
+        ),
+        201,
+    )
+    takeo.farm_id = farm["id"]
+    add_user(j, takeo, "garlic", ["producer"], [farm["id"]])
+
+    admin = takeo.admin
+    (town_page,) = connect_oauth(admin, "facebook_page", "fb-code", ["1001"], owner_kind="town")
+    (shop_page,) = connect_oauth(admin, "facebook_page", "fb-code", ["1002"], owner_kind="shop")
+    (instagram,) = connect_oauth(admin, "instagram", "fb-code", ["17841002"], owner_kind="shop")
+    (town_x,) = connect_oauth(admin, "x", "x-code-takeo_city", owner_kind="town")
+    line = ok(
+        admin.post(
+            "/v1/channels",
+            json={
+                "platform": "line",
+                "name": "Takeo City LINE",
+                "external_id": "@takeo",
+                "credentials": {"access_token": "line-channel-token"},
+            },
+        ),
+        201,
+    )
+    takeo.channels.update(
+        town_page=town_page, fun_buy=shop_page, instagram=instagram, town_x=town_x, line=line
+    )
+    for staff in STAFF:
+        (channel,) = connect_oauth(
+            admin,
+            "x",
+            f"x-code-{staff}",
+            owner_kind="staff",
+            owner_user=takeo.user_ids[staff],
+            approval_policy="none",
+        )
+        takeo.channels[f"{staff}_x"] = channel
+    return takeo
+
+
+_world: dict[int, dict[str, Any]] = {}
+
+
+def memo(j: Journeys, key: str, build: Callable[[], Any]) -> Any:
+    """`build()` once per platform: a later journey starts from what an earlier one left."""
+    done = _world.setdefault(id(j), {})
+    if key not in done:
+        done[key] = build()
+    return done[key]
+
+
+def takeo(j: Journeys) -> Takeo:
+    return memo(j, "takeo", lambda: start_takeo(j))  # type: ignore[no-any-return]
+
+
+# --- Journey 2's garlic, shared by journeys 3 to 5 -------------------------------------------
+
+YAHOO_TEMPLATE = "https://store.shopping.yahoo.co.jp/{store}/{item}.html"
+
+
+@dataclass
+class Garlic:
+    """The aged black garlic as journey 2 leaves it, listed in Takeo's Yahoo! store."""
+
+    product: dict[str, Any]
+    variant_ids: dict[str, str]
+    storefront: dict[str, Any]
+    listings: dict[str, dict[str, Any]]
+
+
+def register_garlic(town: Takeo) -> Garlic:
+    """Journey 2.1 and 2.3 (Takeo's half): the producer's farm story and garlic, published, and
+    both variants listed in the Yahoo! Shopping store the admin connects."""
+    producer = town.users["garlic"]
+    ok(
+        producer.patch(
+            f"/v1/producers/{town.farm_id}",
+            json={
+                "story": {
+                    "ja": "武雄の土で一年熟成させた黒にんにく。",
+                    "en": "Garlic aged for a year in Takeo's soil.",
+                }
+            },
+        )
+    )
+    product = ok(
+        producer.post(
+            "/v1/products",
+            json={
+                "producer_id": town.farm_id,
+                "slug": "aged-black-garlic",
+                "name": {"ja": "熟成黒にんにく", "en": "Aged black garlic"},
+                "description": {"ja": "甘くて柔らかい。", "en": "Sweet and soft."},
+                "price_amount": 1980,
+                "season_months": [],
+                "variants": [
+                    {"sku": "garlic-200", "unit": "g", "quantity": 200, "price_amount": 1980},
+                    {"sku": "garlic-500", "unit": "g", "quantity": 500, "price_amount": 4200},
+                ],
+            },
+        ),
+        201,
+    )
+    product = ok(producer.post(f"/v1/products/{product['id']}/publish"))
+    variant_ids = {v["sku"]: v["id"] for v in product["variants"]}
+    storefront = ok(
+        town.admin.post(
+            "/v1/storefronts",
+            json={
+                "kind": "generic",
+                "name": "Takeo Furusato (Yahoo! Shopping)",
+                "item_url_template": YAHOO_TEMPLATE,
+                "store": "takeo-furusato",
+            },
+        ),
+        201,
+    )
+    listings = {
+        sku: ok(
+            town.admin.post(
+                "/v1/listings",
+                json={
+                    "storefront_id": storefront["id"],
+                    "variant_id": variant_id,
+                    "external_id": f"kuro-ninniku-{sku.removeprefix('garlic-')}",
+                },
+            ),
+            201,
+        )
+        for sku, variant_id in variant_ids.items()
+    }
+    return Garlic(product, variant_ids, storefront, listings)
+
+
+def garlic(j: Journeys) -> Garlic:
+    return memo(j, "garlic", lambda: register_garlic(takeo(j)))  # type: ignore[no-any-return]
+
+
+# --- a published post, the way a writer and an editor make one --------------------------------
+
+
+def deliveries_of(http: httpx.Client, post_id: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = ok(http.get("/v1/deliveries", params={"post_id": post_id}))[
+        "items"
+    ]
+    return items
+
+
+def known_to_publisher(writer: httpx.Client, product_ids: list[str], channel: str) -> bool:
+    """Every product has reached the publisher (by event) with its store item: a preview of
+    a post about it shows a tracked link."""
+    for product_id in product_ids:
+        body = {"text": "{link}", "channel_ids": [channel], "product_id": product_id}
+        response = writer.post("/v1/posts/preview", json=body)
+        if response.status_code != 200 or "/r/" not in response.json()["channels"][0]["text"]:
+            return False
+    return True
+
+
+def publish_now(
+    town: Takeo, text: str, channel_ids: list[str], product_id: str | None = None, **extra: Any
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A writer's draft, approved by the editor, scheduled two seconds ahead (the API's own
+    scheduling is the only clock the journeys move), then published by the dispatcher."""
+    writer, editor = town.users["writer1"], town.users["editor"]
+    if product_id is not None:  # the catalog's events reach the publisher in their own time
+        eventually(
+            lambda: known_to_publisher(writer, [product_id], channel_ids[0]),
+            timeout=60,
+            what=f"product {product_id} in the publisher",
+        )
+    body = {"text": text, "channel_ids": channel_ids, "product_id": product_id, **extra}
+    post = ok(writer.post("/v1/posts", json=body), 201)
+    submitted = ok(writer.post(f"/v1/posts/{post['id']}/submit"))
+    if submitted["status"] == "submitted":
+        ok(editor.post(f"/v1/posts/{post['id']}/approve"))
+    at = (datetime.now(UTC) + timedelta(seconds=2)).isoformat()
+    ok(writer.post(f"/v1/posts/{post['id']}/schedule", json={"at": at}))
+    published = eventually(
+        lambda: (
+            d
+            if len(d := deliveries_of(writer, post["id"])) == len(channel_ids)
+            and all(x["state"] == "published" for x in d)
+            else None
+        ),
+        timeout=60,
+        what=f"post {post['id']} published on {len(channel_ids)} channels",
+    )
+    return ok(writer.get(f"/v1/posts/{post['id']}")), published
+
+
+@dataclass
+class GarlicPost:
+    post: dict[str, Any]
+    delivery: dict[str, Any]  # on Takeo's Facebook Page
+    link: str  # the path of its tracked link, /r/{code}
+
+
+def post_garlic(j: Journeys) -> GarlicPost:
+    town, product = takeo(j), garlic(j)
+    page = town.channels["town_page"]["id"]
+    post, (delivery,) = publish_now(
+        town, "熟成黒にんにく、入荷しました。{link}", [page], product.product["id"]
+    )
+    assert delivery["short_url"], delivery
+    return GarlicPost(post, delivery, httpx.URL(delivery["short_url"]).path)
+
+
+def garlic_post(j: Journeys) -> GarlicPost:
+    return memo(j, "garlic_post", lambda: post_garlic(j))  # type: ignore[no-any-return]

@@ -1,0 +1,311 @@
+"""Journey 2: the catalog fills (producer, photographer, writer). JOURNEYS.md section 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from typing import Any
+
+import httpx
+import pytest
+from PIL import ExifTags, Image
+
+from .journeys import (
+    SHOPIFY_TOKEN,
+    Garlic,
+    Journeys,
+    Takeo,
+    eventually,
+    garlic,
+    ok,
+    open_town,
+    takeo,
+)
+
+# Generous: the first journey test also waits for the whole platform to start.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+
+# Platform shapes the renditions are made for (reference/social-publishing.md 4.1-4.3: Instagram
+# 4:5 portrait, Facebook/X link cards 1.91:1 landscape).
+RENDITION_SIZES = {"portrait": (1080, 1350), "landscape": (1200, 628)}
+
+
+def jpeg_with_gps(width: int = 2000, height: int = 1500) -> bytes:
+    image = Image.new("RGB", (width, height), (60, 40, 30))
+    exif = image.getexif()
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (33.0, 11.0, 42.0)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (130.0, 1.0, 12.0)
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def town(journeys: Journeys) -> Takeo:
+    return takeo(journeys)
+
+
+@pytest.fixture(scope="module")
+def registered(journeys: Journeys) -> Garlic:
+    return garlic(journeys)
+
+
+class TestProducerRegistersTheFarm:
+    def test_farm_story_in_japanese_and_english(self, town: Takeo, registered: Garlic) -> None:
+        farm = ok(town.users["garlic"].get(f"/v1/producers/{town.farm_id}"))
+        assert set(farm["story"]) == {"ja", "en"}
+        english = ok(
+            town.admin.get(f"/v1/producers/{town.farm_id}", headers={"Accept-Language": "en"})
+        )
+        assert english["display_name"] is not None
+
+    def test_garlic_with_two_variants_in_season_all_year(
+        self, town: Takeo, registered: Garlic
+    ) -> None:
+        product = ok(town.admin.get(f"/v1/products/{registered.product['id']}"))
+        assert product["producer_id"] == town.farm_id
+        assert product["name"]["en"] == "Aged black garlic"
+        variants = {v["sku"]: v for v in product["variants"]}
+        assert (variants["garlic-200"]["quantity"], variants["garlic-200"]["unit"]) == (200, "g")
+        assert variants["garlic-200"]["price_amount"] == 1980
+        assert (variants["garlic-500"]["quantity"], variants["garlic-500"]["price_amount"]) == (
+            500,
+            4200,
+        )
+        assert product["season_months"] == []
+        assert product["in_season"] is True
+        assert product["status"] == "published"
+
+    def test_producer_user_cannot_touch_another_producer(self, town: Takeo) -> None:
+        other = ok(
+            town.admin.post("/v1/producers", json={"kind": "fishery", "name": {"ja": "有明漁協"}}),
+            201,
+        )
+        producer = town.users["garlic"]
+        assert producer.get(f"/v1/producers/{other['id']}").status_code == 404
+        response = producer.post(
+            "/v1/products",
+            json={"producer_id": other["id"], "slug": "nori", "name": {"ja": "海苔"}},
+        )
+        assert response.status_code in (403, 404), response.text
+
+
+@pytest.fixture(scope="module")
+def photos(town: Takeo, registered: Garlic) -> list[dict[str, Any]]:
+    photographer = town.users["photographer"]
+    uploaded = [
+        ok(
+            photographer.post(
+                "/v1/media", files={"file": (f"garlic-{n}.jpg", jpeg_with_gps(), "image/jpeg")}
+            ),
+            201,
+        )
+        for n in range(3)
+    ]
+    refs = [{"media_id": m["id"], "alt": {"en": "Aged black garlic"}} for m in uploaded]
+    ok(photographer.patch(f"/v1/products/{registered.product['id']}", json={"media": refs}))
+    return uploaded
+
+
+class TestPhotographerUploads:
+    def test_three_photos_on_the_product(
+        self, town: Takeo, registered: Garlic, photos: list[dict[str, Any]]
+    ) -> None:
+        product = ok(town.admin.get(f"/v1/products/{registered.product['id']}"))
+        assert [m["media_id"] for m in product["media"]] == [p["id"] for p in photos]
+
+    def test_no_gps_in_any_served_rendition(
+        self, journeys: Journeys, photos: list[dict[str, Any]]
+    ) -> None:
+        visitor = journeys.client()  # renditions are public: platforms fetch them by URL
+        for photo in photos:
+            for name, url in photo["urls"].items():
+                served = visitor.get(httpx.URL(url).path)
+                assert served.status_code == 200, (name, served.text)
+                image = Image.open(io.BytesIO(served.content))
+                assert not image.getexif().get_ifd(ExifTags.IFD.GPSInfo), name
+                assert b"GPS" not in served.content
+
+    def test_renditions_exist_for_each_platform(
+        self, journeys: Journeys, photos: list[dict[str, Any]]
+    ) -> None:
+        visitor = journeys.client()
+        for photo in photos:
+            for name, size in RENDITION_SIZES.items():
+                served = visitor.get(httpx.URL(photo["urls"][name]).path)
+                assert Image.open(io.BytesIO(served.content)).size == size, name
+
+
+class TestStores:
+    def test_yahoo_store_maps_both_variants_to_item_pages(
+        self, town: Takeo, registered: Garlic
+    ) -> None:
+        listed = ok(
+            town.admin.get("/v1/listings", params={"storefront_id": registered.storefront["id"]})
+        )["items"]
+        urls = {item["variant_id"]: item["url"] for item in listed}
+        assert urls == {
+            registered.variant_ids["garlic-200"]: (
+                "https://store.shopping.yahoo.co.jp/takeo-furusato/kuro-ninniku-200.html"
+            ),
+            registered.variant_ids["garlic-500"]: (
+                "https://store.shopping.yahoo.co.jp/takeo-furusato/kuro-ninniku-500.html"
+            ),
+        }
+
+    def test_another_town_on_shopify_gets_prices_and_stock_synced(self, journeys: Journeys) -> None:
+        shop = journeys.fakes.shopify
+        kashima = open_town(journeys, "kashima", name={"ja": "鹿島市", "en": "Kashima City"})
+        admin = kashima.admin
+        farm = ok(admin.post("/v1/producers", json={"kind": "maker", "name": {"ja": "酒蔵"}}), 201)
+        product = ok(
+            admin.post(
+                "/v1/products",
+                json={
+                    "producer_id": farm["id"],
+                    "slug": "sake",
+                    "name": {"ja": "純米酒"},
+                    "variants": [{"sku": "sake-720", "price_amount": 1500}],
+                },
+            ),
+            201,
+        )
+        shop.products[:] = [
+            {
+                "id": 7001,
+                "handle": "junmai",
+                "variants": [
+                    {
+                        "id": 9001,
+                        "sku": "sake-720",
+                        "price": "1650.00",
+                        "inventory_management": "shopify",
+                        "inventory_quantity": 12,
+                    }
+                ],
+            }
+        ]
+        store = ok(
+            admin.post(
+                "/v1/storefronts",
+                json={
+                    "kind": "shopify",
+                    "name": "Kashima Sake Shop",
+                    "api_base_url": journeys.fakes.urls["shopify"],
+                    "credentials": {"access_token": SHOPIFY_TOKEN},
+                },
+            ),
+            201,
+        )
+        assert "access_token" not in str(store)
+        assert store["has_credentials"] is True
+        report = ok(admin.post(f"/v1/storefronts/{store['id']}/sync"))
+        assert report["listings_linked"] == 1
+
+        def listing() -> dict[str, Any]:
+            items = ok(admin.get("/v1/listings", params={"storefront_id": store["id"]}))["items"]
+            assert len(items) == 1
+            return items[0]  # type: ignore[no-any-return]
+
+        first = listing()
+        variant_id = product["variants"][0]["id"]
+        assert (first["variant_id"], first["price_amount"], first["stock"]) == (
+            variant_id,
+            1650,
+            12,
+        )
+        # The store changes; the worker's scheduled sync (CATALOG_SYNC_INTERVAL_SECONDS) follows.
+        shop.products[0]["variants"][0].update(price="1800.00", inventory_quantity=3)
+        eventually(
+            lambda: (listing()["price_amount"], listing()["stock"]) == (1800, 3),
+            timeout=60,
+            what="scheduled Shopify sync",
+        )
+
+
+def coop_csv(bad_rows: bool) -> bytes:
+    """The cooperative's 40 products, one variant each; two rows broken when asked."""
+    out = io.StringIO()
+    columns = [
+        "producer_code",
+        "producer_kind",
+        "producer_name_ja",
+        "product_slug",
+        "product_name_ja",
+        "product_name_en",
+        "variant_sku",
+        "unit",
+        "quantity",
+        "price",
+        "currency",
+        "stock",
+    ]
+    writer = csv.DictWriter(out, fieldnames=columns)
+    writer.writeheader()
+    for n in range(1, 41):
+        row = {
+            "producer_code": "takeo-coop",
+            "product_slug": f"coop-item-{n}",
+            "product_name_ja": f"組合の品 {n}",
+            "product_name_en": f"Coop item {n}",
+            "variant_sku": f"coop-{n}",
+            "unit": "piece",
+            "quantity": "1",
+            "price": str(500 + n * 10),
+            "currency": "JPY",
+            "stock": "10",
+        }
+        if n == 1:
+            row |= {"producer_kind": "shop", "producer_name_ja": "武雄農協"}
+        if bad_rows and n == 7:
+            row["price"] = "-300"
+        if bad_rows and n == 23:
+            row["currency"] = "XYZ"
+        writer.writerow(row)
+    return out.getvalue().encode()
+
+
+def run_import(writer: httpx.Client, body: bytes) -> tuple[dict[str, Any], list[float]]:
+    """Upload a CSV and follow it to its end; the progress values seen on the way."""
+    started = writer.post("/v1/imports", files={"file": ("coop.csv", body, "text/csv")})
+    assert started.status_code == 202, started.text
+    seen: list[float] = []
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        state = ok(writer.get(f"/v1/imports/{started.json()['id']}"))
+        seen.append(state["progress"])
+        if state["status"] in ("succeeded", "failed"):
+            return state, seen
+        time.sleep(0.1)
+    raise AssertionError(f"import still {state['status']}")
+
+
+class TestCooperativeImport:
+    def coop_products(self, town: Takeo) -> list[dict[str, Any]]:
+        items = ok(town.admin.get("/v1/products", params={"limit": 200}))["items"]
+        return [p for p in items if p["slug"].startswith("coop-item-")]
+
+    def test_two_bad_rows_are_reported_and_nothing_goes_in(self, town: Takeo) -> None:
+        state, _ = run_import(town.users["writer1"], coop_csv(bad_rows=True))
+        assert state["status"] == "failed"
+        # Row 1 is the header: product n is on row n + 1.
+        assert sorted({e["row"] for e in state["errors"]}) == [8, 24], state["errors"]
+        assert {e["column"] for e in state["errors"]} == {"price", "currency"}
+        assert self.coop_products(town) == []
+        producers = ok(town.admin.get("/v1/producers", params={"limit": 200}))["items"]
+        assert "takeo-coop" not in {p.get("code") for p in producers}
+
+    def test_fixed_file_goes_in_whole_with_progress(self, town: Takeo) -> None:
+        state, seen = run_import(town.users["writer1"], coop_csv(bad_rows=False))
+        assert state["status"] == "succeeded", state
+        assert state["errors"] == []
+        assert state["processed_rows"] == state["total_rows"] == 40
+        assert all(0.0 <= p <= 1.0 for p in seen)
+        assert seen[-1] == 1.0
+        products = self.coop_products(town)
+        assert len(products) == 40
+        assert {p["status"] for p in products} == {"draft"}

@@ -1,0 +1,209 @@
+"""Journey 5: the town looks back (analyst, producer, mayor). JOURNEYS.md section 5."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from .journeys import (
+    FOLLOWERS,
+    Garlic,
+    GarlicPost,
+    Journeys,
+    Takeo,
+    eventually,
+    garlic,
+    garlic_post,
+    ok,
+    publish_now,
+    takeo,
+)
+
+# Generous: the first journey test also waits for the whole platform to start.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36"
+
+
+def this_month() -> dict[str, str]:
+    """The calendar month so far, in Takeo's days: [1st, tomorrow)."""
+    today = datetime.now(TOKYO).date()
+    return {
+        "start": today.replace(day=1).isoformat(),
+        "end": (today + timedelta(days=1)).isoformat(),
+    }
+
+
+@dataclass
+class Looked:
+    town: Takeo
+    garlic: Garlic
+    post: GarlicPost
+    other_product: dict[str, Any]
+    x_posts: list[str]
+
+
+@pytest.fixture(scope="module")
+def looked(journeys: Journeys) -> Looked:
+    """A month with something in it: clicks on the garlic post and on another producer's
+    product, and three X posts in one hour (enough samples for a best time)."""
+    town, product, post = takeo(journeys), garlic(journeys), garlic_post(journeys)
+    admin = town.admin
+    fishery = ok(
+        admin.post("/v1/producers", json={"kind": "fishery", "name": {"ja": "有明の海苔"}}), 201
+    )
+    nori = ok(
+        admin.post(
+            "/v1/products",
+            json={
+                "producer_id": fishery["id"],
+                "slug": "ariake-nori",
+                "name": {"ja": "有明海苔", "en": "Ariake nori"},
+                "variants": [{"sku": "nori-10", "price_amount": 800}],
+            },
+        ),
+        201,
+    )
+    ok(admin.post(f"/v1/products/{nori['id']}/publish"))
+    ok(
+        admin.post(
+            "/v1/listings",
+            json={
+                "storefront_id": product.storefront["id"],
+                "variant_id": nori["variants"][0]["id"],
+                "external_id": "ariake-nori-10",
+            },
+        ),
+        201,
+    )
+    town_x = town.channels["town_x"]["id"]
+    x_posts = []
+    for n in range(3):
+        made, _ = publish_now(town, f"有明海苔 {n} {{link}}", [town_x], nori["id"])
+        x_posts.append(made["id"])
+    visitor = journeys.client(**{"User-Agent": BROWSER})
+    assert visitor.get(post.link).status_code == 302
+    for made in x_posts:
+        (delivery,) = ok(admin.get("/v1/deliveries", params={"post_id": made}))["items"]
+        assert visitor.get(httpx.URL(delivery["short_url"]).path).status_code == 302
+    return Looked(town, product, post, nori, x_posts)
+
+
+class TestOverview:
+    def overview(self, looked: Looked) -> dict[str, Any]:
+        analyst = looked.town.users["analyst"]
+        return ok(analyst.get("/v1/reports/overview", params=this_month()))  # type: ignore[no-any-return]
+
+    def test_month_in_numbers_against_last_month(self, looked: Looked) -> None:
+        report = eventually(
+            lambda: (r := self.overview(looked))["current"]["clicks"] >= 4 and r,
+            timeout=60,
+            what="this month's clicks rolled up",
+        )
+        current, previous = report["current"], report["previous"]
+        assert current["start"] == this_month()["start"]
+        assert current["visitors"] >= 1
+        assert current["visitors"] <= current["clicks"]
+        assert current["orders"] >= 0
+        assert current["revenue"] >= 0
+        assert previous["clicks"] == 0  # the town started this month
+        assert previous["end"] == current["start"]  # the month before, back to back
+        for key in ("clicks", "visitors", "orders", "revenue"):
+            assert key in report["change"], key
+
+    def test_followers_and_their_share_of_the_population(self, looked: Looked) -> None:
+        # The accounts' latest counts, as the publisher's insight pulls reported them (accounts
+        # with recent posts are pulled every PUBLISHER_INSIGHTS_EVERY_SECONDS; the rest daily).
+        report = eventually(
+            lambda: (r := self.overview(looked))["current"]["followers"] and r,
+            timeout=60,
+            what="followers from the platforms' insights",
+        )
+        followers = report["current"]["followers"]
+        assert followers >= min(FOLLOWERS.values())
+        share = report["current"]["share_of_population"]
+        assert share == pytest.approx(followers / 50_000, rel=0.01)
+
+    def test_same_numbers_as_csv(self, looked: Looked) -> None:
+        analyst = looked.town.users["analyst"]
+        response = analyst.get("/v1/reports/overview", params={**this_month(), "format": "csv"})
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith("text/csv")
+        rows = {r["period"]: r for r in csv.DictReader(io.StringIO(response.text))}
+        numbers = self.overview(looked)
+        assert int(rows["current"]["clicks"]) == numbers["current"]["clicks"]
+        assert int(rows["current"]["revenue"]) == numbers["current"]["revenue"]
+        assert int(rows["previous"]["clicks"]) == numbers["previous"]["clicks"]
+
+    def test_as_a_chart(self, looked: Looked) -> None:
+        analyst = looked.town.users["analyst"]
+        response = analyst.get("/v1/reports/overview", params={**this_month(), "format": "svg"})
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith("image/svg+xml")
+        assert response.text.lstrip().startswith(("<svg", "<?xml"))
+
+
+class TestProducerSeesOnlyTheirOwn:
+    def test_product_report_holds_only_the_farms_products(self, looked: Looked) -> None:
+        producer = looked.town.users["garlic"]
+        rows = eventually(
+            lambda: ok(producer.get("/v1/reports/products", params=this_month()))["items"],
+            timeout=60,
+            what="the farm's product row",
+        )
+        assert {r["producer_id"] for r in rows} == {looked.town.farm_id}
+        garlic_row = next(r for r in rows if r["product_id"] == looked.garlic.product["id"])
+        assert garlic_row["clicks"] >= 1
+        analyst_rows = ok(
+            looked.town.users["analyst"].get("/v1/reports/products", params=this_month())
+        )["items"]
+        assert looked.other_product["id"] in {r["product_id"] for r in analyst_rows}
+
+    def test_another_producers_report_is_absent(self, looked: Looked) -> None:
+        producer = looked.town.users["garlic"]
+        other = looked.other_product["producer_id"]
+        response = producer.get(f"/v1/reports/producers/{other}")
+        assert response.status_code == 404, response.text
+        mine = ok(producer.get(f"/v1/reports/producers/{looked.town.farm_id}"))
+        assert {p["producer_id"] for p in mine["products"]} <= {looked.town.farm_id}
+        listed = ok(producer.get("/v1/reports/producers", params=this_month()))["items"]
+        assert {r["key"] for r in listed} <= {looked.town.farm_id}
+
+
+class TestBestTimes:
+    def test_best_time_per_channel_becomes_the_next_campaigns_slot(self, looked: Looked) -> None:
+        analyst, writer = looked.town.users["analyst"], looked.town.users["writer1"]
+        town_x = looked.town.channels["town_x"]["id"]
+
+        def best_for_x() -> dict[str, Any] | None:
+            items = ok(analyst.get("/v1/reports/best-times", params=this_month()))["items"]
+            return next((i for i in items if i["channel_id"] == town_x), None)
+
+        best = eventually(best_for_x, timeout=60, what="a best time for Takeo's X account")
+        assert best["samples"] >= 3
+        slot = ok(
+            writer.post(
+                "/v1/slots",
+                json={
+                    "channel_id": town_x,
+                    "weekday": best["weekday"],
+                    "time": f"{best['hour']:02d}:00",
+                },
+            ),
+            201,
+        )
+        assert slot["weekday"] == best["weekday"]
+        upcoming = ok(writer.get("/v1/slots/next", params={"channel_id": town_x}))
+        at = datetime.fromisoformat(upcoming["at"]).astimezone(TOKYO)
+        assert (at.weekday(), at.hour, at.minute) == (best["weekday"], best["hour"], 0)
+        chart = analyst.get("/v1/reports/best-times", params={**this_month(), "format": "svg"})
+        assert chart.status_code == 200
+        assert "<svg" in chart.text
