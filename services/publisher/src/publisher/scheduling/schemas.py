@@ -47,7 +47,7 @@ class CampaignCreate(BaseModel):
     template: str = Field(
         min_length=1,
         max_length=10_000,
-        description="Fields: {name} {producer} {price} {story} {slug}; {link} marks the tracked link.",
+        description="Fields: {name} {producer} {price} {story} {slug}; {link} marks the link.",
     )
     cadence: Cadence
     timezone: str | None = Field(default=None, max_length=64)
