@@ -55,6 +55,8 @@ ROUTES = [
     Route("/v1/deliveries", "publisher"),
     Route("/v1/campaigns", "publisher"),
     Route("/v1/slots", "publisher"),
+    Route("/v1/templates", "publisher"),
+    Route("/v1/channel-plans", "publisher"),
     Route("/v1/links", "analytics"),
     Route("/v1/reports", "analytics"),
     Route("/v1/conversions", "analytics"),

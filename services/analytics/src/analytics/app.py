@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from analytics import api
 from analytics.context import AnalyticsContext
 from analytics.models import Base
+from analytics.playbook import api as playbook
 from analytics.redirect.buffer import ClickBuffer
 from analytics.redirect.cache import LinkCache
 from analytics.redirect.flusher import Flusher
@@ -35,6 +36,7 @@ def create_app(runtime: ServiceRuntime, settings: AnalyticsSettings | None = Non
     )
     app.state.analytics = context
     app.include_router(export.router(Base.metadata))  # the gateway's tenant export
+    app.include_router(playbook.router)  # the gateway's playbooks for partner towns
     flusher = Flusher(runtime.db, context.buffer, settings)
     app.state.flusher = flusher
 

@@ -10,6 +10,7 @@ from publisher.connect import api as connect
 from publisher.credentials import Vault
 from publisher.dispatch import api as deliveries
 from publisher.models import Base
+from publisher.playbook import api as playbook
 from publisher.posts import api as posts
 from publisher.scheduling import api as scheduling
 from publisher.settings import PublisherSettings
@@ -28,6 +29,7 @@ def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = Non
             deliveries.router,
             scheduling.campaigns,
             scheduling.slots,
+            playbook.router,
         ],
         title="Machi publisher",
         description="Channels, posts, approvals, schedules, safe dispatch.",

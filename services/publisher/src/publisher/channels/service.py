@@ -21,6 +21,7 @@ from publisher.channels.schemas import (
 from publisher.credentials import Vault
 from publisher.errors import ChannelNotFound
 from publisher.models import Channel
+from publisher.playbook import service as playbook
 
 
 def read(channel: Channel) -> ChannelRead:
@@ -64,13 +65,20 @@ async def create(session: AsyncSession, vault: Vault, data: ChannelCreate) -> Ch
         config=data.config,
         scopes=data.scopes,
         token_expires_at=data.token_expires_at,
+        take_plan_policy="approval_policy" not in data.model_fields_set,
     )
 
 
 async def add(
-    session: AsyncSession, vault: Vault, *, secrets: dict[str, Any], **fields: Any
+    session: AsyncSession,
+    vault: Vault,
+    *,
+    secrets: dict[str, Any],
+    take_plan_policy: bool = True,
+    **fields: Any,
 ) -> Channel:
     """Insert a channel row with `secrets` sealed (also used by the OAuth connect flows)."""
+    # A playbook's channel plan gives it slots, and its policy unless the creator chose one.
     channel = Channel(
         id=uuid.uuid4(),
         status="active",
@@ -79,6 +87,7 @@ async def add(
     )
     session.add(channel)
     await session.flush()
+    await playbook.adopt_plan(session, channel, take_policy=take_plan_policy)
     await session.refresh(channel)
     return channel
 

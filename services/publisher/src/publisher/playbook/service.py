@@ -118,11 +118,10 @@ async def export(session: AsyncSession) -> PublisherSection:
     )
 
 
-async def apply(
-    session: AsyncSession, section: PublisherSection, default_timezone: str
-) -> Applied:
-    """Merge `section` into the tenant: settings set, missing templates created (existing kept),
-    channel plans created or brought to the section's policy and slots. Twice equals once."""
+async def apply(session: AsyncSession, section: PublisherSection, default_timezone: str) -> Applied:
+    """Merge `section` into the tenant; applying it twice equals once."""
+    # Settings are set, missing templates created (existing ones kept), channel plans created
+    # or brought to the section's policy and slots.
     row = await tenants_repo.ensure(session, default_timezone)
     row.auto_draft_on_publish = section.settings.auto_draft_on_publish
     row.default_language = section.settings.default_language
@@ -182,9 +181,8 @@ async def add_template(session: AsyncSession, spec: TemplateSpec) -> PostTemplat
 
 
 async def adopt_plan(session: AsyncSession, channel: Channel, *, take_policy: bool) -> None:
-    """Give a new `channel` the plan made for it: its weekly slots, and its approval policy
-    when the creator chose none. The plan matches by platform and name, else by platform and
-    owner kind."""
+    """Give a new `channel` its plan's weekly slots (and policy, when `take_policy`)."""
+    # The plan matches by platform and name, else by platform and owner kind.
     plans = [p for p in await repository.plans(session) if p.platform == channel.platform]
     plan = next((p for p in plans if p.name == channel.name), None) or next(
         (p for p in plans if p.owner_kind == channel.owner_kind), None

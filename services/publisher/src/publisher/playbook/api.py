@@ -1,0 +1,57 @@
+"""The publisher's playbook section (admins; the gateway reads and applies it for partner
+towns), its stored post templates and its channel plans."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from kit.dependencies import SessionDep, require_role
+from publisher.dependencies import WRITERS, SettingsDep
+from publisher.playbook import repository, service
+from publisher.playbook.schemas import (
+    Applied,
+    ChannelPlanRead,
+    PublisherSection,
+    TemplateRead,
+    TemplateSpec,
+)
+
+router = APIRouter(prefix="/v1", tags=["playbook"])
+
+
+@router.get("/playbook", response_model=PublisherSection, dependencies=[require_role("admin")])
+async def export_playbook(session: SessionDep) -> object:
+    """The tenant's templates, channel kinds and publishing settings, as a playbook section."""
+    return await service.export(session)
+
+
+@router.put("/playbook", response_model=Applied, dependencies=[require_role("admin")])
+async def apply_playbook(
+    section: PublisherSection, session: SessionDep, settings: SettingsDep
+) -> object:
+    """Merge the section into the tenant (applying it twice equals once)."""
+    return await service.apply(session, section, settings.default_timezone)
+
+
+@router.get("/templates", response_model=list[TemplateRead], tags=["templates"])
+async def list_templates(session: SessionDep) -> object:
+    """The tenant's stored post templates, by name."""
+    return await repository.templates(session)
+
+
+@router.post(
+    "/templates",
+    status_code=201,
+    response_model=TemplateRead,
+    tags=["templates"],
+    dependencies=[require_role(*WRITERS)],
+)
+async def create_template(body: TemplateSpec, session: SessionDep) -> object:
+    """Store a named post template with its cadence and language."""
+    return await service.add_template(session, body)
+
+
+@router.get("/channel-plans", response_model=list[ChannelPlanRead], tags=["channels"])
+async def list_channel_plans(session: SessionDep) -> object:
+    """Channels the town means to connect, with the policy and slots they will take."""
+    return await repository.plans(session)
