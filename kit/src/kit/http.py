@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -42,6 +43,17 @@ def problem(status: int, type_: str, title: str, detail: str, **extra: Any) -> J
     if request_id:
         body["request_id"] = request_id
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+# Errors of a database that cannot take the request now (too many connections, starting up or
+# shutting down, gone), as asyncpg raises them under SQLAlchemy's wrapper.
+DATABASE_UNREACHABLE = (
+    asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.AdminShutdownError,
+    ConnectionError,
+)
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -84,10 +96,24 @@ def install_problem_handlers(app: FastAPI) -> None:
         cause = getattr(getattr(exc, "orig", None), "__cause__", None)
         if isinstance(cause, asyncpg.exceptions.DataError | ValueError):
             return problem(422, "invalid-value", "Invalid value", "a value cannot be stored")
+        if isinstance(cause, DATABASE_UNREACHABLE):
+            return await on_database_unavailable(request, exc)
         return await on_unexpected(request, exc)
+
+    async def on_database_unavailable(_: Request, exc: Exception) -> Response:
+        # The server is full or down, or the pool waited too long: nothing was written, and the
+        # same request can succeed a moment later, so this is a 503 the client may retry.
+        log.warning("database unavailable", extra={"error": repr(exc)})
+        response = problem(
+            503, "database-unavailable", "Service unavailable", "the database is busy; retry"
+        )
+        response.headers["Retry-After"] = "1"
+        return response
 
     app.add_exception_handler(ProblemError, on_problem)
     app.add_exception_handler(DBAPIError, on_refused_value)
+    app.add_exception_handler(PoolTimeout, on_database_unavailable)
+    app.add_exception_handler(ConnectionError, on_database_unavailable)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(Exception, on_unexpected)
