@@ -40,6 +40,9 @@ isolation: install ## another town's credentials get 404 on every tenant object 
 faults: install ## broker restarted, relay and worker SIGKILLed under 10,000 events each (own RabbitMQ node)
 	$(UV) run pytest -m faults tests/faults
 
+load: install ## 10-minute mixed load on the all-in-one and on separate processes (LOAD_SECONDS, LOAD_CONCURRENCY); figures to bench/results/load-*
+	$(UV) run pytest -m load tests/load
+
 bench: install ## benchmarks, figures to bench/results/ (needs TEST_DATABASE_URL / TEST_AMQP_URL servers)
 	for b in events catalog dispatch redirect reports public; do $(UV) run python -m bench.$$b || exit 1; done
 

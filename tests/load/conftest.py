@@ -1,0 +1,181 @@
+"""The load suite's platforms: the all-in-one on the memory bus, and every role its own process
+over RabbitMQ. Both on their own databases (a unique prefix), with an operator account."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import aio_pika
+import pytest
+from cryptography.fernet import Fernet
+
+import analytics.handlers
+import catalog.handlers
+import publisher.handlers
+from kit import migrations
+from kit.settings import MachiSettings
+from machi_cli.services import ROLE_NAMES
+from tests.e2e.processes import Machi, base_env, free_port, wait_http
+
+DATABASES = ["catalog", "publisher", "analytics", "gateway"]
+SERVICES = ["catalog", "publisher", "analytics"]
+OPERATOR = ("operator@load.example", "operator horse battery")
+
+
+@dataclass
+class LoadPlatform:
+    """A running platform: its processes, the gateway's URL and the databases' settings."""
+
+    mode: str  # "all" or "split"
+    machi: Machi
+    url: str
+    settings: MachiSettings
+    processes: list[str]
+    amqp_url: str | None = None  # with the events prefix below: the split platform's broker
+    events_prefix: str = ""
+
+
+def load_env(pg_server_url: str, prefix: str, tmp: Path, gateway_url: str) -> dict[str, str]:
+    """The platform's environment for a load run.
+
+    The rate limits are raised out of the way: every simulated visitor comes from 127.0.0.1, so
+    the per-IP public bucket (1,200 a minute) would turn the run into a test of the limiter.
+    The buckets are still taken on every request. Rollups run every 2 s so the run's end can be
+    compared with its rollups without waiting the default 30 s."""
+    env = base_env(pg_server_url, prefix, tmp / "signing-key.pem")
+    env.update(
+        DB_POOL_SIZE="4",
+        PUBLIC_RATE_LIMIT_PER_MINUTE="10000000",
+        RATE_LIMIT_PER_MINUTE="10000000",
+        LOGIN_IP_PER_MINUTE="10000",
+        ACCESS_TOKEN_TTL_SECONDS="7200",
+        ANALYTICS_PUBLIC_BASE_URL=gateway_url,
+        ANALYTICS_ROLLUP_SECONDS="2",
+        ANALYTICS_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        CATALOG_PUBLIC_BASE_URL=gateway_url,
+        CATALOG_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        CATALOG_MEDIA_DIR=str(tmp / "media"),
+        PUBLISHER_PUBLIC_BASE_URL=gateway_url,
+        PUBLISHER_SECRET_KEYS=Fernet.generate_key().decode(),
+    )
+    return env
+
+
+def drop_databases(settings: MachiSettings) -> None:
+    async def drop() -> None:
+        for name in DATABASES:
+            await migrations.drop(settings, name)
+
+    asyncio.run(drop())
+
+
+def consumer_names() -> list[str]:
+    subscriptions = [
+        *catalog.handlers.SUBSCRIPTIONS,
+        *publisher.handlers.SUBSCRIPTIONS,
+        *analytics.handlers.SUBSCRIPTIONS,
+    ]
+    return sorted({s.consumer for s in subscriptions})
+
+
+QUEUE_SUFFIXES = ("", ".retry.1", ".retry.2", ".retry.3", ".dlq")  # EVENT_RETRY_DELAYS_MS: 3 steps
+
+
+def queue_names(prefix: str) -> list[str]:
+    """Every consumer's queue, retry queues and dead-letter queue."""
+    return [prefix + c + suffix for c in consumer_names() for suffix in QUEUE_SUFFIXES]
+
+
+def delete_queues(amqp_url: str, prefix: str) -> None:
+    async def delete() -> None:
+        connection = await aio_pika.connect(amqp_url)
+        async with connection:
+            channel = await connection.channel()
+            for consumer in consumer_names():
+                for suffix in QUEUE_SUFFIXES:
+                    await channel.queue_delete(prefix + consumer + suffix)
+            await channel.queue_delete(prefix + "machi.unrouted")
+            for exchange in ("machi.events", "machi.unrouted"):
+                await channel.exchange_delete(prefix + exchange)
+
+    asyncio.run(delete())
+
+
+def _settings(pg_server_url: str, prefix: str) -> MachiSettings:
+    return MachiSettings(database_url=pg_server_url, db_name_prefix=prefix, _env_file=None)
+
+
+@pytest.fixture(scope="module")
+def load_all_in_one(
+    pg_server_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LoadPlatform]:
+    """`machi run --target=all` on the in-memory bus, as `make run` starts it."""
+    prefix = f"l{uuid.uuid4().hex[:8]}_"
+    tmp = tmp_path_factory.mktemp("load-all")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = load_env(pg_server_url, prefix, tmp, url)
+    settings = _settings(pg_server_url, prefix)
+    machi = Machi(env, tmp)
+    try:
+        machi.command("migrate", timeout=300)
+        machi.command("create-operator", "--email", OPERATOR[0], "--password", OPERATOR[1])
+        machi.start("all", "--target=all", "--port", str(port))
+        wait_http(f"{url}/readyz", timeout=300)
+        yield LoadPlatform("all", machi, url, settings, ["all"])
+    except BaseException:
+        print(machi.logs())
+        raise
+    finally:
+        machi.stop_all()
+        drop_databases(settings)
+
+
+def split_roles() -> list[str]:
+    """Every role its own process, the gateway first (the services fetch its JWKS): its relay,
+    and each service's api, relay and worker (analytics' worker runs the rollups)."""
+    return ["gateway", *(r for r in ROLE_NAMES if r != "gateway")]
+
+
+@pytest.fixture(scope="module")
+def load_split(
+    pg_server_url: str, amqp_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LoadPlatform]:
+    """Every role its own `machi run` process, talking over HTTP and RabbitMQ."""
+    tag = uuid.uuid4().hex[:8]
+    prefix = f"l{tag}_"
+    tmp = tmp_path_factory.mktemp("load-split")
+    roles = split_roles()
+    ports = {role: free_port() for role in roles}
+    url = f"http://127.0.0.1:{ports['gateway']}"
+    env = load_env(pg_server_url, prefix, tmp, url)
+    env.update(
+        AMQP_URL=amqp_url,
+        EVENTS_PREFIX=f"l{tag}.",
+        EVENT_RETRY_DELAYS_MS="[200,500,1000]",
+        JWKS_URL=f"{url}/.well-known/jwks.json",
+        **{f"{s.upper()}_URL": f"http://127.0.0.1:{ports[f'{s}-api']}" for s in SERVICES},
+    )
+    settings = _settings(pg_server_url, prefix)
+    machi = Machi(env, tmp)
+    try:
+        machi.command("migrate", timeout=300)
+        machi.command("create-operator", "--email", OPERATOR[0], "--password", OPERATOR[1])
+        machi.start("gateway", "--target=gateway", "--port", str(ports["gateway"]))
+        wait_http(f"{url}/healthz", timeout=300)  # services fetch its JWKS as they start
+        for role in roles[1:]:
+            machi.start(role, f"--target={role}", "--port", str(ports[role]))
+        for role in roles:
+            wait_http(f"http://127.0.0.1:{ports[role]}/readyz", timeout=300)
+        yield LoadPlatform("split", machi, url, settings, roles, amqp_url, f"l{tag}.")
+    except BaseException:
+        print(machi.logs())
+        raise
+    finally:
+        machi.stop_all()
+        drop_databases(settings)
+        delete_queues(amqp_url, f"l{tag}.")
