@@ -119,6 +119,11 @@ class TestAllInOneOnMemoryBus:
             lambda: len(http.get("/v1/posts").json()["items"]) == 3,
             what="seeded drafts in publisher",
         )
+        home = httpx.get(f"{all_in_one.url}/takeo")
+        assert (home.status_code, home.headers["location"]) == (
+            302,
+            "https://www.facebook.com/takeo.city",
+        )
 
     def test_published_product_reaches_publisher_and_analytics(self, all_in_one: Platform) -> None:
         http = all_in_one.tenant_admin(f"takeo-{uuid.uuid4().hex[:6]}")

@@ -13,6 +13,7 @@ from kit.settings import MachiSettings
 
 log = logging.getLogger("machi.seed")
 
+DEMO_SOCIAL_URL = "https://www.facebook.com/takeo.city"
 OPERATOR = ("operator@machi.example", "machi-operator")
 ADMIN = ("admin@takeo.example", "takeo-admin")
 PRODUCERS: list[dict[str, Any]] = [
@@ -79,6 +80,9 @@ async def seed_demo_town(settings: MachiSettings, http: httpx.AsyncClient) -> No
             timezone="Asia/Tokyo",
             population=50_000,
             limits={"active_products": 500},
+            # As Takeo did in 2011: the town's address leads to its Facebook Page.
+            primary_social_url=DEMO_SOCIAL_URL,
+            allowed_store_domains=["store.shopping.yahoo.co.jp"],
         )
         await gateway_service.create_user(db, tenant_id, ADMIN[0], ADMIN[1], ["admin"])
     finally:
