@@ -98,3 +98,25 @@ def test_lines_have_no_trace_id_when_tracing_is_off() -> None:
     line = json.loads(logs.JsonFormatter().format(record))
     assert "trace_id" not in line
     assert line["msg"] == "plain"
+
+
+def test_readable_lines_show_their_fields_and_hide_secrets() -> None:
+    record = logging.makeLogRecord(
+        {
+            "name": "machi.access",
+            "levelno": logging.INFO,
+            "levelname": "INFO",
+            "msg": "request",
+            "route": "/v1/products",
+            "status": 201,
+            "access_token": "eyJhbGciOiJFUzI1NiJ9.e30.sig",
+        }
+    )
+
+    line = logs.TextFormatter("%(levelname)s %(name)s %(message)s").format(record)
+
+    assert line.startswith("INFO machi.access request ")
+    assert "route=/v1/products" in line
+    assert "status=201" in line
+    assert "eyJhbGciOiJFUzI1NiJ9" not in line
+    assert "access_token=[redacted]" in line

@@ -106,10 +106,17 @@ class JsonFormatter(logging.Formatter):
 
 
 class TextFormatter(logging.Formatter):
-    """Lines for reading locally, through the same redaction guard."""
+    """Lines for reading locally, with the record's extra fields as key=value, through the same
+    redaction guard."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact_text(super().format(record))
+        extras = " ".join(
+            f"{key}={REDACTED if is_secret_name(key) else redact_value(value)}"
+            for key, value in vars(record).items()
+            if key not in _STANDARD and not key.startswith("_")
+        )
+        text = super().format(record)
+        return redact_text(f"{text} {extras}" if extras else text)
 
 
 def configure(level: str = "INFO", *, json_lines: bool = True) -> None:
