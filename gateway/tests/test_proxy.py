@@ -150,6 +150,22 @@ class TestRefusals:
         response = await http.get("/v1/products", headers=bearer("not-a-jwt"))
         assert response.status_code == 401
 
+    async def test_anonymous_token_is_reused_and_a_users_is_not(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        def token_of(response: httpx.Response) -> str:
+            assert response.status_code == 200, response.text
+            (authorization,) = headers_of(response.json())["authorization"]
+            return authorization
+
+        clicks = [token_of(await http.get("/r/abc123")) for _ in range(2)]
+        admin = await auth_headers(http, town.admin_email)
+        calls = [token_of(await http.get("/v1/products", headers=admin)) for _ in range(2)]
+
+        # A click needs no fresh signature: the town-only token is the same for each visitor.
+        assert clicks[0] == clicks[1]
+        assert calls[0] != calls[1]
+
     async def test_path_outside_the_table_is_404(self, http: httpx.AsyncClient, town: Town) -> None:
         admin = await auth_headers(http, town.admin_email)
         assert (await http.get("/v1/productsx", headers=admin)).status_code == 404

@@ -30,9 +30,9 @@ from gateway.errors import (
 )
 from gateway.routes import ANONYMOUS, ROUTES, TOWN, WEBHOOK_KINDS, Route
 from gateway.settings import GatewaySettings
-from gateway.upstream import anonymous
+from gateway.upstream import ServiceCaller, anonymous
 from kit import idempotency, tracing
-from kit.auth import InternalPrincipal, TokenSigner
+from kit.auth import InternalPrincipal
 from kit.db import Database
 from kit.logs import request_id_var
 
@@ -121,7 +121,9 @@ async def _relay(upstream: httpx.Response) -> AsyncIterator[bytes]:
 async def forward(request: Request, caller: InternalPrincipal, route: Route) -> Response:
     """Send the request to `route`'s service, as the caller, and stream the answer."""
     upstreams: dict[str, httpx.AsyncClient] = request.app.state.upstreams
-    signer: TokenSigner = request.app.state.signer
+    # Anonymous tokens (redirects, webhooks, media) are reused per town: no signature per click,
+    # and the service's verified-token cache hits.
+    services: ServiceCaller = request.app.state.services
     settings: GatewaySettings = request.app.state.settings
     client = upstreams.get(route.upstream)
     if client is None:
@@ -129,7 +131,7 @@ async def forward(request: Request, caller: InternalPrincipal, route: Route) -> 
     outbound = client.build_request(
         request.method,
         _target(request),
-        headers=upstream_request_headers(request, signer.mint(caller, audience=route.upstream)),
+        headers=upstream_request_headers(request, services.token(caller, route.upstream)),
         content=request.stream() if _has_body(request) else None,
         timeout=settings.upstream_timeout_seconds,
     )
