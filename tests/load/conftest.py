@@ -109,7 +109,9 @@ def _settings(pg_server_url: str, prefix: str) -> MachiSettings:
     return MachiSettings(database_url=pg_server_url, db_name_prefix=prefix, _env_file=None)
 
 
-@pytest.fixture(scope="module")
+# Function scope: each platform is gone before the other starts, so the two never share the
+# Postgres server's connections.
+@pytest.fixture
 def load_all_in_one(
     pg_server_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LoadPlatform]:
@@ -141,7 +143,7 @@ def split_roles() -> list[str]:
     return ["gateway", *(r for r in ROLE_NAMES if r != "gateway")]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def load_split(
     pg_server_url: str, amqp_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LoadPlatform]:
