@@ -35,8 +35,8 @@ import httpx
 from kit import migrations
 from kit.db import Database
 from kit.events.outbox import SOURCE_KEY
+from kit.secrets import Sealer
 from kit.settings import MachiSettings
-from publisher.credentials import Vault
 from publisher.dispatch.service import Dispatcher
 from publisher.platforms import registry
 from publisher.platforms.http import ClientPool
@@ -102,7 +102,7 @@ async def wait_up(base_url: str) -> None:
 
 async def seed(settings: MachiSettings, n: int, channels: int, due: datetime) -> None:
     """Channels, approved posts and their due deliveries, bulk-copied as the owner."""
-    vault = Vault([KEY])
+    vault = Sealer([KEY])
     sealed = vault.seal({"access_token": "bench-page-token"})
     tenants = [uuid.uuid4() for _ in range(TENANTS)]
     channel_rows = [
@@ -237,7 +237,7 @@ async def machi_path(
     http = ClientPool.for_concurrency(concurrency, 10)
     try:
         adapters = registry.adapters(http, publisher, db)
-        dispatcher = Dispatcher(db, publisher, Vault([KEY]), adapters)
+        dispatcher = Dispatcher(db, publisher, Sealer([KEY]), adapters)
         await asyncio.sleep(max(0.0, (due - datetime.now(UTC)).total_seconds()))
         started = time.perf_counter()
         claimed = 0

@@ -35,6 +35,7 @@ from kit import migrations
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, load_or_create_key
 from kit.migrations import asyncpg_dsn
 from kit.runtime import ServiceRuntime
+from kit.secrets import new_key
 from kit.settings import MachiSettings
 
 SERVICE = "analytics"
@@ -221,6 +222,8 @@ def through_gateway(seconds: int, connections: int) -> dict[str, Any]:
         "GATEWAY_SIGNING_KEY_FILE": str(Path(tempfile.mkdtemp()) / "gw.pem"),
         # wrk is one client IP: lift the gateway's per-IP public limit for the measurement.
         "PUBLIC_RATE_LIMIT_PER_MINUTE": "1000000000",
+        # A split start: analytics-api refuses to start without its keys.
+        "ANALYTICS_SECRET_KEYS": new_key(),
     }
     env.pop("AMQP_URL", None)
     command = [

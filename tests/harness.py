@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from cryptography.fernet import Fernet
 
 from gateway import service as gateway_service
 from kit import migrations
@@ -112,13 +111,7 @@ def all_in_one(pg_server_url: str, tmp: Path) -> Iterator[Platform]:
     tag = uuid.uuid4().hex[:8]
     env = base_env(pg_server_url, f"t{tag}_", tmp / "signing-key.pem")
     env.update(LIMITS)
-    env.update(
-        # Production runs with its encryption keys set; without them some writes answer 503.
-        CATALOG_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
-        PUBLISHER_SECRET_KEYS=Fernet.generate_key().decode(),
-        ANALYTICS_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
-        CATALOG_MEDIA_DIR=str(tmp / "media"),
-    )
+    env.update(CATALOG_MEDIA_DIR=str(tmp / "media"))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)

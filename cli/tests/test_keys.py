@@ -19,7 +19,6 @@ import publisher.models
 from kit.secrets import Sealer, sealed_columns
 from kit.settings import MachiSettings
 from kit.testing.plugin import migrate
-from publisher.credentials import Vault
 
 from .helpers import cli_env, machi
 
@@ -49,8 +48,8 @@ async def owners(
 def keys_env(settings: MachiSettings, *keys: str) -> dict[str, str]:
     return cli_env(
         settings,
-        CATALOG_SECRET_KEYS=json.dumps(list(keys)),
-        ANALYTICS_SECRET_KEYS=json.dumps(list(keys)),
+        CATALOG_SECRET_KEYS=",".join(keys),
+        ANALYTICS_SECRET_KEYS=",".join(keys),
         PUBLISHER_SECRET_KEYS=",".join(keys),
     )
 
@@ -161,7 +160,7 @@ async def test_rotation_lets_the_old_key_go(
     assert len(values) == 6
     only_b = Sealer([KEY_B])
     assert {json.loads(only_b.decrypt(v))["token"] for v in values} == {f"secret-{tenant}"}
-    assert Vault([KEY_B]).open(values[1]) == {"token": f"secret-{tenant}"}
+    assert Sealer([KEY_B]).open(values[1]) == {"token": f"secret-{tenant}"}
     # Nothing is left under A: opening with A alone fails for every value.
     assert all(not _opens(KEY_A, v) for v in values)
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-from cryptography.fernet import Fernet
 from fastapi import FastAPI
 from pydantic import SecretStr
 
@@ -20,6 +19,7 @@ from catalog.settings import CatalogSettings
 from gateway.settings import GatewaySettings
 from kit.auth import TokenVerifier
 from kit.runtime import ServiceRuntime
+from kit.secrets import new_key
 from kit.settings import MachiSettings
 from kit.testing.plugin import service_runtime
 from publisher.app import create_app as publisher_app
@@ -51,10 +51,6 @@ def upstreams(apps: dict[str, FastAPI], *down: str) -> dict[str, httpx.AsyncClie
 LONG_TIMEOUT = GatewaySettings(_env_file=None, upstream_timeout_seconds=30)
 
 
-def fernet_key() -> SecretStr:
-    return SecretStr(Fernet.generate_key().decode())
-
-
 @pytest.fixture(scope="module")
 async def service_apps(
     machi_settings: MachiSettings,
@@ -74,7 +70,7 @@ async def service_apps(
             "catalog": catalog_app(
                 await runtime("catalog"),
                 CatalogSettings(
-                    secret_keys=[fernet_key()],
+                    secret_keys=SecretStr(new_key()),
                     media_dir=tmp_path_factory.mktemp("media"),
                     public_base_url="https://town.example",
                     _env_file=None,
@@ -84,7 +80,7 @@ async def service_apps(
                 await runtime("publisher"),
                 PublisherSettings(
                     _env_file=None,
-                    secret_keys=Fernet.generate_key().decode(),
+                    secret_keys=SecretStr(new_key()),
                     public_base_url="https://machi.test",
                 ),
             ),
@@ -92,7 +88,7 @@ async def service_apps(
                 await runtime("analytics"),
                 AnalyticsSettings(
                     public_base_url="https://machi.example",
-                    secret_keys=[fernet_key()],
+                    secret_keys=SecretStr(new_key()),
                     _env_file=None,
                 ),
             ),

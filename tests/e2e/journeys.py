@@ -26,7 +26,6 @@ from typing import Any
 import aio_pika
 import httpx
 import uvicorn
-from cryptography.fernet import Fernet
 from fastapi import FastAPI, Form, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
@@ -34,6 +33,7 @@ import analytics.handlers
 import catalog.handlers
 import publisher.handlers
 from kit import migrations
+from kit.secrets import new_key
 from kit.settings import MachiSettings
 
 from .processes import Machi, base_env, free_port, wait_http
@@ -481,7 +481,7 @@ def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Pat
         # publisher: platforms, OAuth and its jobs
         PUBLISHER_PUBLIC_BASE_URL=gateway_url,
         PUBLISHER_OAUTH_REDIRECT_BASE=f"{gateway_url}/v1/channels/oauth",
-        PUBLISHER_SECRET_KEYS=Fernet.generate_key().decode(),
+        PUBLISHER_SECRET_KEYS=new_key(),
         PUBLISHER_FACEBOOK_GRAPH_URL=fake.urls["meta"],
         PUBLISHER_FACEBOOK_DIALOG_URL=f"{fake.urls['meta']}/dialog/oauth",
         PUBLISHER_FACEBOOK_APP_ID="fb-app",
@@ -501,10 +501,10 @@ def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Pat
         ANALYTICS_ROLLUP_SECONDS="1",
         ANALYTICS_FLUSH_SECONDS="0.2",
         ANALYTICS_LINK_CACHE_SECONDS="0",
-        ANALYTICS_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        ANALYTICS_SECRET_KEYS=new_key(),
         # catalog
         CATALOG_PUBLIC_BASE_URL=gateway_url,
-        CATALOG_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        CATALOG_SECRET_KEYS=new_key(),
         CATALOG_STORE_ALLOW_PRIVATE_HOSTS="true",
         CATALOG_MEDIA_DIR=str(media),
         CATALOG_IMPORT_POLL_SECONDS="0.2",

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from kit.secrets import new_key
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -27,10 +29,15 @@ class Machi:
     env: dict[str, str]
     log_dir: Path
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    cwd: Path | None = None  # where `var/` is (default: the test's own directory)
 
     def command(self, *args: str, timeout: float = 120) -> None:
         subprocess.run(
-            [sys.executable, "-m", "machi_cli", *args], env=self.env, check=True, timeout=timeout
+            [sys.executable, "-m", "machi_cli", *args],
+            env=self.env,
+            cwd=self.cwd,
+            check=True,
+            timeout=timeout,
         )
 
     def start(self, name: str, *args: str) -> None:
@@ -38,6 +45,7 @@ class Machi:
         self.procs[name] = subprocess.Popen(
             [sys.executable, "-m", "machi_cli", "run", *args],
             env=self.env,
+            cwd=self.cwd,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -90,6 +98,10 @@ def base_env(database_url: str, prefix: str, key_file: Path) -> dict[str, str]:
         RELAY_POLL_SECONDS="0.05",
         LOG_JSON="true",
         DB_POOL_SIZE="3",
+        # As a deployment sets them: roles that seal secrets refuse to start without their keys.
+        CATALOG_SECRET_KEYS=new_key(),
+        PUBLISHER_SECRET_KEYS=new_key(),
+        ANALYTICS_SECRET_KEYS=new_key(),
     )
     env.pop("AMQP_URL", None)
     return env

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import aio_pika
 import pytest
-from cryptography.fernet import Fernet
 
 import analytics.handlers
 import catalog.handlers
 import publisher.handlers
 from kit import migrations
+from kit.secrets import new_key
 from kit.settings import MachiSettings
 from machi_cli.services import ROLE_NAMES
 from tests.e2e.processes import Machi, base_env, free_port, wait_http
@@ -55,12 +55,12 @@ def load_env(pg_server_url: str, prefix: str, tmp: Path, gateway_url: str) -> di
         ACCESS_TOKEN_TTL_SECONDS="7200",
         ANALYTICS_PUBLIC_BASE_URL=gateway_url,
         ANALYTICS_ROLLUP_SECONDS="2",
-        ANALYTICS_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        ANALYTICS_SECRET_KEYS=new_key(),
         CATALOG_PUBLIC_BASE_URL=gateway_url,
-        CATALOG_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
+        CATALOG_SECRET_KEYS=new_key(),
         CATALOG_MEDIA_DIR=str(tmp / "media"),
         PUBLISHER_PUBLIC_BASE_URL=gateway_url,
-        PUBLISHER_SECRET_KEYS=Fernet.generate_key().decode(),
+        PUBLISHER_SECRET_KEYS=new_key(),
     )
     return env
 

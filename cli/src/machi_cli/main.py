@@ -11,9 +11,10 @@ import typer
 
 from gateway.settings import GatewaySettings
 from kit import logs, tracing
+from kit import roles as kit_roles
 from kit.events.rabbitmq import definitions
 from kit.settings import MachiSettings
-from machi_cli import dlq, outbox, rollups, rotation, runner, tenants
+from machi_cli import dlq, outbox, rollups, rotation, runner, sealing, tenants
 from machi_cli.services import ROLE_NAMES
 
 app = typer.Typer(help="Machi: social commerce for towns.", no_args_is_help=True)
@@ -23,10 +24,14 @@ app.add_typer(rollups.app, name="rollups")
 app.add_typer(tenants.app, name="tenants")
 
 
-def _settings() -> MachiSettings:
+def _logged_settings() -> MachiSettings:
     settings = MachiSettings()
     logs.configure(settings.log_level, json_lines=settings.log_json)
-    return runner.resolve_database(settings)
+    return settings
+
+
+def _settings() -> MachiSettings:
+    return runner.resolve_database(_logged_settings())
 
 
 @app.command()
@@ -41,9 +46,12 @@ def run(
     seed: bool | None = typer.Option(None, help="Seed the demo town (default: with --target=all)."),
 ) -> None:
     """Run the selected roles: the all-in-one platform, or one role per process."""
-    settings = _settings()
+    settings = _logged_settings()
+    selected = kit_roles.select(ROLE_NAMES, target)
+    # Before anything starts: a role that seals secrets without its keys stops here.
+    sealing.provide_keys(selected, all_in_one=runner.is_all_in_one(selected))
     tracing.configure("machi" if target == "all" else f"machi-{target}")
-    platform = runner.Platform(settings, GatewaySettings(), target)
+    platform = runner.Platform(runner.resolve_database(settings), GatewaySettings(), target)
     all_in_one = platform.all_in_one
     asyncio.run(
         platform.run(
@@ -120,19 +128,32 @@ def rabbitmq_definitions(
     typer.echo(f"{path}: {len(generated['queues'])} queues")
 
 
-keys = typer.Typer(help="The gateway's signing key; rotation of the keys sealing secrets.")
+keys = typer.Typer(help="The gateway's signing key; the keys sealing secrets, and their rotation.")
 app.add_typer(keys, name="keys")
 keys.command("rotate")(rotation.rotate)
 
 
 @keys.command("init")
 def keys_init() -> None:
-    """Create the gateway's signing key file if it does not exist."""
+    """Create the gateway's signing key file and the secret keys file (var/secret-keys.env,
+    which docker-compose reads) if they do not exist."""
     from kit.auth import key_id, load_or_create_key
+    from kit.secrets import load_or_create_keys
 
     path = GatewaySettings().gateway_signing_key_file
     key = load_or_create_key(path)
     typer.echo(f"{path}: kid {key_id(key.public_key())}")
+    variables = [service.variable for service in sealing.SEALED_SERVICES]
+    load_or_create_keys(sealing.DEV_KEYS, variables)
+    typer.echo(f"{sealing.DEV_KEYS}: {', '.join(variables)}")
+
+
+@keys.command("new")
+def keys_new() -> None:
+    """Print a fresh key for a `*_SECRET_KEYS` setting (comma-separated, newest first)."""
+    from kit.secrets import new_key
+
+    typer.echo(new_key())
 
 
 def main() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import typer
 from rich.console import Console
@@ -16,47 +15,12 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from sqlalchemy import MetaData
 
-import analytics.models
-import catalog.models
-import publisher.models
-from analytics.settings import AnalyticsSettings
-from catalog.settings import CatalogSettings
 from kit.ops.keys import count_sealed, rotate_column
 from kit.secrets import Sealer, sealed_columns
 from kit.settings import MachiSettings
 from machi_cli import databases
-from publisher.settings import PublisherSettings
-
-
-@dataclass(frozen=True)
-class SealedService:
-    """A service with sealed columns: its models and its key list (newest first)."""
-
-    name: str
-    metadata: MetaData
-    keys: Callable[[], list[str]]
-
-
-def _publisher_keys() -> list[str]:
-    raw = PublisherSettings().secret_keys.get_secret_value()  # comma-separated
-    return [k.strip() for k in raw.split(",") if k.strip()]
-
-
-SEALED_SERVICES = [
-    SealedService(
-        "catalog",
-        catalog.models.Base.metadata,
-        lambda: [k.get_secret_value() for k in CatalogSettings().secret_keys],
-    ),
-    SealedService("publisher", publisher.models.Base.metadata, _publisher_keys),
-    SealedService(
-        "analytics",
-        analytics.models.Base.metadata,
-        lambda: [k.get_secret_value() for k in AnalyticsSettings().secret_keys],
-    ),
-]
+from machi_cli.sealing import SEALED_SERVICES
 
 
 def _reporter(progress: Progress, task: TaskID) -> Callable[[int], None]:
@@ -82,7 +46,7 @@ async def _rotate(settings: MachiSettings, batch_size: int) -> int:
             if not keys:
                 progress.console.print(f"{service.name}: no key configured, skipped")
                 continue
-            sealer = Sealer(keys)
+            sealer = Sealer(keys, service.variable)
             async with databases.jobs_database(settings, service.name) as db:
                 for column in sealed_columns(service.metadata):
                     name = f"{service.name}.{column.table.name}.{column.name}"

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any, Literal
@@ -37,6 +37,11 @@ from machi_cli.services import DATABASES, ROLE_NAMES, SERVICES
 
 log = logging.getLogger("machi")
 EMBEDDED_DATA = Path("var/pgdata")
+
+
+def is_all_in_one(selected: Iterable[str]) -> bool:
+    """Whether the selected roles are every role: the all-in-one platform (`--target=all`)."""
+    return set(selected) == set(ROLE_NAMES)
 
 
 async def _run(role: kit_roles.Role) -> None:
@@ -95,7 +100,7 @@ class Platform:
         self.settings = settings
         self.gateway_settings = gateway_settings
         self.selected = kit_roles.select(ROLE_NAMES, target)
-        self.all_in_one = set(self.selected) == set(ROLE_NAMES)
+        self.all_in_one = is_all_in_one(self.selected)
         self.servers: list[_Server] = []
         self.runtimes: list[ServiceRuntime] = []
 

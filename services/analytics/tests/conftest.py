@@ -3,7 +3,6 @@ from collections.abc import AsyncIterator, Callable
 import asyncpg
 import httpx
 import pytest
-from cryptography.fernet import Fernet
 from fastapi import FastAPI
 from pydantic import SecretStr
 
@@ -12,6 +11,7 @@ from analytics.settings import AnalyticsSettings
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.migrations import asyncpg_dsn
 from kit.runtime import ServiceRuntime
+from kit.secrets import new_key
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, service_runtime
 
@@ -30,7 +30,7 @@ def analytics_settings() -> AnalyticsSettings:
     return AnalyticsSettings(
         public_base_url="https://machi.example",
         country_header="CF-IPCountry",
-        secret_keys=[SecretStr(Fernet.generate_key().decode())],
+        secret_keys=SecretStr(new_key()),
         _env_file=None,
     )
 

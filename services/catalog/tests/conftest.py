@@ -3,7 +3,6 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 import pytest
-from cryptography.fernet import Fernet
 from fastapi import FastAPI
 from pydantic import SecretStr
 
@@ -11,6 +10,7 @@ from catalog.app import SERVICE, create_app
 from catalog.settings import CatalogSettings
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.runtime import ServiceRuntime
+from kit.secrets import new_key
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, service_runtime
 
@@ -27,7 +27,7 @@ async def runtime(
 @pytest.fixture(scope="session")
 def catalog_settings(tmp_path_factory: pytest.TempPathFactory) -> CatalogSettings:
     return CatalogSettings(
-        secret_keys=[SecretStr(Fernet.generate_key().decode())],
+        secret_keys=SecretStr(new_key()),
         media_dir=tmp_path_factory.mktemp("media"),
         public_base_url="https://town.example",
         store_max_retry_after_seconds=2,

@@ -9,10 +9,10 @@ from sqlalchemy import text
 
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, service_runtime
 from publisher.app import SERVICE, create_app
-from publisher.credentials import Vault
 from publisher.dispatch.service import Dispatcher
 from publisher.platforms import registry
 from publisher.settings import PublisherSettings
@@ -66,7 +66,7 @@ def make_dispatcher(runtime: ServiceRuntime, http: httpx.AsyncClient) -> Callabl
     def make(**overrides: Any) -> Dispatcher:
         settings = publisher_settings(**overrides)
         adapters = registry.adapters(http, settings, runtime.jobs_db)
-        return Dispatcher(runtime.jobs_db, settings, Vault.from_settings(settings), adapters)
+        return Dispatcher(runtime.jobs_db, settings, Sealer.of(settings), adapters)
 
     return make
 

@@ -12,8 +12,8 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 from kit.testing.fakes import serve
-from publisher.credentials import Vault
 from publisher.insights.service import Collector, Target
 from publisher.models import Channel, Delivery
 
@@ -59,13 +59,13 @@ def fake_x_refusing() -> FastAPI:
 async def collector(runtime: ServiceRuntime) -> AsyncIterator[Collector]:
     async with serve(fake_platforms()) as base, httpx.AsyncClient(timeout=5) as http:
         settings = publisher_settings(facebook_graph_url=f"{base}/v23.0", x_api_url=base)
-        yield Collector(runtime.jobs_db, settings, Vault.from_settings(settings), http)
+        yield Collector(runtime.jobs_db, settings, Sealer.of(settings), http)
 
 
 async def add_channel(
     runtime: ServiceRuntime, tenant: uuid.UUID, platform: str, external_id: str, token: str
 ) -> uuid.UUID:
-    vault = Vault.from_settings(publisher_settings())
+    vault = Sealer.of(publisher_settings())
     channel = Channel(
         id=uuid.uuid4(),
         platform=platform,
@@ -145,7 +145,7 @@ async def test_x_401_skips_the_channel_without_failing(
     channel = await add_channel(runtime, tenant, "x", "43", "x-token")
     async with serve(fake_x_refusing()) as base, httpx.AsyncClient(timeout=5) as http:
         settings = publisher_settings(x_api_url=base)
-        collector = Collector(runtime.jobs_db, settings, Vault.from_settings(settings), http)
+        collector = Collector(runtime.jobs_db, settings, Sealer.of(settings), http)
         assert await collector.pull(Target(tenant, channel)) is False
     assert await events(runtime, tenant, COLLECTED) == []
 

@@ -15,10 +15,10 @@ from analytics.redirect.buffer import ClickBuffer
 from analytics.redirect.cache import LinkCache
 from analytics.redirect.flusher import Flusher
 from analytics.settings import AnalyticsSettings
-from analytics.tracking.secrets import SecretBox
 from kit import export
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 
 SERVICE = "analytics"
 
@@ -32,7 +32,7 @@ def create_app(runtime: ServiceRuntime, settings: AnalyticsSettings | None = Non
         settings=settings,
         cache=LinkCache(settings.link_cache_seconds, settings.link_cache_size),
         buffer=ClickBuffer(settings.buffer_max),
-        secrets=SecretBox(settings.secret_keys),
+        secrets=Sealer.of(settings),
     )
     app.state.analytics = context
     app.include_router(export.router(Base.metadata))  # the gateway's tenant export

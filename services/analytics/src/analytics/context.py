@@ -11,7 +11,7 @@ from fastapi import Depends, Request
 from analytics.redirect.buffer import ClickBuffer
 from analytics.redirect.cache import LinkCache
 from analytics.settings import AnalyticsSettings
-from analytics.tracking.secrets import SecretBox
+from kit.secrets import Sealer
 
 
 @dataclass
@@ -21,7 +21,7 @@ class AnalyticsContext:
     settings: AnalyticsSettings
     cache: LinkCache
     buffer: ClickBuffer
-    secrets: SecretBox
+    secrets: Sealer
 
 
 async def get_context(request: Request) -> AnalyticsContext:

@@ -30,12 +30,6 @@ class WebhookNotConfigured(NotFound):
     title = "No webhook secret set for this store"
 
 
-class SecretsUnavailable(ProblemError):
-    status = 503
-    type = "secrets-unavailable"
-    title = "ANALYTICS_SECRET_KEYS is not set"
-
-
 class BadOrder(InvalidInput):
     type = "bad-order"
     title = "Order payload not understood"

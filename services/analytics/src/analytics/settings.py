@@ -7,6 +7,8 @@ from functools import lru_cache
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from kit.secrets import KEYS_FORMAT
+
 
 class AnalyticsSettings(BaseSettings):
     """Links, the redirect's buffer, attribution, rollups and secrets at rest."""
@@ -44,9 +46,9 @@ class AnalyticsSettings(BaseSettings):
     best_times_min_samples: int = Field(
         default=3, ge=1, description="Deliveries a weekday x hour cell needs to be reported."
     )
-    secret_keys: list[SecretStr] = Field(
-        default=[],
-        description="Fernet keys (first encrypts, all decrypt) for webhook secrets at rest.",
+    secret_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description=f"Keys encrypting store webhook secrets at rest: {KEYS_FORMAT}.",
     )
 
 

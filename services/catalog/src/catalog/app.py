@@ -11,13 +11,13 @@ from catalog.media.storage import LocalStorage
 from catalog.models import Base
 from catalog.places import api as places_api
 from catalog.playbook import api as playbook_api
-from catalog.secrets import SecretBox
 from catalog.settings import CatalogSettings
 from catalog.storefronts import api as storefronts_api
 from catalog.usage import api as usage_api
 from kit import export
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 
 SERVICE = "catalog"
 
@@ -40,7 +40,7 @@ def create_app(runtime: ServiceRuntime, settings: CatalogSettings | None = None)
         description="Producers, products, places, media, storefronts, imports.",
     )
     app.state.catalog_settings = settings
-    app.state.secret_box = SecretBox(settings)
+    app.state.sealer = Sealer.of(settings)
     app.state.media_storage = LocalStorage(settings.media_dir)
     app.include_router(media_api.public_router)  # renditions need no token
     app.include_router(export.router(Base.metadata))  # the gateway's tenant export

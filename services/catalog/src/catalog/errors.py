@@ -71,12 +71,6 @@ class MediaTooLarge(ProblemError):
     title = "Upload too large"
 
 
-class EncryptionNotConfigured(ProblemError):
-    status = 503
-    type = "encryption-not-configured"
-    title = "Storefront credentials cannot be stored: CATALOG_SECRET_KEYS is not set"
-
-
 class StoreUnavailable(ProblemError):
     status = 502
     type = "store-unavailable"

@@ -7,15 +7,17 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from kit.secrets import KEYS_FORMAT
+
 
 class CatalogSettings(BaseSettings):
     """What the catalog needs beyond `MachiSettings`."""
 
     model_config = SettingsConfigDict(env_prefix="CATALOG_", env_file=".env", extra="ignore")
 
-    secret_keys: list[SecretStr] = Field(
-        default=[],
-        description="Fernet keys (newest first) encrypting storefront credentials; none: refused.",
+    secret_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description=f"Keys encrypting storefront credentials: {KEYS_FORMAT}.",
     )
     public_base_url: str = Field(
         default="http://127.0.0.1:8000",

@@ -5,9 +5,9 @@ from fastapi import FastAPI
 from kit import export
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 from publisher.channels import api as channels
 from publisher.connect import api as connect
-from publisher.credentials import Vault
 from publisher.dispatch import api as deliveries
 from publisher.models import Base
 from publisher.playbook import api as playbook
@@ -35,6 +35,6 @@ def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = Non
         description="Channels, posts, approvals, schedules, safe dispatch.",
     )
     app.state.publisher_settings = settings
-    app.state.vault = Vault.from_settings(settings)
+    app.state.vault = Sealer.of(settings)
     app.include_router(export.router(Base.metadata))  # the gateway's tenant export
     return app

@@ -8,7 +8,7 @@ from typing import Annotated
 import httpx
 from fastapi import Depends, Request
 
-from publisher.credentials import Vault
+from kit.secrets import Sealer
 from publisher.posts.broadcast import Broadcasts
 from publisher.settings import PublisherSettings
 
@@ -18,13 +18,13 @@ def get_settings(request: Request) -> PublisherSettings:
     return settings
 
 
-def get_vault(request: Request) -> Vault:
-    vault: Vault = request.app.state.vault
+def get_vault(request: Request) -> Sealer:
+    vault: Sealer = request.app.state.vault
     return vault
 
 
 SettingsDep = Annotated[PublisherSettings, Depends(get_settings)]
-VaultDep = Annotated[Vault, Depends(get_vault)]
+VaultDep = Annotated[Sealer, Depends(get_vault)]
 
 
 async def platform_client(settings: SettingsDep) -> AsyncIterator[httpx.AsyncClient]:

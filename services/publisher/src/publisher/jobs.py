@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from kit.jobs import Job
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 from publisher.channels import tokens
-from publisher.credentials import Vault
 from publisher.dispatch.service import Dispatcher
 from publisher.insights import service as insights
 from publisher.platforms import registry
@@ -21,9 +21,7 @@ def make_dispatcher(
 ) -> Dispatcher:
     """A dispatcher on the jobs database (cross-tenant claims) with every platform adapter."""
     db = runtime.jobs_db
-    return Dispatcher(
-        db, settings, Vault.from_settings(settings), registry.adapters(http, settings, db)
-    )
+    return Dispatcher(db, settings, Sealer.of(settings), registry.adapters(http, settings, db))
 
 
 def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:

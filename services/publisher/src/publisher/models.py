@@ -230,7 +230,7 @@ class MastodonApp(Base):
 
     instance_url: Mapped[str] = mapped_column(String(300), primary_key=True)
     client_id: Mapped[str] = mapped_column(String(300))
-    client_secret: Mapped[bytes] = mapped_column(LargeBinary, info=SEALED)  # by the Vault
+    client_secret: Mapped[bytes] = mapped_column(LargeBinary, info=SEALED)
     redirect_uri: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# A development key so `make run` works out of the box; production sets PUBLISHER_SECRET_KEYS.
-DEV_SECRET_KEY = "bWFjaGktZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtISE="
+from kit.secrets import KEYS_FORMAT
 
 
 class PublisherSettings(BaseSettings):
@@ -15,8 +14,8 @@ class PublisherSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PUBLISHER_", env_file=".env", extra="ignore")
 
     secret_keys: SecretStr = Field(
-        default=SecretStr(DEV_SECRET_KEY),
-        description="Comma-separated Fernet keys; the first encrypts, all decrypt (rotation).",
+        default=SecretStr(""),
+        description=f"Keys encrypting channel tokens and OAuth app secrets: {KEYS_FORMAT}.",
     )
     public_base_url: str = Field(
         default="http://localhost:8000", description="Base of tracked links `{base}/r/{code}`."

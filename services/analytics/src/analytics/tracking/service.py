@@ -12,8 +12,8 @@ from analytics.models import TenantSettings
 from analytics.rollups import repository as rollups_repo
 from analytics.tracking import repository
 from analytics.tracking.schemas import Store, TrackingUpdate
-from analytics.tracking.secrets import SecretBox
 from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
+from kit.secrets import Sealer, SecretUnreadable
 
 
 def normalise_domain(domain: str) -> str:
@@ -96,17 +96,23 @@ async def set_webhook_secret(
     tenant_id: uuid.UUID,
     store: Store,
     secret: str,
-    box: SecretBox,
+    sealer: Sealer,
     window_days: int,
 ) -> None:
     """Store `secret` encrypted; it is never returned."""
     row = await repository.ensure(session, tenant_id, window_days)
-    setattr(row, f"{store}_secret", box.encrypt(secret))
+    setattr(row, f"{store}_secret", sealer.seal_text(secret))
     await session.flush()
 
 
-async def webhook_secret(session: AsyncSession, store: Store, box: SecretBox) -> str | None:
-    """The tenant's decrypted secret for `store`, or None when unset."""
+async def webhook_secret(session: AsyncSession, store: Store, sealer: Sealer) -> str | None:
+    """The tenant's decrypted secret for `store`, or None when unset or when no configured key
+    opens it any more (its key was retired too early: the store must be given a new secret)."""
     row = await repository.get(session)
     token = getattr(row, f"{store}_secret", None) if row else None
-    return box.decrypt(token) if token else None
+    if not token:
+        return None
+    try:
+        return sealer.open_text(token)
+    except SecretUnreadable:
+        return None

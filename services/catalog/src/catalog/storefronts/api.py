@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query, Request, status
 
 from catalog import access
 from catalog.deps import SettingsDep
-from catalog.secrets import SecretBox
 from catalog.storefronts import repository, service
 from catalog.storefronts.schemas import (
     ListingCreate,
@@ -21,6 +20,7 @@ from catalog.storefronts.schemas import (
 from kit.anonymous import admit_anonymous
 from kit.dependencies import PrincipalDep, SessionDep, require_role
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.secrets import Sealer
 
 # The public store page reads listings; stores themselves (URLs, sync errors) stay internal.
 router = APIRouter(
@@ -30,9 +30,9 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 admin_only = require_role("admin")
 
 
-def _box(request: Request) -> SecretBox:
-    box: SecretBox = request.app.state.secret_box
-    return box
+def _sealer(request: Request) -> Sealer:
+    sealer: Sealer = request.app.state.sealer
+    return sealer
 
 
 def _read(storefront: object) -> StorefrontRead:
@@ -52,7 +52,7 @@ async def create_storefront(
 ) -> object:
     """Connect a store (tenant admin); credentials are stored encrypted, never returned.
     A URL that is not http(s) or aims at a non-public address is refused (`unsafe-store-url`)."""
-    return _read(await service.create_storefront(session, _box(request), data, settings))
+    return _read(await service.create_storefront(session, _sealer(request), data, settings))
 
 
 @router.get("/storefronts", response_model=Page[StorefrontRead])
@@ -79,7 +79,7 @@ async def sync_storefront(
     storefront_id: uuid.UUID, request: Request, session: SessionDep, settings: SettingsDep
 ) -> object:
     """Pull price and stock from the store now; each change emits `stock_changed`."""
-    return await service.sync_now(session, _box(request), settings, storefront_id)
+    return await service.sync_now(session, _sealer(request), settings, storefront_id)
 
 
 @router.post(

@@ -17,7 +17,6 @@ from catalog import repository as catalog_repo
 from catalog import service as catalog_service
 from catalog.errors import ListingExists, StorefrontNotFound, VariantNotFound
 from catalog.models import Listing, Storefront, Variant
-from catalog.secrets import SecretBox
 from catalog.settings import CatalogSettings
 from catalog.storefronts import repository, urlguard
 from catalog.storefronts.base import CallPolicy, StoreAdapter, StoreItem, fill
@@ -27,10 +26,11 @@ from catalog.storefronts.shopify import ShopifyStore
 from catalog.storefronts.woocommerce import WooCommerceStore
 from contracts.catalog import Price, StockChangedV1
 from kit.events import outbox
+from kit.secrets import Sealer
 
 
 async def create_storefront(
-    session: AsyncSession, box: SecretBox, data: StorefrontCreate, settings: CatalogSettings
+    session: AsyncSession, sealer: Sealer, data: StorefrontCreate, settings: CatalogSettings
 ) -> Storefront:
     """Connect a store; its URLs are checked (SSRF), its credentials sealed before they touch
     the database."""
@@ -46,7 +46,7 @@ async def create_storefront(
         api_base_url=str(data.api_base_url).rstrip("/") if data.api_base_url else None,
         item_url_template=template,
         currency=data.currency,
-        credentials=box.seal(data.credentials) if data.credentials else None,
+        credentials=sealer.seal(data.credentials) if data.credentials else None,
     )
     repository.add(session, storefront)
     await session.flush()
@@ -99,7 +99,7 @@ async def _announce_products(
 
 
 def open_store(
-    storefront: Storefront, box: SecretBox, client: httpx.AsyncClient, settings: CatalogSettings
+    storefront: Storefront, sealer: Sealer, client: httpx.AsyncClient, settings: CatalogSettings
 ) -> StoreAdapter:
     """The adapter of the storefront's kind, with its decrypted credentials."""
     if storefront.kind == "generic" or storefront.api_base_url is None:
@@ -113,7 +113,7 @@ def open_store(
     return kind(
         client,
         base_url=storefront.api_base_url,
-        credentials=box.open(storefront.credentials),
+        credentials=sealer.open(storefront.credentials) if storefront.credentials else {},
         currency=storefront.currency,
         item_url_template=storefront.item_url_template,
         policy=policy,
@@ -121,14 +121,14 @@ def open_store(
 
 
 async def pull(
-    storefront: Storefront, box: SecretBox, settings: CatalogSettings
+    storefront: Storefront, sealer: Sealer, settings: CatalogSettings
 ) -> list[StoreItem]:
     """Every item the store reports now."""
     async with urlguard.guarded_client(
         timeout=settings.store_timeout_seconds,
         allow_private=settings.store_allow_private_hosts,
     ) as client:
-        return await open_store(storefront, box, client, settings).fetch_items()
+        return await open_store(storefront, sealer, client, settings).fetch_items()
 
 
 async def apply_items(
@@ -231,13 +231,13 @@ def _price(amount: int | None, currency: str | None) -> Price | None:
 
 async def sync_now(
     session: AsyncSession,
-    box: SecretBox,
+    sealer: Sealer,
     settings: CatalogSettings,
     storefront_id: uuid.UUID,
 ) -> SyncReport:
     """Pull one storefront now (the on-demand sync)."""
     storefront = await get_storefront(session, storefront_id)
-    items = await pull(storefront, box, settings)
+    items = await pull(storefront, sealer, settings)
     return await apply_items(session, storefront, items, settings.public_base_url)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.publisher import ChannelNeedsReauthV1
 from kit.errors import InvalidInput
 from kit.events import outbox
+from kit.secrets import Sealer
 from publisher.channels import repository
 from publisher.channels.schemas import (
     PUBLIC_CONFIG,
@@ -18,7 +19,6 @@ from publisher.channels.schemas import (
     ChannelRead,
     ChannelUpdate,
 )
-from publisher.credentials import Vault
 from publisher.errors import ChannelNotFound
 from publisher.models import Channel
 from publisher.playbook import service as playbook
@@ -46,7 +46,7 @@ def read(channel: Channel) -> ChannelRead:
     )
 
 
-async def create(session: AsyncSession, vault: Vault, data: ChannelCreate) -> Channel:
+async def create(session: AsyncSession, vault: Sealer, data: ChannelCreate) -> Channel:
     """Register a channel; its credentials are sealed before they reach the database."""
     if data.owner_kind == "staff" and not data.owner_user:
         raise InvalidInput("a staff channel names its owner_user")
@@ -71,7 +71,7 @@ async def create(session: AsyncSession, vault: Vault, data: ChannelCreate) -> Ch
 
 async def add(
     session: AsyncSession,
-    vault: Vault,
+    vault: Sealer,
     *,
     secrets: dict[str, Any],
     take_plan_policy: bool = True,
@@ -100,7 +100,7 @@ async def get(session: AsyncSession, channel_id: uuid.UUID) -> Channel:
 
 
 async def update(
-    session: AsyncSession, vault: Vault, channel_id: uuid.UUID, data: ChannelUpdate
+    session: AsyncSession, vault: Sealer, channel_id: uuid.UUID, data: ChannelUpdate
 ) -> Channel:
     """Rename, change policy or status, or replace the credentials (reactivates the channel)."""
     channel = await get(session, channel_id)
@@ -134,7 +134,7 @@ async def mark_needs_reauth(session: AsyncSession, channel: Channel, reason: str
     )
 
 
-async def rotate_credentials(session: AsyncSession, vault: Vault) -> int:
+async def rotate_credentials(session: AsyncSession, vault: Sealer) -> int:
     """Re-encrypt every stored credential under the first configured key."""
     channels = await repository.with_credentials(session)
     for channel in channels:

@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import Database
+from kit.secrets import Sealer
 from publisher.channels import repository, service
-from publisher.credentials import Vault
 from publisher.dispatch.metrics import TOKEN_REFRESHES
 from publisher.models import Channel
 from publisher.platforms.base import PERMANENT, REAUTH, Adapter, PlatformError, PublishRequest
@@ -65,7 +65,7 @@ def _request(channel: Channel, secrets: dict[str, Any]) -> PublishRequest:
 
 async def refresh_locked(
     session: AsyncSession,
-    vault: Vault,
+    vault: Sealer,
     adapter: Adapter,
     channel_id: uuid.UUID,
     margin: timedelta,
@@ -99,7 +99,7 @@ async def refresh_locked(
     return refreshed.credentials
 
 
-async def refresh_due(db: Database, vault: Vault, adapters: dict[str, Adapter]) -> int:
+async def refresh_due(db: Database, vault: Sealer, adapters: dict[str, Adapter]) -> int:
     """Refresh every token of any tenant that expires within its platform's lead time (the
     job's body); how many channels were looked at."""
     now = datetime.now(UTC)

@@ -20,11 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import InternalPrincipal
 from kit.errors import InvalidInput
+from kit.secrets import Sealer
 from publisher.channels import service as channels
 from publisher.connect import providers, repository
 from publisher.connect.providers import Account
 from publisher.connect.schemas import ConnectResult, ConnectStart, ConnectStarted, PageSelection
-from publisher.credentials import Vault
 from publisher.errors import OAuthStateInvalid
 from publisher.models import Channel, MastodonApp, OAuthState
 from publisher.settings import PublisherSettings
@@ -45,7 +45,7 @@ def _challenge(verifier: str) -> str:
 async def start(
     session: AsyncSession,
     settings: PublisherSettings,
-    vault: Vault,
+    vault: Sealer,
     http: httpx.AsyncClient,
     who: InternalPrincipal,
     platform: str,
@@ -99,7 +99,7 @@ async def start(
 async def _mastodon_app(
     session: AsyncSession,
     settings: PublisherSettings,
-    vault: Vault,
+    vault: Sealer,
     http: httpx.AsyncClient,
     instance: str,
 ) -> dict[str, str]:
@@ -127,7 +127,7 @@ async def _mastodon_app(
 async def callback(
     session: AsyncSession,
     settings: PublisherSettings,
-    vault: Vault,
+    vault: Sealer,
     http: httpx.AsyncClient,
     platform: str,
     code: str,
@@ -161,7 +161,7 @@ async def callback(
 
 
 async def select(
-    session: AsyncSession, vault: Vault, platform: str, data: PageSelection
+    session: AsyncSession, vault: Sealer, platform: str, data: PageSelection
 ) -> ConnectResult:
     """Make channels of the Pages (or Instagram accounts) the admin picked."""
     row = await repository.get(session, data.connection_id)
@@ -182,7 +182,7 @@ async def select(
 
 async def _channel(
     session: AsyncSession,
-    vault: Vault,
+    vault: Sealer,
     row: OAuthState,
     sealed: dict[str, object],
     account: Account,

@@ -33,9 +33,9 @@ from kit import tenancy
 from kit.db import Database
 from kit.events import outbox
 from kit.events.envelope import EventPayload
+from kit.secrets import Sealer
 from publisher.channels import service as channels
 from publisher.channels import tokens
-from publisher.credentials import Vault
 from publisher.dispatch import quotas, repository
 from publisher.dispatch.batching import GroupCommit
 from publisher.dispatch.governor import Governor
@@ -111,7 +111,7 @@ class Dispatcher:
         self,
         db: Database,
         settings: PublisherSettings,
-        vault: Vault,
+        vault: Sealer,
         adapters: dict[str, Adapter],
         worker: str | None = None,
     ) -> None:

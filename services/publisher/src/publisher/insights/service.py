@@ -20,7 +20,7 @@ from kit.db import Database
 from kit.events import outbox
 from kit.jobs import Job
 from kit.runtime import ServiceRuntime
-from publisher.credentials import Vault
+from kit.secrets import Sealer
 from publisher.dispatch.governor import Governor
 from publisher.insights import repository as insights_repo
 from publisher.insights.platforms import facebook, instagram, line, mastodon, x
@@ -74,7 +74,7 @@ class Collector:
     """Pulls channels' numbers across tenants (jobs database) and publishes them."""
 
     def __init__(
-        self, db: Database, settings: PublisherSettings, vault: Vault, http: httpx.AsyncClient
+        self, db: Database, settings: PublisherSettings, vault: Sealer, http: httpx.AsyncClient
     ) -> None:
         self.db = db
         self.settings = settings
@@ -189,7 +189,7 @@ def job(runtime: ServiceRuntime, settings: PublisherSettings) -> Job:
     async def run() -> int:
         if not made:
             http = httpx.AsyncClient(timeout=settings.platform_timeout_seconds)
-            made.append(Collector(runtime.jobs_db, settings, Vault.from_settings(settings), http))
+            made.append(Collector(runtime.jobs_db, settings, Sealer.of(settings), http))
         return await made[0].run()
 
     return Job("insights", settings.insights_every_seconds, run)

@@ -13,7 +13,7 @@ import httpx
 
 from kit.auth import InternalPrincipal
 from kit.errors import QuotaExceeded
-from publisher.credentials import Vault
+from kit.secrets import Sealer
 from publisher.errors import FeatureNotInPlan, PlatformUnavailable
 from publisher.models import Channel
 from publisher.platforms import line
@@ -29,7 +29,7 @@ class Broadcasts:
 
     http: httpx.AsyncClient
     settings: PublisherSettings
-    vault: Vault
+    vault: Sealer
 
     async def estimate(self, channel: Channel) -> BroadcastEstimate:
         """The messages a broadcast on `channel` will use, and what the month has left."""
