@@ -47,7 +47,7 @@ bench: install ## benchmarks, figures to bench/results/ (needs TEST_DATABASE_URL
 	for b in events catalog dispatch redirect reports public; do $(UV) run python -m bench.$$b || exit 1; done
 
 up: ## containers (needs a Docker engine)
-	mkdir -p var && test -f var/gateway-signing-key.pem || $(UV) run python -c "from pathlib import Path; from kit.auth import load_or_create_key; load_or_create_key(Path('var/gateway-signing-key.pem'))"
+	$(UV) run machi keys init
 	docker-compose up --build
 
 down:

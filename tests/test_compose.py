@@ -20,8 +20,10 @@ import yaml
 
 from analytics import handlers as analytics_handlers
 from kit.events.rabbitmq import definitions as rabbitmq_definitions
+from kit.secrets import load_or_create_keys, parse_keys
 from kit.settings import MachiSettings
 from machi_cli.main import app as cli
+from machi_cli.sealing import DEV_KEYS, SEALED_SERVICES
 from machi_cli.services import ROLE_NAMES, consumers
 from publisher import handlers as publisher_handlers
 
@@ -139,8 +141,31 @@ def check_services(doc: dict[str, Any], base: Path) -> None:
     assert seen_targets == ROLES, f"roles without a container: {sorted(ROLES - seen_targets)}"
 
 
+def check_secret_keys(doc: dict[str, Any], base: Path, *, rendered: bool) -> None:
+    """Each container running a role that seals secrets reads the keys file, and only those
+    do; rendered, its environment holds its service's keys."""
+    for name, service in machi_services(doc, base).items():
+        chosen = set(targets(words(service.get("command"))))
+        needed = {s.variable for s in SEALED_SERVICES if chosen & set(s.roles)}
+        if rendered:
+            environment = service.get("environment") or {}
+            given = {k for k in env_names(environment) if k.endswith("_SECRET_KEYS")}
+            assert given >= needed, f"{name}: missing {sorted(needed - given)}"
+            for variable in needed:
+                assert parse_keys(dict(environment)[variable], variable), name
+            continue
+        files = service.get("env_file") or []
+        files = [files] if isinstance(files, str) else files
+        reads_keys = f"./{DEV_KEYS}" in files
+        assert reads_keys == bool(needed), f"{name}: env_file {files}, needs {sorted(needed)}"
+
+
 def test_every_container_runs_a_known_role_with_documented_settings() -> None:
     check_services(load_compose(), ROOT)
+
+
+def test_every_container_that_seals_secrets_reads_the_keys_file() -> None:
+    check_secret_keys(load_compose(), ROOT, rendered=False)
 
 
 def test_machi_containers_wait_for_migrations_and_the_broker() -> None:
@@ -177,6 +202,7 @@ def test_docker_compose_config_accepts_the_file(tmp_path: Path) -> None:
     (tmp_path / "deploy").symlink_to(ROOT / "deploy", target_is_directory=True)
     (tmp_path / "var").mkdir()
     (tmp_path / "var" / "gateway-signing-key.pem").touch()
+    load_or_create_keys(tmp_path / DEV_KEYS, [s.variable for s in SEALED_SERVICES])  # keys init
     env = {k: v for k, v in os.environ.items() if not k.startswith("COMPOSE_")}
     result = subprocess.run(
         [binary, "-f", "docker-compose.yml", "config"],
@@ -189,6 +215,7 @@ def test_docker_compose_config_accepts_the_file(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     check_services(yaml.safe_load(result.stdout), tmp_path)
+    check_secret_keys(yaml.safe_load(result.stdout), tmp_path, rendered=True)
 
 
 def test_rabbitmq_definitions_match_the_code_topology() -> None:

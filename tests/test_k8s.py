@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import subprocess
@@ -11,7 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
+from kit.secrets import parse_keys
 from machi_cli.main import app as cli
+from machi_cli.sealing import SEALED_SERVICES
 from machi_cli.services import ROLE_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,3 +82,24 @@ def test_config_names_documented_settings(rendered: list[dict[str, Any]]) -> Non
     }
     (config,) = of_kind(rendered, "ConfigMap")
     assert set(config["data"]) <= documented
+
+
+def test_each_role_that_seals_secrets_gets_only_its_own_keys_from_a_secret(
+    rendered: list[dict[str, Any]],
+) -> None:
+    secrets = {s["metadata"]["name"]: s["data"] for s in of_kind(rendered, "Secret")}
+    for deployment in of_kind(rendered, "Deployment"):
+        container = deployment["spec"]["template"]["spec"]["containers"][0]
+        targets = {a.split("=", 1)[1] for a in container["args"] if a.startswith("--target=")}
+        needed = {s.variable for s in SEALED_SERVICES if targets & set(s.roles)}
+        env = {e["name"]: e for e in container.get("env", [])}
+        given = {name for name in env if name.endswith("_SECRET_KEYS")}
+        assert given == needed, deployment["metadata"]["name"]
+        for name in needed:
+            ref = env[name]["valueFrom"]["secretKeyRef"]
+            assert ref["key"] == name
+            assert name in secrets[ref["name"]], f"{ref['name']} has no {name}"
+    example = next(data for name, data in secrets.items() if name.startswith("machi-secret-keys"))
+    for value in example.values():  # placeholders a pod refuses to start with, until replaced
+        with pytest.raises(ValueError, match="is not a Fernet key"):
+            parse_keys(base64.b64decode(value).decode())
