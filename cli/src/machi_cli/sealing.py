@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +40,12 @@ class SealedService:
 
     name: str
     metadata: MetaData
-    settings: Callable[[], SealingSettings]
+    settings: type[SealingSettings]
     roles: tuple[str, ...]
 
     @property
     def variable(self) -> str:
-        return keys_variable(self.settings())
+        return keys_variable(self.settings)
 
     def keys(self) -> list[str]:
         """The configured keys, newest first (none: unset)."""
