@@ -141,6 +141,7 @@ def test_allowing_private_addresses_never_allows_metadata_or_translation(
         "gopher://93.184.215.14/",
         "https://user:pw@93.184.215.14/",
         "http:///nohost",
+        "https://xn--/",  # no valid IDNA label
     ],
 )
 async def test_check_url_refuses(url: str) -> None:

@@ -196,18 +196,18 @@ async def check_url(url: str, policy: OutboundPolicy) -> None:
     connection `client()` opens is checked again."""
     try:
         parsed = httpx.URL(url.strip())
-    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        host = parsed.host and parsed.raw_host.decode("ascii")  # `host` decodes IDNA: checks it
+    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:  # IDNAError is a UnicodeError
         raise UrlRefused("not a valid URL") from exc
     if parsed.scheme not in SCHEMES:
         raise UrlRefused(f"only http and https URLs are called, not {parsed.scheme or 'none'!r}")
-    if not parsed.host:
+    if not host:
         raise UrlRefused("the URL has no host")
     if parsed.userinfo:
         raise UrlRefused("credentials do not belong in the URL")
-    host = parsed.raw_host.decode("ascii")
     try:
         await policy.checked(host, parsed.port or (443 if parsed.scheme == "https" else 80))
-    except OSError:
+    except (OSError, UnicodeError):  # no address now
         return
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import repository as catalog_repo
 from catalog import service as catalog_service
-from catalog.errors import ListingExists, StorefrontNotFound, VariantNotFound
+from catalog.errors import ListingExists, StorefrontNotFound, StoreUnavailable, VariantNotFound
 from catalog.models import Listing, Storefront, Variant
 from catalog.secrets import SecretBox
 from catalog.settings import CatalogSettings
@@ -130,7 +130,10 @@ async def pull(
 ) -> list[StoreItem]:
     """Every item the store reports now, every connection checked (`kit.outbound`)."""
     async with outbound.client(policy, timeout=settings.store_timeout_seconds) as client:
-        return await open_store(storefront, box, client, settings).fetch_items()
+        try:
+            return await open_store(storefront, box, client, settings).fetch_items()
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not JSON, or not
+            raise StoreUnavailable("the store's answer is not in its documented shape") from exc
 
 
 async def apply_items(
