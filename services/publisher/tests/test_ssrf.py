@@ -65,6 +65,9 @@ def targets(port: int) -> list[str]:
         f"http://[::ffff:127.0.0.1]:{port}",
         f"http://0.0.0.0:{port}",
         f"http://inside.test:{port}",
+        f"http://2130706433:{port}",  # 127.0.0.1 as one number, as inet_aton reads it
+        f"http://127.1:{port}",
+        f"http://0x7f.1:{port}",
         f"http://[64:ff9b::7f00:1]:{port}",
         f"http://[2002:7f00:1::]:{port}",
         "http://10.0.0.5",
