@@ -236,7 +236,7 @@ async def machi_path(
     db.sessionmaker.configure(info={SOURCE_KEY: SERVICE})
     http = ClientPool.for_concurrency(concurrency, 10)
     try:
-        adapters = registry.adapters(http, publisher, db)
+        adapters = registry.adapters(http, http, publisher, db)
         dispatcher = Dispatcher(db, publisher, Sealer([KEY]), adapters)
         await asyncio.sleep(max(0.0, (due - datetime.now(UTC)).total_seconds()))
         started = time.perf_counter()

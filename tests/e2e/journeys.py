@@ -474,6 +474,8 @@ def login(url: str, email: str, password: str = PASSWORD) -> httpx.Client:
 def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Path) -> None:
     """Every external base URL points at a fake; every job runs on a short interval."""
     base.update(
+        # stores and instances are fakes on loopback, which user-supplied URLs may not reach
+        OUTBOUND_ALLOW_PRIVATE="true",
         # gateway
         LOGIN_IP_PER_MINUTE="10000",
         USAGE_FLUSH_SECONDS="0.5",
@@ -505,7 +507,6 @@ def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Pat
         # catalog
         CATALOG_PUBLIC_BASE_URL=gateway_url,
         CATALOG_SECRET_KEYS=new_key(),
-        CATALOG_STORE_ALLOW_PRIVATE_HOSTS="true",
         CATALOG_MEDIA_DIR=str(media),
         CATALOG_IMPORT_POLL_SECONDS="0.2",
         CATALOG_SYNC_INTERVAL_SECONDS="2",

@@ -38,10 +38,11 @@ class StoreItems(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module", autouse=True)
 def stores_on_loopback() -> Iterator[None]:
-    """The fake store is on 127.0.0.1, which the catalog refuses by default (SSRF guard): the
-    processes started for this module are told to accept it, as for on-premise stores."""
+    """The fake store is on 127.0.0.1, which user-supplied URLs may not reach by default (SSRF
+    guard): the processes started for this module are told to accept it, as for intranet
+    stores."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CATALOG_STORE_ALLOW_PRIVATE_HOSTS", "true")
+        patch.setenv("OUTBOUND_ALLOW_PRIVATE", "true")
         yield
 
 

@@ -47,6 +47,12 @@ class MachiSettings(BaseSettings):
         description="Where services fetch the gateway's public keys.",
     )
     internal_token_issuer: str = "machi-gateway"
+    outbound_allow_private: bool = Field(
+        default=False,
+        description="Let user-supplied URLs (stores, Mastodon instances, webhooks) reach"
+        " loopback, private and link-local addresses: development, tests with local fakes,"
+        " intranet stores. Off, they are refused (SSRF, see `kit.outbound`).",
+    )
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -20,7 +20,9 @@ async def runtime(
     machi_settings: MachiSettings, migrated_services: set[str], verifier_factory: Callable
 ) -> AsyncIterator[ServiceRuntime]:
     verifier = verifier_factory(SERVICE)
-    async with service_runtime(machi_settings, migrated_services, SERVICE, verifier) as rt:
+    # The fake stores listen on loopback; tests of the guard itself turn it back on per app.
+    settings = machi_settings.model_copy(update={"outbound_allow_private": True})
+    async with service_runtime(settings, migrated_services, SERVICE, verifier) as rt:
         yield rt
 
 
@@ -31,7 +33,6 @@ def catalog_settings(tmp_path_factory: pytest.TempPathFactory) -> CatalogSetting
         media_dir=tmp_path_factory.mktemp("media"),
         public_base_url="https://town.example",
         store_max_retry_after_seconds=2,
-        store_allow_private_hosts=True,  # the fake stores listen on loopback
         _env_file=None,
     )
 

@@ -7,12 +7,15 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 import pytest
 from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
 
 from catalog.app import SERVICE, create_app
 from catalog.settings import CatalogSettings
-from catalog.storefronts.urlguard import is_public
+from kit import outbound
 from kit.auth import InternalPrincipal, TokenSigner
+from kit.outbound import IPAddress, OutboundPolicy
 from kit.runtime import ServiceRuntime
+from kit.testing.canary import SECRET, Canary, canary
 from kit.testing.fakes import serve
 from kit.testing.plugin import client, principal
 
@@ -21,13 +24,35 @@ from .fake_shopify import TOKEN, FakeShopify
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
+NAMES = {
+    "inside.test": ["127.0.0.1"],
+    "private.test": ["10.0.0.5"],
+    "meta.test": ["169.254.169.254"],
+    "nat64.test": ["64:ff9b::7f00:1"],
+    "sixtofour.test": ["2002:7f00:1::"],
+}
+
+
+async def resolve(host: str, port: int) -> list[IPAddress]:
+    """Names of `NAMES` resolve inside; the rest through the system (`localhost`)."""
+    if host in NAMES:
+        return [ipaddress.ip_address(a) for a in NAMES[host]]
+    return await outbound.system_resolve(host, port)
+
+
+@pytest.fixture
+async def trap() -> AsyncIterator[Canary]:
+    async with canary() as found:
+        yield found
+
+
 @pytest.fixture
 def guarded(
     runtime: ServiceRuntime, catalog_settings: CatalogSettings, signer: TokenSigner
 ) -> Client:
     """Clients of the catalog as deployed by default: private hosts refused."""
-    settings = catalog_settings.model_copy(update={"store_allow_private_hosts": False})
-    app: FastAPI = create_app(runtime, settings)
+    app: FastAPI = create_app(runtime, catalog_settings)
+    app.state.outbound = OutboundPolicy(resolver=resolve)
     return lambda who: client(app, signer, SERVICE, who)
 
 
@@ -71,7 +96,7 @@ async def test_a_store_url_aiming_inside_is_refused(guarded: Client, body: dict)
     response = await guarded(principal(uuid.uuid4())).post("/v1/storefronts", json=body)
     assert response.status_code == 400, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
-    assert response.json()["type"] == "unsafe-store-url"
+    assert response.json()["type"] == "url-refused"
 
 
 async def test_public_store_urls_are_accepted(guarded: Client) -> None:
@@ -94,7 +119,7 @@ async def test_a_sync_never_connects_to_a_private_address(
     ).json()
     response = await guarded(principal(tenant)).post(f"/v1/storefronts/{store['id']}/sync")
     assert response.status_code == 400, response.text
-    assert response.json()["type"] == "unsafe-store-url"
+    assert response.json()["type"] == "url-refused"
     assert fake.calls == []  # refused before connecting
 
 
@@ -107,20 +132,72 @@ async def test_loopback_fakes_work_when_private_hosts_are_allowed(
     assert (await http.post(f"/v1/storefronts/{store['id']}/sync")).status_code == 200
 
 
-@pytest.mark.parametrize(
-    ("address", "public"),
-    [
-        ("93.184.215.14", True),
-        ("2606:2800:21f:cb07:6820:80da:af6b:8b2c", True),
-        ("127.0.0.1", False),
-        ("169.254.169.254", False),
-        ("172.16.5.4", False),
-        ("0.0.0.0", False),
-        ("fd00:ec2::254", False),  # AWS metadata over IPv6
-        ("fe80::1", False),
-        ("224.0.0.1", False),
-        ("::ffff:10.0.0.1", False),
-    ],
-)
-def test_which_addresses_are_public(address: str, public: bool) -> None:
-    assert is_public(ipaddress.ip_address(address)) is public
+def aimed_at(port: int) -> list[str]:
+    """Store URLs aiming inside; those with `port` would reach the canary if followed."""
+    return [
+        f"http://127.0.0.1:{port}",
+        f"http://localhost:{port}",
+        f"http://[::ffff:127.0.0.1]:{port}",
+        f"http://0.0.0.0:{port}",
+        f"http://inside.test:{port}",
+        f"http://nat64.test:{port}",
+        f"http://sixtofour.test:{port}",
+        f"http://[64:ff9b::7f00:1]:{port}",
+        f"http://[2002:7f00:1::]:{port}",
+        "http://private.test",
+        "http://meta.test",
+        "http://192.168.0.1",
+        "http://[fd00:ec2::254]",
+        "http://[fe80::1]",
+    ]
+
+
+async def test_no_store_url_aiming_inside_is_saved_or_connected(
+    guarded: Client, trap: Canary
+) -> None:
+    http = guarded(principal(uuid.uuid4()))
+    for url in aimed_at(trap.port):
+        for body in (shopify(url), generic(f"{url}/items/{{item}}")):
+            response = await http.post("/v1/storefronts", json=body)
+            assert response.status_code == 400, (url, response.text)
+            assert response.json()["type"] == "url-refused"
+            assert SECRET not in response.text
+    assert trap.connections == 0
+
+
+async def test_a_sync_of_a_store_saved_aiming_inside_never_connects(
+    as_user: Client, guarded: Client, trap: Canary
+) -> None:
+    """Saved while private hosts were allowed, or under a name that resolved outside then."""
+    tenant = uuid.uuid4()
+    for url in aimed_at(trap.port):
+        made = await as_user(principal(tenant)).post("/v1/storefronts", json=shopify(url))
+        if made.status_code != 201:  # metadata and translated addresses: refused even then
+            assert made.json()["type"] == "url-refused"
+            continue
+        synced = await guarded(principal(tenant)).post(f"/v1/storefronts/{made.json()['id']}/sync")
+        assert 400 <= synced.status_code < 500, (url, synced.text)
+        assert SECRET not in synced.text
+    assert trap.connections == 0
+
+
+def redirector(target: str) -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/{path:path}")
+    async def bounce(path: str) -> RedirectResponse:
+        return RedirectResponse(target, status_code=302)
+
+    return app
+
+
+async def test_a_store_redirecting_inside_is_not_followed(as_user: Client, trap: Canary) -> None:
+    """Even where private hosts are allowed, the sync follows no redirect."""
+    http = as_user(principal(uuid.uuid4()))
+    async with serve(redirector(f"http://127.0.0.1:{trap.port}/")) as base_url:
+        store = (await http.post("/v1/storefronts", json=shopify(base_url))).json()
+        synced = await http.post(f"/v1/storefronts/{store['id']}/sync")
+    assert synced.status_code == 502, synced.text
+    assert synced.headers["content-type"].startswith("application/problem+json")
+    assert SECRET not in synced.text
+    assert trap.connections == 0

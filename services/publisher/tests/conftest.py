@@ -7,7 +7,9 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 
+from kit import outbound
 from kit.auth import InternalPrincipal, TokenSigner
+from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
 from kit.settings import MachiSettings
@@ -15,6 +17,7 @@ from kit.testing.plugin import client, service_runtime
 from publisher.app import SERVICE, create_app
 from publisher.dispatch.service import Dispatcher
 from publisher.platforms import registry
+from publisher.platforms.http import HttpClient
 from publisher.settings import PublisherSettings
 
 TEST_KEY = "dGVzdC1rZXktb2YtdGhlLXB1Ymxpc2hlci10ZXN0cyE="
@@ -39,7 +42,9 @@ async def runtime(
     machi_settings: MachiSettings, migrated_services: set[str], verifier_factory: Callable
 ) -> AsyncIterator[ServiceRuntime]:
     verifier = verifier_factory(SERVICE)
-    async with service_runtime(machi_settings, migrated_services, SERVICE, verifier) as rt:
+    # Fake Mastodon instances listen on loopback; the SSRF tests turn the guard back on per app.
+    settings = machi_settings.model_copy(update={"outbound_allow_private": True})
+    async with service_runtime(settings, migrated_services, SERVICE, verifier) as rt:
         yield rt
 
 
@@ -60,12 +65,22 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-def make_dispatcher(runtime: ServiceRuntime, http: httpx.AsyncClient) -> Callable[..., Dispatcher]:
-    """A dispatcher on the jobs database whose platforms live at the given base URLs."""
+async def instances() -> AsyncIterator[httpx.AsyncClient]:
+    """The client of user-supplied instance URLs, loopback allowed (fakes listen there)."""
+    async with outbound.client(OutboundPolicy(allow_private=True), timeout=2) as http:
+        yield http
 
-    def make(**overrides: Any) -> Dispatcher:
+
+@pytest.fixture
+def make_dispatcher(
+    runtime: ServiceRuntime, http: httpx.AsyncClient, instances: httpx.AsyncClient
+) -> Callable[..., Dispatcher]:
+    """A dispatcher on the jobs database whose platforms live at the given base URLs
+    (`guarded`: the client of instance URLs, loopback allowed unless given)."""
+
+    def make(guarded: HttpClient | None = None, **overrides: Any) -> Dispatcher:
         settings = publisher_settings(**overrides)
-        adapters = registry.adapters(http, settings, runtime.jobs_db)
+        adapters = registry.adapters(http, guarded or instances, settings, runtime.jobs_db)
         return Dispatcher(runtime.jobs_db, settings, Sealer.of(settings), adapters)
 
     return make

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import FastAPI, Form, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 
 @dataclass
@@ -312,6 +312,9 @@ class FakeMastodon:
 
     def __init__(self) -> None:
         self.registrations: list[dict[str, str]] = []
+        self.token_requests = 0
+        # What POST /api/v1/statuses answers: (status, body, content type).
+        self.status_answer: tuple[int, str, str] = (200, '{"id": "1", "url": null}', "json")
         self.app = self._build()
 
     def _build(self) -> FastAPI:
@@ -334,6 +337,7 @@ class FakeMastodon:
         @app.post("/oauth/token")
         async def token(request: Request) -> Any:
             form = await request.form()
+            self.token_requests += 1
             known = {(r["client_id"], r["client_secret"]) for r in self.registrations}
             if (form.get("client_id"), form.get("client_secret")) not in known:
                 return JSONResponse({"error": "invalid_client"}, 401)
@@ -354,6 +358,12 @@ class FakeMastodon:
         async def instance() -> Any:
             statuses = {"max_characters": 1000, "characters_reserved_per_url": 23}
             return {"domain": "mastodon.test", "configuration": {"statuses": statuses}}
+
+        @app.post("/api/v1/statuses")
+        async def status() -> Any:
+            code, body, kind = self.status_answer
+            media = "application/json" if kind == "json" else "text/html"
+            return Response(body, code, media_type=media)
 
         return app
 

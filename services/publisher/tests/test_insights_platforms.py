@@ -7,6 +7,8 @@ import pytest
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from kit import outbound
+from kit.outbound import OutboundPolicy
 from kit.testing.fakes import serve
 from publisher.insights import service
 from publisher.insights.platforms.common import Account, RateLimited, TokenRejected
@@ -203,11 +205,17 @@ async def test_mastodon_counts_from_the_channels_own_instance() -> None:
             return JSONResponse({"error": "Record not found"}, status_code=404)
         return {"id": status_id, "favourites_count": 5, "reblogs_count": 2, "replies_count": 1}
 
-    async with serve(app) as base, httpx.AsyncClient() as http:
+    local = OutboundPolicy(allow_private=True)  # the instance is a fake on loopback
+    async with (
+        serve(app) as base,
+        httpx.AsyncClient() as http,
+        outbound.client(local, timeout=2) as instances,
+    ):
         pulled = await service.fetch(
             http,
             settings_for("http://unused.invalid"),
             Account("mastodon", "109", "t", post_ids=("1", "gone"), base_url=base),
+            instances,
         )
     assert {(r.object_id, r.metric): r.value for r in pulled.readings}[("109", "followers")] == 321
     assert pulled.skipped == ["status gone: deleted"]

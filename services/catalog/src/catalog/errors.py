@@ -80,8 +80,3 @@ class StoreUnavailable(ProblemError):
 class InvalidCsv(InvalidInput):
     type = "invalid-csv"
     title = "Not a CSV file in the catalog import format"
-
-
-class UnsafeStoreUrl(InvalidInput):
-    type = "unsafe-store-url"
-    title = "Store URL refused: not http(s), or not a public host"

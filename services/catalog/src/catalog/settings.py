@@ -41,11 +41,6 @@ class CatalogSettings(BaseSettings):
     sync_interval_seconds: float = Field(
         default=900, gt=0, description="How often the worker pulls price and stock from stores."
     )
-    store_allow_private_hosts: bool = Field(
-        default=False,
-        description="Let storefront URLs reach loopback, private and link-local addresses"
-        " (tests with local fake stores, on-premise stores); off, such URLs are refused (SSRF).",
-    )
     store_timeout_seconds: float = Field(default=20, gt=0, description="Timeout of store calls.")
     store_max_retries: int = Field(
         default=3, ge=0, le=10, description="Retries of a store call answered 429 or 5xx."

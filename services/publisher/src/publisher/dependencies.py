@@ -8,6 +8,8 @@ from typing import Annotated
 import httpx
 from fastapi import Depends, Request
 
+from kit import outbound
+from kit.outbound import OutboundDep
 from kit.secrets import Sealer
 from publisher.posts.broadcast import Broadcasts
 from publisher.settings import PublisherSettings
@@ -34,6 +36,17 @@ async def platform_client(settings: SettingsDep) -> AsyncIterator[httpx.AsyncCli
 
 
 PlatformHttpDep = Annotated[httpx.AsyncClient, Depends(platform_client)]
+
+
+async def instance_client(
+    settings: SettingsDep, policy: OutboundDep
+) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for user-supplied URLs (Mastodon instances), guarded by `kit.outbound`."""
+    async with outbound.client(policy, timeout=settings.platform_timeout_seconds) as http:
+        yield http
+
+
+InstanceHttpDep = Annotated[httpx.AsyncClient, Depends(instance_client)]
 
 
 def get_broadcasts(http: PlatformHttpDep, settings: SettingsDep, vault: VaultDep) -> Broadcasts:

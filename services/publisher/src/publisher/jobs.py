@@ -6,6 +6,7 @@ The dispatcher and its HTTP client are made on the first run (never at import).
 from __future__ import annotations
 
 from kit.jobs import Job
+from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
 from publisher.channels import tokens
@@ -17,11 +18,12 @@ from publisher.settings import PublisherSettings
 
 
 def make_dispatcher(
-    runtime: ServiceRuntime, settings: PublisherSettings, http: HttpClient
+    runtime: ServiceRuntime, settings: PublisherSettings, http: HttpClient, instances: HttpClient
 ) -> Dispatcher:
     """A dispatcher on the jobs database (cross-tenant claims) with every platform adapter."""
     db = runtime.jobs_db
-    return Dispatcher(db, settings, Sealer.of(settings), registry.adapters(http, settings, db))
+    adapters = registry.adapters(http, instances, settings, db)
+    return Dispatcher(db, settings, Sealer.of(settings), adapters)
 
 
 def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
@@ -30,10 +32,11 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
 
     def dispatcher() -> Dispatcher:
         if not made:
-            http = ClientPool.for_concurrency(
-                settings.dispatch_concurrency, settings.platform_timeout_seconds
-            )
-            made.append(make_dispatcher(runtime, settings, http))
+            concurrency, timeout = settings.dispatch_concurrency, settings.platform_timeout_seconds
+            http = ClientPool.for_concurrency(concurrency, timeout)
+            policy = OutboundPolicy.from_settings(runtime.settings)
+            instances = ClientPool.for_concurrency(concurrency, timeout, policy)
+            made.append(make_dispatcher(runtime, settings, http, instances))
         return made[0]
 
     async def dispatch() -> int:

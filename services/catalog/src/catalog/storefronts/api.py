@@ -19,6 +19,7 @@ from catalog.storefronts.schemas import (
 )
 from kit.anonymous import admit_anonymous
 from kit.dependencies import PrincipalDep, SessionDep, require_role
+from kit.outbound import OutboundDep
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from kit.secrets import Sealer
 
@@ -48,11 +49,11 @@ def _read(storefront: object) -> StorefrontRead:
     dependencies=[admin_only],
 )
 async def create_storefront(
-    data: StorefrontCreate, request: Request, session: SessionDep, settings: SettingsDep
+    data: StorefrontCreate, request: Request, session: SessionDep, outbound: OutboundDep
 ) -> object:
     """Connect a store (tenant admin); credentials are stored encrypted, never returned.
-    A URL that is not http(s) or aims at a non-public address is refused (`unsafe-store-url`)."""
-    return _read(await service.create_storefront(session, _sealer(request), data, settings))
+    A URL that is not http(s) or aims at a non-public address is refused (`url-refused`)."""
+    return _read(await service.create_storefront(session, _sealer(request), data, outbound))
 
 
 @router.get("/storefronts", response_model=Page[StorefrontRead])
@@ -76,10 +77,14 @@ async def get_storefront(storefront_id: uuid.UUID, session: SessionDep) -> objec
     dependencies=[access.staff_write],
 )
 async def sync_storefront(
-    storefront_id: uuid.UUID, request: Request, session: SessionDep, settings: SettingsDep
+    storefront_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    outbound: OutboundDep,
 ) -> object:
     """Pull price and stock from the store now; each change emits `stock_changed`."""
-    return await service.sync_now(session, _sealer(request), settings, storefront_id)
+    return await service.sync_now(session, _sealer(request), settings, outbound, storefront_id)
 
 
 @router.post(

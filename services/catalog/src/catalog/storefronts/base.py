@@ -84,7 +84,7 @@ async def call(
             log.info("store asked to wait", extra={"url": url, "seconds": wait})
             await asyncio.sleep(wait)
             continue
-        if response.status_code >= 400:
+        if not response.is_success:  # a redirect is not followed either (kit.outbound)
             raise StoreUnavailable(f"{method} {url} answered {response.status_code}")
         if after is not None:
             pause = after(response)

@@ -7,6 +7,7 @@ record nothing. Store calls happen before the writes, which then land in one tra
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime
 
@@ -15,31 +16,35 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import repository as catalog_repo
 from catalog import service as catalog_service
-from catalog.errors import ListingExists, StorefrontNotFound, VariantNotFound
+from catalog.errors import ListingExists, StorefrontNotFound, StoreUnavailable, VariantNotFound
 from catalog.models import Listing, Storefront, Variant
 from catalog.settings import CatalogSettings
-from catalog.storefronts import repository, urlguard
+from catalog.storefronts import repository
 from catalog.storefronts.base import CallPolicy, StoreAdapter, StoreItem, fill
 from catalog.storefronts.generic import GenericStore, item_url
 from catalog.storefronts.schemas import ListingCreate, StorefrontCreate, SyncReport
 from catalog.storefronts.shopify import ShopifyStore
 from catalog.storefronts.woocommerce import WooCommerceStore
 from contracts.catalog import Price, StockChangedV1
+from kit import outbound
 from kit.events import outbox
+from kit.outbound import OutboundPolicy
 from kit.secrets import Sealer
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 async def create_storefront(
-    session: AsyncSession, sealer: Sealer, data: StorefrontCreate, settings: CatalogSettings
+    session: AsyncSession, sealer: Sealer, data: StorefrontCreate, policy: OutboundPolicy
 ) -> Storefront:
-    """Connect a store; its URLs are checked (SSRF), its credentials sealed before they touch
-    the database."""
+    """Connect a store; its URLs are checked (SSRF, `kit.outbound`), its credentials sealed
+    before they touch the database."""
     template = data.item_url_template
     if template and data.store:
         template = fill(template, store=data.store)
     for url in (str(data.api_base_url) if data.api_base_url else None, template):
-        if url:
-            await urlguard.check_url(url, allow_private=settings.store_allow_private_hosts)
+        if url:  # an item URL template is checked with its placeholders filled in
+            await outbound.check_url(PLACEHOLDER.sub("x", url), policy)
     storefront = Storefront(
         kind=data.kind,
         name=data.name,
@@ -121,14 +126,14 @@ def open_store(
 
 
 async def pull(
-    storefront: Storefront, sealer: Sealer, settings: CatalogSettings
+    storefront: Storefront, sealer: Sealer, settings: CatalogSettings, policy: OutboundPolicy
 ) -> list[StoreItem]:
-    """Every item the store reports now."""
-    async with urlguard.guarded_client(
-        timeout=settings.store_timeout_seconds,
-        allow_private=settings.store_allow_private_hosts,
-    ) as client:
-        return await open_store(storefront, sealer, client, settings).fetch_items()
+    """Every item the store reports now, every connection checked (`kit.outbound`)."""
+    async with outbound.client(policy, timeout=settings.store_timeout_seconds) as client:
+        try:
+            return await open_store(storefront, sealer, client, settings).fetch_items()
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not JSON, or not
+            raise StoreUnavailable("the store's answer is not in its documented shape") from exc
 
 
 async def apply_items(
@@ -233,11 +238,12 @@ async def sync_now(
     session: AsyncSession,
     sealer: Sealer,
     settings: CatalogSettings,
+    policy: OutboundPolicy,
     storefront_id: uuid.UUID,
 ) -> SyncReport:
     """Pull one storefront now (the on-demand sync)."""
     storefront = await get_storefront(session, storefront_id)
-    items = await pull(storefront, sealer, settings)
+    items = await pull(storefront, sealer, settings, policy)
     return await apply_items(session, storefront, items, settings.public_base_url)
 
 

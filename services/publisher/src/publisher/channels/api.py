@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from kit.dependencies import SessionDep, require_role
+from kit.outbound import OutboundDep
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from publisher.channels import repository, service
 from publisher.channels.schemas import (
@@ -24,9 +25,12 @@ ADMIN = [require_role("admin")]
 
 
 @router.post("", status_code=201, response_model=ChannelRead, dependencies=ADMIN)
-async def create_channel(body: ChannelCreate, session: SessionDep, vault: VaultDep) -> object:
-    """Register a channel with its credentials (LINE channel token, sandbox, or a known token)."""
-    return service.read(await service.create(session, vault, body))
+async def create_channel(
+    body: ChannelCreate, session: SessionDep, vault: VaultDep, outbound: OutboundDep
+) -> object:
+    """Register a channel with its credentials (LINE channel token, sandbox, or a known token).
+    A Mastodon `config.instance_url` aiming at a non-public address is refused (`url-refused`)."""
+    return service.read(await service.create(session, vault, outbound, body))
 
 
 @router.get("", response_model=Page[ChannelRead])

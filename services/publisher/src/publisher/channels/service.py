@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.publisher import ChannelNeedsReauthV1
 from kit.errors import InvalidInput
 from kit.events import outbox
+from kit.outbound import OutboundPolicy
 from kit.secrets import Sealer
 from publisher.channels import repository
 from publisher.channels.schemas import (
@@ -21,6 +22,7 @@ from publisher.channels.schemas import (
 )
 from publisher.errors import ChannelNotFound
 from publisher.models import Channel
+from publisher.platforms import mastodon
 from publisher.playbook import service as playbook
 
 
@@ -46,12 +48,21 @@ def read(channel: Channel) -> ChannelRead:
     )
 
 
-async def create(session: AsyncSession, vault: Sealer, data: ChannelCreate) -> Channel:
-    """Register a channel; its credentials are sealed before they reach the database."""
+async def create(
+    session: AsyncSession, vault: Sealer, policy: OutboundPolicy, data: ChannelCreate
+) -> Channel:
+    """Register a channel; its credentials are sealed before they reach the database, a
+    Mastodon instance URL is checked (`kit.outbound`)."""
     if data.owner_kind == "staff" and not data.owner_user:
         raise InvalidInput("a staff channel names its owner_user")
     if data.platform != "sandbox" and not data.credentials:
         raise InvalidInput(f"a {data.platform} channel needs credentials")
+    config = dict(data.config)
+    if data.platform == "mastodon":
+        instance = config.get("instance_url")
+        if not isinstance(instance, str) or not instance:
+            raise InvalidInput("a Mastodon channel names its config.instance_url")
+        config["instance_url"] = await mastodon.instance_origin(instance, policy)
     return await add(
         session,
         vault,
@@ -62,7 +73,7 @@ async def create(session: AsyncSession, vault: Sealer, data: ChannelCreate) -> C
         external_id=data.external_id,
         approval_policy=data.approval_policy,
         secrets=data.credentials,
-        config=data.config,
+        config=config,
         scopes=data.scopes,
         token_expires_at=data.token_expires_at,
         take_plan_policy="approval_policy" not in data.model_fields_set,

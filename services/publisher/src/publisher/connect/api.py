@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from kit.dependencies import PrincipalDep, SessionDep, require_role
+from kit.outbound import OutboundDep
 from publisher.connect import service
 from publisher.connect.schemas import (
     ConnectResult,
@@ -15,8 +16,8 @@ from publisher.connect.schemas import (
     OAuthPlatform,
     PageSelection,
 )
+from publisher.dependencies import InstanceHttpDep, SettingsDep, VaultDep
 from publisher.dependencies import PlatformHttpDep as HttpDep
-from publisher.dependencies import SettingsDep, VaultDep
 
 router = APIRouter(
     prefix="/v1/channels/oauth", tags=["channels"], dependencies=[require_role("admin")]
@@ -30,11 +31,13 @@ async def start_connect(
     session: SessionDep,
     settings: SettingsDep,
     vault: VaultDep,
-    http: HttpDep,
+    instances: InstanceHttpDep,
+    outbound: OutboundDep,
     who: PrincipalDep,
 ) -> object:
-    """Start connecting an account: open `authorization_url` in the admin's browser."""
-    return await service.start(session, settings, vault, http, who, platform, body)
+    """Start connecting an account: open `authorization_url` in the admin's browser.
+    A Mastodon `instance_url` aiming at a non-public address is refused (`url-refused`)."""
+    return await service.start(session, settings, vault, instances, outbound, who, platform, body)
 
 
 @router.get("/{platform}/callback", response_model=ConnectResult)
@@ -44,11 +47,12 @@ async def connect_callback(
     settings: SettingsDep,
     vault: VaultDep,
     http: HttpDep,
+    instances: InstanceHttpDep,
     code: Annotated[str, Query(max_length=2000)],
     state: Annotated[str, Query(max_length=200)],
 ) -> object:
     """The platform's redirect: check the state, exchange the code, make or offer channels."""
-    return await service.callback(session, settings, vault, http, platform, code, state)
+    return await service.callback(session, settings, vault, http, instances, platform, code, state)
 
 
 @router.post("/{platform}/select", response_model=ConnectResult)

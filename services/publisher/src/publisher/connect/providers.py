@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import httpx
 
 from publisher.errors import OAuthFailed
+from publisher.platforms.base import json_object
 from publisher.settings import PublisherSettings
 
 SCOPES: dict[str, list[str]] = {
@@ -81,16 +82,22 @@ def authorization_url(
     return f"{base}?{urlencode(params)}"
 
 
-def _json(response: httpx.Response) -> dict[str, Any]:
+def _json(response: httpx.Response, *, words: bool = True) -> dict[str, Any]:
+    """The JSON object of a successful answer. A refusal is `OAuthFailed` with the status and,
+    from a platform the operator configured (`words`), its error text from known JSON fields;
+    never the raw body, and nothing but the status from a user-supplied instance."""
+    body = json_object(response)
     if not response.is_success:
-        try:
-            error = response.json()
-        except ValueError:
-            error = {}
-        message = error.get("error", {}) if isinstance(error.get("error"), dict) else error
-        detail = message.get("message") or message.get("error_description") or response.text[:200]
-        raise OAuthFailed(f"the platform answered {response.status_code}: {detail}")
-    body: dict[str, Any] = response.json()
+        detail = f"the platform answered {response.status_code}"
+        error = body.get("error")
+        found = (error.get("message") if isinstance(error, dict) else None) or body.get(
+            "error_description", body.get("message")
+        )
+        if words and isinstance(found, str) and found:
+            detail = f"{detail}: {found[:200]}"
+        raise OAuthFailed(detail)
+    if not body:
+        raise OAuthFailed(f"the platform answered {response.status_code} without a JSON object")
     return body
 
 
@@ -111,7 +118,8 @@ async def register_mastodon_app(
                 "redirect_uris": redirect_uri(settings, "mastodon"),
                 "scopes": " ".join(SCOPES["mastodon"]),
             },
-        )
+        ),
+        words=False,
     )
     return {"client_id": str(body["client_id"]), "client_secret": str(body["client_secret"])}
 
@@ -268,11 +276,15 @@ async def mastodon_account(
                 "redirect_uri": redirect_uri(settings, "mastodon"),
                 "code_verifier": verifier,
             },
-        )
+        ),
+        words=False,
     )
     auth = {"Authorization": f"Bearer {token['access_token']}"}
-    me = _json(await http.get(f"{instance_url}/api/v1/accounts/verify_credentials", headers=auth))
-    instance = _json(await http.get(f"{instance_url}/api/v2/instance"))
+    me = _json(
+        await http.get(f"{instance_url}/api/v1/accounts/verify_credentials", headers=auth),
+        words=False,
+    )
+    instance = _json(await http.get(f"{instance_url}/api/v2/instance"), words=False)
     statuses = instance.get("configuration", {}).get("statuses", {})
     return Account(
         str(me["id"]),

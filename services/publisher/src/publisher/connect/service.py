@@ -2,6 +2,8 @@
 
 Mastodon: Machi registers itself once per instance (`mastodon_apps`) and every channel on that
 instance reuses the registration (docs.joinmastodon.org/client/token: apps are per instance).
+The instance is a user-supplied URL: it is checked and called through `kit.outbound`, and what
+it answers reaches the admin as its status only (hole 2 of issue 12).
 
 The state is stored hashed, the PKCE verifier sealed; a callback whose state is unknown, used,
 expired, or for another platform is refused. Never commits.
@@ -14,19 +16,22 @@ import hashlib
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import InternalPrincipal
 from kit.errors import InvalidInput
+from kit.outbound import OutboundPolicy
 from kit.secrets import Sealer
 from publisher.channels import service as channels
 from publisher.connect import providers, repository
 from publisher.connect.providers import Account
 from publisher.connect.schemas import ConnectResult, ConnectStart, ConnectStarted, PageSelection
-from publisher.errors import OAuthStateInvalid
+from publisher.errors import OAuthFailed, OAuthStateInvalid, PlatformUnavailable
 from publisher.models import Channel, MastodonApp, OAuthState
+from publisher.platforms import mastodon
 from publisher.settings import PublisherSettings
 
 STATE_TTL = timedelta(minutes=15)
@@ -42,16 +47,23 @@ def _challenge(verifier: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
+def _unreachable_instance() -> OAuthFailed:
+    # One answer whatever went wrong (closed port, no HTTP, no JSON): nothing to probe with.
+    return OAuthFailed("the instance could not be reached, or did not answer as Mastodon does")
+
+
 async def start(
     session: AsyncSession,
     settings: PublisherSettings,
     vault: Sealer,
-    http: httpx.AsyncClient,
+    instances: httpx.AsyncClient,
+    policy: OutboundPolicy,
     who: InternalPrincipal,
     platform: str,
     data: ConnectStart,
 ) -> ConnectStarted:
-    """Begin a connect flow: the URL the admin's browser opens."""
+    """Begin a connect flow: the URL the admin's browser opens (`instances`: the guarded
+    client of user-supplied instance URLs)."""
     if data.owner_kind == "staff" and not data.owner_user:
         raise InvalidInput("a staff channel names its owner_user")
     state = secrets.token_urlsafe(32)
@@ -61,14 +73,13 @@ async def start(
     if platform == "mastodon":
         if not data.instance_url:
             raise InvalidInput("a Mastodon connection names its instance_url")
-        instance = data.instance_url.rstrip("/")
-        if "://" not in instance:
-            instance = f"{settings.mastodon_scheme}://{instance}"
+        instance = await mastodon.instance_origin(
+            data.instance_url, policy, settings.mastodon_scheme
+        )
         try:
-            httpx.URL(instance)
-        except httpx.InvalidURL as exc:
-            raise InvalidInput(f"instance_url is not a URL: {exc}") from exc
-        app = await _mastodon_app(session, settings, vault, http, instance)
+            app = await _mastodon_app(session, settings, vault, instances, instance)
+        except (httpx.HTTPError, KeyError, TypeError) as exc:
+            raise _unreachable_instance() from exc
         sealed |= {"app": app, "instance_url": instance}
         client_id = app["client_id"]
     row = OAuthState(
@@ -129,11 +140,13 @@ async def callback(
     settings: PublisherSettings,
     vault: Sealer,
     http: httpx.AsyncClient,
+    instances: httpx.AsyncClient,
     platform: str,
     code: str,
     state: str,
 ) -> ConnectResult:
-    """Finish the grant: channels at once, or the Pages to choose from."""
+    """Finish the grant: channels at once, or the Pages to choose from (`http` calls the
+    platforms the operator configured, `instances` the guarded user-supplied instances)."""
     row = await repository.by_state_hash(session, _hash(state))
     if row is None or row.platform != platform or row.stage != "authorize":
         raise OAuthStateInvalid("this authorization was not started here, or was used")
@@ -141,6 +154,30 @@ async def callback(
         raise OAuthStateInvalid("this authorization expired: start again")
     sealed = vault.open(row.sealed)
     verifier = str(sealed["verifier"])
+    if platform == "mastodon":
+        try:
+            account = await providers.mastodon_account(
+                instances, settings, code, verifier, sealed["app"], str(sealed["instance_url"])
+            )
+        except (httpx.HTTPError, KeyError, TypeError) as exc:
+            raise _unreachable_instance() from exc
+        return await _done(session, vault, row, sealed, account)
+    try:
+        return await _platform_callback(session, settings, vault, http, row, sealed, code)
+    except httpx.HTTPError as exc:
+        raise PlatformUnavailable(f"{platform} could not be reached") from exc
+
+
+async def _platform_callback(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    vault: Sealer,
+    http: httpx.AsyncClient,
+    row: OAuthState,
+    sealed: dict[str, Any],
+    code: str,
+) -> ConnectResult:
+    platform, verifier = row.platform, str(sealed["verifier"])
     if platform in ("facebook_page", "instagram"):
         accounts = await providers.meta_pages(http, settings, platform, code, verifier)
         row.sealed = vault.seal({**sealed, "accounts": [a.__dict__ for a in accounts]})
@@ -149,12 +186,18 @@ async def callback(
         return ConnectResult(connection_id=row.id, stage="select", choices=row.choices)
     if platform == "x":
         account = await providers.x_account(http, settings, code, verifier)
-    elif platform == "threads":
-        account = await providers.threads_account(http, settings, code, verifier)
     else:
-        account = await providers.mastodon_account(
-            http, settings, code, verifier, sealed["app"], str(sealed["instance_url"])
-        )
+        account = await providers.threads_account(http, settings, code, verifier)
+    return await _done(session, vault, row, sealed, account)
+
+
+async def _done(
+    session: AsyncSession,
+    vault: Sealer,
+    row: OAuthState,
+    sealed: dict[str, Any],
+    account: Account,
+) -> ConnectResult:
     made = await _channel(session, vault, row, sealed, account)
     row.stage = "done"
     return ConnectResult(connection_id=row.id, stage="done", channels=[channels.read(made)])

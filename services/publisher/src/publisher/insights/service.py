@@ -16,9 +16,11 @@ import httpx
 from prometheus_client import Counter
 
 from contracts.publisher import InsightReading, InsightsCollectedV1
+from kit import outbound
 from kit.db import Database
 from kit.events import outbox
 from kit.jobs import Job
+from kit.outbound import OutboundPolicy, UrlRefused
 from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
 from publisher.dispatch.governor import Governor
@@ -44,8 +46,15 @@ DEFAULT_BACKOFF = timedelta(minutes=15)
 CONCURRENCY = 8
 
 
-async def fetch(http: httpx.AsyncClient, settings: PublisherSettings, account: Account) -> Pull:
-    """Ask the channel's platform for its numbers, on the base URLs of the settings."""
+async def fetch(
+    http: httpx.AsyncClient,
+    settings: PublisherSettings,
+    account: Account,
+    instances: httpx.AsyncClient | None = None,
+) -> Pull:
+    """Ask the channel's platform for its numbers, on the base URLs of the settings; a
+    Mastodon channel's own instance (user-supplied) only through `instances`, the guarded
+    client of `kit.outbound`."""
     match account.platform:
         case "facebook_page":
             return await facebook.pull(http, settings.facebook_graph_url, account)
@@ -56,7 +65,9 @@ async def fetch(http: httpx.AsyncClient, settings: PublisherSettings, account: A
         case "line":
             return await line.pull(http, settings.line_api_url, account)
         case "mastodon":
-            return await mastodon.pull(http, account)
+            if instances is None:
+                raise InsightsError("no guarded client for instance URLs")
+            return await mastodon.pull(instances, account)
     raise InsightsError(f"no insights adapter for {account.platform}")
 
 
@@ -74,12 +85,18 @@ class Collector:
     """Pulls channels' numbers across tenants (jobs database) and publishes them."""
 
     def __init__(
-        self, db: Database, settings: PublisherSettings, vault: Sealer, http: httpx.AsyncClient
+        self,
+        db: Database,
+        settings: PublisherSettings,
+        vault: Sealer,
+        http: httpx.AsyncClient,
+        instances: httpx.AsyncClient | None = None,
     ) -> None:
         self.db = db
         self.settings = settings
         self.vault = vault
         self.http = http
+        self.instances = instances
         self.governor = Governor(db, settings.governor_slowdown_percent)
         self.last_daily: datetime | None = None
 
@@ -141,7 +158,7 @@ class Collector:
             INSIGHT_PULLS.labels(account.platform, "blocked").inc()
             return False
         try:
-            pulled = await fetch(self.http, self.settings, account)
+            pulled = await fetch(self.http, self.settings, account, self.instances)
         except RateLimited as limited:
             wait = timedelta(seconds=limited.retry_after) if limited.retry_after else None
             until = datetime.now(UTC) + (wait or DEFAULT_BACKOFF)
@@ -153,7 +170,7 @@ class Collector:
             log.warning("insights token rejected", extra={"channel": str(target.channel_id)})
             INSIGHT_PULLS.labels(account.platform, "token_rejected").inc()
             return False
-        except (InsightsError, httpx.HTTPError, ValueError) as exc:
+        except (InsightsError, httpx.HTTPError, UrlRefused, ValueError) as exc:
             log.warning(
                 "insight pull refused",
                 extra={"channel": str(target.channel_id), "error": type(exc).__name__},
@@ -188,8 +205,12 @@ def job(runtime: ServiceRuntime, settings: PublisherSettings) -> Job:
 
     async def run() -> int:
         if not made:
-            http = httpx.AsyncClient(timeout=settings.platform_timeout_seconds)
-            made.append(Collector(runtime.jobs_db, settings, Sealer.of(settings), http))
+            timeout = settings.platform_timeout_seconds
+            http = httpx.AsyncClient(timeout=timeout)
+            policy = OutboundPolicy.from_settings(runtime.settings)
+            instances = outbound.client(policy, timeout=timeout)
+            vault = Sealer.of(settings)
+            made.append(Collector(runtime.jobs_db, settings, vault, http, instances))
         return await made[0].run()
 
     return Job("insights", settings.insights_every_seconds, run)

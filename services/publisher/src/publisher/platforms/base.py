@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from kit.outbound import UrlRefused
 from publisher.platforms.http import HttpClient
 
 RETRY, REAUTH, PERMANENT, QUOTA = "retry", "reauth", "permanent", "quota"
@@ -26,6 +27,7 @@ NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 URL_PATTERN = re.compile(r"https?://[^\s]+")
 HASHTAG_PATTERN = re.compile(r"(?:^|\s)[#\uff03][^\s#\uff03]+")  # also the full-width sign
 MENTION_PATTERN = re.compile(r"(?:^|\s)@[\w.]+")
+MAX_ERROR_WORDS = 500
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,24 @@ def epoch_to_datetime(value: str | None) -> datetime | None:
             return None
 
 
+def json_object(response: httpx.Response) -> dict[str, Any]:
+    """The response's JSON object, or {} when its body is none."""
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def error_words(response: httpx.Response, value: object) -> str:
+    """The platform's error text from a known JSON field (`value`), capped, else the HTTP
+    status: a response's raw body is never kept (delivery attempts are readable by every role,
+    and a body may be anything the remote chose to send)."""
+    if isinstance(value, str) and value.strip():
+        return value[:MAX_ERROR_WORDS]
+    return f"HTTP {response.status_code}"
+
+
 def in_minutes(minutes: float) -> datetime:
     return datetime.now(UTC) + timedelta(minutes=minutes)
 
@@ -233,8 +253,8 @@ class Adapter:
                 request.trace.rate_headers[name] = value
 
     def parse_error(self, response: httpx.Response) -> tuple[str | None, str | None, str]:
-        """(code, subcode, message) of an error response."""
-        return None, None, response.text[:500]
+        """(code, subcode, message) of an error response (`error_words`, never the body)."""
+        return None, None, error_words(response, None)
 
     def retry_at(self, response: httpx.Response) -> datetime | None:
         return None
@@ -253,6 +273,8 @@ class Adapter:
         url = f"{(base_url or self.base_url).rstrip('/')}{path}"
         try:
             response = await self.http.request(method, url, **kwargs)
+        except UrlRefused as exc:  # a channel's own instance URL aiming inside (kit.outbound)
+            raise PlatformError(PERMANENT, exc.detail) from exc
         except NOT_SENT as exc:  # the request never left: retrying cannot double it
             raise PlatformError(RETRY, f"{type(exc).__name__}: {exc}") from exc
         except httpx.TransportError as exc:

@@ -23,7 +23,9 @@ from publisher.platforms.base import (
     PublishRequest,
     Rules,
     code_points,
+    error_words,
     fingerprint,
+    json_object,
 )
 
 SRC = "developers.facebook.com/docs/graph-api/guides/error-handling"
@@ -54,17 +56,16 @@ ERRORS: list[ErrorRule] = [
 
 def meta_error(response: httpx.Response) -> tuple[str | None, str | None, str]:
     """(code, error_subcode, message) of a Graph API error document."""
-    try:
-        error = response.json().get("error", {})
-    except ValueError:
-        return None, None, response.text[:500]
+    error = json_object(response).get("error")
+    if not isinstance(error, dict):
+        return None, None, error_words(response, None)
     code = error.get("code")
     subcode = error.get("error_subcode")
-    message = error.get("error_user_msg") or error.get("message") or response.reason_phrase
+    message = error_words(response, error.get("error_user_msg") or error.get("message"))
     return (
-        str(code) if code is not None else None,
-        str(subcode) if subcode is not None else None,
-        str(message),
+        str(code)[:40] if code is not None else None,
+        str(subcode)[:40] if subcode is not None else None,
+        message,
     )
 
 

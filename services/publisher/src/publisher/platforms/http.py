@@ -11,18 +11,31 @@ from typing import Any
 
 import httpx
 
+from kit import outbound
+from kit.outbound import OutboundPolicy
+
 
 class ClientPool:
-    """`size` httpx clients of `connections` each, used in turn."""
+    """`size` httpx clients of `connections` each, used in turn; with a `policy`, clients of
+    user-supplied URLs (Mastodon instances), every connection guarded by `kit.outbound`."""
 
-    def __init__(self, size: int, connections: int, timeout: float) -> None:
+    def __init__(
+        self, size: int, connections: int, timeout: float, policy: OutboundPolicy | None = None
+    ) -> None:
         limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-        self._clients = [httpx.AsyncClient(limits=limits, timeout=timeout) for _ in range(size)]
+        self._clients = [
+            httpx.AsyncClient(limits=limits, timeout=timeout)
+            if policy is None
+            else outbound.client(policy, timeout=timeout, limits=limits)
+            for _ in range(size)
+        ]
         self._turn = itertools.cycle(self._clients)
 
     @classmethod
-    def for_concurrency(cls, concurrency: int, timeout: float) -> ClientPool:
-        return cls(max(1, -(-concurrency // 10)), 10, timeout)
+    def for_concurrency(
+        cls, concurrency: int, timeout: float, policy: OutboundPolicy | None = None
+    ) -> ClientPool:
+        return cls(max(1, -(-concurrency // 10)), 10, timeout, policy)
 
     async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         client: httpx.AsyncClient = next(self._turn)

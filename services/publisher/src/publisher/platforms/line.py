@@ -22,6 +22,8 @@ from publisher.platforms.base import (
     Published,
     PublishRequest,
     Rules,
+    error_words,
+    json_object,
 )
 
 SRC = "developers.line.biz/en/reference/messaging-api/#status-codes"
@@ -121,10 +123,7 @@ class LineAdapter(Adapter):
     idempotent_commit = True  # a repeat with the same key answers 409: already accepted
 
     def parse_error(self, response: httpx.Response) -> tuple[str | None, str | None, str]:
-        try:
-            message = str(response.json().get("message", response.reason_phrase))
-        except ValueError:
-            message = response.text[:500]
+        message = error_words(response, json_object(response).get("message"))
         return response.headers.get("x-line-accepted-request-id"), None, message
 
     async def commit(self, request: PublishRequest) -> Published:

@@ -9,6 +9,8 @@ from datetime import datetime
 
 import httpx
 
+from kit import outbound
+from kit.outbound import OutboundPolicy
 from publisher.platforms.base import (
     PERMANENT,
     REAUTH,
@@ -21,6 +23,8 @@ from publisher.platforms.base import (
     code_points,
     count_urls_as,
     epoch_to_datetime,
+    error_words,
+    json_object,
 )
 
 SRC = "mastodon/documentation content/en/methods/statuses.md"
@@ -48,6 +52,18 @@ ERRORS: list[ErrorRule] = [
 ]
 
 
+async def instance_origin(typed: str, policy: OutboundPolicy, scheme: str = "https") -> str:
+    """`scheme://host[:port]` of the instance an admin typed, refused (`url-refused`) when it
+    aims inside (`kit.outbound`). A path, query or fragment is dropped: calls go to the
+    instance's own API paths only (`http://host/metrics#` would otherwise end every call)."""
+    text = typed.strip()
+    if "://" not in text:
+        text = f"{scheme}://{text}"
+    await outbound.check_url(text, policy)
+    url = httpx.URL(text)
+    return f"{url.scheme}://{url.netloc.decode('ascii')}"
+
+
 def instance_rules(config: dict[str, object]) -> Rules:
     """The instance's own limits, read at connect time into the channel's config."""
     limit = int(str(config.get("max_characters") or DEFAULT_MAX_CHARACTERS))
@@ -71,10 +87,7 @@ class MastodonAdapter(Adapter):
         return str(request.config.get("instance_url") or self.base_url)
 
     def parse_error(self, response: httpx.Response) -> tuple[str | None, str | None, str]:
-        try:
-            return None, None, str(response.json().get("error", response.reason_phrase))
-        except ValueError:
-            return None, None, response.text[:500]
+        return None, None, error_words(response, json_object(response).get("error"))
 
     def retry_at(self, response: httpx.Response) -> datetime | None:
         return epoch_to_datetime(response.headers.get("x-ratelimit-reset"))

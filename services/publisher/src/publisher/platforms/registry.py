@@ -28,8 +28,11 @@ def rules_for(platform: str, config: dict[str, object]) -> Rules:
     return RULES[platform]
 
 
-def adapters(http: HttpClient, settings: PublisherSettings, db: Database) -> dict[str, Adapter]:
-    """One adapter per platform, each on its configured base URL."""
+def adapters(
+    http: HttpClient, instances: HttpClient, settings: PublisherSettings, db: Database
+) -> dict[str, Adapter]:
+    """One adapter per platform, each on its configured base URL; Mastodon calls each
+    channel's own instance, a user-supplied URL, through `instances` (guarded)."""
     return {
         "facebook_page": facebook.FacebookAdapter(http, settings.facebook_graph_url),
         "instagram": instagram.InstagramAdapter(http, settings.facebook_graph_url),
@@ -41,6 +44,6 @@ def adapters(http: HttpClient, settings: PublisherSettings, db: Database) -> dic
             settings.x_client_secret.get_secret_value(),
         ),
         "line": line.LineAdapter(http, settings.line_api_url),
-        "mastodon": mastodon.MastodonAdapter(http, ""),
+        "mastodon": mastodon.MastodonAdapter(instances, ""),
         "sandbox": sandbox.SandboxAdapter(http, "", db),
     }

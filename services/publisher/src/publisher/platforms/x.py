@@ -24,8 +24,10 @@ from publisher.platforms.base import (
     Rules,
     count_urls_as,
     epoch_to_datetime,
+    error_words,
     fingerprint,
     in_minutes,
+    json_object,
 )
 from publisher.platforms.http import HttpClient
 
@@ -107,12 +109,10 @@ class XAdapter(Adapter):
         return {"Authorization": f"Bearer {request.credentials.get('access_token', '')}"}
 
     def parse_error(self, response: httpx.Response) -> tuple[str | None, str | None, str]:
-        try:
-            body = response.json()
-        except ValueError:
-            return None, None, response.text[:500]
-        message = body.get("detail") or body.get("title") or response.reason_phrase
-        return body.get("type"), None, str(message)
+        body = json_object(response)
+        kind = body.get("type")
+        message = error_words(response, body.get("detail") or body.get("title"))
+        return str(kind)[:40] if kind else None, None, message
 
     def retry_at(self, response: httpx.Response) -> datetime | None:
         return epoch_to_datetime(response.headers.get("x-rate-limit-reset"))

@@ -92,7 +92,7 @@ def ok_json(response: httpx.Response) -> dict[str, Any]:
     ):
         raise TokenRejected(f"{response.status_code}: token rejected")
     if response.status_code >= 400:
-        raise InsightsError(f"{response.status_code}: {response.text[:200]}")
+        raise InsightsError(f"HTTP {response.status_code}")  # never the body
     body = response.json()
     if not isinstance(body, dict):
         raise InsightsError("unexpected body")
