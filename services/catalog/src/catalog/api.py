@@ -16,6 +16,8 @@ from catalog.schemas import (
     ProducerCreate,
     ProducerRead,
     ProducerUpdate,
+    ProductBulkPublish,
+    ProductBulkPublishRead,
     ProductCreate,
     ProductRead,
     ProductStatus,
@@ -161,6 +163,32 @@ async def list_products(
         items=[present.product(p, variants[p.id], view) for p in items], next_cursor=next_cursor
     )
     return conditional_json(request, page, vary=VARY)
+
+
+@router.post(
+    "/products/publish", response_model=ProductBulkPublishRead, dependencies=[access.any_write]
+)
+async def publish_products(
+    data: ProductBulkPublish,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    settings: SettingsDep,
+) -> object:
+    """Publish up to 500 products at once, all or none: one `catalog.product.published.v1`
+    each; a 400 problem lists every id that cannot be published, and why."""
+    result = await service.publish_products(
+        session,
+        data.ids,
+        settings.public_base_url,
+        only_producers=access.producer_scope(principal),
+        limit=principal.limits.get(service.ACTIVE_PRODUCTS_LIMIT),
+    )
+    variants = await repository.variants_of(session, [p.id for p in result.products])
+    return ProductBulkPublishRead(
+        items=[present.product(p, variants[p.id], view) for p in result.products],
+        published=result.published,
+    )
 
 
 @router.get("/products/{product_id}", response_model=ProductRead)

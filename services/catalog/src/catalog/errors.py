@@ -91,3 +91,10 @@ class InvalidCsv(InvalidInput):
 class UnsafeStoreUrl(InvalidInput):
     type = "unsafe-store-url"
     title = "Store URL refused: not http(s), or not a public host"
+
+
+class ProductsNotPublishable(InvalidInput):
+    """A bulk publish refused: `errors` lists each `{product_id, reason}`; nothing changed."""
+
+    type = "products-not-publishable"
+    title = "Some products cannot be published"

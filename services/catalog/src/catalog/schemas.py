@@ -283,3 +283,19 @@ class ProductRead(Localized):
     media: list[MediaRefRead] = []
     variants: list[VariantRead] = []
     display_description: str | None = None
+
+
+MAX_BULK_PUBLISH = 500
+
+
+class ProductBulkPublish(BaseModel):
+    """Products to publish together: all of them, or none."""
+
+    ids: list[uuid.UUID] = Field(min_length=1, max_length=MAX_BULK_PUBLISH)
+
+
+class ProductBulkPublishRead(BaseModel):
+    """The products asked for, in the order asked, and which of them this call published."""
+
+    items: list[ProductRead]
+    published: list[uuid.UUID] = Field(description="Ids that were drafts and are now published")
