@@ -64,6 +64,14 @@ async def start(
         raise InvalidCsv(f"the file is not UTF-8 CSV: {exc}") from exc
     if not header:
         raise InvalidCsv("the file has no header row")
+    errors = csvformat.check_header(header)
+    if errors:  # known before any row is read: refused now rather than accepted, then failed
+        raise InvalidCsv(
+            errors[0].reason if len(errors) == 1 else f"{len(errors)} problems in the header row",
+            errors=[e.as_dict() for e in errors],
+            expected_columns=list(csvformat.COLUMNS),
+            found_columns=header,
+        )
     record = Import(
         id=uuid.uuid4(),
         filename=filename,
