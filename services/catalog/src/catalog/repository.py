@@ -14,7 +14,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from catalog import i18n
-from catalog.models import Category, Listing, Media, Producer, Product, ProductGram, Variant
+from catalog.models import (
+    Category,
+    Listing,
+    Media,
+    Producer,
+    Product,
+    ProductGram,
+    Storefront,
+    Variant,
+)
 from kit.pagination import paginate
 
 
@@ -288,6 +297,24 @@ async def listing_urls_by_product(
     for product_id, url in rows:
         if url:
             grouped[product_id].append(url)
+    return grouped
+
+
+async def listings_of_variants(
+    session: AsyncSession, variant_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[tuple[Listing, Storefront]]]:
+    """Each variant's store items with their storefront, oldest first, in one query."""
+    grouped: dict[uuid.UUID, list[tuple[Listing, Storefront]]] = {v: [] for v in variant_ids}
+    if not variant_ids:
+        return grouped
+    rows = await session.execute(
+        select(Listing, Storefront)
+        .join(Storefront, Storefront.id == Listing.storefront_id)
+        .where(Listing.variant_id.in_(list(variant_ids)))
+        .order_by(Listing.created_at, Listing.id)
+    )
+    for listing, storefront in rows:
+        grouped[listing.variant_id].append((listing, storefront))
     return grouped
 
 

@@ -162,6 +162,21 @@ class VariantUpdate(BaseModel):
     _currency = field_validator("currency")(_currency)
 
 
+class VariantListingRead(BaseModel):
+    """Where a variant is sold: one item of one storefront (`/v1/listings`)."""
+
+    listing_id: uuid.UUID
+    storefront_id: uuid.UUID
+    storefront_name: str
+    storefront_kind: str
+    external_id: str = Field(description="The store's item id")
+    url: str | None = Field(description="The item's page in the store: the buy link")
+    price_amount: int | None
+    currency: str | None
+    stock: int | None
+    synced_at: datetime | None
+
+
 class VariantRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -176,6 +191,9 @@ class VariantRead(BaseModel):
     made_to_order: bool
     weight_grams: int | None
     display_name: str | None = None
+    listings: list[VariantListingRead] = Field(
+        default=[], description="Where it is sold, with each store item's URL (signed-in callers)"
+    )
 
 
 # --- products ------------------------------------------------------------------------------
