@@ -23,6 +23,7 @@ class TestRoutingTable:
         [
             ("/v1/products", "catalog"),
             ("/v1/products/42/publish", "catalog"),
+            ("/v1/products/publish", "catalog"),
             ("/v1/posts", "publisher"),
             ("/v1/reports/products", "analytics"),
             ("/v1/productsx", None),

@@ -309,3 +309,10 @@ class TestCooperativeImport:
         products = self.coop_products(town)
         assert len(products) == 40
         assert {p["status"] for p in products} == {"draft"}
+
+    def test_writer_publishes_the_imported_products_in_one_call(self, town: Takeo) -> None:
+        ids = [p["id"] for p in self.coop_products(town)]
+        assert len(ids) == 40  # the file of the test above went in as drafts
+        answer = ok(town.users["writer1"].post("/v1/products/publish", json={"ids": ids}))
+        assert sorted(answer["published"]) == sorted(ids)
+        assert {p["status"] for p in self.coop_products(town)} == {"published"}

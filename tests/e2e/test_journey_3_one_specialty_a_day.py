@@ -138,6 +138,7 @@ def built(journeys: Journeys) -> Campaign:
                     "skip_weekends": True,
                     "start_date": start.isoformat(),
                 },
+                "catch_up": True,  # started three weeks ago: the missed posts go out on approval
             },
         ),
         201,

@@ -29,10 +29,16 @@ def authenticate(
     http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
 
 
-def upload_and_follow(http: httpx.Client, path: Path, poll_seconds: float = 0.5) -> dict[str, Any]:
-    """Upload `path`, show its progress until it finishes, and return the final import."""
+def upload_and_follow(
+    http: httpx.Client, path: Path, poll_seconds: float = 0.5, *, publish: bool = False
+) -> dict[str, Any]:
+    """Upload `path` (to be published when `publish`), show its progress until it finishes,
+    and return the final import."""
+    form = {"publish": "true"} if publish else {}
     with path.open("rb") as handle:
-        created = http.post("/v1/imports", files={"file": (path.name, handle, "text/csv")})
+        created = http.post(
+            "/v1/imports", data=form, files={"file": (path.name, handle, "text/csv")}
+        )
     if created.status_code >= 400:
         raise SystemExit(f"upload refused ({created.status_code}): {created.text}")
     state: dict[str, Any] = created.json()

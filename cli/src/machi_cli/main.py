@@ -98,6 +98,9 @@ def import_csv(
     api_key: str | None = typer.Option(None, envvar="MACHI_API_KEY"),
     email: str | None = typer.Option(None, envvar="MACHI_EMAIL"),
     password: str | None = typer.Option(None, envvar="MACHI_PASSWORD"),
+    publish: bool = typer.Option(
+        False, "--publish", help="Publish every product the file creates or updates."
+    ),
 ) -> None:
     """Import producers, products and variants from a CSV (README: Catalog CSV import)."""
     import httpx
@@ -107,7 +110,7 @@ def import_csv(
 
     with httpx.Client(base_url=url, timeout=60) as http:
         imports.authenticate(http, api_key, email, password)
-        state = imports.upload_and_follow(http, path)
+        state = imports.upload_and_follow(http, path, publish=publish)
     imports.report(state, Console())
     if state["status"] != "succeeded":
         raise typer.Exit(1)

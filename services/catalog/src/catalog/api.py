@@ -6,16 +6,21 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import access, i18n, present, repository, service
 from catalog.deps import SettingsDep, ViewDep
 from catalog.errors import ProductNotFound
+from catalog.models import Product
+from catalog.present import View
 from catalog.schemas import (
     CategoryCreate,
     CategoryRead,
     ProducerCreate,
     ProducerRead,
     ProducerUpdate,
+    ProductBulkPublish,
+    ProductBulkPublishRead,
     ProductCreate,
     ProductRead,
     ProductStatus,
@@ -25,6 +30,7 @@ from catalog.schemas import (
     VariantUpdate,
 )
 from kit.anonymous import admit_anonymous
+from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -37,6 +43,19 @@ router = APIRouter(
 )
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 VARY = "Accept-Language"
+
+
+async def _read(
+    session: AsyncSession, principal: InternalPrincipal, products: list[Product], view: View
+) -> list[ProductRead]:
+    """Products as the caller sees them: with their variants and, unless anonymous, where each
+    variant is sold; one query per kind of row, however many products and variants."""
+    variants = await repository.variants_of(session, [p.id for p in products])
+    store_items = None
+    if not access.public_view(principal):
+        variant_ids = [v.id for listed in variants.values() for v in listed]
+        store_items = await repository.listings_of_variants(session, variant_ids)
+    return [present.product(p, variants[p.id], view, store_items) for p in products]
 
 
 @router.post(
@@ -119,8 +138,8 @@ async def create_product(
 ) -> object:
     """Create a product as a draft, with its variants."""
     product = await service.create_product(session, principal, data)
-    variants = await repository.variants_of(session, [product.id])
-    return present.product(product, variants[product.id], view)
+    [read] = await _read(session, principal, [product], view)
+    return read
 
 
 @router.get("/products", response_model=Page[ProductRead])
@@ -156,11 +175,34 @@ async def list_products(
     items, next_cursor = await repository.list_products(
         session, cursor=cursor, limit=limit, where=where
     )
-    variants = await repository.variants_of(session, [p.id for p in items])
     page = Page[ProductRead](
-        items=[present.product(p, variants[p.id], view) for p in items], next_cursor=next_cursor
+        items=await _read(session, principal, items, view), next_cursor=next_cursor
     )
     return conditional_json(request, page, vary=VARY)
+
+
+@router.post(
+    "/products/publish", response_model=ProductBulkPublishRead, dependencies=[access.any_write]
+)
+async def publish_products(
+    data: ProductBulkPublish,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    settings: SettingsDep,
+) -> object:
+    """Publish up to 500 products at once, all or none: one `catalog.product.published.v1`
+    each; a 400 problem lists every id that cannot be published, and why."""
+    result = await service.publish_products(
+        session,
+        data.ids,
+        settings.public_base_url,
+        only_producers=access.producer_scope(principal),
+        limit=principal.limits.get(service.ACTIVE_PRODUCTS_LIMIT),
+    )
+    return ProductBulkPublishRead(
+        items=await _read(session, principal, result.products, view), published=result.published
+    )
 
 
 @router.get("/products/{product_id}", response_model=ProductRead)
@@ -175,10 +217,8 @@ async def get_product(
     product = await service.get_product(session, principal, product_id)
     if access.public_view(principal) and not await repository.is_public_product(session, product):
         raise ProductNotFound(f"no product {product_id}")
-    variants = await repository.variants_of(session, [product.id])
-    return conditional_json(
-        request, present.product(product, variants[product.id], view), vary=VARY
-    )
+    [read] = await _read(session, principal, [product], view)
+    return conditional_json(request, read, vary=VARY)
 
 
 @router.patch("/products/{product_id}", response_model=ProductRead, dependencies=[access.any_write])
@@ -194,8 +234,8 @@ async def update_product(
     product = await service.update_product(
         session, principal, product_id, data, settings.public_base_url
     )
-    variants = await repository.variants_of(session, [product.id])
-    return present.product(product, variants[product.id], view)
+    [read] = await _read(session, principal, [product], view)
+    return read
 
 
 @router.post(
@@ -212,8 +252,8 @@ async def publish_product(
     product = await service.publish_product(
         session, principal, product_id, settings.public_base_url
     )
-    variants = await repository.variants_of(session, [product.id])
-    return present.product(product, variants[product.id], view)
+    [read] = await _read(session, principal, [product], view)
+    return read
 
 
 @router.post(
@@ -224,8 +264,8 @@ async def archive_product(
 ) -> object:
     """Archive a product: `catalog.product.archived.v1`; it no longer counts in the quota."""
     product = await service.archive_product(session, principal, product_id)
-    variants = await repository.variants_of(session, [product.id])
-    return present.product(product, variants[product.id], view)
+    [read] = await _read(session, principal, [product], view)
+    return read
 
 
 @router.post(
@@ -267,4 +307,5 @@ async def update_variant(
     variant = await service.update_variant(
         session, principal, product_id, variant_id, data, settings.public_base_url
     )
-    return present.variant(variant, view)
+    store_items = await repository.listings_of_variants(session, [variant.id])
+    return present.variant(variant, view, store_items[variant.id])

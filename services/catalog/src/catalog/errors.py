@@ -80,3 +80,10 @@ class StoreUnavailable(ProblemError):
 class InvalidCsv(InvalidInput):
     type = "invalid-csv"
     title = "Not a CSV file in the catalog import format"
+
+
+class ProductsNotPublishable(InvalidInput):
+    """A bulk publish refused: `errors` lists each `{product_id, reason}`; nothing changed."""
+
+    type = "products-not-publishable"
+    title = "Some products cannot be published"

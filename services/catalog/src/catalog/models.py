@@ -206,6 +206,9 @@ class Import(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     errors: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
     actor: Mapped[str | None] = mapped_column(Text)  # who uploaded it: the events' actor
+    # Publish what the file creates or updates, within the uploader's plan quota at upload.
+    publish: Mapped[bool] = mapped_column(Boolean, default=False)
+    active_products_limit: Mapped[int | None] = mapped_column(Integer)
     # The worker holding the import: its token fences every write, its lease it renews.
     lease_token: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     lease_until: Mapped[datetime | None]

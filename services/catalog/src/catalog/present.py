@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from catalog.i18n import LanguagePreference
 from catalog.media.urls import media_urls
-from catalog.models import Category, Producer, Product, Variant
+from catalog.models import Category, Listing, Producer, Product, Storefront, Variant
 from catalog.schemas import (
     CategoryRead,
     MediaRefRead,
     ProducerRead,
     ProductRead,
+    VariantListingRead,
     VariantRead,
 )
 
@@ -54,13 +56,19 @@ def in_season(item: Product, view: View) -> bool:
     return item.available_until is None or item.available_until > view.now
 
 
-def product(item: Product, variants: list[Variant], view: View) -> ProductRead:
+StoreItems = Mapping[uuid.UUID, list[tuple[Listing, Storefront]]]
+
+
+def product(
+    item: Product, variants: list[Variant], view: View, store_items: StoreItems | None = None
+) -> ProductRead:
     read = ProductRead.model_validate(item)
     read.lang, read.display_name = view.language.pick(item.name)
     read.display_description = view.language.pick(item.description)[1]
     read.in_season = in_season(item, view)
     read.media = [media_ref(ref, view) for ref in item.media]
-    read.variants = [variant(v, view) for v in variants]
+    items = store_items or {}
+    read.variants = [variant(v, view, items.get(v.id, [])) for v in variants]
     return read
 
 
@@ -76,7 +84,25 @@ def media_ref(ref: dict[str, object], view: View) -> MediaRefRead:
     )
 
 
-def variant(item: Variant, view: View) -> VariantRead:
+def variant(
+    item: Variant, view: View, store_items: list[tuple[Listing, Storefront]] | None = None
+) -> VariantRead:
     read = VariantRead.model_validate(item)
     read.display_name = view.language.pick(item.name)[1]
+    read.listings = [listing(li, store) for li, store in store_items or []]
     return read
+
+
+def listing(item: Listing, store: Storefront) -> VariantListingRead:
+    return VariantListingRead(
+        listing_id=item.id,
+        storefront_id=store.id,
+        storefront_name=store.name,
+        storefront_kind=store.kind,
+        external_id=item.external_id,
+        url=item.url,
+        price_amount=item.price_amount,
+        currency=item.currency,
+        stock=item.stock,
+        synced_at=item.synced_at,
+    )

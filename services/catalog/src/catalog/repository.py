@@ -14,7 +14,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from catalog import i18n
-from catalog.models import Category, Listing, Media, Producer, Product, ProductGram, Variant
+from catalog.models import (
+    Category,
+    Listing,
+    Media,
+    Producer,
+    Product,
+    ProductGram,
+    Storefront,
+    Variant,
+)
 from kit.pagination import paginate
 
 
@@ -38,6 +47,15 @@ async def list_producers(
     if only is not None:
         statement = statement.where(Producer.id.in_(list(only)))
     return await paginate(session, statement, Producer, cursor=cursor, limit=limit)
+
+
+async def producers_by_id(
+    session: AsyncSession, ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, Producer]:
+    if not ids:
+        return {}
+    rows = await session.execute(select(Producer).where(Producer.id.in_(list(ids))))
+    return {p.id: p for p in rows.scalars()}
 
 
 async def get_category(session: AsyncSession, category_id: uuid.UUID) -> Category | None:
@@ -66,6 +84,19 @@ async def categories_by_id(
 
 async def get_product(session: AsyncSession, product_id: uuid.UUID) -> Product | None:
     return await session.get(Product, product_id)
+
+
+async def products_by_id(
+    session: AsyncSession, ids: Collection[uuid.UUID], *, lock: bool = False
+) -> dict[uuid.UUID, Product]:
+    """The products among `ids`, freshly read; `lock` holds them until the transaction ends."""
+    if not ids:
+        return {}
+    statement = select(Product).where(Product.id.in_(list(ids)))
+    if lock:
+        statement = statement.with_for_update()
+    rows = await session.execute(statement.execution_options(populate_existing=True))
+    return {p.id: p for p in rows.scalars()}
 
 
 async def slug_exists(session: AsyncSession, slug: str) -> bool:
@@ -247,13 +278,44 @@ async def variants_of(
 
 async def listing_urls_of(session: AsyncSession, product_id: uuid.UUID) -> list[str]:
     """Store item URLs of a product's variants."""
+    return (await listing_urls_by_product(session, [product_id]))[product_id]
+
+
+async def listing_urls_by_product(
+    session: AsyncSession, product_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    """Store item URLs of each product's variants, in one query."""
+    grouped: dict[uuid.UUID, list[str]] = {pid: [] for pid in product_ids}
+    if not product_ids:
+        return grouped
     rows = await session.execute(
-        select(Listing.url)
+        select(Variant.product_id, Listing.url)
         .join(Variant, Variant.id == Listing.variant_id)
-        .where(Variant.product_id == product_id, Listing.url.is_not(None))
+        .where(Variant.product_id.in_(list(product_ids)), Listing.url.is_not(None))
         .order_by(Listing.created_at)
     )
-    return [url for url in rows.scalars() if url]
+    for product_id, url in rows:
+        if url:
+            grouped[product_id].append(url)
+    return grouped
+
+
+async def listings_of_variants(
+    session: AsyncSession, variant_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[tuple[Listing, Storefront]]]:
+    """Each variant's store items with their storefront, oldest first, in one query."""
+    grouped: dict[uuid.UUID, list[tuple[Listing, Storefront]]] = {v: [] for v in variant_ids}
+    if not variant_ids:
+        return grouped
+    rows = await session.execute(
+        select(Listing, Storefront)
+        .join(Storefront, Storefront.id == Listing.storefront_id)
+        .where(Listing.variant_id.in_(list(variant_ids)))
+        .order_by(Listing.created_at, Listing.id)
+    )
+    for listing, storefront in rows:
+        grouped[listing.variant_id].append((listing, storefront))
+    return grouped
 
 
 async def existing_media(session: AsyncSession, ids: Collection[uuid.UUID]) -> set[uuid.UUID]:

@@ -162,6 +162,21 @@ class VariantUpdate(BaseModel):
     _currency = field_validator("currency")(_currency)
 
 
+class VariantListingRead(BaseModel):
+    """Where a variant is sold: one item of one storefront (`/v1/listings`)."""
+
+    listing_id: uuid.UUID
+    storefront_id: uuid.UUID
+    storefront_name: str
+    storefront_kind: str
+    external_id: str = Field(description="The store's item id")
+    url: str | None = Field(description="The item's page in the store: the buy link")
+    price_amount: int | None
+    currency: str | None
+    stock: int | None
+    synced_at: datetime | None
+
+
 class VariantRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -176,6 +191,9 @@ class VariantRead(BaseModel):
     made_to_order: bool
     weight_grams: int | None
     display_name: str | None = None
+    listings: list[VariantListingRead] = Field(
+        default=[], description="Where it is sold, with each store item's URL (signed-in callers)"
+    )
 
 
 # --- products ------------------------------------------------------------------------------
@@ -283,3 +301,19 @@ class ProductRead(Localized):
     media: list[MediaRefRead] = []
     variants: list[VariantRead] = []
     display_description: str | None = None
+
+
+MAX_BULK_PUBLISH = 500
+
+
+class ProductBulkPublish(BaseModel):
+    """Products to publish together: all of them, or none."""
+
+    ids: list[uuid.UUID] = Field(min_length=1, max_length=MAX_BULK_PUBLISH)
+
+
+class ProductBulkPublishRead(BaseModel):
+    """The products asked for, in the order asked, and which of them this call published."""
+
+    items: list[ProductRead]
+    published: list[uuid.UUID] = Field(description="Ids that were drafts and are now published")

@@ -6,6 +6,8 @@ Never commits: the request's session dependency does.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +20,7 @@ from catalog.errors import (
     NotPublishable,
     ProducerNotFound,
     ProductNotFound,
+    ProductsNotPublishable,
     SkuTaken,
     SlugTaken,
     VariantNotFound,
@@ -251,14 +254,11 @@ async def publish_product(
     product = await get_product(session, principal, product_id)
     if product.status == "published":
         return product
-    if product.status == "archived":
-        raise NotPublishable("an archived product cannot be published again")
     variants = (await repository.variants_of(session, [product.id]))[product.id]
-    if product.price_amount is None and not variants:
-        raise NotPublishable("a product needs a price or a variant to be published")
-    limit = principal.limits.get(ACTIVE_PRODUCTS_LIMIT)
-    if limit is not None and await repository.count_published(session) >= limit:
-        raise QuotaExceeded(f"the plan allows {limit} active products", limit=limit)
+    reason = publish_refusal(product, variants)
+    if reason is not None:
+        raise NotPublishable(reason)
+    await check_quota(session, principal.limits.get(ACTIVE_PRODUCTS_LIMIT), adding=1)
     product.status = "published"
     product.published_at = datetime.now(UTC)
     await session.flush()
@@ -266,6 +266,81 @@ async def publish_product(
     await outbox.add(session, ProductPublishedV1(**picture))
     await session.refresh(product)
     return product
+
+
+NO_SUCH_PRODUCT = "no such product"
+
+
+def publish_refusal(product: Product, variants: list[Variant]) -> str | None:
+    """Why a product that is not yet public cannot be published, or None when it can."""
+    if product.status == "archived":
+        return "an archived product cannot be published again"
+    if product.price_amount is None and not variants:
+        return "a product needs a price or a variant to be published"
+    return None
+
+
+async def check_quota(session: AsyncSession, limit: int | None, *, adding: int) -> None:
+    """Refuse making `adding` more products public past the plan's active products."""
+    if limit is None or adding == 0:
+        return
+    if await repository.count_published(session) + adding > limit:
+        raise QuotaExceeded(f"the plan allows {limit} active products", limit=limit)
+
+
+@dataclass(frozen=True)
+class Published:
+    """A bulk publish: every product asked for, in order, and the ids it made public."""
+
+    products: list[Product]
+    published: list[uuid.UUID]
+
+
+async def publish_products(
+    session: AsyncSession,
+    product_ids: Sequence[uuid.UUID],
+    public_base_url: str,
+    *,
+    only_producers: Collection[uuid.UUID] | None,
+    limit: int | None,
+) -> Published:
+    """Publish every draft among `product_ids` with one `published` event each, or raise
+    ProductsNotPublishable naming each product that cannot be (and change nothing)."""
+    wanted = list(dict.fromkeys(product_ids))
+    found = await repository.products_by_id(session, wanted, lock=True)
+    if only_producers is not None:
+        found = {pid: p for pid, p in found.items() if p.producer_id in only_producers}
+    variants = await repository.variants_of(session, list(found))
+    errors = [
+        {"product_id": str(pid), "reason": reason}
+        for pid in wanted
+        if (reason := _bulk_refusal(found.get(pid), variants.get(pid, []))) is not None
+    ]
+    if errors:
+        raise ProductsNotPublishable(
+            f"{len(errors)} of {len(wanted)} products cannot be published; none was",
+            errors=errors,
+        )
+    drafts = [pid for pid in wanted if found[pid].status == "draft"]
+    await check_quota(session, limit, adding=len(drafts))
+    now = datetime.now(UTC)
+    for pid in drafts:
+        found[pid].status = "published"
+        found[pid].published_at = now
+    await session.flush()
+    pictures = await _pictures(session, [found[pid] for pid in drafts], public_base_url)
+    for pid in drafts:
+        await outbox.add(session, ProductPublishedV1(**pictures[pid]))
+    fresh = await repository.products_by_id(session, wanted)  # server-set updated_at
+    return Published([fresh[pid] for pid in wanted], drafts)
+
+
+def _bulk_refusal(product: Product | None, variants: list[Variant]) -> str | None:
+    if product is None:
+        return NO_SUCH_PRODUCT
+    if product.status == "published":
+        return None
+    return publish_refusal(product, variants)
 
 
 async def archive_product(
@@ -295,31 +370,44 @@ async def archive_product(
 
 async def _picture(session: AsyncSession, product: Product, public_base_url: str) -> dict[str, Any]:
     """What consumers need of a product: names, producer, prices, media and store URLs."""
-    producer = await repository.get_producer(session, product.producer_id)
-    if producer is None:
-        raise ProducerNotFound(f"no producer {product.producer_id}")  # foreign key: unreachable
-    variants = (await repository.variants_of(session, [product.id]))[product.id]
-    category = None
-    if product.category_id is not None:
-        found = await repository.get_category(session, product.category_id)
-        category = found.slug if found else None
-    return {
-        "product_id": product.id,
-        "producer_id": producer.id,
-        "slug": product.slug,
-        "name": product.name,
-        "producer_name": producer.name,
-        "producer_story": producer.story,
-        "description": product.description,
-        "prices": prices_of(product, variants),
-        "media_urls": [
-            media_urls(public_base_url, uuid.UUID(m["media_id"]))["web"] for m in product.media
-        ],
-        "storefront_urls": await repository.listing_urls_of(session, product.id),
-        "tags": list(product.tags),
-        "category": category,
-        "media": event_media(public_base_url, product.media),
-    }
+    return (await _pictures(session, [product], public_base_url))[product.id]
+
+
+async def _pictures(
+    session: AsyncSession, products: Sequence[Product], public_base_url: str
+) -> dict[uuid.UUID, dict[str, Any]]:
+    """`_picture` of each product, with one query per kind of row rather than per product."""
+    ids = [p.id for p in products]
+    producers = await repository.producers_by_id(session, {p.producer_id for p in products})
+    variants = await repository.variants_of(session, ids)
+    categories = await repository.categories_by_id(
+        session, {p.category_id for p in products if p.category_id is not None}
+    )
+    store_urls = await repository.listing_urls_by_product(session, ids)
+    pictures: dict[uuid.UUID, dict[str, Any]] = {}
+    for product in products:
+        producer = producers.get(product.producer_id)
+        if producer is None:  # foreign key: unreachable
+            raise ProducerNotFound(f"no producer {product.producer_id}")
+        category = categories.get(product.category_id) if product.category_id else None
+        pictures[product.id] = {
+            "product_id": product.id,
+            "producer_id": producer.id,
+            "slug": product.slug,
+            "name": product.name,
+            "producer_name": producer.name,
+            "producer_story": producer.story,
+            "description": product.description,
+            "prices": prices_of(product, variants[product.id]),
+            "media_urls": [
+                media_urls(public_base_url, uuid.UUID(m["media_id"]))["web"] for m in product.media
+            ],
+            "storefront_urls": store_urls[product.id],
+            "tags": list(product.tags),
+            "category": category.slug if category else None,
+            "media": event_media(public_base_url, product.media),
+        }
+    return pictures
 
 
 def prices_of(product: Product, variants: list[Variant]) -> list[Price]:

@@ -45,6 +45,12 @@ class PostInvalid(InvalidInput):
     title = "The post breaks a platform rule"
 
 
+class CampaignStartPassed(ProblemError):
+    status = 422
+    type = "campaign-start-passed"
+    title = "The campaign would start in the past"
+
+
 class BadTimezone(InvalidInput):
     type = "bad-timezone"
     title = "Unknown IANA timezone"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, UploadFile, status
+from fastapi import APIRouter, Form, Query, UploadFile, status
 from fastapi.responses import Response
 
 from catalog import access
@@ -12,11 +13,16 @@ from catalog.deps import SettingsDep
 from catalog.errors import InvalidCsv, MediaTooLarge
 from catalog.imports import service
 from catalog.imports.schemas import ImportRead
+from catalog.service import ACTIVE_PRODUCTS_LIMIT
 from kit.anonymous import admit_anonymous
 from kit.dependencies import PrincipalDep, SessionDep
 
 # The export holds drafts and producers' contacts: never for anonymous callers.
 router = APIRouter(prefix="/v1", tags=["imports"], dependencies=[admit_anonymous()])
+PUBLISH = (
+    "Publish every product the file creates or updates, as `POST /v1/products/publish` would;"
+    " a product that cannot be published fails the whole file (form field or query parameter)"
+)
 
 
 @router.post(
@@ -26,7 +32,12 @@ router = APIRouter(prefix="/v1", tags=["imports"], dependencies=[admit_anonymous
     dependencies=[access.staff_write],
 )
 async def create_import(
-    file: UploadFile, session: SessionDep, principal: PrincipalDep, settings: SettingsDep
+    file: UploadFile,
+    session: SessionDep,
+    principal: PrincipalDep,
+    settings: SettingsDep,
+    publish: Annotated[bool, Form(description=PUBLISH)] = False,
+    publish_param: Annotated[bool, Query(alias="publish", description=PUBLISH)] = False,
 ) -> object:
     """Upload a CSV (multipart field `file`); a worker runs it: poll `GET /v1/imports/{id}`."""
     data = await file.read(settings.import_max_bytes + 1)
@@ -34,7 +45,11 @@ async def create_import(
         raise MediaTooLarge(f"the file is over {settings.import_max_bytes} bytes")
     if not data:
         raise InvalidCsv("the file is empty")
-    return await service.start(session, file.filename, data, principal.actor)
+    publishing = service.Publishing(
+        publish=publish or publish_param,
+        active_products_limit=principal.limits.get(ACTIVE_PRODUCTS_LIMIT),
+    )
+    return await service.start(session, file.filename, data, principal.actor, publishing)
 
 
 @router.get("/imports/export", response_class=Response)

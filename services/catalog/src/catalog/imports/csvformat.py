@@ -6,6 +6,7 @@ database here.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -113,11 +114,40 @@ def read_rows(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def check_header(header: list[str]) -> list[RowError]:
-    """Unknown and missing columns, reported on row 1."""
-    errors = [RowError(1, c, "unknown column") for c in header if c not in COLUMNS]
+    """Unknown, unnamed, repeated and missing columns, reported on row 1; a first row without
+    a single known column is reported once, as a file without its header row."""
+    if not any(column in COLUMNS for column in header):
+        reason = f"the first row is not the header: expected {_expected()}; found {_found(header)}"
+        return [RowError(1, "", reason)]
+    errors = []
+    seen: set[str] = set()
+    for position, column in enumerate(header, start=1):
+        if not column:
+            errors.append(RowError(1, "", f"column {position} has no name; found {_found(header)}"))
+        elif column not in COLUMNS:
+            errors.append(RowError(1, column, _unknown(column)))
+        elif column in seen:
+            errors.append(RowError(1, column, f"column {column!r} appears twice"))
+        seen.add(column)
     if "producer_code" not in header:
         errors.append(RowError(1, "producer_code", "required column missing"))
     return errors
+
+
+def _unknown(column: str) -> str:
+    close = difflib.get_close_matches(column, COLUMNS, n=1)
+    if close:
+        return f"unknown column {column!r}: did you mean {close[0]!r}?"
+    return f"unknown column {column!r}: expected {', '.join(COLUMNS)}"
+
+
+def _expected(shown: int = 6) -> str:
+    return f"{', '.join(COLUMNS[:shown])}, ... ({len(COLUMNS)} columns, README: Catalog CSV import)"
+
+
+def _found(header: list[str], shown: int = 6) -> str:
+    cells = ", ".join(repr(c) for c in header[:shown])
+    return cells + (f", ... ({len(header)} cells)" if len(header) > shown else "")
 
 
 def _translations(row: dict[str, str], prefix: str) -> dict[str, str]:

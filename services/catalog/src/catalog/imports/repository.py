@@ -40,12 +40,15 @@ def add(session: AsyncSession, record: Import, data: bytes) -> None:
 
 @dataclass(frozen=True)
 class Claimed:
-    """An import just claimed: whose it is, which try this is, who uploaded it."""
+    """An import just claimed: whose it is, which try this is, who uploaded it, whether it
+    publishes."""
 
     import_id: uuid.UUID
     tenant_id: uuid.UUID
     attempts: int
     actor: str | None
+    publish: bool
+    active_products_limit: int | None
 
 
 async def claim_next(
@@ -75,11 +78,20 @@ async def claim_next(
             lease_until=func.now() + timedelta(seconds=lease_seconds),
             attempts=Import.attempts + 1,
         )
-        .returning(Import.id, Import.tenant_id, Import.attempts, Import.actor)
+        .returning(
+            Import.id,
+            Import.tenant_id,
+            Import.attempts,
+            Import.actor,
+            Import.publish,
+            Import.active_products_limit,
+        )
         .execution_options(all_tenants=True)
     )
     row = claimed.one()
-    return Claimed(row.id, row.tenant_id, row.attempts, row.actor)
+    return Claimed(
+        row.id, row.tenant_id, row.attempts, row.actor, row.publish, row.active_products_limit
+    )
 
 
 async def update_held(

@@ -28,6 +28,9 @@ class ImportRead(BaseModel):
     processed_rows: int
     errors: list[RowErrorRead]
     summary: dict[str, Any]
+    publish: bool = Field(
+        default=False, description="Publishes what the file creates or updates (`publish=true`)"
+    )
     created_at: datetime
     updated_at: datetime
 

@@ -23,12 +23,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import i18n
 from catalog import service as catalog_service
-from catalog.errors import ImportNotFound, InvalidCsv
+from catalog.errors import ImportNotFound, InvalidCsv, ProductsNotPublishable
 from catalog.imports import csvformat, repository
 from catalog.imports.csvformat import ParsedFile, RowError
 from catalog.models import Import
 from contracts.catalog import Price, ProducerCreatedV1, ProducerUpdatedV1, StockChangedV1
 from kit.db import Database
+from kit.errors import QuotaExceeded
 from kit.events import outbox
 from kit.events.outbox import ACTOR_KEY
 
@@ -41,7 +42,21 @@ class LeaseLost(Exception):
     """Another worker holds the import now, or it ended: this worker must stop, change nothing."""
 
 
-async def start(session: AsyncSession, filename: str | None, data: bytes, actor: str) -> Import:
+@dataclass(frozen=True)
+class Publishing:
+    """Whether an import publishes what it creates or updates, and the plan quota it keeps."""
+
+    publish: bool = False
+    active_products_limit: int | None = None
+
+
+async def start(
+    session: AsyncSession,
+    filename: str | None,
+    data: bytes,
+    actor: str,
+    publishing: Publishing = Publishing(),
+) -> Import:
     """Record a new pending import of `data`, its file beside it; a worker runs it."""
     try:
         header, rows = csvformat.read_rows(data)
@@ -49,6 +64,14 @@ async def start(session: AsyncSession, filename: str | None, data: bytes, actor:
         raise InvalidCsv(f"the file is not UTF-8 CSV: {exc}") from exc
     if not header:
         raise InvalidCsv("the file has no header row")
+    errors = csvformat.check_header(header)
+    if errors:  # known before any row is read: refused now rather than accepted, then failed
+        raise InvalidCsv(
+            errors[0].reason if len(errors) == 1 else f"{len(errors)} problems in the header row",
+            errors=[e.as_dict() for e in errors],
+            expected_columns=list(csvformat.COLUMNS),
+            found_columns=header,
+        )
     record = Import(
         id=uuid.uuid4(),
         filename=filename,
@@ -57,6 +80,8 @@ async def start(session: AsyncSession, filename: str | None, data: bytes, actor:
         errors=[],
         summary={},
         actor=actor,
+        publish=publishing.publish,
+        active_products_limit=publishing.active_products_limit,
     )
     repository.add(session, record, data)
     await session.flush()
@@ -80,6 +105,7 @@ class Claim:
     token: uuid.UUID
     attempts: int
     actor: str | None
+    publishing: Publishing = Publishing()
 
 
 async def claim(jobs_db: Database, lease_seconds: float) -> Claim | None:
@@ -89,7 +115,8 @@ async def claim(jobs_db: Database, lease_seconds: float) -> Claim | None:
         found = await repository.claim_next(session, token, lease_seconds)
     if found is None:
         return None
-    return Claim(found.import_id, found.tenant_id, token, found.attempts, found.actor)
+    publishing = Publishing(found.publish, found.active_products_limit)
+    return Claim(found.import_id, found.tenant_id, token, found.attempts, found.actor, publishing)
 
 
 async def run(
@@ -176,21 +203,51 @@ async def _run(db: Database, held: Claim, lease_seconds: float, public_base_url:
     async with db.transaction(held.tenant_id) as session:
         session.info[ACTOR_KEY] = held.actor
         references = await _check_references(session, parsed)
-        errors = sorted(parsed.errors, key=lambda e: (e.row, e.column))
-        if errors:
-            values: dict[str, Any] = {
-                "status": "failed",
-                "processed_rows": parsed.rows,
-                "errors": [e.as_dict() for e in errors[:1000]],
-                "summary": {"bad_rows": len({e.row for e in errors})},
-            }
+        if parsed.errors:
+            values = _failed(parsed, parsed.errors)
         else:
             await progress(status="applying", processed_rows=0)
-            summary = await _apply(session, parsed, references, progress, public_base_url)
-            values = {"status": "succeeded", "processed_rows": parsed.rows, "summary": summary}
+            values = await _apply_or_refuse(
+                session, parsed, references, progress, held.publishing, public_base_url
+            )
         # The fence: this commit ends the import only if this worker still holds it.
         if not await repository.end(session, held.import_id, held.token, **values):
             raise LeaseLost(str(held.import_id))
+
+
+def _failed(parsed: ParsedFile, errors: list[RowError]) -> dict[str, Any]:
+    errors = sorted(errors, key=lambda e: (e.row, e.column))
+    return {
+        "status": "failed",
+        "processed_rows": parsed.rows,
+        "errors": [e.as_dict() for e in errors[:1000]],
+        "summary": {"bad_rows": len({e.row for e in errors})},
+    }
+
+
+class Unpublishable(Exception):
+    """The file applies, but what it holds cannot all be published: it must change nothing."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        super().__init__(f"{len(errors)} products cannot be published")
+        self.errors = errors
+
+
+async def _apply_or_refuse(
+    session: AsyncSession,
+    parsed: ParsedFile,
+    refs: References,
+    progress: Progress,
+    publishing: Publishing,
+    public_base_url: str,
+) -> dict[str, Any]:
+    """Apply the file, and publish it when asked; a refused publish undoes the whole file."""
+    try:
+        async with session.begin_nested():
+            summary = await _apply(session, parsed, refs, progress, publishing, public_base_url)
+    except Unpublishable as refused:
+        return _failed(parsed, refused.errors)
+    return {"status": "succeeded", "processed_rows": parsed.rows, "summary": summary}
 
 
 @dataclass
@@ -246,6 +303,7 @@ async def _apply(
     parsed: ParsedFile,
     refs: References,
     progress: Progress,
+    publishing: Publishing,
     public_base_url: str,
 ) -> dict[str, int]:
     tenant = session.info["tenant_id"]
@@ -298,12 +356,47 @@ async def _apply(
         done += await repository.upsert_variants(session, list(part))
         await progress(processed_rows=min(done, parsed.rows))
     await _announce_changes(session, parsed, refs, public_base_url)
-    return {
+    summary = {
         "producers_created": created,
         "producers_updated": updated,
         "products": len(product_rows),
         "variants": len(variant_rows),
     }
+    if publishing.publish:
+        summary["published"] = await _publish(
+            session, parsed, product_ids, publishing, public_base_url
+        )
+    return summary
+
+
+async def _publish(
+    session: AsyncSession,
+    parsed: ParsedFile,
+    product_ids: dict[str, uuid.UUID],
+    publishing: Publishing,
+    public_base_url: str,
+) -> int:
+    """Publish every product of the file as `POST /v1/products/publish` would: how many were
+    drafts; Unpublishable names the row of each product that cannot be published."""
+    try:
+        result = await catalog_service.publish_products(
+            session,
+            list(product_ids.values()),
+            public_base_url,
+            only_producers=None,  # imports are town staff's: every producer's products
+            limit=publishing.active_products_limit,
+        )
+    except ProductsNotPublishable as refused:
+        line_of = {product_ids[slug]: line for slug, line in parsed.product_rows.items()}
+        raise Unpublishable(
+            [
+                RowError(line_of[uuid.UUID(e["product_id"])], "product_slug", e["reason"])
+                for e in refused.extra["errors"]
+            ]
+        ) from refused
+    except QuotaExceeded as refused:
+        raise Unpublishable([RowError(0, "", f"cannot publish: {refused.detail}")]) from refused
+    return len(result.published)
 
 
 async def _announce_changes(

@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.anonymous import admit_anonymous
 from kit.auth import InternalPrincipal
@@ -24,6 +25,7 @@ from publisher.posts.schemas import (
     ScheduleRequest,
     TransitionRead,
 )
+from publisher.settings import PublisherSettings
 from publisher.tenants import service as tenants
 from publisher.tenants.schemas import PublishingSettingsRead, PublishingSettingsUpdate
 
@@ -75,9 +77,20 @@ async def list_posts(
 
 
 @router.post("", status_code=201, response_model=PostRead)
-async def create_post(body: PostCreate, session: SessionDep, who: PrincipalDep) -> object:
-    """Write a draft."""
-    return await service.create(session, who, body)
+async def create_post(
+    body: PostCreate, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+) -> object:
+    """Write a draft; `validation` says what the preview would of it on each channel."""
+    post = await service.create(session, who, body)
+    return await _checked(session, settings, who, post)
+
+
+async def _checked(
+    session: AsyncSession, settings: PublisherSettings, who: InternalPrincipal, post: Post
+) -> PostRead:
+    read = PostRead.model_validate(post)
+    read.validation = await service.validation_of(session, settings, who, post)
+    return read
 
 
 @router.post("/preview", response_model=PreviewRead)
@@ -120,10 +133,15 @@ async def get_post(post_id: uuid.UUID, session: SessionDep, who: PrincipalDep) -
 
 @router.patch("/{post_id}", response_model=PostRead)
 async def update_post(
-    post_id: uuid.UUID, body: PostUpdate, session: SessionDep, who: PrincipalDep
+    post_id: uuid.UUID,
+    body: PostUpdate,
+    session: SessionDep,
+    who: PrincipalDep,
+    settings: SettingsDep,
 ) -> object:
-    """Edit a draft or a rejected post."""
-    return await service.update(session, who, post_id, body)
+    """Edit a draft or a rejected post; `validation` says what the preview would of it."""
+    post = await service.update(session, who, post_id, body)
+    return await _checked(session, settings, who, post)
 
 
 @router.get("/{post_id}/transitions", response_model=list[TransitionRead])
@@ -170,7 +188,8 @@ async def schedule_post(
     who: PrincipalDep,
     settings: SettingsDep,
 ) -> object:
-    """Schedule an approved post at a time, or into each channel's next free slot."""
+    """Schedule an approved post at a time, or into each channel's next free slot; an editor
+    moves a scheduled post (its deliveries not yet started) the same way."""
     return await service.schedule(session, settings, who, post_id, body)
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.publisher import ScheduledDelivery
 from kit.pagination import paginate
 from publisher.models import Delivery, Post, PostTransition
 
@@ -93,9 +94,12 @@ async def delivery_states(
 
 
 async def scheduled_since(session: AsyncSession, since: datetime) -> int:
-    """Posts of the tenant scheduled since `since` (their first move to `scheduled`)."""
+    """Posts of the tenant scheduled since `since` (their first move to `scheduled`; an
+    editor moving a scheduled post does not count it again)."""
     statement = select(func.count(func.distinct(PostTransition.post_id))).where(
-        PostTransition.to_status == "scheduled", PostTransition.at >= since
+        PostTransition.to_status == "scheduled",
+        PostTransition.from_status != "scheduled",
+        PostTransition.at >= since,
     )
     return int((await session.execute(statement)).scalar_one())
 
@@ -135,3 +139,34 @@ async def cancel_pending(session: AsyncSession, post_id: uuid.UUID) -> None:
         .where(Delivery.post_id == post_id, Delivery.state == "scheduled")
         .values(state="cancelled")
     )
+
+
+async def move_pending(
+    session: AsyncSession, post_id: uuid.UUID, times: dict[str, datetime]
+) -> list[ScheduledDelivery]:
+    """Give the post's deliveries still waiting (`scheduled`) the due time of their channel; a
+    delivery the dispatcher has taken meanwhile keeps its course. The deliveries moved."""
+    moved: list[ScheduledDelivery] = []
+    for channel_id, due_at in times.items():
+        rows = await session.execute(
+            update(Delivery)
+            .where(
+                Delivery.post_id == post_id,
+                Delivery.channel_id == uuid.UUID(channel_id),
+                Delivery.state == "scheduled",
+            )
+            .values(due_at=due_at)
+            .returning(Delivery.id, Delivery.channel_id, Delivery.platform, Delivery.link_code)
+            .execution_options(synchronize_session=False)
+        )
+        moved += [
+            ScheduledDelivery(
+                delivery_id=row.id,
+                channel_id=row.channel_id,
+                platform=row.platform,
+                due_at=due_at,
+                link_code=row.link_code,
+            )
+            for row in rows
+        ]
+    return moved

@@ -70,6 +70,13 @@ class PostRead(BaseModel):
     )
     created_at: datetime
     permalinks: list[str] = []  # the post on each platform, once published
+    validation: PreviewRead | None = Field(
+        default=None,
+        description=(
+            "On create and edit answers: each channel's text checked by its platform's rules, as"
+            " `POST /v1/posts/preview` shows it (submitting refuses a post that is not valid)"
+        ),
+    )
 
 
 class Rejection(BaseModel):

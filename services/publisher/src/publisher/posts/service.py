@@ -23,7 +23,7 @@ from contracts.publisher import (
     ScheduledDelivery,
 )
 from kit.auth import InternalPrincipal
-from kit.errors import InvalidInput, QuotaExceeded
+from kit.errors import Forbidden, InvalidInput, QuotaExceeded
 from kit.events import outbox
 from publisher.channels import repository as channels_repo
 from publisher.dependencies import EDITORS, WRITERS
@@ -193,6 +193,29 @@ async def preview(
         media=_media(data.media),
     )
     channels = await _channels(session, who, data.channel_ids)
+    return await _preview(session, settings, who, post, channels, broadcasts)
+
+
+async def validation_of(
+    session: AsyncSession, settings: PublisherSettings, who: InternalPrincipal, post: Post
+) -> PreviewRead:
+    """What the preview says of a stored post on each of its channels, without asking LINE
+    for a broadcast's reach (the preview and submit do)."""
+    # Access to the channels was checked when they were chosen; one removed since is left out.
+    ids = [uuid.UUID(c) for c in post.channel_ids]
+    found = {c.id: c for c in await channels_repo.get_many(session, ids)}
+    channels = [found[c] for c in ids if c in found]
+    return await _preview(session, settings, who, post, channels, None)
+
+
+async def _preview(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    who: InternalPrincipal,
+    post: Post,
+    channels: list[Channel],
+    broadcasts: Broadcasts | None,
+) -> PreviewRead:
     checked = await _check(session, settings, post, channels)
     for shown, channel in zip(checked.channels, channels, strict=True):
         if channel.platform != "line":
@@ -360,17 +383,55 @@ async def schedule(
     post_id: uuid.UUID,
     request: ScheduleRequest,
 ) -> Post:
-    """Schedule an approved post at a time in the tenant's zone, or in each channel's next slot."""
+    """Schedule an approved post at a time in the tenant's zone, or in each channel's next slot;
+    an editor moves a scheduled one the same way."""
     post = await get(session, post_id, lock=True)
+    if post.status == "scheduled":
+        return await _reschedule(session, settings, who, post, request)
     if post.status != "approved":
         raise InvalidTransition(f"a {post.status} post cannot be scheduled")
+    times = await _times(session, settings, post, request)
+    await _schedule_at(session, settings, post, who, who.actor, times)
+    return post
+
+
+async def _times(
+    session: AsyncSession, settings: PublisherSettings, post: Post, request: ScheduleRequest
+) -> dict[str, datetime]:
+    """When each of the post's channels gets it, as `request` asks."""
     zone = await tenants.timezone_of(session, request.timezone, settings.default_timezone)
     if request.next_free_slot:
-        times = {c: await next_slot(session, uuid.UUID(c), zone) for c in post.channel_ids}
-    else:
-        at = instant(request.at, zone) if request.at else datetime.now(UTC)
-        times = {c: at for c in post.channel_ids}
-    await _schedule_at(session, settings, post, who, who.actor, times)
+        return {c: await next_slot(session, uuid.UUID(c), zone) for c in post.channel_ids}
+    at = instant(request.at, zone) if request.at else datetime.now(UTC)
+    return {c: at for c in post.channel_ids}
+
+
+async def _reschedule(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    who: InternalPrincipal,
+    post: Post,
+    request: ScheduleRequest,
+) -> Post:
+    """Move a scheduled post's deliveries that have not started; its approval stands."""
+    if not is_editor(who):
+        raise Forbidden("an editor moves a scheduled post")
+    times = await _times(session, settings, post, request)
+    moved = await repository.move_pending(session, post.id, times)
+    if not moved:
+        raise InvalidTransition("every delivery of this post has started: it cannot be moved")
+    if post.planned_at is not None:  # a campaign's post: its place in the campaign moves too
+        post.planned_at = min(d.due_at for d in moved)
+    await _record(session, post, "scheduled", "scheduled", who.actor, "moved")
+    await outbox.add(
+        session,
+        PostScheduledV1(
+            post_id=post.id,
+            campaign_id=post.campaign_id,
+            product_id=post.product_id,
+            deliveries=moved,
+        ),
+    )
     return post
 
 

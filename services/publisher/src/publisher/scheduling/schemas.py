@@ -52,6 +52,13 @@ class CampaignCreate(BaseModel):
     cadence: Cadence
     timezone: str | None = Field(default=None, max_length=64)
     language: str | None = Field(default=None, max_length=8)
+    catch_up: bool = Field(
+        default=False,
+        description=(
+            "Accept a start that has passed: the posts planned in the past go out as soon as"
+            " they are approved. Without it such a campaign is refused (422)."
+        ),
+    )
 
 
 class CampaignRead(BaseModel):

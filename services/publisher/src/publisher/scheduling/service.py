@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import string
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import InternalPrincipal
 from kit.errors import Conflict, NotFound
-from publisher.errors import CampaignNotFound, ProductNotKnown
+from publisher.errors import CampaignNotFound, CampaignStartPassed, ProductNotKnown
 from publisher.models import Campaign, Post, Product, Slot
 from publisher.posts import repository as posts_repo
 from publisher.posts import service as posts
@@ -91,6 +91,14 @@ async def create_campaign(
         skip_weekends=cadence.skip_weekends,
     )
     at = calendar.parse_hhmm(cadence.time)
+    first = calendar.local_instant(days[0], at, zone)
+    if first < datetime.now(UTC) and not data.catch_up:
+        # Its past posts would all go out the moment they are approved, at once.
+        raise CampaignStartPassed(
+            f"its first post would be due at {first.astimezone(zone).isoformat()}, which has"
+            " passed: start later, or send catch_up: true to post the missed ones on approval",
+            first_due_at=first.isoformat(),
+        )
     campaign = Campaign(
         name=data.name,
         product_ids=[str(p) for p in data.product_ids],
