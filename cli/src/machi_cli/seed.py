@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from typing import Any
 
 import httpx
@@ -16,6 +18,9 @@ log = logging.getLogger("machi.seed")
 DEMO_SOCIAL_URL = "https://www.facebook.com/takeo.city"
 OPERATOR = ("operator@machi.example", "machi-operator")
 ADMIN = ("admin@takeo.example", "takeo-admin")
+ONE_PATH_OF_EACH_SERVICE = ("/v1/products", "/v1/posts", "/v1/links")
+# A service not started yet (502), starting (503), or without the gateway's keys yet (401).
+NOT_YET = frozenset({401, 502, 503, 504})
 PRODUCERS: list[dict[str, Any]] = [
     {
         "kind": "farm",
@@ -90,6 +95,7 @@ async def seed_demo_town(settings: MachiSettings, http: httpx.AsyncClient) -> No
     login = await http.post("/v1/auth/token", json={"email": ADMIN[0], "password": ADMIN[1]})
     login.raise_for_status()
     http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+    await wait_for_services(http)
     existing = await http.get("/v1/products", params={"limit": 1})
     existing.raise_for_status()
     if existing.json()["items"]:
@@ -102,6 +108,25 @@ async def seed_demo_town(settings: MachiSettings, http: httpx.AsyncClient) -> No
         f"  platform operator:  {OPERATOR[0]} / {OPERATOR[1]}\n",
         flush=True,
     )
+
+
+async def wait_for_services(http: httpx.AsyncClient, timeout: float = 180) -> None:
+    """Wait until every service answers the gateway: as separate processes they may start after
+    it, and accept its tokens only once they have fetched its keys from `JWKS_URL`."""
+    deadline = time.monotonic() + timeout
+    for path in ONE_PATH_OF_EACH_SERVICE:
+        while (response := await http.get(path, params={"limit": 1})).status_code in NOT_YET:
+            if time.monotonic() > deadline:
+                raise SystemExit(
+                    f"cannot seed the demo town: {path} still answers {response.status_code}"
+                    f" after {timeout:.0f}s; are the services running, with JWKS_URL set to"
+                    " this gateway's /.well-known/jwks.json?"
+                )
+            log.info(
+                "waiting for the services", extra={"path": path, "status": response.status_code}
+            )
+            await asyncio.sleep(1)
+        response.raise_for_status()
 
 
 async def _seed_catalog(http: httpx.AsyncClient) -> None:
