@@ -1,4 +1,5 @@
-"""`machi run --target=gateway --seed` seeds the demo town when the services are other processes.
+"""`machi run --target=gateway --seed` seeds the demo town when the services are other processes,
+with its playbook (categories, post templates, channel plans) and product photos.
 
 The services verify the gateway's tokens with the keys it serves at `JWKS_URL`, so the seed has
 to wait until the gateway listens and the services accept its tokens (it used to run before,
@@ -40,6 +41,7 @@ def seeded_split(
         EVENTS_PREFIX=f"s{tag}.",
         JWKS_URL=f"{gateway_url}/.well-known/jwks.json",
         CATALOG_MEDIA_DIR=str(tmp / "media"),
+        CATALOG_PUBLIC_BASE_URL=gateway_url,
         **{f"{s.upper()}_URL": f"http://127.0.0.1:{ports[s]}" for s in SERVICES},
     )
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"s{tag}_", _env_file=None)  # type: ignore[call-arg]
@@ -82,19 +84,66 @@ def demo_admin(machi: Machi, url: str, timeout: float = 200) -> httpx.Client:
         time.sleep(0.5)
 
 
-def test_gateway_with_seed_seeds_the_demo_town_over_separate_service_processes(
-    seeded_split: tuple[Machi, str],
-) -> None:
-    machi, url = seeded_split
+def seeded_admin(machi: Machi, url: str, timeout: float = 200) -> httpx.Client:
+    """The demo town's admin once the seed has made its three products (its last step)."""
     admin = demo_admin(machi, url)
-    deadline = time.monotonic() + 200
+    deadline = time.monotonic() + timeout
     while len(admin.get("/v1/products", params={"limit": 100}).json().get("items", [])) < 3:
         assert machi.procs["gateway"].poll() is None, f"the gateway exited:\n{machi.logs()}"
         assert time.monotonic() < deadline, "the demo catalog was never seeded"
         time.sleep(1)
+    return admin
+
+
+def test_gateway_with_seed_seeds_the_demo_town_over_separate_service_processes(
+    seeded_split: tuple[Machi, str],
+) -> None:
+    machi, url = seeded_split
+    admin = seeded_admin(machi, url)
 
     products = admin.get("/v1/products", params={"limit": 100}).json()["items"]
     assert {p["slug"] for p in products} >= {"aged-black-garlic", "onsen-tofu", "lemongrass-tea"}
     assert {p["status"] for p in products} == {"published"}
     assert machi.procs["gateway"].poll() is None
     wait_http(f"{url}/readyz")
+
+
+def test_the_demo_towns_playbook_has_categories_templates_and_channel_plans(
+    seeded_split: tuple[Machi, str],
+) -> None:
+    machi, url = seeded_split
+    seeded_admin(machi, url)
+    operator = httpx.Client(base_url=url, timeout=30)
+    token = operator.post(
+        "/v1/auth/token", json=dict(zip(("email", "password"), seed.OPERATOR, strict=True))
+    )
+    operator.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+    (town,) = [t for t in operator.get("/v1/tenants").json() if t["slug"] == "takeo"]
+
+    exported = operator.get(f"/v1/tenants/{town['id']}/playbook")
+
+    assert exported.status_code == 200, exported.text
+    sections = exported.json()["sections"]
+    assert {c["slug"] for c in sections["catalog"]["categories"]} >= {"food", "tofu-soy", "crafts"}
+    templates = sections["publisher"]["templates"]
+    assert len(templates) >= 3
+    assert {t["language"] for t in templates} == {"ja", "ko", "en"}
+    channels = sections["publisher"]["channels"]
+    assert {c["platform"] for c in channels} >= {"facebook_page", "instagram", "x", "line"}
+    assert all(c["slots"] for c in channels)
+    assert {c["approval_policy"] for c in channels} == {"editor", "none"}
+
+
+def test_the_demo_products_have_photos_on_the_city_page(seeded_split: tuple[Machi, str]) -> None:
+    machi, url = seeded_split
+    seeded_admin(machi, url)
+
+    page = httpx.get(f"{url}/public/takeo", timeout=30).json()
+
+    products = page["products"]["items"]
+    assert len(products) == 3
+    assert all(p["media"] and p["category_id"] for p in products)
+    picture = httpx.get(products[0]["media"][0]["urls"]["web"], timeout=30)
+    assert picture.status_code == 200
+    assert picture.headers["content-type"].startswith("image/")
+    assert len(picture.content) > 1000

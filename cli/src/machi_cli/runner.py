@@ -263,7 +263,7 @@ class Platform:
 
         transport = httpx.ASGITransport(app=gateway_app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-            await seed.seed_demo_town(self.settings, http)
+            await seed.seed_demo_town(self.settings, http, gateway_app.state.services)
 
     async def _seed_when_listening(self, server: _Server, gateway_app: FastAPI) -> None:
         """Seed the demo town once the gateway serves its keys and the services accept them."""
