@@ -4,6 +4,7 @@ service does and keeping its data per tenant."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
 from collections import defaultdict
@@ -29,6 +30,7 @@ class StandIn:
         self.seen: list[InternalPrincipal] = []
         self.requests: list[dict[str, Any]] = []
         self.down = False
+        self.delay = 0.0  # seconds each list answer takes, as a loaded service would
         self.app = FastAPI()
 
     async def caller(self, request: Request) -> InternalPrincipal:
@@ -49,6 +51,7 @@ class StandIn:
         async def listing(request: Request) -> Response:
             if self.down:
                 return JSONResponse({"type": "internal-error"}, status_code=500)
+            await asyncio.sleep(self.delay)
             try:
                 who = await self.caller(request)
             except Unauthorized:

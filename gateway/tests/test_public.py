@@ -1,3 +1,4 @@
+import asyncio
 import hashlib
 import uuid
 from typing import Any
@@ -6,6 +7,7 @@ import httpx
 import pytest
 
 from gateway import service
+from gateway.settings import GatewaySettings
 from kit.runtime import ServiceRuntime
 
 from .standins import STORE_URL, StandIn
@@ -259,3 +261,45 @@ class TestPublicRoutes:
         response = await public_http.post(f"/webhooks/{takeo.slug}/shopify", content=b"{}")
         assert response.status_code == 403
         assert response.json()["type"] == "tenant-suspended"
+
+
+def upstream_calls(standins: dict[str, StandIn]) -> dict[str, int]:
+    return {name: len(s.seen) for name, s in standins.items()}
+
+
+class TestPageBuilds:
+    async def test_fifty_concurrent_misses_of_one_page_make_one_set_of_upstream_calls(
+        self, public_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        for standin in standins.values():
+            standin.delay = 0.2
+
+        answers = await asyncio.gather(
+            *(public_http.get(f"/public/{takeo.slug}") for _ in range(50))
+        )
+
+        assert [a.status_code for a in answers] == [200] * 50
+        assert len({a.content for a in answers}) == 1
+        # Posts; products and places; links: one call each.
+        assert upstream_calls(standins) == {"catalog": 2, "publisher": 1, "analytics": 1}
+
+    async def test_a_page_read_near_its_end_is_rebuilt_before_it_expires(
+        self,
+        gateway_with: GatewayFactory,
+        gateway_settings: GatewaySettings,
+        takeo: Town,
+        standins: dict[str, StandIn],
+    ) -> None:
+        settings = gateway_settings.model_copy(update={"public_cache_ttl_seconds": 6})
+        http = await gateway_with({n: s.client() for n, s in standins.items()}, settings=settings)
+        await http.get(f"/public/{takeo.slug}")
+        one_build = upstream_calls(standins)
+
+        await asyncio.sleep(4.8)  # in the page's last quarter: served, and rebuilt behind
+        near_end = await http.get(f"/public/{takeo.slug}")
+        await asyncio.sleep(1.8)  # past the first build's expiry
+        before = upstream_calls(standins)
+        after_expiry = await http.get(f"/public/{takeo.slug}")
+
+        assert (near_end.status_code, after_expiry.status_code) == (200, 200)
+        assert upstream_calls(standins) == before == {k: 2 * v for k, v in one_build.items()}

@@ -149,6 +149,20 @@ async def test_rabbitmq_queue_depth_retries_and_dead_letters_are_exported(
     assert value(after, "machi_events_dead_lettered_total", {"consumer": name}) == 1
 
 
+async def test_rabbitmq_unrouted_events_are_exported(rabbit_bus: RabbitBus) -> None:
+    for _ in range(2):  # no queue is bound to this type: both land in machi.unrouted
+        await rabbit_bus.publish(
+            Message(id=str(uuid.uuid4()), routing_key="kittest.nobody.v1", body=b"{}")
+        )
+
+    async def parked() -> bool:
+        return await rabbit_bus.unrouted_depth() == 2
+
+    await eventually(parked)
+    await consumer.sample_queue_depths(rabbit_bus, [])
+    assert value(await scrape(ops_app()), "machi_unrouted_events", {}) == 2
+
+
 async def test_job_runs_are_counted(kit_db: Database) -> None:
     job_name = f"probe-{uuid.uuid4().hex[:8]}"
 

@@ -478,6 +478,8 @@ def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Pat
         OUTBOUND_ALLOW_PRIVATE="true",
         # gateway
         LOGIN_IP_PER_MINUTE="10000",
+        LOGIN_ACCOUNT_PER_MINUTE="10000",
+        LOGIN_IP_ACCOUNT_PER_MINUTE="10000",
         USAGE_FLUSH_SECONDS="0.5",
         PUBLIC_CACHE_TTL_SECONDS="2",
         # publisher: platforms, OAuth and its jobs

@@ -52,6 +52,8 @@ def load_env(pg_server_url: str, prefix: str, tmp: Path, gateway_url: str) -> di
         PUBLIC_RATE_LIMIT_PER_MINUTE="10000000",
         RATE_LIMIT_PER_MINUTE="10000000",
         LOGIN_IP_PER_MINUTE="10000",
+        LOGIN_ACCOUNT_PER_MINUTE="10000",
+        LOGIN_IP_ACCOUNT_PER_MINUTE="10000",
         ACCESS_TOKEN_TTL_SECONDS="7200",
         ANALYTICS_PUBLIC_BASE_URL=gateway_url,
         ANALYTICS_ROLLUP_SECONDS="2",

@@ -127,13 +127,19 @@ class Platform:
             apps = await self._service_apps(stack, bus, signer)
             background = self._background_roles(stack, bus, signer)
             serving = self._servers(apps, host, port)
+            seeding = None
             if self.wants("gateway"):
                 assert signer is not None
                 gw_app = await self._gateway_app(stack, bus, signer, apps)
-                if seed:
-                    await self._seed(gw_app)
                 gw_port = port or 8000
-                serving.append(self._server(gw_app, host, gw_port, lifespan="on"))
+                gw_server = self._server(gw_app, host, gw_port, lifespan="on")
+                if seed and set(apps) == set(SERVICES):
+                    await self._seed(gw_app)  # in-process services verify with the signer's keys
+                elif seed:
+                    # Services in other processes verify the gateway's tokens with the keys it
+                    # serves at JWKS_URL: seed once it listens.
+                    seeding = asyncio.create_task(self._seed_when_listening(gw_server, gw_app))
+                serving.append(gw_server)
                 shown = "localhost" if host in ("0.0.0.0", "127.0.0.1") else host
                 log.info("gateway listening", extra={"url": f"http://{shown}:{gw_port}"})
             if not serving and port is not None:
@@ -142,6 +148,8 @@ class Platform:
                 asyncio.create_task(_run(role), name=role.name) for role in background
             ]
             tasks += [asyncio.create_task(server.serve()) for server in serving]
+            if seeding is not None:
+                tasks.append(seeding)
             self._install_signals(tasks)
             await self._wait(tasks)
 
@@ -260,7 +268,13 @@ class Platform:
 
         transport = httpx.ASGITransport(app=gateway_app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-            await seed.seed_demo_town(self.settings, http)
+            await seed.seed_demo_town(self.settings, http, gateway_app.state.services)
+
+    async def _seed_when_listening(self, server: _Server, gateway_app: FastAPI) -> None:
+        """Seed the demo town once the gateway serves its keys and the services accept them."""
+        while not server.started:
+            await asyncio.sleep(0.1)
+        await self._seed(gateway_app)
 
     async def _wait(self, tasks: list[asyncio.Task[Any]]) -> None:
         try:

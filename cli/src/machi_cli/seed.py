@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+import uuid
 from typing import Any
 
 import httpx
 
 from gateway import service as gateway_service
+from gateway.playbook import service as playbooks
+from gateway.upstream import ServiceCaller
 from kit.db import Database
 from kit.settings import MachiSettings
+from machi_cli import demo
 
 log = logging.getLogger("machi.seed")
 
 DEMO_SOCIAL_URL = "https://www.facebook.com/takeo.city"
 OPERATOR = ("operator@machi.example", "machi-operator")
 ADMIN = ("admin@takeo.example", "takeo-admin")
+ONE_PATH_OF_EACH_SERVICE = ("/v1/products", "/v1/posts", "/v1/links")
+# A service not started yet (502), starting (503), or without the gateway's keys yet (401).
+NOT_YET = frozenset({401, 502, 503, 504})
 PRODUCERS: list[dict[str, Any]] = [
     {
         "kind": "farm",
@@ -67,9 +76,12 @@ PRODUCERS: list[dict[str, Any]] = [
 ]
 
 
-async def seed_demo_town(settings: MachiSettings, http: httpx.AsyncClient) -> None:
-    """Create the operator, the town, its admin and catalog (through `http`, the gateway),
-    unless the town has products already."""
+async def seed_demo_town(
+    settings: MachiSettings, http: httpx.AsyncClient, services: ServiceCaller
+) -> None:
+    """Create the operator, the town, its admin, its playbook (through `services`, as a partner
+    town gets one) and its catalog with photos (through `http`, the gateway), unless the town
+    has products already; the playbook is merged, so a second seed changes nothing."""
     db = Database(settings.app_url("gateway"), pool_size=2)
     try:
         await gateway_service.create_operator(db, *OPERATOR)
@@ -90,6 +102,8 @@ async def seed_demo_town(settings: MachiSettings, http: httpx.AsyncClient) -> No
     login = await http.post("/v1/auth/token", json={"email": ADMIN[0], "password": ADMIN[1]})
     login.raise_for_status()
     http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+    await wait_for_services(http)
+    await _apply_playbook(services, tenant_id)
     existing = await http.get("/v1/products", params={"limit": 1})
     existing.raise_for_status()
     if existing.json()["items"]:
@@ -104,7 +118,50 @@ async def seed_demo_town(settings: MachiSettings, http: httpx.AsyncClient) -> No
     )
 
 
+async def wait_for_services(http: httpx.AsyncClient, timeout: float = 180) -> None:
+    """Wait until every service answers the gateway: as separate processes they may start after
+    it, and accept its tokens only once they have fetched its keys from `JWKS_URL`."""
+    deadline = time.monotonic() + timeout
+    for path in ONE_PATH_OF_EACH_SERVICE:
+        while (response := await http.get(path, params={"limit": 1})).status_code in NOT_YET:
+            if time.monotonic() > deadline:
+                raise SystemExit(
+                    f"cannot seed the demo town: {path} still answers {response.status_code}"
+                    f" after {timeout:.0f}s; are the services running, with JWKS_URL set to"
+                    " this gateway's /.well-known/jwks.json?"
+                )
+            log.info(
+                "waiting for the services", extra={"path": path, "status": response.status_code}
+            )
+            await asyncio.sleep(1)
+        response.raise_for_status()
+
+
+async def _apply_playbook(services: ServiceCaller, tenant_id: uuid.UUID) -> None:
+    document = demo.playbook()
+    outcome = await playbooks.apply(services, tenant_id, document)
+    failed = [s for s in outcome["skipped"] if s["section"] in document["sections"]]
+    if failed:
+        raise SystemExit(f"cannot seed the demo town's playbook: {failed}")
+
+
+async def _category_ids(http: httpx.AsyncClient) -> dict[str, str]:
+    listed = await http.get("/v1/categories", params={"limit": 100})
+    listed.raise_for_status()
+    return {c["slug"]: c["id"] for c in listed.json()["items"]}
+
+
+async def _upload_photo(http: httpx.AsyncClient, slug: str) -> str:
+    uploaded = await http.post(
+        "/v1/media", files={"file": (f"{slug}.jpg", demo.photo(slug), "image/jpeg")}
+    )
+    uploaded.raise_for_status()
+    media_id: str = uploaded.json()["id"]
+    return media_id
+
+
 async def _seed_catalog(http: httpx.AsyncClient) -> None:
+    categories = await _category_ids(http)
     for entry in PRODUCERS:
         producer = await http.post(
             "/v1/producers",
@@ -112,6 +169,7 @@ async def _seed_catalog(http: httpx.AsyncClient) -> None:
         )
         producer.raise_for_status()
         for slug, name, price in entry["products"]:
+            photo = {"media_id": await _upload_photo(http, slug), "alt": name}
             product = await http.post(
                 "/v1/products",
                 json={
@@ -120,6 +178,8 @@ async def _seed_catalog(http: httpx.AsyncClient) -> None:
                     "name": name,
                     "price_amount": price,
                     "currency": "JPY",
+                    "category_id": categories.get(demo.PRODUCT_CATEGORY[slug]),
+                    "media": [photo],
                 },
             )
             product.raise_for_status()

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
-from gateway import service
+from gateway import authn, service
 from gateway.dependencies import (
     AuthenticatorDep,
     CallerDep,
@@ -18,9 +18,9 @@ from gateway.dependencies import (
     GatewaySessionDep,
     client_ip,
     enforce_rate,
+    throttled_route,
 )
-from gateway.errors import InvalidRefreshToken, LoginThrottled
-from gateway.middleware import RETRY_AFTER_KEY
+from gateway.errors import InvalidInvitation, InvalidRefreshToken, LoginThrottled
 from gateway.playbook import service as playbooks
 from gateway.routes import UPSTREAMS
 from gateway.schemas import (
@@ -53,6 +53,11 @@ from kit.errors import ProblemError
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter()
+# Their per-address buckets are taken before the body is read (see `throttled_route`).
+logins = APIRouter(route_class=throttled_route("login-ip", lambda s: s.login_ip_per_minute))
+acceptances = APIRouter(
+    route_class=throttled_route("invitation-ip", lambda s: s.invitation_accept_ip_per_minute)
+)
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 # The body is read by `read_credentials` (JSON or form), so it is described here by hand.
@@ -83,18 +88,26 @@ async def jwks(request: Request) -> dict[str, Any]:
     return keys
 
 
-@router.post("/v1/auth/token", response_model=TokenRead, tags=["auth"], openapi_extra=_TOKEN_BODY)
+@logins.post("/v1/auth/token", response_model=TokenRead, tags=["auth"], openapi_extra=_TOKEN_BODY)
 async def issue_token(
     credentials: CredentialsDep, request: Request, authenticator: AuthenticatorDep
 ) -> object:
     """Log in with email and password: an access token and a refresh token.
 
-    Throttled per client address (429 `login-throttled`); repeated wrong passwords lock the
-    account for a while (429 `account-locked`).
+    Throttled per client address, per account and per (address, account) (429
+    `login-throttled`); repeated wrong passwords lock the account for a while, and a locked
+    account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
     """
     settings: GatewaySettings = request.app.state.settings
+    account = authn.sha256_hex(credentials.email)  # bucket keys never hold the email itself
     await enforce_rate(
-        request, f"login-ip:{client_ip(request)}", settings.login_ip_per_minute, LoginThrottled
+        request, f"login-account:{account}", settings.login_account_per_minute, LoginThrottled
+    )
+    await enforce_rate(
+        request,
+        f"login-ip-account:{client_ip(request)}:{account}",
+        settings.login_ip_account_per_minute,
+        LoginThrottled,
     )
     db: Database = request.app.state.db
     policy = service.LoginPolicy(
@@ -106,7 +119,6 @@ async def issue_token(
             session, authenticator, credentials.email, credentials.password, policy
         )
     if isinstance(outcome, ProblemError):
-        setattr(request.state, RETRY_AFTER_KEY, outcome.extra.get("retry_after"))
         raise outcome
     return outcome
 
@@ -265,7 +277,7 @@ async def create_invitation(
     )
 
 
-@router.post(
+@acceptances.post(
     "/v1/invitations/{token}/accept",
     status_code=status.HTTP_201_CREATED,
     response_model=UserRead,
@@ -277,12 +289,22 @@ async def accept_invitation(
     request: Request,
     session: GatewaySessionDep,
 ) -> object:
-    """Accept an invitation with a password: the user exists and can log in (no login needed)."""
-    settings: GatewaySettings = request.app.state.settings
-    await enforce_rate(
-        request, f"login-ip:{client_ip(request)}", settings.login_ip_per_minute, LoginThrottled
-    )
-    return await service.accept_invitation(session, token, data.password)
+    """Accept an invitation with a password: the user exists and can log in (no login needed).
+
+    Acceptances have their own per-address bucket; unknown, used or expired tokens also count in
+    a small one (429 `login-throttled` once it is empty).
+    """
+    try:
+        return await service.accept_invitation(session, token, data.password)
+    except InvalidInvitation:
+        settings: GatewaySettings = request.app.state.settings
+        await enforce_rate(
+            request,
+            f"invitation-miss:{client_ip(request)}",
+            settings.invitation_misses_per_minute,
+            LoginThrottled,
+        )
+        raise
 
 
 @router.post(
@@ -326,3 +348,7 @@ async def revoke_api_key(
     """Revoke an API key; it stops working at once."""
     await service.revoke_api_key(session, caller, key_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+router.include_router(logins)
+router.include_router(acceptances)

@@ -10,7 +10,7 @@ import httpx
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
-from gateway import api, openapi, proxy
+from gateway import api, authn, openapi, proxy
 from gateway.authn import Authenticator
 from gateway.middleware import EdgeMiddleware
 from gateway.playbook import api as playbook_api
@@ -68,6 +68,9 @@ def create_app(
         lifespan=lifespan,
     )
     services = ServiceCaller(upstreams, signer, settings.upstream_timeout_seconds)
+    authn.password_slots.configure(
+        settings.login_max_concurrent_hashes, settings.login_hash_wait_seconds
+    )
     app.state.runtime = runtime
     app.state.db = runtime.db
     app.state.settings = settings

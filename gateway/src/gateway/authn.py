@@ -9,21 +9,24 @@ read again on every request, so a suspension or a role change applies at once.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import copy
 import functools
 import hashlib
 import hmac
 import secrets
 import uuid
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from gateway import repository
-from gateway.errors import InvalidApiKey, TenantSuspended
+from gateway.errors import InvalidApiKey, LoginBusy, TenantSuspended
 from gateway.models import ApiKey, Plan, Tenant, User
 from gateway.settings import GatewaySettings
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
@@ -34,17 +37,55 @@ API_AUDIENCE = "machi-api"
 API_KEY_MARK = "mk"
 API_KEY_PREFIX_HEX_CHARS = 8
 
-_hasher = PasswordHasher()  # argon2id with the library's RFC 9106 defaults
+_hasher = PasswordHasher()  # argon2id with the library's RFC 9106 defaults: 64 MiB per run
+T = TypeVar("T")
+
+
+class HashSlots:
+    """At most `limit` argon2 computations at once in this process, each holding 64 MiB while it
+    runs: 20 parallel logins would otherwise need 1.25 GiB. A check waits `wait_seconds` for a
+    slot, then is refused with 503 `login-busy`. One per process, as the memory it guards is."""
+
+    def __init__(self, limit: int = 4, wait_seconds: float = 2.0) -> None:
+        self.configure(limit, wait_seconds)
+
+    def configure(self, limit: int, wait_seconds: float) -> None:
+        """Set the process's limits (the gateway app does, from its settings)."""
+        self.limit = limit
+        self.wait_seconds = wait_seconds
+        # An asyncio semaphore belongs to one event loop; a process runs one (tests run several).
+        self._slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in a thread once a slot is free; LoginBusy when none frees in time."""
+        loop = asyncio.get_running_loop()
+        slots = self._slots.setdefault(loop, asyncio.Semaphore(self.limit))
+        try:
+            async with asyncio.timeout(self.wait_seconds):
+                await slots.acquire()
+        except TimeoutError:
+            raise LoginBusy(retry_after=RETRY_BUSY_SECONDS) from None
+        # The thread runs to its end even if the request is cancelled: the slot is freed then.
+        call = functools.partial(contextvars.copy_context().run, fn, *args)
+        future = loop.run_in_executor(None, call)
+        future.add_done_callback(lambda _: slots.release())
+        return await asyncio.shield(future)
+
+
+RETRY_BUSY_SECONDS = 1
+password_slots = HashSlots()
 
 
 async def hash_password(password: str) -> str:
     """An argon2id PHC string; hashed in a thread, it takes tens of milliseconds of CPU."""
-    return await asyncio.to_thread(_hasher.hash, password)
+    return await password_slots.run(_hasher.hash, password)
 
 
 async def verify_password(password_hash: str, password: str) -> bool:
     try:
-        return await asyncio.to_thread(_hasher.verify, password_hash, password)
+        return await password_slots.run(_hasher.verify, password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -60,7 +101,7 @@ def _decoy_hash() -> str:
 
 async def spend_password_check(password: str) -> None:
     """Verify against a decoy, so an unknown email costs as much time as a wrong password."""
-    decoy = await asyncio.to_thread(_decoy_hash)
+    decoy = await password_slots.run(_decoy_hash)
     await verify_password(decoy, password)
 
 

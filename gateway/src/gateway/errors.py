@@ -4,7 +4,8 @@ from kit.errors import Conflict, Forbidden, NotFound, ProblemError, Unauthorized
 
 
 class InvalidCredentials(Unauthorized):
-    """Wrong password and unknown email give this same answer (no account enumeration)."""
+    """Wrong password, unknown email and locked account give this same answer, after the same
+    password check (no account enumeration)."""
 
     type = "invalid-credentials"
     title = "Invalid email or password"
@@ -55,20 +56,20 @@ class UpstreamTimeout(ProblemError):
     title = "Service did not answer in time"
 
 
-class AccountLocked(ProblemError):
-    """Too many wrong passwords in a row for one account: it is locked for a while."""
-
-    status = 429
-    type = "account-locked"
-    title = "Account temporarily locked after repeated failed logins"
-
-
 class LoginThrottled(ProblemError):
-    """Too many login attempts from one client address."""
+    """Too many login attempts from one client address, for one account, or both."""
 
     status = 429
     type = "login-throttled"
-    title = "Too many login attempts from this address"
+    title = "Too many login attempts"
+
+
+class LoginBusy(ProblemError):
+    """Every password-check slot is taken (each argon2 run holds 64 MiB): retry shortly."""
+
+    status = 503
+    type = "login-busy"
+    title = "Too many password checks at once"
 
 
 class InsufficientScope(Forbidden):

@@ -2,7 +2,8 @@
 
 One pure ASGI middleware (no body buffering, streaming untouched):
 - a body over the limit gets a 413 problem, from its `Content-Length` before the app runs, or
-  while it streams in (then whatever the app started answering is replaced by the 413);
+  while it streams in (then whatever the app started answering is replaced by the 413); login,
+  refresh and invitation acceptance carry a few fields, so their limit is a few KB;
 - every response gets `X-Content-Type-Options: nosniff`, a `Referrer-Policy`, and
   `Content-Security-Policy: frame-ancestors 'none'` (https://owasp.org/www-project-secure-headers/),
   plus `Strict-Transport-Security` when the request came over https (RFC 6797 section 7.2: never
@@ -13,6 +14,7 @@ One pure ASGI middleware (no body buffering, streaming untouched):
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,7 +29,9 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
-RETRY_AFTER_KEY = "retry_after"  # request.state attribute: seconds, for 429s without a bucket
+# Credentials and a password: nothing an honest client sends comes near this.
+AUTH_PATHS = re.compile(r"^/v1/(auth/[^/]+|invitations/[^/]+/accept)$")
+AUTH_MAX_BODY_BYTES = 8 * 1024
 
 
 class BodyTooLarge(Exception):
@@ -51,9 +55,10 @@ class EdgeMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limit_for(scope["path"])
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._send_too_large(scope, receive, send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._send_too_large(scope, receive, send, limit)
             return
         received = 0
         exceeded = False
@@ -64,7 +69,7 @@ class EdgeMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > limit:
                     exceeded = True
                     raise BodyTooLarge()
             return message
@@ -74,12 +79,12 @@ class EdgeMiddleware:
             if exceeded:
                 if not replaced:
                     replaced = True
-                    await self._send_too_large(scope, receive, send)
+                    await self._send_too_large(scope, receive, send, limit)
                 return
             if message["type"] == "http.response.start":
                 message["headers"] = [
                     *message.get("headers", []),
-                    *self._headers(scope, message["status"]),
+                    *self._headers(scope),
                 ]
             await send(message)
 
@@ -91,14 +96,20 @@ class EdgeMiddleware:
             if not exceeded:
                 raise
         if exceeded and not replaced:
-            await self._send_too_large(scope, receive, send)
+            await self._send_too_large(scope, receive, send, limit)
 
-    async def _send_too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = _too_large(self.max_body_bytes)
+    def limit_for(self, path: str) -> int:
+        """The body limit of a request to `path`."""
+        if AUTH_PATHS.match(path):
+            return min(AUTH_MAX_BODY_BYTES, self.max_body_bytes)
+        return self.max_body_bytes
+
+    async def _send_too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        response = _too_large(limit)
         response.headers.update({k.decode(): v.decode() for k, v in SECURITY_HEADERS})
         await response(scope, receive, send)
 
-    def _headers(self, scope: Scope, status: int) -> list[tuple[bytes, bytes]]:
+    def _headers(self, scope: Scope) -> list[tuple[bytes, bytes]]:
         headers = list(SECURITY_HEADERS)
         if scope.get("scheme") == "https":
             headers.append(HSTS)
@@ -106,8 +117,4 @@ class EdgeMiddleware:
         decision = state.get(STATE_KEY)
         if isinstance(decision, Decision):
             headers += [(k.encode(), v.encode()) for k, v in decision.headers()]
-            if not decision.allowed:
-                return headers
-        if status == 429 and state.get(RETRY_AFTER_KEY):
-            headers.append((b"retry-after", str(state[RETRY_AFTER_KEY]).encode()))
         return headers

@@ -21,7 +21,6 @@ from contracts.gateway import PlanChangedV1, TenantCreatedV1, TenantUpdatedV1
 from gateway import authn, repository
 from gateway.authn import Authenticator
 from gateway.errors import (
-    AccountLocked,
     ApiKeyNotFound,
     EmailTaken,
     InvalidCredentials,
@@ -60,6 +59,7 @@ PREFIX_ATTEMPTS = 5
 CLEARABLE_TENANT_FIELDS = frozenset({"population", "country", "primary_social_url"})
 PLAN_FIELDS = frozenset({"plan", "limits"})
 STAFF_QUOTA = "staff_users"
+REFUSED_LOGIN = "wrong email or password, or the account is locked for a while after failed logins"
 
 
 @dataclass(frozen=True)
@@ -127,20 +127,21 @@ async def login(
     """A new token pair (and refresh-token family) for a correct email and password, or the
     error to answer; the caller commits either way, so failed attempts are counted.
 
-    A locked account is refused before its password is checked (OWASP Authentication Cheat
-    Sheet, "Account Lockout"); the lock ends by itself.
+    An unknown email, a wrong password, a disabled and a locked account each cost one password
+    check and get the same answer, so none tells whether the email exists (OWASP Authentication
+    Cheat Sheet, "Authentication and Error Messages"); a lock ends by itself.
     """
     user = await repository.get_user_by_email_for_update(session, email)
     if user is None:
         await authn.spend_password_check(password)
-        return InvalidCredentials()
+        return InvalidCredentials(REFUSED_LOGIN)
     now = datetime.now(UTC)
+    correct = await authn.verify_password(user.password_hash, password)
     if user.locked_until is not None and user.locked_until > now:
-        seconds = int((user.locked_until - now).total_seconds()) + 1
-        return AccountLocked(f"try again in {seconds} seconds", retry_after=seconds)
-    if not user.is_active or not await authn.verify_password(user.password_hash, password):
+        return InvalidCredentials(REFUSED_LOGIN)
+    if not user.is_active or not correct:
         _count_failure(user, now, policy)
-        return InvalidCredentials()
+        return InvalidCredentials(REFUSED_LOGIN)
     user.failed_logins = 0
     user.locked_until = None
     if authn.needs_rehash(user.password_hash):

@@ -40,7 +40,37 @@ class GatewaySettings(BaseSettings):
     )
     login_lockout_seconds: int = Field(default=900, ge=1, description="How long a lock lasts.")
     login_ip_per_minute: int = Field(
-        default=20, ge=1, description="Login attempts a minute from one client IP."
+        default=300,
+        ge=1,
+        description="Login attempts a minute from one client IP, counted before the body is read:"
+        " a ceiling for a town hall behind one address.",
+    )
+    login_account_per_minute: int = Field(
+        default=20, ge=1, description="Login attempts a minute for one email, from anywhere."
+    )
+    login_ip_account_per_minute: int = Field(
+        default=10, ge=1, description="Login attempts a minute for one email from one client IP."
+    )
+    login_max_concurrent_hashes: int = Field(
+        default=4,
+        ge=1,
+        description="argon2 computations at once in one process (each holds 64 MiB while it runs).",
+    )
+    login_hash_wait_seconds: float = Field(
+        default=2,
+        ge=0,
+        description="How long a password check waits for a free slot before a 503 `login-busy`.",
+    )
+    invitation_accept_ip_per_minute: int = Field(
+        default=600,
+        ge=1,
+        description="Invitation acceptances a minute from one client IP (its own bucket, not the"
+        " login one).",
+    )
+    invitation_misses_per_minute: int = Field(
+        default=10,
+        ge=1,
+        description="Unknown, used or expired invitation tokens a minute from one client IP.",
     )
     invitation_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
     usage_flush_seconds: float = Field(

@@ -61,10 +61,11 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     async def on_problem(_: Request, exc: Exception) -> Response:
         assert isinstance(exc, ProblemError)
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         response = problem(exc.status, exc.type, exc.title, exc.detail, **exc.extra)
-        if headers:
-            response.headers.update(headers)
+        if exc.status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        if isinstance(exc.extra.get("retry_after"), int):  # RFC 9110 section 10.2.3
+            response.headers["Retry-After"] = str(exc.extra["retry_after"])
         return response
 
     async def on_validation(_: Request, exc: Exception) -> Response:

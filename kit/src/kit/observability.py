@@ -40,4 +40,8 @@ EVENTS_DEAD_LETTERED = Counter(
 QUEUE_DEPTH = Gauge(
     "machi_queue_depth", "Messages in a consumer's queues (sampled)", ["consumer", "queue"]
 )
+# Events published while no queue was bound to their type (see kit.events.rabbitmq).
+UNROUTED_EVENTS = Gauge(
+    "machi_unrouted_events", "Events parked in machi.unrouted: no consumer was bound (sampled)"
+)
 JOB_RUNS = Counter("machi_job_runs_total", "Scheduled job runs", ["service", "job", "outcome"])

@@ -5,7 +5,10 @@ Answers carry a strong `ETag` (a hash of the body) and `Cache-Control: public`; 
 body (RFC 9110 section 9.3.2). The composed body is cached server-side for
 `PUBLIC_CACHE_TTL_SECONDS` per (town, page, language) and dropped when the town's catalog or
 posts change (`gateway.public.events`); a page with a section unavailable is cached for a few
-seconds only, so it recovers quickly when the service does.
+seconds only, so it recovers quickly when the service does. Concurrent misses of one page build
+it once (single flight), and a page asked for in the last quarter of its life is rebuilt in the
+background while the cached one is served (stale-while-revalidate, as RFC 5861 describes for
+HTTP caches), so a page that is read often never expires under a visitor.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from fastapi.responses import RedirectResponse
 from gateway import repository
 from gateway.dependencies import client_ip, enforce_rate
 from gateway.errors import TenantSuspended, TownNotFound
-from gateway.public.cache import TTLCache
+from gateway.public.cache import Build, SingleFlight, TTLCache
 from gateway.public.service import PublicPages, Town, choose_language, localize
 from gateway.settings import GatewaySettings
 from kit.db import Database
@@ -31,6 +34,7 @@ from kit.etags import etag_of, none_match
 
 router = APIRouter(tags=["public"])
 DEGRADED_TTL_SECONDS = 5.0
+REFRESH_WHEN_LEFT = 0.25  # of a page's lifetime: a hit then starts its rebuild
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -52,6 +56,29 @@ class PublicState:
         self.bodies: TTLCache[Page] = TTLCache(settings.public_cache_max_entries)
         self.slugs: dict[uuid.UUID, str] = {}  # events name the tenant, the caches its slug
         self.generations: dict[str, int] = {}  # bumped by each change of the town
+        self.builds: SingleFlight[Page] = SingleFlight()
+
+    async def page(self, key: tuple[str, ...], build: Build[Page]) -> Page:
+        """The cached page of `key` (its rebuild started when it nears its end), else the page
+        of the one build of `key` running for every visitor who missed it."""
+        slug = key[0]
+        # A change of the town starts new builds: none started before it is shared after it.
+        flight = (self.generations.get(slug, 0), *key)
+        found = self.bodies.lookup(key)
+        if found is None:
+            return await self.builds.run(flight, lambda: self._store(key, flight, build))
+        page, left = found
+        if left < page.max_age * REFRESH_WHEN_LEFT:
+            self.builds.start(flight, lambda: self._store(key, flight, build))
+        return page
+
+    async def _store(
+        self, key: tuple[str, ...], flight: tuple[object, ...], build: Build[Page]
+    ) -> Page:
+        page = await build()
+        if self.generations.get(key[0], 0) == flight[0]:  # else it changed while building
+            self.bodies.put(key, page, page.max_age)
+        return page
 
     def drop_tenant(self, tenant_id: uuid.UUID) -> None:
         """Forget the town's pages: its catalog or posts changed."""
@@ -124,17 +151,14 @@ async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Co
     public = _state(request)
     town = await _town(request, slug)
     language = choose_language(request.headers.get("accept-language"), town)
-    key = (slug, *kind, language)
-    page = public.bodies.get(key)
-    if page is None:
-        generation = public.generations.get(slug, 0)
+
+    async def build() -> Page:
         document = await compose(public.pages, town)
         if document is None:
             raise TownNotFound(f"no such page in {slug}")
-        page = _page(localize(document, language, town.fallback_locale), language, public.ttl)
-        if public.generations.get(slug, 0) == generation:  # else it changed while composing
-            public.bodies.put(key, page, page.max_age)
-    return _respond(request, page)
+        return _page(localize(document, language, town.fallback_locale), language, public.ttl)
+
+    return _respond(request, await public.page((slug, *kind, language), build))
 
 
 @router.get("/public/{town}")

@@ -1,18 +1,24 @@
-"""A small in-process TTL cache for public pages and town lookups.
+"""A small in-process TTL cache for public pages and town lookups, and single-flight builds.
 
 Entries expire after their TTL; the cache is bounded (the oldest entry goes first). It is per
 process: several gateway processes each keep their own copy, each dropping a town's entries
 when its catalog or posts change (`gateway.public.events`), the TTL bounding what a missed event
-leaves behind.
+leaves behind. `SingleFlight` runs one build per key at a time, however many visitors miss it.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections import OrderedDict
-from typing import Generic, TypeVar
+from collections.abc import Callable, Coroutine
+from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
+Key = tuple[object, ...]
+Build = Callable[[], Coroutine[Any, Any, V]]
+log = logging.getLogger(__name__)
 
 
 class TTLCache(Generic[V]):
@@ -23,14 +29,20 @@ class TTLCache(Generic[V]):
         self._entries: OrderedDict[tuple[str, ...], tuple[float, V]] = OrderedDict()
 
     def get(self, key: tuple[str, ...]) -> V | None:
+        found = self.lookup(key)
+        return None if found is None else found[0]
+
+    def lookup(self, key: tuple[str, ...]) -> tuple[V, float] | None:
+        """The value of `key` and the seconds it has left, unless it expired."""
         found = self._entries.get(key)
         if found is None:
             return None
         expires, value = found
-        if expires <= time.monotonic():
+        left = expires - time.monotonic()
+        if left <= 0:
             del self._entries[key]
             return None
-        return value
+        return value, left
 
     def put(self, key: tuple[str, ...], value: V, ttl_seconds: float) -> None:
         if ttl_seconds <= 0:
@@ -44,3 +56,39 @@ class TTLCache(Generic[V]):
         """Forget every entry of the town `slug` (keys start with it)."""
         for key in [k for k in self._entries if k and k[0] == slug]:
             del self._entries[key]
+
+
+class SingleFlight(Generic[V]):
+    """One build per key at a time: whoever asks while it runs shares its result (or error).
+
+    A build is a task of its own, so a visitor who leaves does not cancel it for the others.
+    """
+
+    def __init__(self) -> None:
+        self._running: dict[Key, asyncio.Task[V]] = {}
+
+    async def run(self, key: Key, build: Build[V]) -> V:
+        """The result of the build of `key` running now, or of a new one."""
+        return await asyncio.shield(self._task(key, build))
+
+    def start(self, key: Key, build: Build[V]) -> None:
+        """Build `key` in the background unless it is being built; a failure is only logged."""
+        if key not in self._running:
+            self._task(key, build).add_done_callback(_log_failure)
+
+    def _task(self, key: Key, build: Build[V]) -> asyncio.Task[V]:
+        task = self._running.get(key)
+        if task is None:
+            task = asyncio.create_task(build())
+            self._running[key] = task
+            task.add_done_callback(lambda done: self._forget(key, done))
+        return task
+
+    def _forget(self, key: Key, done: asyncio.Task[V]) -> None:
+        if self._running.get(key) is done:
+            del self._running[key]
+
+
+def _log_failure(task: asyncio.Task[object]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("background page refresh failed", exc_info=task.exception())

@@ -25,7 +25,7 @@ from kit.events.bus import Bus, Delivery
 from kit.events.envelope import Envelope, PoisonMessage
 from kit.events.outbox import ACTOR_KEY
 from kit.logs import event_context
-from kit.observability import EVENTS_HANDLED, QUEUE_DEPTH
+from kit.observability import EVENTS_HANDLED, QUEUE_DEPTH, UNROUTED_EVENTS
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,9 @@ async def sample_queue_depths(bus: Bus, consumers: Sequence[str]) -> None:
     for name in consumers:
         for queue, depth in (await reader(name)).items():
             QUEUE_DEPTH.labels(name, queue).set(depth)
+    unrouted: Callable[[], Awaitable[int]] | None = getattr(bus, "unrouted_depth", None)
+    if unrouted is not None:
+        UNROUTED_EVENTS.set(await unrouted())
 
 
 async def watch_queue_depths(

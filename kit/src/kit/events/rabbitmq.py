@@ -2,7 +2,11 @@
 
 Topology per consumer `c` (every name carries the configured prefix):
 - topic exchange `machi.events`; events nobody is bound to go to its alternate exchange
-  `machi.unrouted` (a capped queue) instead of keeping the outbox busy;
+  `machi.unrouted` (a queue capped at 100,000, oldest dropped first) instead of vanishing: an
+  event published before its consumer's queue exists (a consumer added or renamed, a broker
+  without `deploy/rabbitmq/definitions.json`) can be found there. Types no consumer wants land
+  there too; workers export its depth as `machi_unrouted_events`, and
+  `deploy/prometheus/machi-alerts.yml` warns before the cap drops events;
 - `c`: quorum queue bound to the consumer's patterns, with an explicit `x-delivery-limit` (3.10 has
   no default) dead-lettering at-least-once into `c.dlq`, so a message that crashes its consumer
   over and over still ends up parked;
@@ -367,6 +371,17 @@ class RabbitBus:
         finally:
             await channel.close()
         return depths
+
+    async def unrouted_depth(self) -> int:
+        """Messages parked in `machi.unrouted` (a passive declare)."""
+        if self._connection is None:
+            raise RuntimeError("RabbitBus.connect() was not called")
+        channel = await self._connection.channel()
+        try:
+            queue = await channel.declare_queue(self.name(UNROUTED), passive=True)
+            return queue.declaration_result.message_count or 0
+        finally:
+            await channel.close()
 
     async def delete_topology(self) -> None:
         """Delete every queue and exchange this bus declared (test teardown)."""
