@@ -24,7 +24,6 @@ from catalog.schemas import (
     VariantRead,
     VariantUpdate,
 )
-from kit.anonymous import admit_anonymous
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -33,7 +32,6 @@ from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 router = APIRouter(
     prefix="/v1",
     tags=["catalog"],
-    dependencies=[admit_anonymous("list_products", "get_product", "list_categories")],
 )
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 VARY = "Accept-Language"
@@ -43,7 +41,6 @@ VARY = "Accept-Language"
     "/producers",
     status_code=status.HTTP_201_CREATED,
     response_model=ProducerRead,
-    dependencies=[access.staff_write],
 )
 async def create_producer(data: ProducerCreate, session: SessionDep, view: ViewDep) -> object:
     """Register a producer (town staff)."""
@@ -73,9 +70,7 @@ async def get_producer(
     return present.producer(await service.get_producer(session, principal, producer_id), view)
 
 
-@router.patch(
-    "/producers/{producer_id}", response_model=ProducerRead, dependencies=[access.any_write]
-)
+@router.patch("/producers/{producer_id}", response_model=ProducerRead)
 async def update_producer(
     producer_id: uuid.UUID,
     data: ProducerUpdate,
@@ -92,7 +87,6 @@ async def update_producer(
     "/categories",
     status_code=status.HTTP_201_CREATED,
     response_model=CategoryRead,
-    dependencies=[access.staff_write],
 )
 async def create_category(data: CategoryCreate, session: SessionDep, view: ViewDep) -> object:
     """Add a category to the tenant's taxonomy (town staff)."""
@@ -112,7 +106,6 @@ async def list_categories(
     "/products",
     status_code=status.HTTP_201_CREATED,
     response_model=ProductRead,
-    dependencies=[access.any_write],
 )
 async def create_product(
     data: ProductCreate, session: SessionDep, principal: PrincipalDep, view: ViewDep
@@ -181,7 +174,7 @@ async def get_product(
     )
 
 
-@router.patch("/products/{product_id}", response_model=ProductRead, dependencies=[access.any_write])
+@router.patch("/products/{product_id}", response_model=ProductRead)
 async def update_product(
     product_id: uuid.UUID,
     data: ProductUpdate,
@@ -198,9 +191,7 @@ async def update_product(
     return present.product(product, variants[product.id], view)
 
 
-@router.post(
-    "/products/{product_id}/publish", response_model=ProductRead, dependencies=[access.any_write]
-)
+@router.post("/products/{product_id}/publish", response_model=ProductRead)
 async def publish_product(
     product_id: uuid.UUID,
     session: SessionDep,
@@ -216,9 +207,7 @@ async def publish_product(
     return present.product(product, variants[product.id], view)
 
 
-@router.post(
-    "/products/{product_id}/archive", response_model=ProductRead, dependencies=[access.any_write]
-)
+@router.post("/products/{product_id}/archive", response_model=ProductRead)
 async def archive_product(
     product_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, view: ViewDep
 ) -> object:
@@ -232,7 +221,6 @@ async def archive_product(
     "/products/{product_id}/variants",
     status_code=status.HTTP_201_CREATED,
     response_model=VariantRead,
-    dependencies=[access.any_write],
 )
 async def add_variant(
     product_id: uuid.UUID,
@@ -252,7 +240,6 @@ async def add_variant(
 @router.patch(
     "/products/{product_id}/variants/{variant_id}",
     response_model=VariantRead,
-    dependencies=[access.any_write],
 )
 async def update_variant(
     product_id: uuid.UUID,

