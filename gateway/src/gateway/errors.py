@@ -71,11 +71,6 @@ class LoginThrottled(ProblemError):
     title = "Too many login attempts from this address"
 
 
-class InsufficientScope(Forbidden):
-    type = "insufficient-scope"
-    title = "The API key's scopes do not cover this request"
-
-
 class InvalidInvitation(NotFound):
     type = "invalid-invitation"
     title = "Invitation is invalid, expired or already accepted"
