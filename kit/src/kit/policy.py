@@ -281,26 +281,34 @@ LINKS: Table = {
     ("GET", "/r/{code}"): public(),
     ("HEAD", "/r/{code}"): public(),
 }
-# Producer users see their own producers' figures only (the reports service scopes them).
+# Producer users see their own producers' figures only (the reports service scopes them), and no
+# report of the town's posts and channels.
 REPORTS: Table = {
-    ("GET", f"/v1/reports/{name}"): read(A, TOWN)
-    for name in (
-        "overview",
-        "overview.csv",
-        "overview.svg",
-        "posts",
-        "posts.csv",
-        "channels",
-        "channels.csv",
-        "products",
-        "products.csv",
-        "producers",
-        "producers.csv",
-        "producers/{producer_id}",
-        "best-times",
-        "best-times.csv",
-        "best-times.svg",
-    )
+    **{
+        ("GET", f"/v1/reports/{name}"): read(A, TOWN)
+        for name in (
+            "overview",
+            "overview.csv",
+            "overview.svg",
+            "products",
+            "products.csv",
+            "producers",
+            "producers.csv",
+            "producers/{producer_id}",
+        )
+    },
+    **{
+        ("GET", f"/v1/reports/{name}"): read(A, TOWN - {PRODUCER})
+        for name in (
+            "posts",
+            "posts.csv",
+            "channels",
+            "channels.csv",
+            "best-times",
+            "best-times.csv",
+            "best-times.svg",
+        )
+    },
 }
 CONVERSIONS: Table = {
     ("GET", "/v1/conversions"): read(A, ANALYSTS),
@@ -346,7 +354,7 @@ TABLES: dict[str, Table] = {
 
 def operations() -> dict[Operation, Rule]:
     """Every operation clients reach through the gateway (its own and the services')."""
-    merged: dict[Operation, Rule] = {}
+    merged: dict[Operation, Rule] = dict(TABLES["gateway"])
     for table in TABLES.values():
         for operation, rule in table.items():
             if operation not in INTERNAL:
