@@ -3,7 +3,7 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PORT ?= 8000
 
-.PHONY: install run test lint format e2e fuzz isolation faults load bench up down clean
+.PHONY: install run test lint format e2e fuzz isolation authz faults load bench up down clean
 
 $(UV):
 	python3 -m venv .tools
@@ -36,6 +36,9 @@ fuzz: install ## schemathesis over the gateway's merged OpenAPI: no 5xx, no sche
 
 isolation: install ## another town's credentials get 404 on every tenant object path (also in make test)
 	$(UV) run pytest -m isolation tests/isolation
+
+authz: install ## every operation by every role, anonymous and API-key scope answers as kit.policy says (also in make test)
+	$(UV) run pytest -m authz tests/authz
 
 faults: install ## broker restarted, relay and worker SIGKILLed under 10,000 events each (own RabbitMQ node)
 	$(UV) run pytest -m faults tests/faults

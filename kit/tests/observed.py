@@ -18,7 +18,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit import tracing
+from kit import policy, tracing
 from kit.auth import TokenVerifier
 from kit.db import Database
 from kit.dependencies import SessionDep
@@ -74,7 +74,8 @@ def build_app(
 ) -> FastAPI:
     """The kit test service's app."""
     runtime = ServiceRuntime(service=SERVICE, settings=settings, db=db, verifier=verifier, bus=bus)
-    return create_service_app(runtime, [router], title="kit observed")
+    table = {("POST", "/notes"): policy.Rule(policy.ROLES, None)}
+    return create_service_app(runtime, [router], title="kit observed", table=table)
 
 
 @dataclass

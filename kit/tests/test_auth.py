@@ -6,6 +6,7 @@ import jwt
 import pytest
 from fastapi import APIRouter
 
+from kit import policy
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, generate_private_key
 from kit.db import Database
 from kit.errors import Unauthorized
@@ -87,7 +88,8 @@ async def service_client(
         return {"ok": "yes"}
 
     runtime = ServiceRuntime("kittest", machi_settings, kit_db, verifier(signer, "kittest"))
-    app = create_service_app(runtime, [router], title="kit test")
+    table = {("GET", "/v1/whoami"): policy.Rule(policy.ROLES, None)}
+    app = create_service_app(runtime, [router], title="kit test", table=table)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://svc")
 
 
@@ -128,16 +130,15 @@ async def test_metrics_count_requests(service_client: httpx.AsyncClient) -> None
 async def test_role_requirement_is_a_403_problem(
     kit_db: Database, machi_settings: MachiSettings, signer: TokenSigner
 ) -> None:
-    from kit.dependencies import require_role
-
     router = APIRouter()
 
-    @router.post("/v1/things", dependencies=[require_role("admin", "editor")])
+    @router.post("/v1/things")
     async def write() -> dict[str, str]:
         return {"ok": "yes"}
 
     runtime = ServiceRuntime("kittest", machi_settings, kit_db, verifier(signer, "kittest"))
-    app = create_service_app(runtime, [router], title="kit test")
+    table = {("POST", "/v1/things"): policy.write("catalog", policy.EDITORS)}
+    app = create_service_app(runtime, [router], title="kit test", table=table)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://s") as c:
         analyst = signer.mint(principal(uuid.uuid4(), roles=("analyst",)), "kittest")
         editor = signer.mint(principal(uuid.uuid4(), roles=("editor",)), "kittest")

@@ -7,11 +7,12 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import httpx
-from fastapi import FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from gateway import api, authn, openapi, proxy
 from gateway.authn import Authenticator
+from gateway.dependencies import OWN_RULES, authorize
 from gateway.middleware import EdgeMiddleware
 from gateway.playbook import api as playbook_api
 from gateway.public import api as public_api
@@ -28,6 +29,7 @@ from kit.http import (
     RequestContextMiddleware,
     add_ops_routes,
     install_problem_handlers,
+    unruled_routes,
 )
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
@@ -98,12 +100,25 @@ def create_app(
     if isinstance(app.state.buckets, RedisBuckets):
         checks["redis"] = app.state.buckets.ping
     add_ops_routes(app, checks)
-    for router in (openapi.router, api.router, usage_api.router, playbook_api.router):
-        app.include_router(router)
-    app.include_router(public_api.router)
+    own = [openapi.router, api.router, usage_api.router, playbook_api.router, public_api.router]
+    for router in own:
+        app.include_router(router, dependencies=[Depends(authorize)])
+    # The proxy checks each forwarded operation's row itself (it matches concrete paths).
     app.include_router(proxy.build_router())
-    app.include_router(public_api.home_router)  # last: `/{town}` takes what nothing else did
+    # Last: `/{town}` takes what nothing else did.
+    app.include_router(public_api.home_router, dependencies=[Depends(authorize)])
+    _require_rows([*own, public_api.home_router])
     return app
+
+
+def _require_rows(routers: list[APIRouter]) -> None:
+    """Default-deny made visible: the gateway does not start with a route its table lacks."""
+    holder = FastAPI()
+    for router in routers:
+        holder.include_router(router)
+    missing = unruled_routes(holder, OWN_RULES)
+    if missing:
+        raise RuntimeError(f"routes without a row in kit.policy: {', '.join(missing)}")
 
 
 def upstream_checks(upstreams: dict[str, httpx.AsyncClient]) -> dict[str, ReadinessCheck]:

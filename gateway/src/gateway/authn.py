@@ -197,26 +197,15 @@ def principal_for_key(key: ApiKey, tenant: Tenant, plan: Plan | None = None) -> 
         roles=frozenset(key.roles),
         limits=token_limits(tenant, plan),
         features=frozenset(features(plan)),
+        scopes=frozenset(key.scopes),
     )
-
-
-ALL_SCOPES = "*"
 
 
 @dataclass(frozen=True)
 class Caller:
-    """An authenticated caller; `scopes` is None for users (their roles decide) and lists what
-    an API key may reach (`catalog:read` ...)."""
+    """An authenticated caller: a user, or an API key whose principal carries its scopes."""
 
     principal: InternalPrincipal
-    scopes: frozenset[str] | None = None
-
-    def may_reach(self, upstream: str, method: str) -> bool:
-        """Whether the caller's scopes admit `method` on `upstream`'s paths."""
-        if self.scopes is None or ALL_SCOPES in self.scopes:
-            return True
-        access = "read" if method in ("GET", "HEAD", "OPTIONS") else "write"
-        return f"{upstream}:{access}" in self.scopes
 
 
 def _signer_with_ttl(signer: TokenSigner, ttl_seconds: int) -> TokenSigner:
@@ -280,4 +269,4 @@ class Authenticator:
                 raise InvalidApiKey()
             principal = principal_for_key(key, tenant, plan)
             await repository.touch_api_key(session, key.id, datetime.now(UTC))
-        return Caller(principal, frozenset(key.scopes))
+        return Caller(principal)

@@ -19,11 +19,14 @@ from gateway.ratelimit import STATE_KEY, Buckets, RateLimited
 from gateway.schemas import TokenRequest
 from gateway.settings import GatewaySettings
 from gateway.usage.service import UsageMeter
+from kit import policy
 from kit.auth import InternalPrincipal
 from kit.db import Database
+from kit.dependencies import route_template
 from kit.errors import ProblemError
 from kit.logs import tenant_var
 
+OWN_RULES = policy.TABLES["gateway"]  # the rows of the routes the gateway serves itself
 RATE_QUOTA = "api_requests_per_minute"
 WINDOW_SECONDS = 60
 
@@ -128,6 +131,18 @@ async def require_caller(
 
 CallerDep = Annotated[InternalPrincipal, Depends(require_caller)]
 FullCallerDep = Annotated[Caller, Depends(authenticate_caller)]
+
+
+async def authorize(request: Request) -> None:
+    """The gateway's own routes: the matched route's row of the policy table (kit.policy)
+    admits the caller; rows open to anyone need no credentials, a route without a row is 403."""
+    rule = policy.rule_in(OWN_RULES, request.method, route_template(request))
+    if rule is not None and rule.anonymous == policy.ANYONE:
+        return
+    bearer = await bearer_scheme(request)
+    api_key = await api_key_scheme(request)
+    caller = await authenticate_caller(request, get_authenticator(request), bearer, api_key)
+    policy.check(rule, caller.principal)
 
 
 async def read_credentials(request: Request) -> TokenRequest:

@@ -72,11 +72,6 @@ class LoginBusy(ProblemError):
     title = "Too many password checks at once"
 
 
-class InsufficientScope(Forbidden):
-    type = "insufficient-scope"
-    title = "The API key's scopes do not cover this request"
-
-
 class InvalidInvitation(NotFound):
     type = "invalid-invitation"
     title = "Invitation is invalid, expired or already accepted"

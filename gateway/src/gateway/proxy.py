@@ -21,7 +21,6 @@ from gateway import repository
 from gateway.authn import Caller
 from gateway.dependencies import FullCallerDep, client_ip, enforce_rate
 from gateway.errors import (
-    InsufficientScope,
     NoTown,
     TenantSuspended,
     TownNotFound,
@@ -31,7 +30,7 @@ from gateway.errors import (
 from gateway.routes import ANONYMOUS, ROUTES, TOWN, WEBHOOK_KINDS, Route
 from gateway.settings import GatewaySettings
 from gateway.upstream import ServiceCaller, anonymous
-from kit import idempotency, tracing
+from kit import idempotency, policy, tracing
 from kit.auth import InternalPrincipal
 from kit.db import Database
 from kit.logs import request_id_var
@@ -245,17 +244,21 @@ def _endpoint(route: Route) -> Endpoint:
         return forward_for_town
 
     async def forward_to_upstream(request: Request, caller: FullCallerDep) -> Response:
-        _check_scope(caller, route, request.method)
+        _authorize(caller, route, request)
         return await forward_once(request, caller.principal, route)
 
     return forward_to_upstream
 
 
-def _check_scope(caller: Caller, route: Route, method: str) -> None:
-    if caller.principal.tenant_id is None:  # the platform operator: a town's data is the town's
+def _authorize(caller: Caller, route: Route, request: Request) -> None:
+    """The operation's row of the policy table admits the caller (roles, and a key's scopes).
+    A path with no row is left to the service, whose own table refuses it by default."""
+    principal = caller.principal
+    if principal.tenant_id is None:  # the platform operator: a town's data is the town's
         raise NoTown("the platform operator manages towns through /v1/tenants, not their data")
-    if not caller.may_reach(route.upstream, method):
-        raise InsufficientScope(f"this API key has no {route.upstream} scope for {method}")
+    rule = policy.match(route.upstream, request.method, request.url.path)
+    if rule is not None:
+        policy.check(rule, principal)
 
 
 def build_router(routes: Sequence[Route] = ROUTES) -> APIRouter:

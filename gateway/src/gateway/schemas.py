@@ -16,9 +16,12 @@ Role = Literal[
 ROLES: frozenset[str] = frozenset(get_args(Role))
 TenantStatus = Literal["active", "suspended"]
 Translations = dict[str, str]
-# An API key reaches a service's paths only with its scope; reads are GET, HEAD and OPTIONS.
+# An API key reaches an operation only with its scope (kit.policy.SCOPES): `gateway:*` for the
+# gateway's own routes (users, keys, tenants), `<service>:*` for the paths routed to a service.
 Scope = Literal[
     "*",
+    "gateway:read",
+    "gateway:write",
     "catalog:read",
     "catalog:write",
     "publisher:read",

@@ -44,7 +44,7 @@ from gateway.schemas import (
     normalize_email,
 )
 from gateway.upstream import gateway_acting_for
-from kit import export, idempotency
+from kit import export, idempotency, policy
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.db import Database
 from kit.errors import Forbidden, InvalidInput, ProblemError, QuotaExceeded
@@ -86,6 +86,26 @@ def _require_tenant_admin(caller: InternalPrincipal) -> uuid.UUID:
     if caller.tenant_id is None or not caller.has_role(ADMIN):
         raise Forbidden("needs the admin role in a tenant")
     return caller.tenant_id
+
+
+def _may_grant(
+    caller: InternalPrincipal, roles: Sequence[str], scopes: Sequence[str] | None = None
+) -> None:
+    """403 unless `caller` may give `roles` to a new user or invitation (`scopes` None: every
+    scope, as a user has) or to a new key: nobody grants a role above their own
+    (kit.policy.grantable), and a key grants at most its own roles and scopes."""
+    wanted = set(roles)
+    if not wanted <= policy.grantable(caller.roles):
+        raise Forbidden(f"may not grant the roles: {', '.join(sorted(wanted))}")
+    if caller.kind != "key":
+        return
+    if scopes is not None and not wanted <= caller.roles:
+        raise Forbidden("an API key grants at most its own roles")
+    if not policy.covers_all(caller.scopes, scopes or [policy.ALL_SCOPES]):
+        raise Forbidden(
+            "an API key grants at most its own scopes; a user holds every scope, so only a key "
+            "with `*` adds users"
+        )
 
 
 def _visible_tenant(caller: InternalPrincipal, tenant_id: uuid.UUID) -> None:
@@ -475,6 +495,7 @@ async def register_user(session: AsyncSession, caller: InternalPrincipal, data: 
         raise TenantNotFound(f"no tenant {tenant_id}")
     if OPERATOR in data.roles and not caller.has_role(OPERATOR):
         raise Forbidden("only the operator grants the operator role")
+    _may_grant(caller, data.roles)
     return await add_user(
         session, tenant_id, data.email, data.password, data.roles, data.producer_ids
     )
@@ -492,6 +513,7 @@ async def invite(
         raise InvalidInput("an invitation is for a tenant: give tenant_id")
     if OPERATOR in data.roles:
         raise Forbidden("the operator role is never granted by invitation")
+    _may_grant(caller, data.roles)
     await _check_staff_quota(session, tenant_id)
     if await repository.get_user_by_email(session, data.email) is not None:
         raise EmailTaken(f"{data.email} is already registered")
@@ -537,6 +559,7 @@ async def issue_api_key(
     tenant_id = _require_tenant_admin(caller)
     if OPERATOR in data.roles:
         raise Forbidden("an API key cannot be an operator")
+    _may_grant(caller, data.roles, data.scopes)
     for _ in range(PREFIX_ATTEMPTS):
         made = authn.new_api_key()
         if not await repository.api_key_prefix_exists(session, made.prefix):

@@ -43,6 +43,8 @@ class InternalPrincipal:
     limits: dict[str, int] = field(default_factory=dict)  # the plan's quotas
     producer_ids: frozenset[uuid.UUID] = frozenset()
     features: frozenset[str] = frozenset()  # the plan's features, e.g. "line_broadcast"
+    # What an API key may reach (`catalog:read`, `*`: see kit.policy); None: not a key.
+    scopes: frozenset[str] | None = None
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
@@ -132,6 +134,8 @@ class TokenSigner:
             "producer_ids": sorted(str(p) for p in principal.producer_ids),
             "features": sorted(principal.features),
         }
+        if principal.scopes is not None:
+            claims["scopes"] = sorted(principal.scopes)
         return jwt.encode(claims, self._key, algorithm=ALGORITHM, headers={"kid": self.kid})
 
     def jwks(self) -> dict[str, Any]:
@@ -144,14 +148,19 @@ class TokenSigner:
 
 def _principal_from_claims(claims: dict[str, Any]) -> InternalPrincipal:
     tenant = claims.get("tenant_id")
+    kind = str(claims.get("kind", "user"))
+    scopes = claims.get("scopes")
+    if scopes is None and kind == "key":
+        scopes = []  # a key's token without scopes reaches nothing that needs one
     return InternalPrincipal(
         sub=str(claims["sub"]),
-        kind=str(claims.get("kind", "user")),
+        kind=kind,
         tenant_id=uuid.UUID(tenant) if tenant else None,
         roles=frozenset(claims.get("roles") or ()),
         limits={str(k): int(v) for k, v in (claims.get("limits") or {}).items()},
         producer_ids=frozenset(uuid.UUID(p) for p in claims.get("producer_ids") or ()),
         features=frozenset(str(f) for f in claims.get("features") or ()),
+        scopes=None if scopes is None else frozenset(str(s) for s in scopes),
     )
 
 

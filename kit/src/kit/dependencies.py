@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit import policy
 from kit.auth import InternalPrincipal, TokenVerifier
 from kit.db import Database
 from kit.errors import Forbidden, Unauthorized
@@ -48,16 +49,28 @@ async def get_session(request: Request, principal: PrincipalDep) -> AsyncIterato
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
-def require_role(*roles: str) -> Any:
-    """A dependency admitting only principals with one of `roles` (403 problem otherwise).
+def route_template(request: Request) -> str:
+    """The path template of the route that matched `request` (`/v1/posts/{post_id}`)."""
+    return str(getattr(request.scope.get("route"), "path", ""))
 
-    Use as `dependencies=[require_role("admin", "editor")]` on a route or router, or as a
-    parameter `principal: Annotated[InternalPrincipal, require_role(...)]`.
-    """
 
-    async def check(principal: PrincipalDep) -> InternalPrincipal:
-        if not principal.has_role(*roles):
-            raise Forbidden(f"needs one of the roles: {', '.join(roles)}")
-        return principal
+def authorize(table: policy.Table) -> Any:
+    """A dependency checking the caller against the matched route's row of a policy table
+    (kit.policy): 403 without a row, or when the row does not admit the caller."""
+
+    async def check(request: Request, principal: PrincipalDep) -> None:
+        rule = policy.rule_in(table, request.method, route_template(request))
+        policy.check(rule, principal)
+
+    return Depends(check)
+
+
+def admit_anyone(table: policy.Table) -> Any:
+    """A dependency for routes served without any token: their row must be open to anyone."""
+
+    async def check(request: Request) -> None:
+        rule = policy.rule_in(table, request.method, route_template(request))
+        if rule is None or rule.anonymous != policy.ANYONE:
+            raise Forbidden("this endpoint is not public")
 
     return Depends(check)

@@ -14,14 +14,15 @@ import asyncpg
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.routing import APIRoute, iter_route_contexts
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kit import tracing
-from kit.dependencies import require_principal
+from kit import policy, tracing
+from kit.dependencies import admit_anyone, authorize, require_principal
 from kit.errors import ProblemError
 from kit.logs import request_id_var, tenant_var
 from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
@@ -202,14 +203,31 @@ def add_ops_routes(app: FastAPI, checks: dict[str, ReadinessCheck]) -> None:
         return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
+def unruled_routes(app: FastAPI, table: policy.Table) -> list[str]:
+    """`METHOD path` of every route of `app` without a row in a policy table."""
+    missing = []
+    for route in iter_route_contexts(app.routes):
+        if not isinstance(route.original_route, APIRoute) or route.path in OPS_PATHS:
+            continue
+        for method in sorted(route.methods or ()):
+            if policy.rule_in(table, method, str(route.path)) is None:
+                missing.append(f"{method} {route.path}")
+    return missing
+
+
 def create_service_app(
     runtime: ServiceRuntime,
     routers: Sequence[APIRouter],
     *,
     title: str,
     description: str = "",
+    public: Sequence[APIRouter] = (),
+    table: policy.Table | None = None,
 ) -> FastAPI:
-    """A service's FastAPI app: every router behind the internal token."""
+    """A service's FastAPI app: every router behind the internal token and the service's rows of
+    the policy table (kit.policy; `table` replaces them in tests); `public` routers need no token,
+    and their rows must be open to anyone. A route without a row is a start-up error, and answers
+    403 if added later."""
     app = FastAPI(
         title=title, description=description, version="0.1.0", docs_url=None, redoc_url=None
     )
@@ -222,6 +240,13 @@ def create_service_app(
     if runtime.bus is not None:
         checks["broker"] = runtime.bus.ping
     add_ops_routes(app, checks)
+    rows = policy.TABLES.get(runtime.service, {}) if table is None else table
+    guarded = [Depends(require_principal), authorize(rows)]
     for router in routers:
-        app.include_router(router, dependencies=[Depends(require_principal)])
+        app.include_router(router, dependencies=guarded)
+    for router in public:
+        app.include_router(router, dependencies=[admit_anyone(rows)])
+    missing = unruled_routes(app, rows)
+    if missing:
+        raise RuntimeError(f"routes without a row in kit.policy: {', '.join(missing)}")
     return app

@@ -26,7 +26,14 @@ SERVICE = "analytics"
 def create_app(runtime: ServiceRuntime, settings: AnalyticsSettings | None = None) -> FastAPI:
     settings = settings or AnalyticsSettings()
     app = create_service_app(
-        runtime, api.ROUTERS, title="Machi analytics", description="Links, clicks, reports."
+        runtime,
+        [
+            *api.ROUTERS,
+            export.router(Base.metadata),  # the gateway's tenant export
+            playbook.router,  # the gateway's playbooks for partner towns
+        ],
+        title="Machi analytics",
+        description="Links, clicks, reports.",
     )
     context = AnalyticsContext(
         settings=settings,
@@ -35,8 +42,6 @@ def create_app(runtime: ServiceRuntime, settings: AnalyticsSettings | None = Non
         secrets=Sealer.of(settings),
     )
     app.state.analytics = context
-    app.include_router(export.router(Base.metadata))  # the gateway's tenant export
-    app.include_router(playbook.router)  # the gateway's playbooks for partner towns
     flusher = Flusher(runtime.db, context.buffer, settings)
     app.state.flusher = flusher
 

@@ -8,25 +8,18 @@ from __future__ import annotations
 
 import uuid
 
+from kit import policy
 from kit.auth import InternalPrincipal
-from kit.dependencies import require_role
-
-STAFF_WRITERS = ("admin", "editor", "writer", "photographer")
-PRODUCER = "producer"
-
-# Route dependencies: analysts (and anyone else) get 403 on writes.
-staff_write = require_role(*STAFF_WRITERS)
-any_write = require_role(*STAFF_WRITERS, PRODUCER)
 
 
 def is_staff(principal: InternalPrincipal) -> bool:
     """True when the caller writes as town staff rather than as a producer."""
-    return principal.has_role(*STAFF_WRITERS)
+    return principal.has_role(*policy.WRITERS)
 
 
 def producer_scope(principal: InternalPrincipal) -> frozenset[uuid.UUID] | None:
     """The producers the caller is confined to, or None for town-wide access."""
-    if principal.has_role(PRODUCER) and not is_staff(principal):
+    if principal.has_role(policy.PRODUCER) and not is_staff(principal):
         return principal.producer_ids
     return None
 

@@ -29,7 +29,6 @@ from catalog.schemas import (
     VariantRead,
     VariantUpdate,
 )
-from kit.anonymous import admit_anonymous
 from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import conditional_json
@@ -39,7 +38,6 @@ from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 router = APIRouter(
     prefix="/v1",
     tags=["catalog"],
-    dependencies=[admit_anonymous("list_products", "get_product", "list_categories")],
 )
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 VARY = "Accept-Language"
@@ -62,7 +60,6 @@ async def _read(
     "/producers",
     status_code=status.HTTP_201_CREATED,
     response_model=ProducerRead,
-    dependencies=[access.staff_write],
 )
 async def create_producer(data: ProducerCreate, session: SessionDep, view: ViewDep) -> object:
     """Register a producer (town staff)."""
@@ -92,9 +89,7 @@ async def get_producer(
     return present.producer(await service.get_producer(session, principal, producer_id), view)
 
 
-@router.patch(
-    "/producers/{producer_id}", response_model=ProducerRead, dependencies=[access.any_write]
-)
+@router.patch("/producers/{producer_id}", response_model=ProducerRead)
 async def update_producer(
     producer_id: uuid.UUID,
     data: ProducerUpdate,
@@ -111,7 +106,6 @@ async def update_producer(
     "/categories",
     status_code=status.HTTP_201_CREATED,
     response_model=CategoryRead,
-    dependencies=[access.staff_write],
 )
 async def create_category(data: CategoryCreate, session: SessionDep, view: ViewDep) -> object:
     """Add a category to the tenant's taxonomy (town staff)."""
@@ -131,7 +125,6 @@ async def list_categories(
     "/products",
     status_code=status.HTTP_201_CREATED,
     response_model=ProductRead,
-    dependencies=[access.any_write],
 )
 async def create_product(
     data: ProductCreate, session: SessionDep, principal: PrincipalDep, view: ViewDep
@@ -181,9 +174,7 @@ async def list_products(
     return conditional_json(request, page, vary=VARY)
 
 
-@router.post(
-    "/products/publish", response_model=ProductBulkPublishRead, dependencies=[access.any_write]
-)
+@router.post("/products/publish", response_model=ProductBulkPublishRead)
 async def publish_products(
     data: ProductBulkPublish,
     session: SessionDep,
@@ -221,7 +212,7 @@ async def get_product(
     return conditional_json(request, read, vary=VARY)
 
 
-@router.patch("/products/{product_id}", response_model=ProductRead, dependencies=[access.any_write])
+@router.patch("/products/{product_id}", response_model=ProductRead)
 async def update_product(
     product_id: uuid.UUID,
     data: ProductUpdate,
@@ -238,9 +229,7 @@ async def update_product(
     return read
 
 
-@router.post(
-    "/products/{product_id}/publish", response_model=ProductRead, dependencies=[access.any_write]
-)
+@router.post("/products/{product_id}/publish", response_model=ProductRead)
 async def publish_product(
     product_id: uuid.UUID,
     session: SessionDep,
@@ -256,9 +245,7 @@ async def publish_product(
     return read
 
 
-@router.post(
-    "/products/{product_id}/archive", response_model=ProductRead, dependencies=[access.any_write]
-)
+@router.post("/products/{product_id}/archive", response_model=ProductRead)
 async def archive_product(
     product_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, view: ViewDep
 ) -> object:
@@ -272,7 +259,6 @@ async def archive_product(
     "/products/{product_id}/variants",
     status_code=status.HTTP_201_CREATED,
     response_model=VariantRead,
-    dependencies=[access.any_write],
 )
 async def add_variant(
     product_id: uuid.UUID,
@@ -292,7 +278,6 @@ async def add_variant(
 @router.patch(
     "/products/{product_id}/variants/{variant_id}",
     response_model=VariantRead,
-    dependencies=[access.any_write],
 )
 async def update_variant(
     product_id: uuid.UUID,

@@ -35,13 +35,13 @@ def create_app(runtime: ServiceRuntime, settings: CatalogSettings | None = None)
             media_api.router,
             usage_api.router,
             playbook_api.router,
+            export.router(Base.metadata),  # the gateway's tenant export
         ],
         title="Machi catalog",
         description="Producers, products, places, media, storefronts, imports.",
+        public=[media_api.public_router],  # renditions need no token
     )
     app.state.catalog_settings = settings
     app.state.sealer = Sealer.of(settings)
     app.state.media_storage = LocalStorage(settings.media_dir)
-    app.include_router(media_api.public_router)  # renditions need no token
-    app.include_router(export.router(Base.metadata))  # the gateway's tenant export
     return app

@@ -30,11 +30,11 @@ def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = Non
             scheduling.campaigns,
             scheduling.slots,
             playbook.router,
+            export.router(Base.metadata),  # the gateway's tenant export
         ],
         title="Machi publisher",
         description="Channels, posts, approvals, schedules, safe dispatch.",
     )
     app.state.publisher_settings = settings
     app.state.vault = Sealer.of(settings)
-    app.include_router(export.router(Base.metadata))  # the gateway's tenant export
     return app

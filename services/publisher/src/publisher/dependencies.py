@@ -54,5 +54,3 @@ def get_broadcasts(http: PlatformHttpDep, settings: SettingsDep, vault: VaultDep
 
 
 BroadcastsDep = Annotated[Broadcasts, Depends(get_broadcasts)]
-EDITORS = ("admin", "editor")
-WRITERS = ("admin", "editor", "writer", "photographer")

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from fastapi import APIRouter
 
 from analytics.context import ContextDep
 from analytics.playbook import service
 from analytics.playbook.schemas import AnalyticsSection, Applied
 from analytics.tracking.api import tenant_of
-from kit.auth import InternalPrincipal
-from kit.dependencies import SessionDep, require_role
+from kit.dependencies import PrincipalDep, SessionDep
 
 router = APIRouter(prefix="/v1", tags=["playbook"])
-Admin = Annotated[InternalPrincipal, require_role("admin")]
 
 
 @router.get("/playbook", response_model=AnalyticsSection)
-async def export_playbook(session: SessionDep, principal: Admin, ctx: ContextDep) -> object:
+async def export_playbook(session: SessionDep, principal: PrincipalDep, ctx: ContextDep) -> object:
     """The tenant's tracking switches and attribution window, as a playbook section."""
     window = ctx.settings.attribution_window_days
     return await service.export(session, tenant_of(principal), window)
@@ -26,7 +22,7 @@ async def export_playbook(session: SessionDep, principal: Admin, ctx: ContextDep
 
 @router.put("/playbook", response_model=Applied)
 async def apply_playbook(
-    section: AnalyticsSection, session: SessionDep, principal: Admin, ctx: ContextDep
+    section: AnalyticsSection, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> object:
     """Set the section's tracking settings on the tenant."""
     window = ctx.settings.attribution_window_days

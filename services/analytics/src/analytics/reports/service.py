@@ -26,16 +26,18 @@ from analytics.reports.schemas import (
 from analytics.tracking import repository as tracking_repo
 from analytics.tracking import service as tracking
 from contracts.publisher import DeliveryPublishedV1
+from kit import policy
 from kit.auth import InternalPrincipal
 from kit.errors import Forbidden, InvalidInput
 
-UNSCOPED_ROLES = ("admin", "analyst", "editor", "writer", "operator", "staff", "photographer")
 DEFAULT_DAYS = 30
 
 
 def producer_scope(principal: InternalPrincipal) -> list[uuid.UUID] | None:
     """The producers a producer user may see; None: the whole tenant."""
-    if principal.has_role(*UNSCOPED_ROLES) or not principal.has_role("producer"):
+    if principal.has_role(*(policy.ROLES - {policy.PRODUCER})) or not principal.has_role(
+        policy.PRODUCER
+    ):
         return None
     return sorted(principal.producer_ids)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
 from fastapi import APIRouter, status
 
@@ -18,11 +17,10 @@ from analytics.tracking.schemas import (
     WebhookSecretsRead,
 )
 from kit.auth import InternalPrincipal
-from kit.dependencies import SessionDep, require_role
+from kit.dependencies import PrincipalDep, SessionDep
 from kit.errors import Forbidden
 
 router = APIRouter(prefix="/v1/settings", tags=["settings"])
-Admin = Annotated[InternalPrincipal, require_role("admin")]
 
 
 def tenant_of(principal: InternalPrincipal) -> uuid.UUID:
@@ -32,11 +30,10 @@ def tenant_of(principal: InternalPrincipal) -> uuid.UUID:
     return principal.tenant_id
 
 
-Reader = Annotated[InternalPrincipal, require_role("admin", "analyst")]
-
-
 @router.get("/tracking", response_model=TrackingRead)
-async def read_tracking(session: SessionDep, principal: Reader, ctx: ContextDep) -> TenantSettings:
+async def read_tracking(
+    session: SessionDep, principal: PrincipalDep, ctx: ContextDep
+) -> TenantSettings:
     """The tenant's allowed store domains and tracking switches."""
     tenant = tenant_of(principal)
     return await service.settings_of(session, tenant, ctx.settings.attribution_window_days)
@@ -44,7 +41,7 @@ async def read_tracking(session: SessionDep, principal: Reader, ctx: ContextDep)
 
 @router.put("/tracking", response_model=TrackingRead)
 async def update_tracking(
-    change: TrackingUpdate, session: SessionDep, principal: Admin, ctx: ContextDep
+    change: TrackingUpdate, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> TenantSettings:
     """Change allowed store domains or tracking switches (off, no referrer, no user agent)."""
     tenant = tenant_of(principal)
@@ -52,7 +49,7 @@ async def update_tracking(
 
 
 @router.get("/webhooks", response_model=WebhookSecretsRead)
-async def read_webhooks(session: SessionDep, principal: Admin, ctx: ContextDep) -> object:
+async def read_webhooks(session: SessionDep, principal: PrincipalDep, ctx: ContextDep) -> object:
     """Which stores have a webhook secret set (never the secrets)."""
     tenant = tenant_of(principal)
     row = await service.settings_of(session, tenant, ctx.settings.attribution_window_days)
@@ -65,7 +62,11 @@ async def read_webhooks(session: SessionDep, principal: Admin, ctx: ContextDep) 
 
 @router.put("/webhooks/{store}", status_code=status.HTTP_204_NO_CONTENT)
 async def set_webhook_secret(
-    store: Store, body: WebhookSecretSet, session: SessionDep, principal: Admin, ctx: ContextDep
+    store: Store,
+    body: WebhookSecretSet,
+    session: SessionDep,
+    principal: PrincipalDep,
+    ctx: ContextDep,
 ) -> None:
     """Set the secret a store signs its webhooks with; stored encrypted, never returned."""
     tenant = tenant_of(principal)

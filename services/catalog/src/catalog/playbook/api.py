@@ -6,9 +6,9 @@ from fastapi import APIRouter
 
 from catalog.playbook import service
 from catalog.playbook.service import Applied, CatalogSection
-from kit.dependencies import SessionDep, require_role
+from kit.dependencies import SessionDep
 
-router = APIRouter(prefix="/v1", tags=["playbook"], dependencies=[require_role("admin")])
+router = APIRouter(prefix="/v1", tags=["playbook"])
 
 
 @router.get("/playbook", response_model=CatalogSection)

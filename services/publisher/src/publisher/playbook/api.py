@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from kit.dependencies import SessionDep, require_role
-from publisher.dependencies import WRITERS, SettingsDep
+from kit.dependencies import SessionDep
+from publisher.dependencies import SettingsDep
 from publisher.playbook import repository, service
 from publisher.playbook.schemas import (
     Applied,
@@ -19,13 +19,13 @@ from publisher.playbook.schemas import (
 router = APIRouter(prefix="/v1", tags=["playbook"])
 
 
-@router.get("/playbook", response_model=PublisherSection, dependencies=[require_role("admin")])
+@router.get("/playbook", response_model=PublisherSection)
 async def export_playbook(session: SessionDep) -> object:
     """The tenant's templates, channel kinds and publishing settings, as a playbook section."""
     return await service.export(session)
 
 
-@router.put("/playbook", response_model=Applied, dependencies=[require_role("admin")])
+@router.put("/playbook", response_model=Applied)
 async def apply_playbook(
     section: PublisherSection, session: SessionDep, settings: SettingsDep
 ) -> object:
@@ -44,7 +44,6 @@ async def list_templates(session: SessionDep) -> object:
     status_code=201,
     response_model=TemplateRead,
     tags=["templates"],
-    dependencies=[require_role(*WRITERS)],
 )
 async def create_template(body: TemplateSpec, session: SessionDep) -> object:
     """Store a named post template with its cadence and language."""

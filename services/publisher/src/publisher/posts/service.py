@@ -22,11 +22,11 @@ from contracts.publisher import (
     PostScheduledV1,
     ScheduledDelivery,
 )
+from kit import policy
 from kit.auth import InternalPrincipal
 from kit.errors import Forbidden, InvalidInput, QuotaExceeded
 from kit.events import outbox
 from publisher.channels import repository as channels_repo
-from publisher.dependencies import EDITORS, WRITERS
 from publisher.errors import (
     ChannelNotAllowed,
     InvalidTransition,
@@ -104,7 +104,7 @@ async def _channels(
     if missing:
         raise InvalidInput(f"unknown channel(s): {', '.join(sorted(map(str, missing)))}")
     for channel in channels:
-        if who is None or who.has_role(*WRITERS):
+        if who is None or who.has_role(*policy.WRITERS):
             continue
         # A staff member posts on the accounts they own, and only those.
         if channel.owner_kind != "staff" or channel.owner_user != who.sub:
@@ -608,4 +608,4 @@ async def refresh_statuses(session: AsyncSession, post_ids: list[uuid.UUID]) -> 
 
 
 def is_editor(who: InternalPrincipal) -> bool:
-    return who.has_role(*EDITORS)
+    return who.has_role(*policy.EDITORS)

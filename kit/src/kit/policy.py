@@ -1,0 +1,428 @@
+"""Who may call what: the platform's one authorization table.
+
+Every operation, keyed by (HTTP method, path template) as the OpenAPI document names it, has one
+row: the roles that may call it, the scope an API key needs for it, and whether it is open
+without a login. The gateway checks a row before answering or forwarding, and each service checks
+it again before its handler runs (`kit.dependencies.authorize`); an operation without a row is
+refused (403), and a service refuses to start while one of its routes has none.
+
+Business rules about the object stay in the services: a producer user touches only their own
+producers' things, nobody approves their own post, another town's object is a 404.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from kit.auth import InternalPrincipal
+from kit.errors import Forbidden, NotFound, ProblemError
+
+# --- roles -------------------------------------------------------------------------------------
+
+OPERATOR = "operator"  # the platform's licensor: tenants, plans, usage; no town's data
+ADMIN = "admin"  # a town's SNS office: users, keys, channels, stores, settings
+EDITOR = "editor"  # approves and rejects posts and campaigns
+WRITER = "writer"  # drafts posts, builds campaigns, keeps the catalog
+PHOTOGRAPHER = "photographer"  # uploads media; drafts like a writer
+STAFF = "staff"  # a town employee posting on their own accounts
+PRODUCER = "producer"  # a farmer or merchant: their own producers' products and reports
+ANALYST = "analyst"  # reads reports, conversions and tracking settings
+
+ROLES = frozenset({OPERATOR, ADMIN, EDITOR, WRITER, PHOTOGRAPHER, STAFF, PRODUCER, ANALYST})
+TOWN = ROLES - {OPERATOR}  # everyone who belongs to a town
+EDITORS = frozenset({ADMIN, EDITOR})
+WRITERS = frozenset({ADMIN, EDITOR, WRITER, PHOTOGRAPHER})  # the town's content team
+AUTHORS = WRITERS | {STAFF}  # whoever posts: the team, and staff on their own accounts
+KEEPERS = WRITERS | {PRODUCER}  # whoever keeps products: the team, and producers their own
+ANALYSTS = frozenset({ADMIN, ANALYST})
+ADMINS = frozenset({ADMIN})
+OPERATORS = frozenset({OPERATOR})
+NOBODY: frozenset[str] = frozenset()
+
+
+def grantable(roles: Iterable[str]) -> frozenset[str]:
+    """The roles a holder of `roles` may give a new user, invitation or key: the operator any,
+    a town's admin any town role, everyone else none."""
+    held = set(roles)
+    if OPERATOR in held:
+        return ROLES
+    if ADMIN in held:
+        return TOWN
+    return NOBODY
+
+
+# --- API-key scopes ----------------------------------------------------------------------------
+
+ALL_SCOPES = "*"
+# `<area>:read` covers GET and HEAD, `<area>:write` the rest; an area is the process serving the
+# path: the gateway's own routes (me, tenants, plans, usage, users, invitations, API keys), or
+# the service a path is routed to.
+AREAS = ("gateway", "catalog", "publisher", "analytics")
+SCOPES = frozenset({ALL_SCOPES, *(f"{area}:{a}" for area in AREAS for a in ("read", "write"))})
+
+
+def covers(held: Iterable[str] | None, scope: str) -> bool:
+    """Whether scopes `held` (None: a user, unrestricted) include `scope`."""
+    if held is None:
+        return True
+    granted = set(held)
+    return ALL_SCOPES in granted or scope in granted
+
+
+def covers_all(held: Iterable[str] | None, wanted: Iterable[str]) -> bool:
+    """Whether scopes `held` include every one of `wanted` (`*` only when `held` has it)."""
+    return all(covers(held, scope) for scope in wanted)
+
+
+class InsufficientScope(Forbidden):
+    type = "insufficient-scope"
+    title = "The API key's scopes do not cover this request"
+
+
+# --- rows --------------------------------------------------------------------------------------
+
+# Who may call an operation without a login.
+NO_ONE = "no one"
+PAGES = "pages"  # the gateway's public pages, anonymously for one town; a client needs a login
+ANYONE = "anyone"  # any client, no login (redirects, store webhooks, login itself)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One operation's row: users and keys holding one of `roles` (a key also needs `scope`;
+    None: any key), plus anonymous callers as `anonymous` says; `gateway`: the gateway acting on
+    its own (usage, playbooks, export) whatever roles its token carries."""
+
+    roles: frozenset[str]
+    scope: str | None
+    anonymous: str = NO_ONE
+    gateway: bool = False
+
+
+def read(area: str, roles: frozenset[str], anonymous: str = NO_ONE) -> Rule:
+    return Rule(roles, f"{area}:read", anonymous)
+
+
+def write(area: str, roles: frozenset[str], anonymous: str = NO_ONE) -> Rule:
+    return Rule(roles, f"{area}:write", anonymous)
+
+
+def public() -> Rule:
+    """No login: anyone, as anonymous (and logged-in callers too)."""
+    return Rule(ROLES, None, ANYONE)
+
+
+def internal(roles: frozenset[str] = NOBODY) -> Rule:
+    """Not routed to clients: the gateway acting on its own, and (for service tests) `roles`."""
+    return Rule(roles, None, gateway=True)
+
+
+Operation = tuple[str, str]  # (METHOD, path template)
+Table = Mapping[Operation, Rule]
+
+G, C, P, A = AREAS
+
+# --- the gateway's own routes ------------------------------------------------------------------
+
+AUTH: Table = {
+    ("GET", "/.well-known/jwks.json"): public(),
+    ("POST", "/v1/auth/token"): public(),
+    ("POST", "/v1/auth/refresh"): public(),
+    # Any credential may ask who it is, whatever its scopes.
+    ("GET", "/v1/me"): Rule(ROLES, None),
+}
+TENANTS: Table = {
+    ("POST", "/v1/tenants"): write(G, OPERATORS),
+    ("GET", "/v1/tenants"): read(G, OPERATORS),
+    ("GET", "/v1/tenants/{tenant_id}"): read(G, ROLES),  # its own town's members
+    ("PATCH", "/v1/tenants/{tenant_id}"): write(G, OPERATORS),
+    ("POST", "/v1/tenants/{tenant_id}/suspend"): write(G, OPERATORS),
+    ("POST", "/v1/tenants/{tenant_id}/reactivate"): write(G, OPERATORS),
+    ("GET", "/v1/tenants/{tenant_id}/export"): read(G, OPERATORS),
+    ("GET", "/v1/tenants/{tenant_id}/playbook"): read(G, OPERATORS),
+    ("GET", "/v1/tenants/{tenant_id}/usage"): read(G, OPERATORS | ANALYSTS),
+    ("GET", "/v1/usage"): read(G, OPERATORS),
+    ("GET", "/v1/plans"): read(G, ROLES),
+    ("PUT", "/v1/plans/{name}"): write(G, OPERATORS),
+}
+# Users and keys: the service also keeps a key from granting more than it holds.
+USERS: Table = {
+    ("POST", "/v1/users"): write(G, OPERATORS | ADMINS),
+    ("POST", "/v1/invitations"): write(G, OPERATORS | ADMINS),
+    ("POST", "/v1/invitations/{token}/accept"): public(),  # the token is the capability
+    ("POST", "/v1/api-keys"): write(G, ADMINS),  # keys belong to a town; the operator has none
+    ("GET", "/v1/api-keys"): read(G, ADMINS),
+    ("DELETE", "/v1/api-keys/{key_id}"): write(G, ADMINS),
+}
+PUBLIC_PAGES: Table = {
+    ("GET", "/public/{town}"): public(),
+    ("HEAD", "/public/{town}"): public(),
+    ("GET", "/public/{town}/store"): public(),
+    ("HEAD", "/public/{town}/store"): public(),
+    ("GET", "/public/{town}/products/{slug}"): public(),
+    ("HEAD", "/public/{town}/products/{slug}"): public(),
+    ("GET", "/{town}"): public(),
+    ("HEAD", "/{town}"): public(),
+    ("GET", "/openapi.json"): public(),
+    ("GET", "/docs"): public(),
+}
+
+# --- catalog -----------------------------------------------------------------------------------
+
+PRODUCERS: Table = {
+    ("GET", "/v1/producers"): read(C, TOWN),
+    ("POST", "/v1/producers"): write(C, WRITERS),
+    ("GET", "/v1/producers/{producer_id}"): read(C, TOWN),
+    ("PATCH", "/v1/producers/{producer_id}"): write(C, KEEPERS),
+}
+PRODUCTS: Table = {
+    ("GET", "/v1/products"): read(C, TOWN, PAGES),
+    ("POST", "/v1/products"): write(C, KEEPERS),
+    ("GET", "/v1/products/{product_id}"): read(C, TOWN, PAGES),
+    ("PATCH", "/v1/products/{product_id}"): write(C, KEEPERS),
+    ("POST", "/v1/products/publish"): write(C, KEEPERS),
+    ("POST", "/v1/products/{product_id}/publish"): write(C, KEEPERS),
+    ("POST", "/v1/products/{product_id}/archive"): write(C, KEEPERS),
+    ("POST", "/v1/products/{product_id}/variants"): write(C, KEEPERS),
+    ("PATCH", "/v1/products/{product_id}/variants/{variant_id}"): write(C, KEEPERS),
+    ("GET", "/v1/categories"): read(C, TOWN, PAGES),
+    ("POST", "/v1/categories"): write(C, WRITERS),
+}
+PLACES: Table = {
+    ("GET", "/v1/places"): read(C, TOWN, PAGES),
+    ("POST", "/v1/places"): write(C, WRITERS),
+    ("GET", "/v1/places/{place_id}"): read(C, TOWN, PAGES),
+    ("PATCH", "/v1/places/{place_id}"): write(C, WRITERS),
+    ("POST", "/v1/places/{place_id}/publish"): write(C, WRITERS),
+    ("POST", "/v1/places/{place_id}/archive"): write(C, WRITERS),
+}
+MEDIA: Table = {
+    ("POST", "/v1/media"): write(C, KEEPERS),
+    ("GET", "/v1/media/{media_id}"): read(C, TOWN),
+    # Renditions are fetched by social platforms by URL; their ids are random UUIDs.
+    ("GET", "/v1/media/{media_id}/{rendition}"): public(),
+}
+STOREFRONTS: Table = {
+    ("GET", "/v1/storefronts"): read(C, TOWN),
+    ("POST", "/v1/storefronts"): write(C, ADMINS),
+    ("GET", "/v1/storefronts/{storefront_id}"): read(C, TOWN),
+    ("POST", "/v1/storefronts/{storefront_id}/sync"): write(C, WRITERS),
+    ("GET", "/v1/listings"): read(C, TOWN, PAGES),
+    ("POST", "/v1/listings"): write(C, WRITERS),
+}
+IMPORTS: Table = {
+    ("POST", "/v1/imports"): write(C, WRITERS),
+    ("GET", "/v1/imports/export"): read(C, TOWN),
+    ("GET", "/v1/imports/{import_id}"): read(C, TOWN),
+}
+
+# --- publisher ---------------------------------------------------------------------------------
+
+CHANNELS: Table = {
+    ("GET", "/v1/channels"): read(P, TOWN),
+    ("POST", "/v1/channels"): write(P, ADMINS),
+    ("GET", "/v1/channels/{channel_id}"): read(P, TOWN),
+    ("PATCH", "/v1/channels/{channel_id}"): write(P, ADMINS),
+    ("GET", "/v1/channels/{channel_id}/feed"): read(P, TOWN),
+    ("POST", "/v1/channels/credentials/rotate"): write(P, ADMINS),
+    ("POST", "/v1/channels/oauth/{platform}/start"): write(P, ADMINS),
+    ("GET", "/v1/channels/oauth/{platform}/callback"): read(P, ADMINS),
+    ("POST", "/v1/channels/oauth/{platform}/select"): write(P, ADMINS),
+    ("GET", "/v1/channel-plans"): read(P, TOWN),
+}
+POSTS: Table = {
+    ("GET", "/v1/posts"): read(P, TOWN, PAGES),
+    ("POST", "/v1/posts"): write(P, AUTHORS),
+    ("POST", "/v1/posts/preview"): write(P, AUTHORS),
+    ("GET", "/v1/posts/settings"): read(P, TOWN),
+    ("PUT", "/v1/posts/settings"): write(P, ADMINS),
+    ("GET", "/v1/posts/{post_id}"): read(P, TOWN, PAGES),
+    ("PATCH", "/v1/posts/{post_id}"): write(P, AUTHORS),
+    ("GET", "/v1/posts/{post_id}/transitions"): read(P, TOWN),
+    ("POST", "/v1/posts/{post_id}/submit"): write(P, AUTHORS),
+    ("POST", "/v1/posts/{post_id}/approve"): write(P, EDITORS),
+    ("POST", "/v1/posts/{post_id}/reject"): write(P, EDITORS),
+    # Staff schedule their own approved posts; producers and analysts touch no post.
+    ("POST", "/v1/posts/{post_id}/schedule"): write(P, AUTHORS),
+    ("POST", "/v1/posts/{post_id}/cancel"): write(P, AUTHORS),
+    ("GET", "/v1/templates"): read(P, TOWN),
+    ("POST", "/v1/templates"): write(P, WRITERS),
+}
+DELIVERIES: Table = {
+    ("GET", "/v1/deliveries"): read(P, TOWN),
+    ("GET", "/v1/deliveries/{delivery_id}"): read(P, TOWN),
+    ("GET", "/v1/deliveries/{delivery_id}/attempts"): read(P, TOWN),
+}
+CAMPAIGNS: Table = {
+    ("GET", "/v1/campaigns"): read(P, TOWN),
+    ("POST", "/v1/campaigns"): write(P, WRITERS),
+    ("GET", "/v1/campaigns/{campaign_id}"): read(P, TOWN),
+    ("GET", "/v1/campaigns/{campaign_id}/posts"): read(P, TOWN),
+    ("POST", "/v1/campaigns/{campaign_id}/submit"): write(P, WRITERS),
+    ("POST", "/v1/campaigns/{campaign_id}/approve"): write(P, EDITORS),
+}
+# The weekly slots are the town's schedule: its editors set them, everyone reads them.
+SLOTS: Table = {
+    ("GET", "/v1/slots"): read(P, TOWN),
+    ("POST", "/v1/slots"): write(P, EDITORS),
+    ("GET", "/v1/slots/next"): read(P, TOWN),
+    ("DELETE", "/v1/slots/{slot_id}"): write(P, EDITORS),
+}
+
+# --- analytics ---------------------------------------------------------------------------------
+
+LINKS: Table = {
+    ("GET", "/v1/links"): read(A, TOWN, PAGES),
+    ("POST", "/v1/links"): write(A, AUTHORS),
+    ("GET", "/v1/links/{link_id}"): read(A, TOWN),
+    ("PATCH", "/v1/links/{link_id}"): write(A, AUTHORS),
+    ("GET", "/r/{code}"): public(),
+    ("HEAD", "/r/{code}"): public(),
+}
+# Producer users see their own producers' figures only (the reports service scopes them), and no
+# report of the town's posts and channels.
+REPORTS: Table = {
+    **{
+        ("GET", f"/v1/reports/{name}"): read(A, TOWN)
+        for name in (
+            "overview",
+            "overview.csv",
+            "overview.svg",
+            "products",
+            "products.csv",
+            "producers",
+            "producers.csv",
+            "producers/{producer_id}",
+        )
+    },
+    **{
+        ("GET", f"/v1/reports/{name}"): read(A, TOWN - {PRODUCER})
+        for name in (
+            "posts",
+            "posts.csv",
+            "channels",
+            "channels.csv",
+            "best-times",
+            "best-times.csv",
+            "best-times.svg",
+        )
+    },
+}
+CONVERSIONS: Table = {
+    ("GET", "/v1/conversions"): read(A, ANALYSTS),
+    ("POST", "/v1/conversions/import"): write(A, ANALYSTS),
+    # Signed by the store for `{town}`: the signature is checked, not a login.
+    ("POST", "/webhooks/{town}/shopify"): public(),
+    ("POST", "/webhooks/{town}/woocommerce"): public(),
+    ("POST", "/webhooks/{town}/postback"): public(),
+    ("GET", "/v1/insights/snapshots"): read(A, TOWN),
+    ("POST", "/v1/insights/snapshots"): Rule(ADMINS, f"{A}:write", gateway=True),
+}
+SETTINGS: Table = {
+    ("GET", "/v1/settings/tracking"): read(A, ANALYSTS),
+    ("PUT", "/v1/settings/tracking"): write(A, ADMINS),
+    ("GET", "/v1/settings/webhooks"): read(A, ADMINS),
+    ("PUT", "/v1/settings/webhooks/{store}"): write(A, ADMINS),
+}
+
+# --- routes each service serves to the gateway only (never routed to clients) ------------------
+
+INTERNAL: Table = {
+    ("GET", "/v1/usage"): internal(OPERATORS | ANALYSTS),
+    ("GET", "/v1/playbook"): internal(ADMINS),
+    ("PUT", "/v1/playbook"): internal(ADMINS),
+    ("GET", "/internal/v1/export"): internal(),
+}
+
+TABLES: dict[str, Table] = {
+    "gateway": {**AUTH, **TENANTS, **USERS, **PUBLIC_PAGES},
+    "catalog": {
+        **PRODUCERS,
+        **PRODUCTS,
+        **PLACES,
+        **MEDIA,
+        **STOREFRONTS,
+        **IMPORTS,
+        **INTERNAL,
+    },
+    "publisher": {**CHANNELS, **POSTS, **DELIVERIES, **CAMPAIGNS, **SLOTS, **INTERNAL},
+    "analytics": {**LINKS, **REPORTS, **CONVERSIONS, **SETTINGS, **INTERNAL},
+}
+
+
+def operations() -> dict[Operation, Rule]:
+    """Every operation clients reach through the gateway (its own and the services')."""
+    merged: dict[Operation, Rule] = dict(TABLES["gateway"])
+    for table in TABLES.values():
+        for operation, rule in table.items():
+            if operation not in INTERNAL:
+                merged.setdefault(operation, rule)
+    return merged
+
+
+# --- lookups and the decision ------------------------------------------------------------------
+
+
+def rule_in(table: Table, method: str, template: str) -> Rule | None:
+    """The row of `method template` in `table` (HEAD falls back to GET)."""
+    found = table.get((method, template))
+    if found is None and method == "HEAD":
+        found = table.get(("GET", template))
+    return found
+
+
+def rule_for(service: str, method: str, template: str) -> Rule | None:
+    """The row of `method template` in `service`'s table."""
+    return rule_in(TABLES.get(service, {}), method, template)
+
+
+@cache
+def _patterns(service: str) -> list[tuple[int, re.Pattern[str], str, str]]:
+    compiled = []
+    for method, template in TABLES.get(service, {}):
+        segments = template.strip("/").split("/")
+        literal = sum(1 for s in segments if not s.startswith("{"))
+        regex = "".join("/[^/]+" if s.startswith("{") else "/" + re.escape(s) for s in segments)
+        compiled.append((literal, re.compile(regex), method, template))
+    # A literal segment wins over a parameter: /v1/slots/next is not slot "next".
+    compiled.sort(key=lambda item: -item[0])
+    return compiled
+
+
+def match(service: str, method: str, path: str) -> Rule | None:
+    """The row of the operation a concrete `path` is (HEAD falls back to GET), or None."""
+    for _, pattern, row_method, template in _patterns(service):
+        if row_method == method and pattern.fullmatch(path):
+            return rule_for(service, method, template)
+    return match(service, "GET", path) if method == "HEAD" else None
+
+
+def check(rule: Rule | None, principal: InternalPrincipal) -> None:
+    """Nothing when `rule` admits `principal`; else the problem to answer (403, or 404 for an
+    anonymous page read without a town)."""
+    refusal = refusal_of(rule, principal)
+    if refusal is not None:
+        raise refusal
+
+
+def refusal_of(rule: Rule | None, principal: InternalPrincipal) -> ProblemError | None:
+    """Why `rule` refuses `principal`, or None when it admits them."""
+    if rule is None:
+        return Forbidden("no authorization rule covers this operation")
+    if principal.is_anonymous:
+        if rule.anonymous == NO_ONE:
+            return Forbidden("this endpoint is not public")
+        if rule.anonymous == PAGES and principal.tenant_id is None:
+            return NotFound("public reads need a town")
+        return None
+    if rule.anonymous == ANYONE or (rule.gateway and principal.kind == "service"):
+        return None
+    # A key's scopes bound it first: whatever its roles, it reaches nothing outside them.
+    if rule.scope is not None and not covers(principal.scopes, rule.scope):
+        return InsufficientScope(f"this API key has no {rule.scope} scope")
+    if not principal.roles & rule.roles:
+        return Forbidden(f"needs one of the roles: {', '.join(sorted(rule.roles)) or 'none'}")
+    return None

@@ -1,0 +1,65 @@
+"""Who may touch the town's posts and schedule (kit.policy): producers and analysts may read, but
+never edit, schedule or cancel a post, nor change the weekly slots."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+
+from kit.auth import InternalPrincipal
+from kit.testing.plugin import principal
+
+from .helpers import approved_and_scheduled, channel, post
+
+Client = Callable[[InternalPrincipal], httpx.AsyncClient]
+LATER = (datetime.now(UTC) + timedelta(days=3)).isoformat()
+
+
+@pytest.mark.parametrize("role", ["producer", "analyst"])
+async def test_a_reader_cannot_cancel_reschedule_or_edit_the_towns_posts(
+    as_user: Client, tenant: uuid.UUID, role: str
+) -> None:
+    admin = as_user(principal(tenant, ("admin",)))
+    town = await channel(admin)
+    scheduled = await post(admin, [town["id"]], "Onsen tofu, today only")
+    editor = as_user(principal(tenant, ("editor",)))
+    await approved_and_scheduled(admin, editor, scheduled["id"], at=LATER)
+    draft = await post(admin, [town["id"]], "A draft")
+    reader = as_user(principal(tenant, (role,)))
+
+    answers = [
+        await reader.post(f"/v1/posts/{scheduled['id']}/cancel"),
+        await reader.post(f"/v1/posts/{scheduled['id']}/schedule", json={"at": LATER}),
+        await reader.patch(f"/v1/posts/{draft['id']}", json={"text": "Taken over"}),
+    ]
+
+    assert [a.status_code for a in answers] == [403, 403, 403]
+    assert {a.json()["type"] for a in answers} == {"forbidden"}
+    assert (await admin.get(f"/v1/posts/{scheduled['id']}")).json()["status"] == "scheduled"
+    assert (await admin.get(f"/v1/posts/{draft['id']}")).json()["text"] == "A draft"
+
+
+@pytest.mark.parametrize("role", ["producer", "analyst", "writer"])
+async def test_only_editors_change_the_weekly_slots(
+    as_user: Client, tenant: uuid.UUID, role: str
+) -> None:
+    admin = as_user(principal(tenant, ("admin",)))
+    town = await channel(admin)
+    slot = await admin.post(
+        "/v1/slots", json={"channel_id": town["id"], "weekday": 2, "time": "09:30"}
+    )
+    assert slot.status_code == 201, slot.text
+    other = as_user(principal(tenant, (role,)))
+
+    deleted = await other.delete(f"/v1/slots/{slot.json()['id']}")
+    made = await other.post(
+        "/v1/slots", json={"channel_id": town["id"], "weekday": 3, "time": "10:00"}
+    )
+
+    assert (deleted.status_code, made.status_code) == (403, 403)
+    slots = (await admin.get("/v1/slots", params={"channel_id": town["id"]})).json()
+    assert [s["id"] for s in slots] == [slot.json()["id"]]
