@@ -12,7 +12,7 @@ from catalog.media.urls import media_urls
 from catalog.models import Category, Producer, Product, Variant
 from catalog.schemas import (
     CategoryRead,
-    MediaRefRead,
+    MediaAttachmentRead,
     ProducerRead,
     ProductRead,
     VariantRead,
@@ -64,11 +64,11 @@ def product(item: Product, variants: list[Variant], view: View) -> ProductRead:
     return read
 
 
-def media_ref(ref: dict[str, object], view: View) -> MediaRefRead:
+def media_ref(ref: dict[str, object], view: View) -> MediaAttachmentRead:
     media_id = uuid.UUID(str(ref["media_id"]))
     alt = ref.get("alt") or {}
     alt_texts = {str(k): str(v) for k, v in alt.items()} if isinstance(alt, dict) else {}
-    return MediaRefRead(
+    return MediaAttachmentRead(
         media_id=media_id,
         alt=alt_texts,
         urls=media_urls(view.public_base_url, media_id),

@@ -181,12 +181,12 @@ class VariantRead(BaseModel):
 # --- products ------------------------------------------------------------------------------
 
 
-class MediaRef(BaseModel):
+class MediaAttachment(BaseModel):
     media_id: uuid.UUID
     alt: Translations = {}
 
 
-class MediaRefRead(MediaRef):
+class MediaAttachmentRead(MediaAttachment):
     urls: dict[str, str] = {}
     display_alt: str | None = None
 
@@ -203,7 +203,7 @@ class ProductCreate(BaseModel):
     season_months: list[int] = Field(default=[], description="1-12; empty: all year")
     available_from: datetime | None = None
     available_until: datetime | None = None
-    media: list[MediaRef] = Field(default=[], max_length=30)
+    media: list[MediaAttachment] = Field(default=[], max_length=30)
     variants: list[VariantCreate] = Field(default=[], max_length=100)
 
     _name = field_validator("name")(_has_text)
@@ -231,7 +231,7 @@ class ProductUpdate(BaseModel):
     season_months: list[int] | None = None
     available_from: datetime | None = None
     available_until: datetime | None = None
-    media: list[MediaRef] | None = Field(default=None, max_length=30)
+    media: list[MediaAttachment] | None = Field(default=None, max_length=30)
 
     _name = field_validator("name")(_optional_text)
     _months = field_validator("season_months")(_months)
@@ -280,6 +280,6 @@ class ProductRead(Localized):
     available_from: datetime | None = None
     available_until: datetime | None = None
     in_season: bool = True
-    media: list[MediaRefRead] = []
+    media: list[MediaAttachmentRead] = []
     variants: list[VariantRead] = []
     display_description: str | None = None

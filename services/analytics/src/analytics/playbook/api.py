@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 from analytics.context import ContextDep
 from analytics.playbook import service
-from analytics.playbook.schemas import AnalyticsSection, Applied
+from analytics.playbook.schemas import AnalyticsPlaybookApplied, AnalyticsSection
 from analytics.tracking.api import tenant_of
 from kit.auth import InternalPrincipal
 from kit.dependencies import SessionDep, require_role
@@ -24,7 +24,7 @@ async def export_playbook(session: SessionDep, principal: Admin, ctx: ContextDep
     return await service.export(session, tenant_of(principal), window)
 
 
-@router.put("/playbook", response_model=Applied)
+@router.put("/playbook", response_model=AnalyticsPlaybookApplied)
 async def apply_playbook(
     section: AnalyticsSection, session: SessionDep, principal: Admin, ctx: ContextDep
 ) -> object:

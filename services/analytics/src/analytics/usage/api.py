@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from analytics.reports.export import csv_response
 from analytics.usage import service
-from analytics.usage.schemas import Usage
+from analytics.usage.schemas import AnalyticsUsage
 from kit.auth import InternalPrincipal
 from kit.dependencies import SessionDep, require_role
 
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1", tags=["usage"])
 Reader = Annotated[InternalPrincipal, require_role("admin", "analyst", "operator")]
 
 
-@router.get("/usage", response_model=Usage)
+@router.get("/usage", response_model=AnalyticsUsage)
 async def read_usage(
     session: SessionDep,
     _: Reader,

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from catalog.usage import service
-from catalog.usage.service import Usage
+from catalog.usage.service import CatalogUsage
 from kit.auth import InternalPrincipal
 from kit.dependencies import SessionDep, require_role
 
@@ -15,7 +15,7 @@ router = APIRouter(prefix="/v1", tags=["usage"])
 Reader = Annotated[InternalPrincipal, require_role("admin", "analyst", "operator")]
 
 
-@router.get("/usage", response_model=Usage)
+@router.get("/usage", response_model=CatalogUsage)
 async def read_usage(
     session: SessionDep,
     _: Reader,

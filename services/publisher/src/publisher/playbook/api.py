@@ -9,8 +9,8 @@ from kit.dependencies import SessionDep, require_role
 from publisher.dependencies import WRITERS, SettingsDep
 from publisher.playbook import repository, service
 from publisher.playbook.schemas import (
-    Applied,
     ChannelPlanRead,
+    PublisherPlaybookApplied,
     PublisherSection,
     TemplateRead,
     TemplateSpec,
@@ -25,7 +25,9 @@ async def export_playbook(session: SessionDep) -> object:
     return await service.export(session)
 
 
-@router.put("/playbook", response_model=Applied, dependencies=[require_role("admin")])
+@router.put(
+    "/playbook", response_model=PublisherPlaybookApplied, dependencies=[require_role("admin")]
+)
 async def apply_playbook(
     section: PublisherSection, session: SessionDep, settings: SettingsDep
 ) -> object:

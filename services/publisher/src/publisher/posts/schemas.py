@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class MediaRef(BaseModel):
+class PostMedia(BaseModel):
     """A catalog media rendition at a public URL; sizes let the aspect ratio be checked."""
 
     url: str = Field(max_length=2000)
@@ -38,7 +38,7 @@ class PostCreate(BaseModel):
     product_id: uuid.UUID | None = None
     place_id: uuid.UUID | None = None
     url: str | None = Field(default=None, max_length=2000)
-    media: list[MediaRef] = Field(default_factory=list, max_length=20)
+    media: list[PostMedia] = Field(default_factory=list, max_length=20)
 
 
 class PostUpdate(BaseModel):
@@ -46,7 +46,7 @@ class PostUpdate(BaseModel):
     channel_ids: list[uuid.UUID] | None = None
     variants: dict[uuid.UUID, str] | None = None
     url: str | None = Field(default=None, max_length=2000)
-    media: list[MediaRef] | None = None
+    media: list[PostMedia] | None = None
 
 
 class PostRead(BaseModel):
