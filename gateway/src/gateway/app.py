@@ -29,6 +29,7 @@ from kit.http import (
     add_ops_routes,
     install_problem_handlers,
 )
+from kit.openapi import operation_id
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 
@@ -66,6 +67,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     services = ServiceCaller(upstreams, signer, settings.upstream_timeout_seconds)
     app.state.runtime = runtime

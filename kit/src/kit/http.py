@@ -25,6 +25,7 @@ from kit.dependencies import require_principal
 from kit.errors import ProblemError
 from kit.logs import request_id_var, tenant_var
 from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
+from kit.openapi import operation_id
 from kit.runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
@@ -210,7 +211,12 @@ def create_service_app(
 ) -> FastAPI:
     """A service's FastAPI app: every router behind the internal token."""
     app = FastAPI(
-        title=title, description=description, version="0.1.0", docs_url=None, redoc_url=None
+        title=title,
+        description=description,
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     app.state.runtime = runtime
     app.state.db = runtime.db
