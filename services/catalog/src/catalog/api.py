@@ -26,7 +26,7 @@ from catalog.schemas import (
 )
 from kit.anonymous import admit_anonymous
 from kit.dependencies import PrincipalDep, SessionDep
-from kit.etags import conditional_json
+from kit.etags import CONDITIONAL_RESPONSES, conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 # The public pages read products and categories; anonymous callers get nothing else here.
@@ -123,7 +123,7 @@ async def create_product(
     return present.product(product, variants[product.id], view)
 
 
-@router.get("/products", response_model=Page[ProductRead])
+@router.get("/products", response_model=Page[ProductRead], responses=CONDITIONAL_RESPONSES)
 async def list_products(
     request: Request,
     session: SessionDep,
@@ -163,7 +163,7 @@ async def list_products(
     return conditional_json(request, page, vary=VARY)
 
 
-@router.get("/products/{product_id}", response_model=ProductRead)
+@router.get("/products/{product_id}", response_model=ProductRead, responses=CONDITIONAL_RESPONSES)
 async def get_product(
     request: Request,
     product_id: uuid.UUID,
@@ -230,6 +230,7 @@ async def archive_product(
 
 @router.post(
     "/products/{product_id}/variants",
+    operation_id="products_variants_create",
     status_code=status.HTTP_201_CREATED,
     response_model=VariantRead,
     dependencies=[access.any_write],
