@@ -50,8 +50,6 @@ async def create(session: AsyncSession, vault: Vault, data: ChannelCreate) -> Ch
     """Register a channel; its credentials are sealed before they reach the database."""
     if data.owner_kind == "staff" and not data.owner_user:
         raise InvalidInput("a staff channel names its owner_user")
-    if data.platform != "sandbox" and not data.credentials:
-        raise InvalidInput(f"a {data.platform} channel needs credentials")
     return await add(
         session,
         vault,
@@ -61,8 +59,8 @@ async def create(session: AsyncSession, vault: Vault, data: ChannelCreate) -> Ch
         owner_user=data.owner_user,
         external_id=data.external_id,
         approval_policy=data.approval_policy,
-        secrets=data.credentials,
-        config=data.config,
+        secrets=data.secrets(),
+        config=data.settings(),
         scopes=data.scopes,
         token_expires_at=data.token_expires_at,
         take_plan_policy="approval_policy" not in data.model_fields_set,
