@@ -192,6 +192,24 @@ class MediaAttachmentRead(MediaAttachment):
 
 
 class ProductCreate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "producer_id": "00000000-0000-4000-8000-000000000001",
+                    "slug": "aged-black-garlic",
+                    "name": {"ja": "武雄の熟成黒にんにく", "en": "Takeo aged black garlic"},
+                    "description": {"ja": "じっくり熟成させた甘い黒にんにく。"},
+                    "price_amount": 1980,
+                    "currency": "JPY",
+                    "tags": ["garlic", "gift"],
+                    "season_months": [10, 11, 12],
+                    "variants": [{"sku": "BG-200", "price_amount": 1980}],
+                }
+            ]
+        }
+    )
+
     producer_id: uuid.UUID
     slug: str = Slug
     name: Translations
@@ -222,6 +240,10 @@ class ProductCreate(BaseModel):
 
 
 class ProductUpdate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"price_amount": 2180, "season_months": [11, 12]}]}
+    )
+
     name: Translations | None = None
     description: Translations | None = None
     price_amount: int | None = Field(default=None, ge=0)

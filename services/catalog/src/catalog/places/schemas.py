@@ -33,6 +33,22 @@ class OpeningHours(BaseModel):
 
 
 class PlaceCreate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "slug": "takeo-onsen-romon",
+                    "kind": "onsen",
+                    "name": {"ja": "武雄温泉楼門", "en": "Takeo Onsen Romon Gate"},
+                    "address": "佐賀県武雄市武雄町武雄7425",
+                    "latitude": 33.1937,
+                    "longitude": 130.0186,
+                    "opening_hours": [{"day": "mon", "opens": "06:30", "closes": "24:00"}],
+                }
+            ]
+        }
+    )
+
     slug: str = Slug
     kind: PlaceKind
     name: Translations

@@ -165,6 +165,18 @@ class XChannelCreate(ChannelCreateBase):
 
 
 class LineChannelCreate(ChannelCreateBase):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "platform": "line",
+                    "name": "武雄市 LINE",
+                    "credentials": {"access_token": "<channel access token>"},
+                }
+            ]
+        }
+    )
+
     platform: Literal["line"]
     external_id: str | None = Field(
         default=None,
@@ -175,6 +187,20 @@ class LineChannelCreate(ChannelCreateBase):
 
 
 class MastodonChannelCreate(ChannelCreateBase):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "platform": "mastodon",
+                    "name": "Takeo on Mastodon",
+                    "external_id": "109876543210",
+                    "credentials": {"access_token": "<access token>"},
+                    "config": {"instance_url": "https://mastodon.social"},
+                }
+            ]
+        }
+    )
+
     platform: Literal["mastodon"]
     external_id: str | None = Field(
         default=None, max_length=200, description="The account id on its instance."

@@ -30,6 +30,25 @@ class BroadcastEstimate(BaseModel):
 
 
 class PostCreate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "今日の一品: 武雄の熟成黒にんにく。ご購入はこちら",
+                    "channel_ids": ["00000000-0000-4000-8000-000000000001"],
+                    "url": "https://store.shopping.yahoo.co.jp/takeo/aged-black-garlic.html",
+                    "media": [
+                        {
+                            "url": "https://machi.example/v1/media/00000000-0000-4000-8000-000000000001/web",
+                            "width": 1200,
+                            "height": 1200,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     text: str = Field(max_length=70_000)
     channel_ids: list[uuid.UUID] = Field(default_factory=list, max_length=500)
     variants: dict[uuid.UUID, str] = Field(
