@@ -3,7 +3,7 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PORT ?= 8000
 
-.PHONY: install run test lint format e2e fuzz isolation authz faults load bench up down clean
+.PHONY: install run test lint format openapi e2e fuzz isolation authz faults load bench up down clean
 
 $(UV):
 	python3 -m venv .tools
@@ -27,6 +27,9 @@ lint: install
 format: install
 	$(UV) run ruff format .
 	$(UV) run ruff check --fix .
+
+openapi: install ## regenerate the committed openapi.json snapshot (offline); review its diff
+	$(UV) run machi openapi --output openapi.json
 
 e2e: install ## journeys through the gateway, services as separate processes on RabbitMQ
 	$(UV) run pytest tests/e2e

@@ -1,7 +1,8 @@
 import httpx
+import pytest
 
 from gateway import openapi
-from gateway.routes import ROUTES
+from gateway.routes import ROUTES, UPSTREAMS
 from kit.auth import TokenSigner
 
 from .support import EchoService, GatewayFactory
@@ -92,3 +93,20 @@ def test_public_service_paths_ask_for_no_credentials() -> None:
 
     assert "security" not in doc["paths"]["/r/{code}"]["get"]
     assert doc["paths"]["/v1/links/notes"]["post"]["security"] == openapi.SECURITY
+
+
+def test_two_services_defining_one_schema_name_differently_fail_the_merge() -> None:
+    catalog = {"components": {"schemas": {"MediaRef": {"properties": {"media_id": {}}}}}}
+    publisher = {"components": {"schemas": {"MediaRef": {"properties": {"url": {}}}}}}
+
+    with pytest.raises(openapi.SchemaCollision, match="MediaRef"):
+        openapi.merge({"paths": {}}, {"catalog": catalog, "publisher": publisher}, ROUTES)
+
+
+def test_one_schema_shared_by_two_services_is_merged_once() -> None:
+    page = {"properties": {"next_cursor": {"type": "string"}}}
+    services = {name: {"components": {"schemas": {"Cursor": page}}} for name in UPSTREAMS}
+
+    doc = openapi.merge({"paths": {}}, services, ROUTES)
+
+    assert doc["components"]["schemas"]["Cursor"] == page

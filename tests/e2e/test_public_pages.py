@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
+from jsonschema_rs import Draft202012Validator  # schemathesis brings it (make fuzz)
 
 from .conftest import Platform, eventually
 from .processes import wait_http
@@ -161,6 +162,25 @@ class TestPublicPagesOverRabbitMQ:
         assert product["product"]["buy_url"] == f"/r/{town.buy_code}"
         drafts = httpx.get(f"{split_platform.url}/public/{town.slug}/products/draft-tea")
         assert drafts.status_code == 404
+
+    def test_each_page_conforms_to_its_schema_in_the_merged_document(
+        self, split_platform: Platform, store_url: str
+    ) -> None:
+        town = seed_town(split_platform, store_url)
+        document = httpx.get(f"{split_platform.url}/openapi.json", timeout=60).json()
+
+        for template, path in [
+            ("/public/{town}", f"/public/{town.slug}"),
+            ("/public/{town}/store", f"/public/{town.slug}/store"),
+            ("/public/{town}/products/{slug}", f"/public/{town.slug}/products/black-garlic"),
+        ]:
+            answer = document["paths"][template]["get"]["responses"]["200"]
+            schema = answer["content"]["application/json"]["schema"]
+            validator = Draft202012Validator({**schema, "components": document["components"]})
+            errors = [
+                e.message for e in validator.iter_errors(public_get(split_platform, path).json())
+            ]
+            assert errors == [], template
 
     def test_a_price_change_shows_before_the_cache_expires(
         self, split_platform: Platform, store_url: str

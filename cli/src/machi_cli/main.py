@@ -131,6 +131,20 @@ def rabbitmq_definitions(
     typer.echo(f"{path}: {len(generated['queues'])} queues")
 
 
+@app.command("openapi")
+def openapi_document(
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+) -> None:
+    """Print the merged OpenAPI document, built offline (no server, no database)."""
+    from machi_cli import openapi
+
+    text = openapi.dumps(openapi.document())
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text)
+
+
 keys = typer.Typer(help="The gateway's signing key; the keys sealing secrets, and their rotation.")
 app.add_typer(keys, name="keys")
 keys.command("rotate")(rotation.rotate)

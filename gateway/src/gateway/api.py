@@ -30,6 +30,7 @@ from gateway.schemas import (
     InvitationAccept,
     InvitationCreate,
     InvitationCreated,
+    Jwks,
     MeRead,
     PlanName,
     PlanRead,
@@ -81,7 +82,7 @@ _TOKEN_BODY: dict[str, Any] = {
 }
 
 
-@router.get("/.well-known/jwks.json", tags=["auth"])
+@router.get("/.well-known/jwks.json", response_model=Jwks, tags=["auth"], operation_id="jwks_get")
 async def jwks(request: Request) -> dict[str, Any]:
     """The public keys of every token the gateway signs (RFC 7517)."""
     keys: dict[str, Any] = request.app.state.signer.jwks()
@@ -137,7 +138,7 @@ async def refresh_token(
     return tokens
 
 
-@router.get("/v1/me", response_model=MeRead, tags=["auth"])
+@router.get("/v1/me", response_model=MeRead, tags=["auth"], operation_id="me_get")
 async def me(caller: CallerDep, session: GatewaySessionDep) -> object:
     """Who the credentials belong to, with tenant, roles and quotas."""
     return await service.describe(session, caller)
@@ -209,7 +210,7 @@ async def reactivate_tenant(
     responses={
         200: {
             "description": "One NDJSON document: an `export` line, one line per row, an `end` line",
-            "content": {export.MEDIA_TYPE: {}},
+            "content": {export.MEDIA_TYPE: {"schema": {"type": "string"}}},
         },
         503: {"description": "A service is down: no export rather than a partial one"},
     },

@@ -31,6 +31,7 @@ from kit.http import (
     install_problem_handlers,
     unruled_routes,
 )
+from kit.openapi import operation_id
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 
@@ -68,6 +69,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     services = ServiceCaller(upstreams, signer, settings.upstream_timeout_seconds)
     authn.password_slots.configure(

@@ -48,43 +48,150 @@ PROBLEM: Document = {
 PROBLEM_CONTENT: Document = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
 
+class SchemaCollision(ValueError):
+    """Two services define different schemas under one name: the merged document would lie."""
+
+
+# One tag per resource, in the order the docs list them; an operation's tag is its path's.
+TAGS: dict[str, str] = {
+    "auth": "Sign in, refresh tokens, who am I, and the keys that verify internal tokens.",
+    "tenants": "Towns licensing Machi: onboarding, plans in use, suspension, usage, export.",
+    "plans": "Plans and their quotas (operator).",
+    "users": "A town's staff accounts.",
+    "invitations": "Invitations for staff to join a town, accepted with a password.",
+    "api-keys": "Keys for scripts and partners, scoped to a town.",
+    "usage": "Monthly usage of every town, for invoices (operator).",
+    "public": "The city page and storefront data frontends read without login.",
+    "producers": "Farms, shops and makers who sell through the town.",
+    "products": "Local specialties and their variants (the sellable units).",
+    "places": "Tourist places the town introduces.",
+    "categories": "Product categories of a town.",
+    "media": "Photos uploaded once and served in renditions.",
+    "storefronts": "Marketplace stores the town's products are sold in.",
+    "listings": "A product's page in a storefront.",
+    "imports": "Catalog CSV imports and exports.",
+    "channels": "Social accounts posts go out to, and how they are connected.",
+    "posts": "Posts: draft, approval, schedule, preview and publishing settings.",
+    "deliveries": "One post on one channel: status and attempts.",
+    "campaigns": "Series introducing products one at a time.",
+    "slots": "Weekly posting times.",
+    "templates": "Post templates of the town's playbook.",
+    "channel-plans": "What the playbook plans for each kind of channel.",
+    "links": "Tracked links and their redirects.",
+    "reports": "KPIs: overview, posts, channels, products, producers, best times.",
+    "conversions": "Orders attributed to clicks, from store webhooks or imports.",
+    "insights": "Follower and post metrics read from the platforms.",
+    "settings": "A town's tracking and store-webhook settings.",
+    "webhooks": "Signed notifications from stores (Shopify, WooCommerce, postbacks).",
+}
+# Paths whose first segment is not their resource's tag.
+TAG_OF_SEGMENT = {".well-known": "auth", "me": "auth", "r": "links", "{town}": "public"}
+# FastAPI's own 422 body, replaced by `PROBLEM` on every operation: left out of the document.
+FASTAPI_VALIDATION = ("HTTPValidationError", "ValidationError")
+WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
+IDEMPOTENCY_KEY: Document = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Retry a write safely: the first answer under this key is replayed for 24 h"
+    " (draft-ietf-httpapi-idempotency-key-header). The same key on another request is a 422;"
+    " while the first request runs, a 409.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
+IDEMPOTENCY_REF: Document = {"$ref": "#/components/parameters/IdempotencyKey"}
+
+
+def tag_of(path: str) -> str:
+    """The resource an operation on `path` belongs to."""
+    segments = [s for s in path.split("/") if s and s != "v1"]
+    first = segments[0] if segments else ""
+    return TAG_OF_SEGMENT.get(first, first)
+
+
+def _operations(path_item: Document) -> list[tuple[str, Document]]:
+    return [(m, op) for m, op in path_item.items() if m in HTTP_METHODS and isinstance(op, dict)]
+
+
 def _secured(path_item: Document) -> Document:
     item = copy.deepcopy(path_item)
-    for method, operation in item.items():
-        if method in HTTP_METHODS and isinstance(operation, dict):
-            operation.setdefault("security", SECURITY)
+    for _, operation in _operations(item):
+        operation.setdefault("security", SECURITY)
     return item
+
+
+def _idempotent(path_item: Document) -> None:
+    """Writes the gateway forwards take an `Idempotency-Key` (`gateway.proxy.forward_once`)."""
+    for method, operation in _operations(path_item):
+        if method in WRITE_METHODS:
+            operation.setdefault("parameters", []).append(IDEMPOTENCY_REF)
 
 
 def _problems(path_item: Document) -> None:
     """Errors documented as what is sent: problem+json for the 422 and any other 4xx."""
-    for method, operation in path_item.items():
-        if method not in HTTP_METHODS or not isinstance(operation, dict):
-            continue
+    for _, operation in _operations(path_item):
         responses: Document = operation.setdefault("responses", {})
         if "422" in responses:
             responses["422"] = {"description": "Invalid request", "content": PROBLEM_CONTENT}
         responses.setdefault("4XX", {"description": "Refused", "content": PROBLEM_CONTENT})
 
 
+def _tagged(path: str, path_item: Document) -> None:
+    for _, operation in _operations(path_item):
+        operation["tags"] = [tag_of(path)]
+
+
+def _add_components(components: Document, service: str, spec: Document) -> None:
+    """`spec`'s components into `components`; a name already taken by another schema fails."""
+    for section, entries in spec.get("components", {}).items():
+        target: Document = components.setdefault(section, {})
+        for key, value in entries.items():
+            if section == "schemas" and key in FASTAPI_VALIDATION:
+                continue
+            if key in target and target[key] != value:
+                raise SchemaCollision(
+                    f"{service} defines {section} {key!r} unlike another service's: rename one"
+                )
+            target.setdefault(key, value)
+
+
+def _check_operation_ids(paths: Document) -> None:
+    seen: dict[str, str] = {}
+    for path, item in paths.items():
+        for method, operation in _operations(item):
+            name = operation.get("operationId")
+            if name is None:
+                continue
+            if name in seen:
+                raise ValueError(f"operationId {name!r} of {method} {path} is {seen[name]}'s too")
+            seen[name] = f"{method} {path}"
+
+
 def merge(own: Document, services: Mapping[str, Document], routes: Sequence[Route]) -> Document:
-    """`own` plus each service's routed paths; for same-named components the first one wins."""
+    """`own` plus each service's routed paths. Schemas of one name must be one schema: a
+    service defining another under a taken name raises `SchemaCollision`."""
     merged = copy.deepcopy(own)
     paths: Document = merged.setdefault("paths", {})
     components: Document = merged.setdefault("components", {})
+    for name in FASTAPI_VALIDATION:
+        components.get("schemas", {}).pop(name, None)
     for name, spec in services.items():
         for path, item in spec.get("paths", {}).items():
             route = match(path, routes)
             if route is None or route.upstream != name or path in paths:
                 continue
             paths[path] = _secured(item) if route.access == USER else copy.deepcopy(item)
-        for section, entries in spec.get("components", {}).items():
-            target: Document = components.setdefault(section, {})
-            for key, value in entries.items():
-                target.setdefault(key, value)
-    for item in paths.values():
+            if route.access == USER:
+                _idempotent(paths[path])
+        _add_components(components, name, spec)
+    for path, item in paths.items():
         _problems(item)
+        _tagged(path, item)
+    _check_operation_ids(paths)
     components.setdefault("schemas", {})["Problem"] = PROBLEM
+    components.setdefault("parameters", {})["IdempotencyKey"] = IDEMPOTENCY_KEY
+    used = {tag for item in paths.values() for _, op in _operations(item) for tag in op["tags"]}
+    merged["tags"] = [{"name": t, "description": d} for t, d in TAGS.items() if t in used]
+    merged["tags"] += [{"name": t} for t in sorted(used - TAGS.keys())]
     return merged
 
 

@@ -295,3 +295,42 @@ class ApiKeyRead(BaseModel):
 
 class ApiKeyCreated(ApiKeyRead):
     key: str = Field(description="`mk_<prefix>_<secret>`; shown once, store it now.")
+
+
+class Jwk(BaseModel):
+    """One EC P-256 public key (RFC 7517, RFC 7518 section 6.2)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kty: Literal["EC"]
+    crv: str
+    x: str
+    y: str
+    kid: str
+    use: Literal["sig"]
+    alg: str
+
+
+class Jwks(BaseModel):
+    keys: list[Jwk]
+
+
+class PlaybookSkipped(BaseModel):
+    section: str
+    reason: str
+
+
+class PlaybookDocument(BaseModel):
+    """A tenant's reusable model: its settings and each service's section (`machi.playbook`)."""
+
+    format: Literal["machi.playbook"]
+    version: int
+    exported_at: datetime
+    source: dict[str, str] = Field(description="Where it came from: the town's `slug`.")
+    tenant: dict[str, Any] = Field(
+        description="timezone, country, locales, fallback_locale, currency, plan"
+    )
+    sections: dict[str, dict[str, Any] | None] = Field(
+        description="By service (catalog, publisher, analytics); null when skipped."
+    )
+    skipped: list[PlaybookSkipped]

@@ -10,6 +10,16 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
+# How a route answering through `conditional_json` documents it (`responses=` of the route).
+CONDITIONAL_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "headers": {
+            "ETag": {"description": "Strong validator of the body.", "schema": {"type": "string"}}
+        }
+    },
+    304: {"description": "Not modified: the request's `If-None-Match` names the current ETag."},
+}
+
 
 def etag_of(content: bytes) -> str:
     """A strong entity tag for `content`."""

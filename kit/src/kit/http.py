@@ -26,6 +26,7 @@ from kit.dependencies import admit_anyone, authorize, require_principal
 from kit.errors import ProblemError
 from kit.logs import request_id_var, tenant_var
 from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
+from kit.openapi import operation_id
 from kit.runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
@@ -229,7 +230,12 @@ def create_service_app(
     and their rows must be open to anyone. A route without a row is a start-up error, and answers
     403 if added later."""
     app = FastAPI(
-        title=title, description=description, version="0.1.0", docs_url=None, redoc_url=None
+        title=title,
+        description=description,
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     app.state.runtime = runtime
     app.state.db = runtime.db

@@ -10,12 +10,13 @@ from fastapi import APIRouter, Request
 from gateway import service
 from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.playbook import service as playbooks
+from gateway.schemas import PlaybookDocument
 from gateway.upstream import ServiceCaller
 
 router = APIRouter(tags=["tenants"])
 
 
-@router.get("/v1/tenants/{tenant_id}/playbook")
+@router.get("/v1/tenants/{tenant_id}/playbook", response_model=PlaybookDocument)
 async def export_playbook(
     tenant_id: uuid.UUID, request: Request, caller: CallerDep, session: GatewaySessionDep
 ) -> dict[str, Any]:

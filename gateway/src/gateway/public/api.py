@@ -27,10 +27,11 @@ from gateway import repository
 from gateway.dependencies import client_ip, enforce_rate
 from gateway.errors import TenantSuspended, TownNotFound
 from gateway.public.cache import Build, SingleFlight, TTLCache
+from gateway.public.schemas import ProductPage, StorePage, TownPage
 from gateway.public.service import PublicPages, Town, choose_language, localize
 from gateway.settings import GatewaySettings
 from kit.db import Database
-from kit.etags import etag_of, none_match
+from kit.etags import CONDITIONAL_RESPONSES, etag_of, none_match
 
 router = APIRouter(tags=["public"])
 DEGRADED_TTL_SECONDS = 5.0
@@ -161,21 +162,28 @@ async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Co
     return _respond(request, await public.page((slug, *kind, language), build))
 
 
-@router.get("/public/{town}")
+@router.get(
+    "/public/{town}",
+    operation_id="public_town",
+    response_model=TownPage,
+    responses=CONDITIONAL_RESPONSES,
+)
 @router.head("/public/{town}", include_in_schema=False)
 async def town_page(town: str, request: Request) -> Response:
     """The town's page: profile, latest posts, featured products with buy links, places."""
     return await _serve(request, town, ("page",), lambda pages, t: pages.town_page(t))
 
 
-@router.get("/public/{town}/store")
+@router.get("/public/{town}/store", response_model=StorePage, responses=CONDITIONAL_RESPONSES)
 @router.head("/public/{town}/store", include_in_schema=False)
 async def store_page(town: str, request: Request) -> Response:
     """The town's storefront: products with listings, prices, stock and tracked buy links."""
     return await _serve(request, town, ("store",), lambda pages, t: pages.store_page(t))
 
 
-@router.get("/public/{town}/products/{slug}")
+@router.get(
+    "/public/{town}/products/{slug}", response_model=ProductPage, responses=CONDITIONAL_RESPONSES
+)
 @router.head("/public/{town}/products/{slug}", include_in_schema=False)
 async def product_page(town: str, slug: str, request: Request) -> Response:
     """One published product of the town."""
@@ -188,7 +196,9 @@ async def product_page(town: str, slug: str, request: Request) -> Response:
 home_router = APIRouter(tags=["public"])
 
 
-@home_router.get("/{town}", response_class=RedirectResponse, status_code=302)
+@home_router.get(
+    "/{town}", response_class=RedirectResponse, status_code=302, operation_id="town_home"
+)
 async def town_home(town: str, request: Request) -> Response:
     """The town's homepage: a redirect to its primary social page, as Takeo did."""
     found = await _town(request, town)

@@ -11,6 +11,7 @@ from gateway import service
 from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.upstream import ServiceCaller
 from gateway.usage import service as usage
+from gateway.usage.schemas import CSV_RESPONSE, TenantUsage
 from gateway.usage.service import UsageMeter
 from kit.db import Database
 
@@ -20,7 +21,7 @@ Month = Annotated[
 ]
 Format = Annotated[str | None, Query(pattern="^(json|csv)$", alias="format")]
 CSV = "text/csv"
-AS_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {CSV: {}}}}  # besides JSON
+AS_CSV: dict[int | str, dict[str, Any]] = {200: CSV_RESPONSE}  # besides JSON
 
 
 def _wants_csv(request: Request, fmt: str | None) -> bool:
@@ -43,7 +44,7 @@ async def _flush(request: Request) -> None:
     await meter.flush(request.app.state.db)
 
 
-@router.get("/v1/tenants/{tenant_id}/usage", responses=AS_CSV)
+@router.get("/v1/tenants/{tenant_id}/usage", response_model=TenantUsage, responses=AS_CSV)
 async def tenant_usage(
     tenant_id: uuid.UUID,
     request: Request,
@@ -64,7 +65,7 @@ async def tenant_usage(
     return row
 
 
-@router.get("/v1/usage", responses=AS_CSV)
+@router.get("/v1/usage", response_model=list[TenantUsage], responses=AS_CSV)
 async def all_usage(
     request: Request,
     caller: CallerDep,

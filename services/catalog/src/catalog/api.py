@@ -31,7 +31,7 @@ from catalog.schemas import (
 )
 from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
-from kit.etags import conditional_json
+from kit.etags import CONDITIONAL_RESPONSES, conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 # The public pages read products and categories; anonymous callers get nothing else here.
@@ -135,7 +135,7 @@ async def create_product(
     return read
 
 
-@router.get("/products", response_model=Page[ProductRead])
+@router.get("/products", response_model=Page[ProductRead], responses=CONDITIONAL_RESPONSES)
 async def list_products(
     request: Request,
     session: SessionDep,
@@ -174,7 +174,11 @@ async def list_products(
     return conditional_json(request, page, vary=VARY)
 
 
-@router.post("/products/publish", response_model=ProductBulkPublishRead)
+@router.post(
+    "/products/publish",
+    response_model=ProductBulkPublishRead,
+    operation_id="products_publish_many",
+)
 async def publish_products(
     data: ProductBulkPublish,
     session: SessionDep,
@@ -196,7 +200,7 @@ async def publish_products(
     )
 
 
-@router.get("/products/{product_id}", response_model=ProductRead)
+@router.get("/products/{product_id}", response_model=ProductRead, responses=CONDITIONAL_RESPONSES)
 async def get_product(
     request: Request,
     product_id: uuid.UUID,
@@ -257,6 +261,7 @@ async def archive_product(
 
 @router.post(
     "/products/{product_id}/variants",
+    operation_id="products_variants_create",
     status_code=status.HTTP_201_CREATED,
     response_model=VariantRead,
 )

@@ -13,7 +13,7 @@ from catalog.media.urls import media_urls
 from catalog.models import Category, Listing, Producer, Product, Storefront, Variant
 from catalog.schemas import (
     CategoryRead,
-    MediaRefRead,
+    MediaAttachmentRead,
     ProducerRead,
     ProductRead,
     VariantListingRead,
@@ -72,11 +72,11 @@ def product(
     return read
 
 
-def media_ref(ref: dict[str, object], view: View) -> MediaRefRead:
+def media_ref(ref: dict[str, object], view: View) -> MediaAttachmentRead:
     media_id = uuid.UUID(str(ref["media_id"]))
     alt = ref.get("alt") or {}
     alt_texts = {str(k): str(v) for k, v in alt.items()} if isinstance(alt, dict) else {}
-    return MediaRefRead(
+    return MediaAttachmentRead(
         media_id=media_id,
         alt=alt_texts,
         urls=media_urls(view.public_base_url, media_id),

@@ -199,17 +199,35 @@ class VariantRead(BaseModel):
 # --- products ------------------------------------------------------------------------------
 
 
-class MediaRef(BaseModel):
+class MediaAttachment(BaseModel):
     media_id: uuid.UUID
     alt: Translations = {}
 
 
-class MediaRefRead(MediaRef):
+class MediaAttachmentRead(MediaAttachment):
     urls: dict[str, str] = {}
     display_alt: str | None = None
 
 
 class ProductCreate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "producer_id": "00000000-0000-4000-8000-000000000001",
+                    "slug": "aged-black-garlic",
+                    "name": {"ja": "武雄の熟成黒にんにく", "en": "Takeo aged black garlic"},
+                    "description": {"ja": "じっくり熟成させた甘い黒にんにく。"},
+                    "price_amount": 1980,
+                    "currency": "JPY",
+                    "tags": ["garlic", "gift"],
+                    "season_months": [10, 11, 12],
+                    "variants": [{"sku": "BG-200", "price_amount": 1980}],
+                }
+            ]
+        }
+    )
+
     producer_id: uuid.UUID
     slug: str = Slug
     name: Translations
@@ -221,7 +239,7 @@ class ProductCreate(BaseModel):
     season_months: list[int] = Field(default=[], description="1-12; empty: all year")
     available_from: datetime | None = None
     available_until: datetime | None = None
-    media: list[MediaRef] = Field(default=[], max_length=30)
+    media: list[MediaAttachment] = Field(default=[], max_length=30)
     variants: list[VariantCreate] = Field(default=[], max_length=100)
 
     _name = field_validator("name")(_has_text)
@@ -240,6 +258,10 @@ class ProductCreate(BaseModel):
 
 
 class ProductUpdate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"price_amount": 2180, "season_months": [11, 12]}]}
+    )
+
     name: Translations | None = None
     description: Translations | None = None
     price_amount: int | None = Field(default=None, ge=0)
@@ -249,7 +271,7 @@ class ProductUpdate(BaseModel):
     season_months: list[int] | None = None
     available_from: datetime | None = None
     available_until: datetime | None = None
-    media: list[MediaRef] | None = Field(default=None, max_length=30)
+    media: list[MediaAttachment] | None = Field(default=None, max_length=30)
 
     _name = field_validator("name")(_optional_text)
     _months = field_validator("season_months")(_months)
@@ -298,7 +320,7 @@ class ProductRead(Localized):
     available_from: datetime | None = None
     available_until: datetime | None = None
     in_season: bool = True
-    media: list[MediaRefRead] = []
+    media: list[MediaAttachmentRead] = []
     variants: list[VariantRead] = []
     display_description: str | None = None
 

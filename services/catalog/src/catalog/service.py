@@ -29,7 +29,7 @@ from catalog.media.urls import event_media, media_urls
 from catalog.models import Category, Producer, Product, Variant
 from catalog.schemas import (
     CategoryCreate,
-    MediaRef,
+    MediaAttachment,
     ProducerCreate,
     ProducerUpdate,
     ProductCreate,
@@ -165,7 +165,7 @@ async def _check_category(session: AsyncSession, category_id: uuid.UUID | None) 
         raise CategoryNotFound(f"no category {category_id}")
 
 
-async def _check_media(session: AsyncSession, refs: list[MediaRef]) -> None:
+async def _check_media(session: AsyncSession, refs: list[MediaAttachment]) -> None:
     wanted = {ref.media_id for ref in refs}
     missing = wanted - await repository.existing_media(session, wanted)
     if missing:

@@ -12,7 +12,9 @@ from kit.dependencies import SessionDep
 router = APIRouter(prefix="/v1/insights", tags=["insights"])
 
 
-@router.post("/snapshots", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/snapshots", status_code=status.HTTP_202_ACCEPTED, operation_id="insights_snapshots_create"
+)
 async def ingest_snapshots(body: SnapshotBatch, session: SessionDep) -> dict[str, int]:
     """Store follower and post metric snapshots (followers feed the overview)."""
     return {"stored": await service.ingest(session, body.items)}

@@ -11,6 +11,18 @@ CODE_PATTERN = r"^[A-Za-z0-9_-]{4,64}$"
 
 
 class LinkCreate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "destination": "https://store.shopping.yahoo.co.jp/takeo/aged-black-garlic.html",
+                    "utm": {"utm_source": "facebook", "utm_campaign": "fun-buy-takeo"},
+                    "product_id": "00000000-0000-4000-8000-000000000001",
+                }
+            ]
+        }
+    )
+
     destination: str = Field(max_length=2048)
     code: str | None = Field(default=None, pattern=CODE_PATTERN)
     utm: dict[str, str] = {}

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from analytics.context import ContextDep
 from analytics.playbook import service
-from analytics.playbook.schemas import AnalyticsSection, Applied
+from analytics.playbook.schemas import AnalyticsPlaybookApplied, AnalyticsSection
 from analytics.tracking.api import tenant_of
 from kit.dependencies import PrincipalDep, SessionDep
 
@@ -20,7 +20,7 @@ async def export_playbook(session: SessionDep, principal: PrincipalDep, ctx: Con
     return await service.export(session, tenant_of(principal), window)
 
 
-@router.put("/playbook", response_model=Applied)
+@router.put("/playbook", response_model=AnalyticsPlaybookApplied)
 async def apply_playbook(
     section: AnalyticsSection, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> object:

@@ -23,5 +23,5 @@ class AnalyticsSection(BaseModel):
     tracking: TrackingDefaults = Field(default_factory=TrackingDefaults)
 
 
-class Applied(BaseModel):
+class AnalyticsPlaybookApplied(BaseModel):
     settings_changed: list[str]

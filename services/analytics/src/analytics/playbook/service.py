@@ -7,7 +7,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from analytics.playbook.schemas import AnalyticsSection, Applied, TrackingDefaults
+from analytics.playbook.schemas import AnalyticsPlaybookApplied, AnalyticsSection, TrackingDefaults
 from analytics.tracking import service as tracking
 from analytics.tracking.schemas import TrackingUpdate
 
@@ -20,9 +20,11 @@ async def export(session: AsyncSession, tenant_id: uuid.UUID, window_days: int) 
 
 async def apply(
     session: AsyncSession, tenant_id: uuid.UUID, section: AnalyticsSection, window_days: int
-) -> Applied:
+) -> AnalyticsPlaybookApplied:
     """Set the section's settings on the tenant (applying twice equals once)."""
     before = (await export(session, tenant_id, window_days)).tracking.model_dump()
     wanted = section.tracking.model_dump()
     await tracking.update(session, tenant_id, TrackingUpdate(**wanted), window_days)
-    return Applied(settings_changed=sorted(k for k, v in wanted.items() if before[k] != v))
+    return AnalyticsPlaybookApplied(
+        settings_changed=sorted(k for k, v in wanted.items() if before[k] != v)
+    )

@@ -93,7 +93,7 @@ for method in ("GET", "HEAD"):
         follow_link,
         methods=[method],
         response_class=Response,
-        operation_id=None if method == "GET" else "follow_link_head",
+        operation_id="links_follow" if method == "GET" else "links_follow_head",
         route_class_override=RedirectRoute,
         responses=DOCUMENTED,
     )

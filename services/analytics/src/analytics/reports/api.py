@@ -33,7 +33,9 @@ MEDIA = {"csv": "text/csv", "svg": "image/svg+xml"}
 
 def _register(path: str, endpoint: Any, model: Any, formats: tuple[str, ...] = ("csv",)) -> None:
     """Serve `endpoint` at `path` and at `path.<format>`; only the plain path is documented."""
-    responses: dict[int | str, dict[str, Any]] = {200: {"content": {MEDIA[f]: {} for f in formats}}}
+    responses: dict[int | str, dict[str, Any]] = {
+        200: {"content": {MEDIA[f]: {"schema": {"type": "string"}} for f in formats}}
+    }
     for served in [path, *(f"{path}.{f}" for f in formats)]:
         router.add_api_route(
             served,

@@ -8,13 +8,13 @@ from fastapi import APIRouter, Query
 
 from analytics.reports.export import csv_response
 from analytics.usage import service
-from analytics.usage.schemas import Usage
+from analytics.usage.schemas import AnalyticsUsage
 from kit.dependencies import SessionDep
 
 router = APIRouter(prefix="/v1", tags=["usage"])
 
 
-@router.get("/usage", response_model=Usage)
+@router.get("/usage", response_model=AnalyticsUsage)
 async def read_usage(
     session: SessionDep,
     month: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$")],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 
-class Usage(BaseModel):
+class AnalyticsUsage(BaseModel):
     month: str
     posts_published: int
     deliveries_published: int

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics.usage import repository as usage_repo
-from analytics.usage.schemas import Usage
+from analytics.usage.schemas import AnalyticsUsage
 from kit.errors import InvalidInput
 
 
@@ -22,10 +22,10 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, stop
 
 
-async def usage(session: AsyncSession, month: str) -> Usage:
+async def usage(session: AsyncSession, month: str) -> AnalyticsUsage:
     start, stop = month_bounds(month)
     posts, deliveries = await usage_repo.deliveries(session, start, stop)
-    return Usage(
+    return AnalyticsUsage(
         month=month,
         posts_published=posts,
         deliveries_published=deliveries,

@@ -49,7 +49,11 @@ async def create_import(
     return await service.start(session, file.filename, data, principal.actor, publishing)
 
 
-@router.get("/imports/export", response_class=Response)
+@router.get(
+    "/imports/export",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
 async def export_catalog(session: SessionDep) -> Response:
     """The tenant's producers, products and variants as CSV, in the import format."""
     body = await service.export(session)

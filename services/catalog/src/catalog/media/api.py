@@ -58,7 +58,15 @@ async def get_media(media_id: uuid.UUID, session: SessionDep, settings: Settings
     return _read(await service.get(session, media_id), settings.public_base_url)
 
 
-@public_router.get("/media/{media_id}/{rendition}", response_class=Response)
+# A rendition is re-encoded on upload: PNG when the image has transparency, else JPEG.
+IMAGES = {
+    t: {"schema": {"type": "string", "format": "binary"}} for t in ("image/jpeg", "image/png")
+}
+
+
+@public_router.get(
+    "/media/{media_id}/{rendition}", response_class=Response, responses={200: {"content": IMAGES}}
+)
 async def get_rendition(
     media_id: uuid.UUID, rendition: RenditionName, request: Request
 ) -> Response:

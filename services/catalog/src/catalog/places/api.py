@@ -16,7 +16,7 @@ from catalog.places.schemas import PlaceCreate, PlaceKind, PlaceRead, PlaceUpdat
 from catalog.present import View, media_ref
 from catalog.schemas import ProductStatus
 from kit.dependencies import PrincipalDep, SessionDep
-from kit.etags import conditional_json
+from kit.etags import CONDITIONAL_RESPONSES, conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter(prefix="/v1", tags=["places"])
@@ -42,7 +42,7 @@ async def create_place(data: PlaceCreate, session: SessionDep, view: ViewDep) ->
     return present(await service.create_place(session, data), view)
 
 
-@router.get("/places", response_model=Page[PlaceRead])
+@router.get("/places", response_model=Page[PlaceRead], responses=CONDITIONAL_RESPONSES)
 async def list_places(
     request: Request,
     session: SessionDep,
@@ -67,7 +67,7 @@ async def list_places(
     return conditional_json(request, page, vary=VARY)
 
 
-@router.get("/places/{place_id}", response_model=PlaceRead)
+@router.get("/places/{place_id}", response_model=PlaceRead, responses=CONDITIONAL_RESPONSES)
 async def get_place(
     request: Request,
     place_id: uuid.UUID,

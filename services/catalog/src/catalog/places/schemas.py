@@ -8,7 +8,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from catalog.schemas import Localized, MediaRef, MediaRefRead, Slug, Translations, _has_text
+from catalog.schemas import (
+    Localized,
+    MediaAttachment,
+    MediaAttachmentRead,
+    Slug,
+    Translations,
+    _has_text,
+)
 
 PlaceKind = Literal[
     "onsen", "library", "shrine", "temple", "festival", "park", "museum", "castle", "view", "other"
@@ -26,6 +33,22 @@ class OpeningHours(BaseModel):
 
 
 class PlaceCreate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "slug": "takeo-onsen-romon",
+                    "kind": "onsen",
+                    "name": {"ja": "武雄温泉楼門", "en": "Takeo Onsen Romon Gate"},
+                    "address": "佐賀県武雄市武雄町武雄7425",
+                    "latitude": 33.1937,
+                    "longitude": 130.0186,
+                    "opening_hours": [{"day": "mon", "opens": "06:30", "closes": "24:00"}],
+                }
+            ]
+        }
+    )
+
     slug: str = Slug
     kind: PlaceKind
     name: Translations
@@ -34,7 +57,7 @@ class PlaceCreate(BaseModel):
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
     opening_hours: list[OpeningHours] = Field(default=[], max_length=50)
-    media: list[MediaRef] = Field(default=[], max_length=30)
+    media: list[MediaAttachment] = Field(default=[], max_length=30)
     related_product_ids: list[uuid.UUID] = Field(default=[], max_length=50)
 
     _name = field_validator("name")(_has_text)
@@ -48,7 +71,7 @@ class PlaceUpdate(BaseModel):
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
     opening_hours: list[OpeningHours] | None = Field(default=None, max_length=50)
-    media: list[MediaRef] | None = Field(default=None, max_length=30)
+    media: list[MediaAttachment] | None = Field(default=None, max_length=30)
     related_product_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
 
 
@@ -64,7 +87,7 @@ class PlaceRead(Localized):
     latitude: float | None
     longitude: float | None
     opening_hours: list[OpeningHours]
-    media: list[MediaRefRead]
+    media: list[MediaAttachmentRead]
     related_product_ids: list[uuid.UUID]
     status: str
     published_at: datetime | None

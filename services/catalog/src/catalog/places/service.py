@@ -15,13 +15,13 @@ from catalog.media.urls import event_media, media_urls
 from catalog.models import Place
 from catalog.places import repository
 from catalog.places.schemas import PlaceCreate, PlaceUpdate
-from catalog.schemas import MediaRef
+from catalog.schemas import MediaAttachment
 from contracts.catalog import PlacePublishedV1
 from kit.events import outbox
 
 
 async def _check_links(
-    session: AsyncSession, media: list[MediaRef] | None, products: list[uuid.UUID] | None
+    session: AsyncSession, media: list[MediaAttachment] | None, products: list[uuid.UUID] | None
 ) -> None:
     wanted_media = {m.media_id for m in media or []}
     missing_media = wanted_media - await catalog_repo.existing_media(session, wanted_media)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from catalog.playbook import service
-from catalog.playbook.service import Applied, CatalogSection
+from catalog.playbook.service import CatalogPlaybookApplied, CatalogSection
 from kit.dependencies import SessionDep
 
 router = APIRouter(prefix="/v1", tags=["playbook"])
@@ -17,7 +17,7 @@ async def export_playbook(session: SessionDep) -> object:
     return await service.export(session)
 
 
-@router.put("/playbook", response_model=Applied)
+@router.put("/playbook", response_model=CatalogPlaybookApplied)
 async def apply_playbook(section: CatalogSection, session: SessionDep) -> object:
     """Create the section's categories the tenant lacks."""
     return await service.apply(session, section)

@@ -23,7 +23,7 @@ class CatalogSection(BaseModel):
     categories: list[CategoryTemplate] = Field(default=[], max_length=1000)
 
 
-class Applied(BaseModel):
+class CatalogPlaybookApplied(BaseModel):
     categories_created: int
     categories_kept: int
 
@@ -60,7 +60,7 @@ def _parents_first(categories: list[Category]) -> list[Category]:
     return list(placed.values())
 
 
-async def apply(session: AsyncSession, section: CatalogSection) -> Applied:
+async def apply(session: AsyncSession, section: CatalogSection) -> CatalogPlaybookApplied:
     """Create the categories the tenant lacks (by slug); keep the ones it has."""
     existing = {c.slug: c for c in await repository.all_categories(session)}
     created = 0
@@ -75,4 +75,6 @@ async def apply(session: AsyncSession, section: CatalogSection) -> Applied:
         await session.flush()
         existing[template.slug] = category
         created += 1
-    return Applied(categories_created=created, categories_kept=len(section.categories) - created)
+    return CatalogPlaybookApplied(
+        categories_created=created, categories_kept=len(section.categories) - created
+    )

@@ -7,13 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from catalog.usage import service
-from catalog.usage.service import Usage
+from catalog.usage.service import CatalogUsage
 from kit.dependencies import SessionDep
 
 router = APIRouter(prefix="/v1", tags=["usage"])
 
 
-@router.get("/usage", response_model=Usage)
+@router.get("/usage", response_model=CatalogUsage)
 async def read_usage(
     session: SessionDep,
     month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")],

@@ -11,7 +11,7 @@ from catalog.models import Place, Producer, Product
 from catalog.usage import repository
 
 
-class Usage(BaseModel):
+class CatalogUsage(BaseModel):
     month: str
     products: int
     active_products: int
@@ -30,11 +30,11 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-async def usage(session: AsyncSession, month: str) -> Usage:
+async def usage(session: AsyncSession, month: str) -> CatalogUsage:
     """Catalog size now, and uploads and imports in `month`."""
     start, end = month_bounds(month)
     uploads, size = await repository.media_between(session, start, end)
-    return Usage(
+    return CatalogUsage(
         month=month,
         products=await repository.count_all(session, Product),
         active_products=await repository.count_published(session),

@@ -55,14 +55,9 @@ async def create(
     Mastodon instance URL is checked (`kit.outbound`)."""
     if data.owner_kind == "staff" and not data.owner_user:
         raise InvalidInput("a staff channel names its owner_user")
-    if data.platform != "sandbox" and not data.credentials:
-        raise InvalidInput(f"a {data.platform} channel needs credentials")
-    config = dict(data.config)
+    config = data.settings()
     if data.platform == "mastodon":
-        instance = config.get("instance_url")
-        if not isinstance(instance, str) or not instance:
-            raise InvalidInput("a Mastodon channel names its config.instance_url")
-        config["instance_url"] = await mastodon.instance_origin(instance, policy)
+        config["instance_url"] = await mastodon.instance_origin(str(config["instance_url"]), policy)
     return await add(
         session,
         vault,
@@ -72,7 +67,7 @@ async def create(
         owner_user=data.owner_user,
         external_id=data.external_id,
         approval_policy=data.approval_policy,
-        secrets=data.credentials,
+        secrets=data.secrets(),
         config=config,
         scopes=data.scopes,
         token_expires_at=data.token_expires_at,

@@ -9,8 +9,8 @@ from kit.dependencies import SessionDep
 from publisher.dependencies import SettingsDep
 from publisher.playbook import repository, service
 from publisher.playbook.schemas import (
-    Applied,
     ChannelPlanRead,
+    PublisherPlaybookApplied,
     PublisherSection,
     TemplateRead,
     TemplateSpec,
@@ -25,7 +25,7 @@ async def export_playbook(session: SessionDep) -> object:
     return await service.export(session)
 
 
-@router.put("/playbook", response_model=Applied)
+@router.put("/playbook", response_model=PublisherPlaybookApplied)
 async def apply_playbook(
     section: PublisherSection, session: SessionDep, settings: SettingsDep
 ) -> object:

@@ -69,7 +69,7 @@ class PublisherSection(BaseModel):
     channels: list[ChannelKind] = Field(default=[], max_length=200)
 
 
-class Applied(BaseModel):
+class PublisherPlaybookApplied(BaseModel):
     templates_created: int
     templates_kept: int
     channel_plans_created: int

@@ -16,8 +16,8 @@ from publisher.models import Channel, Slot
 from publisher.playbook import repository
 from publisher.playbook.models import ChannelPlan, PostTemplate
 from publisher.playbook.schemas import (
-    Applied,
     ChannelKind,
+    PublisherPlaybookApplied,
     PublisherSection,
     PublishingDefaults,
     TemplateCadence,
@@ -118,7 +118,9 @@ async def export(session: AsyncSession) -> PublisherSection:
     )
 
 
-async def apply(session: AsyncSession, section: PublisherSection, default_timezone: str) -> Applied:
+async def apply(
+    session: AsyncSession, section: PublisherSection, default_timezone: str
+) -> PublisherPlaybookApplied:
     """Merge `section` into the tenant; applying it twice equals once."""
     # Settings are set, missing templates created (existing ones kept), channel plans created
     # or brought to the section's policy and slots.
@@ -152,7 +154,7 @@ async def apply(session: AsyncSession, section: PublisherSection, default_timezo
                 setattr(plan, key, value)
             plans_updated += 1
     await session.flush()
-    return Applied(
+    return PublisherPlaybookApplied(
         templates_created=created,
         templates_kept=len(section.templates) - created,
         channel_plans_created=plans_created,

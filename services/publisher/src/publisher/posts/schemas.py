@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class MediaRef(BaseModel):
+class PostMedia(BaseModel):
     """A catalog media rendition at a public URL; sizes let the aspect ratio be checked."""
 
     url: str = Field(max_length=2000)
@@ -30,6 +30,25 @@ class BroadcastEstimate(BaseModel):
 
 
 class PostCreate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "今日の一品: 武雄の熟成黒にんにく。ご購入はこちら",
+                    "channel_ids": ["00000000-0000-4000-8000-000000000001"],
+                    "url": "https://store.shopping.yahoo.co.jp/takeo/aged-black-garlic.html",
+                    "media": [
+                        {
+                            "url": "https://machi.example/v1/media/00000000-0000-4000-8000-000000000001/web",
+                            "width": 1200,
+                            "height": 1200,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     text: str = Field(max_length=70_000)
     channel_ids: list[uuid.UUID] = Field(default_factory=list, max_length=500)
     variants: dict[uuid.UUID, str] = Field(
@@ -38,7 +57,7 @@ class PostCreate(BaseModel):
     product_id: uuid.UUID | None = None
     place_id: uuid.UUID | None = None
     url: str | None = Field(default=None, max_length=2000)
-    media: list[MediaRef] = Field(default_factory=list, max_length=20)
+    media: list[PostMedia] = Field(default_factory=list, max_length=20)
 
 
 class PostUpdate(BaseModel):
@@ -46,7 +65,7 @@ class PostUpdate(BaseModel):
     channel_ids: list[uuid.UUID] | None = None
     variants: dict[uuid.UUID, str] | None = None
     url: str | None = Field(default=None, max_length=2000)
-    media: list[MediaRef] | None = None
+    media: list[PostMedia] | None = None
 
 
 class PostRead(BaseModel):
