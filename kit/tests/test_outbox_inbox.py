@@ -175,6 +175,28 @@ async def test_unconfirmed_publish_stays_pending_with_backoff(
     assert "broker unreachable" in row["last_error"]
 
 
+# Closes the connections carrying one client-provided name, through the broker's own tool;
+# `close_all_connections` would also cut every other suite sharing the broker.
+CLOSE_NAMED = (
+    '[rabbit_networking:close_connection(P, "test: dropped on purpose") || I <- '
+    "rabbit_networking:connection_info_all([pid, client_properties]), "
+    "{pid, P} <- [lists:keyfind(pid, 1, I)], "
+    "{client_properties, Props} <- [lists:keyfind(client_properties, 1, I)], "
+    'lists:member({<<"connection_name">>, longstr, <<"%s">>}, Props)].'
+)
+
+
+def drop_connections(name: str) -> None:
+    """Close this test's broker connections only: other suites may share the broker."""
+    closed = subprocess.run(
+        ["rabbitmqctl", "-q", "eval", CLOSE_NAMED % name],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "ok" in closed.stdout, f"no broker connection named {name!r}: {closed.stdout!r}"
+
+
 @pytest.mark.slow
 async def test_thousand_events_survive_dropped_connections_exactly_once(
     kit_db: Database, amqp_url: str, owner: asyncpg.Connection
@@ -192,12 +214,7 @@ async def test_thousand_events_survive_dropped_connections_exactly_once(
         for i in range(1000):
             note_ids.append(await write_note(kit_db, tenant))
             if i in (300, 650):
-                await asyncio.to_thread(
-                    subprocess.run,
-                    ["rabbitmqctl", "close_all_connections", "test: dropped on purpose"],
-                    check=True,
-                    capture_output=True,
-                )
+                await asyncio.to_thread(drop_connections, bus.connection_name)
 
         async def all_handled() -> bool:
             rows = await effects_for(owner, note_ids)

@@ -148,12 +148,17 @@ class RabbitBus:
         self._declared_queues: set[str] = set()
         self._declared_exchanges: set[str] = set()
 
+    @property
+    def connection_name(self) -> str:
+        return f"machi {self.prefix}".strip()
+
     def name(self, base: str) -> str:
         return f"{self.prefix}{base}"
 
     async def connect(self) -> None:
+        # Named for the prefix, so operators (and tests) can tell one deployment's connections.
         self._connection = await aio_pika.connect_robust(
-            self.url, client_properties={"connection_name": "machi"}
+            self.url, client_properties={"connection_name": self.connection_name}
         )
         self._publish_channel = await self._connection.channel(publisher_confirms=True)
         self._exchange = await self._declare_exchange(self._publish_channel)
