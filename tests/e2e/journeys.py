@@ -501,6 +501,7 @@ def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Pat
         ANALYTICS_ROLLUP_SECONDS="1",
         ANALYTICS_FLUSH_SECONDS="0.2",
         ANALYTICS_LINK_CACHE_SECONDS="0",
+        ANALYTICS_EXTRA_STORE_HOSTS='["127.0.0.1"]',  # the fake stores listen on loopback
         ANALYTICS_SECRET_KEYS=f'["{Fernet.generate_key().decode()}"]',
         # catalog
         CATALOG_PUBLIC_BASE_URL=gateway_url,

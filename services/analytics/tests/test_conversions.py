@@ -29,7 +29,7 @@ def sign(body: bytes, secret: str = SECRET) -> str:
 async def clicked(as_user: Client, app: FastAPI, tenant: uuid.UUID) -> tuple[dict[str, Any], str]:
     """A tenant with a Shopify secret, a link on a post, and one click on it: (link, click id)."""
     admin = as_user(principal(tenant))
-    await allow_store(admin, "takeo.myshopify.com")
+    await allow_store(app.state.db, tenant, "takeo.myshopify.com")
     for store in ("shopify", "woocommerce", "postback"):
         response = await admin.put(f"/v1/settings/webhooks/{store}", json={"secret": SECRET})
         assert response.status_code == 204
