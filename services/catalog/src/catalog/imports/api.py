@@ -38,9 +38,10 @@ async def create_import(
 
 
 @router.get("/imports/export", response_class=Response)
-async def export_catalog(session: SessionDep) -> Response:
-    """The tenant's producers, products and variants as CSV, in the import format."""
-    body = await service.export(session)
+async def export_catalog(session: SessionDep, principal: PrincipalDep) -> Response:
+    """The tenant's producers, products and variants as CSV, in the import format (a producer
+    user's own producers only)."""
+    body = await service.export(session, access.producer_scope(principal))
     return Response(
         body,
         media_type="text/csv; charset=utf-8",
