@@ -76,6 +76,46 @@ async def test_unknown_kid_refetches_the_jwks(signer: TokenSigner) -> None:
     assert got.sub
 
 
+async def test_a_key_the_gateway_stops_publishing_stops_being_trusted(
+    signer: TokenSigner,
+) -> None:
+    successor = TokenSigner(generate_private_key(), issuer=ISSUER)
+    published = {"jwks": signer.jwks()}
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=published["jwks"])
+
+    service = TokenVerifier(
+        "catalog",
+        issuer=ISSUER,
+        jwks_url="http://gateway/.well-known/jwks.json",
+        transport=httpx.MockTransport(serve),
+    )
+    service.REFRESH_INTERVAL_SECONDS = service.KEY_MAX_AGE_SECONDS = 0.0  # check on every call
+    verified_before = signer.mint(principal(None), "catalog")
+    assert (await service.verify(verified_before)).sub
+    published["jwks"] = successor.jwks()  # the old key retired and withdrawn
+    for token in (verified_before, signer.mint(principal(None), "catalog")):
+        with pytest.raises(Unauthorized, match="unknown signing key"):
+            await service.verify(token)
+    assert (await service.verify(successor.mint(principal(None), "catalog"))).sub
+
+
+async def test_an_unreachable_gateway_keeps_the_keys_held(signer: TokenSigner) -> None:
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    service = TokenVerifier(
+        "catalog",
+        issuer=ISSUER,
+        jwks=signer.jwks(),
+        jwks_url="http://gateway/.well-known/jwks.json",
+        transport=httpx.MockTransport(down),
+    )
+    service.REFRESH_INTERVAL_SECONDS = service.KEY_MAX_AGE_SECONDS = 0.0
+    assert (await service.verify(signer.mint(principal(None), "catalog"))).sub
+
+
 @pytest.fixture
 async def service_client(
     kit_db: Database, machi_settings: MachiSettings, signer: TokenSigner
