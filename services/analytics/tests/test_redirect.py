@@ -290,3 +290,28 @@ async def test_metrics_count_cache_hits_misses_and_buffered_and_flushed_clicks(
     after = (await visitor.get("/metrics")).text
     hits, misses, buffered, flushed = (_metric(after, n) - _metric(before, n) for n in names)
     assert (hits, misses, buffered, flushed) == (2, 1, 3, 3)
+
+
+async def test_a_sender_that_is_not_a_trusted_proxy_cannot_choose_its_address(
+    runtime: ServiceRuntime,
+    as_user: Client,
+    app: FastAPI,
+    owner: asyncpg.Connection,
+    signer: TokenSigner,
+) -> None:
+    tenant, _admin, link = await town_with_link(as_user, runtime)
+    transport = httpx.ASGITransport(app=app, client=("198.51.100.9", 4000))
+    token = signer.mint(anonymous(), SERVICE)
+    async with httpx.AsyncClient(transport=transport, base_url=f"http://{SERVICE}") as http:
+        for spoofed in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):
+            headers = {
+                "Authorization": f"Bearer {token}",
+                "User-Agent": BROWSER_UA,
+                "X-Forwarded-For": spoofed,
+            }
+            assert (await http.get(f"/r/{link['code']}", headers=headers)).status_code == 302
+    await flush(app)
+    visitors = await owner.fetchval(
+        "SELECT count(DISTINCT visitor_hash) FROM clicks WHERE tenant_id = $1", tenant
+    )
+    assert visitors == 1
