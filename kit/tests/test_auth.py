@@ -159,6 +159,26 @@ async def test_readyz_checks_the_database(service_client: httpx.AsyncClient) -> 
     assert response.json()["checks"] == {"database": "ok"}
 
 
+class BrokerAway:
+    async def ping(self) -> None:
+        raise ConnectionError("broker restarting")
+
+
+async def test_an_api_stays_ready_while_the_broker_is_away(
+    kit_db: Database, machi_settings: MachiSettings, signer: TokenSigner
+) -> None:
+    runtime = ServiceRuntime(
+        "kittest", machi_settings, kit_db, verifier(signer, "kittest"), bus=BrokerAway()
+    )
+    app = create_service_app(runtime, [], title="kit test")
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://s") as c:
+        response = await c.get("/readyz")
+        metrics = (await c.get("/metrics")).text
+    assert response.status_code == 200, response.text
+    assert response.json()["watched"] == {"broker": "failed: ConnectionError"}
+    assert 'machi_dependency_up{dependency="broker"} 0.0' in metrics
+
+
 async def test_metrics_count_requests(service_client: httpx.AsyncClient) -> None:
     await service_client.get("/v1/whoami")
     body = (await service_client.get("/metrics")).text

@@ -127,7 +127,9 @@ def split_platform(
         )
         for service in ("publisher", "analytics"):
             machi.start(f"{service}-worker", f"--target={service}-relay,{service}-worker")
-        wait_http(f"{gateway_url}/readyz")
+        # The gateway's readiness is its own; the services' is theirs.
+        for service in ("gateway", "catalog", "publisher", "analytics"):
+            wait_http(f"http://127.0.0.1:{ports[service]}/readyz")
         yield Platform(machi, gateway_url, settings, ports)
     except BaseException:
         print(machi.logs())
