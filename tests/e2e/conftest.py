@@ -113,6 +113,7 @@ def split_platform(
         CATALOG_URL=f"http://127.0.0.1:{ports['catalog']}",
         PUBLISHER_URL=f"http://127.0.0.1:{ports['publisher']}",
         ANALYTICS_URL=f"http://127.0.0.1:{ports['analytics']}",
+        ANALYTICS_EXTRA_STORE_HOSTS='["127.0.0.1"]',  # the fake stores listen on loopback
     )
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)  # type: ignore[call-arg]
     machi = Machi(env, tmp)
