@@ -30,7 +30,7 @@ from analytics.links import service as links
 from analytics.links.schemas import LinkCreate
 from analytics.settings import AnalyticsSettings
 from analytics.tracking import service as tracking
-from analytics.tracking.schemas import TrackingUpdate
+from contracts.gateway import TenantCreatedV1
 from kit import migrations
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, load_or_create_key
 from kit.migrations import asyncpg_dsn
@@ -137,8 +137,13 @@ async def prepare(settings: MachiSettings) -> tuple[uuid.UUID, str]:
     tenant = uuid.uuid4()
     app_settings = AnalyticsSettings(_env_file=None)
     async with runtime.db.transaction(tenant) as session:
-        change = TrackingUpdate(allowed_store_domains=["store.shopping.yahoo.co.jp"])
-        await tracking.update(session, tenant, change, 30)
+        town = TenantCreatedV1(
+            slug="bench",
+            name={"en": "Bench"},
+            timezone="UTC",
+            allowed_store_domains=["store.shopping.yahoo.co.jp"],
+        )
+        await tracking.on_tenant_created(session, tenant, town, 30)
         link = await links.create(
             session,
             LinkCreate(

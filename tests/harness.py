@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,8 +71,11 @@ class Platform:
         """The platform operator seeded with the demo town."""
         return self.login(*seed.OPERATOR)
 
-    def new_tenant(self, slug: str, roles: tuple[str, ...] = ("admin",)) -> uuid.UUID:
-        """A new town with one user `admin@<slug>.example` holding `roles`."""
+    def new_tenant(
+        self, slug: str, roles: tuple[str, ...] = ("admin",), store_domains: Sequence[str] = ()
+    ) -> uuid.UUID:
+        """A new town with one user `admin@<slug>.example` holding `roles` (its store domains
+        set as the operator sets them)."""
 
         async def create() -> uuid.UUID:
             db = Database(self.settings.app_url("gateway"), pool_size=1)
@@ -84,6 +87,7 @@ class Platform:
                     timezone="Asia/Tokyo",
                     population=50_000,
                     limits={"active_products": 500},
+                    allowed_store_domains=list(store_domains),
                 )
                 await gateway_service.create_user(
                     db, tenant, f"admin@{slug}.example", PASSWORD, list(roles)
@@ -94,9 +98,9 @@ class Platform:
 
         return asyncio.run(create())
 
-    def tenant_admin(self, slug: str) -> httpx.Client:
+    def tenant_admin(self, slug: str, store_domains: Sequence[str] = ()) -> httpx.Client:
         """A new town and its admin, logged in."""
-        self.new_tenant(slug)
+        self.new_tenant(slug, store_domains=store_domains)
         return self.login(f"admin@{slug}.example", PASSWORD)
 
 

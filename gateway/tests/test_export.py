@@ -12,9 +12,13 @@ import httpx
 import pytest
 from fastapi import FastAPI, Response
 
+from analytics.handlers import on_tenant_created
+from contracts.gateway import TenantCreatedV1
 from gateway import service
 from kit import export
+from kit.events import consumer
 from kit.runtime import ServiceRuntime
+from kit.testing.plugin import delivery
 
 from .platform import LONG_TIMEOUT, Platform, platform, service_apps, upstreams
 from .support import PASSWORD, GatewayFactory, auth_headers, unique
@@ -37,9 +41,19 @@ class Seeded:
     api_key: str
 
 
-async def seed_town(runtime: ServiceRuntime, http: httpx.AsyncClient) -> Seeded:
+async def seed_town(runtime: ServiceRuntime, platform: Platform) -> Seeded:
+    http = platform.http
     slug = unique("town")
-    tenant_id = await service.create_tenant(runtime.db, slug, {"ja": slug, "en": slug})
+    store = "takeo.myshopify.com"
+    tenant_id = await service.create_tenant(
+        runtime.db, slug, {"ja": slug, "en": slug}, allowed_store_domains=[store]
+    )
+    # No broker here: analytics hears of the tenant (its store domain) as the relay would tell it.
+    created = TenantCreatedV1(
+        slug=slug, name={"en": slug}, timezone="Asia/Tokyo", allowed_store_domains=[store]
+    )
+    analytics_db = platform.apps["analytics"].state.db
+    assert await consumer.handle(on_tenant_created, analytics_db, delivery(created, tenant_id))
     email = f"admin@{slug}.example"
     await service.create_user(runtime.db, tenant_id, email, PASSWORD, ["admin"])
     admin = await auth_headers(http, email)
@@ -78,12 +92,6 @@ async def seed_town(runtime: ServiceRuntime, http: httpx.AsyncClient) -> Seeded:
             "credentials": {"access_token": CHANNEL_TOKEN},
         },
     )
-    tracking = await http.put(
-        "/v1/settings/tracking",
-        json={"allowed_store_domains": ["takeo.myshopify.com"]},
-        headers=admin,
-    )
-    assert tracking.status_code == 200, tracking.text
     secret = await http.put(
         "/v1/settings/webhooks/shopify", json={"secret": WEBHOOK_SECRET}, headers=admin
     )
@@ -113,8 +121,8 @@ async def operator(platform: Platform, operator_email: str) -> dict[str, str]:
 async def test_export_holds_the_towns_rows_of_every_service_and_no_other_towns(
     platform: Platform, runtime: ServiceRuntime, operator: dict[str, str]
 ) -> None:
-    mine = await seed_town(runtime, platform.http)
-    theirs = await seed_town(runtime, platform.http)
+    mine = await seed_town(runtime, platform)
+    theirs = await seed_town(runtime, platform)
 
     response = await platform.http.get(f"/v1/tenants/{mine.tenant_id}/export", headers=operator)
 
@@ -137,7 +145,7 @@ async def test_export_holds_the_towns_rows_of_every_service_and_no_other_towns(
 async def test_export_carries_no_secret(
     platform: Platform, runtime: ServiceRuntime, operator: dict[str, str]
 ) -> None:
-    town = await seed_town(runtime, platform.http)
+    town = await seed_town(runtime, platform)
 
     response = await platform.http.get(f"/v1/tenants/{town.tenant_id}/export", headers=operator)
 
@@ -151,7 +159,7 @@ async def test_export_carries_no_secret(
 
 
 async def test_only_the_operator_exports(platform: Platform, runtime: ServiceRuntime) -> None:
-    town = await seed_town(runtime, platform.http)
+    town = await seed_town(runtime, platform)
     key = {"X-API-Key": town.api_key}
 
     response = await platform.http.get(f"/v1/tenants/{town.tenant_id}/export", headers=key)
@@ -189,7 +197,7 @@ async def test_a_service_down_fails_the_export_before_any_row(
 async def test_the_services_refuse_an_export_to_anyone_but_the_gateway(
     platform: Platform, runtime: ServiceRuntime
 ) -> None:
-    town = await seed_town(runtime, platform.http)
+    town = await seed_town(runtime, platform)
 
     response = await platform.http.get("/internal/v1/export", headers={"X-API-Key": town.api_key})
 

@@ -163,6 +163,11 @@ class TestTenantProfile:
             ("country", "japan"),
             ("currency", "yen"),
             ("allowed_store_domains", ["not a host"]),
+            ("allowed_store_domains", ["com"]),  # a bare public suffix: an open redirect
+            ("allowed_store_domains", ["co.jp"]),
+            ("allowed_store_domains", ["myshopify.com"]),  # every Shopify store at once
+            ("allowed_store_domains", ["127.0.0.1"]),
+            ("allowed_store_domains", ["localhost"]),
             ("primary_social_url", "http://insecure.example/page"),
         ],
     )

@@ -11,7 +11,7 @@ from gateway.settings import GatewaySettings
 from kit.runtime import ServiceRuntime
 
 from .standins import STORE_URL, StandIn
-from .support import GatewayFactory, Town, auth_headers, unique
+from .support import GatewayFactory, Town, app_of, auth_headers, unique
 
 GARLIC = uuid.uuid4()
 
@@ -217,9 +217,19 @@ class TestPublicRoutes:
         assert seen["referer"] == "https://www.facebook.com/"
         assert seen["accept-language"] == "ja"
         assert seen["cf-ipcountry"] == "JP"
-        assert seen["x-forwarded-for"] == "203.0.113.7, 127.0.0.1"
+        assert seen["x-forwarded-for"] == "203.0.113.7"  # from a trusted proxy (loopback)
         who = standins["analytics"].seen[-1]
         assert (who.kind, who.tenant_id) == ("anonymous", None)
+
+    async def test_a_client_that_is_not_a_trusted_proxy_cannot_choose_its_address(
+        self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
+    ) -> None:
+        transport = httpx.ASGITransport(app=app_of(public_http), client=("198.51.100.20", 4000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://machi") as direct:
+            spoofed = {"X-Forwarded-For": "203.0.113.7, 10.0.0.1"}
+            assert (await direct.get("/r/abc123", headers=spoofed)).status_code == 302
+        seen: dict[str, Any] = standins["analytics"].requests[-1]["headers"]
+        assert seen["x-forwarded-for"] == "198.51.100.20"
 
     async def test_head_on_a_tracked_link_is_forwarded(
         self, public_http: httpx.AsyncClient

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from gateway.ratelimit import Buckets, MemoryBuckets, RedisBuckets
+from gateway.ratelimit import MAX_MEMORY_BUCKETS, Buckets, MemoryBuckets, RedisBuckets
 
 from .support import EchoService, GatewayFactory, Town, auth_headers, bearer
 
@@ -47,6 +47,27 @@ async def buckets(request: pytest.FixtureRequest) -> AsyncIterator[Buckets]:
     made: Buckets = MemoryBuckets() if request.param == "memory" else new_redis_buckets()
     yield made
     await made.close()
+
+
+async def test_a_flood_of_new_keys_never_refills_a_key_in_use() -> None:
+    buckets = MemoryBuckets()
+    for _ in range(2):
+        await buckets.take("hot", 2, 3600)
+    for i in range(MAX_MEMORY_BUCKETS + 10):
+        await buckets.take(f"flood-{i}", 2, 3600)
+        if i % 1000 == 0:
+            assert not (await buckets.take("hot", 2, 3600)).allowed, i
+    assert not (await buckets.take("hot", 2, 3600)).allowed
+
+
+async def test_the_least_recently_used_bucket_goes_first() -> None:
+    buckets = MemoryBuckets(max_buckets=2)
+    for key in ("a", "b"):
+        await buckets.take(key, 1, 3600)
+    await buckets.take("a", 1, 3600)  # a used again: b is now the oldest
+    await buckets.take("c", 1, 3600)
+    assert not (await buckets.take("a", 1, 3600)).allowed
+    assert (await buckets.take("b", 1, 3600)).allowed  # forgotten, so full again
 
 
 class TestBuckets:

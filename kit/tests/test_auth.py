@@ -77,6 +77,46 @@ async def test_unknown_kid_refetches_the_jwks(signer: TokenSigner) -> None:
     assert got.sub
 
 
+async def test_a_key_the_gateway_stops_publishing_stops_being_trusted(
+    signer: TokenSigner,
+) -> None:
+    successor = TokenSigner(generate_private_key(), issuer=ISSUER)
+    published = {"jwks": signer.jwks()}
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=published["jwks"])
+
+    service = TokenVerifier(
+        "catalog",
+        issuer=ISSUER,
+        jwks_url="http://gateway/.well-known/jwks.json",
+        transport=httpx.MockTransport(serve),
+    )
+    service.REFRESH_INTERVAL_SECONDS = service.KEY_MAX_AGE_SECONDS = 0.0  # check on every call
+    verified_before = signer.mint(principal(None), "catalog")
+    assert (await service.verify(verified_before)).sub
+    published["jwks"] = successor.jwks()  # the old key retired and withdrawn
+    for token in (verified_before, signer.mint(principal(None), "catalog")):
+        with pytest.raises(Unauthorized, match="unknown signing key"):
+            await service.verify(token)
+    assert (await service.verify(successor.mint(principal(None), "catalog"))).sub
+
+
+async def test_an_unreachable_gateway_keeps_the_keys_held(signer: TokenSigner) -> None:
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    service = TokenVerifier(
+        "catalog",
+        issuer=ISSUER,
+        jwks=signer.jwks(),
+        jwks_url="http://gateway/.well-known/jwks.json",
+        transport=httpx.MockTransport(down),
+    )
+    service.REFRESH_INTERVAL_SECONDS = service.KEY_MAX_AGE_SECONDS = 0.0
+    assert (await service.verify(signer.mint(principal(None), "catalog"))).sub
+
+
 @pytest.fixture
 async def service_client(
     kit_db: Database, machi_settings: MachiSettings, signer: TokenSigner
@@ -119,6 +159,26 @@ async def test_readyz_checks_the_database(service_client: httpx.AsyncClient) -> 
     response = await service_client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["checks"] == {"database": "ok"}
+
+
+class BrokerAway:
+    async def ping(self) -> None:
+        raise ConnectionError("broker restarting")
+
+
+async def test_an_api_stays_ready_while_the_broker_is_away(
+    kit_db: Database, machi_settings: MachiSettings, signer: TokenSigner
+) -> None:
+    runtime = ServiceRuntime(
+        "kittest", machi_settings, kit_db, verifier(signer, "kittest"), bus=BrokerAway()
+    )
+    app = create_service_app(runtime, [], title="kit test")
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://s") as c:
+        response = await c.get("/readyz")
+        metrics = (await c.get("/metrics")).text
+    assert response.status_code == 200, response.text
+    assert response.json()["watched"] == {"broker": "failed: ConnectionError"}
+    assert 'machi_dependency_up{dependency="broker"} 0.0' in metrics
 
 
 async def test_metrics_count_requests(service_client: httpx.AsyncClient) -> None:

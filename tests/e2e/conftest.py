@@ -113,6 +113,7 @@ def split_platform(
         CATALOG_URL=f"http://127.0.0.1:{ports['catalog']}",
         PUBLISHER_URL=f"http://127.0.0.1:{ports['publisher']}",
         ANALYTICS_URL=f"http://127.0.0.1:{ports['analytics']}",
+        ANALYTICS_EXTRA_STORE_HOSTS='["127.0.0.1"]',  # the fake stores listen on loopback
     )
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)  # type: ignore[call-arg]
     machi = Machi(env, tmp)
@@ -127,7 +128,9 @@ def split_platform(
         )
         for service in ("publisher", "analytics"):
             machi.start(f"{service}-worker", f"--target={service}-relay,{service}-worker")
-        wait_http(f"{gateway_url}/readyz")
+        # The gateway's readiness is its own; the services' is theirs.
+        for service in ("gateway", "catalog", "publisher", "analytics"):
+            wait_http(f"http://127.0.0.1:{ports[service]}/readyz")
         yield Platform(machi, gateway_url, settings, ports)
     except BaseException:
         print(machi.logs())

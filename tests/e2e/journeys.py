@@ -505,6 +505,7 @@ def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Pat
         ANALYTICS_ROLLUP_SECONDS="1",
         ANALYTICS_FLUSH_SECONDS="0.2",
         ANALYTICS_LINK_CACHE_SECONDS="0",
+        ANALYTICS_EXTRA_STORE_HOSTS='["127.0.0.1"]',  # the fake stores listen on loopback
         ANALYTICS_SECRET_KEYS=new_key(),
         # catalog
         CATALOG_PUBLIC_BASE_URL=gateway_url,
@@ -583,7 +584,9 @@ def journey_platform(pg_server_url: str, amqp_url: str, tmp: Path) -> Iterator[J
                 # One process per service (its api, relay and worker): separate from the others,
                 # talking to them only over HTTP and RabbitMQ, and a third of the start-up cost.
                 machi.start(service, f"--target={service}", "--port", str(ports[service]))
-            wait_http(f"{gateway_url}/readyz", timeout=300)
+            # The gateway's readiness is its own; the services' is theirs.
+            for service in ("gateway", "catalog", "publisher", "analytics"):
+                wait_http(f"http://127.0.0.1:{ports[service]}/readyz", timeout=300)
             operator = login(gateway_url, *OPERATOR)
             yield Journeys(machi, gateway_url, settings, fake, operator)
         except BaseException:

@@ -19,7 +19,7 @@ import pytest
 
 from tests.harness import Platform
 
-from .world import Made, World
+from .world import STORE_DOMAIN, Made, World
 
 HTTP_METHODS = ("get", "put", "post", "patch", "delete")
 LATER = (datetime.now(UTC) + timedelta(days=30)).isoformat()
@@ -141,7 +141,7 @@ def document(platform: Platform) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def town_a(platform: Platform) -> World:
-    return World(platform.tenant_admin(f"a-{uuid.uuid4().hex[:6]}"))
+    return World(platform.tenant_admin(f"a-{uuid.uuid4().hex[:6]}", [STORE_DOMAIN]))
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,9 @@ class Made:
     read: Reader
 
 
+STORE_DOMAIN = "store.example"
+
+
 def created(response: httpx.Response) -> dict[str, Any]:
     assert response.status_code in (200, 201, 202), f"{response.request.url}: {response.text}"
     body: dict[str, Any] = response.json()
@@ -263,9 +266,12 @@ class World:
 
     @cached_property
     def link(self) -> Made:
-        tracking = {"allowed_store_domains": ["store.example"]}
-        created(self.http.put("/v1/settings/tracking", json=tracking))
-        body = created(self.http.post("/v1/links", json={"destination": "https://store.example/a"}))
+        wait_for(  # the operator's store domain reaches analytics with the tenant's event
+            lambda: self.http.get("/v1/settings/tracking").json()["allowed_store_domains"],
+            "the tenant's store domain in analytics",
+        )
+        destination = f"https://{STORE_DOMAIN}/a"
+        body = created(self.http.post("/v1/links", json={"destination": destination}))
         return Made({"link_id": body["id"]}, get(f"/v1/links/{body['id']}"))
 
     @cached_property

@@ -225,7 +225,10 @@ class Platform:
             log_config=None,
             access_log=False,
             lifespan=lifespan,
+            # Scheme and peer behind the same TRUSTED_PROXIES kit.clientip follows (the two
+            # agree: resolving an address already resolved changes nothing).
             proxy_headers=True,
+            forwarded_allow_ips=list(self.settings.trusted_proxies),
         )
         server = _Server(config)
         self.servers.append(server)

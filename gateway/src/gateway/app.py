@@ -98,10 +98,12 @@ def create_app(
             expose_headers=["ETag", "RateLimit", "RateLimit-Policy", "Retry-After", "X-Request-ID"],
             max_age=600,
         )
-    checks = {"database": runtime.db.ping, **upstream_checks(upstreams)}
+    checks: dict[str, ReadinessCheck] = {"database": runtime.db.ping}
     if isinstance(app.state.buckets, RedisBuckets):
         checks["redis"] = app.state.buckets.ping
-    add_ops_routes(app, checks)
+    # Services are watched, not required: each fails only its own routes (502/503), while the
+    # gateway keeps serving the others, the public pages from cache and `/r/`.
+    add_ops_routes(app, checks, upstream_checks(upstreams))
     own = [openapi.router, api.router, usage_api.router, playbook_api.router, public_api.router]
     for router in own:
         app.include_router(router, dependencies=[Depends(authorize)])
@@ -124,7 +126,7 @@ def _require_rows(routers: list[APIRouter]) -> None:
 
 
 def upstream_checks(upstreams: dict[str, httpx.AsyncClient]) -> dict[str, ReadinessCheck]:
-    """One readiness check per service: its own `/readyz` answers 2xx."""
+    """One probe per service: its own `/readyz` answers 2xx."""
 
     def check(client: httpx.AsyncClient) -> ReadinessCheck:
         async def ready() -> None:

@@ -19,7 +19,7 @@ from gateway.ratelimit import STATE_KEY, Buckets, RateLimited
 from gateway.schemas import TokenRequest
 from gateway.settings import GatewaySettings
 from gateway.usage.service import UsageMeter
-from kit import policy
+from kit import clientip, policy
 from kit.auth import InternalPrincipal
 from kit.db import Database
 from kit.dependencies import route_template
@@ -60,8 +60,8 @@ AuthenticatorDep = Annotated[Authenticator, Depends(get_authenticator)]
 
 
 def client_ip(request: Request) -> str:
-    """The client's address as this process sees it (uvicorn resolves trusted proxies)."""
-    return request.client.host if request.client else "unknown"
+    """The client's address, behind the proxies `TRUSTED_PROXIES` names (kit.clientip)."""
+    return clientip.client_ip(request)
 
 
 async def enforce_rate(

@@ -72,13 +72,12 @@ def upstream_request_headers(request: Request, internal_token: str) -> list[tupl
         and not name.startswith("x-forwarded-")
         and not (tracing.enabled() and name in tracing.PROPAGATION_HEADERS)  # ours replace them
     ]
-    forwarded_for = request.headers.get("x-forwarded-for")
-    client = request.client.host if request.client else "unknown"
     return [
         *kept,
         ("authorization", f"Bearer {internal_token}"),
         ("x-request-id", request_id_var.get() or ""),
-        ("x-forwarded-for", f"{forwarded_for}, {client}" if forwarded_for else client),
+        # The client as resolved here: a client's own X-Forwarded-For never reaches a service.
+        ("x-forwarded-for", client_ip(request)),
         ("x-forwarded-proto", request.url.scheme),
         ("x-forwarded-host", request.headers.get("host", "")),
         *tracing.outgoing_headers(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -70,10 +71,14 @@ def _decide(
 
 
 class MemoryBuckets:
-    """Buckets in this process's memory: right for one gateway process."""
+    """Buckets in this process's memory: right for one gateway process. At `max_buckets` keys
+    the least recently used bucket goes (a forgotten bucket refills, so this never refuses
+    anyone, and a flood of new keys cannot reset the buckets of the keys being limited)."""
 
-    def __init__(self) -> None:
-        self._state: dict[str, tuple[float, float]] = {}  # key -> (tokens, monotonic time)
+    def __init__(self, max_buckets: int = MAX_MEMORY_BUCKETS) -> None:
+        self.max_buckets = max_buckets
+        # key -> (tokens, monotonic time), least recently used first
+        self._state: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
     async def take(self, key: str, capacity: int, window_seconds: int) -> Decision:
         """Take one token from `key`'s bucket, if it has one."""
@@ -84,9 +89,10 @@ class MemoryBuckets:
         allowed = tokens >= 1
         if allowed:
             tokens -= 1
-        if len(self._state) >= MAX_MEMORY_BUCKETS and key not in self._state:
-            self._state.clear()  # a flood of distinct keys: forgetting refills, never refuses
         self._state[key] = (tokens, now)
+        self._state.move_to_end(key)
+        while len(self._state) > self.max_buckets:
+            self._state.popitem(last=False)
         return _decide(tokens, capacity, window_seconds, rate, allowed)
 
     async def close(self) -> None:

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from kit.storedomains import StoreDomain
+
 Role = Literal[
     "operator", "admin", "editor", "writer", "photographer", "staff", "producer", "analyst"
 ]
@@ -65,13 +67,6 @@ def _not_reserved(value: str) -> str:
     return value
 
 
-def _hostname(value: str) -> str:
-    host = value.strip().lower()
-    if not re.fullmatch(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", host):
-        raise ValueError(f"{value!r} is not a host name")
-    return host
-
-
 def _https_url(value: str) -> str:
     if not re.fullmatch(r"https://[^\s/?#]+(?:[/?#]\S*)?", value):
         raise ValueError("must be an https:// URL")
@@ -89,7 +84,6 @@ Locale = Annotated[
 ]
 Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")]
 Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217")]
-StoreDomain = Annotated[str, AfterValidator(_hostname)]
 HttpsUrl = Annotated[str, Field(max_length=2048), AfterValidator(_https_url)]
 PlanName = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 

@@ -165,9 +165,14 @@ def _principal_from_claims(claims: dict[str, Any]) -> InternalPrincipal:
 
 
 class TokenVerifier:
-    """Verifies internal tokens for one audience against a JWKS (static or fetched by URL)."""
+    """Verifies internal tokens for one audience against a JWKS (static or fetched by URL).
+
+    A fetched JWKS replaces the keys held: a key the gateway no longer publishes (retired after
+    a rotation, or withdrawn because it leaked) stops being trusted within KEY_MAX_AGE_SECONDS,
+    without a restart, and tokens verified with it are forgotten."""
 
     REFRESH_INTERVAL_SECONDS = 10.0
+    KEY_MAX_AGE_SECONDS = 300.0
 
     def __init__(
         self,
@@ -192,9 +197,23 @@ class TokenVerifier:
             self._load(jwks)
 
     def _load(self, jwks: dict[str, Any]) -> None:
-        for jwk in jwks.get("keys", []):
-            if jwk.get("kty") == "EC" and "kid" in jwk:
-                self._keys[jwk["kid"]] = ECAlgorithm.from_jwk(jwk)
+        keys = jwks.get("keys")
+        if not isinstance(keys, list):
+            raise ValueError("not a JWKS")
+        published = {
+            jwk["kid"]: ECAlgorithm.from_jwk(jwk)
+            for jwk in keys
+            if isinstance(jwk, dict) and jwk.get("kty") == "EC" and "kid" in jwk
+        }
+        if set(self._keys) - set(published):
+            self._verified.clear()  # some may have been verified with a key now retired
+        self._keys = published
+
+    def _stale(self) -> bool:
+        return (
+            self.jwks_url is not None
+            and time.monotonic() - self._last_fetch >= self.KEY_MAX_AGE_SECONDS
+        )
 
     async def refresh(self) -> None:
         """Fetch the JWKS again; at most once per REFRESH_INTERVAL_SECONDS."""
@@ -209,14 +228,16 @@ class TokenVerifier:
                     response = await client.get(self.jwks_url)
                     response.raise_for_status()
                     self._load(response.json())
-            except (httpx.HTTPError, ValueError):
-                return
+            except (httpx.HTTPError, ValueError, jwt.PyJWTError):
+                return  # keep the keys held: the gateway may be restarting
 
     VERIFIED_CACHE_SIZE = 10_000
 
     async def verify(self, token: str) -> InternalPrincipal:
         """The principal in `token`, or Unauthorized; a token verified before is trusted again
-        until its `exp`, without a second signature check."""
+        until its `exp` (or its key's retirement), without a second signature check."""
+        if self._stale():
+            await self.refresh()
         cached = self._verified.get(token)
         if cached is not None and cached[0] > time.time():
             return cached[1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 import asyncpg
@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.routing import APIRoute, iter_route_contexts
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Gauge, generate_latest
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -178,8 +178,34 @@ class RequestContextMiddleware:
                 tenant_var.reset(tenant_token)
 
 
-def add_ops_routes(app: FastAPI, checks: dict[str, ReadinessCheck]) -> None:
-    """/healthz (the process runs), /readyz (its dependencies answer), /metrics (Prometheus)."""
+DEPENDENCY_UP = Gauge(
+    "machi_dependency_up",
+    "Whether a dependency answered the last readiness probe (1) or not (0)",
+    ["dependency"],
+)
+
+
+async def _probe(checks: Mapping[str, ReadinessCheck]) -> dict[str, str]:
+    results: dict[str, str] = {}
+    for name, check in checks.items():
+        try:
+            await check()
+            results[name] = "ok"
+        except Exception as exc:
+            results[name] = f"failed: {type(exc).__name__}"
+        DEPENDENCY_UP.labels(name).set(1 if results[name] == "ok" else 0)
+    return results
+
+
+def add_ops_routes(
+    app: FastAPI,
+    checks: dict[str, ReadinessCheck],
+    watched: Mapping[str, ReadinessCheck] | None = None,
+) -> None:
+    """/healthz (the process runs), /readyz (its own critical dependencies answer), /metrics
+    (Prometheus). `watched` dependencies are probed and reported (and in the
+    `machi_dependency_up` gauge) but never make the process unready: a service or the broker
+    briefly gone must not take every gateway out of rotation, `/r/` with it."""
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
@@ -187,17 +213,13 @@ def add_ops_routes(app: FastAPI, checks: dict[str, ReadinessCheck]) -> None:
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> Response:
-        results: dict[str, str] = {}
-        for name, check in checks.items():
-            try:
-                await check()
-                results[name] = "ok"
-            except Exception as exc:
-                results[name] = f"failed: {type(exc).__name__}"
-        ready = all(v == "ok" for v in results.values())
-        if ready:
-            return JSONResponse({"status": "ready", "checks": results})
-        return problem(503, "not-ready", "Not ready", "a dependency is down", checks=results)
+        results = await _probe(checks)
+        others = await _probe(watched or {})
+        if all(v == "ok" for v in results.values()):
+            return JSONResponse({"status": "ready", "checks": results, "watched": others})
+        return problem(
+            503, "not-ready", "Not ready", "a dependency is down", checks=results, watched=others
+        )
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:
@@ -242,10 +264,9 @@ def create_service_app(
     app.state.verifier = runtime.verifier
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware, service=runtime.service)
-    checks: dict[str, ReadinessCheck] = {"database": runtime.db.ping}
-    if runtime.bus is not None:
-        checks["broker"] = runtime.bus.ping
-    add_ops_routes(app, checks)
+    # An api writes events to its outbox, so the broker being away only delays them.
+    watched = {"broker": runtime.bus.ping} if runtime.bus is not None else {}
+    add_ops_routes(app, {"database": runtime.db.ping}, watched)
     rows = policy.TABLES.get(runtime.service, {}) if table is None else table
     guarded = [Depends(require_principal), authorize(rows)]
     for router in routers:

@@ -8,7 +8,9 @@ tenant) connect as ``<service>_jobs``, which RLS lets read across tenants.
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+import ipaddress
+
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 
@@ -55,6 +57,18 @@ class MachiSettings(BaseSettings):
     )
     log_level: str = "INFO"
     log_json: bool = True
+    trusted_proxies: list[str] = Field(
+        default=["127.0.0.1", "::1"],
+        description="Addresses or networks (JSON list) whose X-Forwarded-For is believed: the"
+        " proxy in front of the gateway, and the gateway in front of the services.",
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            ipaddress.ip_network(entry.strip(), strict=False)  # ValueError names a bad entry
+        return value
 
     def owner_url(self, service: str) -> URL:
         """URL the migrations of `service` use: the server URL with the service's database."""

@@ -9,11 +9,15 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
+from analytics.handlers import on_tenant_created
 from analytics.redirect import service as redirect
 from analytics.rollups import service as rollups
+from contracts.gateway import TenantCreatedV1
 from kit.auth import InternalPrincipal
+from kit.db import Database
+from kit.events import consumer
 from kit.runtime import ServiceRuntime
-from kit.testing.plugin import principal
+from kit.testing.plugin import delivery, principal
 
 STORE = "store.shopping.yahoo.co.jp"
 BROWSER_UA = (
@@ -27,11 +31,15 @@ def anonymous(tenant_id: uuid.UUID | None = None) -> InternalPrincipal:
     return InternalPrincipal(sub="anonymous", kind="anonymous", tenant_id=tenant_id)
 
 
-async def allow_store(http: httpx.AsyncClient, *domains: str) -> None:
-    response = await http.put(
-        "/v1/settings/tracking", json={"allowed_store_domains": list(domains or (STORE,))}
+async def allow_store(db: Database, tenant: uuid.UUID, *domains: str) -> None:
+    """The operator's tenant (its store domains) as the gateway announces it."""
+    created = TenantCreatedV1(
+        slug="takeo",
+        name={"en": "Takeo"},
+        timezone="UTC",
+        allowed_store_domains=list(domains or (STORE,)),
     )
-    assert response.status_code == 200, response.text
+    assert await consumer.handle(on_tenant_created, db, delivery(created, tenant))
 
 
 async def new_link(http: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:
@@ -42,12 +50,12 @@ async def new_link(http: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:
 
 
 async def town_with_link(
-    as_user: Callable[[InternalPrincipal], httpx.AsyncClient],
+    as_user: Callable[[InternalPrincipal], httpx.AsyncClient], runtime: ServiceRuntime
 ) -> tuple[uuid.UUID, httpx.AsyncClient, dict[str, Any]]:
     """A new tenant, its admin's client (the store allowed) and one tracked link."""
     tenant = uuid.uuid4()
     admin = as_user(principal(tenant))
-    await allow_store(admin)
+    await allow_store(runtime.db, tenant)
     return tenant, admin, await new_link(admin)
 
 

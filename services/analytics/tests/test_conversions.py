@@ -29,7 +29,7 @@ def sign(body: bytes, secret: str = SECRET) -> str:
 async def clicked(as_user: Client, app: FastAPI, tenant: uuid.UUID) -> tuple[dict[str, Any], str]:
     """A tenant with a Shopify secret, a link on a post, and one click on it: (link, click id)."""
     admin = as_user(principal(tenant))
-    await allow_store(admin, "takeo.myshopify.com")
+    await allow_store(app.state.db, tenant, "takeo.myshopify.com")
     for store in ("shopify", "woocommerce", "postback"):
         response = await admin.put(f"/v1/settings/webhooks/{store}", json={"secret": SECRET})
         assert response.status_code == 204
@@ -163,6 +163,72 @@ async def test_cancellation_and_refund_reverse_what_they_cancel(
     overview = (await as_user(principal(tenant)).get("/v1/reports/overview")).json()
     assert (overview["current"]["orders"], overview["current"]["revenue"]) == (1, 1980)
     assert overview["current"]["clicks"] == 1
+
+
+async def test_a_captured_refund_replayed_under_a_new_event_id_refunds_nothing_more(
+    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+) -> None:
+    tenant = uuid.uuid4()
+    _, click_id = await clicked(as_user, app, tenant)
+    await post_shopify(as_user, tenant, shopify_order(click_id, order_id=7))
+    refund = {
+        "id": 509562969,
+        "order_id": 7,
+        "created_at": datetime.now(UTC).isoformat(),
+        "refund_line_items": [{"line_item_id": 2, "subtotal": "1000", "quantity": 1}],
+    }
+    first = await post_shopify(as_user, tenant, refund, topic="refunds/create", event_id="e-1")
+    replayed = await post_shopify(as_user, tenant, refund, topic="refunds/create", event_id="e-2")
+    assert (first.json(), replayed.json()) == ({"result": "reversed"}, {"result": "duplicate"})
+    [row] = await conversions(owner, tenant)
+    assert row["net"] == 6180 - 1000
+
+
+async def test_a_signed_order_resent_under_another_topic_cancels_nothing(
+    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+) -> None:
+    tenant = uuid.uuid4()
+    _, click_id = await clicked(as_user, app, tenant)
+    order = shopify_order(click_id, order_id=8)
+    await post_shopify(as_user, tenant, order)
+    for topic in ("orders/cancelled", "refunds/create"):
+        response = await post_shopify(as_user, tenant, order, topic=topic)
+        assert response.status_code == 400, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+    [row] = await conversions(owner, tenant)
+    assert (row["status"], row["net"]) == ("recorded", 6180)
+
+
+async def test_woocommerce_replay_under_a_new_delivery_id_is_a_duplicate(
+    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+) -> None:
+    tenant = uuid.uuid4()
+    await clicked(as_user, app, tenant)
+    order = {
+        "id": 728,
+        "status": "processing",
+        "currency": "JPY",
+        "total": "1980",
+        "date_created_gmt": "2026-03-01T10:00:00",
+        "date_modified_gmt": "2026-03-01T10:00:00",
+        "line_items": [{"id": 1, "quantity": 1, "total": "1980"}],
+    }
+    cancelled = {**order, "status": "cancelled", "date_modified_gmt": "2026-03-02T10:00:00"}
+    results = []
+    for payload, delivery_id in ((order, "1"), (cancelled, "2"), (order, "3"), (cancelled, "4")):
+        body = json.dumps(payload).encode()
+        headers = {
+            "X-WC-Webhook-Signature": sign(body),
+            "X-WC-Webhook-Delivery-ID": delivery_id,
+            "Content-Type": "application/json",
+        }
+        response = await as_user(anonymous(tenant)).post(
+            "/webhooks/takeo/woocommerce", content=body, headers=headers
+        )
+        results.append(response.json()["result"])
+    assert results == ["recorded", "reversed", "duplicate", "duplicate"]
+    [row] = await conversions(owner, tenant)
+    assert row["status"] == "cancelled"
 
 
 async def test_woocommerce_order_is_recorded_by_coupon(

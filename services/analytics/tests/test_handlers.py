@@ -92,11 +92,9 @@ async def test_link_request_to_a_foreign_host_is_refused_with_an_event(
     assert await outbox_types(owner, tenant) == ["analytics.link.refused.v1"]
 
 
-async def test_another_tenants_link_is_404(as_user: Client) -> None:
+async def test_another_tenants_link_is_404(as_user: Client, runtime: ServiceRuntime) -> None:
     mine, theirs = uuid.uuid4(), uuid.uuid4()
-    await as_user(principal(theirs)).put(
-        "/v1/settings/tracking", json={"allowed_store_domains": [STORE]}
-    )
+    await town(runtime, theirs)
     link = (
         await as_user(principal(theirs)).post(
             "/v1/links", json={"destination": f"https://{STORE}/x"}

@@ -7,21 +7,25 @@ from collections.abc import Callable
 import httpx
 
 from kit.auth import InternalPrincipal
+from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
+
+from .helpers import allow_store
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
 async def test_a_partner_takes_the_tracking_settings_and_exports_them_unchanged(
-    as_user: Client,
+    as_user: Client, runtime: ServiceRuntime
 ) -> None:
-    takeo = as_user(principal(uuid.uuid4()))
+    tenant = uuid.uuid4()
+    await allow_store(runtime.db, tenant, "takeo.example.jp")
+    takeo = as_user(principal(tenant))
     changed = await takeo.put(
         "/v1/settings/tracking",
         json={
             "attribution_window_days": 14,
             "track_user_agent": False,
-            "allowed_store_domains": ["takeo.example"],
         },
     )
     assert changed.status_code == 200, changed.text

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from kit.auth import InternalPrincipal
+from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
 
 from .helpers import allow_store, anonymous, new_link
@@ -15,11 +16,12 @@ Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
 async def test_visitor_lists_only_live_buy_links_without_campaign_details(
+    runtime: ServiceRuntime,
     as_user: Client,
 ) -> None:
     tenant = uuid.uuid4()
     admin = as_user(principal(tenant))
-    await allow_store(admin)
+    await allow_store(runtime.db, tenant)
     product = str(uuid.uuid4())
     buy = await new_link(
         admin, product_id=product, utm={"utm_campaign": "winter"}, coupon_code="STAFF50"
@@ -37,10 +39,12 @@ async def test_visitor_lists_only_live_buy_links_without_campaign_details(
     assert len((await admin.get("/v1/links")).json()["items"]) == 3
 
 
-async def test_visitor_cannot_read_one_link_nor_write(as_user: Client) -> None:
+async def test_visitor_cannot_read_one_link_nor_write(
+    runtime: ServiceRuntime, as_user: Client
+) -> None:
     tenant = uuid.uuid4()
     admin = as_user(principal(tenant))
-    await allow_store(admin)
+    await allow_store(runtime.db, tenant)
     link = await new_link(admin, product_id=str(uuid.uuid4()))
     public = as_user(anonymous(tenant))
 

@@ -31,11 +31,11 @@ def ip_of(i: int) -> str:
 
 
 async def test_ten_thousand_concurrent_redirects_record_exactly_ten_thousand_clicks(
-    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+    runtime: ServiceRuntime, as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
     tenant = uuid.uuid4()
     admin = as_user(principal(tenant))
-    await allow_store(admin)
+    await allow_store(runtime.db, tenant)
     link = await new_link(admin, utm={"utm_source": "facebook"})
     public = as_user(anonymous())
     bots = list(BOT_UAS)
@@ -86,10 +86,12 @@ async def assert_no_raw_ip(owner: asyncpg.Connection) -> None:
         assert hits == 0, f"{column['table_name']}.{column['column_name']} holds a raw IP"
 
 
-async def test_redirect_is_302_no_store_with_utm_and_click_id(as_user: Client) -> None:
+async def test_redirect_is_302_no_store_with_utm_and_click_id(
+    runtime: ServiceRuntime, as_user: Client
+) -> None:
     tenant = uuid.uuid4()
     admin = as_user(principal(tenant))
-    await allow_store(admin)
+    await allow_store(runtime.db, tenant)
     link = await new_link(admin, utm={"utm_source": "x", "utm_campaign": "table"})
     response = await as_user(anonymous()).get(f"/r/{link['code']}")
     assert response.status_code == 302
@@ -103,9 +105,9 @@ async def test_redirect_is_302_no_store_with_utm_and_click_id(as_user: Client) -
 
 
 async def test_head_is_answered_and_flagged_not_counted(
-    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+    runtime: ServiceRuntime, as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant, _admin, link = await town_with_link(as_user)
+    tenant, _admin, link = await town_with_link(as_user, runtime)
     response = await as_user(anonymous()).head(
         f"/r/{link['code']}", headers={"User-Agent": BROWSER_UA}
     )
@@ -132,8 +134,10 @@ async def test_redirect_without_internal_token_is_401(app: FastAPI) -> None:
         assert (await http.get("/r/whatever")).status_code == 401
 
 
-async def test_destination_edited_to_script_or_foreign_host_is_refused(as_user: Client) -> None:
-    _tenant, admin, link = await town_with_link(as_user)
+async def test_destination_edited_to_script_or_foreign_host_is_refused(
+    runtime: ServiceRuntime, as_user: Client
+) -> None:
+    _tenant, admin, link = await town_with_link(as_user, runtime)
     for bad in (
         "javascript:alert(1)",
         "https://evil.example/phish",
@@ -154,9 +158,9 @@ async def test_link_to_machi_public_page_is_allowed(as_user: Client) -> None:
 
 
 async def test_tracking_off_redirects_but_records_nothing(
-    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+    runtime: ServiceRuntime, as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant, admin, link = await town_with_link(as_user)
+    tenant, admin, link = await town_with_link(as_user, runtime)
     await admin.put("/v1/settings/tracking", json={"tracking_enabled": False})
     assert (await as_user(anonymous()).get(f"/r/{link['code']}")).status_code == 302
     await flush(app)
@@ -164,9 +168,9 @@ async def test_tracking_off_redirects_but_records_nothing(
 
 
 async def test_without_user_agent_tracking_no_device_is_kept(
-    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+    runtime: ServiceRuntime, as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant, admin, link = await town_with_link(as_user)
+    tenant, admin, link = await town_with_link(as_user, runtime)
     await admin.put(
         "/v1/settings/tracking", json={"track_user_agent": False, "track_referrer": False}
     )
@@ -181,9 +185,9 @@ async def test_without_user_agent_tracking_no_device_is_kept(
 
 
 async def test_click_keeps_device_os_browser_referrer_country(
-    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+    runtime: ServiceRuntime, as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant, _admin, link = await town_with_link(as_user)
+    tenant, _admin, link = await town_with_link(as_user, runtime)
     await as_user(anonymous()).get(
         f"/r/{link['code']}",
         headers={
@@ -204,9 +208,9 @@ async def test_click_keeps_device_os_browser_referrer_country(
 
 
 async def test_country_comes_only_from_the_configured_header(
-    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+    runtime: ServiceRuntime, as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant, _admin, link = await town_with_link(as_user)
+    tenant, _admin, link = await town_with_link(as_user, runtime)
     spoofed = {"User-Agent": BROWSER_UA, "X-Country-Code": "US", "X-Vercel-IP-Country": "US"}
     await as_user(anonymous()).get(f"/r/{link['code']}", headers=spoofed)
     await flush(app)
@@ -214,9 +218,13 @@ async def test_country_comes_only_from_the_configured_header(
 
 
 async def test_graceful_shutdown_flushes_buffered_clicks(
-    as_user: Client, app: FastAPI, owner: asyncpg.Connection, signer: TokenSigner
+    runtime: ServiceRuntime,
+    as_user: Client,
+    app: FastAPI,
+    owner: asyncpg.Connection,
+    signer: TokenSigner,
 ) -> None:
-    tenant, _admin, link = await town_with_link(as_user)
+    tenant, _admin, link = await town_with_link(as_user, runtime)
     async with app.router.lifespan_context(app):
         for _ in range(5):
             await as_user(anonymous()).get(f"/r/{link['code']}", headers={"User-Agent": BROWSER_UA})
@@ -224,9 +232,9 @@ async def test_graceful_shutdown_flushes_buffered_clicks(
 
 
 async def test_running_flusher_writes_clicks_within_seconds_without_shutdown(
-    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+    runtime: ServiceRuntime, as_user: Client, app: FastAPI, owner: asyncpg.Connection
 ) -> None:
-    tenant, _admin, link = await town_with_link(as_user)
+    tenant, _admin, link = await town_with_link(as_user, runtime)
     async with app.router.lifespan_context(app):
         await as_user(anonymous()).get(f"/r/{link['code']}", headers={"User-Agent": BROWSER_UA})
         for _ in range(50):  # the flush period is one second: a crash loses at most that
@@ -264,9 +272,9 @@ def _metric(text: str, name: str) -> float:
 
 
 async def test_metrics_count_cache_hits_misses_and_buffered_and_flushed_clicks(
-    as_user: Client, app: FastAPI
+    runtime: ServiceRuntime, as_user: Client, app: FastAPI
 ) -> None:
-    _tenant, _admin, link = await town_with_link(as_user)
+    _tenant, _admin, link = await town_with_link(as_user, runtime)
     visitor = as_user(anonymous())
     names = (
         'machi_analytics_link_cache_total{result="hit"}',
@@ -282,3 +290,28 @@ async def test_metrics_count_cache_hits_misses_and_buffered_and_flushed_clicks(
     after = (await visitor.get("/metrics")).text
     hits, misses, buffered, flushed = (_metric(after, n) - _metric(before, n) for n in names)
     assert (hits, misses, buffered, flushed) == (2, 1, 3, 3)
+
+
+async def test_a_sender_that_is_not_a_trusted_proxy_cannot_choose_its_address(
+    runtime: ServiceRuntime,
+    as_user: Client,
+    app: FastAPI,
+    owner: asyncpg.Connection,
+    signer: TokenSigner,
+) -> None:
+    tenant, _admin, link = await town_with_link(as_user, runtime)
+    transport = httpx.ASGITransport(app=app, client=("198.51.100.9", 4000))
+    token = signer.mint(anonymous(), SERVICE)
+    async with httpx.AsyncClient(transport=transport, base_url=f"http://{SERVICE}") as http:
+        for spoofed in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):
+            headers = {
+                "Authorization": f"Bearer {token}",
+                "User-Agent": BROWSER_UA,
+                "X-Forwarded-For": spoofed,
+            }
+            assert (await http.get(f"/r/{link['code']}", headers=headers)).status_code == 302
+    await flush(app)
+    visitors = await owner.fetchval(
+        "SELECT count(DISTINCT visitor_hash) FROM clicks WHERE tenant_id = $1", tenant
+    )
+    assert visitors == 1

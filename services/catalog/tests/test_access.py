@@ -115,3 +115,63 @@ async def test_another_tenant_sees_no_store_import_or_media(as_user: Client) -> 
     assert [a.status_code for a in answers] == [404, 404, 404, 404]
     exported = await other.get("/v1/imports/export")
     assert len(exported.text.strip().splitlines()) == 1  # the header alone
+
+
+async def two_producers_each_listed_in_their_own_store(
+    staff: httpx.AsyncClient,
+) -> tuple[dict, list[str]]:
+    """Two producers, each with a product listed in a store of its own: (the first, stores)."""
+    mine = await make_producer(staff)
+    theirs = await make_producer(staff, name={"ja": "嬉野茶園"}, code="ureshino")
+    stores = []
+    for producer, slug in ((mine, "garlic"), (theirs, "tea")):
+        product = await make_product(staff, producer["id"], slug=slug)
+        store = await staff.post(
+            "/v1/storefronts",
+            json={
+                "kind": "generic",
+                "name": f"{slug} store",
+                "item_url_template": f"https://{slug}.example.jp/{{item}}.html",
+            },
+        )
+        assert store.status_code == 201, store.text
+        listing = await staff.post(
+            "/v1/listings",
+            json={
+                "storefront_id": store.json()["id"],
+                "variant_id": product["variants"][0]["id"],
+                "external_id": slug,
+            },
+        )
+        assert listing.status_code == 201, listing.text
+        stores.append(store.json()["id"])
+    return mine, stores
+
+
+async def test_producer_user_exports_only_their_own_producers(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    staff = as_user(principal(tenant))
+    mine, _ = await two_producers_each_listed_in_their_own_store(staff)
+    farmer = as_user(producer_user(tenant, uuid.UUID(mine["id"])))
+    exported = await farmer.get("/v1/imports/export")
+    assert exported.status_code == 200, exported.text
+    assert "garlic" in exported.text
+    assert "ureshino" not in exported.text
+    assert "tea" not in exported.text
+    assert "ureshino" in (await staff.get("/v1/imports/export")).text
+
+
+async def test_producer_user_sees_only_listings_and_stores_of_their_own_products(
+    as_user: Client,
+) -> None:
+    tenant = uuid.uuid4()
+    staff = as_user(principal(tenant))
+    mine, (my_store, their_store) = await two_producers_each_listed_in_their_own_store(staff)
+    farmer = as_user(producer_user(tenant, uuid.UUID(mine["id"])))
+    listings = (await farmer.get("/v1/listings")).json()["items"]
+    assert [listing["external_id"] for listing in listings] == ["garlic"]
+    stores = (await farmer.get("/v1/storefronts")).json()["items"]
+    assert [store["id"] for store in stores] == [my_store]
+    assert (await farmer.get(f"/v1/storefronts/{their_store}")).status_code == 404
+    assert (await farmer.get(f"/v1/storefronts/{my_store}")).status_code == 200
+    assert len((await staff.get("/v1/listings")).json()["items"]) == 2

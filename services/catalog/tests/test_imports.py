@@ -323,3 +323,20 @@ async def test_the_worker_role_runs_imports(
         running.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await running
+
+
+async def test_export_neutralises_formula_cells_and_reimports_them_unchanged(
+    as_user: Client, upload: Upload
+) -> None:
+    formula = '=HYPERLINK("https://evil.example","Takeo")'
+    first = as_user(principal(uuid.uuid4()))
+    made = await first.post("/v1/producers", json={"kind": "farm", "name": {"en": formula}})
+    assert made.status_code == 201, made.text
+    exported = await first.get("/v1/imports/export")
+    [row] = list(csv.DictReader(io.StringIO(exported.text, newline="")))
+    assert row["producer_name_en"] == "'" + formula
+    second = as_user(principal(uuid.uuid4()))
+    report = await upload(second, exported.content)
+    assert report["status"] == "succeeded", report
+    [producer] = (await second.get("/v1/producers")).json()["items"]
+    assert producer["name"]["en"] == formula

@@ -7,7 +7,7 @@ from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
 
-from .helpers import approved_and_scheduled, channel, post
+from .helpers import approved_and_scheduled, channel, post, publish_product
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
@@ -144,3 +144,67 @@ async def test_a_promoted_product_waits_for_its_tracked_link(
     [published] = await events(runtime, tenant, "publisher.delivery.published.v1")
     assert published["link_code"] == asked["code"]
     assert published["product_id"] == str(product)
+
+
+async def test_an_editor_who_rewrote_a_colleagues_draft_cannot_approve_it(
+    as_user: Client,
+) -> None:
+    tenant = uuid.uuid4()
+    writer = as_user(principal(tenant, ("writer",)))
+    editor = as_user(principal(tenant, ("editor",)))
+    town = await channel(as_user(principal(tenant)))
+    draft = await post(writer, [town["id"]], "黒にんにく")
+    rewritten = await editor.patch(f"/v1/posts/{draft['id']}", json={"text": "Buy now!"})
+    assert rewritten.status_code == 200, rewritten.text
+    await writer.post(f"/v1/posts/{draft['id']}/submit")
+    response = await editor.post(f"/v1/posts/{draft['id']}/approve")
+    assert response.status_code == 403
+    assert response.json()["type"] == "self-approval"
+    other = as_user(principal(tenant, ("editor",)))
+    assert (await other.post(f"/v1/posts/{draft['id']}/approve")).json()["status"] == "approved"
+
+
+async def test_an_editor_who_rewrote_an_auto_draft_cannot_approve_it(
+    as_user: Client, runtime: ServiceRuntime
+) -> None:
+    tenant = uuid.uuid4()
+    editor = as_user(principal(tenant, ("editor",)))
+    town = await channel(as_user(principal(tenant)))
+    draft = await auto_draft(as_user, runtime, tenant)
+    edit = {"text": "Our garlic", "channel_ids": [town["id"]]}
+    assert (await editor.patch(f"/v1/posts/{draft}", json=edit)).status_code == 200
+    assert (await editor.post(f"/v1/posts/{draft}/submit")).json()["status"] == "submitted"
+    response = await editor.post(f"/v1/posts/{draft}/approve")
+    assert response.status_code == 403
+    assert response.json()["type"] == "self-approval"
+
+
+async def test_a_writer_cannot_rewrite_another_writers_draft(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    author = as_user(principal(tenant, ("writer",)))
+    town = await channel(as_user(principal(tenant)))
+    draft = await post(author, [town["id"]], "温泉湯豆腐")
+    other = as_user(principal(tenant, ("writer",)))
+    response = await other.patch(f"/v1/posts/{draft['id']}", json={"text": "mine now"})
+    assert response.status_code == 403
+    assert response.json()["type"] == "not-your-draft"
+    assert (await author.get(f"/v1/posts/{draft['id']}")).json()["text"] == "温泉湯豆腐"
+    mine = await author.patch(f"/v1/posts/{draft['id']}", json={"text": "温泉湯豆腐 2"})
+    assert mine.status_code == 200, mine.text
+
+
+async def test_any_writer_may_rework_an_auto_draft(
+    as_user: Client, runtime: ServiceRuntime
+) -> None:
+    tenant = uuid.uuid4()
+    draft = await auto_draft(as_user, runtime, tenant)
+    writer = as_user(principal(tenant, ("writer",)))
+    response = await writer.patch(f"/v1/posts/{draft}", json={"text": "Aged black garlic"})
+    assert response.status_code == 200, response.text
+
+
+async def auto_draft(as_user: Client, runtime: ServiceRuntime, tenant: uuid.UUID) -> str:
+    """The draft the publisher makes for a newly published product."""
+    await publish_product(runtime, tenant)
+    posts = (await as_user(principal(tenant)).get("/v1/posts")).json()["items"]
+    return str(posts[0]["id"])

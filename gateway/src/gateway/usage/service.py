@@ -9,8 +9,6 @@ the counts to `usage_counts` every `USAGE_FLUSH_SECONDS` (and at shutdown), one 
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
 import logging
 import uuid
 from collections import Counter
@@ -21,6 +19,7 @@ from gateway import repository
 from gateway.routes import UPSTREAMS
 from gateway.schemas import TenantRead
 from gateway.upstream import ServiceCaller, Unavailable, gateway_acting_for
+from kit.csvout import write_csv
 from kit.db import Database
 
 log = logging.getLogger(__name__)
@@ -132,8 +131,4 @@ def as_csv(rows: list[dict[str, Any]]) -> str:
     flat = [_flatten(row) for row in rows]
     fixed = ["tenant_id", "slug", "month", "plan", "gateway.api_calls"]
     extra = sorted({key for row in flat for key in row} - set(fixed))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[*fixed, *extra], lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(flat)
-    return buffer.getvalue()
+    return write_csv(flat, [*fixed, *extra])

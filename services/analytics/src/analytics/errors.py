@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from kit.errors import Conflict, InvalidInput, NotFound, ProblemError, Unauthorized
+from kit.errors import Conflict, Forbidden, InvalidInput, NotFound, ProblemError, Unauthorized
 
 
 class DestinationRefused(InvalidInput):
     type = "destination-refused"
     title = "Destination not allowed"
+
+
+class StoreDomainsOperatorOnly(Forbidden):
+    type = "store-domains-operator-only"
+    title = "Store domains are set by the platform operator"
 
 
 class LinkNotFound(NotFound):

@@ -90,13 +90,12 @@ async def on_tenant_created(event: Envelope[TenantCreatedV1], session: AsyncSess
 
 @subscribe(TenantUpdatedV1, consumer="analytics.on-tenant-updated")
 async def on_tenant_updated(event: Envelope[TenantUpdatedV1], session: AsyncSession) -> None:
-    """Reports follow the tenant's current timezone and population."""
+    """Reports follow the tenant's current timezone and population; links its store domains."""
+    settings = analytics_settings.current()
     await tracking.on_tenant_updated(
-        session,
-        event.tenant_id,
-        event.payload,
-        analytics_settings.current().attribution_window_days,
+        session, event.tenant_id, event.payload, settings.attribution_window_days
     )
+    await links.follow_store_domains(session, settings)
 
 
 @subscribe(InsightsCollectedV1, consumer="analytics.on-insights-collected")

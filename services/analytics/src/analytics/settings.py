@@ -20,6 +20,12 @@ class AnalyticsSettings(BaseSettings):
         description="Public origin of Machi: short links are `{this}/r/{code}`; its /public/"
         " pages are always an allowed destination.",
     )
+    extra_store_hosts: list[str] = Field(
+        default=[],
+        description="Hosts every town's links may lead to besides its store domains, matched"
+        ' exactly: a development or intranet store (JSON list, e.g. ["127.0.0.1"]). Store'
+        " domains themselves are public host names set by the operator on the tenant.",
+    )
     click_id_param: str = Field(
         default="machi_cid", description="Query parameter carrying the click id to the store."
     )

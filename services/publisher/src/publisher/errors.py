@@ -35,6 +35,11 @@ class SelfApproval(Forbidden):
     title = "Nobody approves their own post"
 
 
+class NotYourDraft(Forbidden):
+    type = "not-your-draft"
+    title = "Only the author or an editor edits this post"
+
+
 class ChannelNotAllowed(Forbidden):
     type = "channel-not-allowed"
     title = "This channel belongs to someone else"

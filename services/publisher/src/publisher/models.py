@@ -113,6 +113,8 @@ class Post(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     campaign_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     planned_at: Mapped[datetime | None]
     created_by: Mapped[str | None] = mapped_column(String(200))
+    # Everyone who changed the content after it was drafted: none of them approves it.
+    editors: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     review_comment: Mapped[str | None] = mapped_column(Text)
     # LINE broadcasts: channel id -> the messages it will use, checked on submit
     estimates: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -3,7 +3,6 @@ carries the town's tenant), the generic postback, and CSV import."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Annotated, Any, Literal
 
@@ -61,7 +60,7 @@ def _json(body: bytes) -> dict[str, Any]:
 async def shopify_webhook(
     town: str, request: Request, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> WebhookResult:
-    """Shopify order webhooks (HMAC of the raw body; deduplicated by event id)."""
+    """Shopify order webhooks (HMAC of the raw body; deduplicated by its signed content)."""
     body = await _verified_body(
         request,
         session,
@@ -71,14 +70,12 @@ async def shopify_webhook(
         shopify.SIGNATURE_HEADER,
         signatures.matches_base64,
     )
-    event_id = next(
-        (v for h in shopify.EVENT_ID_HEADERS if (v := request.headers.get(h))),
-        hashlib.sha256(body).hexdigest(),
-    )
-    if not await conversions_repo.first_delivery(session, "shopify", event_id):
-        return WebhookResult(result="duplicate")
     topic = request.headers.get(shopify.TOPIC_HEADER, "orders/create")
     payload = _json(body)
+    shopify.check_topic(topic, payload)
+    key = shopify.delivery_key(topic, payload, body)
+    if not await conversions_repo.first_delivery(session, "shopify", key):
+        return WebhookResult(result="duplicate")
     if topic in shopify.RECORD_TOPICS:
         order = shopify.order(payload, ctx.settings.click_id_param)
         recorded = await service.record(session, order, ctx.settings.attribution_window_days)
@@ -93,7 +90,7 @@ async def shopify_webhook(
 async def woocommerce_webhook(
     town: str, request: Request, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> WebhookResult:
-    """WooCommerce order webhooks (X-WC-Webhook-Signature; deduplicated by delivery id)."""
+    """WooCommerce order webhooks (X-WC-Webhook-Signature; deduplicated by signed content)."""
     body = await _verified_body(
         request,
         session,
@@ -105,10 +102,10 @@ async def woocommerce_webhook(
     )
     if body.startswith(b"webhook_id="):
         return WebhookResult(result="ignored")  # the creation ping
-    delivery = request.headers.get(woocommerce.DELIVERY_HEADER) or hashlib.sha256(body).hexdigest()
-    if not await conversions_repo.first_delivery(session, "woocommerce", delivery):
-        return WebhookResult(result="duplicate")
     payload = _json(body)
+    key = woocommerce.delivery_key(payload, body)
+    if not await conversions_repo.first_delivery(session, "woocommerce", key):
+        return WebhookResult(result="duplicate")
     if woocommerce.is_reversal(payload):
         reversed_ = await service.reverse(session, woocommerce.reversal(payload))
         return WebhookResult(result="reversed" if reversed_ else "ignored")

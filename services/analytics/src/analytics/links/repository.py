@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,6 +41,15 @@ async def put_directory(session: AsyncSession, values: dict[str, Any]) -> None:
             set_={k: statement.excluded[k] for k in values if k != "code"},
         )
     )
+
+
+async def drop_directory(session: AsyncSession, code: str) -> None:
+    await session.execute(delete(LinkDirectory).where(LinkDirectory.code == code))
+
+
+async def every(session: AsyncSession) -> list[Link]:
+    """The tenant's links (RLS scopes the query)."""
+    return list((await session.execute(select(Link).order_by(Link.created_at))).scalars())
 
 
 async def directory_entry(session: AsyncSession, code: str) -> LinkDirectory | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from analytics.errors import CodeTaken, LinkNotFound
+from analytics.errors import CodeTaken, DestinationRefused, LinkNotFound
 from analytics.links import destinations
 from analytics.links import repository as links_repo
 from analytics.links.schemas import LinkCreate, LinkUpdate
@@ -62,7 +62,28 @@ def _tenant(session: AsyncSession) -> uuid.UUID:
 async def _checked(session: AsyncSession, url: str, settings: AnalyticsSettings) -> str:
     tenant = _tenant(session)
     row = await tracking.settings_of(session, tenant, settings.attribution_window_days)
-    return destinations.check(url, list(row.allowed_store_domains), settings.public_base_url)
+    return destinations.check(
+        url, row.allowed_store_domains, settings.public_base_url, settings.extra_store_hosts
+    )
+
+
+async def follow_store_domains(session: AsyncSession, settings: AnalyticsSettings) -> None:
+    """Re-check every link of the tenant against its store domains after they change: a link
+    whose host is no longer allowed stops redirecting (404), and answers again if it returns."""
+    tenant = _tenant(session)
+    row = await tracking.settings_of(session, tenant, settings.attribution_window_days)
+    for link in await links_repo.every(session):
+        try:
+            destinations.check(
+                link.destination,
+                row.allowed_store_domains,
+                settings.public_base_url,
+                settings.extra_store_hosts,
+            )
+        except DestinationRefused:
+            await links_repo.drop_directory(session, link.code)
+        else:
+            await links_repo.put_directory(session, _directory_values(link))
 
 
 async def create(

@@ -13,6 +13,7 @@ from fastapi.routing import APIRoute
 from analytics.context import AnalyticsContext
 from analytics.redirect import service
 from analytics.redirect.buffer import RawClick
+from kit.clientip import client_ip
 from kit.dependencies import require_principal
 
 router = APIRouter(tags=["redirect"])
@@ -22,14 +23,6 @@ NOT_FOUND_PAGE = (
     "<!doctype html><html><head><meta charset=utf-8><title>Link not found</title></head>"
     "<body><h1>Link not found</h1><p>This link does not exist or has expired.</p></body></html>"
 )
-
-
-def _client_ip(request: Request) -> str:
-    forwarded = request.headers.get("x-forwarded-for", "")
-    first = forwarded.split(",")[0].strip()
-    if first:
-        return first
-    return request.client.host if request.client else ""
 
 
 def _country(request: Request, header: str) -> str:
@@ -56,7 +49,7 @@ async def follow_link(code: str, request: Request) -> Response:
             tenant_id=target.tenant_id if live and target else None,
             link_id=target.link_id if live and target else None,
             dimensions=target.dimensions if live and target else {},
-            ip=_client_ip(request),
+            ip=client_ip(request),
             user_agent=headers.get("user-agent", ""),
             referer=headers.get("referer", ""),
             country=_country(request, ctx.settings.country_header),

@@ -1,13 +1,14 @@
-"""CSV rendering of any report: flat rows, one header line, RFC 4180 quoting."""
+"""CSV rendering of any report: flat rows, one header line, RFC 4180 quoting, formula-like
+cells neutralised (kit.csvout)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from fastapi.responses import Response
+
+from kit.csvout import write_csv
 
 
 def _cell(value: Any) -> Any:
@@ -18,13 +19,10 @@ def _cell(value: Any) -> Any:
 
 def csv_response(rows: list[dict[str, Any]], filename: str) -> Response:
     """`rows` as a CSV download."""
-    out = io.StringIO()
     fields = list(rows[0]) if rows else ["empty"]
-    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    body = write_csv(({k: _cell(v) for k, v in row.items()} for row in rows), fields)
     return Response(
-        out.getvalue(),
+        body,
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
     )

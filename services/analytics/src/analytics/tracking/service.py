@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from analytics.errors import UnknownTimezone
+from analytics.errors import StoreDomainsOperatorOnly, UnknownTimezone
 from analytics.models import TenantSettings
 from analytics.rollups import repository as rollups_repo
 from analytics.tracking import repository
 from analytics.tracking.schemas import Store, TrackingUpdate
 from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
 from kit.secrets import Sealer, SecretUnreadable
+from kit.storedomains import ascii_host, store_domain
+
+log = logging.getLogger(__name__)
 
 
-def normalise_domain(domain: str) -> str:
-    return domain.strip().lower().rstrip(".")
+def _store_domains(tenant_id: uuid.UUID, domains: Iterable[str]) -> list[str]:
+    """The gateway's list in stored form; an entry the rule refuses (from before it) is dropped."""
+    kept = set()
+    for domain in domains:
+        try:
+            kept.add(store_domain(domain))
+        except ValueError as exc:
+            log.warning(
+                "store domain dropped", extra={"tenant_id": str(tenant_id), "why": str(exc)}
+            )
+    return sorted(kept)
+
+
+def _refuse_store_domain_changes(row: TenantSettings, wanted: list[str]) -> None:
+    """Store domains are the tenant's, set by the operator through the gateway (a town admin who
+    could widen them would turn `/r/` into an open redirect); sending them unchanged is fine."""
+    given = {ascii_host(d) or d for d in wanted if d.strip()}
+    if given != set(row.allowed_store_domains or []):
+        raise StoreDomainsOperatorOnly(
+            "allowed_store_domains is set by the platform operator on the tenant"
+            " (PATCH /v1/tenants/{id}); leave it out or send it unchanged"
+        )
 
 
 def zone(name: str | None) -> ZoneInfo:
@@ -49,9 +74,7 @@ async def update(
     row = await repository.ensure(session, tenant_id, window_days)
     values = change.model_dump(exclude_unset=True, exclude_none=True)
     if "allowed_store_domains" in values:
-        values["allowed_store_domains"] = sorted(
-            {normalise_domain(d) for d in values["allowed_store_domains"] if d.strip()}
-        )
+        _refuse_store_domain_changes(row, values.pop("allowed_store_domains"))
     if "timezone" in values:
         name = values.pop("timezone")
         if zone(name).key != name:
@@ -71,23 +94,20 @@ async def on_tenant_created(
     row.slug = tenant.slug
     await _set_timezone(session, row, tenant.timezone)
     row.population = tenant.population
-    row.allowed_store_domains = sorted(
-        {normalise_domain(d) for d in tenant.allowed_store_domains if d.strip()}
-    )
+    row.allowed_store_domains = _store_domains(tenant_id, tenant.allowed_store_domains)
     await session.flush()
 
 
 async def on_tenant_updated(
     session: AsyncSession, tenant_id: uuid.UUID, tenant: TenantUpdatedV1, window_days: int
 ) -> None:
-    """Follow the tenant's edited profile; store domains are only added (analytics' own
-    settings may list more, and a profile edit must not silently break tracked links)."""
+    """Follow the tenant's edited profile, store domains included (the gateway's list is the
+    only one: an operator who removes a domain removes it here too)."""
     row = await repository.ensure(session, tenant_id, window_days)
     row.slug = tenant.slug
     await _set_timezone(session, row, tenant.timezone)
     row.population = tenant.population
-    domains = {normalise_domain(d) for d in tenant.allowed_store_domains if d.strip()}
-    row.allowed_store_domains = sorted(domains | set(row.allowed_store_domains or []))
+    row.allowed_store_domains = _store_domains(tenant_id, tenant.allowed_store_domains)
     await session.flush()
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, UploadFile, status
 from fastapi.responses import Response
 
+from catalog import access
 from catalog.deps import SettingsDep
 from catalog.errors import InvalidCsv, MediaTooLarge
 from catalog.imports import service
@@ -54,9 +55,10 @@ async def create_import(
     response_class=Response,
     responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
 )
-async def export_catalog(session: SessionDep) -> Response:
-    """The tenant's producers, products and variants as CSV, in the import format."""
-    body = await service.export(session)
+async def export_catalog(session: SessionDep, principal: PrincipalDep) -> Response:
+    """The tenant's producers, products and variants as CSV, in the import format (a producer
+    user's own producers only)."""
+    body = await service.export(session, access.producer_scope(principal))
     return Response(
         body,
         media_type="text/csv; charset=utf-8",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalog.money import is_currency
+from kit.csvout import read_cell, write_csv
 
 LANGS = ("ja", "ko", "en")
 PRODUCER_KINDS = ("farm", "fishery", "maker", "shop", "inn", "restaurant", "workshop")
@@ -109,7 +110,10 @@ def read_rows(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
-    rows = [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
+    rows = [
+        {k: read_cell((v or "").strip()).strip() for k, v in row.items() if k is not None}
+        for row in reader
+    ]
     return header, rows
 
 
@@ -291,9 +295,5 @@ def _variant(parsed: ParsedFile, slug: str, row: dict[str, str], line: int) -> N
 
 
 def write(rows: list[dict[str, str]]) -> str:
-    """Rows in the import format, header first."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    """Rows in the import format, header first (formula-like cells neutralised, see kit)."""
+    return write_csv(rows, COLUMNS, lineterminator="\n")

@@ -4,7 +4,7 @@ parameter limit (asyncpg: 32,767 per statement)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -235,15 +235,18 @@ async def upsert_variants(session: AsyncSession, rows: list[dict[str, Any]]) -> 
 
 
 async def export_rows(
-    session: AsyncSession,
+    session: AsyncSession, only: Collection[uuid.UUID] | None = None
 ) -> list[tuple[Producer, Product | None, Variant | None]]:
-    """Every variant with its product and producer, and products and producers without any."""
+    """Every variant with its product and producer, and products and producers without any
+    (of the producers `only`, when given)."""
     statement = (
         select(Producer, Product, Variant)
         .outerjoin(Product, Product.producer_id == Producer.id)
         .outerjoin(Variant, Variant.product_id == Product.id)
         .order_by(Producer.created_at, Product.created_at, Variant.position, Variant.sku)
     )
+    if only is not None:
+        statement = statement.where(Producer.id.in_(list(only)))
     rows = (await session.execute(statement)).all()
     return [(row[0], row[1], row[2]) for row in rows]
 

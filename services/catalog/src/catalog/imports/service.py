@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -503,11 +503,11 @@ def _variant_row(
     }
 
 
-async def export(session: AsyncSession) -> str:
-    """The tenant's catalog in the import format."""
+async def export(session: AsyncSession, only: Collection[uuid.UUID] | None = None) -> str:
+    """The tenant's catalog in the import format (a producer user's: their producers only)."""
     categories = await repository.category_slugs(session)
     rows: list[dict[str, str]] = []
-    for producer, product, variant in await repository.export_rows(session):
+    for producer, product, variant in await repository.export_rows(session, only):
         row: dict[str, str] = {
             "producer_code": producer.code or str(producer.id),
             "producer_kind": producer.kind,

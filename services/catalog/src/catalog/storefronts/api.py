@@ -53,17 +53,25 @@ async def create_storefront(
 
 @router.get("/storefronts", response_model=Page[StorefrontRead])
 async def list_storefronts(
-    session: SessionDep, cursor: str | None = None, limit: Limit = DEFAULT_LIMIT
+    session: SessionDep,
+    principal: PrincipalDep,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> object:
-    """The tenant's stores."""
-    items, next_cursor = await repository.list_storefronts(session, cursor=cursor, limit=limit)
+    """The tenant's stores (a producer user's: those selling their things)."""
+    items, next_cursor = await repository.list_storefronts(
+        session, cursor=cursor, limit=limit, only_producers=access.producer_scope(principal)
+    )
     return {"items": [_read(s) for s in items], "next_cursor": next_cursor}
 
 
 @router.get("/storefronts/{storefront_id}", response_model=StorefrontRead)
-async def get_storefront(storefront_id: uuid.UUID, session: SessionDep) -> object:
+async def get_storefront(
+    storefront_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> object:
     """One store."""
-    return _read(await service.get_storefront(session, storefront_id))
+    scope = access.producer_scope(principal)
+    return _read(await service.get_storefront(session, storefront_id, scope))
 
 
 @router.post(
@@ -108,5 +116,6 @@ async def list_listings(
         storefront_id=storefront_id,
         variant_id=variant_id,
         public_only=access.public_view(principal),
+        only_producers=access.producer_scope(principal),
     )
     return {"items": items, "next_cursor": next_cursor}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Listing, Product, Storefront, Variant
@@ -15,14 +16,42 @@ from kit.pagination import paginate
 API_KINDS = ("shopify", "woocommerce")
 
 
-async def get_storefront(session: AsyncSession, storefront_id: uuid.UUID) -> Storefront | None:
-    return await session.get(Storefront, storefront_id)
+def _variants_of(producers: Collection[uuid.UUID]) -> Select[uuid.UUID]:
+    return (
+        select(Variant.id)
+        .join(Product, Product.id == Variant.product_id)
+        .where(Product.producer_id.in_(list(producers)))
+    )
+
+
+def _stores_selling(producers: Collection[uuid.UUID]) -> Select[uuid.UUID]:
+    """Stores with a listing of one of `producers`' variants."""
+    return select(Listing.storefront_id).where(Listing.variant_id.in_(_variants_of(producers)))
+
+
+async def get_storefront(
+    session: AsyncSession,
+    storefront_id: uuid.UUID,
+    only_producers: Collection[uuid.UUID] | None = None,
+) -> Storefront | None:
+    """The store, if it sells something of `only_producers` when given (a producer user)."""
+    statement = select(Storefront).where(Storefront.id == storefront_id)
+    if only_producers is not None:
+        statement = statement.where(Storefront.id.in_(_stores_selling(only_producers)))
+    return (await session.execute(statement)).scalar_one_or_none()
 
 
 async def list_storefronts(
-    session: AsyncSession, *, cursor: str | None, limit: int
+    session: AsyncSession,
+    *,
+    cursor: str | None,
+    limit: int,
+    only_producers: Collection[uuid.UUID] | None = None,
 ) -> tuple[list[Storefront], str | None]:
-    return await paginate(session, select(Storefront), Storefront, cursor=cursor, limit=limit)
+    statement = select(Storefront)
+    if only_producers is not None:
+        statement = statement.where(Storefront.id.in_(_stores_selling(only_producers)))
+    return await paginate(session, statement, Storefront, cursor=cursor, limit=limit)
 
 
 async def api_storefronts_of_every_tenant(
@@ -50,8 +79,11 @@ async def list_listings(
     storefront_id: uuid.UUID | None,
     variant_id: uuid.UUID | None,
     public_only: bool = False,
+    only_producers: Collection[uuid.UUID] | None = None,
 ) -> tuple[list[Listing], str | None]:
     statement = select(Listing)
+    if only_producers is not None:
+        statement = statement.where(Listing.variant_id.in_(_variants_of(only_producers)))
     if public_only:
         public = (
             select(Variant.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Collection
 from datetime import UTC, datetime
 
 import httpx
@@ -59,8 +60,13 @@ async def create_storefront(
     return storefront
 
 
-async def get_storefront(session: AsyncSession, storefront_id: uuid.UUID) -> Storefront:
-    storefront = await repository.get_storefront(session, storefront_id)
+async def get_storefront(
+    session: AsyncSession,
+    storefront_id: uuid.UUID,
+    only_producers: Collection[uuid.UUID] | None = None,
+) -> Storefront:
+    """The store (to a producer user: only one selling their things, else 404)."""
+    storefront = await repository.get_storefront(session, storefront_id, only_producers)
     if storefront is None:
         raise StorefrontNotFound(f"no storefront {storefront_id}")
     return storefront

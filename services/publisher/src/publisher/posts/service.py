@@ -30,6 +30,7 @@ from publisher.channels import repository as channels_repo
 from publisher.errors import (
     ChannelNotAllowed,
     InvalidTransition,
+    NotYourDraft,
     PlatformUnavailable,
     PostInvalid,
     PostNotFound,
@@ -149,10 +150,12 @@ async def get(session: AsyncSession, post_id: uuid.UUID, *, lock: bool = False) 
 async def update(
     session: AsyncSession, who: InternalPrincipal, post_id: uuid.UUID, data: PostUpdate
 ) -> Post:
-    """Edit a draft or a rejected post."""
+    """Edit a draft or a rejected post: its author, an editor or admin, or (a draft the system
+    made) anyone who writes; the editor is remembered, so they cannot approve it."""
     post = await get(session, post_id, lock=True)
     if post.status not in EDITABLE:
         raise InvalidTransition(f"a {post.status} post cannot be edited")
+    _require_editable_by(post, who)
     if data.channel_ids is not None:
         await _channels(session, who, data.channel_ids)
         post.channel_ids = [str(c) for c in data.channel_ids]
@@ -164,8 +167,28 @@ async def update(
         post.url = data.url
     if data.media is not None:
         post.media = _media(data.media)
+    if who.actor not in (post.editors or []):
+        post.editors = [*(post.editors or []), who.actor]  # a new list: JSONB changes by value
     await session.flush()
     return post
+
+
+def _system_made(post: Post) -> bool:
+    """A draft from a product event or a campaign is the writing team's, nobody's own."""
+    return post.created_by is None or post.created_by.startswith("system:")
+
+
+def _require_editable_by(post: Post, who: InternalPrincipal) -> None:
+    """A writer does not rewrite another writer's draft; editors and admins may."""
+    if post.created_by == who.actor or who.has_role(*policy.EDITORS):
+        return
+    if _system_made(post) and who.has_role(*policy.WRITERS):
+        return
+    raise NotYourDraft("another writer's post: its author or an editor edits it")
+
+
+def _contributed(post: Post, who: InternalPrincipal) -> bool:
+    return who.actor == post.created_by or who.actor in (post.editors or [])
 
 
 async def _destination(session: AsyncSession, post: Post) -> tuple[str | None, Product | None]:
@@ -340,10 +363,10 @@ async def _estimates(
 async def approve(
     session: AsyncSession, settings: PublisherSettings, who: InternalPrincipal, post_id: uuid.UUID
 ) -> Post:
-    """An editor approves someone else's submitted post."""
+    """An editor approves a submitted post they neither wrote nor edited."""
     post = await get(session, post_id, lock=True)
-    if post.created_by == who.actor:
-        raise SelfApproval("you wrote this post: another editor approves it")
+    if _contributed(post, who):
+        raise SelfApproval("you wrote or edited this post: another editor approves it")
     if post.status != "submitted":
         raise InvalidTransition(f"a {post.status} post cannot be approved")
     await _approve(session, settings, post, who.actor, None, who)

@@ -1,10 +1,15 @@
 """Shopify order webhooks: `orders/create` and `orders/paid` record, `orders/cancelled` and
 `refunds/create` reverse. Signed with `X-Shopify-Hmac-Sha256` = base64 HMAC-SHA256 of the raw
-body; deduplicated by `X-Shopify-Event-Id` (commerce-catalog.md, Shopify row; shopify.dev
-webhooks/https and ignore-duplicates)."""
+body (commerce-catalog.md, Shopify row; shopify.dev webhooks/https and ignore-duplicates).
+
+Only the body is signed: the event id and topic headers are not, so a captured delivery replayed
+under a new event id is recognised by its signed content (the order id, topic and `updated_at`;
+a refund by its own id), and the topic must agree with the body. Shopify signs no delivery
+time (`X-Shopify-Triggered-At` is unsigned), so there is no window to enforce."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -14,8 +19,6 @@ from analytics.errors import BadOrder
 
 SIGNATURE_HEADER = "x-shopify-hmac-sha256"
 TOPIC_HEADER = "x-shopify-topic"
-# Event id dedupes deliveries of one event; webhook id is the older header.
-EVENT_ID_HEADERS = ("x-shopify-event-id", "x-shopify-webhook-id")
 RECORD_TOPICS = {"orders/create", "orders/paid"}
 REVERSE_TOPICS = {"orders/cancelled", "refunds/create"}
 
@@ -84,3 +87,28 @@ def reversal(topic: str, payload: dict[str, Any]) -> Reversal:
         key = str(item.get("line_item_id") or line.get("id"))
         refunds[key] = refunds.get(key, 0) + minor_units(item.get("subtotal") or 0, currency)
     return Reversal(store="shopify", order_id=str(payload.get("order_id")), refunds=refunds)
+
+
+def _is_refund(payload: dict[str, Any]) -> bool:
+    return "refund_line_items" in payload and "order_id" in payload
+
+
+def check_topic(topic: str, payload: dict[str, Any]) -> None:
+    """BadOrder when the (unsigned) topic header does not fit the signed body: an order's body
+    re-sent as `orders/cancelled` or `refunds/create` must not cancel or refund it."""
+    if topic == "refunds/create" and not _is_refund(payload):
+        raise BadOrder("a refunds/create webhook carries a refund")
+    if topic in RECORD_TOPICS | {"orders/cancelled"} and _is_refund(payload):
+        raise BadOrder(f"an {topic} webhook carries an order, not a refund")
+    if topic == "orders/cancelled" and not payload.get("cancelled_at"):
+        raise BadOrder("an orders/cancelled webhook carries a cancelled order")
+
+
+def delivery_key(topic: str, payload: dict[str, Any], body: bytes) -> str:
+    """What makes a delivery the same change, from signed content only: a refund's id, or the
+    order id, topic and `updated_at`; else the body's hash."""
+    if topic == "refunds/create" and payload.get("id") is not None:
+        return f"refund:{payload['id']}"
+    if payload.get("id") is not None and payload.get("updated_at"):
+        return f"{topic}:{payload['id']}:{payload['updated_at']}"
+    return f"{topic}:{hashlib.sha256(body).hexdigest()}"

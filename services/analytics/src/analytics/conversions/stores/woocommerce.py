@@ -1,9 +1,12 @@
 """WooCommerce order webhooks (`order.created`, `order.updated`), signed with
 `X-WC-Webhook-Signature` = base64 HMAC-SHA256 of the body as sent; a creation ping sends the
-form body `webhook_id=N` (woocommerce class-wc-webhook.php, commerce-catalog.md)."""
+form body `webhook_id=N` (woocommerce class-wc-webhook.php, commerce-catalog.md). The delivery id
+and topic headers are unsigned, so a delivery is deduplicated by its signed content (order id,
+status and `date_modified_gmt`); WooCommerce signs no delivery time, so there is no window."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,7 +15,6 @@ from analytics.errors import BadOrder
 
 SIGNATURE_HEADER = "x-wc-webhook-signature"
 TOPIC_HEADER = "x-wc-webhook-topic"
-DELIVERY_HEADER = "x-wc-webhook-delivery-id"
 REVERSING_STATUSES = {"cancelled", "refunded", "failed"}
 
 
@@ -61,3 +63,11 @@ def order(payload: dict[str, Any], click_param: str) -> Order:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadOrder(f"not a WooCommerce order: {exc}") from exc
+
+
+def delivery_key(payload: dict[str, Any], body: bytes) -> str:
+    """What makes a delivery the same change, from signed content only."""
+    modified = payload.get("date_modified_gmt") or payload.get("date_modified")
+    if payload.get("id") is not None and modified:
+        return f"order:{payload['id']}:{payload.get('status')}:{modified}"
+    return f"body:{hashlib.sha256(body).hexdigest()}"
