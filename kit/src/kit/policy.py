@@ -264,12 +264,13 @@ CAMPAIGNS: Table = {
     ("POST", "/v1/campaigns/{campaign_id}/submit"): write(P, WRITERS),
     ("POST", "/v1/campaigns/{campaign_id}/approve"): write(P, EDITORS),
 }
-# The weekly slots are the town's schedule: its editors set them, everyone reads them.
+# The weekly slots are the town's schedule: its content team sets them (a writer accepts a
+# best-time suggestion, journey 5), everyone in the town reads them.
 SLOTS: Table = {
     ("GET", "/v1/slots"): read(P, TOWN),
-    ("POST", "/v1/slots"): write(P, EDITORS),
+    ("POST", "/v1/slots"): write(P, WRITERS),
     ("GET", "/v1/slots/next"): read(P, TOWN),
-    ("DELETE", "/v1/slots/{slot_id}"): write(P, EDITORS),
+    ("DELETE", "/v1/slots/{slot_id}"): write(P, WRITERS),
 }
 
 # --- analytics ---------------------------------------------------------------------------------

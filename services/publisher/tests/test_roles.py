@@ -1,5 +1,5 @@
 """Who may touch the town's posts and schedule (kit.policy): producers and analysts may read, but
-never edit, schedule or cancel a post, nor change the weekly slots."""
+never edit, schedule or cancel a post; only the content team changes the weekly slots."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ async def test_a_reader_cannot_cancel_reschedule_or_edit_the_towns_posts(
     assert (await admin.get(f"/v1/posts/{draft['id']}")).json()["text"] == "A draft"
 
 
-@pytest.mark.parametrize("role", ["producer", "analyst", "writer"])
-async def test_only_editors_change_the_weekly_slots(
+@pytest.mark.parametrize("role", ["producer", "analyst", "staff"])
+async def test_only_the_content_team_changes_the_weekly_slots(
     as_user: Client, tenant: uuid.UUID, role: str
 ) -> None:
     admin = as_user(principal(tenant, ("admin",)))
