@@ -1,0 +1,50 @@
+"""CSV written once for every export (catalog, reports, usage): RFC 4180 quoting, and cells a
+spreadsheet would run as a formula neutralised.
+
+A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is read by Excel, LibreOffice
+and Google Sheets as a formula (OWASP "CSV Injection"), so a producer named
+`=HYPERLINK("https://evil.example")` would act in the office that opens the export. Such a text
+cell is written with a leading `'`, which spreadsheets show as text; numbers (`-120`) stay as
+they are. `read_cell` undoes it, so an exported catalog imports back unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def safe_cell(value: Any) -> Any:
+    """`value`, or a text that would run as a formula with a leading `'`."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if _NUMBER.fullmatch(value):
+        return value
+    return ESCAPE + value
+
+
+def read_cell(value: str) -> str:
+    """A cell as `safe_cell` received it."""
+    if value.startswith(ESCAPE) and value[1:2] and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def write_csv(
+    rows: Iterable[Mapping[str, Any]], fields: Sequence[str], *, lineterminator: str = "\r\n"
+) -> str:
+    """`rows` under a header of `fields` (keys not in `fields` are left out), every cell safe."""
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, fieldnames=list(fields), extrasaction="ignore", lineterminator=lineterminator
+    )
+    writer.writeheader()
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()

@@ -1,0 +1,35 @@
+import csv
+import io
+
+import pytest
+
+from kit.csvout import read_cell, safe_cell, write_csv
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '=HYPERLINK("https://evil.example","x")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+    ],
+)
+def test_formula_like_text_is_written_as_text_and_read_back_unchanged(cell: str) -> None:
+    written = write_csv([{"name": cell}], ["name"])
+    [row] = list(csv.DictReader(io.StringIO(written, newline="")))
+    assert row["name"] == "'" + cell
+    assert read_cell(row["name"]) == cell
+
+
+@pytest.mark.parametrize("value", ["-120", "+3.5", "-1e3", 42, -7, None, "温泉湯豆腐", "'quoted"])
+def test_numbers_and_plain_text_are_left_alone(value: object) -> None:
+    assert safe_cell(value) == value
+    if isinstance(value, str):
+        assert read_cell(value) == value
+
+
+def test_keys_outside_the_fields_are_left_out_and_lines_end_in_crlf() -> None:
+    assert write_csv([{"a": 1, "b": 2}], ["a"]) == "a\r\n1\r\n"
