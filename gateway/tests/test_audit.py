@@ -145,6 +145,8 @@ class TestReading:
         targets = [r["target"] for r in page["items"] + rest.json()["items"]]
         assert targets == [f"user:{i}" for i in reversed(ids)]
         assert await records(http, admin, action="user.created", until=since) == []
+        naive = datetime.now(UTC).replace(tzinfo=None) - timedelta(minutes=5)
+        assert await records(http, admin, action="user.created", until=naive.isoformat()) == []
 
     async def test_csv_export(self, http: httpx.AsyncClient, town: Town) -> None:
         admin = await auth_headers(http, town.admin_email)

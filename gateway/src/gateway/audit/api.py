@@ -4,7 +4,7 @@ or CSV (`/v1/audit.csv` or `?format=csv`)."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -46,8 +46,21 @@ def read_filters(
 ) -> Filters:
     """The records the caller asks for, within those they may read."""
     return audit.filters_for(
-        caller, tenant_id, actor=actor, action=action, target=target, since=since, until=until
+        caller,
+        tenant_id,
+        actor=actor,
+        action=action,
+        target=target,
+        since=_utc(since),
+        until=_utc(until),
     )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    # A time without an offset is read as UTC, as the records' times are given.
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 FiltersDep = Annotated[Filters, Depends(read_filters)]
