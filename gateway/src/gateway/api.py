@@ -11,6 +11,7 @@ from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
 from gateway import authn, service
+from gateway.audit import service as audit
 from gateway.dependencies import (
     AuthenticatorDep,
     CallerDep,
@@ -119,6 +120,7 @@ async def issue_token(
         outcome = await service.login(
             session, authenticator, credentials.email, credentials.password, policy
         )
+        await audit.login_attempt(session, credentials.email, not isinstance(outcome, ProblemError))
     if isinstance(outcome, ProblemError):
         raise outcome
     return outcome
@@ -159,6 +161,14 @@ async def create_tenant(data: TenantCreate, request: Request, caller: CallerDep)
     db: Database = request.app.state.db
     async with db.transaction() as session:
         created = await service.open_tenant(session, caller, data)
+        await audit.record(
+            session,
+            caller,
+            "tenant.created",
+            f"tenant:{created.id}",
+            tenant_id=created.id,
+            after=created,
+        )
     if document is None:
         return created
     # After the commit: the services are told about a tenant that exists.
@@ -184,7 +194,18 @@ async def update_tenant(
     tenant_id: uuid.UUID, data: TenantUpdate, caller: CallerDep, session: GatewaySessionDep
 ) -> object:
     """Change a tenant's profile, plan, quotas or status (operator only)."""
-    return await service.update_tenant(session, caller, tenant_id, data)
+    before = await service.get_tenant(session, caller, tenant_id)
+    after = await service.update_tenant(session, caller, tenant_id, data)
+    await audit.record(
+        session,
+        caller,
+        "tenant.updated",
+        f"tenant:{tenant_id}",
+        tenant_id=tenant_id,
+        before=before,
+        after=after,
+    )
+    return after
 
 
 @router.post("/v1/tenants/{tenant_id}/suspend", response_model=TenantRead, tags=["tenants"])
@@ -192,7 +213,11 @@ async def suspend_tenant(
     tenant_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
 ) -> object:
     """Suspend a tenant: its users and keys get 403 `tenant-suspended`; its data is kept."""
-    return await service.set_tenant_status(session, caller, tenant_id, "suspended")
+    tenant = await service.set_tenant_status(session, caller, tenant_id, "suspended")
+    await audit.record(
+        session, caller, "tenant.suspended", f"tenant:{tenant_id}", tenant_id=tenant_id
+    )
+    return tenant
 
 
 @router.post("/v1/tenants/{tenant_id}/reactivate", response_model=TenantRead, tags=["tenants"])
@@ -200,7 +225,11 @@ async def reactivate_tenant(
     tenant_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
 ) -> object:
     """Reactivate a suspended tenant (operator only)."""
-    return await service.set_tenant_status(session, caller, tenant_id, "active")
+    tenant = await service.set_tenant_status(session, caller, tenant_id, "active")
+    await audit.record(
+        session, caller, "tenant.reactivated", f"tenant:{tenant_id}", tenant_id=tenant_id
+    )
+    return tenant
 
 
 @router.get(
@@ -220,6 +249,9 @@ async def export_tenant(tenant_id: uuid.UUID, request: Request, caller: CallerDe
     db: Database = request.app.state.db
     async with db.transaction() as session:
         tenant, plan = await service.exported_tenant(session, caller, tenant_id)
+        await audit.record(
+            session, caller, "tenant.exported", f"tenant:{tenant_id}", tenant_id=tenant_id
+        )
     settings: GatewaySettings = request.app.state.settings
     signer: TokenSigner = request.app.state.signer
     parts = await service.open_exports(
@@ -251,7 +283,9 @@ async def put_plan(
     session: GatewaySessionDep,
 ) -> object:
     """Create or change a plan (operator only); its tenants' services hear of it by event."""
-    return await service.put_plan(session, caller, name, data)
+    plan = await service.put_plan(session, caller, name, data)
+    await audit.record(session, caller, "plan.changed", f"plan:{name}", after=data)
+    return plan
 
 
 @router.post(
@@ -267,6 +301,14 @@ async def create_invitation(
     settings: GatewaySettings = request.app.state.settings
     ttl = timedelta(hours=settings.invitation_ttl_hours)
     invitation, token = await service.invite(session, caller, data, ttl)
+    await audit.record(
+        session,
+        caller,
+        "invitation.created",
+        f"invitation:{invitation.id}",
+        tenant_id=invitation.tenant_id,
+        after={"email": invitation.email, "roles": invitation.roles},
+    )
     return InvitationCreated(
         id=invitation.id,
         tenant_id=invitation.tenant_id,
@@ -296,7 +338,15 @@ async def accept_invitation(
     a small one (429 `login-throttled` once it is empty).
     """
     try:
-        return await service.accept_invitation(session, token, data.password)
+        user = await service.accept_invitation(session, token, data.password)
+        await audit.record(
+            session,
+            f"user:{user.id}",
+            "invitation.accepted",
+            f"user:{user.id}",
+            tenant_id=user.tenant_id,
+        )
+        return user
     except InvalidInvitation:
         settings: GatewaySettings = request.app.state.settings
         await enforce_rate(
@@ -313,7 +363,16 @@ async def accept_invitation(
 )
 async def create_user(data: UserCreate, caller: CallerDep, session: GatewaySessionDep) -> object:
     """Add a user to the caller's tenant (admin) or to a given tenant (operator)."""
-    return await service.register_user(session, caller, data)
+    user = await service.register_user(session, caller, data)
+    await audit.record(
+        session,
+        caller,
+        "user.created",
+        f"user:{user.id}",
+        tenant_id=user.tenant_id,
+        after={"email": user.email, "roles": user.roles},
+    )
+    return user
 
 
 @router.post(
@@ -327,6 +386,13 @@ async def create_api_key(
 ) -> object:
     """Make an API key for the tenant; the `key` is in this response only."""
     key, token = await service.issue_api_key(session, caller, data)
+    await audit.record(
+        session,
+        caller,
+        "api_key.created",
+        f"api_key:{key.id}",
+        after={"name": key.name, "roles": key.roles, "scopes": key.scopes},
+    )
     return ApiKeyCreated(**ApiKeyRead.model_validate(key).model_dump(), key=token)
 
 
@@ -348,6 +414,7 @@ async def revoke_api_key(
 ) -> Response:
     """Revoke an API key; it stops working at once."""
     await service.revoke_api_key(session, caller, key_id)
+    await audit.record(session, caller, "api_key.revoked", f"api_key:{key_id}")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from gateway import api, authn, openapi, proxy
+from gateway.audit import api as audit_api
 from gateway.authn import Authenticator
 from gateway.dependencies import OWN_RULES, authorize
 from gateway.middleware import EdgeMiddleware
@@ -104,11 +105,19 @@ def create_app(
     # Services are watched, not required: each fails only its own routes (502/503), while the
     # gateway keeps serving the others, the public pages from cache and `/r/`.
     add_ops_routes(app, checks, upstream_checks(upstreams))
-    own = [openapi.router, api.router, usage_api.router, playbook_api.router, public_api.router]
+    own = [
+        openapi.router,
+        api.router,
+        usage_api.router,
+        playbook_api.router,
+        audit_api.router,
+        public_api.router,
+    ]
+    origin = Depends(audit_api.remember_origin)  # where each request came from, for its records
     for router in own:
-        app.include_router(router, dependencies=[Depends(authorize)])
+        app.include_router(router, dependencies=[origin, Depends(authorize)])
     # The proxy checks each forwarded operation's row itself (it matches concrete paths).
-    app.include_router(proxy.build_router())
+    app.include_router(proxy.build_router(), dependencies=[origin])
     # Last: `/{town}` takes what nothing else did.
     app.include_router(public_api.home_router, dependencies=[Depends(authorize)])
     _require_rows([*own, public_api.home_router])

@@ -61,6 +61,7 @@ TAGS: dict[str, str] = {
     "invitations": "Invitations for staff to join a town, accepted with a password.",
     "api-keys": "Keys for scripts and partners, scoped to a town.",
     "usage": "Monthly usage of every town, for invoices (operator).",
+    "audit": "Who did what, when and from where: admins their town's, the operator every town's.",
     "public": "The city page and storefront data frontends read without login.",
     "producers": "Farms, shops and makers who sell through the town.",
     "products": "Local specialties and their variants (the sellable units).",
@@ -85,7 +86,13 @@ TAGS: dict[str, str] = {
     "webhooks": "Signed notifications from stores (Shopify, WooCommerce, postbacks).",
 }
 # Paths whose first segment is not their resource's tag.
-TAG_OF_SEGMENT = {".well-known": "auth", "me": "auth", "r": "links", "{town}": "public"}
+TAG_OF_SEGMENT = {
+    ".well-known": "auth",
+    "me": "auth",
+    "r": "links",
+    "{town}": "public",
+    "audit.csv": "audit",
+}
 # FastAPI's own 422 body, replaced by `PROBLEM` on every operation: left out of the document.
 FASTAPI_VALIDATION = ("HTTPValidationError", "ValidationError")
 WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})

@@ -18,6 +18,7 @@ from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
 from gateway import repository
+from gateway.audit import service as audit
 from gateway.authn import Caller
 from gateway.dependencies import FullCallerDep, client_ip, enforce_rate
 from gateway.errors import (
@@ -244,7 +245,13 @@ def _endpoint(route: Route) -> Endpoint:
 
     async def forward_to_upstream(request: Request, caller: FullCallerDep) -> Response:
         _authorize(caller, route, request)
-        return await forward_once(request, caller.principal, route)
+        return await audit.forwarded(
+            request.app.state.db,
+            request.app.state.services,
+            caller.principal,
+            route.upstream,
+            lambda: forward_once(request, caller.principal, route),
+        )
 
     return forward_to_upstream
 

@@ -80,6 +80,11 @@ class GatewaySettings(BaseSettings):
         default=30, ge=0, description="Server-side cache of public pages; 0 disables it."
     )
     public_cache_max_entries: int = Field(default=10_000, ge=1)
+    audit_retention_days: int = Field(
+        default=400,
+        ge=1,
+        description="AUDIT_RETENTION_DAYS: audit records older than this are purged (hourly).",
+    )
     gateway_cors_origins: str = Field(
         default="", description="Comma-separated frontend origins allowed by CORS."
     )

@@ -157,6 +157,11 @@ USERS: Table = {
     ("GET", "/v1/api-keys"): read(G, ADMINS),
     ("DELETE", "/v1/api-keys/{key_id}"): write(G, ADMINS),
 }
+# The audit log: a town's admins read their town's records, the operator everyone's.
+AUDIT: Table = {
+    ("GET", "/v1/audit"): read(G, OPERATORS | ADMINS),
+    ("GET", "/v1/audit.csv"): read(G, OPERATORS | ADMINS),
+}
 PUBLIC_PAGES: Table = {
     ("GET", "/public/{town}"): public(),
     ("HEAD", "/public/{town}"): public(),
@@ -339,7 +344,7 @@ INTERNAL: Table = {
 }
 
 TABLES: dict[str, Table] = {
-    "gateway": {**AUTH, **TENANTS, **USERS, **PUBLIC_PAGES},
+    "gateway": {**AUTH, **TENANTS, **USERS, **AUDIT, **PUBLIC_PAGES},
     "catalog": {
         **PRODUCERS,
         **PRODUCTS,
@@ -351,6 +356,51 @@ TABLES: dict[str, Table] = {
     },
     "publisher": {**CHANNELS, **POSTS, **DELIVERIES, **CAMPAIGNS, **SLOTS, **INTERNAL},
     "analytics": {**LINKS, **REPORTS, **CONVERSIONS, **SETTINGS, **INTERNAL},
+}
+
+
+# --- the audit log of forwarded operations ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Audited:
+    """A forwarded operation the gateway records in the audit log as `action`; a settings write
+    names the GET (`snapshot`, a path template over the same parameters) that reads the settings
+    before and after it."""
+
+    action: str
+    snapshot: str | None = None
+
+
+# Beside the rows rather than in them: which operations are recorded is a question of its own,
+# and a list here is read in one place (the gateway's own actions record themselves).
+AUDITED: Mapping[Operation, Audited] = {
+    ("POST", "/v1/channels"): Audited("channel.created"),
+    ("PATCH", "/v1/channels/{channel_id}"): Audited("channel.updated"),
+    ("POST", "/v1/channels/credentials/rotate"): Audited("channel.credentials_rotated"),
+    ("GET", "/v1/channels/oauth/{platform}/callback"): Audited("channel.connected"),
+    ("POST", "/v1/channels/oauth/{platform}/select"): Audited("channel.connected"),
+    ("POST", "/v1/posts"): Audited("post.created"),
+    ("POST", "/v1/posts/{post_id}/submit"): Audited("post.submitted"),
+    ("POST", "/v1/posts/{post_id}/approve"): Audited("post.approved"),
+    ("POST", "/v1/posts/{post_id}/reject"): Audited("post.rejected"),
+    ("POST", "/v1/posts/{post_id}/schedule"): Audited("post.scheduled"),
+    ("POST", "/v1/posts/{post_id}/cancel"): Audited("post.cancelled"),
+    ("PUT", "/v1/posts/settings"): Audited("settings.posts", snapshot="/v1/posts/settings"),
+    ("POST", "/v1/campaigns"): Audited("campaign.created"),
+    ("POST", "/v1/campaigns/{campaign_id}/submit"): Audited("campaign.submitted"),
+    ("POST", "/v1/campaigns/{campaign_id}/approve"): Audited("campaign.approved"),
+    ("POST", "/v1/slots"): Audited("slot.created"),
+    ("DELETE", "/v1/slots/{slot_id}"): Audited("slot.deleted"),
+    ("POST", "/v1/storefronts"): Audited("storefront.created"),
+    ("GET", "/v1/imports/export"): Audited("catalog.exported"),
+    ("POST", "/v1/conversions/import"): Audited("conversions.imported"),
+    ("PUT", "/v1/settings/tracking"): Audited(
+        "settings.tracking", snapshot="/v1/settings/tracking"
+    ),
+    ("PUT", "/v1/settings/webhooks/{store}"): Audited(
+        "settings.webhooks", snapshot="/v1/settings/webhooks"
+    ),
 }
 
 
@@ -393,11 +443,19 @@ def _patterns(service: str) -> list[tuple[int, re.Pattern[str], str, str]]:
     return compiled
 
 
-def match(service: str, method: str, path: str) -> Rule | None:
-    """The row of the operation a concrete `path` is (HEAD falls back to GET), or None."""
+def template_of(service: str, method: str, path: str) -> str | None:
+    """The path template of `service`'s operation that a concrete `path` is, or None."""
     for _, pattern, row_method, template in _patterns(service):
         if row_method == method and pattern.fullmatch(path):
-            return rule_for(service, method, template)
+            return template
+    return None
+
+
+def match(service: str, method: str, path: str) -> Rule | None:
+    """The row of the operation a concrete `path` is (HEAD falls back to GET), or None."""
+    template = template_of(service, method, path)
+    if template is not None:
+        return rule_for(service, method, template)
     return match(service, "GET", path) if method == "HEAD" else None
 
 

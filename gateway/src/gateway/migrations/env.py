@@ -1,3 +1,4 @@
+from gateway.audit import models as audit_models  # noqa: F401  (its table is in Base)
 from gateway.models import Base
 from kit.migrations import run_env
 

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from gateway import service
+from gateway.audit import service as audit
 from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.playbook import service as playbooks
 from gateway.schemas import PlaybookDocument
@@ -23,5 +24,8 @@ async def export_playbook(
     """The tenant's reusable model as a `machi.playbook` v1 document (operator only)."""
     service.require_operator(caller)
     tenant = await service.get_tenant(session, caller, tenant_id)
+    await audit.record(
+        session, caller, "tenant.playbook_exported", f"tenant:{tenant_id}", tenant_id=tenant_id
+    )
     services: ServiceCaller = request.app.state.services
     return await playbooks.export(services, tenant)
