@@ -23,6 +23,8 @@ from gateway.settings import GatewaySettings
 from gateway.upstream import ServiceCaller
 from gateway.usage import api as usage_api
 from gateway.usage.service import UsageMeter
+from gateway.webhooks import api as webhooks_api
+from gateway.webhooks.settings import WebhookSettings
 from kit.auth import TokenSigner, load_or_create_key
 from kit.http import (
     ReadinessCheck,
@@ -33,6 +35,7 @@ from kit.http import (
 )
 from kit.openapi import operation_id
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 from kit.settings import MachiSettings
 
 SERVICE = "gateway"
@@ -45,9 +48,11 @@ def create_app(
     upstreams: dict[str, httpx.AsyncClient],
     *,
     buckets: Buckets | None = None,
+    webhooks: WebhookSettings | None = None,
 ) -> FastAPI:
     """The public API; `upstreams` maps each service name to a client whose base_url is it.
-    `buckets` replaces the rate-limit store chosen by `REDIS_URL` (tests)."""
+    `buckets` replaces the rate-limit store chosen by `REDIS_URL` (tests); `webhooks` the
+    `GATEWAY_*` webhook settings read from the environment."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -86,6 +91,8 @@ def create_app(
     app.state.public = public_api.PublicState(PublicPages(services), settings)
     app.state.authenticator = Authenticator(runtime.db, signer, settings)
     app.state.openapi = openapi.MergedOpenAPI(upstreams)
+    app.state.webhook_sealer = Sealer.of(webhooks or WebhookSettings())
+    webhooks_api.document_webhooks(app.webhooks)
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware, service=runtime.service)
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.gateway_max_body_bytes)
@@ -102,7 +109,14 @@ def create_app(
     if isinstance(app.state.buckets, RedisBuckets):
         checks["redis"] = app.state.buckets.ping
     add_ops_routes(app, checks)
-    own = [openapi.router, api.router, usage_api.router, playbook_api.router, public_api.router]
+    own = [
+        openapi.router,
+        api.router,
+        usage_api.router,
+        playbook_api.router,
+        webhooks_api.router,
+        public_api.router,
+    ]
     for router in own:
         app.include_router(router, dependencies=[Depends(authorize)])
     # The proxy checks each forwarded operation's row itself (it matches concrete paths).

@@ -157,6 +157,19 @@ USERS: Table = {
     ("GET", "/v1/api-keys"): read(G, ADMINS),
     ("DELETE", "/v1/api-keys/{key_id}"): write(G, ADMINS),
 }
+# Partners' endpoints for outgoing webhooks: a town's admins manage them, as they do API keys.
+WEBHOOK_ENDPOINTS: Table = {
+    ("POST", "/v1/webhook-endpoints"): write(G, ADMINS),
+    ("GET", "/v1/webhook-endpoints"): read(G, ADMINS),
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}"): read(G, ADMINS),
+    ("PATCH", "/v1/webhook-endpoints/{endpoint_id}"): write(G, ADMINS),
+    ("DELETE", "/v1/webhook-endpoints/{endpoint_id}"): write(G, ADMINS),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/rotate-secret"): write(G, ADMINS),
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}/deliveries"): read(G, ADMINS),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/redeliver"): write(
+        G, ADMINS
+    ),
+}
 PUBLIC_PAGES: Table = {
     ("GET", "/public/{town}"): public(),
     ("HEAD", "/public/{town}"): public(),
@@ -338,7 +351,7 @@ INTERNAL: Table = {
 }
 
 TABLES: dict[str, Table] = {
-    "gateway": {**AUTH, **TENANTS, **USERS, **PUBLIC_PAGES},
+    "gateway": {**AUTH, **TENANTS, **USERS, **WEBHOOK_ENDPOINTS, **PUBLIC_PAGES},
     "catalog": {
         **PRODUCERS,
         **PRODUCTS,
