@@ -63,6 +63,7 @@ def load_env(pg_server_url: str, prefix: str, tmp: Path, gateway_url: str) -> di
         CATALOG_MEDIA_DIR=str(tmp / "media"),
         PUBLISHER_PUBLIC_BASE_URL=gateway_url,
         PUBLISHER_SECRET_KEYS=new_key(),
+        GATEWAY_SECRET_KEYS=new_key(),
     )
     return env
 
