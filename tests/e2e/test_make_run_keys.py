@@ -41,7 +41,7 @@ class MakeRun:
         for name in KEY_VARIABLES:  # what `make run` has: no keys at all
             env.pop(name, None)
         env.pop("CATALOG_MEDIA_DIR", None)
-        env["CATALOG_STORE_ALLOW_PRIVATE_HOSTS"] = "true"  # the fake Shopify is on loopback
+        env["OUTBOUND_ALLOW_PRIVATE"] = "true"  # the fake Shopify is on loopback
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.home = home
