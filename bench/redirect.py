@@ -227,8 +227,9 @@ def through_gateway(seconds: int, connections: int) -> dict[str, Any]:
         "GATEWAY_SIGNING_KEY_FILE": str(Path(tempfile.mkdtemp()) / "gw.pem"),
         # wrk is one client IP: lift the gateway's per-IP public limit for the measurement.
         "PUBLIC_RATE_LIMIT_PER_MINUTE": "1000000000",
-        # A split start: analytics-api refuses to start without its keys.
+        # A split start: analytics-api and the gateway refuse to start without their keys.
         "ANALYTICS_SECRET_KEYS": new_key(),
+        "GATEWAY_SECRET_KEYS": new_key(),
     }
     env.pop("AMQP_URL", None)
     command = [

@@ -81,9 +81,7 @@ def test_a_malformed_key_refuses_to_start_without_showing_it(
 
 @pytest.mark.usefixtures("no_keys")
 def test_roles_that_seal_nothing_start_without_keys() -> None:
-    provide_keys(
-        ["gateway", "gateway-relay", "catalog-relay", "analytics-worker"], all_in_one=False
-    )
+    provide_keys(["catalog-relay", "publisher-relay", "analytics-worker"], all_in_one=False)
 
 
 def test_the_all_in_one_makes_keys_under_var_once_and_keeps_the_ones_set(

@@ -17,11 +17,10 @@ from kit import migrations
 from kit.db import Database
 from kit.settings import MachiSettings
 
-from .journeys import Journeys, journey_platform
+from .journeys import Journeys, consumer_names, journey_platform
 from .processes import Machi, base_env, free_port, wait_http
 
 SERVICES = ["catalog", "publisher", "analytics", "gateway"]
-CONSUMERS = ["publisher.on-product-published", "analytics.on-product-published"]
 
 
 @dataclass
@@ -79,9 +78,11 @@ def delete_queues(amqp_url: str, prefix: str) -> None:
         connection = await aio_pika.connect(amqp_url)
         async with connection:
             channel = await connection.channel()
+            # Every consumer's: a platform with workers declares them all, and a queue left
+            # behind holds the shared broker's file handles.
             names = [
                 f"{c}{suffix}"
-                for c in CONSUMERS
+                for c in consumer_names()
                 for suffix in ("", ".dlq", ".retry.1", ".retry.2", ".retry.3")
             ] + ["machi.unrouted"]
             for name in names:

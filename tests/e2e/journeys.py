@@ -31,6 +31,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 import analytics.handlers
 import catalog.handlers
+import gateway.webhooks.handlers
 import publisher.handlers
 from kit import migrations
 from kit.secrets import new_key
@@ -521,6 +522,7 @@ def consumer_names() -> list[str]:
         *catalog.handlers.SUBSCRIPTIONS,
         *publisher.handlers.SUBSCRIPTIONS,
         *analytics.handlers.SUBSCRIPTIONS,
+        *gateway.webhooks.handlers.SUBSCRIPTIONS,  # the gateway-relay's
     ]
     return sorted({s.consumer for s in subscriptions})
 

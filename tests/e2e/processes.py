@@ -102,6 +102,7 @@ def base_env(database_url: str, prefix: str, key_file: Path) -> dict[str, str]:
         CATALOG_SECRET_KEYS=new_key(),
         PUBLISHER_SECRET_KEYS=new_key(),
         ANALYTICS_SECRET_KEYS=new_key(),
+        GATEWAY_SECRET_KEYS=new_key(),
     )
     env.pop("AMQP_URL", None)
     return env

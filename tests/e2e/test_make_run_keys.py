@@ -23,7 +23,12 @@ from tests.harness import Platform, drop_databases
 from .journeys import SHOPIFY_TOKEN, FakeShopify, serve
 from .processes import Machi, base_env, free_port, wait_http
 
-KEY_VARIABLES = ("CATALOG_SECRET_KEYS", "PUBLISHER_SECRET_KEYS", "ANALYTICS_SECRET_KEYS")
+KEY_VARIABLES = (
+    "CATALOG_SECRET_KEYS",
+    "PUBLISHER_SECRET_KEYS",
+    "ANALYTICS_SECRET_KEYS",
+    "GATEWAY_SECRET_KEYS",
+)
 WEBHOOK_SECRET = "shpss_make_run_webhook_secret"
 
 

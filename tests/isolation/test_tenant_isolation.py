@@ -51,6 +51,16 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("GET", "/v1/tenants/{tenant_id}/playbook"): Call("tenant", status=OPERATOR_ONLY),
     ("GET", "/v1/tenants/{tenant_id}/export"): Call("tenant", status=OPERATOR_ONLY),
     ("DELETE", "/v1/api-keys/{key_id}"): Call("api_key"),
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}"): Call("webhook_endpoint"),
+    ("PATCH", "/v1/webhook-endpoints/{endpoint_id}"): Call(
+        "webhook_endpoint", {"description": "B's now", "enabled": False}
+    ),
+    ("DELETE", "/v1/webhook-endpoints/{endpoint_id}"): Call("webhook_endpoint"),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/rotate-secret"): Call("webhook_endpoint"),
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}/deliveries"): Call("webhook_endpoint"),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/redeliver"): Call(
+        "webhook_delivery"
+    ),
     ("GET", "/v1/producers/{producer_id}"): Call("producer"),
     ("PATCH", "/v1/producers/{producer_id}"): Call("producer", {"name": {"ja": "B農園"}}),
     ("GET", "/v1/products/{product_id}"): Call("product"),

@@ -279,6 +279,39 @@ class World:
         body = created(self.http.post("/v1/api-keys", json={"name": "A key", "roles": ["analyst"]}))
         return Made({"key_id": body["id"]}, in_list("/v1/api-keys", "id", body["id"]))
 
+    @cached_property
+    def webhook_endpoint(self) -> Made:
+        # `.example` never resolves: the URL passes the outbound guard and nothing is reached.
+        hook = {"url": "https://partner.example/a", "event_types": ["post.approved"]}
+        body = created(self.http.post("/v1/webhook-endpoints", json=hook))
+        return Made({"endpoint_id": body["id"]}, get(f"/v1/webhook-endpoints/{body['id']}"))
+
+    @cached_property
+    def webhook_delivery(self) -> Made:
+        """A product published after an endpoint wanted it: the delivery owed, then the
+        endpoint disabled so nothing more is attempted."""
+        hook = {"url": "https://partner.example/b", "event_types": ["product.published"]}
+        endpoint_id = created(self.http.post("/v1/webhook-endpoints", json=hook))["id"]
+        product = {
+            "producer_id": self.producer.ids["producer_id"],
+            "slug": f"lemongrass-{self.tag}",
+            "name": {"ja": "レモングラス"},
+            "price_amount": 540,
+        }
+        product_id = created(self.http.post("/v1/products", json=product))["id"]
+        created(self.http.post(f"/v1/products/{product_id}/publish"))
+        log = f"/v1/webhook-endpoints/{endpoint_id}/deliveries"
+        delivery = wait_for(lambda: items(self.http.get(log)), "a webhook delivery of A's")[0]
+        disabled = {"enabled": False}
+        created(self.http.patch(f"/v1/webhook-endpoints/{endpoint_id}", json=disabled))
+
+        def read(http: httpx.Client) -> Any:
+            # What B could change; attempts of the moment before disabling may still land.
+            row = in_list(log, "id", delivery["id"])(http)
+            return {k: row[k] for k in ("id", "webhook_id", "event_type", "event_id", "status")}
+
+        return Made({"endpoint_id": endpoint_id, "delivery_id": delivery["id"]}, read)
+
 
 def items(response: httpx.Response) -> list[dict[str, Any]]:
     assert response.status_code == 200, response.text

@@ -14,6 +14,7 @@ import pytest
 
 import analytics.handlers
 import catalog.handlers
+import gateway.webhooks.handlers
 import publisher.handlers
 from kit import migrations
 from kit.secrets import new_key
@@ -63,6 +64,7 @@ def load_env(pg_server_url: str, prefix: str, tmp: Path, gateway_url: str) -> di
         CATALOG_MEDIA_DIR=str(tmp / "media"),
         PUBLISHER_PUBLIC_BASE_URL=gateway_url,
         PUBLISHER_SECRET_KEYS=new_key(),
+        GATEWAY_SECRET_KEYS=new_key(),
     )
     return env
 
@@ -80,6 +82,7 @@ def consumer_names() -> list[str]:
         *catalog.handlers.SUBSCRIPTIONS,
         *publisher.handlers.SUBSCRIPTIONS,
         *analytics.handlers.SUBSCRIPTIONS,
+        *gateway.webhooks.handlers.SUBSCRIPTIONS,  # the gateway-relay's
     ]
     return sorted({s.consumer for s in subscriptions})
 

@@ -18,9 +18,12 @@ from sqlalchemy import MetaData
 
 import analytics.models
 import catalog.models
+import gateway.models
+import gateway.webhooks.models
 import publisher.models
 from analytics.settings import AnalyticsSettings
 from catalog.settings import CatalogSettings
+from gateway.webhooks.settings import WebhookSettings
 from kit.secrets import (
     KEYS_FORMAT,
     SealingSettings,
@@ -70,6 +73,12 @@ SEALED_SERVICES = [
         analytics.models.Base.metadata,
         AnalyticsSettings,
         ("analytics-api",),  # store webhook secrets, set and checked by the API
+    ),
+    SealedService(
+        "gateway",
+        gateway.models.Base.metadata,
+        WebhookSettings,
+        ("gateway", "gateway-relay"),  # partner webhook secrets; the sender signs with them
     ),
 ]
 

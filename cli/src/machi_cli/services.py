@@ -13,6 +13,7 @@ import analytics.roles
 import catalog.app
 import catalog.handlers
 import catalog.roles
+import gateway.webhooks.handlers
 import publisher.app
 import publisher.handlers
 import publisher.roles
@@ -50,6 +51,7 @@ def consumers() -> dict[str, list[str]]:
         *catalog.handlers.SUBSCRIPTIONS,
         *publisher.handlers.SUBSCRIPTIONS,
         *analytics.handlers.SUBSCRIPTIONS,
+        *gateway.webhooks.handlers.SUBSCRIPTIONS,
     ]:
         found.setdefault(sub.consumer, []).append(sub.event_type)
     return found

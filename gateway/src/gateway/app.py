@@ -24,6 +24,8 @@ from gateway.settings import GatewaySettings
 from gateway.upstream import ServiceCaller
 from gateway.usage import api as usage_api
 from gateway.usage.service import UsageMeter
+from gateway.webhooks import api as webhooks_api
+from gateway.webhooks.settings import WebhookSettings
 from kit.auth import TokenSigner, load_or_create_key
 from kit.http import (
     ReadinessCheck,
@@ -34,6 +36,7 @@ from kit.http import (
 )
 from kit.openapi import operation_id
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 from kit.settings import MachiSettings
 
 SERVICE = "gateway"
@@ -46,9 +49,11 @@ def create_app(
     upstreams: dict[str, httpx.AsyncClient],
     *,
     buckets: Buckets | None = None,
+    webhooks: WebhookSettings | None = None,
 ) -> FastAPI:
     """The public API; `upstreams` maps each service name to a client whose base_url is it.
-    `buckets` replaces the rate-limit store chosen by `REDIS_URL` (tests)."""
+    `buckets` replaces the rate-limit store chosen by `REDIS_URL` (tests); `webhooks` the
+    `GATEWAY_*` webhook settings read from the environment."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -87,6 +92,8 @@ def create_app(
     app.state.public = public_api.PublicState(PublicPages(services), settings)
     app.state.authenticator = Authenticator(runtime.db, signer, settings)
     app.state.openapi = openapi.MergedOpenAPI(upstreams)
+    app.state.webhook_sealer = Sealer.of(webhooks or WebhookSettings())
+    webhooks_api.document_webhooks(app.webhooks)
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware, service=runtime.service)
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.gateway_max_body_bytes)
@@ -111,6 +118,7 @@ def create_app(
         usage_api.router,
         playbook_api.router,
         audit_api.router,
+        webhooks_api.router,
         public_api.router,
     ]
     origin = Depends(audit_api.remember_origin)  # where each request came from, for its records

@@ -60,6 +60,8 @@ TAGS: dict[str, str] = {
     "users": "A town's staff accounts.",
     "invitations": "Invitations for staff to join a town, accepted with a password.",
     "api-keys": "Keys for scripts and partners, scoped to a town.",
+    "webhook-endpoints": "Partners' URLs that receive the town's events, signed (Standard"
+    " Webhooks), with their delivery log.",
     "usage": "Monthly usage of every town, for invoices (operator).",
     "audit": "Who did what, when and from where: admins their town's, the operator every town's.",
     "public": "The city page and storefront data frontends read without login.",

@@ -162,6 +162,20 @@ AUDIT: Table = {
     ("GET", "/v1/audit"): read(G, OPERATORS | ADMINS),
     ("GET", "/v1/audit.csv"): read(G, OPERATORS | ADMINS),
 }
+
+# Partners' endpoints for outgoing webhooks: a town's admins manage them, as they do API keys.
+WEBHOOK_ENDPOINTS: Table = {
+    ("POST", "/v1/webhook-endpoints"): write(G, ADMINS),
+    ("GET", "/v1/webhook-endpoints"): read(G, ADMINS),
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}"): read(G, ADMINS),
+    ("PATCH", "/v1/webhook-endpoints/{endpoint_id}"): write(G, ADMINS),
+    ("DELETE", "/v1/webhook-endpoints/{endpoint_id}"): write(G, ADMINS),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/rotate-secret"): write(G, ADMINS),
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}/deliveries"): read(G, ADMINS),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/redeliver"): write(
+        G, ADMINS
+    ),
+}
 PUBLIC_PAGES: Table = {
     ("GET", "/public/{town}"): public(),
     ("HEAD", "/public/{town}"): public(),
@@ -344,7 +358,7 @@ INTERNAL: Table = {
 }
 
 TABLES: dict[str, Table] = {
-    "gateway": {**AUTH, **TENANTS, **USERS, **AUDIT, **PUBLIC_PAGES},
+    "gateway": {**AUTH, **TENANTS, **USERS, **AUDIT, **WEBHOOK_ENDPOINTS, **PUBLIC_PAGES},
     "catalog": {
         **PRODUCERS,
         **PRODUCTS,
