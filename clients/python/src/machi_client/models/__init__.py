@@ -169,7 +169,6 @@ from .post_create_variants import PostCreateVariants
 from .post_media import PostMedia
 from .post_read import PostRead
 from .post_read_estimates import PostReadEstimates
-from .post_read_media_item import PostReadMediaItem
 from .post_read_variants import PostReadVariants
 from .post_update import PostUpdate
 from .post_update_variants_type_0 import PostUpdateVariantsType0
@@ -489,7 +488,6 @@ __all__ = (
     "PostMedia",
     "PostRead",
     "PostReadEstimates",
-    "PostReadMediaItem",
     "PostReadVariants",
     "PostUpdate",
     "PostUpdateVariantsType0",

@@ -11,8 +11,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.post_media import PostMedia
     from ..models.post_read_estimates import PostReadEstimates
-    from ..models.post_read_media_item import PostReadMediaItem
     from ..models.post_read_variants import PostReadVariants
     from ..models.preview_read import PreviewRead
 
@@ -33,7 +33,7 @@ class PostRead:
         channel_ids (list[UUID] | Unset):
         created_by (None | str | Unset):
         estimates (PostReadEstimates | Unset): LINE broadcasts: channel id -> the messages it will use.
-        media (list[PostReadMediaItem] | Unset):
+        media (list[PostMedia] | Unset):
         permalinks (list[str] | Unset):
         place_id (None | Unset | UUID):
         planned_at (datetime.datetime | None | Unset):
@@ -53,7 +53,7 @@ class PostRead:
     channel_ids: list[UUID] | Unset = UNSET
     created_by: None | str | Unset = UNSET
     estimates: PostReadEstimates | Unset = UNSET
-    media: list[PostReadMediaItem] | Unset = UNSET
+    media: list[PostMedia] | Unset = UNSET
     permalinks: list[str] | Unset = UNSET
     place_id: None | Unset | UUID = UNSET
     planned_at: datetime.datetime | None | Unset = UNSET
@@ -196,8 +196,8 @@ class PostRead:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.post_media import PostMedia
         from ..models.post_read_estimates import PostReadEstimates
-        from ..models.post_read_media_item import PostReadMediaItem
         from ..models.post_read_variants import PostReadVariants
         from ..models.preview_read import PreviewRead
 
@@ -268,11 +268,11 @@ class PostRead:
             estimates = PostReadEstimates.from_dict(_estimates)
 
         _media = d.pop("media", UNSET)
-        media: list[PostReadMediaItem] | Unset = UNSET
+        media: list[PostMedia] | Unset = UNSET
         if _media is not UNSET:
             media = []
             for media_item_data in _media:
-                media_item = PostReadMediaItem.from_dict(media_item_data)
+                media_item = PostMedia.from_dict(media_item_data)
 
                 media.append(media_item)
 
