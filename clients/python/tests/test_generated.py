@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +56,14 @@ def test_committed_client_matches_a_fresh_generation(tmp_path: Path) -> None:
         f"clients/python/src/machi_client is not what openapi.json generates ({len(differ)} files"
         f" differ, first {differ[:5]}): run `{REFRESH}` and commit the result"
     )
+
+
+def test_every_generated_module_imports() -> None:
+    # A generator bug can write a module that names what it never imports (0.29 did so for a
+    # body with two media types): fail here rather than in the first caller.
+    import machi_client
+
+    names = [m.name for m in pkgutil.walk_packages(machi_client.__path__, "machi_client.")]
+    assert len(names) > 100, names
+    for name in names:
+        importlib.import_module(name)

@@ -10,8 +10,7 @@ from .api_key_created import ApiKeyCreated
 from .api_key_read import ApiKeyRead
 from .attempt_read import AttemptRead
 from .attempt_read_rate_limit import AttemptReadRateLimit
-from .auth_token_data_body import AuthTokenDataBody
-from .auth_token_json_token_request import AuthTokenJsonTokenRequest
+from .auth_token_token_request import AuthTokenTokenRequest
 from .available_product import AvailableProduct
 from .available_product_description_type_1 import AvailableProductDescriptionType1
 from .available_product_name_type_1 import AvailableProductNameType1
@@ -337,8 +336,7 @@ __all__ = (
     "ApiKeyRead",
     "AttemptRead",
     "AttemptReadRateLimit",
-    "AuthTokenDataBody",
-    "AuthTokenJsonTokenRequest",
+    "AuthTokenTokenRequest",
     "AvailableProduct",
     "AvailableProductDescriptionType1",
     "AvailableProductNameType1",

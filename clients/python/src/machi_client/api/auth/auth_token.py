@@ -5,16 +5,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.auth_token_data_body import AuthTokenDataBody
-from ...models.auth_token_json_token_request import AuthTokenJsonTokenRequest
+from ...models.auth_token_token_request import AuthTokenTokenRequest
 from ...models.problem import Problem
 from ...models.token_read import TokenRead
-from ...types import UNSET, Response
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: AuthTokenJsonTokenRequest | AuthTokenDataBody | Unset = UNSET,
+    body: AuthTokenTokenRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -23,13 +22,9 @@ def _get_kwargs(
         "url": "/v1/auth/token",
     }
 
-    if isinstance(body, AuthTokenJsonTokenRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, AuthTokenDataBody):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -68,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthTokenJsonTokenRequest | AuthTokenDataBody | Unset = UNSET,
+    body: AuthTokenTokenRequest,
 ) -> Response[Problem | TokenRead]:
     """Issue Token
 
@@ -79,9 +74,8 @@ def sync_detailed(
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
 
     Args:
-        body (AuthTokenJsonTokenRequest): Login as JSON; the OAuth2 password form (`username`,
+        body (AuthTokenTokenRequest): Login as JSON; the OAuth2 password form (`username`,
             `password`) is accepted too.
-        body (AuthTokenDataBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,7 +99,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthTokenJsonTokenRequest | AuthTokenDataBody | Unset = UNSET,
+    body: AuthTokenTokenRequest,
 ) -> Problem | TokenRead | None:
     """Issue Token
 
@@ -116,9 +110,8 @@ def sync(
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
 
     Args:
-        body (AuthTokenJsonTokenRequest): Login as JSON; the OAuth2 password form (`username`,
+        body (AuthTokenTokenRequest): Login as JSON; the OAuth2 password form (`username`,
             `password`) is accepted too.
-        body (AuthTokenDataBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +130,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthTokenJsonTokenRequest | AuthTokenDataBody | Unset = UNSET,
+    body: AuthTokenTokenRequest,
 ) -> Response[Problem | TokenRead]:
     """Issue Token
 
@@ -148,9 +141,8 @@ async def asyncio_detailed(
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
 
     Args:
-        body (AuthTokenJsonTokenRequest): Login as JSON; the OAuth2 password form (`username`,
+        body (AuthTokenTokenRequest): Login as JSON; the OAuth2 password form (`username`,
             `password`) is accepted too.
-        body (AuthTokenDataBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +164,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthTokenJsonTokenRequest | AuthTokenDataBody | Unset = UNSET,
+    body: AuthTokenTokenRequest,
 ) -> Problem | TokenRead | None:
     """Issue Token
 
@@ -183,9 +175,8 @@ async def asyncio(
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
 
     Args:
-        body (AuthTokenJsonTokenRequest): Login as JSON; the OAuth2 password form (`username`,
+        body (AuthTokenTokenRequest): Login as JSON; the OAuth2 password form (`username`,
             `password`) is accepted too.
-        body (AuthTokenDataBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,32 +6,33 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AuthTokenDataBody")
+T = TypeVar("T", bound="AuthTokenTokenRequest")
 
 
 @_attrs_define
-class AuthTokenDataBody:
-    """
+class AuthTokenTokenRequest:
+    """Login as JSON; the OAuth2 password form (`username`, `password`) is accepted too.
+
     Attributes:
+        email (str):
         password (str):
-        username (str): The email
     """
 
+    email: str
     password: str
-    username: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        password = self.password
+        email = self.email
 
-        username = self.username
+        password = self.password
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "email": email,
                 "password": password,
-                "username": username,
             }
         )
 
@@ -40,17 +41,17 @@ class AuthTokenDataBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        email = d.pop("email")
+
         password = d.pop("password")
 
-        username = d.pop("username")
-
-        auth_token_data_body = cls(
+        auth_token_token_request = cls(
+            email=email,
             password=password,
-            username=username,
         )
 
-        auth_token_data_body.additional_properties = d
-        return auth_token_data_body
+        auth_token_token_request.additional_properties = d
+        return auth_token_token_request
 
     @property
     def additional_keys(self) -> list[str]:
