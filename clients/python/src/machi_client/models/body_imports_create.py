@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from io import BytesIO
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, Unset
+from ..types import UNSET, File, Unset
 
 T = TypeVar("T", bound="BodyImportsCreate")
 
@@ -16,17 +17,17 @@ T = TypeVar("T", bound="BodyImportsCreate")
 class BodyImportsCreate:
     """
     Attributes:
-        file (str):
+        file (File):
         publish (bool | Unset): Publish every product the file creates or updates, as `POST /v1/products/publish` would;
             a product that cannot be published fails the whole file (form field or query parameter) Default: False.
     """
 
-    file: str
+    file: File
     publish: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file
+        file = self.file.to_tuple()
 
         publish = self.publish
 
@@ -45,7 +46,7 @@ class BodyImportsCreate:
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        files.append(("file", (None, str(self.file).encode(), "text/plain")))
+        files.append(("file", self.file.to_tuple()))
 
         if not isinstance(self.publish, Unset):
             files.append(("publish", (None, str(self.publish).encode(), "text/plain")))
@@ -58,7 +59,7 @@ class BodyImportsCreate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        file = d.pop("file")
+        file = File(payload=BytesIO(d.pop("file")))
 
         publish = d.pop("publish", UNSET)
 
