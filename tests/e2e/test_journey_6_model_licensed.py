@@ -173,7 +173,7 @@ class TestIsolation:
             response = licensed.ureshino_admin.get(url)
             assert response.status_code in (403, 404), (url, response.status_code, response.text)
             assert response.headers["content-type"].startswith("application/problem+json"), url
-            assert licensed.takeo.id not in response.text or "/tenants/" in url, url
+            assert str(licensed.takeo.id) not in response.text or "/tenants/" in url, url
 
     def test_ureshino_lists_hold_nothing_of_takeo(self, licensed: Licensed) -> None:
         admin = licensed.ureshino_admin
