@@ -34,7 +34,7 @@ openapi: install ## regenerate the committed openapi.json snapshot (offline); re
 client: install ## regenerate openapi.json and the typed Python client from it (clients/python); commit both
 	$(UV) run machi openapi --output openapi.json
 	$(UV) run openapi-python-client generate --path openapi.json --config clients/python/config.yaml \
-		--meta none --output-path clients/python/src/machi_client --overwrite
+		--meta none --output-path clients/python/src/machi_client --overwrite --fail-on-warning
 	touch clients/python/src/machi_client/py.typed
 
 e2e: install ## journeys through the gateway, services as separate processes on RabbitMQ
