@@ -3,7 +3,7 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PORT ?= 8000
 
-.PHONY: install run test lint format openapi e2e fuzz isolation authz faults load bench up down clean
+.PHONY: install run test lint format openapi client e2e fuzz isolation authz faults load bench up down clean
 
 $(UV):
 	python3 -m venv .tools
@@ -30,6 +30,12 @@ format: install
 
 openapi: install ## regenerate the committed openapi.json snapshot (offline); review its diff
 	$(UV) run machi openapi --output openapi.json
+
+client: install ## regenerate openapi.json and the typed Python client from it (clients/python); commit both
+	$(UV) run machi openapi --output openapi.json
+	$(UV) run openapi-python-client generate --path openapi.json --config clients/python/config.yaml \
+		--meta none --output-path clients/python/src/machi_client --overwrite --fail-on-warning
+	touch clients/python/src/machi_client/py.typed
 
 e2e: install ## journeys through the gateway, services as separate processes on RabbitMQ
 	$(UV) run pytest tests/e2e

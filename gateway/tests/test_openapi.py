@@ -112,3 +112,16 @@ def test_one_schema_shared_by_two_services_is_merged_once() -> None:
     doc = openapi.merge({"paths": {}}, services, ROUTES)
 
     assert doc["components"]["schemas"]["Cursor"] == page
+
+
+def test_uploaded_files_are_documented_as_binary_for_client_generators() -> None:
+    upload = {"type": "string", "contentMediaType": "application/octet-stream"}
+    body = {"properties": {"file": upload, "publish": {"type": "boolean"}}}
+    catalog = {"components": {"schemas": {"Body_media_create": body}}}
+
+    doc = openapi.merge({"paths": {}}, {"catalog": catalog}, ROUTES)
+
+    fields = doc["components"]["schemas"]["Body_media_create"]["properties"]
+    assert fields["file"] == {**upload, "format": "binary"}
+    assert fields["publish"] == {"type": "boolean"}
+    assert "format" not in upload  # the service's own document is left as it is

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 import aio_pika
 import httpx
@@ -36,12 +37,77 @@ import publisher.handlers
 from kit import migrations
 from kit.secrets import new_key
 from kit.settings import MachiSettings
+from machi_client import AuthenticatedClient, Client
+from machi_client.api.auth import auth_token
+from machi_client.api.channels import (
+    channels_create,
+    channels_oauth_callback,
+    channels_oauth_select,
+    channels_oauth_start,
+)
+from machi_client.api.deliveries import deliveries_list
+from machi_client.api.invitations import invitations_accept, invitations_create
+from machi_client.api.listings import listings_create
+from machi_client.api.posts import (
+    posts_approve,
+    posts_create,
+    posts_get,
+    posts_preview,
+    posts_schedule,
+    posts_submit,
+)
+from machi_client.api.producers import producers_create, producers_update
+from machi_client.api.products import products_create, products_publish
+from machi_client.api.storefronts import storefronts_create
+from machi_client.api.tenants import tenants_create, tenants_get
+from machi_client.api.users import users_create
+from machi_client.models import (
+    AuthTokenTokenRequest,
+    ChannelRead,
+    ChannelsOauthCallbackPlatform,
+    ChannelsOauthSelectPlatform,
+    ChannelsOauthStartPlatform,
+    ConnectResultStage,
+    ConnectStart,
+    DeliveryRead,
+    InvitationAccept,
+    InvitationCreate,
+    InvitationCreateRolesItem,
+    LineChannelCreate,
+    LineCredentials,
+    ListingCreate,
+    ListingRead,
+    PageSelection,
+    PostCreate,
+    PostRead,
+    PreviewRead,
+    Problem,
+    ProducerCreate,
+    ProducerUpdate,
+    ProductCreate,
+    ProductCreateDescription,
+    ProductCreateName,
+    ProductRead,
+    ScheduleRequest,
+    StorefrontCreate,
+    StorefrontCreateKind,
+    StorefrontRead,
+    TenantCreate,
+    TenantRead,
+    UserCreate,
+    UserCreateRolesItem,
+    VariantCreate,
+    VariantCreateUnit,
+)
+from machi_client.types import Response
 
 from .processes import Machi, base_env, free_port, wait_http
 
 OPERATOR = ("operator@machi.example", "operator horse battery")
 PASSWORD = "correct horse battery"
 DATABASES = ["catalog", "publisher", "analytics", "gateway"]
+T = TypeVar("T")
+NO_ID = UUID(int=0)  # an id not yet given
 
 
 # --- serving a fake from a thread ---------------------------------------------------------
@@ -465,10 +531,11 @@ def client(url: str, headers: dict[str, str] | None = None) -> httpx.Client:
 
 
 def login(url: str, email: str, password: str = PASSWORD) -> httpx.Client:
+    """A client of the gateway logged in through the token endpoint."""
     http = client(url)
-    token = http.post("/v1/auth/token", json={"email": email, "password": password})
-    assert token.status_code == 200, token.text
-    http.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+    body = AuthTokenTokenRequest(email=email, password=password)
+    token = done(auth_token.sync_detailed(client=anonymous(http), body=body))
+    http.headers["Authorization"] = f"Bearer {token.access_token}"
     return http
 
 
@@ -623,6 +690,41 @@ def ok(response: httpx.Response, status: int = 200) -> Any:
     return response.json() if response.content else None
 
 
+def done(response: Response[T | Problem], status: int = 200) -> T:
+    """The typed body of a generated client's answer that must have `status`."""
+    assert response.status_code == status, (
+        f"{status} expected: {response.status_code} {response.content!r}"
+    )
+    assert not isinstance(response.parsed, Problem), response.parsed
+    return cast("T", response.parsed)
+
+
+def refused(response: Response[Any], *statuses: int) -> Problem:
+    """The problem document of a generated client's answer that must have one of `statuses`."""
+    assert response.status_code in statuses, (
+        f"{statuses} expected: {response.status_code} {response.content!r}"
+    )
+    assert isinstance(response.parsed, Problem), response.content
+    return response.parsed
+
+
+def api(http: httpx.Client) -> AuthenticatedClient:
+    """The generated client (openapi.json, the published contract) over `http`'s connection and
+    login: what the journeys call every operation the contract models with."""
+    token = http.headers["Authorization"].removeprefix("Bearer ")
+    typed = AuthenticatedClient(
+        base_url=str(http.base_url), token=token, raise_on_unexpected_status=True
+    )
+    return typed.set_httpx_client(http)
+
+
+def anonymous(http: httpx.Client) -> Client:
+    """The generated client over an anonymous `http` (a visitor, a frontend)."""
+    return Client(base_url=str(http.base_url), raise_on_unexpected_status=True).set_httpx_client(
+        http
+    )
+
+
 def query(url: str) -> dict[str, str]:
     return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
 
@@ -631,51 +733,58 @@ def query(url: str) -> dict[str, str]:
 class Town:
     """A tenant as the journeys use it: its id, slug, admin and named users."""
 
-    id: str
+    id: UUID
     slug: str
     admin: httpx.Client
     users: dict[str, httpx.Client] = field(default_factory=dict)
-    user_ids: dict[str, str] = field(default_factory=dict)
+    user_ids: dict[str, UUID] = field(default_factory=dict)
 
 
 def open_town(j: Journeys, slug: str, **profile: Any) -> Town:
     """The operator creates the tenant and invites its admin; the admin accepts and logs in."""
-    body = {
-        "slug": slug,
-        "name": {"ja": slug, "en": slug.title()},
-        "timezone": "Asia/Tokyo",
-        "locales": ["ja", "en", "ko"],
-        "population": 50_000,
-        "currency": "JPY",
-        "plan": "town",
-        **profile,
-    }
-    tenant = ok(j.operator.post("/v1/tenants", json=body), 201)
+    body = TenantCreate.from_dict(
+        {
+            "slug": slug,
+            "name": {"ja": slug, "en": slug.title()},
+            "timezone": "Asia/Tokyo",
+            "locales": ["ja", "en", "ko"],
+            "population": 50_000,
+            "currency": "JPY",
+            "plan": "town",
+            **profile,
+        }
+    )
+    tenant = done(tenants_create.sync_detailed(client=api(j.operator), body=body), 201)
     admin_email = f"admin@{slug}.example"
-    invitation = ok(
-        j.operator.post(
-            "/v1/invitations",
-            json={"email": admin_email, "roles": ["admin"], "tenant_id": tenant["id"]},
+    invitation = done(
+        invitations_create.sync_detailed(
+            client=api(j.operator),
+            body=InvitationCreate(
+                email=admin_email, roles=[InvitationCreateRolesItem.ADMIN], tenant_id=tenant.id
+            ),
         ),
         201,
     )
-    ok(j.client().post(invitation["accept_path"], json={"password": PASSWORD}), 201)
-    return Town(tenant["id"], slug, j.login(admin_email))
+    accepted = invitations_accept.sync_detailed(
+        invitation.token, client=anonymous(j.client()), body=InvitationAccept(password=PASSWORD)
+    )
+    done(accepted, 201)
+    return Town(tenant.id, slug, j.login(admin_email))
 
 
 def add_user(
-    j: Journeys, town: Town, name: str, roles: list[str], producer_ids: list[str] | None = None
+    j: Journeys, town: Town, name: str, roles: list[str], producer_ids: list[UUID] | None = None
 ) -> httpx.Client:
     """The admin creates a user; the user logs in."""
     email = f"{name}@{town.slug}.example"
-    body = {
-        "email": email,
-        "password": PASSWORD,
-        "roles": roles,
-        "producer_ids": producer_ids or [],
-    }
-    user = ok(town.admin.post("/v1/users", json=body), 201)
-    town.user_ids[name] = user["id"]
+    body = UserCreate(
+        email=email,
+        password=PASSWORD,
+        roles=[UserCreateRolesItem(r) for r in roles],
+        producer_ids=producer_ids or [],
+    )
+    user = done(users_create.sync_detailed(client=api(town.admin), body=body), 201)
+    town.user_ids[name] = user.id
     town.users[name] = j.login(email)
     return town.users[name]
 
@@ -690,32 +799,40 @@ STAFF = ["staff1", "staff2", "staff3"]
 class Takeo(Town):
     """Takeo as journey 1 leaves it: users, the farm, and its connected channels by name."""
 
-    tenant: dict[str, Any] = field(default_factory=dict)
-    farm_id: str = ""
-    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    tenant: TenantRead | None = None
+    farm_id: UUID = NO_ID
+    channels: dict[str, ChannelRead] = field(default_factory=dict)
 
 
 def connect_oauth(
     admin: httpx.Client, platform: str, code: str, pick: list[str] | None = None, **start: Any
-) -> list[dict[str, Any]]:
+) -> list[ChannelRead]:
     """The admin's browser through an OAuth connect: start, the platform's redirect back with
     `code` and the state it was given, then (Meta) the choice of Pages. The new channels."""
-    started = ok(admin.post(f"/v1/channels/oauth/{platform}/start", json=start))
-    state = query(started["authorization_url"])["state"]
-    result = ok(
-        admin.get(f"/v1/channels/oauth/{platform}/callback", params={"code": code, "state": state})
+    typed = api(admin)
+    started = done(
+        channels_oauth_start.sync_detailed(
+            ChannelsOauthStartPlatform(platform), client=typed, body=ConnectStart.from_dict(start)
+        )
     )
-    if result["stage"] == "select":
+    state = query(started.authorization_url)["state"]
+    result = done(
+        channels_oauth_callback.sync_detailed(
+            ChannelsOauthCallbackPlatform(platform), client=typed, code=code, state=state
+        )
+    )
+    if result.stage == ConnectResultStage.SELECT:
         assert pick, result
-        result = ok(
-            admin.post(
-                f"/v1/channels/oauth/{platform}/select",
-                json={"connection_id": result["connection_id"], "ids": pick},
+        result = done(
+            channels_oauth_select.sync_detailed(
+                ChannelsOauthSelectPlatform(platform),
+                client=typed,
+                body=PageSelection(connection_id=result.connection_id, ids=pick),
             )
         )
-    assert result["stage"] == "done", result
-    channels: list[dict[str, Any]] = result["channels"]
-    return channels
+    assert result.stage == ConnectResultStage.DONE, result
+    assert isinstance(result.channels, list), result
+    return result.channels
 
 
 def start_takeo(j: Journeys) -> Takeo:
@@ -728,7 +845,7 @@ def start_takeo(j: Journeys) -> Takeo:
         primary_social_url=TAKEO_FACEBOOK,
     )
     takeo = Takeo(town.id, town.slug, town.admin)
-    takeo.tenant = ok(j.operator.get(f"/v1/tenants/{takeo.id}"))
+    takeo.tenant = done(tenants_get.sync_detailed(takeo.id, client=api(j.operator)))
     for name, roles in [
         ("writer1", ["writer"]),
         ("writer2", ["writer"]),
@@ -740,29 +857,30 @@ def start_takeo(j: Journeys) -> Takeo:
         add_user(j, takeo, name, roles)
     # The farm's record comes first so the producer user can be confined to it; the producer user
     # fills in its story in journey 2 (producers are registered by town staff: catalog.access).
-    farm = ok(
-        takeo.admin.post(
-            "/v1/producers", json={"kind": "farm", "name": {"ja": "武雄黒にんにく農園"}}
+    farm = done(
+        producers_create.sync_detailed(
+            client=api(takeo.admin),
+            body=ProducerCreate.from_dict({"kind": "farm", "name": {"ja": "武雄黒にんにく農園"}}),
         ),
         201,
     )
-    takeo.farm_id = farm["id"]
-    add_user(j, takeo, "garlic", ["producer"], [farm["id"]])
+    takeo.farm_id = farm.id
+    add_user(j, takeo, "garlic", ["producer"], [farm.id])
 
     admin = takeo.admin
     (town_page,) = connect_oauth(admin, "facebook_page", "fb-code", ["1001"], owner_kind="town")
     (shop_page,) = connect_oauth(admin, "facebook_page", "fb-code", ["1002"], owner_kind="shop")
     (instagram,) = connect_oauth(admin, "instagram", "fb-code", ["17841002"], owner_kind="shop")
     (town_x,) = connect_oauth(admin, "x", "x-code-takeo_city", owner_kind="town")
-    line = ok(
-        admin.post(
-            "/v1/channels",
-            json={
-                "platform": "line",
-                "name": "Takeo City LINE",
-                "external_id": "@takeo",
-                "credentials": {"access_token": "line-channel-token"},
-            },
+    line = done(
+        channels_create.sync_detailed(
+            client=api(admin),
+            body=LineChannelCreate(
+                platform="line",
+                name="Takeo City LINE",
+                external_id="@takeo",
+                credentials=LineCredentials(access_token="line-channel-token"),
+            ),
         ),
         201,
     )
@@ -775,7 +893,7 @@ def start_takeo(j: Journeys) -> Takeo:
             "x",
             f"x-code-{staff}",
             owner_kind="staff",
-            owner_user=takeo.user_ids[staff],
+            owner_user=str(takeo.user_ids[staff]),
             approval_policy="none",
         )
         takeo.channels[f"{staff}_x"] = channel
@@ -806,68 +924,75 @@ YAHOO_TEMPLATE = "https://store.shopping.yahoo.co.jp/{store}/{item}.html"
 class Garlic:
     """The aged black garlic as journey 2 leaves it, listed in Takeo's Yahoo! store."""
 
-    product: dict[str, Any]
-    variant_ids: dict[str, str]
-    storefront: dict[str, Any]
-    listings: dict[str, dict[str, Any]]
+    product: ProductRead
+    variant_ids: dict[str, UUID]
+    storefront: StorefrontRead
+    listings: dict[str, ListingRead]
 
 
 def register_garlic(town: Takeo) -> Garlic:
     """Journey 2.1 and 2.3 (Takeo's half): the producer's farm story and garlic, published, and
     both variants listed in the Yahoo! Shopping store the admin connects."""
-    producer = town.users["garlic"]
-    ok(
-        producer.patch(
-            f"/v1/producers/{town.farm_id}",
-            json={
-                "story": {
-                    "ja": "武雄の土で一年熟成させた黒にんにく。",
-                    "en": "Garlic aged for a year in Takeo's soil.",
-                }
-            },
+    producer, admin = api(town.users["garlic"]), api(town.admin)
+    story = {
+        "ja": "武雄の土で一年熟成させた黒にんにく。",
+        "en": "Garlic aged for a year in Takeo's soil.",
+    }
+    done(
+        producers_update.sync_detailed(
+            town.farm_id, client=producer, body=ProducerUpdate.from_dict({"story": story})
         )
     )
-    product = ok(
-        producer.post(
-            "/v1/products",
-            json={
-                "producer_id": town.farm_id,
-                "slug": "aged-black-garlic",
-                "name": {"ja": "熟成黒にんにく", "en": "Aged black garlic"},
-                "description": {"ja": "甘くて柔らかい。", "en": "Sweet and soft."},
-                "price_amount": 1980,
-                "season_months": [],
-                "variants": [
-                    {"sku": "garlic-200", "unit": "g", "quantity": 200, "price_amount": 1980},
-                    {"sku": "garlic-500", "unit": "g", "quantity": 500, "price_amount": 4200},
+    product = done(
+        products_create.sync_detailed(
+            client=producer,
+            body=ProductCreate(
+                producer_id=town.farm_id,
+                slug="aged-black-garlic",
+                name=ProductCreateName.from_dict(
+                    {"ja": "熟成黒にんにく", "en": "Aged black garlic"}
+                ),
+                description=ProductCreateDescription.from_dict(
+                    {"ja": "甘くて柔らかい。", "en": "Sweet and soft."}
+                ),
+                price_amount=1980,
+                season_months=[],
+                variants=[
+                    VariantCreate(
+                        sku="garlic-200", unit=VariantCreateUnit.G, quantity=200, price_amount=1980
+                    ),
+                    VariantCreate(
+                        sku="garlic-500", unit=VariantCreateUnit.G, quantity=500, price_amount=4200
+                    ),
                 ],
-            },
+            ),
         ),
         201,
     )
-    product = ok(producer.post(f"/v1/products/{product['id']}/publish"))
-    variant_ids = {v["sku"]: v["id"] for v in product["variants"]}
-    storefront = ok(
-        town.admin.post(
-            "/v1/storefronts",
-            json={
-                "kind": "generic",
-                "name": "Takeo Furusato (Yahoo! Shopping)",
-                "item_url_template": YAHOO_TEMPLATE,
-                "store": "takeo-furusato",
-            },
+    product = done(products_publish.sync_detailed(product.id, client=producer))
+    assert isinstance(product.variants, list), product
+    variant_ids = {v.sku: v.id for v in product.variants}
+    storefront = done(
+        storefronts_create.sync_detailed(
+            client=admin,
+            body=StorefrontCreate(
+                kind=StorefrontCreateKind.GENERIC,
+                name="Takeo Furusato (Yahoo! Shopping)",
+                item_url_template=YAHOO_TEMPLATE,
+                store="takeo-furusato",
+            ),
         ),
         201,
     )
     listings = {
-        sku: ok(
-            town.admin.post(
-                "/v1/listings",
-                json={
-                    "storefront_id": storefront["id"],
-                    "variant_id": variant_id,
-                    "external_id": f"kuro-ninniku-{sku.removeprefix('garlic-')}",
-                },
+        sku: done(
+            listings_create.sync_detailed(
+                client=admin,
+                body=ListingCreate(
+                    storefront_id=storefront.id,
+                    variant_id=variant_id,
+                    external_id=f"kuro-ninniku-{sku.removeprefix('garlic-')}",
+                ),
             ),
             201,
         )
@@ -883,71 +1008,70 @@ def garlic(j: Journeys) -> Garlic:
 # --- a published post, the way a writer and an editor make one --------------------------------
 
 
-def deliveries_of(http: httpx.Client, post_id: str) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = ok(http.get("/v1/deliveries", params={"post_id": post_id}))[
-        "items"
-    ]
-    return items
+def deliveries_of(http: httpx.Client, post_id: UUID) -> list[DeliveryRead]:
+    return done(deliveries_list.sync_detailed(client=api(http), post_id=post_id)).items
 
 
-def known_to_publisher(writer: httpx.Client, product_ids: list[str], channel: str) -> bool:
+def known_to_publisher(writer: httpx.Client, product_ids: list[UUID], channel: UUID) -> bool:
     """Every product has reached the publisher (by event) with its store item: a preview of
     a post about it shows a tracked link."""
     for product_id in product_ids:
-        body = {"text": "{link}", "channel_ids": [channel], "product_id": product_id}
-        response = writer.post("/v1/posts/preview", json=body)
-        if response.status_code != 200 or "/r/" not in response.json()["channels"][0]["text"]:
+        body = PostCreate(text="{link}", channel_ids=[channel], product_id=product_id)
+        response = posts_preview.sync_detailed(client=api(writer), body=body)
+        if not isinstance(response.parsed, PreviewRead):
+            return False
+        if "/r/" not in response.parsed.channels[0].text:
             return False
     return True
 
 
 def publish_now(
-    town: Takeo, text: str, channel_ids: list[str], product_id: str | None = None, **extra: Any
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    town: Takeo, text: str, channel_ids: list[UUID], product_id: UUID | None = None, **extra: Any
+) -> tuple[PostRead, list[DeliveryRead]]:
     """A writer's draft, approved by the editor, scheduled two seconds ahead (the API's own
     scheduling is the only clock the journeys move), then published by the dispatcher."""
-    writer, editor = town.users["writer1"], town.users["editor"]
+    writer, editor = api(town.users["writer1"]), api(town.users["editor"])
     if product_id is not None:  # the catalog's events reach the publisher in their own time
         eventually(
-            lambda: known_to_publisher(writer, [product_id], channel_ids[0]),
+            lambda: known_to_publisher(town.users["writer1"], [product_id], channel_ids[0]),
             timeout=60,
             what=f"product {product_id} in the publisher",
         )
-    body = {"text": text, "channel_ids": channel_ids, "product_id": product_id, **extra}
-    post = ok(writer.post("/v1/posts", json=body), 201)
-    submitted = ok(writer.post(f"/v1/posts/{post['id']}/submit"))
-    if submitted["status"] == "submitted":
-        ok(editor.post(f"/v1/posts/{post['id']}/approve"))
-    at = (datetime.now(UTC) + timedelta(seconds=2)).isoformat()
-    ok(writer.post(f"/v1/posts/{post['id']}/schedule", json={"at": at}))
+    body = PostCreate(text=text, channel_ids=channel_ids, product_id=product_id, **extra)
+    post = done(posts_create.sync_detailed(client=writer, body=body), 201)
+    submitted = done(posts_submit.sync_detailed(post.id, client=writer))
+    if submitted.status == "submitted":
+        done(posts_approve.sync_detailed(post.id, client=editor))
+    at = datetime.now(UTC) + timedelta(seconds=2)
+    done(posts_schedule.sync_detailed(post.id, client=writer, body=ScheduleRequest(at=at)))
     published = eventually(
         lambda: (
             d
-            if len(d := deliveries_of(writer, post["id"])) == len(channel_ids)
-            and all(x["state"] == "published" for x in d)
+            if len(d := deliveries_of(town.users["writer1"], post.id)) == len(channel_ids)
+            and all(x.state == "published" for x in d)
             else None
         ),
         timeout=60,
-        what=f"post {post['id']} published on {len(channel_ids)} channels",
+        what=f"post {post.id} published on {len(channel_ids)} channels",
     )
-    return ok(writer.get(f"/v1/posts/{post['id']}")), published
+    return done(posts_get.sync_detailed(post.id, client=writer)), published
 
 
 @dataclass
 class GarlicPost:
-    post: dict[str, Any]
-    delivery: dict[str, Any]  # on Takeo's Facebook Page
+    post: PostRead
+    delivery: DeliveryRead  # on Takeo's Facebook Page
     link: str  # the path of its tracked link, /r/{code}
 
 
 def post_garlic(j: Journeys) -> GarlicPost:
     town, product = takeo(j), garlic(j)
-    page = town.channels["town_page"]["id"]
+    page = town.channels["town_page"].id
     post, (delivery,) = publish_now(
-        town, "熟成黒にんにく、入荷しました。{link}", [page], product.product["id"]
+        town, "熟成黒にんにく、入荷しました。{link}", [page], product.product.id
     )
-    assert delivery["short_url"], delivery
-    return GarlicPost(post, delivery, httpx.URL(delivery["short_url"]).path)
+    assert delivery.short_url, delivery
+    return GarlicPost(post, delivery, httpx.URL(delivery.short_url).path)
 
 
 def garlic_post(j: Journeys) -> GarlicPost:

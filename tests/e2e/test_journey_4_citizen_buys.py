@@ -9,16 +9,43 @@ import json
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from uuid import UUID
 
 import httpx
 import pytest
+
+from machi_client import Client
+from machi_client.api.conversions import conversions_list
+from machi_client.api.public import public_store, public_town
+from machi_client.api.reports import (
+    reports_channels,
+    reports_overview,
+    reports_posts,
+    reports_producers_get,
+    reports_products,
+)
+from machi_client.api.settings import settings_webhooks_set
+from machi_client.models import (
+    ConversionRead,
+    DimensionRow,
+    PostsSection,
+    ProductReportRow,
+    ProductsSection,
+    SettingsWebhooksSetStore,
+    StorePage,
+    StoreProductsSection,
+    TownPage,
+    WebhookSecretSet,
+)
 
 from .journeys import (
     Garlic,
     GarlicPost,
     Journeys,
     Takeo,
+    anonymous,
+    api,
+    done,
     eventually,
     garlic,
     garlic_post,
@@ -59,37 +86,39 @@ def visit(journeys: Journeys) -> Visit:
 
 class TestPublicPages:
     def test_city_page_in_the_visitors_language(self, journeys: Journeys, visit: Visit) -> None:
-        response = journeys.client().get("/public/takeo", headers={"Accept-Language": "en"})
-        assert response.status_code == 200, response.text
-        page = response.json()
-        assert page["town"]["slug"] == "takeo"
-        assert page["town"]["name"] == "Takeo City"
-        assert page["posts"]["available"] is True
-        posts = page["posts"]["items"]
+        page: TownPage = done(public_town.sync_detailed("takeo", client=visitor(journeys, "en")))
+        assert page.town.slug == "takeo"
+        assert page.town.name == "Takeo City"
+        assert isinstance(page.posts, PostsSection), page.posts
+        assert page.posts.available is True
+        posts = page.posts.items
         assert 1 <= len(posts) <= 10  # the latest published posts
+        # `status` and `in_season` are sent beyond the documented fields (additional properties).
         assert {p["status"] for p in posts} == {"published"}
-        assert page["products"]["available"] is True
-        products = page["products"]["items"]
+        assert isinstance(page.products, ProductsSection), page.products
+        assert page.products.available is True
+        products = page.products.items
         assert products, page
         assert all(p["in_season"] for p in products)
-        assert all(isinstance(p["name"], str) for p in products)
-        assert page["places"]["available"] is True
-        japanese = journeys.client().get("/public/takeo", headers={"Accept-Language": "ja"})
-        assert japanese.json()["town"]["name"] == "武雄市"
+        assert all(isinstance(p.name, str) for p in products)
+        assert page.places.available is True
+        japanese = done(public_town.sync_detailed("takeo", client=visitor(journeys, "ja")))
+        assert japanese.town.name == "武雄市"
 
     def test_store_page_lists_the_variants_with_their_store_items(
         self, journeys: Journeys, visit: Visit
     ) -> None:
-        response = journeys.client().get("/public/takeo/store", headers={"Accept-Language": "en"})
-        assert response.status_code == 200, response.text
-        items = {p["id"]: p for p in response.json()["products"]["items"]}
-        garlic_item = items[visit.garlic.product["id"]]
-        assert garlic_item["name"] == "Aged black garlic"
-        listings = {li["url"] for li in garlic_item["listings"]}
-        assert listings == {li["url"] for li in visit.garlic.listings.values()}
-        japanese = journeys.client().get("/public/takeo/store", headers={"Accept-Language": "ja"})
-        names = {p["id"]: p["name"] for p in japanese.json()["products"]["items"]}
-        assert names[visit.garlic.product["id"]] == "熟成黒にんにく"
+        page: StorePage = done(public_store.sync_detailed("takeo", client=visitor(journeys, "en")))
+        assert isinstance(page.products, StoreProductsSection), page.products
+        items = {p.id: p for p in page.products.items}
+        garlic_item = items[visit.garlic.product.id]
+        assert garlic_item.name == "Aged black garlic"
+        listings = {li.url for li in garlic_item.listings}
+        assert listings == {li.url for li in visit.garlic.listings.values()}
+        japanese = done(public_store.sync_detailed("takeo", client=visitor(journeys, "ja")))
+        assert isinstance(japanese.products, StoreProductsSection), japanese.products
+        names = {p.id: p.name for p in japanese.products.items}
+        assert names[visit.garlic.product.id] == "熟成黒にんにく"
 
 
 class TestTrackedLink:
@@ -98,13 +127,13 @@ class TestTrackedLink:
     ) -> None:
         assert visit.redirect.status_code == 302, visit.redirect.text
         location = visit.redirect.headers["location"]
-        assert location.split("?")[0] == visit.garlic.listings["garlic-200"]["url"] or (
-            location.split("?")[0] == visit.garlic.listings["garlic-500"]["url"]
+        assert location.split("?")[0] == visit.garlic.listings["garlic-200"].url or (
+            location.split("?")[0] == visit.garlic.listings["garlic-500"].url
         )
         params = query(location)
         assert params["utm_source"] in ("facebook", "facebook_page")  # the channel's platform
         assert params["utm_medium"] == "social"
-        assert params["utm_campaign"] == visit.post.post["id"]
+        assert params["utm_campaign"] == str(visit.post.post.id)
         assert len(params["machi_cid"]) >= 16
 
     def test_each_click_gets_its_own_click_id(self, journeys: Journeys, visit: Visit) -> None:
@@ -114,21 +143,39 @@ class TestTrackedLink:
 
     def test_facebook_crawler_is_recorded_as_a_bot(self, visit: Visit) -> None:
         assert visit.crawler.status_code == 302  # the crawler still reaches the page
-        page_id = visit.town.channels["town_page"]["id"]
+        page_id = str(visit.town.channels["town_page"].id)
+        analyst = api(visit.town.users["analyst"])
 
-        def channel_row() -> dict[str, Any] | None:
-            rows = ok(visit.town.users["analyst"].get("/v1/reports/channels"))["items"]
-            return next((r for r in rows if r["key"] == page_id and r["clicks"] >= 2), None)
+        def channel_row() -> DimensionRow | None:
+            rows = done(reports_channels.sync_detailed(client=analyst)).items
+            return next((r for r in rows if r.key == page_id and r.clicks >= 2), None)
 
         eventually(channel_row, timeout=60, what="clicks rolled up")
-        overview = ok(visit.town.users["analyst"].get("/v1/reports/overview"))
-        assert overview["current"]["bot_clicks"] >= 1
+        overview = done(reports_overview.sync_detailed(client=analyst))
+        bot_clicks = overview.current.bot_clicks
+        assert isinstance(bot_clicks, int), overview
+        assert bot_clicks >= 1
         row = channel_row()
         assert row is not None
-        assert row["clicks"] == 2
+        assert row.clicks == 2
 
 
-def yahoo_csv(order_id: str, click_id: str, product_id: str, amount: int) -> bytes:
+def visitor(journeys: Journeys, language: str) -> Client:
+    """The generated client as a visitor whose browser asks for `language`."""
+    return anonymous(journeys.client(**{"Accept-Language": language}))
+
+
+def import_orders(analyst: httpx.Client, body: bytes) -> httpx.Response:
+    """Upload a store's order CSV. Raw: the contract names the operation but not its CSV body."""
+    return analyst.post(
+        "/v1/conversions/import",
+        params={"store": "yahoo"},
+        content=body,
+        headers={"content-type": "text/csv"},
+    )
+
+
+def yahoo_csv(order_id: str, click_id: str, product_id: UUID, amount: int) -> bytes:
     """Yahoo! Shopping's monthly order CSV, one line item (analytics csv_import columns)."""
     now = datetime.now(UTC).isoformat()
     return (
@@ -138,53 +185,43 @@ def yahoo_csv(order_id: str, click_id: str, product_id: str, amount: int) -> byt
 
 
 class TestConversion:
-    def conversions(self, town: Takeo) -> list[dict[str, Any]]:
-        return ok(town.users["analyst"].get("/v1/conversions"))["items"]  # type: ignore[no-any-return]
+    def conversions(self, town: Takeo) -> list[ConversionRead]:
+        return done(conversions_list.sync_detailed(client=api(town.users["analyst"]))).items
 
     def test_yahoo_monthly_csv_with_the_click_id_is_one_attributed_conversion(
         self, visit: Visit
     ) -> None:
         analyst = visit.town.users["analyst"]
-        body = yahoo_csv("yahoo-1001", visit.click_id, visit.garlic.product["id"], 1980)
-        result = analyst.post(
-            "/v1/conversions/import",
-            params={"store": "yahoo"},
-            content=body,
-            headers={"content-type": "text/csv"},
-        )
+        body = yahoo_csv("yahoo-1001", visit.click_id, visit.garlic.product.id, 1980)
+        result = import_orders(analyst, body)
         assert ok(result) == {"imported": 1, "duplicates": 0, "reversed": 0}
-        (conversion,) = [c for c in self.conversions(visit.town) if c["order_id"] == "yahoo-1001"]
-        assert conversion["post_id"] == visit.post.post["id"]
-        assert conversion["channel_id"] == visit.town.channels["town_page"]["id"]
-        assert (conversion["amount"], conversion["method"]) == (1980, "click_id")
+        (conversion,) = [c for c in self.conversions(visit.town) if c.order_id == "yahoo-1001"]
+        assert conversion.post_id == visit.post.post.id
+        assert conversion.channel_id == visit.town.channels["town_page"].id
+        assert (conversion.amount, conversion.method) == (1980, "click_id")
 
     def test_conversion_counts_for_the_product_and_its_producer(self, visit: Visit) -> None:
-        analyst = visit.town.users["analyst"]
-        product_id = visit.garlic.product["id"]
+        analyst = api(visit.town.users["analyst"])
+        product_id = visit.garlic.product.id
 
-        def product_row() -> dict[str, Any] | None:
-            rows = ok(analyst.get("/v1/reports/products"))["items"]
-            row = next((r for r in rows if r["product_id"] == product_id), None)
-            return row if row and row["orders"] >= 1 else None
+        def product_row() -> ProductReportRow | None:
+            rows = done(reports_products.sync_detailed(client=analyst)).items
+            row = next((r for r in rows if r.product_id == product_id), None)
+            return row if row and row.orders >= 1 else None
 
         row = eventually(product_row, timeout=60, what="the order in the product report")
-        assert (row["orders"], row["revenue"]) == (1, 1980)
-        producer = ok(analyst.get(f"/v1/reports/producers/{visit.town.farm_id}"))
-        assert (producer["totals"]["orders"], producer["totals"]["revenue"]) == (1, 1980)
-        posts = ok(analyst.get("/v1/reports/posts"))["items"]
-        mine = next(r for r in posts if r["key"] == visit.post.post["id"])
-        assert mine["orders"] == 1
+        assert (row.orders, row.revenue) == (1, 1980)
+        producer = done(reports_producers_get.sync_detailed(visit.town.farm_id, client=analyst))
+        assert (producer.totals.orders, producer.totals.revenue) == (1, 1980)
+        posts = done(reports_posts.sync_detailed(client=analyst)).items
+        mine = next(r for r in posts if r.key == str(visit.post.post.id))
+        assert mine.orders == 1
 
     def test_replaying_the_csv_changes_nothing(self, visit: Visit) -> None:
         analyst = visit.town.users["analyst"]
         before = self.conversions(visit.town)
-        body = yahoo_csv("yahoo-1001", visit.click_id, visit.garlic.product["id"], 1980)
-        result = analyst.post(
-            "/v1/conversions/import",
-            params={"store": "yahoo"},
-            content=body,
-            headers={"content-type": "text/csv"},
-        )
+        body = yahoo_csv("yahoo-1001", visit.click_id, visit.garlic.product.id, 1980)
+        result = import_orders(analyst, body)
         assert ok(result) == {"imported": 0, "duplicates": 1, "reversed": 0}
         assert self.conversions(visit.town) == before
 
@@ -192,7 +229,12 @@ class TestConversion:
         self, journeys: Journeys, visit: Visit
     ) -> None:
         secret = "shpss_takeo_webhook_secret"
-        ok(visit.town.admin.put("/v1/settings/webhooks/shopify", json={"secret": secret}), 204)
+        answer = settings_webhooks_set.sync_detailed(
+            SettingsWebhooksSetStore.SHOPIFY,
+            client=api(visit.town.admin),
+            body=WebhookSecretSet(secret=secret),
+        )
+        assert answer.status_code == 204, answer.content
         click = journeys.client().get(visit.post.link, headers={"User-Agent": BROWSER})
         click_id = query(click.headers["location"])["machi_cid"]
         time.sleep(1)  # the order comes after the visit, once the click buffer is written
@@ -217,9 +259,9 @@ class TestConversion:
         replay = journeys.client().post("/webhooks/takeo/shopify", content=raw, headers=headers)
         assert ok(replay) == {"result": "duplicate"}
         time.sleep(0.5)
-        mine = [c for c in self.conversions(visit.town) if c["order_id"] == "5550001"]
+        mine = [c for c in self.conversions(visit.town) if c.order_id == "5550001"]
         assert len(mine) == 1
-        assert mine[0]["post_id"] == visit.post.post["id"]
+        assert mine[0].post_id == visit.post.post.id
         forged = journeys.client().post(
             "/webhooks/takeo/shopify",
             content=raw.replace(b"4200", b"9999"),

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -77,18 +78,18 @@ def looked(journeys: Journeys) -> Looked:
         admin.post(
             "/v1/listings",
             json={
-                "storefront_id": product.storefront["id"],
+                "storefront_id": str(product.storefront.id),
                 "variant_id": nori["variants"][0]["id"],
                 "external_id": "ariake-nori-10",
             },
         ),
         201,
     )
-    town_x = town.channels["town_x"]["id"]
+    town_x = town.channels["town_x"].id
     x_posts = []
     for n in range(3):
-        made, _ = publish_now(town, f"有明海苔 {n} {{link}}", [town_x], nori["id"])
-        x_posts.append(made["id"])
+        made, _ = publish_now(town, f"有明海苔 {n} {{link}}", [town_x], UUID(nori["id"]))
+        x_posts.append(str(made.id))
     visitor = journeys.client(**{"User-Agent": BROWSER})
     assert visitor.get(post.link).status_code == 302
     for made in x_posts:
@@ -159,8 +160,8 @@ class TestProducerSeesOnlyTheirOwn:
             timeout=60,
             what="the farm's product row",
         )
-        assert {r["producer_id"] for r in rows} == {looked.town.farm_id}
-        garlic_row = next(r for r in rows if r["product_id"] == looked.garlic.product["id"])
+        assert {r["producer_id"] for r in rows} == {str(looked.town.farm_id)}
+        garlic_row = next(r for r in rows if r["product_id"] == str(looked.garlic.product.id))
         assert garlic_row["clicks"] >= 1
         analyst_rows = ok(
             looked.town.users["analyst"].get("/v1/reports/products", params=this_month())
@@ -173,15 +174,15 @@ class TestProducerSeesOnlyTheirOwn:
         response = producer.get(f"/v1/reports/producers/{other}")
         assert response.status_code == 404, response.text
         mine = ok(producer.get(f"/v1/reports/producers/{looked.town.farm_id}"))
-        assert {p["producer_id"] for p in mine["products"]} <= {looked.town.farm_id}
+        assert {p["producer_id"] for p in mine["products"]} <= {str(looked.town.farm_id)}
         listed = ok(producer.get("/v1/reports/producers", params=this_month()))["items"]
-        assert {r["key"] for r in listed} <= {looked.town.farm_id}
+        assert {r["key"] for r in listed} <= {str(looked.town.farm_id)}
 
 
 class TestBestTimes:
     def test_best_time_per_channel_becomes_the_next_campaigns_slot(self, looked: Looked) -> None:
         analyst, writer = looked.town.users["analyst"], looked.town.users["writer1"]
-        town_x = looked.town.channels["town_x"]["id"]
+        town_x = str(looked.town.channels["town_x"].id)
 
         def best_for_x() -> dict[str, Any] | None:
             items = ok(analyst.get("/v1/reports/best-times", params=this_month()))["items"]

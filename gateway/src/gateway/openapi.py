@@ -163,6 +163,24 @@ def _add_components(components: Document, service: str, spec: Document) -> None:
             target.setdefault(key, value)
 
 
+def _binary_files(schema: Document) -> Document:
+    """`schema` with each uploaded file's field also marked `format: binary`: OpenAPI 3.1 says
+    `contentMediaType`, which openapi-python-client 0.29 and other generators read as a plain
+    string (a text field, not a file); the 3.0 spelling makes them send a file."""
+    fields: Document = schema.get("properties", {})
+    files = [
+        name
+        for name, field in fields.items()
+        if field.get("type") == "string" and "contentMediaType" in field and "format" not in field
+    ]
+    if not files:
+        return schema
+    marked = copy.deepcopy(schema)
+    for name in files:
+        marked["properties"][name]["format"] = "binary"
+    return marked
+
+
 def _check_operation_ids(paths: Document) -> None:
     seen: dict[str, str] = {}
     for path, item in paths.items():
@@ -192,11 +210,14 @@ def merge(own: Document, services: Mapping[str, Document], routes: Sequence[Rout
             if route.access == USER:
                 _idempotent(paths[path])
         _add_components(components, name, spec)
+    schemas: Document = components.setdefault("schemas", {})
+    for key, schema in schemas.items():
+        schemas[key] = _binary_files(schema)
     for path, item in paths.items():
         _problems(item)
         _tagged(path, item)
     _check_operation_ids(paths)
-    components.setdefault("schemas", {})["Problem"] = PROBLEM
+    schemas["Problem"] = PROBLEM
     components.setdefault("parameters", {})["IdempotencyKey"] = IDEMPOTENCY_KEY
     used = {tag for item in paths.values() for _, op in _operations(item) for tag in op["tags"]}
     merged["tags"] = [{"name": t, "description": d} for t, d in TAGS.items() if t in used]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -77,7 +76,7 @@ class PostRead(BaseModel):
     product_id: uuid.UUID | None
     place_id: uuid.UUID | None = None
     url: str | None = None
-    media: list[dict[str, Any]] = []
+    media: list[PostMedia] = []
     channel_ids: list[uuid.UUID] = []
     variants: dict[str, str] = {}
     campaign_id: uuid.UUID | None = None

@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.sandbox_post_read import SandboxPostRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    channel_id: UUID,
+    *,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/channels/{channel_id}/feed".format(
+            channel_id=quote(str(channel_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[SandboxPostRead] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = SandboxPostRead.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[SandboxPostRead]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    channel_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+) -> Response[Problem | list[SandboxPostRead]]:
+    """Sandbox Feed
+
+     What a sandbox channel has published, newest first.
+
+    Args:
+        channel_id (UUID):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[SandboxPostRead]]
+    """
+
+    kwargs = _get_kwargs(
+        channel_id=channel_id,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    channel_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+) -> Problem | list[SandboxPostRead] | None:
+    """Sandbox Feed
+
+     What a sandbox channel has published, newest first.
+
+    Args:
+        channel_id (UUID):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[SandboxPostRead]
+    """
+
+    return sync_detailed(
+        channel_id=channel_id,
+        client=client,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    channel_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+) -> Response[Problem | list[SandboxPostRead]]:
+    """Sandbox Feed
+
+     What a sandbox channel has published, newest first.
+
+    Args:
+        channel_id (UUID):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[SandboxPostRead]]
+    """
+
+    kwargs = _get_kwargs(
+        channel_id=channel_id,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    channel_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+) -> Problem | list[SandboxPostRead] | None:
+    """Sandbox Feed
+
+     What a sandbox channel has published, newest first.
+
+    Args:
+        channel_id (UUID):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[SandboxPostRead]
+    """
+
+    return (
+        await asyncio_detailed(
+            channel_id=channel_id,
+            client=client,
+            limit=limit,
+        )
+    ).parsed

@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_delivery_read import PageDeliveryRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state: None | str | Unset = UNSET,
+    post_id: None | Unset | UUID = UNSET,
+    channel_id: None | Unset | UUID = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_post_id: None | str | Unset
+    if isinstance(post_id, Unset):
+        json_post_id = UNSET
+    elif isinstance(post_id, UUID):
+        json_post_id = str(post_id)
+    else:
+        json_post_id = post_id
+    params["post_id"] = json_post_id
+
+    json_channel_id: None | str | Unset
+    if isinstance(channel_id, Unset):
+        json_channel_id = UNSET
+    elif isinstance(channel_id, UUID):
+        json_channel_id = str(channel_id)
+    else:
+        json_channel_id = channel_id
+    params["channel_id"] = json_channel_id
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/deliveries",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageDeliveryRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageDeliveryRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageDeliveryRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    post_id: None | Unset | UUID = UNSET,
+    channel_id: None | Unset | UUID = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageDeliveryRead | Problem]:
+    """List Deliveries
+
+     Deliveries, newest first; `state=late`: due but not picked up after the grace time.
+
+    Args:
+        state (None | str | Unset): A delivery state, or `late` (watchdog).
+        post_id (None | Unset | UUID):
+        channel_id (None | Unset | UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDeliveryRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        post_id=post_id,
+        channel_id=channel_id,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    post_id: None | Unset | UUID = UNSET,
+    channel_id: None | Unset | UUID = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageDeliveryRead | Problem | None:
+    """List Deliveries
+
+     Deliveries, newest first; `state=late`: due but not picked up after the grace time.
+
+    Args:
+        state (None | str | Unset): A delivery state, or `late` (watchdog).
+        post_id (None | Unset | UUID):
+        channel_id (None | Unset | UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDeliveryRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        state=state,
+        post_id=post_id,
+        channel_id=channel_id,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    post_id: None | Unset | UUID = UNSET,
+    channel_id: None | Unset | UUID = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageDeliveryRead | Problem]:
+    """List Deliveries
+
+     Deliveries, newest first; `state=late`: due but not picked up after the grace time.
+
+    Args:
+        state (None | str | Unset): A delivery state, or `late` (watchdog).
+        post_id (None | Unset | UUID):
+        channel_id (None | Unset | UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDeliveryRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        post_id=post_id,
+        channel_id=channel_id,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    post_id: None | Unset | UUID = UNSET,
+    channel_id: None | Unset | UUID = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageDeliveryRead | Problem | None:
+    """List Deliveries
+
+     Deliveries, newest first; `state=late`: due but not picked up after the grace time.
+
+    Args:
+        state (None | str | Unset): A delivery state, or `late` (watchdog).
+        post_id (None | Unset | UUID):
+        channel_id (None | Unset | UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDeliveryRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state=state,
+            post_id=post_id,
+            channel_id=channel_id,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

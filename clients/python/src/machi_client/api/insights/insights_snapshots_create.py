@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.insights_snapshots_create_response_insights_snapshots_create import (
+    InsightsSnapshotsCreateResponseInsightsSnapshotsCreate,
+)
+from ...models.problem import Problem
+from ...models.snapshot_batch import SnapshotBatch
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: SnapshotBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/insights/snapshots",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem | None:
+    if response.status_code == 202:
+        response_202 = InsightsSnapshotsCreateResponseInsightsSnapshotsCreate.from_dict(
+            response.json()
+        )
+
+        return response_202
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SnapshotBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem]:
+    """Ingest Snapshots
+
+     Store follower and post metric snapshots (followers feed the overview).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SnapshotBatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SnapshotBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem | None:
+    """Ingest Snapshots
+
+     Store follower and post metric snapshots (followers feed the overview).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SnapshotBatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SnapshotBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem]:
+    """Ingest Snapshots
+
+     Store follower and post metric snapshots (followers feed the overview).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SnapshotBatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SnapshotBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem | None:
+    """Ingest Snapshots
+
+     Store follower and post metric snapshots (followers feed the overview).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SnapshotBatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InsightsSnapshotsCreateResponseInsightsSnapshotsCreate | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

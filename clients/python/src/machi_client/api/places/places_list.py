@@ -1,0 +1,306 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_place_read import PagePlaceRead
+from ...models.places_list_kind_type_0 import PlacesListKindType0
+from ...models.places_list_status_type_0 import PlacesListStatusType0
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    kind: None | PlacesListKindType0 | Unset = UNSET,
+    status: None | PlacesListStatusType0 | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, PlacesListKindType0):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, PlacesListStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/places",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PagePlaceRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PagePlaceRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | PagePlaceRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    kind: None | PlacesListKindType0 | Unset = UNSET,
+    status: None | PlacesListStatusType0 | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> Response[Any | PagePlaceRead | Problem]:
+    """List Places
+
+     Places, newest first; by kind, status or text in any language.
+
+    Args:
+        kind (None | PlacesListKindType0 | Unset):
+        status (None | PlacesListStatusType0 | Unset):
+        q (None | str | Unset):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+        lang (None | str | Unset): Language to show (ja, ko, en)
+        accept_language (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PagePlaceRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        status=status,
+        q=q,
+        cursor=cursor,
+        limit=limit,
+        lang=lang,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    kind: None | PlacesListKindType0 | Unset = UNSET,
+    status: None | PlacesListStatusType0 | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> Any | PagePlaceRead | Problem | None:
+    """List Places
+
+     Places, newest first; by kind, status or text in any language.
+
+    Args:
+        kind (None | PlacesListKindType0 | Unset):
+        status (None | PlacesListStatusType0 | Unset):
+        q (None | str | Unset):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+        lang (None | str | Unset): Language to show (ja, ko, en)
+        accept_language (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PagePlaceRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        kind=kind,
+        status=status,
+        q=q,
+        cursor=cursor,
+        limit=limit,
+        lang=lang,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    kind: None | PlacesListKindType0 | Unset = UNSET,
+    status: None | PlacesListStatusType0 | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> Response[Any | PagePlaceRead | Problem]:
+    """List Places
+
+     Places, newest first; by kind, status or text in any language.
+
+    Args:
+        kind (None | PlacesListKindType0 | Unset):
+        status (None | PlacesListStatusType0 | Unset):
+        q (None | str | Unset):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+        lang (None | str | Unset): Language to show (ja, ko, en)
+        accept_language (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PagePlaceRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        status=status,
+        q=q,
+        cursor=cursor,
+        limit=limit,
+        lang=lang,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    kind: None | PlacesListKindType0 | Unset = UNSET,
+    status: None | PlacesListStatusType0 | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> Any | PagePlaceRead | Problem | None:
+    """List Places
+
+     Places, newest first; by kind, status or text in any language.
+
+    Args:
+        kind (None | PlacesListKindType0 | Unset):
+        status (None | PlacesListStatusType0 | Unset):
+        q (None | str | Unset):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+        lang (None | str | Unset): Language to show (ja, ko, en)
+        accept_language (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PagePlaceRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            kind=kind,
+            status=status,
+            q=q,
+            cursor=cursor,
+            limit=limit,
+            lang=lang,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,178 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.town_page import TownPage
+from ...types import Response
+
+
+def _get_kwargs(
+    town: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/public/{town}".format(
+            town=quote(str(town), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | TownPage | None:
+    if response.status_code == 200:
+        response_200 = TownPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | TownPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    town: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Any | Problem | TownPage]:
+    """Town Page
+
+     The town's page: profile, latest posts, featured products with buy links, places.
+
+    Args:
+        town (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | TownPage]
+    """
+
+    kwargs = _get_kwargs(
+        town=town,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    town: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Any | Problem | TownPage | None:
+    """Town Page
+
+     The town's page: profile, latest posts, featured products with buy links, places.
+
+    Args:
+        town (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | TownPage
+    """
+
+    return sync_detailed(
+        town=town,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    town: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Any | Problem | TownPage]:
+    """Town Page
+
+     The town's page: profile, latest posts, featured products with buy links, places.
+
+    Args:
+        town (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | TownPage]
+    """
+
+    kwargs = _get_kwargs(
+        town=town,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    town: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Any | Problem | TownPage | None:
+    """Town Page
+
+     The town's page: profile, latest posts, featured products with buy links, places.
+
+    Args:
+        town (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | TownPage
+    """
+
+    return (
+        await asyncio_detailed(
+            town=town,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.tenant_usage import TenantUsage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: UUID,
+    *,
+    month: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_month: None | str | Unset
+    if isinstance(month, Unset):
+        json_month = UNSET
+    else:
+        json_month = month
+    params["month"] = json_month
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/tenants/{tenant_id}/usage".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TenantUsage | None:
+    if response.status_code == 200:
+        response_200 = TenantUsage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TenantUsage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    month: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> Response[Problem | TenantUsage]:
+    """Tenant Usage
+
+     A tenant's usage in a month: API calls and each service's numbers (JSON or CSV).
+
+    Args:
+        tenant_id (UUID):
+        month (None | str | Unset): YYYY-MM; unset: this month
+        format_ (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TenantUsage]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        month=month,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    month: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> Problem | TenantUsage | None:
+    """Tenant Usage
+
+     A tenant's usage in a month: API calls and each service's numbers (JSON or CSV).
+
+    Args:
+        tenant_id (UUID):
+        month (None | str | Unset): YYYY-MM; unset: this month
+        format_ (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TenantUsage
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        client=client,
+        month=month,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    month: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> Response[Problem | TenantUsage]:
+    """Tenant Usage
+
+     A tenant's usage in a month: API calls and each service's numbers (JSON or CSV).
+
+    Args:
+        tenant_id (UUID):
+        month (None | str | Unset): YYYY-MM; unset: this month
+        format_ (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TenantUsage]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        month=month,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    month: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> Problem | TenantUsage | None:
+    """Tenant Usage
+
+     A tenant's usage in a month: API calls and each service's numbers (JSON or CSV).
+
+    Args:
+        tenant_id (UUID):
+        month (None | str | Unset): YYYY-MM; unset: this month
+        format_ (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TenantUsage
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            client=client,
+            month=month,
+            format_=format_,
+        )
+    ).parsed

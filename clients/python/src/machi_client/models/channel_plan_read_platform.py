@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+
+class ChannelPlanReadPlatform(StrEnum):
+    FACEBOOK_PAGE = "facebook_page"
+    INSTAGRAM = "instagram"
+    LINE = "line"
+    MASTODON = "mastodon"
+    SANDBOX = "sandbox"
+    THREADS = "threads"
+    X = "x"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ChannelsOauthSelectPlatform(StrEnum):
+    FACEBOOK_PAGE = "facebook_page"
+    INSTAGRAM = "instagram"
+    MASTODON = "mastodon"
+    THREADS = "threads"
+    X = "x"
+
+    def __str__(self) -> str:
+        return str(self.value)

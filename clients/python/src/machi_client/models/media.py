@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.media_alt import MediaAlt
+    from ..models.media_urls import MediaUrls
+
+
+T = TypeVar("T", bound="Media")
+
+
+@_attrs_define
+class Media:
+    """One picture: the URL of each rendition (original, thumbnail, web, portrait 4:5,
+    landscape 1.91:1 for the social platforms) and its alt text per language.
+
+        Attributes:
+            media_id (UUID):
+            alt (MediaAlt | Unset):
+            urls (MediaUrls | Unset):
+    """
+
+    media_id: UUID
+    alt: MediaAlt | Unset = UNSET
+    urls: MediaUrls | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        media_id = str(self.media_id)
+
+        alt: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.alt, Unset):
+            alt = self.alt.to_dict()
+
+        urls: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.urls, Unset):
+            urls = self.urls.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "media_id": media_id,
+            }
+        )
+        if alt is not UNSET:
+            field_dict["alt"] = alt
+        if urls is not UNSET:
+            field_dict["urls"] = urls
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.media_alt import MediaAlt
+        from ..models.media_urls import MediaUrls
+
+        d = dict(src_dict)
+        media_id = UUID(d.pop("media_id"))
+
+        _alt = d.pop("alt", UNSET)
+        alt: MediaAlt | Unset
+        if isinstance(_alt, Unset):
+            alt = UNSET
+        else:
+            alt = MediaAlt.from_dict(_alt)
+
+        _urls = d.pop("urls", UNSET)
+        urls: MediaUrls | Unset
+        if isinstance(_urls, Unset):
+            urls = UNSET
+        else:
+            urls = MediaUrls.from_dict(_urls)
+
+        media = cls(
+            media_id=media_id,
+            alt=alt,
+            urls=urls,
+        )
+
+        media.additional_properties = d
+        return media
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

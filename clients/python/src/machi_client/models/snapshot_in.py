@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.snapshot_in_object_kind import SnapshotInObjectKind
+
+T = TypeVar("T", bound="SnapshotIn")
+
+
+@_attrs_define
+class SnapshotIn:
+    """
+    Attributes:
+        api_version (str):
+        channel_id (UUID):
+        metric (str):
+        object_id (str):
+        object_kind (SnapshotInObjectKind):
+        platform (str):
+        taken_at (datetime.datetime):
+        value (int):
+    """
+
+    api_version: str
+    channel_id: UUID
+    metric: str
+    object_id: str
+    object_kind: SnapshotInObjectKind
+    platform: str
+    taken_at: datetime.datetime
+    value: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        api_version = self.api_version
+
+        channel_id = str(self.channel_id)
+
+        metric = self.metric
+
+        object_id = self.object_id
+
+        object_kind = self.object_kind.value
+
+        platform = self.platform
+
+        taken_at = self.taken_at.isoformat()
+
+        value = self.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "api_version": api_version,
+                "channel_id": channel_id,
+                "metric": metric,
+                "object_id": object_id,
+                "object_kind": object_kind,
+                "platform": platform,
+                "taken_at": taken_at,
+                "value": value,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        api_version = d.pop("api_version")
+
+        channel_id = UUID(d.pop("channel_id"))
+
+        metric = d.pop("metric")
+
+        object_id = d.pop("object_id")
+
+        object_kind = SnapshotInObjectKind(d.pop("object_kind"))
+
+        platform = d.pop("platform")
+
+        taken_at = datetime.datetime.fromisoformat(d.pop("taken_at"))
+
+        value = d.pop("value")
+
+        snapshot_in = cls(
+            api_version=api_version,
+            channel_id=channel_id,
+            metric=metric,
+            object_id=object_id,
+            object_kind=object_kind,
+            platform=platform,
+            taken_at=taken_at,
+            value=value,
+        )
+
+        snapshot_in.additional_properties = d
+        return snapshot_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
