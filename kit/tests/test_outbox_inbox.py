@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import subprocess
+import time
 import uuid
 from collections.abc import AsyncIterator
 from typing import ClassVar
@@ -187,14 +188,19 @@ CLOSE_NAMED = (
 
 
 def drop_connections(name: str) -> None:
-    """Close this test's broker connections only: other suites may share the broker."""
-    closed = subprocess.run(
-        ["rabbitmqctl", "-q", "eval", CLOSE_NAMED % name],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    assert "ok" in closed.stdout, f"no broker connection named {name!r}: {closed.stdout!r}"
+    """Close this test's broker connections only: other suites may share the broker. After an
+    earlier drop the bus may still be reconnecting, so wait for its connection to be back."""
+    for _ in range(60):
+        closed = subprocess.run(
+            ["rabbitmqctl", "-q", "eval", CLOSE_NAMED % name],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        if "ok" in closed.stdout:
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"no broker connection named {name!r} came back")
 
 
 @pytest.mark.slow
