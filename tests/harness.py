@@ -14,14 +14,12 @@ from typing import Any
 import httpx
 
 from gateway import service as gateway_service
-from kit import migrations
 from kit.db import Database
 from kit.settings import MachiSettings
 from machi_cli import seed
 
-from .e2e.processes import Machi, base_env, free_port, wait_http
+from .e2e.processes import Machi, base_env, free_port, running, wait_http
 
-DATABASES = ("catalog", "publisher", "analytics", "gateway")
 ONE_PATH_OF_EACH_SERVICE = ("/v1/me", "/v1/products", "/v1/posts", "/v1/links")
 PASSWORD = "correct horse battery"
 # High enough that thousands of fuzz requests from one user are not answered 429.
@@ -104,14 +102,6 @@ class Platform:
         return self.login(f"admin@{slug}.example", PASSWORD)
 
 
-def drop_databases(settings: MachiSettings) -> None:
-    async def drop() -> None:
-        for service in DATABASES:
-            await migrations.drop(settings, service)
-
-    asyncio.run(drop())
-
-
 def all_in_one(pg_server_url: str, tmp: Path) -> Iterator[Platform]:
     """Start `machi run --target=all` (migrates and seeds), yield it, stop it, drop its data."""
     tag = uuid.uuid4().hex[:8]
@@ -122,13 +112,7 @@ def all_in_one(pg_server_url: str, tmp: Path) -> Iterator[Platform]:
     url = f"http://127.0.0.1:{port}"
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)
     machi = Machi(env, tmp)
-    try:
+    with running(machi, settings):
         machi.start("all", "--target=all", "--port", str(port))
         wait_http(f"{url}/readyz", timeout=180)
         yield Platform(machi, url, settings)
-    except BaseException:
-        print(machi.logs())
-        raise
-    finally:
-        machi.stop_all()
-        drop_databases(settings)

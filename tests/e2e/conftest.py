@@ -8,19 +8,15 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import aio_pika
 import httpx
 import pytest
 
 from gateway import service as gateway_service
-from kit import migrations
 from kit.db import Database
 from kit.settings import MachiSettings
 
-from .journeys import Journeys, consumer_names, journey_platform
-from .processes import Machi, base_env, free_port, wait_http
-
-SERVICES = ["catalog", "publisher", "analytics", "gateway"]
+from .journeys import Journeys, journey_platform
+from .processes import Machi, base_env, free_port, running, wait_http
 
 
 @dataclass
@@ -65,34 +61,6 @@ def eventually(check: Callable[[], bool], timeout: float = 30, what: str = "cond
         time.sleep(0.1)
 
 
-def drop_databases(settings: MachiSettings) -> None:
-    async def drop() -> None:
-        for service in SERVICES:
-            await migrations.drop(settings, service)
-
-    asyncio.run(drop())
-
-
-def delete_queues(amqp_url: str, prefix: str) -> None:
-    async def delete() -> None:
-        connection = await aio_pika.connect(amqp_url)
-        async with connection:
-            channel = await connection.channel()
-            # Every consumer's: a platform with workers declares them all, and a queue left
-            # behind holds the shared broker's file handles.
-            names = [
-                f"{c}{suffix}"
-                for c in consumer_names()
-                for suffix in ("", ".dlq", ".retry.1", ".retry.2", ".retry.3")
-            ] + ["machi.unrouted"]
-            for name in names:
-                await channel.queue_delete(prefix + name)
-            for exchange in ("machi.events", "machi.unrouted"):
-                await channel.exchange_delete(prefix + exchange)
-
-    asyncio.run(delete())
-
-
 @pytest.fixture(scope="module")
 def split_platform(
     pg_server_url: str, amqp_url: str, tmp_path_factory: pytest.TempPathFactory
@@ -118,7 +86,7 @@ def split_platform(
     )
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)  # type: ignore[call-arg]
     machi = Machi(env, tmp)
-    try:
+    with running(machi, settings, amqp_url, f"t{tag}."):
         machi.command("migrate")
         machi.start("gateway", "--target=gateway", "--port", str(ports["gateway"]))
         wait_http(f"{gateway_url}/healthz")
@@ -133,13 +101,6 @@ def split_platform(
         for service in ("gateway", "catalog", "publisher", "analytics"):
             wait_http(f"http://127.0.0.1:{ports[service]}/readyz")
         yield Platform(machi, gateway_url, settings, ports)
-    except BaseException:
-        print(machi.logs())
-        raise
-    finally:
-        machi.stop_all()
-        drop_databases(settings)
-        delete_queues(amqp_url, f"t{tag}.")
 
 
 @pytest.fixture(scope="module")
@@ -152,16 +113,10 @@ def all_in_one(pg_server_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
     url = f"http://127.0.0.1:{port}"
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)  # type: ignore[call-arg]
     machi = Machi(env, tmp)
-    try:
+    with running(machi, settings):
         machi.start("all", "--target=all", "--port", str(port))
         wait_http(f"{url}/readyz", timeout=120)
         yield Platform(machi, url, settings, {"gateway": port})
-    except BaseException:
-        print(machi.logs())
-        raise
-    finally:
-        machi.stop_all()
-        drop_databases(settings)
 
 
 @pytest.fixture(scope="session")

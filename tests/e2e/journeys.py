@@ -10,7 +10,6 @@ several accounts, and served from a thread because the journeys are synchronous 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import itertools
 import threading
@@ -24,17 +23,11 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
-import aio_pika
 import httpx
 import uvicorn
 from fastapi import FastAPI, Form, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-import analytics.handlers
-import catalog.handlers
-import gateway.webhooks.handlers
-import publisher.handlers
-from kit import migrations
 from kit.secrets import new_key
 from kit.settings import MachiSettings
 from machi_client import AuthenticatedClient, Client
@@ -101,11 +94,10 @@ from machi_client.models import (
 )
 from machi_client.types import Response
 
-from .processes import Machi, base_env, free_port, wait_http
+from .processes import Machi, base_env, free_port, running, wait_http
 
 OPERATOR = ("operator@machi.example", "operator horse battery")
 PASSWORD = "correct horse battery"
-DATABASES = ["catalog", "publisher", "analytics", "gateway"]
 T = TypeVar("T")
 NO_ID = UUID(int=0)  # an id not yet given
 
@@ -584,39 +576,6 @@ def platform_env(base: dict[str, str], gateway_url: str, fake: Fakes, media: Pat
     )
 
 
-def consumer_names() -> list[str]:
-    subscriptions = [
-        *catalog.handlers.SUBSCRIPTIONS,
-        *publisher.handlers.SUBSCRIPTIONS,
-        *analytics.handlers.SUBSCRIPTIONS,
-        *gateway.webhooks.handlers.SUBSCRIPTIONS,  # the gateway-relay's
-    ]
-    return sorted({s.consumer for s in subscriptions})
-
-
-def delete_queues(amqp_url: str, prefix: str) -> None:
-    async def delete() -> None:
-        connection = await aio_pika.connect(amqp_url)
-        async with connection:
-            channel = await connection.channel()
-            for consumer in consumer_names():
-                for suffix in ("", ".dlq", ".retry.1", ".retry.2", ".retry.3"):
-                    await channel.queue_delete(prefix + consumer + suffix)
-            await channel.queue_delete(prefix + "machi.unrouted")
-            for exchange in ("machi.events", "machi.unrouted"):
-                await channel.exchange_delete(prefix + exchange)
-
-    asyncio.run(delete())
-
-
-def drop_databases(settings: MachiSettings) -> None:
-    async def drop() -> None:
-        for name in DATABASES:
-            await migrations.drop(settings, name)
-
-    asyncio.run(drop())
-
-
 @contextlib.contextmanager
 def journey_platform(pg_server_url: str, amqp_url: str, tmp: Path) -> Iterator[Journeys]:
     """Each service its own process over RabbitMQ, the gateway another, the fakes on loopback,
@@ -642,7 +601,7 @@ def journey_platform(pg_server_url: str, amqp_url: str, tmp: Path) -> Iterator[J
             _env_file=None,
         )
         machi = Machi(env, tmp)
-        try:
+        with running(machi, settings, amqp_url, f"j{tag}."):
             machi.command("migrate")
             machi.command("create-operator", "--email", OPERATOR[0], "--password", OPERATOR[1])
             machi.start(
@@ -658,13 +617,6 @@ def journey_platform(pg_server_url: str, amqp_url: str, tmp: Path) -> Iterator[J
                 wait_http(f"http://127.0.0.1:{ports[service]}/readyz", timeout=300)
             operator = login(gateway_url, *OPERATOR)
             yield Journeys(machi, gateway_url, settings, fake, operator)
-        except BaseException:
-            print(machi.logs())
-            raise
-        finally:
-            machi.stop_all()
-            drop_databases(settings)
-            delete_queues(amqp_url, f"j{tag}.")
 
 
 # --- helpers the journeys share --------------------------------------------------------------

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import aio_pika
 import httpx
 
+import analytics.handlers
+import catalog.handlers
+import gateway.webhooks.handlers
+import publisher.handlers
+from kit import migrations
 from kit.secrets import new_key
+from kit.settings import MachiSettings
+
+DATABASES = ("catalog", "publisher", "analytics", "gateway")
+QUEUE_SUFFIXES = ("", ".retry.1", ".retry.2", ".retry.3", ".dlq")  # EVENT_RETRY_DELAYS_MS: 3 steps
 
 
 def free_port() -> int:
@@ -106,3 +119,63 @@ def base_env(database_url: str, prefix: str, key_file: Path) -> dict[str, str]:
     )
     env.pop("AMQP_URL", None)
     return env
+
+
+def drop_databases(settings: MachiSettings) -> None:
+    """Drop every service's database of a platform's run."""
+
+    async def drop() -> None:
+        for name in DATABASES:
+            await migrations.drop(settings, name)
+
+    asyncio.run(drop())
+
+
+def consumer_names() -> list[str]:
+    """Every consumer a platform with workers declares a queue for, the gateway-relay's too."""
+    subscriptions = [
+        *catalog.handlers.SUBSCRIPTIONS,
+        *publisher.handlers.SUBSCRIPTIONS,
+        *analytics.handlers.SUBSCRIPTIONS,
+        *gateway.webhooks.handlers.SUBSCRIPTIONS,
+    ]
+    return sorted({s.consumer for s in subscriptions})
+
+
+def delete_queues(amqp_url: str, prefix: str) -> None:
+    """Delete a run's queues and exchanges: one left behind holds the shared broker's file
+    handles."""
+
+    async def delete() -> None:
+        connection = await aio_pika.connect(amqp_url)
+        async with connection:
+            channel = await connection.channel()
+            for consumer in consumer_names():
+                for suffix in QUEUE_SUFFIXES:
+                    await channel.queue_delete(prefix + consumer + suffix)
+            await channel.queue_delete(prefix + "machi.unrouted")
+            for exchange in ("machi.events", "machi.unrouted"):
+                await channel.exchange_delete(prefix + exchange)
+
+    asyncio.run(delete())
+
+
+@contextlib.contextmanager
+def running(
+    machi: Machi,
+    settings: MachiSettings,
+    amqp_url: str | None = None,
+    events_prefix: str | None = None,
+) -> Iterator[None]:
+    """However the block ends: the processes' logs printed if it failed, then the processes
+    stopped, their databases dropped and (with a broker) their queues deleted."""
+    try:
+        yield
+    except BaseException:
+        print(machi.logs())
+        raise
+    finally:
+        machi.stop_all()
+        drop_databases(settings)
+        if amqp_url and events_prefix:
+            delete_queues(amqp_url, events_prefix)

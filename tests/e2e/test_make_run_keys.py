@@ -18,10 +18,10 @@ import pytest
 
 from kit.secrets import parse_keys
 from kit.settings import MachiSettings
-from tests.harness import Platform, drop_databases
+from tests.harness import Platform
 
 from .journeys import SHOPIFY_TOKEN, FakeShopify, serve
-from .processes import Machi, base_env, free_port, wait_http
+from .processes import Machi, base_env, drop_databases, free_port, wait_http
 
 KEY_VARIABLES = (
     "CATALOG_SECRET_KEYS",

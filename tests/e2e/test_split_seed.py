@@ -19,8 +19,7 @@ import pytest
 from kit.settings import MachiSettings
 from machi_cli import seed
 
-from .conftest import delete_queues, drop_databases
-from .processes import Machi, base_env, free_port, wait_http
+from .processes import Machi, base_env, free_port, running, wait_http
 
 SERVICES = ("catalog", "publisher", "analytics")
 pytestmark = pytest.mark.timeout(900)  # five processes start on a loaded machine
@@ -46,7 +45,7 @@ def seeded_split(
     )
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"s{tag}_", _env_file=None)  # type: ignore[call-arg]
     machi = Machi(env, tmp)
-    try:
+    with running(machi, settings, amqp_url, f"s{tag}."):
         machi.command("migrate")
         for service in SERVICES:
             machi.start(service, f"--target={service}", "--port", str(ports[service]))
@@ -56,13 +55,6 @@ def seeded_split(
             "gateway", "--target=gateway,gateway-relay", "--seed", "--port", str(ports["gateway"])
         )
         yield machi, gateway_url
-    except BaseException:
-        print(machi.logs())
-        raise
-    finally:
-        machi.stop_all()
-        drop_databases(settings)
-        delete_queues(amqp_url, f"s{tag}.")
 
 
 def demo_admin(machi: Machi, url: str, timeout: float = 200) -> httpx.Client:

@@ -3,26 +3,26 @@ over RabbitMQ. Both on their own databases (a unique prefix), with an operator a
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import aio_pika
 import pytest
 
-import analytics.handlers
-import catalog.handlers
-import gateway.webhooks.handlers
-import publisher.handlers
-from kit import migrations
 from kit.secrets import new_key
 from kit.settings import MachiSettings
 from machi_cli.services import ROLE_NAMES
-from tests.e2e.processes import Machi, base_env, free_port, wait_http
+from tests.e2e.processes import (
+    QUEUE_SUFFIXES,
+    Machi,
+    base_env,
+    consumer_names,
+    free_port,
+    running,
+    wait_http,
+)
 
-DATABASES = ["catalog", "publisher", "analytics", "gateway"]
 SERVICES = ["catalog", "publisher", "analytics"]
 OPERATOR = ("operator@load.example", "operator horse battery")
 
@@ -69,45 +69,9 @@ def load_env(pg_server_url: str, prefix: str, tmp: Path, gateway_url: str) -> di
     return env
 
 
-def drop_databases(settings: MachiSettings) -> None:
-    async def drop() -> None:
-        for name in DATABASES:
-            await migrations.drop(settings, name)
-
-    asyncio.run(drop())
-
-
-def consumer_names() -> list[str]:
-    subscriptions = [
-        *catalog.handlers.SUBSCRIPTIONS,
-        *publisher.handlers.SUBSCRIPTIONS,
-        *analytics.handlers.SUBSCRIPTIONS,
-        *gateway.webhooks.handlers.SUBSCRIPTIONS,  # the gateway-relay's
-    ]
-    return sorted({s.consumer for s in subscriptions})
-
-
-QUEUE_SUFFIXES = ("", ".retry.1", ".retry.2", ".retry.3", ".dlq")  # EVENT_RETRY_DELAYS_MS: 3 steps
-
-
 def queue_names(prefix: str) -> list[str]:
     """Every consumer's queue, retry queues and dead-letter queue."""
     return [prefix + c + suffix for c in consumer_names() for suffix in QUEUE_SUFFIXES]
-
-
-def delete_queues(amqp_url: str, prefix: str) -> None:
-    async def delete() -> None:
-        connection = await aio_pika.connect(amqp_url)
-        async with connection:
-            channel = await connection.channel()
-            for consumer in consumer_names():
-                for suffix in QUEUE_SUFFIXES:
-                    await channel.queue_delete(prefix + consumer + suffix)
-            await channel.queue_delete(prefix + "machi.unrouted")
-            for exchange in ("machi.events", "machi.unrouted"):
-                await channel.exchange_delete(prefix + exchange)
-
-    asyncio.run(delete())
 
 
 def _settings(pg_server_url: str, prefix: str) -> MachiSettings:
@@ -128,18 +92,12 @@ def load_all_in_one(
     env = load_env(pg_server_url, prefix, tmp, url)
     settings = _settings(pg_server_url, prefix)
     machi = Machi(env, tmp)
-    try:
+    with running(machi, settings):
         machi.command("migrate", timeout=300)
         machi.command("create-operator", "--email", OPERATOR[0], "--password", OPERATOR[1])
         machi.start("all", "--target=all", "--port", str(port))
         wait_http(f"{url}/readyz", timeout=300)
         yield LoadPlatform("all", machi, url, settings, ["all"])
-    except BaseException:
-        print(machi.logs())
-        raise
-    finally:
-        machi.stop_all()
-        drop_databases(settings)
 
 
 def split_roles() -> list[str]:
@@ -169,7 +127,7 @@ def load_split(
     )
     settings = _settings(pg_server_url, prefix)
     machi = Machi(env, tmp)
-    try:
+    with running(machi, settings, amqp_url, f"l{tag}."):
         machi.command("migrate", timeout=300)
         machi.command("create-operator", "--email", OPERATOR[0], "--password", OPERATOR[1])
         machi.start("gateway", "--target=gateway", "--port", str(ports["gateway"]))
@@ -179,10 +137,3 @@ def load_split(
         for role in roles:
             wait_http(f"http://127.0.0.1:{ports[role]}/readyz", timeout=300)
         yield LoadPlatform("split", machi, url, settings, roles, amqp_url, f"l{tag}.")
-    except BaseException:
-        print(machi.logs())
-        raise
-    finally:
-        machi.stop_all()
-        drop_databases(settings)
-        delete_queues(amqp_url, f"l{tag}.")

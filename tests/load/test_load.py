@@ -23,7 +23,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from .conftest import DATABASES, LoadPlatform, queue_names
+from tests.e2e.processes import DATABASES
+
+from .conftest import LoadPlatform, queue_names
 from .mix import Outcome, run
 from .world import Town, open_town
 
