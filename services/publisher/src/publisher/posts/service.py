@@ -437,7 +437,7 @@ async def _reschedule(
     request: ScheduleRequest,
 ) -> Post:
     """Move a scheduled post's deliveries that have not started; its approval stands."""
-    if not is_editor(who):
+    if not who.has_role(*policy.EDITORS):
         raise Forbidden("an editor moves a scheduled post")
     times = await _times(session, settings, post, request)
     moved = await repository.move_pending(session, post.id, times)
@@ -446,15 +446,7 @@ async def _reschedule(
     if post.planned_at is not None:  # a campaign's post: its place in the campaign moves too
         post.planned_at = min(d.due_at for d in moved)
     await _record(session, post, "scheduled", "scheduled", who.actor, "moved")
-    await outbox.add(
-        session,
-        PostScheduledV1(
-            post_id=post.id,
-            campaign_id=post.campaign_id,
-            product_id=post.product_id,
-            deliveries=moved,
-        ),
-    )
+    await _announce_scheduled(session, post, moved)
     return post
 
 
@@ -522,15 +514,7 @@ async def _schedule_at(
         )
     await session.flush()
     await _move(session, post, ("approved",), "scheduled", actor)
-    await outbox.add(
-        session,
-        PostScheduledV1(
-            post_id=post.id,
-            campaign_id=post.campaign_id,
-            product_id=post.product_id,
-            deliveries=planned,
-        ),
-    )
+    await _announce_scheduled(session, post, planned)
 
 
 async def _within_monthly_posts(session: AsyncSession, who: InternalPrincipal) -> None:
@@ -630,5 +614,16 @@ async def refresh_statuses(session: AsyncSession, post_ids: list[uuid.UUID]) -> 
     await session.flush()
 
 
-def is_editor(who: InternalPrincipal) -> bool:
-    return who.has_role(*policy.EDITORS)
+async def _announce_scheduled(
+    session: AsyncSession, post: Post, deliveries: list[ScheduledDelivery]
+) -> None:
+    """`publisher.post.scheduled.v1` for `deliveries`, in the scheduling transaction."""
+    await outbox.add(
+        session,
+        PostScheduledV1(
+            post_id=post.id,
+            campaign_id=post.campaign_id,
+            product_id=post.product_id,
+            deliveries=deliveries,
+        ),
+    )
