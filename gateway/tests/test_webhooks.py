@@ -392,6 +392,33 @@ async def test_endpoint_changes_are_checked_and_another_towns_are_404(
     assert gone.status_code == 404
 
 
+async def test_endpoint_changes_are_in_the_audit_log_without_the_secret(
+    gateway: httpx.AsyncClient, town: Town, partner: Partner
+) -> None:
+    http = await admin(gateway, town)
+    endpoint = await register(http, partner.url, "delivery.published")
+    path = f"{HOOKS}/{endpoint['id']}"
+    await http.patch(path, json={"description": "crm"})
+    rotated = (await http.post(f"{path}/rotate-secret")).json()["secret"]
+    await http.delete(path)
+
+    log = await http.get("/v1/audit", params={"action": "webhook_endpoint."})
+
+    assert log.status_code == 200, log.text
+    rows = log.json()["items"]
+    assert sorted(r["action"] for r in rows) == [
+        "webhook_endpoint.created",
+        "webhook_endpoint.deleted",
+        "webhook_endpoint.secret_rotated",
+        "webhook_endpoint.updated",
+    ]
+    assert {r["target"] for r in rows} == {f"webhook_endpoint:{endpoint['id']}"}
+    (updated,) = [r for r in rows if r["action"] == "webhook_endpoint.updated"]
+    assert (updated["before"]["description"], updated["after"]["description"]) == ("", "crm")
+    assert endpoint["secret"] not in log.text
+    assert rotated not in log.text
+
+
 def product_event() -> ProductPublishedV1:
     return ProductPublishedV1(
         product_id=uuid.uuid4(),

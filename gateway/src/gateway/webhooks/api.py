@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 
+from gateway.audit import service as audit
 from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.webhooks import service
 from gateway.webhooks.models import WebhookEndpoint
@@ -36,6 +37,10 @@ def get_sealer(request: Request) -> Sealer:
 SealerDep = Annotated[Sealer, Depends(get_sealer)]
 
 
+def _target(endpoint_id: uuid.UUID) -> str:
+    return f"webhook_endpoint:{endpoint_id}"
+
+
 def _with_secret(endpoint: WebhookEndpoint, secret: str) -> WebhookEndpointSecret:
     read = WebhookEndpointRead.model_validate(endpoint)
     return WebhookEndpointSecret(**read.model_dump(), secret=secret)
@@ -52,6 +57,7 @@ async def create_webhook_endpoint(
     """Register a partner endpoint; its signing `secret` is in this response only. A URL of a
     private network is refused (`url-refused`)."""
     endpoint, secret = await service.create_endpoint(session, caller, data, sealer, policy)
+    await audit.record(session, caller, "webhook_endpoint.created", _target(endpoint.id))
     return _with_secret(endpoint, secret)
 
 
@@ -84,7 +90,20 @@ async def update_webhook_endpoint(
     policy: OutboundDep,
 ) -> object:
     """Change the URL, event types or description, or disable or enable the endpoint."""
-    return await service.update_endpoint(session, caller, endpoint_id, data, policy)
+    before = WebhookEndpointRead.model_validate(
+        await service.get_endpoint(session, caller, endpoint_id)
+    ).model_dump(mode="json")
+    endpoint = await service.update_endpoint(session, caller, endpoint_id, data, policy)
+    after = WebhookEndpointRead.model_validate(endpoint).model_dump(mode="json")
+    await audit.record(
+        session,
+        caller,
+        "webhook_endpoint.updated",
+        _target(endpoint_id),
+        before=before,
+        after=after,
+    )
+    return endpoint
 
 
 @router.delete("/{endpoint_id}", status_code=status.HTTP_204_NO_CONTENT)
@@ -93,6 +112,7 @@ async def delete_webhook_endpoint(
 ) -> Response:
     """Remove the endpoint and its delivery log; nothing more is sent to it."""
     await service.delete_endpoint(session, caller, endpoint_id)
+    await audit.record(session, caller, "webhook_endpoint.deleted", _target(endpoint_id))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -102,6 +122,7 @@ async def rotate_webhook_endpoint_secret(
 ) -> object:
     """Replace the signing secret; the new one is in this response only."""
     endpoint, secret = await service.rotate_secret(session, caller, endpoint_id, sealer)
+    await audit.record(session, caller, "webhook_endpoint.secret_rotated", _target(endpoint_id))
     return _with_secret(endpoint, secret)
 
 
@@ -130,7 +151,11 @@ async def redeliver_webhook_delivery(
 ) -> object:
     """Send a delivery again soon, with the same `webhook-id`; 409 while the endpoint is
     disabled."""
-    return await service.redeliver(session, caller, endpoint_id, delivery_id)
+    delivery = await service.redeliver(session, caller, endpoint_id, delivery_id)
+    await audit.record(
+        session, caller, "webhook_delivery.redelivered", f"webhook_delivery:{delivery_id}"
+    )
+    return delivery
 
 
 SIGNATURE_HEADERS = (
