@@ -24,9 +24,6 @@ class Base(ModelBase):
     metadata = service_metadata()
 
 
-TENANT_STATUSES = ("active", "suspended")
-
-
 class Plan(Base):
     """A licence level: resource quotas and features, shared by the tenants on it."""
 

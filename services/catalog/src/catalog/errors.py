@@ -31,10 +31,6 @@ class StorefrontNotFound(NotFound):
     title = "Storefront not found"
 
 
-class ListingNotFound(NotFound):
-    title = "Listing not found"
-
-
 class ImportNotFound(NotFound):
     title = "Import not found"
 

@@ -47,7 +47,7 @@ from contracts.catalog import (
     StockChangedV1,
 )
 from kit.auth import InternalPrincipal
-from kit.errors import Forbidden, QuotaExceeded
+from kit.errors import QuotaExceeded
 from kit.events import outbox
 
 ACTIVE_PRODUCTS_LIMIT = "active_products"
@@ -485,9 +485,3 @@ async def update_variant(
     await _announce_update(session, product, public_base_url)
     await session.refresh(variant)
     return variant
-
-
-def require_staff(principal: InternalPrincipal) -> None:
-    """Refuse producer users what only town staff may do."""
-    if not access.is_staff(principal):
-        raise Forbidden("only town staff may do this")

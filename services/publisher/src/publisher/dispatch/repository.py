@@ -163,10 +163,6 @@ async def record_bucket(
     )
 
 
-async def set_state(session: AsyncSession, delivery_id: uuid.UUID, **values: Any) -> None:
-    await session.execute(update(Delivery).where(Delivery.id == delivery_id).values(**values))
-
-
 async def load(session: AsyncSession, ids: list[uuid.UUID]) -> list[tuple[Delivery, Channel, Post]]:
     """Claimed deliveries with their channel and post, all tenants, in one query."""
     if not ids:

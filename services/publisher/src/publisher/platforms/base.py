@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -295,12 +294,3 @@ class Adapter:
             subcode=subcode,
             retry_at=self.retry_at(response),
         )
-
-
-def header_usage(headers: Mapping[str, str], name: str) -> str | None:
-    value = headers.get(name)
-    return value if value else None
-
-
-def monotonic_ms(started: float) -> int:
-    return int((time.monotonic() - started) * 1000)
