@@ -163,6 +163,20 @@ class TestReading:
             ]
             assert '"roles": ["analyst"]' in rows[0]["after"]
 
+    async def test_a_filter_with_a_nul_is_a_problem_on_json_and_csv(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        admin = await auth_headers(http, town.admin_email)
+
+        for path, extra in (
+            ("/v1/audit.csv", {}),
+            ("/v1/audit", {"format": "csv"}),
+            ("/v1/audit", {}),
+        ):
+            response = await http.get(path, params={"target": "user:\x00", **extra}, headers=admin)
+            assert response.status_code == 422, (path, response.text)
+            assert response.headers["content-type"].startswith("application/problem+json")
+
 
 class TestForwarded:
     async def test_approval_is_recorded_with_actor_target_status_and_request_id(

@@ -1,9 +1,10 @@
 import csv
 import io
+from collections.abc import AsyncIterator
 
 import pytest
 
-from kit.csvout import read_cell, safe_cell, write_csv
+from kit.csvout import primed, read_cell, safe_cell, write_csv
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,20 @@ def test_numbers_and_plain_text_are_left_alone(value: object) -> None:
 
 def test_keys_outside_the_fields_are_left_out_and_lines_end_in_crlf() -> None:
     assert write_csv([{"a": 1, "b": 2}], ["a"]) == "a\r\n1\r\n"
+
+
+async def test_primed_stream_raises_a_failing_first_read_before_any_answer() -> None:
+    async def failing() -> AsyncIterator[str]:
+        raise ValueError("the first query failed")
+        yield ""  # pragma: no cover - makes this an async generator
+
+    with pytest.raises(ValueError, match="first query"):
+        await primed(failing())
+
+
+async def test_primed_stream_yields_every_chunk_once_in_order() -> None:
+    async def chunks() -> AsyncIterator[str]:
+        for text in ("a\r\n", "b\r\n", "c\r\n"):
+            yield text
+
+    assert [chunk async for chunk in await primed(chunks())] == ["a\r\n", "b\r\n", "c\r\n"]

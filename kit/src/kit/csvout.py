@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,3 +48,17 @@ def write_csv(
     writer.writeheader()
     writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
+
+
+async def primed(lines: AsyncIterator[str]) -> AsyncIterator[str]:
+    """`lines` with its first chunk already read: a failing first query raises here, while the
+    request can still answer a problem, instead of cutting a 200 response short."""
+    first = await anext(lines, None)
+
+    async def replay() -> AsyncIterator[str]:
+        if first is not None:
+            yield first
+        async for chunk in lines:
+            yield chunk
+
+    return replay()

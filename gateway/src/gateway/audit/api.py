@@ -14,6 +14,7 @@ from gateway.audit import service as audit
 from gateway.audit.repository import Filters
 from gateway.audit.schemas import AuditEventRead
 from gateway.dependencies import CallerDep, GatewaySessionDep, client_ip
+from kit import csvout
 from kit.db import Database
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
@@ -24,6 +25,8 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
 }
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Format = Annotated[str | None, Query(pattern="^(json|csv)$", alias="format")]
+# PostgreSQL text cannot hold NUL: a filter carrying one is bad input, not a failed query.
+NO_NUL = r"^[^\x00]*$"
 
 
 async def remember_origin(request: Request) -> None:
@@ -34,12 +37,13 @@ async def remember_origin(request: Request) -> None:
 def read_filters(
     caller: CallerDep,
     actor: Annotated[
-        str | None, Query(max_length=100, description="`user:<id>`, `key:<id>`")
+        str | None, Query(max_length=100, pattern=NO_NUL, description="`user:<id>`, `key:<id>`")
     ] = None,
     action: Annotated[
-        str | None, Query(max_length=64, description="An action, or a prefix ending in `.`")
+        str | None,
+        Query(max_length=64, pattern=NO_NUL, description="An action, or a prefix ending in `.`"),
     ] = None,
-    target: Annotated[str | None, Query(max_length=400)] = None,
+    target: Annotated[str | None, Query(max_length=400, pattern=NO_NUL)] = None,
     since: Annotated[datetime | None, Query(description="Records made at or after")] = None,
     until: Annotated[datetime | None, Query(description="Records made before")] = None,
     tenant_id: Annotated[uuid.UUID | None, Query(description="Operator: one town's")] = None,
@@ -66,10 +70,10 @@ def _utc(moment: datetime | None) -> datetime | None:
 FiltersDep = Annotated[Filters, Depends(read_filters)]
 
 
-def _csv(request: Request, filters: Filters) -> Response:
+async def _csv(request: Request, filters: Filters) -> Response:
     db: Database = request.app.state.db
     return StreamingResponse(
-        audit.csv_lines(db, filters),
+        await csvout.primed(audit.csv_lines(db, filters)),
         media_type=f"{CSV}; charset=utf-8",
         headers={
             "content-disposition": 'attachment; filename="audit.csv"',
@@ -91,7 +95,7 @@ async def list_audit(
     `tenant_id`'s). Filters: `actor`, `action` (a name, or a prefix ending in `.`), `target`,
     `since`, `until`. `?format=csv` gives every matching record as CSV."""
     if fmt == "csv":
-        return _csv(request, filters)
+        return await _csv(request, filters)
     items, next_cursor = await audit.page(session, filters, cursor=cursor, limit=limit)
     return {"items": items, "next_cursor": next_cursor}
 
@@ -99,4 +103,4 @@ async def list_audit(
 @router.get("/v1/audit.csv", response_class=StreamingResponse, responses=CSV_RESPONSE)
 async def audit_csv(request: Request, filters: FiltersDep) -> Response:
     """Every matching record of the audit log as CSV (same filters and rights as `/v1/audit`)."""
-    return _csv(request, filters)
+    return await _csv(request, filters)
