@@ -1,7 +1,6 @@
 """Running `machi` from a test, against this run's databases and broker."""
 
 import asyncio
-from collections.abc import Awaitable, Callable
 
 from typer.testing import CliRunner, Result
 
@@ -26,11 +25,3 @@ async def machi(args: list[str], env: dict[str, str]) -> Result:
     """Run `machi ARGS` as a user would; in a thread, since each command runs its own loop."""
     runner = CliRunner()
     return await asyncio.to_thread(runner.invoke, app, args, env=env, catch_exceptions=False)
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 15) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not await check():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)

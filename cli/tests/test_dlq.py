@@ -13,8 +13,9 @@ from kit.events.bus import Delivery, Message, RetryPolicy
 from kit.events.rabbitmq import RabbitBus
 from kit.ops.dlq import DeadLetters
 from kit.settings import MachiSettings
+from kit.testing.waiting import eventually
 
-from .helpers import cli_env, eventually, machi
+from .helpers import cli_env, machi
 
 pytestmark = pytest.mark.broker
 CONSUMER = "analytics.on-product-published"

@@ -17,6 +17,7 @@ from pydantic import SecretStr
 from sqlalchemy import select
 from standardwebhooks.webhooks import Webhook
 
+from contracts import samples
 from contracts.catalog import ProductPublishedV1
 from contracts.publisher import DeliveryPublishedV1
 from gateway.app import create_app
@@ -148,10 +149,8 @@ async def register(http: httpx.AsyncClient, url: str, *types: str) -> dict[str, 
 
 
 def published(post_id: uuid.UUID | None = None) -> DeliveryPublishedV1:
-    return DeliveryPublishedV1(
-        delivery_id=uuid.uuid4(),
+    return samples.delivery_published(
         post_id=post_id or uuid.uuid4(),
-        channel_id=uuid.uuid4(),
         platform="mastodon",
         platform_post_id="1099",
         permalink="https://social.example/@takeo/1099",
@@ -420,12 +419,8 @@ async def test_endpoint_changes_are_in_the_audit_log_without_the_secret(
 
 
 def product_event() -> ProductPublishedV1:
-    return ProductPublishedV1(
-        product_id=uuid.uuid4(),
-        producer_id=uuid.uuid4(),
-        slug="onsen-tofu",
-        name={"ja": "温泉湯豆腐"},
-        producer_name={"ja": "武雄豆腐店"},
+    return samples.product_published(
+        slug="onsen-tofu", name={"ja": "温泉湯豆腐"}, producer_name={"ja": "武雄豆腐店"}
     )
 
 

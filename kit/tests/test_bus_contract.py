@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -12,6 +12,7 @@ from kit.events.bus import Bus, Delivery, Message, RetryPolicy, topic_matches
 from kit.events.envelope import PoisonMessage
 from kit.events.memory import MemoryBus
 from kit.events.rabbitmq import RabbitBus
+from kit.testing.waiting import eventually
 
 
 @pytest.fixture(params=["memory", "rabbitmq"])
@@ -32,14 +33,6 @@ async def bus(request: pytest.FixtureRequest) -> AsyncIterator[Bus]:
 
 def message(routing_key: str = "catalog.product.published.v1", body: bytes = b"{}") -> Message:
     return Message(id=str(uuid.uuid4()), routing_key=routing_key, body=body)
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 10) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not await check():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 def test_topic_patterns_match_like_amqp() -> None:

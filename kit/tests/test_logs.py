@@ -21,10 +21,10 @@ from kit.events.memory import MemoryBus
 from kit.events.relay import Relay
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, principal
+from kit.testing.waiting import eventually
 
 from .conftest import SERVICE
 from .observed import build_app, on_note_observed, recorded_spans
-from .test_bus_contract import eventually
 
 
 @pytest.fixture

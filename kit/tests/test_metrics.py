@@ -25,10 +25,10 @@ from kit.http import add_ops_routes
 from kit.jobs import Job, run_once
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, principal
+from kit.testing.waiting import eventually
 
 from .conftest import SERVICE
 from .observed import NoteObservedV1, build_app, on_note_observed
-from .test_bus_contract import eventually
 
 Labels = dict[str, str]
 

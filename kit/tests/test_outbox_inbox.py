@@ -23,9 +23,9 @@ from kit.events.envelope import Envelope
 from kit.events.memory import MemoryBus
 from kit.events.rabbitmq import RabbitBus
 from kit.events.relay import Relay
+from kit.testing.waiting import eventually
 
 from .conftest import Effect, Note
-from .test_bus_contract import eventually
 
 
 class NoteWrittenV1(BaseModel):

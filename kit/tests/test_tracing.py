@@ -28,10 +28,10 @@ from kit.events.relay import Relay
 from kit.settings import MachiSettings
 from kit.testing.fakes import serve
 from kit.testing.plugin import client, principal
+from kit.testing.waiting import eventually
 
 from .conftest import SERVICE
 from .observed import Traced, build_app, on_note_observed, recorded_spans
-from .test_bus_contract import eventually
 
 EVENT = "kittest.note.observed.v1"
 

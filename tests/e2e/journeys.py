@@ -30,6 +30,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from kit.secrets import new_key
 from kit.settings import MachiSettings
+from kit.testing.waiting import eventually_sync
 from machi_client import AuthenticatedClient, Client
 from machi_client.api.auth import auth_token
 from machi_client.api.channels import (
@@ -622,18 +623,6 @@ def journey_platform(pg_server_url: str, amqp_url: str, tmp: Path) -> Iterator[J
 # --- helpers the journeys share --------------------------------------------------------------
 
 
-def eventually(check: Callable[[], Any], timeout: float = 30, what: str = "condition") -> Any:
-    """Poll `check` until it returns something truthy; that value is returned."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} not met within {timeout}s (last: {value!r})")
-        time.sleep(0.2)
-
-
 def ok(response: httpx.Response, status: int = 200) -> Any:
     """The JSON body of an answer that must have `status`."""
     assert response.status_code == status, (
@@ -984,7 +973,7 @@ def publish_now(
     scheduling is the only clock the journeys move), then published by the dispatcher."""
     writer, editor = api(town.users["writer1"]), api(town.users["editor"])
     if product_id is not None:  # the catalog's events reach the publisher in their own time
-        eventually(
+        eventually_sync(
             lambda: known_to_publisher(town.users["writer1"], [product_id], channel_ids[0]),
             timeout=60,
             what=f"product {product_id} in the publisher",
@@ -996,7 +985,7 @@ def publish_now(
         done(posts_approve.sync_detailed(post.id, client=editor))
     at = datetime.now(UTC) + timedelta(seconds=2)
     done(posts_schedule.sync_detailed(post.id, client=writer, body=ScheduleRequest(at=at)))
-    published = eventually(
+    published = eventually_sync(
         lambda: (
             d
             if len(d := deliveries_of(town.users["writer1"], post.id)) == len(channel_ids)

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from PIL import ExifTags, Image
 
+from kit.testing.waiting import eventually_sync
 from machi_client import AuthenticatedClient
 from machi_client.api.imports import imports_create, imports_get
 from machi_client.api.listings import listings_list
@@ -52,7 +53,6 @@ from .journeys import (
     Takeo,
     api,
     done,
-    eventually,
     garlic,
     open_town,
     takeo,
@@ -259,7 +259,7 @@ class TestStores:
         assert (first.variant_id, first.price_amount, first.stock) == (variant_id, 1650, 12)
         # The store changes; the worker's scheduled sync (CATALOG_SYNC_INTERVAL_SECONDS) follows.
         shop.products[0]["variants"][0].update(price="1800.00", inventory_quantity=3)
-        eventually(
+        eventually_sync(
             lambda: (listing().price_amount, listing().stock) == (1800, 3),
             timeout=60,
             what="scheduled Shopify sync",

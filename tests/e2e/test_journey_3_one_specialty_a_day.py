@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
+from kit.testing.waiting import eventually_sync
 from machi_client.api.campaigns import (
     campaigns_approve,
     campaigns_create,
@@ -79,7 +80,6 @@ from .journeys import (
     api,
     deliveries_of,
     done,
-    eventually,
     garlic,
     known_to_publisher,
     takeo,
@@ -170,7 +170,7 @@ def built(journeys: Journeys) -> Campaign:
         "instagram": town.channels["instagram"].id,
         "x": town.channels["town_x"].id,
     }
-    eventually(
+    eventually_sync(
         lambda: known_to_publisher(town.users["writer1"], ids, channels["x"]),
         timeout=60,
         what="products in the publisher",
@@ -320,7 +320,9 @@ class TestApprovalAndDispatch:
     def test_every_slot_is_published_each_post_with_its_own_link(
         self, approved: Campaign, journeys: Journeys
     ) -> None:
-        found = eventually(lambda: settled(approved), timeout=90, what="the campaign dispatched")
+        found = eventually_sync(
+            lambda: settled(approved), timeout=90, what="the campaign dispatched"
+        )
         fakes = journeys.fakes
         x_texts = [p["text"] for p in fakes.x.posts if p["user"] == "takeo_city"]
         ig = [p["caption"] for p in fakes.meta.ig_posts if p["user"] == "17841002"]
@@ -332,7 +334,7 @@ class TestApprovalAndDispatch:
         assert set(codes) == published
 
     def test_x_429_goes_out_after_the_reset(self, approved: Campaign, journeys: Journeys) -> None:
-        eventually(lambda: settled(approved), timeout=90, what="the campaign dispatched")
+        eventually_sync(lambda: settled(approved), timeout=90, what="the campaign dispatched")
         fake = journeys.fakes.x
         (limited_at,) = fake.answered_scripted  # when the 429 went back to the dispatcher
         # Calls already on their way when the 429 answered are concurrent, not a retry; any
@@ -358,7 +360,7 @@ class TestApprovalAndDispatch:
     def test_expired_facebook_token_turns_the_channel_needs_reauth(
         self, approved: Campaign
     ) -> None:
-        eventually(lambda: settled(approved), timeout=90, what="the campaign dispatched")
+        eventually_sync(lambda: settled(approved), timeout=90, what="the campaign dispatched")
         admin = api(approved.town.admin)
         channel = done(channels_get.sync_detailed(approved.channels["fun_buy"], client=admin))
         assert channel.status == "needs_reauth", channel
@@ -368,7 +370,7 @@ class TestApprovalAndDispatch:
         assert listed[approved.town.channels["town_page"].id] == "active"
 
     def test_nothing_is_posted_twice(self, approved: Campaign, journeys: Journeys) -> None:
-        eventually(lambda: settled(approved), timeout=90, what="the campaign dispatched")
+        eventually_sync(lambda: settled(approved), timeout=90, what="the campaign dispatched")
         fakes = journeys.fakes
         before = (len(fakes.x.posts), len(fakes.meta.ig_posts), len(fakes.meta.posts))
         time.sleep(3)  # several dispatcher and reconcile rounds
@@ -390,7 +392,7 @@ class TestStaffPostsOnTheirOwn:
         submitted = done(posts_submit.sync_detailed(post.id, client=staff))
         assert submitted.status == "approved", submitted
         done(posts_schedule.sync_detailed(post.id, client=staff, body=ScheduleRequest()))
-        eventually(
+        eventually_sync(
             lambda: any(
                 p["text"] == text and p["user"] == "staff1" for p in journeys.fakes.x.posts
             ),

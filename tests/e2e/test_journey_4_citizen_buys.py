@@ -14,6 +14,7 @@ from uuid import UUID
 import httpx
 import pytest
 
+from kit.testing.waiting import eventually_sync
 from machi_client import Client
 from machi_client.api.conversions import conversions_list
 from machi_client.api.public import public_store, public_town
@@ -46,7 +47,6 @@ from .journeys import (
     anonymous,
     api,
     done,
-    eventually,
     garlic,
     garlic_post,
     ok,
@@ -150,7 +150,7 @@ class TestTrackedLink:
             rows = done(reports_channels.sync_detailed(client=analyst)).items
             return next((r for r in rows if r.key == page_id and r.clicks >= 2), None)
 
-        eventually(channel_row, timeout=60, what="clicks rolled up")
+        eventually_sync(channel_row, timeout=60, what="clicks rolled up")
         overview = done(reports_overview.sync_detailed(client=analyst))
         bot_clicks = overview.current.bot_clicks
         assert isinstance(bot_clicks, int), overview
@@ -209,7 +209,7 @@ class TestConversion:
             row = next((r for r in rows if r.product_id == product_id), None)
             return row if row and row.orders >= 1 else None
 
-        row = eventually(product_row, timeout=60, what="the order in the product report")
+        row = eventually_sync(product_row, timeout=60, what="the order in the product report")
         assert (row.orders, row.revenue) == (1, 1980)
         producer = done(reports_producers_get.sync_detailed(visit.town.farm_id, client=analyst))
         assert (producer.totals.orders, producer.totals.revenue) == (1, 1980)

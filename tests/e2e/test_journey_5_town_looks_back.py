@@ -13,13 +13,14 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
+from kit.testing.waiting import eventually_sync
+
 from .journeys import (
     FOLLOWERS,
     Garlic,
     GarlicPost,
     Journeys,
     Takeo,
-    eventually,
     garlic,
     garlic_post,
     ok,
@@ -104,7 +105,7 @@ class TestOverview:
         return ok(analyst.get("/v1/reports/overview", params=this_month()))  # type: ignore[no-any-return]
 
     def test_month_in_numbers_against_last_month(self, looked: Looked) -> None:
-        report = eventually(
+        report = eventually_sync(
             lambda: (r := self.overview(looked))["current"]["clicks"] >= 4 and r,
             timeout=60,
             what="this month's clicks rolled up",
@@ -123,7 +124,7 @@ class TestOverview:
     def test_followers_and_their_share_of_the_population(self, looked: Looked) -> None:
         # The accounts' latest counts, as the publisher's insight pulls reported them (accounts
         # with recent posts are pulled every PUBLISHER_INSIGHTS_EVERY_SECONDS; the rest daily).
-        report = eventually(
+        report = eventually_sync(
             lambda: (r := self.overview(looked))["current"]["followers"] and r,
             timeout=60,
             what="followers from the platforms' insights",
@@ -155,7 +156,7 @@ class TestOverview:
 class TestProducerSeesOnlyTheirOwn:
     def test_product_report_holds_only_the_farms_products(self, looked: Looked) -> None:
         producer = looked.town.users["garlic"]
-        rows = eventually(
+        rows = eventually_sync(
             lambda: ok(producer.get("/v1/reports/products", params=this_month()))["items"],
             timeout=60,
             what="the farm's product row",
@@ -188,7 +189,7 @@ class TestBestTimes:
             items = ok(analyst.get("/v1/reports/best-times", params=this_month()))["items"]
             return next((i for i in items if i["channel_id"] == town_x), None)
 
-        best = eventually(best_for_x, timeout=60, what="a best time for Takeo's X account")
+        best = eventually_sync(best_for_x, timeout=60, what="a best time for Takeo's X account")
         assert best["samples"] >= 3
         slot = ok(
             writer.post(

@@ -12,7 +12,9 @@ import pytest
 from fastapi import FastAPI, Request, Response
 from standardwebhooks.webhooks import Webhook
 
-from .journeys import Journeys, eventually, ok, open_town, serve
+from kit.testing.waiting import eventually_sync
+
+from .journeys import Journeys, ok, open_town, serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -84,7 +86,7 @@ def test_partner_gets_signed_events_from_every_service_through_the_broker(
     at = (datetime.now(UTC) + timedelta(seconds=1)).isoformat()
     ok(admin.post(f"/v1/posts/{post['id']}/schedule", json={"at": at}))
 
-    published = eventually(
+    published = eventually_sync(
         lambda: receiver.of_type(secret, "delivery.published"),
         timeout=120,
         what="delivery.published",

@@ -15,7 +15,9 @@ import httpx
 import pytest
 from jsonschema_rs import Draft202012Validator  # schemathesis brings it (make fuzz)
 
-from .conftest import Platform, eventually
+from kit.testing.waiting import eventually_sync
+
+from .conftest import Platform
 from .processes import wait_http
 
 TTL_SECONDS = 30  # the gateway's default PUBLIC_CACHE_TTL_SECONDS
@@ -197,7 +199,7 @@ class TestPublicPagesOverRabbitMQ:
             items = public_get(split_platform, path).json()["products"]["items"]
             return bool(items[0]["price_amount"] == 2200)
 
-        eventually(shows_new_price, timeout=TTL_SECONDS - 10, what="the new price")
+        eventually_sync(shows_new_price, timeout=TTL_SECONDS - 10, what="the new price")
         assert time.monotonic() - changed_at < TTL_SECONDS - 10
 
     def test_with_the_publisher_stopped_the_page_answers_with_posts_unavailable(

@@ -8,7 +8,9 @@ import uuid
 import httpx
 import pytest
 
-from .conftest import Platform, eventually
+from kit.testing.waiting import eventually_sync
+
+from .conftest import Platform
 from .processes import wait_http
 
 
@@ -43,8 +45,8 @@ def report_row(http: httpx.Client, product_id: str) -> dict | None:
 
 
 def assert_reaches_publisher_and_analytics(http: httpx.Client, product_id: str) -> None:
-    eventually(lambda: len(drafts_for(http, product_id)) == 1, what="draft post")
-    eventually(lambda: report_row(http, product_id) is not None, what="report row")
+    eventually_sync(lambda: len(drafts_for(http, product_id)) == 1, what="draft post")
+    eventually_sync(lambda: report_row(http, product_id) is not None, what="report row")
     row = report_row(http, product_id)
     assert row is not None
     assert (row["clicks"], row["orders"], row["revenue"]) == (0, 0, 0)
@@ -111,11 +113,11 @@ class TestAllInOneOnMemoryBus:
         )
         assert token.status_code == 200, token.text
         http.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
-        eventually(
+        eventually_sync(
             lambda: len(http.get("/v1/reports/products").json()["items"]) == 3,
             what="seeded products in analytics",
         )
-        eventually(
+        eventually_sync(
             lambda: len(http.get("/v1/posts").json()["items"]) == 3,
             what="seeded drafts in publisher",
         )

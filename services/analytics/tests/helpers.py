@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from analytics.handlers import on_tenant_created
 from analytics.redirect import service as redirect
 from analytics.rollups import service as rollups
-from contracts.gateway import TenantCreatedV1
+from contracts import samples
 from kit.auth import InternalPrincipal
 from kit.db import Database
 from kit.events import consumer
@@ -33,11 +33,8 @@ def anonymous(tenant_id: uuid.UUID | None = None) -> InternalPrincipal:
 
 async def allow_store(db: Database, tenant: uuid.UUID, *domains: str) -> None:
     """The operator's tenant (its store domains) as the gateway announces it."""
-    created = TenantCreatedV1(
-        slug="takeo",
-        name={"en": "Takeo"},
-        timezone="UTC",
-        allowed_store_domains=list(domains or (STORE,)),
+    created = samples.tenant_created(
+        timezone="UTC", allowed_store_domains=list(domains or (STORE,))
     )
     assert await consumer.handle(on_tenant_created, db, delivery(created, tenant))
 

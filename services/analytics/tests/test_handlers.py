@@ -6,7 +6,7 @@ import httpx
 from fastapi import FastAPI
 
 from analytics.handlers import on_link_requested, on_tenant_created
-from contracts.gateway import TenantCreatedV1
+from contracts import samples
 from contracts.publisher import LinkRequestedV1
 from kit.auth import InternalPrincipal
 from kit.events import consumer
@@ -19,13 +19,7 @@ Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
 async def town(runtime: ServiceRuntime, tenant: uuid.UUID) -> None:
-    created = TenantCreatedV1(
-        slug="takeo",
-        name={"en": "Takeo"},
-        timezone="Asia/Tokyo",
-        population=50_000,
-        allowed_store_domains=[STORE],
-    )
+    created = samples.tenant_created(population=50_000, allowed_store_domains=[STORE])
     assert await consumer.handle(on_tenant_created, runtime.db, delivery(created, tenant))
 
 

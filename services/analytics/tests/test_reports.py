@@ -6,8 +6,7 @@ import asyncpg
 import httpx
 
 from analytics.handlers import on_delivery_published, on_product_published
-from contracts.catalog import ProductPublishedV1
-from contracts.publisher import DeliveryPublishedV1
+from contracts import samples
 from kit.auth import InternalPrincipal
 from kit.events import consumer
 from kit.runtime import ServiceRuntime
@@ -63,7 +62,7 @@ async def publish_products(
     producers: list[uuid.UUID],
 ) -> None:
     for i, product in enumerate(products):
-        event = ProductPublishedV1(
+        event = samples.product_published(
             product_id=product,
             producer_id=producers[i % 2],
             slug=f"p{i}",
@@ -204,8 +203,7 @@ async def test_best_times_rank_publishing_slots_with_enough_deliveries(
     slots.append(monday_noon_jst + timedelta(days=1, hours=5))  # Tuesday 17:00, once only
     for n, published in enumerate(slots):
         post = uuid.uuid4()
-        event = DeliveryPublishedV1(
-            delivery_id=uuid.uuid4(),
+        event = samples.delivery_published(
             post_id=post,
             channel_id=channel,
             platform="facebook",

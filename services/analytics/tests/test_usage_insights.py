@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from analytics.handlers import on_delivery_published
-from contracts.publisher import DeliveryPublishedV1
+from contracts import samples
 from kit.auth import InternalPrincipal
 from kit.events import consumer
 from kit.runtime import ServiceRuntime
@@ -46,13 +46,8 @@ async def test_usage_counts_posts_published_in_the_month(
     tenant = uuid.uuid4()
     post = uuid.uuid4()
     for _ in range(2):  # one post on two channels
-        event = DeliveryPublishedV1(
-            delivery_id=uuid.uuid4(),
-            post_id=post,
-            channel_id=uuid.uuid4(),
-            platform="x",
-            platform_post_id="1",
-            published_at=datetime(2026, 11, 3, 3, tzinfo=UTC),
+        event = samples.delivery_published(
+            post_id=post, published_at=datetime(2026, 11, 3, 3, tzinfo=UTC)
         )
         await consumer.handle(on_delivery_published, runtime.db, delivery(event, tenant))
     admin = as_user(principal(tenant))

@@ -20,6 +20,7 @@ from catalog.roles import background_roles
 from catalog.settings import CatalogSettings
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
+from kit.testing.clock import Clock
 from kit.testing.plugin import principal
 
 from .helpers import relayed
@@ -245,13 +246,16 @@ async def test_an_import_whose_worker_died_is_completed_once_by_another(
     tenant = uuid.uuid4()
     http = as_user(principal(tenant))
     import_id = await post(http, small_file(20, "dead"))
-    # Worker A claims it with a short lease, then dies (it never renews, never runs it).
-    dead = await service.claim(runtime.jobs_db, lease_seconds=0.3)
+    # Worker A claims it, then dies (it never renews, never runs it).
+    dead = await service.claim(runtime.jobs_db, lease_seconds=30)
     assert dead is not None
     assert str(dead.import_id) == import_id
-    other = ImportWorker(runtime, catalog_settings.model_copy(update={"import_lease_seconds": 5}))
+    clock = Clock()
+    other = ImportWorker(
+        runtime, catalog_settings.model_copy(update={"import_lease_seconds": 5}), clock
+    )
     assert await other.run_once() is False  # A's lease still holds: nobody else takes it
-    await asyncio.sleep(0.4)
+    clock.advance(31)
     # Worker B takes it over (attempt 2) and completes it.
     assert await other.run_once() is True
     done = (await http.get(f"/v1/imports/{import_id}")).json()
@@ -268,10 +272,9 @@ async def test_a_stalled_worker_that_lost_its_lease_applies_nothing(
     tenant = uuid.uuid4()
     http = as_user(principal(tenant))
     import_id = await post(http, small_file(20, "stall"))
-    stalled = await service.claim(runtime.jobs_db, lease_seconds=0.2)
+    stalled = await service.claim(runtime.jobs_db, lease_seconds=30)
     assert stalled is not None
-    await asyncio.sleep(0.3)
-    successor = await service.claim(runtime.jobs_db, lease_seconds=30)
+    successor = await service.claim(runtime.jobs_db, lease_seconds=30, at=Clock().advance(31))
     assert successor is not None
     assert successor.import_id == stalled.import_id
     assert successor.attempts == 2
@@ -291,10 +294,11 @@ async def test_an_import_that_keeps_failing_ends_failed_after_its_tries(
     tenant = uuid.uuid4()
     http = as_user(principal(tenant))
     import_id = await post(http, small_file(2, "doomed"))
+    clock = Clock()
     for _ in range(3):  # three workers die holding it
-        assert await service.claim(runtime.jobs_db, lease_seconds=0.01) is not None
-        await asyncio.sleep(0.05)
-    last = await service.claim(runtime.jobs_db, lease_seconds=30)
+        assert await service.claim(runtime.jobs_db, lease_seconds=30, at=clock()) is not None
+        clock.advance(31)
+    last = await service.claim(runtime.jobs_db, lease_seconds=30, at=clock())
     assert last is not None
     assert last.attempts == 4
     await service.run(runtime.db, last, lease_seconds=30, max_attempts=3)

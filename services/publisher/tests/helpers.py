@@ -8,7 +8,8 @@ from typing import Any
 
 import httpx
 
-from contracts.catalog import Price, ProductPublishedV1
+from contracts import samples
+from contracts.catalog import Price
 from kit.auth import InternalPrincipal
 from kit.events import consumer
 from kit.runtime import ServiceRuntime
@@ -62,9 +63,7 @@ async def publish_product(
     runtime: ServiceRuntime, tenant: uuid.UUID, name: str = "熟成黒にんにく", **fields: Any
 ) -> uuid.UUID:
     """Deliver `catalog.product.published.v1` to the publisher, as the catalog would."""
-    product = ProductPublishedV1(
-        product_id=uuid.uuid4(),
-        producer_id=uuid.uuid4(),
+    product = samples.product_published(
         slug=f"p-{uuid.uuid4().hex[:6]}",
         name={"ja": name, "en": "Aged black garlic"},
         producer_name={"ja": "武雄農園", "en": "Takeo Farm"},

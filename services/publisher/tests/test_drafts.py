@@ -3,7 +3,7 @@ from collections.abc import Callable
 
 import httpx
 
-from contracts.catalog import ProductPublishedV1
+from contracts import samples
 from kit.auth import InternalPrincipal
 from kit.events import consumer
 from kit.events.bus import Delivery
@@ -15,14 +15,7 @@ Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
 def published(tenant: uuid.UUID) -> Delivery:
-    product = ProductPublishedV1(
-        product_id=uuid.uuid4(),
-        producer_id=uuid.uuid4(),
-        slug="black-garlic",
-        name={"ja": "熟成黒にんにく", "en": "Aged black garlic"},
-        producer_name={"ja": "武雄農園"},
-    )
-    return delivery(product, tenant, source="catalog")
+    return delivery(samples.product_published(), tenant, source="catalog")
 
 
 async def test_published_product_gets_a_draft_post(

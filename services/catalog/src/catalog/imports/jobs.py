@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from datetime import datetime
 
 from catalog.imports import service
 from catalog.settings import CatalogSettings
@@ -18,15 +20,23 @@ SERVICE = "catalog"
 class ImportWorker:
     """Runs imports while there are some, then polls every `CATALOG_IMPORT_POLL_SECONDS`."""
 
-    def __init__(self, runtime: ServiceRuntime, settings: CatalogSettings) -> None:
+    def __init__(
+        self,
+        runtime: ServiceRuntime,
+        settings: CatalogSettings,
+        clock: Callable[[], datetime | None] = lambda: None,
+    ) -> None:
         self.runtime = runtime
         self.settings = settings
+        # None: the database's clock. Tests pass their own to let a lease lapse without waiting.
+        self._clock = clock
 
     async def run_once(self) -> bool:
         """Claim and run one import; False when none was waiting."""
         # Claims cross tenants as the jobs role; the work itself runs as the app role, under
         # the import's tenant (row-level security), like any request of that tenant.
-        held = await service.claim(self.runtime.jobs_db, self.settings.import_lease_seconds)
+        lease = self.settings.import_lease_seconds
+        held = await service.claim(self.runtime.jobs_db, lease, self._clock())
         if held is None:
             return False
         await service.run(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Boolean, delete, func, literal_column, or_, select, text, update
@@ -52,11 +52,13 @@ class Claimed:
 
 
 async def claim_next(
-    session: AsyncSession, token: uuid.UUID, lease_seconds: float
+    session: AsyncSession, token: uuid.UUID, lease_seconds: float, at: datetime | None = None
 ) -> Claimed | None:
     """Take the oldest pending import, or a started one whose lease lapsed (its worker died),
-    of any tenant; other workers skip the row while this transaction holds it."""
-    lapsed = or_(Import.lease_until.is_(None), Import.lease_until < func.now())
+    of any tenant; other workers skip the row while this transaction holds it. Leases are read
+    on the database's clock, the one every worker shares, unless `at` is given."""
+    now = func.now() if at is None else at
+    lapsed = or_(Import.lease_until.is_(None), Import.lease_until < now)
     found = await session.execute(
         select(Import.id)
         .where(Import.status.in_(UNFINISHED), or_(Import.status == "pending", lapsed))
@@ -75,7 +77,7 @@ async def claim_next(
             status="validating",
             processed_rows=0,
             lease_token=token,
-            lease_until=func.now() + timedelta(seconds=lease_seconds),
+            lease_until=now + timedelta(seconds=lease_seconds),
             attempts=Import.attempts + 1,
         )
         .returning(

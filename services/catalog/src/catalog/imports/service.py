@@ -17,6 +17,7 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -108,11 +109,14 @@ class Claim:
     publishing: Publishing = Publishing()
 
 
-async def claim(jobs_db: Database, lease_seconds: float) -> Claim | None:
-    """Hold the next import of any tenant for `lease_seconds`; None when there is none."""
+async def claim(
+    jobs_db: Database, lease_seconds: float, at: datetime | None = None
+) -> Claim | None:
+    """Hold the next import of any tenant for `lease_seconds` from `at` (default: the
+    database's now); None when there is none."""
     token = uuid.uuid4()
     async with jobs_db.transaction() as session:
-        found = await repository.claim_next(session, token, lease_seconds)
+        found = await repository.claim_next(session, token, lease_seconds, at)
     if found is None:
         return None
     publishing = Publishing(found.publish, found.active_products_limit)
