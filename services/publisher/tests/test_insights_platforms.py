@@ -11,7 +11,7 @@ from kit import outbound
 from kit.outbound import OutboundPolicy
 from kit.testing.fakes import serve
 from publisher.insights import service
-from publisher.insights.platforms.common import Account, RateLimited, TokenRejected
+from publisher.platforms.insights import Account, RateLimited, TokenRejected
 from publisher.settings import PublisherSettings
 
 from .conftest import publisher_settings

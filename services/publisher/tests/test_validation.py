@@ -5,10 +5,10 @@ import httpx
 
 from kit.auth import InternalPrincipal
 from kit.testing.plugin import principal
-from publisher.platforms.line import utf16_units
-from publisher.platforms.mastodon import mastodon_length
-from publisher.platforms.threads import threads_length
-from publisher.platforms.x import weighted_length
+from publisher.platforms.line.rules import utf16_units
+from publisher.platforms.mastodon.rules import mastodon_length
+from publisher.platforms.threads.rules import threads_length
+from publisher.platforms.x.rules import weighted_length
 from publisher.posts import validation
 
 from .helpers import channel, post

@@ -12,16 +12,6 @@ Platform = Literal["facebook_page", "instagram", "x", "line", "mastodon", "threa
 OwnerKind = Literal["town", "shop", "staff"]
 ApprovalPolicy = Literal["none", "editor"]
 
-# Scopes each platform needs to publish (reference 4.1-4.6), to show what a connection lacks.
-REQUIRED_SCOPES: dict[str, list[str]] = {
-    "facebook_page": ["pages_manage_posts", "pages_read_engagement"],
-    "instagram": ["instagram_basic", "instagram_content_publish"],
-    "threads": ["threads_basic", "threads_content_publish"],
-    "x": ["tweet.read", "tweet.write", "users.read", "offline.access"],
-    "mastodon": ["write:statuses", "write:media"],
-    "line": [],
-    "sandbox": [],
-}
 # Config keys safe to show (never a token): the rest stays inside.
 PUBLIC_CONFIG = ("instance_url", "max_characters", "characters_reserved_per_url", "username")
 

@@ -13,22 +13,18 @@ from kit.events import outbox
 from kit.outbound import OutboundPolicy
 from kit.secrets import Sealer
 from publisher.channels import repository
-from publisher.channels.schemas import (
-    PUBLIC_CONFIG,
-    REQUIRED_SCOPES,
-    ChannelCreate,
-    ChannelRead,
-    ChannelUpdate,
-)
+from publisher.channels.schemas import PUBLIC_CONFIG, ChannelCreate, ChannelRead, ChannelUpdate
 from publisher.errors import ChannelNotFound
 from publisher.models import Channel
-from publisher.platforms import mastodon
+from publisher.platforms import registry
+from publisher.platforms.mastodon.instance import instance_origin
 from publisher.playbook import service as playbook
 
 
 def read(channel: Channel) -> ChannelRead:
     """The outside view of a channel: no credential, only whether one is stored."""
     granted = set(channel.scopes or [])
+    required = registry.get(channel.platform).required_scopes
     return ChannelRead(
         id=channel.id,
         platform=channel.platform,
@@ -41,7 +37,7 @@ def read(channel: Channel) -> ChannelRead:
         approval_policy=channel.approval_policy,
         token_expires_at=channel.token_expires_at,
         scopes=list(channel.scopes or []),
-        missing_scopes=[s for s in REQUIRED_SCOPES.get(channel.platform, []) if s not in granted],
+        missing_scopes=[s for s in required if s not in granted],
         config={k: v for k, v in (channel.config or {}).items() if k in PUBLIC_CONFIG},
         has_credentials=channel.credentials is not None,
         created_at=channel.created_at,
@@ -57,7 +53,7 @@ async def create(
         raise InvalidInput("a staff channel names its owner_user")
     config = data.settings()
     if data.platform == "mastodon":
-        config["instance_url"] = await mastodon.instance_origin(str(config["instance_url"]), policy)
+        config["instance_url"] = await instance_origin(str(config["instance_url"]), policy)
     return await add(
         session,
         vault,

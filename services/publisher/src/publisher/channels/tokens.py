@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,31 +20,13 @@ from kit.secrets import Sealer
 from publisher.channels import repository, service
 from publisher.dispatch.metrics import TOKEN_REFRESHES
 from publisher.models import Channel
+from publisher.platforms import registry
 from publisher.platforms.base import PERMANENT, REAUTH, Adapter, PlatformError, PublishRequest
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class RefreshRule:
-    """How long before expiry a platform's token is refreshed, and why."""
-
-    ahead: timedelta
-    source: str
-
-
-# Platforms absent here have tokens that do not expire (Page tokens from a long-lived user
-# token, Mastodon, LINE long-lived channel tokens: reference 4.1, 4.5, 4.6).
-REFRESH: dict[str, RefreshRule] = {
-    "x": RefreshRule(
-        timedelta(minutes=30),
-        "docs.x.com OAuth 2.0: access tokens last 2 h; offline.access gives a refresh token",
-    ),
-    "threads": RefreshRule(
-        timedelta(days=7),
-        "reference 4.4: long-lived tokens (60 days) refreshed with th_refresh_token",
-    ),
-}
+# Each platform's lead time lives with it (`publisher.platforms.<name>.tokens`).
+REFRESH = registry.refresh_rules()
 
 
 def _request(channel: Channel, secrets: dict[str, Any]) -> PublishRequest:

@@ -1,4 +1,5 @@
 """Connect flows: authorization code with PKCE and state, then channels with sealed tokens.
+Each platform's endpoints and code exchange are its `oauth` part in the platform registry.
 
 Mastodon: Machi registers itself once per instance (`mastodon_apps`) and every channel on that
 instance reuses the registration (docs.joinmastodon.org/client/token: apps are per instance).
@@ -26,12 +27,13 @@ from kit.errors import InvalidInput
 from kit.outbound import OutboundPolicy
 from kit.secrets import Sealer
 from publisher.channels import service as channels
-from publisher.connect import providers, repository
-from publisher.connect.providers import Account
+from publisher.connect import repository
 from publisher.connect.schemas import ConnectResult, ConnectStart, ConnectStarted, PageSelection
 from publisher.errors import OAuthFailed, OAuthStateInvalid, PlatformUnavailable
 from publisher.models import Channel, MastodonApp, OAuthState
-from publisher.platforms import mastodon
+from publisher.platforms import registry
+from publisher.platforms.mastodon.instance import instance_origin
+from publisher.platforms.oauth import Account, Grant, OAuth, authorization_url, redirect_uri
 from publisher.settings import PublisherSettings
 
 STATE_TTL = timedelta(minutes=15)
@@ -66,18 +68,17 @@ async def start(
     client of user-supplied instance URLs)."""
     if data.owner_kind == "staff" and not data.owner_user:
         raise InvalidInput("a staff channel names its owner_user")
+    oauth = _oauth(platform)
     state = secrets.token_urlsafe(32)
     verifier = secrets.token_urlsafe(64)
     sealed: dict[str, object] = {"verifier": verifier, "owner_user": data.owner_user}
     client_id = None
-    if platform == "mastodon":
+    if oauth.register is not None:
         if not data.instance_url:
             raise InvalidInput("a Mastodon connection names its instance_url")
-        instance = await mastodon.instance_origin(
-            data.instance_url, policy, settings.mastodon_scheme
-        )
+        instance = await instance_origin(data.instance_url, policy, settings.mastodon_scheme)
         try:
-            app = await _mastodon_app(session, settings, vault, instances, instance)
+            app = await _mastodon_app(session, settings, vault, instances, oauth, instance)
         except (httpx.HTTPError, KeyError, TypeError) as exc:
             raise _unreachable_instance() from exc
         sealed |= {"app": app, "instance_url": instance}
@@ -96,9 +97,10 @@ async def start(
     )
     session.add(row)
     await session.flush()
-    url = providers.authorization_url(
+    url = authorization_url(
         settings,
         platform,
+        oauth,
         state=state,
         challenge=_challenge(verifier),
         client_id=client_id,
@@ -112,14 +114,16 @@ async def _mastodon_app(
     settings: PublisherSettings,
     vault: Sealer,
     http: httpx.AsyncClient,
+    oauth: OAuth,
     instance: str,
 ) -> dict[str, str]:
     """Machi's registration on `instance`: registered once, reused by every channel there
     (its client secret sealed at rest)."""
-    redirect = providers.redirect_uri(settings, "mastodon")
+    assert oauth.register is not None
+    redirect = redirect_uri(settings, "mastodon")
     known = await repository.mastodon_app(session, instance)
     if known is None or known.redirect_uri != redirect:
-        registered = await providers.register_mastodon_app(http, settings, instance)
+        registered = await oauth.register(http, settings, instance)
         made = MastodonApp(
             instance_url=instance,
             client_id=registered["client_id"],
@@ -154,41 +158,30 @@ async def callback(
         raise OAuthStateInvalid("this authorization expired: start again")
     sealed = vault.open(row.sealed)
     verifier = str(sealed["verifier"])
-    if platform == "mastodon":
+    oauth = _oauth(platform)
+    if oauth.register is not None:
         try:
-            account = await providers.mastodon_account(
-                instances, settings, code, verifier, sealed["app"], str(sealed["instance_url"])
-            )
+            [account] = await oauth.finish(Grant(instances, settings, code, verifier, sealed))
         except (httpx.HTTPError, KeyError, TypeError) as exc:
             raise _unreachable_instance() from exc
         return await _done(session, vault, row, sealed, account)
     try:
-        return await _platform_callback(session, settings, vault, http, row, sealed, code)
+        accounts = await oauth.finish(Grant(http, settings, code, verifier, sealed))
+        if not oauth.choose:
+            return await _done(session, vault, row, sealed, accounts[0])
     except httpx.HTTPError as exc:
         raise PlatformUnavailable(f"{platform} could not be reached") from exc
+    row.sealed = vault.seal({**sealed, "accounts": [a.__dict__ for a in accounts]})
+    row.choices = [{"id": a.external_id, "name": a.name} for a in accounts]
+    row.stage = "select"
+    return ConnectResult(connection_id=row.id, stage="select", choices=row.choices)
 
 
-async def _platform_callback(
-    session: AsyncSession,
-    settings: PublisherSettings,
-    vault: Sealer,
-    http: httpx.AsyncClient,
-    row: OAuthState,
-    sealed: dict[str, Any],
-    code: str,
-) -> ConnectResult:
-    platform, verifier = row.platform, str(sealed["verifier"])
-    if platform in ("facebook_page", "instagram"):
-        accounts = await providers.meta_pages(http, settings, platform, code, verifier)
-        row.sealed = vault.seal({**sealed, "accounts": [a.__dict__ for a in accounts]})
-        row.choices = [{"id": a.external_id, "name": a.name} for a in accounts]
-        row.stage = "select"
-        return ConnectResult(connection_id=row.id, stage="select", choices=row.choices)
-    if platform == "x":
-        account = await providers.x_account(http, settings, code, verifier)
-    else:
-        account = await providers.threads_account(http, settings, code, verifier)
-    return await _done(session, vault, row, sealed, account)
+def _oauth(platform: str) -> OAuth:
+    oauth = registry.get(platform).oauth
+    if oauth is None:  # the route's platform is one of `OAuthPlatform`, each with a flow
+        raise OAuthStateInvalid(f"{platform} has no connect flow")
+    return oauth
 
 
 async def _done(

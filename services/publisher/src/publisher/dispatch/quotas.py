@@ -12,32 +12,18 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from publisher.dispatch import repository
+from publisher.platforms import registry
+from publisher.platforms.base import Quota
 
 APP = "*"  # the key of an app-wide count
 
-
-@dataclass(frozen=True)
-class Quota:
-    """At most `limit` commits per `window`, per account (or per app), on `platform`."""
-
-    platform: str
-    limit: int
-    window: timedelta
-    per_app: bool
-    source: str
-
-
-QUOTAS: list[Quota] = [
-    Quota("x", 300, timedelta(hours=3), False, "reference 4.3: 300 posts / 3 h per user"),
-    Quota("x", 300, timedelta(hours=3), True, "reference 4.3: ... and per app"),
-    Quota("line", 60, timedelta(hours=1), False, "reference 4.5: broadcast 60 requests / hour"),
-    Quota("threads", 250, timedelta(hours=24), False, "reference 4.4: 250 posts / 24 h"),
-]
+# Each platform's quotas live with its rules (`publisher.platforms.<name>.rules`).
+QUOTAS = registry.quotas()
 
 
 @dataclass

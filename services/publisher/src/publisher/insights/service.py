@@ -25,15 +25,15 @@ from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
 from publisher.dispatch.governor import Governor
 from publisher.insights import repository as insights_repo
-from publisher.insights.platforms import facebook, instagram, line, mastodon, x
-from publisher.insights.platforms.common import (
+from publisher.platforms import registry
+from publisher.platforms.base import Trace
+from publisher.platforms.insights import (
     Account,
     InsightsError,
     Pull,
     RateLimited,
     TokenRejected,
 )
-from publisher.platforms.base import Trace
 from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
@@ -53,25 +53,19 @@ async def fetch(
     instances: httpx.AsyncClient | None = None,
 ) -> Pull:
     """Ask the channel's platform for its numbers, on the base URLs of the settings; a
-    Mastodon channel's own instance (user-supplied) only through `instances`, the guarded
+    channel's own instance (user-supplied, Mastodon) only through `instances`, the guarded
     client of `kit.outbound`."""
-    match account.platform:
-        case "facebook_page":
-            return await facebook.pull(http, settings.facebook_graph_url, account)
-        case "instagram":
-            return await instagram.pull(http, settings.facebook_graph_url, account)
-        case "x":
-            return await x.pull(http, settings.x_api_url, account)
-        case "line":
-            return await line.pull(http, settings.line_api_url, account)
-        case "mastodon":
-            if instances is None:
-                raise InsightsError("no guarded client for instance URLs")
-            return await mastodon.pull(instances, account)
-    raise InsightsError(f"no insights adapter for {account.platform}")
+    platform = registry.PLATFORMS.get(account.platform)
+    if platform is None or platform.insights is None:
+        raise InsightsError(f"no insights adapter for {account.platform}")
+    if not platform.on_instance:
+        return await platform.insights(http, settings, account)
+    if instances is None:
+        raise InsightsError("no guarded client for instance URLs")
+    return await platform.insights(instances, settings, account)
 
 
-PLATFORMS = ("facebook_page", "instagram", "x", "line", "mastodon")
+PLATFORMS = registry.with_insights()
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,2 @@
-"""One adapter per platform; each file holds its rules and error map as data tables."""
+"""Everything about one platform lives in its own package (`facebook/`, `x/` ...: publish,
+insights, oauth, tokens, rules as data), listed in `registry`; what they share is beside it."""

@@ -110,6 +110,25 @@ class Published:
 
 
 @dataclass(frozen=True)
+class RefreshRule:
+    """How long before expiry a platform's token is refreshed, and why."""
+
+    ahead: timedelta
+    source: str
+
+
+@dataclass(frozen=True)
+class Quota:
+    """At most `limit` commits per `window`, per account (or per app), on `platform`."""
+
+    platform: str
+    limit: int
+    window: timedelta
+    per_app: bool
+    source: str
+
+
+@dataclass(frozen=True)
 class Refreshed:
     """Tokens from a refresh; a refresh token the platform did not resend is kept as it was."""
 

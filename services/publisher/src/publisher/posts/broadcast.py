@@ -16,7 +16,7 @@ from kit.errors import QuotaExceeded
 from kit.secrets import Sealer
 from publisher.errors import FeatureNotInPlan, PlatformUnavailable
 from publisher.models import Channel
-from publisher.platforms import line
+from publisher.platforms.line import broadcast as line
 from publisher.posts.schemas import BroadcastEstimate
 from publisher.settings import PublisherSettings
 

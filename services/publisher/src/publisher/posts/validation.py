@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from publisher.platforms import registry
-from publisher.platforms.base import hashtags, mentions
+from publisher.platforms.base import Rules, hashtags, mentions
 
 
 def problems(
     platform: str, config: dict[str, Any], text: str, media: list[dict[str, Any]]
 ) -> list[str]:
     """What breaks the platform's rules (empty when the post may go out)."""
-    rules = registry.rules_for(platform, config)
+    rules = _rules(platform, config)
     found: list[str] = []
     length = rules.count(text)
     if length > rules.max_length:
@@ -49,5 +49,9 @@ def _aspect_problems(
 
 def length(platform: str, config: dict[str, Any], text: str) -> tuple[int, int]:
     """(counted length, limit) of `text` on the platform."""
-    rules = registry.rules_for(platform, config)
+    rules = _rules(platform, config)
     return rules.count(text), rules.max_length
+
+
+def _rules(platform: str, config: dict[str, Any]) -> Rules:
+    return registry.get(platform).rules_for(config)

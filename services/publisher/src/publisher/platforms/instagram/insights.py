@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import httpx
 
-from publisher.insights.platforms.common import (
+from publisher.platforms.insights import (
     Account,
     Pull,
     Reading,
@@ -15,6 +15,7 @@ from publisher.insights.platforms.common import (
     raise_for_limits,
     version_of,
 )
+from publisher.settings import PublisherSettings
 
 # (platform metric, our metric, source)
 MEDIA_METRICS: list[tuple[str, str, str]] = [
@@ -48,9 +49,9 @@ async def _media_metric(
     return int(values[-1].get("value") or 0) if values else 0
 
 
-async def pull(http: httpx.AsyncClient, base: str, account: Account) -> Pull:
-    """Followers of the account, and each recent media's metrics (`base`: versioned Graph URL)."""
-    base = base.rstrip("/")
+async def pull(http: httpx.AsyncClient, settings: PublisherSettings, account: Account) -> Pull:
+    """Followers of the account, and each recent media's metrics (versioned Graph URL)."""
+    base = settings.facebook_graph_url.rstrip("/")
     tag = f"graph-{version_of(base)}"
     user = ok_json(
         await http.get(

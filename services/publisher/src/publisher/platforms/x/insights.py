@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import httpx
 
-from publisher.insights.platforms.common import Account, Pull, Reading, ok_json
+from publisher.platforms.insights import Account, Pull, Reading, ok_json
+from publisher.settings import PublisherSettings
 
 API_VERSION = "2"
 USER_METRICS = {"followers_count": "followers", "tweet_count": "posts"}
@@ -20,7 +21,9 @@ POST_METRICS = {  # public_metrics field -> our metric
 IDS_PER_REQUEST = 100
 
 
-async def pull(http: httpx.AsyncClient, base: str, account: Account) -> Pull:
+async def pull(http: httpx.AsyncClient, settings: PublisherSettings, account: Account) -> Pull:
+    """The user's public metrics and each recent post's, on the X API URL of the settings."""
+    base = settings.x_api_url
     headers = {"Authorization": f"Bearer {account.token}"}
     result = Pull(readings=[], skipped=[])
     user = ok_json(

@@ -8,17 +8,23 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import httpx
 
-from publisher.insights.platforms.common import Account, Pull, Reading, ok_json
+from publisher.platforms.insights import Account, Pull, Reading, ok_json
+from publisher.settings import PublisherSettings
 
 API_VERSION = "v2"
+# Insight dates are days in Japan time (UTC+9), ready the day after (reference analytics 4.4).
 JST = timezone(timedelta(hours=9))
 METRICS = {"followers": "followers", "targetedReaches": "targeted_reaches", "blocks": "blocks"}
 
 
 async def pull(
-    http: httpx.AsyncClient, base: str, account: Account, now: datetime | None = None
+    http: httpx.AsyncClient,
+    settings: PublisherSettings,
+    account: Account,
+    now: datetime | None = None,
 ) -> Pull:
     """Yesterday's counts (JST): today's are never ready."""
+    base = settings.line_api_url
     day = ((now or datetime.now(UTC)).astimezone(JST) - timedelta(days=1)).strftime("%Y%m%d")
     body = ok_json(
         await http.get(

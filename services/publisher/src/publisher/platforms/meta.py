@@ -1,59 +1,86 @@
-"""Instagram Graph API content publishing: container, status, media_publish.
+"""What Facebook, Instagram and Threads share: the Graph API's error shape and usage headers,
+and the container flow (create, wait for FINISHED, publish).
 
-https://developers.facebook.com/docs/instagram-platform/content-publishing/ (reference 4.2).
+https://developers.facebook.com/docs/graph-api/guides/error-handling ;
+https://developers.facebook.com/docs/instagram-platform/content-publishing/ (reference 4.1, 4.2).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 from typing import Any
 
+import httpx
+
 from publisher.platforms.base import (
-    PERMANENT,
     QUOTA,
     REAUTH,
     RETRY,
-    ErrorRule,
+    Adapter,
     PlatformError,
     Published,
     PublishRequest,
-    Rules,
-    code_points,
-    fingerprint,
+    error_words,
     in_minutes,
+    json_object,
 )
-from publisher.platforms.facebook import ERRORS as META_ERRORS
-from publisher.platforms.facebook import MetaAdapter
+from publisher.platforms.facebook.rules import ERRORS as GRAPH_ERRORS
 
-SRC = "developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes"
 
-# IG User Media reference: caption 2,200, 30 hashtags, 20 mentions, 1..10 media, 4:5 to 1.91:1.
-RULES = Rules(
-    max_length=2_200,
-    count=code_points,
-    max_hashtags=30,
-    max_mentions=20,
-    min_media=1,
-    max_media=10,
-    aspect_min=4 / 5,
-    aspect_max=1.91,
-    source="IG User Media reference (reference 4.2)",
-)
+def meta_error(response: httpx.Response) -> tuple[str | None, str | None, str]:
+    """(code, error_subcode, message) of a Graph API error document."""
+    error = json_object(response).get("error")
+    if not isinstance(error, dict):
+        return None, None, error_words(response, None)
+    code = error.get("code")
+    subcode = error.get("error_subcode")
+    message = error_words(response, error.get("error_user_msg") or error.get("message"))
+    return (
+        str(code)[:40] if code is not None else None,
+        str(subcode)[:40] if subcode is not None else None,
+        message,
+    )
 
-ERRORS: list[ErrorRule] = [
-    ErrorRule(RETRY, SRC, subcode="2207001"),
-    ErrorRule(RETRY, SRC, subcode="2207003"),
-    ErrorRule(RETRY, SRC, subcode="2207032"),
-    ErrorRule(RETRY, SRC, subcode="2207020"),  # container expired: prepare makes a new one
-    ErrorRule(PERMANENT, SRC, subcode="2207004"),
-    ErrorRule(PERMANENT, SRC, subcode="2207005"),
-    ErrorRule(PERMANENT, SRC, subcode="2207009"),
-    ErrorRule(PERMANENT, SRC, subcode="2207010"),
-    ErrorRule(PERMANENT, SRC, subcode="2207028"),
-    ErrorRule(PERMANENT, SRC, subcode="2207050"),
-    ErrorRule(QUOTA, SRC, subcode="2207042"),
-    ErrorRule(REAUTH, SRC, code="190"),
-    *META_ERRORS,
-]
+
+def meta_usage(headers: httpx.Headers) -> tuple[float, float]:
+    """Highest usage percent and minutes to regain access from Meta's usage headers."""
+    percent, regain = 0.0, 0.0
+    app = headers.get("x-app-usage")
+    if app:
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            values = json.loads(app)
+            percent = max(percent, *(float(v) for v in values.values()))
+    buc = headers.get("x-business-use-case-usage")
+    if buc:
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            for entries in json.loads(buc).values():
+                for entry in entries:
+                    percent = max(
+                        percent,
+                        float(entry.get("call_count", 0)),
+                        float(entry.get("total_cputime", 0)),
+                        float(entry.get("total_time", 0)),
+                    )
+                    regain = max(regain, float(entry.get("estimated_time_to_regain_access", 0)))
+    return percent, regain
+
+
+class MetaAdapter(Adapter):
+    """Shared by Facebook, Instagram and Threads: Meta's error shape and usage headers."""
+
+    errors = GRAPH_ERRORS
+    rate_headers = ("x-app-usage", "x-business-use-case-usage")
+
+    def parse_error(self, response: httpx.Response) -> tuple[str | None, str | None, str]:
+        return meta_error(response)
+
+    def observe_rate(self, request: PublishRequest, response: httpx.Response) -> None:
+        super().observe_rate(request, response)
+        percent, regain = meta_usage(response.headers)
+        if percent or regain:
+            usage = {"percent": percent, "regain_minutes": regain}
+            request.trace.usage[f"{self.platform}:app"] = usage
 
 
 class ContainerAdapter(MetaAdapter):
@@ -70,7 +97,8 @@ class ContainerAdapter(MetaAdapter):
             body["image_url"] = request.media_urls[0]
         return body
 
-    def _token(self, request: PublishRequest) -> dict[str, str]:
+    def token_params(self, request: PublishRequest) -> dict[str, str]:
+        """The access token as the Graph API takes it, in the query or form."""
         return {"access_token": str(request.credentials.get("access_token", ""))}
 
     async def _status(self, request: PublishRequest, container: str, phase: str) -> str:
@@ -79,7 +107,7 @@ class ContainerAdapter(MetaAdapter):
             "GET",
             f"/{container}",
             phase=phase,
-            params={"fields": self.status_field, **self._token(request)},
+            params={"fields": self.status_field, **self.token_params(request)},
         )
         return str(response.json().get(self.status_field, ""))
 
@@ -92,7 +120,7 @@ class ContainerAdapter(MetaAdapter):
                 "GET",
                 f"/{request.external_id}{self.limit_path}",
                 phase="prepare",
-                params={"fields": "quota_usage,config", **self._token(request)},
+                params={"fields": "quota_usage,config", **self.token_params(request)},
             )
         except PlatformError as error:
             if error.category == REAUTH:
@@ -119,7 +147,7 @@ class ContainerAdapter(MetaAdapter):
                 "POST",
                 f"/{request.external_id}{self.media_path}",
                 phase="prepare",
-                data={**self.container_body(request), **self._token(request)},
+                data={**self.container_body(request), **self.token_params(request)},
             )
             container = str(response.json()["id"])
         status = await self._status(request, container, "prepare")
@@ -135,7 +163,7 @@ class ContainerAdapter(MetaAdapter):
             "POST",
             f"/{request.external_id}{self.publish_path}",
             phase="commit",
-            data={"creation_id": request.prepared["container_id"], **self._token(request)},
+            data={"creation_id": request.prepared["container_id"], **self.token_params(request)},
         )
         return Published(str(response.json()["id"]))
 
@@ -147,12 +175,3 @@ class ContainerAdapter(MetaAdapter):
         if await self._status(request, container, "reconcile") != "PUBLISHED":
             return None
         return Published(f"container:{container}")
-
-
-class InstagramAdapter(ContainerAdapter):
-    platform = "instagram"
-    rules = RULES
-    errors = ERRORS
-
-
-__all__ = ["ContainerAdapter", "InstagramAdapter", "fingerprint"]

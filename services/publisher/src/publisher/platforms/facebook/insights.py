@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import httpx
 
-from publisher.insights.platforms.common import (
+from publisher.platforms.insights import (
     Account,
     InsightsError,
     Pull,
@@ -17,6 +17,7 @@ from publisher.insights.platforms.common import (
     raise_for_limits,
     version_of,
 )
+from publisher.settings import PublisherSettings
 
 # (platform metric, our metric, object kind, source)
 METRICS: list[tuple[str, str, str, str]] = [
@@ -68,10 +69,10 @@ async def _metric(
     return int(values[-1].get("value") or 0) if values else 0
 
 
-async def pull(http: httpx.AsyncClient, base: str, account: Account) -> Pull:
-    """The Page's follows and views, and each recent post's metrics; `base` is the versioned
-    Graph URL from the settings."""
-    base = base.rstrip("/")
+async def pull(http: httpx.AsyncClient, settings: PublisherSettings, account: Account) -> Pull:
+    """The Page's follows and views, and each recent post's metrics, on the versioned Graph
+    URL of the settings."""
+    base = settings.facebook_graph_url.rstrip("/")
     tag = f"graph-{version_of(base)}"
     result = Pull(readings=[], skipped=[])
     targets = [("account", account.account_id)] + [("post", p) for p in account.post_ids]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import httpx
 
-from publisher.insights.platforms.common import Account, InsightsError, Pull, Reading, ok_json
+from publisher.platforms.insights import Account, InsightsError, Pull, Reading, ok_json
+from publisher.settings import PublisherSettings
 
 API_VERSION = "v1"
 ACCOUNT_METRICS = {"followers_count": "followers", "statuses_count": "posts"}
@@ -16,7 +17,9 @@ STATUS_METRICS = {
 }
 
 
-async def pull(http: httpx.AsyncClient, account: Account) -> Pull:
+async def pull(http: httpx.AsyncClient, settings: PublisherSettings, account: Account) -> Pull:
+    """The account's counts and each recent status's, on the channel's own instance (`http`:
+    the guarded client of `kit.outbound`)."""
     if not account.base_url:
         raise InsightsError("a Mastodon channel needs its instance URL")
     base = account.base_url.rstrip("/")

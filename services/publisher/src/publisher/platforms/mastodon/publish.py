@@ -9,71 +9,15 @@ from datetime import datetime
 
 import httpx
 
-from kit import outbound
-from kit.outbound import OutboundPolicy
 from publisher.platforms.base import (
-    PERMANENT,
-    REAUTH,
-    RETRY,
     Adapter,
-    ErrorRule,
     Published,
     PublishRequest,
-    Rules,
-    code_points,
-    count_urls_as,
     epoch_to_datetime,
     error_words,
     json_object,
 )
-
-SRC = "mastodon/documentation content/en/methods/statuses.md"
-DEFAULT_MAX_CHARACTERS = 500
-DEFAULT_URL_RESERVATION = 23
-
-
-def mastodon_length(text: str, reserved_per_url: int = DEFAULT_URL_RESERVATION) -> int:
-    """Every link counts `characters_reserved_per_url` (docs.joinmastodon.org/user/posting)."""
-    return count_urls_as(reserved_per_url, text, code_points)
-
-
-RULES = Rules(
-    max_length=DEFAULT_MAX_CHARACTERS,
-    count=mastodon_length,
-    max_media=4,
-    source="reference 4.6; the instance's configuration.statuses overrides",
-)
-
-ERRORS: list[ErrorRule] = [
-    ErrorRule(REAUTH, SRC, status=401),
-    ErrorRule(PERMANENT, SRC, status=422),
-    ErrorRule(PERMANENT, SRC, status=403),
-    ErrorRule(RETRY, "api/rate-limits.md", status=429),
-]
-
-
-async def instance_origin(typed: str, policy: OutboundPolicy, scheme: str = "https") -> str:
-    """`scheme://host[:port]` of the instance an admin typed, refused (`url-refused`) when it
-    aims inside (`kit.outbound`). A path, query or fragment is dropped: calls go to the
-    instance's own API paths only (`http://host/metrics#` would otherwise end every call)."""
-    text = typed.strip()
-    if "://" not in text:
-        text = f"{scheme}://{text}"
-    await outbound.check_url(text, policy)
-    url = httpx.URL(text)
-    return f"{url.scheme}://{url.netloc.decode('ascii')}"
-
-
-def instance_rules(config: dict[str, object]) -> Rules:
-    """The instance's own limits, read at connect time into the channel's config."""
-    limit = int(str(config.get("max_characters") or DEFAULT_MAX_CHARACTERS))
-    reserved = int(str(config.get("characters_reserved_per_url") or DEFAULT_URL_RESERVATION))
-    return Rules(
-        max_length=limit,
-        count=lambda text: mastodon_length(text, reserved),
-        max_media=4,
-        source=RULES.source,
-    )
+from publisher.platforms.mastodon.rules import ERRORS, RULES
 
 
 class MastodonAdapter(Adapter):

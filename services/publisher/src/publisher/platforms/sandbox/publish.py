@@ -12,10 +12,9 @@ from sqlalchemy.dialects.postgresql import insert
 
 from kit.db import Database
 from publisher.models import SandboxPost
-from publisher.platforms.base import Adapter, Published, PublishRequest, Rules, code_points
+from publisher.platforms.base import Adapter, Published, PublishRequest
 from publisher.platforms.http import HttpClient
-
-RULES = Rules(max_length=5_000, count=code_points, max_media=10, source="Machi sandbox")
+from publisher.platforms.sandbox.rules import RULES
 
 
 class SandboxAdapter(Adapter):

@@ -1,0 +1,1 @@
+"""Instagram professional accounts: publish, insights, OAuth (through Facebook Login), rules."""

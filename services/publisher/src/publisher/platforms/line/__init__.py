@@ -1,0 +1,1 @@
+"""LINE Official Accounts: broadcast, insights, what a broadcast costs, and the rules."""

@@ -1,0 +1,44 @@
+"""Mastodon's rules as data: default limits (an instance states its own), its error map and the
+scopes it needs.
+
+mastodon/documentation content/en/methods/statuses.md and api/rate-limits.md (reference 4.6).
+"""
+
+from __future__ import annotations
+
+from publisher.platforms.base import (
+    PERMANENT,
+    REAUTH,
+    RETRY,
+    ErrorRule,
+    Rules,
+    code_points,
+    count_urls_as,
+)
+
+SRC = "mastodon/documentation content/en/methods/statuses.md"
+DEFAULT_MAX_CHARACTERS = 500
+DEFAULT_URL_RESERVATION = 23
+
+
+def mastodon_length(text: str, reserved_per_url: int = DEFAULT_URL_RESERVATION) -> int:
+    """Every link counts `characters_reserved_per_url` (docs.joinmastodon.org/user/posting)."""
+    return count_urls_as(reserved_per_url, text, code_points)
+
+
+RULES = Rules(
+    max_length=DEFAULT_MAX_CHARACTERS,
+    count=mastodon_length,
+    max_media=4,
+    source="reference 4.6; the instance's configuration.statuses overrides",
+)
+
+ERRORS: list[ErrorRule] = [
+    ErrorRule(REAUTH, SRC, status=401),
+    ErrorRule(PERMANENT, SRC, status=422),
+    ErrorRule(PERMANENT, SRC, status=403),
+    ErrorRule(RETRY, "api/rate-limits.md", status=429),
+]
+
+# Scopes it needs to publish (reference 4.6), to show what a connection lacks.
+REQUIRED_SCOPES = ("write:statuses", "write:media")

@@ -1,0 +1,1 @@
+"""The sandbox: a platform inside Machi, so the demo publishes offline."""

@@ -1,0 +1,1 @@
+"""Threads: publish, OAuth, token refresh and the rules, behind the registry (no insights yet)."""
