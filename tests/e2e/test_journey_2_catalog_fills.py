@@ -10,6 +10,7 @@ import httpx
 import pytest
 from PIL import ExifTags, Image
 
+from kit.testing.platforms import SHOPIFY_TOKEN
 from kit.testing.waiting import eventually_sync
 from machi_client import AuthenticatedClient
 from machi_client.api.imports import imports_create, imports_get
@@ -47,7 +48,6 @@ from machi_client.models import (
 from machi_client.types import File
 
 from .journeys import (
-    SHOPIFY_TOKEN,
     Garlic,
     Journeys,
     Takeo,

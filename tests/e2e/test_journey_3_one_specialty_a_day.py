@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
+from kit.testing.platforms import x_too_many
 from kit.testing.waiting import eventually_sync
 from machi_client.api.campaigns import (
     campaigns_approve,
@@ -83,7 +84,6 @@ from .journeys import (
     garlic,
     known_to_publisher,
     takeo,
-    x_too_many,
 )
 
 # Generous: the first journey test also waits for the whole platform to start.

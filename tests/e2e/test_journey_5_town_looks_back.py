@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
+from kit.testing.platforms import FOLLOWERS
 from kit.testing.waiting import eventually_sync
 
 from .journeys import (
-    FOLLOWERS,
     Garlic,
     GarlicPost,
     Journeys,

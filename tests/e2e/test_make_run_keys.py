@@ -18,9 +18,10 @@ import pytest
 
 from kit.secrets import parse_keys
 from kit.settings import MachiSettings
+from kit.testing.fakes import serve_in_thread
+from kit.testing.platforms import SHOPIFY_TOKEN, FakeShopify
 from tests.harness import Platform
 
-from .journeys import SHOPIFY_TOKEN, FakeShopify, serve
 from .processes import Machi, base_env, drop_databases, free_port, wait_http
 
 KEY_VARIABLES = (
@@ -75,7 +76,7 @@ def make_run(pg_server_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
 
 @pytest.fixture(scope="module")
 def shopify() -> Iterator[str]:
-    with serve(FakeShopify().app) as url:
+    with serve_in_thread(FakeShopify().app) as url:
         yield url
 
 

@@ -12,9 +12,10 @@ import pytest
 from fastapi import FastAPI, Request, Response
 from standardwebhooks.webhooks import Webhook
 
+from kit.testing.fakes import serve_in_thread
 from kit.testing.waiting import eventually_sync
 
-from .journeys import Journeys, ok, open_town, serve
+from .journeys import Journeys, ok, open_town
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -40,7 +41,7 @@ class Partner:
 @pytest.fixture(scope="module")
 def partner() -> Iterator[tuple[Partner, str]]:
     receiver = Partner()
-    with serve(receiver.app) as url:
+    with serve_in_thread(receiver.app) as url:
         yield receiver, f"{url}/machi"
 
 

@@ -17,9 +17,8 @@ from kit.outbound import IPAddress, OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.testing.canary import SECRET, Canary, canary
 from kit.testing.fakes import serve
+from kit.testing.platforms import SHOPIFY_TOKEN, FakeShopify
 from kit.testing.plugin import client, principal
-
-from .fake_shopify import TOKEN, FakeShopify
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
@@ -68,7 +67,7 @@ def shopify(base_url: str) -> dict:
         "kind": "shopify",
         "name": "Shop",
         "api_base_url": base_url,
-        "credentials": {"access_token": TOKEN},
+        "credentials": {"access_token": SHOPIFY_TOKEN},
     }
 
 

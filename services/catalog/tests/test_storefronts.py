@@ -19,10 +19,9 @@ from kit.events.rabbitmq import RabbitBus
 from kit.events.relay import Relay
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
+from kit.testing.platforms import SHOPIFY_TOKEN, WOO_KEY, WOO_SECRET, FakeShopify, FakeWooCommerce
 from kit.testing.plugin import principal
 
-from .fake_shopify import TOKEN, FakeShopify
-from .fake_woocommerce import KEY, SECRET, FakeWooCommerce
 from .helpers import make_producer, make_product, relayed
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
@@ -35,7 +34,7 @@ async def shop() -> AsyncIterator[tuple[FakeShopify, str]]:
         yield fake, base_url
 
 
-async def connect(http: httpx.AsyncClient, base_url: str, token: str = TOKEN) -> dict:
+async def connect(http: httpx.AsyncClient, base_url: str, token: str = SHOPIFY_TOKEN) -> dict:
     response = await http.post(
         "/v1/storefronts",
         json={
@@ -145,7 +144,7 @@ async def test_credentials_are_encrypted_at_rest_and_never_returned(
     http = as_user(principal(tenant))
     store = await connect(http, base_url)
     shown = await http.get(f"/v1/storefronts/{store['id']}")
-    assert TOKEN not in shown.text
+    assert SHOPIFY_TOKEN not in shown.text
     assert shown.json()["has_credentials"] is True
     async with runtime.db.transaction(tenant) as session:
         stored = (
@@ -153,7 +152,7 @@ async def test_credentials_are_encrypted_at_rest_and_never_returned(
                 text("SELECT credentials FROM storefronts WHERE id = :id"), {"id": store["id"]}
             )
         ).scalar_one()
-    assert TOKEN.encode() not in bytes(stored)
+    assert SHOPIFY_TOKEN.encode() not in bytes(stored)
 
 
 async def test_wrong_token_is_a_502_problem(as_user: Client, shop: tuple[FakeShopify, str]) -> None:
@@ -314,7 +313,7 @@ async def test_woocommerce_simple_and_variable_products_sync(as_user: Client) ->
                 "kind": "woocommerce",
                 "name": "Takeo Woo",
                 "api_base_url": base_url,
-                "credentials": {"consumer_key": KEY, "consumer_secret": SECRET},
+                "credentials": {"consumer_key": WOO_KEY, "consumer_secret": WOO_SECRET},
             },
         )
         report = (await http.post(f"/v1/storefronts/{store.json()['id']}/sync")).json()

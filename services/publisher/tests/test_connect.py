@@ -9,25 +9,25 @@ from fastapi import FastAPI
 from kit.auth import TokenSigner
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
+from kit.testing.platforms import FakeMeta, FakeX
 from kit.testing.plugin import client, principal
 from publisher.app import SERVICE, create_app
 
 from .conftest import publisher_settings
-from .fakes import FakeFacebook, FakeX
 
 TOKENS = (
     "fb-short-user-token",
     "fb-long-user-token",
     "page-token-100",
-    "x-access-token",
-    "x-refresh-token",
+    "x-access-takeo_city",
+    "x-refresh-takeo_city",
 )
 
 
 @pytest.fixture
 async def platforms(runtime: ServiceRuntime) -> AsyncIterator[FastAPI]:
     """The publisher app wired to fake Facebook and X servers."""
-    async with serve(FakeFacebook().app) as graph, serve(FakeX().app) as x_api:
+    async with serve(FakeMeta().app) as graph, serve(FakeX().app) as x_api:
         settings = publisher_settings(
             facebook_graph_url=graph,
             facebook_app_id="fb-app",
@@ -91,7 +91,8 @@ async def test_connecting_an_x_account_ends_with_an_active_channel(
     query = _state(started.json()["authorization_url"])
     assert "offline.access" in query["scope"]
     callback = await admin.get(
-        "/v1/channels/oauth/x/callback", params={"code": "x-code", "state": query["state"]}
+        "/v1/channels/oauth/x/callback",
+        params={"code": "x-code-takeo_city", "state": query["state"]},
     )
     assert callback.status_code == 200, callback.text
     [made] = callback.json()["channels"]
@@ -111,19 +112,21 @@ async def test_a_callback_with_a_wrong_state_is_refused(
     started = await admin.post("/v1/channels/oauth/x/start", json={})
     state = _state(started.json()["authorization_url"])["state"]
     wrong = await admin.get(
-        "/v1/channels/oauth/x/callback", params={"code": "x-code", "state": state + "x"}
+        "/v1/channels/oauth/x/callback", params={"code": "x-code-takeo_city", "state": state + "x"}
     )
     assert wrong.status_code == 400
     assert wrong.json()["type"] == "oauth-state-invalid"
     other_tenant = client(platforms, signer, SERVICE, principal(uuid.uuid4()))
     stolen = await other_tenant.get(
-        "/v1/channels/oauth/x/callback", params={"code": "x-code", "state": state}
+        "/v1/channels/oauth/x/callback", params={"code": "x-code-takeo_city", "state": state}
     )
     assert stolen.status_code == 400
-    ok = await admin.get("/v1/channels/oauth/x/callback", params={"code": "x-code", "state": state})
+    ok = await admin.get(
+        "/v1/channels/oauth/x/callback", params={"code": "x-code-takeo_city", "state": state}
+    )
     assert ok.status_code == 200
     replay = await admin.get(
-        "/v1/channels/oauth/x/callback", params={"code": "x-code", "state": state}
+        "/v1/channels/oauth/x/callback", params={"code": "x-code-takeo_city", "state": state}
     )
     assert replay.status_code == 400
 

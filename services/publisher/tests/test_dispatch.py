@@ -11,10 +11,10 @@ from sqlalchemy import text
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
+from kit.testing.platforms import FakeMeta, FakeX, meta_error, x_too_many
 from kit.testing.plugin import principal
 
 from .conftest import events
-from .fakes import FakeFacebook, FakeX, meta_error, x_too_many
 from .helpers import approved_and_scheduled, channel, post
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
@@ -43,7 +43,7 @@ async def _make_due_now(runtime: ServiceRuntime, delivery_id: str) -> None:
 async def test_facebook_error_190_needs_reauth_and_is_not_retried(
     as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
 ) -> None:
-    facebook = FakeFacebook()
+    facebook = FakeMeta()
     facebook.script = [meta_error(190, "Error validating access token", 463)]
     async with serve(facebook.app) as base_url:
         delivery = await _scheduled(as_user, tenant, "facebook_page", "武雄温泉")
@@ -64,7 +64,7 @@ async def test_facebook_error_190_needs_reauth_and_is_not_retried(
 async def test_facebook_throttling_and_server_errors_are_retried_with_backoff(
     as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
 ) -> None:
-    facebook = FakeFacebook()
+    facebook = FakeMeta()
     facebook.script = [
         meta_error(4, "Application request limit reached"),
         meta_error(17, "User request limit reached"),
@@ -99,7 +99,7 @@ async def test_facebook_throttling_and_server_errors_are_retried_with_backoff(
 async def test_facebook_duplicate_post_is_permanent(
     as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
 ) -> None:
-    facebook = FakeFacebook()
+    facebook = FakeMeta()
     facebook.script = [meta_error(506, "Duplicate status message")]
     async with serve(facebook.app) as base_url:
         delivery = await _scheduled(as_user, tenant, "facebook_page", "同じ投稿")
@@ -125,13 +125,13 @@ async def test_x_429_waits_until_the_rate_limit_reset(
     after = await _delivery(as_user, tenant, delivery["id"])
     assert after["state"] == "scheduled"
     assert datetime.fromisoformat(after["next_attempt_at"]).timestamp() == reset_at
-    assert x.calls == 1
+    assert len(x.calls) == 1
 
 
 async def test_a_worker_killed_after_the_platform_accepted_publishes_once(
     as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
 ) -> None:
-    facebook = FakeFacebook()
+    facebook = FakeMeta()
     facebook.hang_after_commit = True  # the post lands, the answer never comes back
     async with serve(facebook.app) as base_url:
         delivery = await _scheduled(as_user, tenant, "facebook_page", "陶器の人形")
@@ -161,7 +161,7 @@ async def test_a_worker_killed_after_the_platform_accepted_publishes_once(
 async def test_a_lost_answer_makes_the_delivery_unconfirmed_not_retried(
     as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
 ) -> None:
-    facebook = FakeFacebook()
+    facebook = FakeMeta()
     facebook.hang_after_commit = True
     async with serve(facebook.app) as base_url:
         delivery = await _scheduled(as_user, tenant, "facebook_page", "レモングラス")
@@ -180,7 +180,7 @@ async def test_a_lost_answer_makes_the_delivery_unconfirmed_not_retried(
 async def test_two_dispatchers_on_the_same_due_deliveries_publish_each_once(
     as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
 ) -> None:
-    facebook = FakeFacebook()
+    facebook = FakeMeta()
     facebook.latency = 0.02
     admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
     pages = [await channel(admin, "facebook_page", external_id=str(2000 + i)) for i in range(4)]

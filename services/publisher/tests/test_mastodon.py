@@ -6,11 +6,11 @@ from sqlalchemy import text
 from kit.auth import TokenSigner
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
+from kit.testing.platforms import FakeMastodon
 from kit.testing.plugin import client, principal
 from publisher.app import SERVICE, create_app
 
 from .conftest import publisher_settings
-from .fakes import FakeMastodon
 
 
 def _query(url: str) -> dict[str, str]:

@@ -7,11 +7,11 @@ from sqlalchemy import text
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
+from kit.testing.platforms import FakeLine, FakeMeta, FakeX, Scripted, meta_usage
 from kit.testing.plugin import client, principal
 from publisher.app import SERVICE, create_app
 
 from .conftest import publisher_settings
-from .fakes import FakeFacebook, FakeLine, FakeX, Scripted, meta_usage
 from .helpers import approved_and_scheduled, broadcaster, channel, post
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
@@ -20,7 +20,7 @@ Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 async def test_a_lost_line_answer_is_settled_by_resending_the_same_retry_key(
     runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID, signer: TokenSigner
 ) -> None:
-    line = FakeLine()
+    line = FakeLine(followers=120)
     line.hang_after_accept = True
     async with serve(line.app) as base_url:
         app = create_app(runtime, publisher_settings(line_api_url=base_url))
@@ -44,7 +44,7 @@ async def test_a_lost_line_answer_is_settled_by_resending_the_same_retry_key(
 async def test_meta_usage_over_90_percent_holds_the_apps_next_calls(
     as_user: Client, runtime: ServiceRuntime, make_dispatcher: Callable, tenant: uuid.UUID
 ) -> None:
-    facebook = FakeFacebook()
+    facebook = FakeMeta()
     facebook.script = [Scripted(200, {"id": "1001_1"}, meta_usage(95))]
     admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
     page = await channel(admin, "facebook_page")

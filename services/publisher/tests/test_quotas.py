@@ -10,12 +10,12 @@ from prometheus_client import REGISTRY
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
+from kit.testing.platforms import FakeLine, FakeMeta, FakeX
 from kit.testing.plugin import client, principal
 from publisher.app import SERVICE, create_app
 from publisher.dispatch import quotas
 
 from .conftest import publisher_settings
-from .fakes import FakeInstagram, FakeLine, FakeX
 from .helpers import approved_and_scheduled, broadcaster, channel, post
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
@@ -23,7 +23,7 @@ Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 @pytest.fixture
 async def line() -> AsyncIterator[tuple[FakeLine, str]]:
-    fake = FakeLine(followers=120, blocks=20, quota=200)
+    fake = FakeLine(followers=120, blocks=20, quota=200, newest_day_unready=True)
     async with serve(fake.app) as base_url:
         yield fake, base_url
 
@@ -147,7 +147,7 @@ async def test_a_full_x_posting_window_holds_the_accounts_next_post(
 async def test_an_instagram_account_at_its_publishing_limit_waits_without_a_container(
     as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
 ) -> None:
-    instagram = FakeInstagram(quota_usage=25, quota_total=25)
+    instagram = FakeMeta(ig_quota_used=25, ig_quota_total=25)
     admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
     account = await channel(admin, "instagram", external_id=f"ig-{uuid.uuid4().hex[:8]}")
     image = {"url": "https://machi.test/m/tofu.jpg", "width": 1080, "height": 1080}
@@ -159,5 +159,5 @@ async def test_an_instagram_account_at_its_publishing_limit_waits_without_a_cont
     assert held["state"] == "scheduled"
     wait = datetime.fromisoformat(held["next_attempt_at"]) - datetime.now(UTC)
     assert timedelta(minutes=55) < wait <= timedelta(hours=1)
-    assert instagram.containers == []
-    assert instagram.published == []
+    assert instagram.containers == {}
+    assert instagram.ig_posts == []

@@ -26,12 +26,12 @@ from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
 from kit.testing.canary import SECRET, Canary, canary
 from kit.testing.fakes import free_port, serve
+from kit.testing.platforms import FakeMastodon
 from kit.testing.plugin import client, principal
 from publisher.app import SERVICE, create_app
 from publisher.insights.service import Collector, Target
 
 from .conftest import publisher_settings
-from .fakes import FakeMastodon
 from .helpers import approved_and_scheduled, channel, post
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]

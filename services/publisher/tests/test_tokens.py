@@ -8,12 +8,12 @@ from sqlalchemy import text
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
+from kit.testing.platforms import FakeThreads, FakeX
 from kit.testing.plugin import principal
 from publisher.channels import tokens
 from publisher.dispatch.service import Dispatcher
 
 from .conftest import events
-from .fakes import FakeThreads, FakeX
 from .helpers import channel
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]

@@ -1,0 +1,595 @@
+"""The external platforms every suite fakes, once: social networks and stores as real HTTP apps.
+
+Each fake answers with the documented shapes (reference/social-publishing.md section 4: Graph
+API errors `{error:{message,type,code,error_subcode,fbtrace_id}}` and `x-app-usage`, X API v2
+problem JSON and `x-rate-limit-*` without Retry-After, the LINE Messaging API;
+reference/commerce-catalog.md and shopify.dev / the WooCommerce REST docs for stores). Each keeps
+what it was sent, so a test counts posts on the platform rather than calls in Machi. Serve one
+with `kit.testing.fakes.serve` (async tests) or `serve_in_thread` (blocking tests).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import itertools
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI, Form, Header, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+
+@dataclass
+class Scripted:
+    """An answer to give instead of success: status, body, headers."""
+
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _answer(scripted: Scripted) -> JSONResponse:
+    return JSONResponse(scripted.body, status_code=scripted.status, headers=scripted.headers)
+
+
+# --- Meta: Facebook Login, Pages, Instagram (one Graph API host) --------------------------------
+
+
+def meta_error(code: int, message: str, subcode: int | None = None) -> Scripted:
+    """A Graph API error body (reference 4.1); 190 is an expired or invalid token."""
+    error: dict[str, Any] = {"message": message, "type": "OAuthException", "code": code}
+    if subcode is not None:
+        error["error_subcode"] = subcode
+    error["fbtrace_id"] = "AbCdEf"
+    return Scripted(500 if code in (1, 2) else 400, {"error": error})
+
+
+def meta_usage(percent: int) -> dict[str, str]:
+    """An `x-app-usage` header at `percent` of the app's hourly calls."""
+    return {"x-app-usage": f'{{"call_count":{percent},"total_cputime":1,"total_time":1}}'}
+
+
+# Followers each fake reports for any of its accounts (insights pulls).
+FOLLOWERS = {"meta": 800, "x": 300, "line": 1200}
+
+META_PAGES = [
+    # Takeo City's Page and the "Fun Buy" shop page, each with its Instagram business account.
+    {"id": "1001", "name": "Takeo City", "ig": {"id": "17841001", "username": "takeo_city"}},
+    {"id": "1002", "name": "Fun Buy Takeo", "ig": {"id": "17841002", "username": "funbuy_takeo"}},
+]
+
+
+def _permalink(post_id: str) -> str:
+    return f"https://www.facebook.com/{post_id}"
+
+
+class FakeMeta:
+    """The Graph API host: Facebook Login, Pages feed publishing and Instagram content
+    publishing (container, status, media_publish, `content_publishing_limit`), reference 4.1, 4.2.
+    The access token `expired` is refused with 190, as is a Page's after `expire_after` posts."""
+
+    def __init__(self, ig_quota_used: int = 0, ig_quota_total: int = 25) -> None:
+        self.posts: list[dict[str, str]] = []  # Page feed posts
+        self.ig_posts: list[dict[str, str]] = []  # published Instagram media
+        self.containers: dict[str, dict[str, str]] = {}
+        self.ig_quota_used, self.ig_quota_total = ig_quota_used, ig_quota_total
+        self.expire_after: dict[str, int] = {}  # Page -> posts before its token answers 190
+        self.calls = 0  # feed posts asked for, answered or not
+        self.script: list[Scripted] = []
+        self.hang_after_commit = False  # accept the post, then never answer
+        self.latency = 0.0
+        self.ids = itertools.count(1)
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/oauth/access_token")
+        async def token(request: Request) -> Any:
+            q = request.query_params
+            if q.get("grant_type") == "fb_exchange_token":
+                return {"access_token": "fb-long-user-token", "expires_in": 5_184_000}
+            if q.get("code") != "fb-code" or not q.get("code_verifier"):
+                return _answer(meta_error(100, "Invalid verification code format."))
+            return {"access_token": "fb-short-user-token", "token_type": "bearer"}
+
+        @app.get("/me/permissions")
+        async def permissions() -> Any:
+            granted = [
+                "pages_show_list",
+                "pages_manage_posts",
+                "pages_read_engagement",
+                "instagram_basic",
+                "instagram_content_publish",
+                "business_management",
+            ]
+            return {"data": [{"permission": p, "status": "granted"} for p in granted]}
+
+        @app.get("/me/accounts")
+        async def accounts(access_token: str) -> Any:
+            if access_token != "fb-long-user-token":
+                return _answer(meta_error(190, "Invalid OAuth access token"))
+            return {
+                "data": [
+                    {
+                        "id": p["id"],
+                        "name": p["name"],
+                        "access_token": f"page-token-{p['id']}",
+                        "instagram_business_account": p["ig"],
+                    }
+                    for p in META_PAGES
+                ]
+            }
+
+        @app.post("/{page_id}/feed")
+        async def feed(
+            page_id: str, message: str = Form(), access_token: str = Form(default="")
+        ) -> Any:
+            self.calls += 1
+            if self.latency:
+                await asyncio.sleep(self.latency)
+            done = sum(1 for p in self.posts if p["page"] == page_id)
+            lapsed = page_id in self.expire_after and done >= self.expire_after[page_id]
+            if access_token == "expired" or lapsed:
+                return _answer(meta_error(190, "Error validating access token", 463))
+            if self.script:
+                return _answer(self.script.pop(0))
+            post_id = f"{page_id}_{next(self.ids)}"
+            self.posts.append({"id": post_id, "page": page_id, "message": message})
+            while self.hang_after_commit:  # until the test lets go; the caller is gone by then
+                await asyncio.sleep(0.02)
+            headers = {"x-app-usage": '{"call_count":12,"total_cputime":3,"total_time":5}'}
+            return JSONResponse({"id": post_id}, headers=headers)
+
+        @app.get("/{page_id}/feed")
+        async def read_feed(page_id: str) -> Any:
+            mine = [p for p in self.posts if p["page"] == page_id]
+            return {"data": [{**p, "permalink_url": _permalink(p["id"])} for p in mine]}
+
+        @app.get("/{ig_user}/content_publishing_limit")
+        async def limit(ig_user: str) -> Any:
+            used = self.ig_quota_used + sum(1 for p in self.ig_posts if p["user"] == ig_user)
+            config = {"quota_total": self.ig_quota_total, "quota_duration": 86400}
+            return {"data": [{"quota_usage": used, "config": config}]}
+
+        @app.post("/{ig_user}/media")
+        async def media(ig_user: str, request: Request) -> Any:
+            form = dict(await request.form())
+            params = {**dict(request.query_params), **{k: str(v) for k, v in form.items()}}
+            container = f"c{len(self.containers) + 1}"
+            self.containers[container] = {"user": ig_user, "caption": params.get("caption", "")}
+            return {"id": container}
+
+        @app.post("/{ig_user}/media_publish")
+        async def publish(ig_user: str, request: Request) -> Any:
+            form = dict(await request.form())
+            creation_id = str(form.get("creation_id") or request.query_params.get("creation_id"))
+            container = self.containers.get(creation_id, {"caption": ""})
+            media_id = f"ig-{creation_id}"
+            self.ig_posts.append({"id": media_id, "user": ig_user, "caption": container["caption"]})
+            return {"id": media_id}
+
+        @app.get("/{object_id}/insights")
+        async def insights(object_id: str, metric: str) -> Any:
+            value = FOLLOWERS["meta"] if metric.startswith("page_follows") else 40
+            return {"data": [{"name": metric, "period": "day", "values": [{"value": value}]}]}
+
+        @app.get("/{object_id}")
+        async def read_object(object_id: str) -> Any:
+            if object_id in self.containers:
+                return {"id": object_id, "status_code": "FINISHED"}
+            return {
+                "id": object_id,
+                "permalink_url": _permalink(object_id),
+                "followers_count": FOLLOWERS["meta"],
+            }
+
+        return app
+
+
+class FakeThreads:
+    """Threads long-lived token refresh, `GET /refresh_access_token` (reference 4.4)."""
+
+    def __init__(self) -> None:
+        self.refreshed: list[str] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/refresh_access_token")
+        async def refresh(grant_type: str, access_token: str) -> Any:
+            if grant_type != "th_refresh_token" or access_token == "th-revoked":
+                return _answer(meta_error(190, "Error validating access token", 460))
+            self.refreshed.append(access_token)
+            return {"access_token": "th-long-2", "token_type": "bearer", "expires_in": 5_184_000}
+
+        return app
+
+
+# --- X -----------------------------------------------------------------------------------------
+
+
+def rate_headers(remaining: int, reset_in: int = 900) -> dict[str, str]:
+    return {
+        "x-rate-limit-limit": "100",
+        "x-rate-limit-remaining": str(remaining),
+        "x-rate-limit-reset": str(int(time.time()) + reset_in),
+    }
+
+
+def x_too_many(reset_at: int) -> Scripted:
+    """X's 429: no Retry-After, the window's end in `x-rate-limit-reset` (reference 4.3)."""
+    return Scripted(
+        429,
+        {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank"},
+        {
+            "x-rate-limit-limit": "100",
+            "x-rate-limit-remaining": "0",
+            "x-rate-limit-reset": str(reset_at),
+        },
+    )
+
+
+def _x_user(token: str) -> str:
+    """The account a fake token names: `x-access-<user>`, `-2` after a refresh."""
+    return token.removeprefix("Bearer ").removeprefix("x-access-").split("-")[0]
+
+
+class FakeX:
+    """X API v2: `POST /2/tweets` with `x-rate-limit-*`, OAuth 2.0 token + `users/me`. The
+    authorization code names the account (`x-code-<username>` gives `x-access-<username>`), so
+    staff accounts differ; a refresh of `x-refresh-<t>` gives `x-access-<t>-2`."""
+
+    def __init__(self) -> None:
+        self.posts: list[dict[str, str]] = []
+        self.calls: list[float] = []  # when each POST /2/tweets arrived
+        self.script: list[Scripted] = []
+        self.answered_scripted: list[float] = []  # when each scripted answer went back
+        self.tokens_used: list[str] = []
+        self.refreshed: list[str] = []
+        self.ids = itertools.count(1_800_000_000_000_000_000)
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/2/tweets")
+        async def tweet(request: Request) -> Any:
+            self.calls.append(time.time())
+            authorization = request.headers.get("authorization", "")
+            self.tokens_used.append(authorization)
+            if self.script:
+                answer = _answer(self.script.pop(0))
+                self.answered_scripted.append(time.time())
+                return answer
+            body = await request.json()
+            tweet_id = str(next(self.ids))
+            self.posts.append(
+                {"id": tweet_id, "text": body["text"], "user": _x_user(authorization)}
+            )
+            return JSONResponse(
+                {"data": {"id": tweet_id, "text": body["text"]}}, 201, headers=rate_headers(99)
+            )
+
+        @app.get("/2/users/me")
+        async def me(authorization: str = Header(default="")) -> Any:
+            user = _x_user(authorization)
+            return {"data": {"id": user, "username": user, "name": user}}
+
+        @app.get("/2/users/{user_id}")
+        async def user(user_id: str) -> Any:
+            metrics = {"followers_count": FOLLOWERS["x"], "tweet_count": len(self.posts)}
+            return {"data": {"id": user_id, "username": user_id, "public_metrics": metrics}}
+
+        @app.get("/2/tweets")
+        async def lookup(ids: str) -> Any:
+            metrics = {"like_count": 3, "retweet_count": 1, "reply_count": 0, "quote_count": 0}
+            wanted = set(ids.split(","))
+            found = [p for p in self.posts if p["id"] in wanted]
+            return {"data": [{"id": p["id"], "public_metrics": metrics} for p in found]}
+
+        @app.get("/2/users/{user_id}/tweets")
+        async def timeline(user_id: str) -> Any:
+            return {"data": [p for p in reversed(self.posts) if p["user"] == user_id]}
+
+        @app.post("/2/oauth2/token")
+        async def token(request: Request) -> Any:
+            form = await request.form()
+            if form.get("grant_type") == "refresh_token":
+                refresh = str(form.get("refresh_token"))
+                self.refreshed.append(refresh)
+                if not refresh.startswith("x-refresh-"):
+                    return JSONResponse({"error": "invalid_request"}, 400)
+                name = refresh.removeprefix("x-refresh-") + "-2"
+            else:
+                code = str(form.get("code"))
+                if not code.startswith("x-code-") or not form.get("code_verifier"):
+                    return JSONResponse(
+                        {"error": "invalid_request", "error_description": "bad code"}, 400
+                    )
+                name = code.removeprefix("x-code-")
+            return {
+                "token_type": "bearer",
+                "access_token": f"x-access-{name}",
+                "refresh_token": f"x-refresh-{name}",
+                "expires_in": 7200,
+                "scope": "tweet.read tweet.write users.read offline.access",
+            }
+
+        return app
+
+
+# --- LINE --------------------------------------------------------------------------------------
+
+
+class FakeLine:
+    """Messaging API: bot info, broadcast where a repeated `X-Line-Retry-Key` answers 409, the
+    month's quota and consumption, follower insight (reference 4.5)."""
+
+    def __init__(
+        self,
+        followers: int = FOLLOWERS["line"],
+        blocks: int = 20,
+        quota: int | None = 200,
+        newest_day_unready: bool = False,
+    ) -> None:
+        self.broadcasts: list[dict[str, Any]] = []
+        self.keys: dict[str, str] = {}
+        self.hang_after_accept = False
+        self.followers, self.blocks, self.quota = followers, blocks, quota
+        self.used = 0  # messages sent this month before the test's broadcasts
+        self.newest_day_unready = newest_day_unready
+        self.insight_dates: list[str] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/v2/bot/info")
+        async def info() -> Any:
+            return {"userId": "Ub1", "basicId": "@takeo", "displayName": "Takeo City"}
+
+        @app.get("/v2/bot/insight/followers")
+        async def followers(date: str) -> Any:
+            self.insight_dates.append(date)
+            if self.newest_day_unready and len(self.insight_dates) == 1:  # still being counted
+                return {"status": "unready"}
+            return {
+                "status": "ready",
+                "followers": self.followers,
+                "targetedReaches": self.followers // 2,
+                "blocks": self.blocks,
+            }
+
+        @app.get("/v2/bot/message/quota")
+        async def quota() -> Any:
+            if self.quota is None:
+                return {"type": "none"}
+            return {"type": "limited", "value": self.quota}
+
+        @app.get("/v2/bot/message/quota/consumption")
+        async def consumption() -> Any:
+            return {"totalUsage": self.used + len(self.broadcasts)}
+
+        @app.post("/v2/bot/message/broadcast")
+        async def broadcast(request: Request) -> Any:
+            key = request.headers.get("x-line-retry-key", "")
+            if key in self.keys:
+                return JSONResponse(
+                    {"message": "The retry key is already accepted"},
+                    409,
+                    headers={"x-line-accepted-request-id": self.keys[key]},
+                )
+            request_id = f"req-{len(self.keys) + 1}"
+            self.keys[key] = request_id
+            self.broadcasts.append(await request.json())
+            while self.hang_after_accept:
+                await asyncio.sleep(0.02)
+            return JSONResponse({}, headers={"x-line-request-id": request_id})
+
+        return app
+
+
+# --- Mastodon ----------------------------------------------------------------------------------
+
+
+class FakeMastodon:
+    """One instance: app registration, the token exchange, the account and instance limits
+    (docs.joinmastodon.org/methods/apps, /methods/oauth, /methods/instance)."""
+
+    def __init__(self) -> None:
+        self.registrations: list[dict[str, str]] = []
+        self.token_requests = 0
+        # What POST /api/v1/statuses answers: (status, body, content type).
+        self.status_answer: tuple[int, str, str] = (200, '{"id": "1", "url": null}', "json")
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/api/v1/apps")
+        async def register(request: Request) -> Any:
+            form = await request.form()
+            n = len(self.registrations) + 1
+            made = {
+                "id": str(n),
+                "name": str(form.get("client_name")),
+                "redirect_uri": str(form.get("redirect_uris")),
+                "client_id": f"mastodon-client-{n}",
+                "client_secret": f"mastodon-secret-{n}",
+            }
+            self.registrations.append(made)
+            return made
+
+        @app.post("/oauth/token")
+        async def token(request: Request) -> Any:
+            form = await request.form()
+            self.token_requests += 1
+            known = {(r["client_id"], r["client_secret"]) for r in self.registrations}
+            if (form.get("client_id"), form.get("client_secret")) not in known:
+                return JSONResponse({"error": "invalid_client"}, 401)
+            if form.get("code") != "m-code" or not form.get("code_verifier"):
+                return JSONResponse({"error": "invalid_grant"}, 400)
+            return {
+                "access_token": "m-user-token",
+                "token_type": "Bearer",
+                "scope": "read:accounts write:statuses write:media",
+                "created_at": int(time.time()),
+            }
+
+        @app.get("/api/v1/accounts/verify_credentials")
+        async def me() -> Any:
+            return {"id": "109", "username": "takeo", "acct": "takeo"}
+
+        @app.get("/api/v2/instance")
+        async def instance() -> Any:
+            statuses = {"max_characters": 1000, "characters_reserved_per_url": 23}
+            return {"domain": "mastodon.test", "configuration": {"statuses": statuses}}
+
+        @app.post("/api/v1/statuses")
+        async def status() -> Any:
+            code, body, kind = self.status_answer
+            media = "application/json" if kind == "json" else "text/html"
+            return Response(body, code, media_type=media)
+
+        return app
+
+
+# --- stores ------------------------------------------------------------------------------------
+
+SHOPIFY_TOKEN = "shpat_test_token"
+
+
+class FakeShopify:
+    """Admin REST products.json with the documented auth, pagination, 429 + Retry-After and
+    X-Shopify-Shop-Api-Call-Limit headers (shopify.dev rate-limits page)."""
+
+    def __init__(self) -> None:
+        self.products: list[dict[str, Any]] = []
+        self.throttle_next = 0  # answer this many calls with 429 first
+        self.retry_after = "0.3"
+        self.calls: list[float] = []
+        self.app = self._build()
+
+    def add(self, product_id: int, handle: str, variants: list[dict[str, Any]]) -> None:
+        self.products.append({"id": product_id, "handle": handle, "variants": variants})
+
+    def variant(self, variant_id: int) -> dict[str, Any]:
+        for product in self.products:
+            for variant in product["variants"]:
+                if variant["id"] == variant_id:
+                    found: dict[str, Any] = variant
+                    return found
+        raise KeyError(variant_id)
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/admin/api/{version}/products.json")
+        async def products(
+            request: Request,
+            version: str,
+            limit: int = 50,
+            page_info: str | None = None,
+            x_shopify_access_token: str = Header(default=""),
+        ) -> JSONResponse:
+            self.calls.append(time.monotonic())
+            if x_shopify_access_token != SHOPIFY_TOKEN:
+                return JSONResponse(
+                    {"errors": "[API] Invalid API key or access token"}, status_code=401
+                )
+            if self.throttle_next:
+                self.throttle_next -= 1
+                return JSONResponse(
+                    {"errors": "Exceeded 2 calls per second for api client."},
+                    status_code=429,
+                    headers={"Retry-After": self.retry_after},
+                )
+            start = int(page_info or 0)
+            page = self.products[start : start + limit]
+            headers = {"X-Shopify-Shop-Api-Call-Limit": f"{len(self.calls)}/40"}
+            if start + limit < len(self.products):
+                next_url = f"{request.url_for('products', version=version)}"
+                headers["Link"] = (
+                    f'<{next_url}?limit={limit}&page_info={start + limit}>; rel="next"'
+                )
+            return JSONResponse({"products": page}, headers=headers)
+
+        return app
+
+
+WOO_KEY, WOO_SECRET = "ck_test", "cs_test"
+
+
+class FakeWooCommerce:
+    """REST API v3 products and variations, Basic auth, per_page/page pagination with
+    X-WP-Total / X-WP-TotalPages (woocommerce.github.io/woocommerce-rest-api-docs)."""
+
+    def __init__(self) -> None:
+        self.products: list[dict[str, Any]] = []
+        self.variations: dict[int, list[dict[str, Any]]] = {}
+        self.app = self._build()
+
+    def _authorized(self, header: str) -> bool:
+        expected = base64.b64encode(f"{WOO_KEY}:{WOO_SECRET}".encode()).decode()
+        return header == f"Basic {expected}"
+
+    def _page(self, rows: list[dict[str, Any]], per_page: int, page: int) -> JSONResponse:
+        pages = max(1, -(-len(rows) // per_page))
+        start = (page - 1) * per_page
+        return JSONResponse(
+            rows[start : start + per_page],
+            headers={"X-WP-Total": str(len(rows)), "X-WP-TotalPages": str(pages)},
+        )
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+        unauthorized = JSONResponse(
+            {
+                "code": "woocommerce_rest_cannot_view",
+                "message": "Sorry, you cannot list resources.",
+            },
+            status_code=401,
+        )
+
+        @app.get("/wp-json/wc/v3/products")
+        async def products(
+            per_page: int = 10, page: int = 1, authorization: str = Header(default="")
+        ) -> JSONResponse:
+            if not self._authorized(authorization):
+                return unauthorized
+            return self._page(self.products, per_page, page)
+
+        @app.get("/wp-json/wc/v3/products/{product_id}/variations")
+        async def variations(
+            product_id: int,
+            per_page: int = 10,
+            page: int = 1,
+            authorization: str = Header(default=""),
+        ) -> JSONResponse:
+            if not self._authorized(authorization):
+                return unauthorized
+            return self._page(self.variations.get(product_id, []), per_page, page)
+
+        return app
+
+
+class FakeStorePages:
+    """A generic store (Yahoo! Shopping) whose item pages answer 200; visits are kept."""
+
+    def __init__(self) -> None:
+        self.visits: list[str] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/{path:path}")
+        async def item(path: str, request: Request) -> Any:
+            self.visits.append(str(request.url))
+            return HTMLResponse(f"<h1>{path}</h1>")
+
+        return app
