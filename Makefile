@@ -21,7 +21,7 @@ test: install ## the whole suite (TEST_DATABASE_URL / TEST_AMQP_URL, see README)
 lint: install
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
-	$(UV) run mypy kit/src contracts/src services/catalog/src services/publisher/src services/analytics/src gateway/src cli/src
+	$(UV) run mypy kit/src contracts/src services/catalog/src services/publisher/src services/analytics/src gateway/src cli/src web/src
 	$(UV) run lint-imports
 
 format: install

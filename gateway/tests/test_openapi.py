@@ -1,3 +1,5 @@
+import re
+
 import httpx
 import pytest
 
@@ -47,6 +49,20 @@ async def test_docs_page_points_at_the_merged_document(http: httpx.AsyncClient) 
     response = await http.get("/docs")
     assert response.status_code == 200
     assert "/openapi.json" in response.text
+
+
+async def test_docs_page_loads_swagger_ui_from_the_gateway_itself(http: httpx.AsyncClient) -> None:
+    page = (await http.get("/docs")).text
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    styles = re.findall(r'<link type="text/css" rel="stylesheet" href="([^"]+)"', page)
+
+    assert scripts
+    assert styles
+    for url in [*scripts, *styles]:
+        assert url.startswith("/docs/assets/"), url  # no CDN: the page works offline
+        asset = await http.get(url)
+        assert asset.status_code == 200
+        assert len(asset.content) > 1000
 
 
 async def test_jwks_publishes_the_signers_key(http: httpx.AsyncClient, signer: TokenSigner) -> None:

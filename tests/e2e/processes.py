@@ -116,6 +116,7 @@ def base_env(database_url: str, prefix: str, key_file: Path) -> dict[str, str]:
         PUBLISHER_SECRET_KEYS=new_key(),
         ANALYTICS_SECRET_KEYS=new_key(),
         GATEWAY_SECRET_KEYS=new_key(),
+        WEB_SECRET_KEYS=new_key(),
     )
     env.pop("AMQP_URL", None)
     return env

@@ -29,6 +29,7 @@ KEY_VARIABLES = (
     "PUBLISHER_SECRET_KEYS",
     "ANALYTICS_SECRET_KEYS",
     "GATEWAY_SECRET_KEYS",
+    "WEB_SECRET_KEYS",
 )
 WEBHOOK_SECRET = "shpss_make_run_webhook_secret"
 

@@ -42,6 +42,8 @@ async def _rotate(settings: MachiSettings, batch_size: int) -> int:
     )
     with Progress(*columns, console=console) as progress:
         for service in SEALED_SERVICES:
+            if service.metadata is None:
+                continue  # nothing at rest: a cookie sealed with an old key is re-sealed on use
             keys = service.keys()
             if not keys:
                 progress.console.print(f"{service.name}: no key configured, skipped")

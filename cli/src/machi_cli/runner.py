@@ -22,6 +22,7 @@ from fastapi import FastAPI
 
 import gateway.app
 import gateway.roles
+import web.app
 from gateway.settings import GatewaySettings
 from kit import migrations
 from kit import roles as kit_roles
@@ -33,7 +34,9 @@ from kit.http import ReadinessCheck, add_ops_routes
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 from machi_cli import embedded
-from machi_cli.services import DATABASES, ROLE_NAMES, SERVICES
+from machi_cli.services import DATABASES, ROLE_NAMES, SERVICES, WEB_DEFAULT_PORT
+from web.routing import FrontDoor
+from web.settings import WebSettings
 
 log = logging.getLogger("machi")
 EMBEDDED_DATA = Path("var/pgdata")
@@ -132,7 +135,8 @@ class Platform:
                 assert signer is not None
                 gw_app = await self._gateway_app(stack, bus, signer, apps)
                 gw_port = port or 8000
-                gw_server = self._server(gw_app, host, gw_port, lifespan="on")
+                front = self._web_beside(stack, gw_app) if self.wants("web") else gw_app
+                gw_server = self._server(front, host, gw_port, lifespan="on")
                 if seed and set(apps) == set(SERVICES):
                     await self._seed(gw_app)  # in-process services verify with the signer's keys
                 elif seed:
@@ -142,6 +146,10 @@ class Platform:
                 serving.append(gw_server)
                 shown = "localhost" if host in ("0.0.0.0", "127.0.0.1") else host
                 log.info("gateway listening", extra={"url": f"http://{shown}:{gw_port}"})
+            elif self.wants("web"):
+                web_port = port or WEB_DEFAULT_PORT
+                serving.append(self._server(self._web(stack, None), host, web_port, lifespan="off"))
+                log.info("web listening", extra={"url": f"http://{host}:{web_port}/console/"})
             if not serving and port is not None:
                 serving.append(self._server(self._ops_app(bus), host, port, lifespan="off"))
             tasks: list[asyncio.Task[Any]] = [
@@ -250,6 +258,20 @@ class Platform:
         for client in upstreams.values():
             stack.push_async_callback(client.aclose)
         return gateway.app.create_app(runtime, self.gateway_settings, signer, upstreams)
+
+    def _web(self, stack: AsyncExitStack, transport: httpx.AsyncBaseTransport | None) -> FastAPI:
+        """The web role: over HTTP to `WEB_GATEWAY_URL`, or through `transport`."""
+        app = web.app.create_app(
+            WebSettings(), transport, trusted_proxies=list(self.settings.trusted_proxies)
+        )
+        stack.push_async_callback(app.state.gateway.aclose)
+        return app
+
+    def _web_beside(self, stack: AsyncExitStack, gateway_app: FastAPI) -> FrontDoor:
+        """The gateway and the web role on one port: pages to web, which reaches the gateway
+        in-process with the same headers as over the network."""
+        transport = httpx.ASGITransport(app=gateway_app, raise_app_exceptions=False)
+        return FrontDoor(gateway_app, self._web(stack, transport))
 
     def _install_signals(self, tasks: list[asyncio.Task[Any]]) -> None:
         loop = asyncio.get_running_loop()

@@ -32,6 +32,7 @@ from kit.secrets import (
     parse_keys,
 )
 from publisher.settings import PublisherSettings
+from web.settings import WebSettings
 
 log = logging.getLogger("machi")
 DEV_KEYS = Path("var/secret-keys.env")
@@ -39,10 +40,11 @@ DEV_KEYS = Path("var/secret-keys.env")
 
 @dataclass(frozen=True)
 class SealedService:
-    """A service with sealed columns: its models, its settings, and the roles that seal."""
+    """A service that seals secrets: its models' sealed columns (none: it seals only what it
+    hands out, as the web role's session cookie), its settings, and the roles that seal."""
 
     name: str
-    metadata: MetaData
+    metadata: MetaData | None
     settings: type[SealingSettings]
     roles: tuple[str, ...]
 
@@ -80,6 +82,7 @@ SEALED_SERVICES = [
         WebhookSettings,
         ("gateway", "gateway-relay"),  # partner webhook secrets; the sender signs with them
     ),
+    SealedService("web", None, WebSettings, ("web",)),  # the session cookie: nothing stored
 ]
 
 

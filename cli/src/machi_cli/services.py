@@ -41,7 +41,9 @@ DATABASES = [*SERVICES, "gateway"]
 ROLE_NAMES = [f"{s}-{kind}" for s in SERVICES for kind in ("api", "relay", "worker")] + [
     "gateway",
     "gateway-relay",
+    "web",  # the console and city page, a client of the gateway (web/)
 ]
+WEB_DEFAULT_PORT = 8004
 
 
 def consumers() -> dict[str, list[str]]:

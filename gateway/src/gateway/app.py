@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 from fastapi import APIRouter, Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 
 from gateway import api, authn, openapi, proxy
@@ -121,6 +122,7 @@ def create_app(
         webhooks_api.router,
         public_api.router,
     ]
+    app.mount(openapi.DOCS_ASSETS_URL, StaticFiles(directory=openapi.DOCS_ASSETS), name="docs")
     origin = Depends(audit_api.remember_origin)  # where each request came from, for its records
     for router in own:
         app.include_router(router, dependencies=[origin, Depends(authorize)])

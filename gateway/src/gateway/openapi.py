@@ -11,8 +11,10 @@ import asyncio
 import copy
 import logging
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+import fastapi_offline
 import httpx
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -24,6 +26,10 @@ from kit.http import PROBLEM_JSON
 log = logging.getLogger(__name__)
 
 FETCH_TIMEOUT_SECONDS = 5.0
+# Swagger UI's files as the fastapi-offline wheel ships them, served by the gateway itself: the
+# docs work offline and on closed municipal networks (LGWAN), with no CDN.
+DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
+DOCS_ASSETS_URL = "/docs/assets"
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 # The schemes `gateway.dependencies` declares; every proxied operation needs one of them.
 SECURITY: list[dict[str, list[str]]] = [{"token": []}, {"apiKey": []}]
@@ -264,4 +270,10 @@ async def openapi_json(request: Request) -> JSONResponse:
 
 @router.get("/docs")
 async def swagger_ui(request: Request) -> HTMLResponse:
-    return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{request.app.title} - docs")
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title=f"{request.app.title} - docs",
+        swagger_js_url=f"{DOCS_ASSETS_URL}/swagger-ui-bundle.js",
+        swagger_css_url=f"{DOCS_ASSETS_URL}/swagger-ui.css",
+        swagger_favicon_url=f"{DOCS_ASSETS_URL}/favicon.png",
+    )

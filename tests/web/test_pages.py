@@ -1,0 +1,148 @@
+"""The pages over HTTP, from the real all-in-one: the landing page, the city page in three
+languages, and the console's sign-in with its cookie and CSRF rules."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from machi_cli import seed
+from tests.harness import Platform
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def browser(platform: Platform) -> httpx.Client:
+    """A cookie-keeping client that does not follow redirects (they are asserted)."""
+    return httpx.Client(base_url=platform.url, timeout=30)
+
+
+def csrf_of(page: httpx.Response) -> str:
+    found = CSRF.search(page.text)
+    assert found, page.text
+    return found.group(1)
+
+
+def sign_in(browser: httpx.Client, email: str, password: str) -> httpx.Response:
+    token = csrf_of(browser.get("/console/login"))
+    return browser.post(
+        "/console/login",
+        data={"email": email, "password": password, "csrf_token": token, "next": "/console/"},
+    )
+
+
+def test_root_is_an_html_page_linking_the_console_the_city_page_and_the_docs(
+    browser: httpx.Client,
+) -> None:
+    page = browser.get("/")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    for link in ('href="/console/"', 'href="/takeo/shop"', 'href="/docs"'):
+        assert link in page.text
+
+
+def test_the_api_is_still_the_gateways_beside_the_pages(browser: httpx.Client) -> None:
+    assert browser.get("/public/takeo").headers["content-type"].startswith("application/json")
+    assert browser.get("/takeo").status_code == 302  # the town's social page, as before
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "price"),
+    [
+        ("ja", "今日の逸品", "￥1,980"),
+        ("ko", "오늘의 특산품", "JP¥1,980"),
+        ("en", "Today", "¥1,980"),
+    ],
+)
+def test_the_city_page_shows_the_towns_products_with_photos_and_prices(
+    browser: httpx.Client, language: str, heading: str, price: str
+) -> None:
+    page = browser.get("/takeo/shop", headers={"Accept-Language": language})
+    assert page.status_code == 200
+    assert f'<html lang="{language}">' in page.text
+    assert heading in page.text
+    assert price in page.text  # the garlic, in the town's currency
+    photos = re.findall(r'<img src="([^"]+)" alt="([^"]*)"', page.text)
+    assert photos
+    assert all(alt for _, alt in photos)
+    assert browser.get(photos[0][0]).headers["content-type"].startswith("image/")
+
+
+def test_the_city_page_is_small_and_runs_no_script(browser: httpx.Client) -> None:
+    page = browser.get("/takeo/shop")
+    assert len(page.content) < 60_000
+    assert "<script src" not in page.text
+    assert page.headers["cache-control"].startswith("public")
+
+
+def test_the_language_switch_is_remembered(browser: httpx.Client) -> None:
+    switched = browser.get("/takeo/shop?lang=ko", headers={"Accept-Language": "en"})
+    assert '<html lang="ko">' in switched.text
+    again = browser.get("/takeo/shop", headers={"Accept-Language": "en"})
+    assert '<html lang="ko">' in again.text
+
+
+def test_a_product_page_has_share_tags_and_product_markup(browser: httpx.Client) -> None:
+    page = browser.get("/takeo/shop/aged-black-garlic?lang=en")
+    assert page.status_code == 200
+    assert '<meta property="og:image"' in page.text
+    assert '"@type": "Product"' in page.text
+    assert '"priceCurrency": "JPY"' in page.text
+
+
+def test_an_unknown_town_or_product_is_a_404_page(browser: httpx.Client) -> None:
+    assert browser.get("/nowhere/shop").status_code == 404
+    missing = browser.get("/takeo/shop/no-such-thing")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("text/html")
+
+
+def test_the_console_asks_for_a_sign_in(browser: httpx.Client) -> None:
+    answer = browser.get("/console/products")
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/console/login?next=/console/products"
+
+
+def test_signing_in_sets_a_sealed_http_only_lax_cookie(browser: httpx.Client) -> None:
+    answer = sign_in(browser, *seed.ADMIN)
+    assert answer.status_code == 303
+    cookie = next(
+        c for c in answer.headers.get_list("set-cookie") if c.startswith("machi_session=")
+    )
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie or "samesite=lax" in cookie.lower()
+    assert "eyJ" not in cookie  # no token in clear (a JWT starts so)
+    dashboard = browser.get("/console/")
+    assert dashboard.status_code == 200
+    assert seed.ADMIN[0] in dashboard.text
+
+
+def test_a_form_without_the_csrf_token_is_refused(browser: httpx.Client) -> None:
+    browser.get("/console/login")  # the session exists: only the token is missing
+    email, password = seed.ADMIN
+    answer = browser.post("/console/login", data={"email": email, "password": password})
+    assert answer.status_code == 403
+    assert browser.get("/console/").status_code == 303  # not signed in
+
+
+def test_a_wrong_password_shows_the_form_again(browser: httpx.Client) -> None:
+    answer = sign_in(browser, seed.ADMIN[0], "wrong password")
+    assert answer.status_code == 401
+    assert 'name="password"' in answer.text
+
+
+def test_signing_out_forgets_the_tokens(browser: httpx.Client) -> None:
+    sign_in(browser, *seed.ADMIN)
+    token = csrf_of(browser.get("/console/"))
+    assert browser.post("/console/logout", data={"csrf_token": token}).status_code == 303
+    assert browser.get("/console/").status_code == 303
+
+
+def test_the_products_page_lists_the_towns_products(browser: httpx.Client) -> None:
+    sign_in(browser, *seed.ADMIN)
+    page = browser.get("/console/products?lang=ja")
+    assert page.status_code == 200
+    assert "熟成黒にんにく" in page.text

@@ -1,0 +1,107 @@
+"""The "Fun Buy" city page: `/{town}/shop` and `/{town}/shop/{slug}`, server-rendered from the
+public API (no login, no script), cacheable like the JSON it is drawn from."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from babel.numbers import get_currency_precision
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from machi_client.api.public import public_products_get, public_store, public_town
+from machi_client.models import AvailableProduct, ProductPage, StorePage, TownPage
+from web.dependencies import AnonymousApi, LanguageDep, RendererDep
+from web.gateway import ApiError, parsed
+from web.shop import service
+
+router = APIRouter()
+# Browsers and shared caches may keep the page a minute; the gateway's own cache of the JSON is
+# dropped on every change of the town, so a minute is the longest a visitor sees an old price.
+CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600"
+
+
+def _cached(response: HTMLResponse) -> HTMLResponse:
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+def _base(request: Request) -> str:
+    base: str = request.app.state.public_api_url
+    return base
+
+
+@router.get("/{town}/shop", response_class=HTMLResponse)
+async def city_page(
+    town: str, request: Request, api: AnonymousApi, render: RendererDep, language: LanguageDep
+) -> HTMLResponse:
+    """The town's "Fun Buy" page: the specialty of the day, what is in season, every product,
+    places and the latest posts."""
+    page = parsed(await public_town.asyncio_detailed(town, client=api), TownPage)
+    store = parsed(await public_store.asyncio_detailed(town, client=api), StorePage)
+    base = _base(request)
+    profile = service.town_of(page.town)
+    in_season = service.cards(page.products, language, base)
+    everything = service.cards(store.products, language, base)
+    specialty = in_season[0] if in_season else (everything[0] if everything else None)
+    context = {
+        "town": profile,
+        "specialty": specialty,
+        "in_season": [c for c in in_season if c is not specialty][:6],
+        "products": everything,
+        "places": service.places(page.places, base),
+        "posts": service.posts(page.posts, profile, language)[:5],
+        "share_image": specialty.photo.url if specialty and specialty.photo else None,
+    }
+    return _cached(render.page(request, "shop/town.html", context))
+
+
+@router.get("/{town}/shop/{slug}", response_class=HTMLResponse)
+async def product_page(
+    town: str,
+    slug: str,
+    request: Request,
+    api: AnonymousApi,
+    render: RendererDep,
+    language: LanguageDep,
+) -> HTMLResponse:
+    """One product with its buy button, share tags and schema.org markup."""
+    page = parsed(await public_products_get.asyncio_detailed(town, slug, client=api), ProductPage)
+    if not isinstance(page.product, AvailableProduct):
+        raise ApiError(503, "The catalog is not answering")
+    profile = service.town_of(page.town)
+    product = service.card(page.product, language, _base(request))
+    context = {
+        "town": profile,
+        "product": product,
+        "json_ld": _json_ld(product, request),
+        "share_image": product.photo.url if product.photo else None,
+    }
+    return _cached(render.page(request, "shop/product.html", context))
+
+
+def _json_ld(product: service.Card, request: Request) -> str:
+    """schema.org `Product` with its `Offer`: a product snippet, as checkout is the store's
+    (Google Search Central, product snippets)."""
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "description": product.description,
+        "url": str(request.url.replace(query="")),
+    }
+    if product.photo:
+        url = product.photo.url
+        document["image"] = url if "://" in url else str(request.base_url).rstrip("/") + url
+    if product.price_amount is not None:
+        precision = get_currency_precision(product.currency)
+        document["offers"] = {
+            "@type": "Offer",
+            "price": str(Decimal(product.price_amount).scaleb(-precision)),
+            "priceCurrency": product.currency,
+        }
+    # `</` would end the script element early (HTML 13.1.2.6 script data).
+    return json.dumps(document, ensure_ascii=False).replace("</", "<\\/")

@@ -1,0 +1,178 @@
+"""The city page's view: the public API's town, store and product documents turned into what
+the templates show (texts in the visitor's language, prices and dates formatted, photo and buy
+URLs as the browser reaches them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from machi_client.models import (
+    PlacesSection,
+    PostsSection,
+    ProductsSection,
+    PublicMedia,
+    StoreProductsSection,
+    TownProfile,
+)
+from machi_client.types import Unset
+from web import i18n
+from web.rendering import text
+
+PHOTO = "landscape"  # 1200 x 628: the card and the share image (Open Graph 1.91:1)
+THUMBNAIL = "thumbnail"
+
+
+@dataclass(frozen=True)
+class Photo:
+    url: str
+    alt: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Card:
+    """A product as the page shows it."""
+
+    slug: str
+    name: str
+    description: str
+    price: str
+    price_amount: int | None
+    currency: str
+    photo: Photo | None
+    buy_url: str | None
+    category_id: str | None = None
+    variants: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    description: str
+    address: str
+    map_url: str | None
+    photo: Photo | None
+
+
+@dataclass(frozen=True)
+class Post:
+    text: str
+    when: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Town:
+    slug: str
+    name: str
+    timezone: str
+    currency: str
+    locales: list[str]
+    social_url: str | None
+
+
+def on_gateway(url: str | None, public_api_url: str) -> str | None:
+    """A gateway URL (`/r/{code}`, a media rendition) as the browser reaches it: its path under
+    `WEB_PUBLIC_API_URL`, whatever origin the service that made it was configured with."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return f"{public_api_url}{path}"
+
+
+def town_of(profile: TownProfile) -> Town:
+    return Town(
+        profile.slug,
+        text(profile.name) or profile.slug,
+        profile.timezone,
+        profile.currency,
+        list(profile.locales),
+        profile.social_url,
+    )
+
+
+def _photo(
+    media: list[PublicMedia] | Unset, rendition: str, base: str, fallback_alt: str = ""
+) -> Photo | None:
+    if isinstance(media, Unset) or not media:
+        return None
+    first = media[0]
+    urls = first.urls.to_dict() if not isinstance(first.urls, Unset) else {}
+    url = on_gateway(urls.get(rendition) or next(iter(urls.values()), None), base)
+    if url is None:
+        return None
+    size = (1200, 628) if rendition == PHOTO else (320, 320)
+    alt = text(first.alt)
+    # The client's default for a missing alt is the literal "{}" (the API's empty object).
+    return Photo(url, alt if alt and alt != "{}" else fallback_alt, *size)
+
+
+def card(product: Any, language: str, base: str, rendition: str = PHOTO) -> Card:
+    """A public product (town page, store or product page) as a card."""
+    extra: dict[str, Any] = product.additional_properties
+    listings = getattr(product, "listings", None) or []
+    buy = product.buy_url or next((x.url for x in listings if getattr(x, "url", None)), None)
+    variants = [
+        (text(v.name) or v.sku, i18n.price(v.price_amount, v.currency, language))
+        for v in (product.variants if not isinstance(product.variants, Unset) else [])
+    ]
+    name = text(product.name) or product.slug
+    return Card(
+        slug=product.slug,
+        name=name,
+        description=text(product.description),
+        price=i18n.price(product.price_amount, product.currency, language),
+        price_amount=product.price_amount,
+        currency=product.currency,
+        photo=_photo(product.media, rendition, base, name),
+        buy_url=on_gateway(buy, base) if product.buy_url else buy,
+        category_id=extra.get("category_id"),
+        variants=variants,
+    )
+
+
+def cards(section: Any, language: str, base: str) -> list[Card]:
+    if not isinstance(section, ProductsSection | StoreProductsSection):
+        return []
+    return [card(p, language, base) for p in section.items]
+
+
+def places(section: Any, base: str) -> list[Place]:
+    if not isinstance(section, PlacesSection):
+        return []
+    found = []
+    for place in section.items:
+        located = place.latitude is not None and place.longitude is not None
+        map_url = (
+            f"https://www.openstreetmap.org/?mlat={place.latitude}&mlon={place.longitude}#map=16/"
+            f"{place.latitude}/{place.longitude}"
+            if located
+            else None
+        )
+        found.append(
+            Place(
+                text(place.name) or place.slug,
+                text(place.description),
+                place.address or "",
+                map_url,
+                _photo(place.media, THUMBNAIL, base, text(place.name)),
+            )
+        )
+    return found
+
+
+def posts(section: Any, town: Town, language: str) -> list[Post]:
+    if not isinstance(section, PostsSection):
+        return []
+    return [
+        Post(
+            p.text,
+            i18n.when(p.created_at, town.timezone, language),
+            next(iter(p.permalinks), None) if not isinstance(p.permalinks, Unset) else None,
+        )
+        for p in section.items
+    ]
