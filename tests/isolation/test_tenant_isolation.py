@@ -70,6 +70,7 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("POST", "/v1/products/{product_id}/variants"): Call(
         "product", {"sku": "B-1", "price_amount": 1}
     ),
+    ("GET", "/v1/products/{product_id}/variants/{variant_id}"): Call("variant"),
     ("PATCH", "/v1/products/{product_id}/variants/{variant_id}"): Call(
         "variant", {"price_amount": 1}
     ),

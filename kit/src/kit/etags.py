@@ -43,11 +43,12 @@ def _serialize(body: BaseModel | Any) -> bytes:
 
 
 def conditional_json(
-    request: Request, body: BaseModel | Any, *, vary: str | None = None
+    request: Request, body: BaseModel | Any, *, vary: str | None = None, etag: str | None = None
 ) -> Response:
-    """`body` as JSON with an ETag, or 304 Not Modified when the client already holds it."""
+    """`body` as JSON with an ETag, or 304 Not Modified when the client already holds it. The
+    ETag is the body's, unless `etag` gives the resource's version (kit.preconditions)."""
     content = _serialize(body)
-    etag = etag_of(content)
+    etag = etag or etag_of(content)
     headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
     if vary:
         headers["Vary"] = vary

@@ -206,6 +206,7 @@ PRODUCTS: Table = {
     ("POST", "/v1/products/{product_id}/publish"): write(C, KEEPERS),
     ("POST", "/v1/products/{product_id}/archive"): write(C, KEEPERS),
     ("POST", "/v1/products/{product_id}/variants"): write(C, KEEPERS),
+    ("GET", "/v1/products/{product_id}/variants/{variant_id}"): read(C, TOWN),
     ("PATCH", "/v1/products/{product_id}/variants/{variant_id}"): write(C, KEEPERS),
     ("GET", "/v1/categories"): read(C, TOWN, PAGES),
     ("POST", "/v1/categories"): write(C, WRITERS),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -33,6 +34,7 @@ from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import CONDITIONAL_RESPONSES, conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.preconditions import TAGGED, VERSIONED, IfMatchDep, set_etag, version_etag
 
 # The public pages read products and categories; anonymous callers get nothing else here.
 router = APIRouter(
@@ -41,6 +43,10 @@ router = APIRouter(
 )
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 VARY = "Accept-Language"
+UpdatedSince = Annotated[
+    datetime | None,
+    Query(description="Only what changed at or after this instant (`updated_at`), to sync"),
+]
 
 
 async def _read(
@@ -71,34 +77,49 @@ async def list_producers(
     session: SessionDep,
     principal: PrincipalDep,
     view: ViewDep,
+    updated_since: UpdatedSince = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """List the producers the caller may see, newest first."""
     items, next_cursor = await repository.list_producers(
-        session, cursor=cursor, limit=limit, only=access.producer_scope(principal)
+        session,
+        cursor=cursor,
+        limit=limit,
+        only=access.producer_scope(principal),
+        updated_since=updated_since,
     )
     return {"items": [present.producer(p, view) for p in items], "next_cursor": next_cursor}
 
 
-@router.get("/producers/{producer_id}", response_model=ProducerRead)
+@router.get("/producers/{producer_id}", response_model=ProducerRead, responses=TAGGED)
 async def get_producer(
-    producer_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, view: ViewDep
-) -> object:
-    """One producer."""
-    return present.producer(await service.get_producer(session, principal, producer_id), view)
-
-
-@router.patch("/producers/{producer_id}", response_model=ProducerRead)
-async def update_producer(
     producer_id: uuid.UUID,
-    data: ProducerUpdate,
+    response: Response,
     session: SessionDep,
     principal: PrincipalDep,
     view: ViewDep,
 ) -> object:
-    """Change a producer's profile (staff, or the producer's own users)."""
-    producer = await service.update_producer(session, principal, producer_id, data)
+    """One producer, with its version's ETag."""
+    producer = await service.get_producer(session, principal, producer_id)
+    set_etag(response, producer)
+    return present.producer(producer, view)
+
+
+@router.patch("/producers/{producer_id}", response_model=ProducerRead, responses=VERSIONED)
+async def update_producer(
+    producer_id: uuid.UUID,
+    data: ProducerUpdate,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    precondition: IfMatchDep,
+) -> object:
+    """Change a producer's profile (staff, or the producer's own users); `If-Match` guards
+    against overwriting someone else's change."""
+    producer = await service.update_producer(session, principal, producer_id, data, precondition)
+    set_etag(response, producer)
     return present.producer(producer, view)
 
 
@@ -148,6 +169,7 @@ async def list_products(
     slug: Annotated[str | None, Query(max_length=120)] = None,
     in_season: bool = False,
     q: Annotated[str | None, Query(max_length=200, description="Text in any language")] = None,
+    updated_since: UpdatedSince = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Response:
@@ -164,6 +186,7 @@ async def list_products(
         now=view.now,
         text=text or None,
         public_only=access.public_view(principal),
+        updated_since=updated_since,
     )
     items, next_cursor = await repository.list_products(
         session, cursor=cursor, limit=limit, where=where
@@ -200,7 +223,11 @@ async def publish_products(
     )
 
 
-@router.get("/products/{product_id}", response_model=ProductRead, responses=CONDITIONAL_RESPONSES)
+@router.get(
+    "/products/{product_id}",
+    response_model=ProductRead,
+    responses={**CONDITIONAL_RESPONSES, **TAGGED},
+)
 async def get_product(
     request: Request,
     product_id: uuid.UUID,
@@ -208,28 +235,32 @@ async def get_product(
     principal: PrincipalDep,
     view: ViewDep,
 ) -> Response:
-    """One product, with an ETag (If-None-Match answers 304)."""
+    """One product, with its version's ETag (If-None-Match answers 304)."""
     product = await service.get_product(session, principal, product_id)
     if access.public_view(principal) and not await repository.is_public_product(session, product):
         raise ProductNotFound(f"no product {product_id}")
     [read] = await _read(session, principal, [product], view)
-    return conditional_json(request, read, vary=VARY)
+    return conditional_json(request, read, vary=VARY, etag=version_etag(product))
 
 
-@router.patch("/products/{product_id}", response_model=ProductRead)
+@router.patch("/products/{product_id}", response_model=ProductRead, responses=VERSIONED)
 async def update_product(
     product_id: uuid.UUID,
     data: ProductUpdate,
+    response: Response,
     session: SessionDep,
     principal: PrincipalDep,
     view: ViewDep,
     settings: SettingsDep,
+    precondition: IfMatchDep,
 ) -> object:
-    """Change a product; a public one emits `catalog.product.updated.v1`."""
+    """Change a product; a public one emits `catalog.product.updated.v1`. `If-Match` guards
+    against overwriting someone else's change."""
     product = await service.update_product(
-        session, principal, product_id, data, settings.public_base_url
+        session, principal, product_id, data, settings.public_base_url, precondition
     )
     [read] = await _read(session, principal, [product], view)
+    set_etag(response, product)
     return read
 
 
@@ -280,22 +311,47 @@ async def add_variant(
     return present.variant(variant, view)
 
 
+@router.get(
+    "/products/{product_id}/variants/{variant_id}",
+    response_model=VariantRead,
+    responses=TAGGED,
+)
+async def get_variant(
+    product_id: uuid.UUID,
+    variant_id: uuid.UUID,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+) -> object:
+    """One variant of a product the caller may change, with its version's ETag."""
+    variant = await service.get_variant(session, principal, product_id, variant_id)
+    store_items = await repository.listings_of_variants(session, [variant.id])
+    set_etag(response, variant)
+    return present.variant(variant, view, store_items[variant.id])
+
+
 @router.patch(
     "/products/{product_id}/variants/{variant_id}",
     response_model=VariantRead,
+    responses=VERSIONED,
 )
 async def update_variant(
     product_id: uuid.UUID,
     variant_id: uuid.UUID,
     data: VariantUpdate,
+    response: Response,
     session: SessionDep,
     principal: PrincipalDep,
     view: ViewDep,
     settings: SettingsDep,
+    precondition: IfMatchDep,
 ) -> object:
-    """Change a variant; new stock or price emits `catalog.product.stock_changed.v1`."""
+    """Change a variant; new stock or price emits `catalog.product.stock_changed.v1`.
+    `If-Match` guards against overwriting someone else's change."""
     variant = await service.update_variant(
-        session, principal, product_id, variant_id, data, settings.public_base_url
+        session, principal, product_id, variant_id, data, settings.public_base_url, precondition
     )
     store_items = await repository.listings_of_variants(session, [variant.id])
+    set_etag(response, variant)
     return present.variant(variant, view, store_items[variant.id])

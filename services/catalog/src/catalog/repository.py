@@ -27,8 +27,11 @@ from catalog.models import (
 from kit.pagination import paginate
 
 
-async def get_producer(session: AsyncSession, producer_id: uuid.UUID) -> Producer | None:
-    return await session.get(Producer, producer_id)
+async def get_producer(
+    session: AsyncSession, producer_id: uuid.UUID, *, lock: bool = False
+) -> Producer | None:
+    """A producer; `lock` reads it afresh and holds it until the transaction ends."""
+    return await session.get(Producer, producer_id, with_for_update=lock, populate_existing=lock)
 
 
 async def producer_code_exists(session: AsyncSession, code: str) -> bool:
@@ -42,10 +45,13 @@ async def list_producers(
     cursor: str | None,
     limit: int,
     only: Collection[uuid.UUID] | None = None,
+    updated_since: datetime | None = None,
 ) -> tuple[list[Producer], str | None]:
     statement = select(Producer)
     if only is not None:
         statement = statement.where(Producer.id.in_(list(only)))
+    if updated_since is not None:
+        statement = statement.where(Producer.updated_at >= updated_since)
     return await paginate(session, statement, Producer, cursor=cursor, limit=limit)
 
 
@@ -82,8 +88,11 @@ async def categories_by_id(
     return {c.id: c for c in rows.scalars()}
 
 
-async def get_product(session: AsyncSession, product_id: uuid.UUID) -> Product | None:
-    return await session.get(Product, product_id)
+async def get_product(
+    session: AsyncSession, product_id: uuid.UUID, *, lock: bool = False
+) -> Product | None:
+    """A product; `lock` reads it afresh and holds it until the transaction ends."""
+    return await session.get(Product, product_id, with_for_update=lock, populate_existing=lock)
 
 
 async def products_by_id(
@@ -118,6 +127,7 @@ class ProductFilter:
     now: datetime | None = None
     text: str | None = None  # normalized (catalog.i18n.normalize)
     public_only: bool = False  # published, and of a producer whose visibility is public
+    updated_since: datetime | None = None
 
 
 def like_pattern(text: str) -> str:
@@ -154,6 +164,8 @@ async def list_products(
         statement = statement.where(
             Product.status == "published", Product.producer_id.in_(public_producer_ids())
         )
+    if where.updated_since is not None:
+        statement = statement.where(Product.updated_at >= where.updated_since)
     if where.text:
         statement = await _text_search(session, statement, where.text)
     return await paginate(session, statement, Product, cursor=cursor, limit=limit)
@@ -246,11 +258,15 @@ async def count_published(session: AsyncSession) -> int:
 
 
 async def get_variant(
-    session: AsyncSession, product_id: uuid.UUID, variant_id: uuid.UUID
+    session: AsyncSession, product_id: uuid.UUID, variant_id: uuid.UUID, *, lock: bool = False
 ) -> Variant | None:
-    found = await session.execute(
-        select(Variant).where(and_(Variant.id == variant_id, Variant.product_id == product_id))
+    """A product's variant; `lock` reads it afresh and holds it until the transaction ends."""
+    statement = select(Variant).where(
+        and_(Variant.id == variant_id, Variant.product_id == product_id)
     )
+    if lock:
+        statement = statement.with_for_update().execution_options(populate_existing=True)
+    found = await session.execute(statement)
     return found.scalar_one_or_none()
 
 

@@ -108,6 +108,7 @@ class ProducerRead(Localized):
     social: dict[str, str] = {}
     visibility: str = "public"
     created_at: datetime
+    updated_at: datetime
 
 
 # --- categories ----------------------------------------------------------------------------
@@ -129,6 +130,7 @@ class CategoryRead(Localized):
     name: Translations
     parent_id: uuid.UUID | None
     created_at: datetime
+    updated_at: datetime
 
 
 # --- variants ------------------------------------------------------------------------------
@@ -190,6 +192,8 @@ class VariantRead(BaseModel):
     stock: int | None
     made_to_order: bool
     weight_grams: int | None
+    created_at: datetime
+    updated_at: datetime
     display_name: str | None = None
     listings: list[VariantListingRead] = Field(
         default=[], description="Where it is sold, with each store item's URL (signed-in callers)"

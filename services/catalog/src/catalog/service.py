@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import access, i18n, repository
@@ -49,6 +50,7 @@ from contracts.catalog import (
 from kit.auth import InternalPrincipal
 from kit.errors import QuotaExceeded
 from kit.events import outbox
+from kit.preconditions import UNCONDITIONAL, IfMatch
 
 ACTIVE_PRODUCTS_LIMIT = "active_products"
 
@@ -68,10 +70,14 @@ async def create_producer(session: AsyncSession, data: ProducerCreate) -> Produc
 
 
 async def get_producer(
-    session: AsyncSession, principal: InternalPrincipal, producer_id: uuid.UUID
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    producer_id: uuid.UUID,
+    *,
+    lock: bool = False,
 ) -> Producer:
     """A producer the caller may see (another producer's is absent to a producer user)."""
-    producer = await repository.get_producer(session, producer_id)
+    producer = await repository.get_producer(session, producer_id, lock=lock)
     if producer is None or not access.may_see_producer(principal, producer_id):
         raise ProducerNotFound(f"no producer {producer_id}")
     return producer
@@ -82,9 +88,12 @@ async def update_producer(
     principal: InternalPrincipal,
     producer_id: uuid.UUID,
     data: ProducerUpdate,
+    precondition: IfMatch = UNCONDITIONAL,
 ) -> Producer:
-    """Change a producer's profile and tell the other services."""
-    producer = await get_producer(session, principal, producer_id)
+    """Change a producer's profile and tell the other services; `precondition` is checked on
+    the locked row, so a stale `If-Match` changes nothing."""
+    producer = await get_producer(session, principal, producer_id, lock=True)
+    precondition.check(producer)
     changes = data.model_dump(exclude_unset=True)
     code = changes.get("code")
     if code and code != producer.code and await repository.producer_code_exists(session, code):
@@ -183,6 +192,13 @@ async def _add_variant(
     return variant
 
 
+async def _touch(session: AsyncSession, product: Product) -> None:
+    """A new version of `product` (its ETag and `updated_at`): its variants are part of it."""
+    product.updated_at = func.now()
+    await session.flush()
+    await session.refresh(product)
+
+
 async def refresh_search_text(session: AsyncSession, product: Product) -> None:
     """Recompute the normalized text the trigram index searches."""
     variants = (await repository.variants_of(session, [product.id]))[product.id]
@@ -197,10 +213,14 @@ async def refresh_search_text(session: AsyncSession, product: Product) -> None:
 
 
 async def get_product(
-    session: AsyncSession, principal: InternalPrincipal, product_id: uuid.UUID
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    product_id: uuid.UUID,
+    *,
+    lock: bool = False,
 ) -> Product:
     """A product the caller may see."""
-    product = await repository.get_product(session, product_id)
+    product = await repository.get_product(session, product_id, lock=lock)
     if product is None or not access.may_see_producer(principal, product.producer_id):
         raise ProductNotFound(f"no product {product_id}")
     return product
@@ -212,9 +232,12 @@ async def update_product(
     product_id: uuid.UUID,
     data: ProductUpdate,
     public_base_url: str,
+    precondition: IfMatch = UNCONDITIONAL,
 ) -> Product:
-    """Change a product; a public one announces it with `catalog.product.updated.v1`."""
-    product = await get_product(session, principal, product_id)
+    """Change a product; a public one announces it with `catalog.product.updated.v1`.
+    `precondition` is checked on the locked row: a stale `If-Match` changes nothing."""
+    product = await get_product(session, principal, product_id, lock=True)
+    precondition.check(product)
     changes = data.model_dump(exclude_unset=True)
     if "category_id" in changes:
         await _check_category(session, data.category_id)
@@ -435,10 +458,11 @@ async def add_variant(
     public_base_url: str,
 ) -> Variant:
     """Add a sellable unit to a product."""
-    product = await get_product(session, principal, product_id)
+    product = await get_product(session, principal, product_id, lock=True)
     existing = (await repository.variants_of(session, [product.id]))[product.id]
     variant = await _add_variant(session, product, data, len(existing))
     await refresh_search_text(session, product)
+    await _touch(session, product)
     await _announce_update(session, product, public_base_url)
     return variant
 
@@ -450,12 +474,15 @@ async def update_variant(
     variant_id: uuid.UUID,
     data: VariantUpdate,
     public_base_url: str,
+    precondition: IfMatch = UNCONDITIONAL,
 ) -> Variant:
-    """Change a variant; a new stock or price is announced as `stock_changed`."""
-    product = await get_product(session, principal, product_id)
-    variant = await repository.get_variant(session, product.id, variant_id)
+    """Change a variant; a new stock or price is announced as `stock_changed`. `precondition`
+    is checked on the locked variant: a stale `If-Match` changes nothing."""
+    product = await get_product(session, principal, product_id, lock=True)
+    variant = await repository.get_variant(session, product.id, variant_id, lock=True)
     if variant is None:
         raise VariantNotFound(f"no variant {variant_id}")
+    precondition.check(variant)
     before_stock, before_price = (
         variant.stock,
         Price(amount=variant.price_amount, currency=variant.currency),
@@ -466,6 +493,7 @@ async def update_variant(
             setattr(variant, field, value)
     await session.flush()
     await refresh_search_text(session, product)
+    await _touch(session, product)
     price = Price(amount=variant.price_amount, currency=variant.currency)
     if variant.stock != before_stock or price != before_price:
         await outbox.add(
@@ -484,4 +512,18 @@ async def update_variant(
         )
     await _announce_update(session, product, public_base_url)
     await session.refresh(variant)
+    return variant
+
+
+async def get_variant(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    product_id: uuid.UUID,
+    variant_id: uuid.UUID,
+) -> Variant:
+    """A variant of a product the caller may see."""
+    product = await get_product(session, principal, product_id)
+    variant = await repository.get_variant(session, product.id, variant_id)
+    if variant is None:
+        raise VariantNotFound(f"no variant {variant_id}")
     return variant

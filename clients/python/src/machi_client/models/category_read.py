@@ -26,6 +26,7 @@ class CategoryRead:
         name (CategoryReadName):
         parent_id (None | UUID):
         slug (str):
+        updated_at (datetime.datetime):
         display_name (None | str | Unset):
         lang (None | str | Unset):
     """
@@ -35,6 +36,7 @@ class CategoryRead:
     name: CategoryReadName
     parent_id: None | UUID
     slug: str
+    updated_at: datetime.datetime
     display_name: None | str | Unset = UNSET
     lang: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -53,6 +55,8 @@ class CategoryRead:
             parent_id = self.parent_id
 
         slug = self.slug
+
+        updated_at = self.updated_at.isoformat()
 
         display_name: None | str | Unset
         if isinstance(self.display_name, Unset):
@@ -75,6 +79,7 @@ class CategoryRead:
                 "name": name,
                 "parent_id": parent_id,
                 "slug": slug,
+                "updated_at": updated_at,
             }
         )
         if display_name is not UNSET:
@@ -112,6 +117,8 @@ class CategoryRead:
 
         slug = d.pop("slug")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         def _parse_display_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -136,6 +143,7 @@ class CategoryRead:
             name=name,
             parent_id=parent_id,
             slug=slug,
+            updated_at=updated_at,
             display_name=display_name,
             lang=lang,
         )

@@ -18,6 +18,7 @@ class ConversionRead:
         amount (int):
         channel_id (None | UUID):
         code (None | str):
+        created_at (datetime.datetime):
         currency (str):
         id (UUID):
         method (str):
@@ -26,11 +27,13 @@ class ConversionRead:
         post_id (None | UUID):
         status (str):
         store (str):
+        updated_at (datetime.datetime):
     """
 
     amount: int
     channel_id: None | UUID
     code: None | str
+    created_at: datetime.datetime
     currency: str
     id: UUID
     method: str
@@ -39,6 +42,7 @@ class ConversionRead:
     post_id: None | UUID
     status: str
     store: str
+    updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +56,8 @@ class ConversionRead:
 
         code: None | str
         code = self.code
+
+        created_at = self.created_at.isoformat()
 
         currency = self.currency
 
@@ -73,6 +79,8 @@ class ConversionRead:
 
         store = self.store
 
+        updated_at = self.updated_at.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -80,6 +88,7 @@ class ConversionRead:
                 "amount": amount,
                 "channel_id": channel_id,
                 "code": code,
+                "created_at": created_at,
                 "currency": currency,
                 "id": id,
                 "method": method,
@@ -88,6 +97,7 @@ class ConversionRead:
                 "post_id": post_id,
                 "status": status,
                 "store": store,
+                "updated_at": updated_at,
             }
         )
 
@@ -120,6 +130,8 @@ class ConversionRead:
 
         code = _parse_code(d.pop("code"))
 
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
         currency = d.pop("currency")
 
         id = UUID(d.pop("id"))
@@ -149,10 +161,13 @@ class ConversionRead:
 
         store = d.pop("store")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         conversion_read = cls(
             amount=amount,
             channel_id=channel_id,
             code=code,
+            created_at=created_at,
             currency=currency,
             id=id,
             method=method,
@@ -161,6 +176,7 @@ class ConversionRead:
             post_id=post_id,
             status=status,
             store=store,
+            updated_at=updated_at,
         )
 
         conversion_read.additional_properties = d

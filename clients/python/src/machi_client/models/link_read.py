@@ -35,6 +35,7 @@ class LinkRead:
         post_id (None | UUID):
         producer_id (None | UUID):
         product_id (None | UUID):
+        updated_at (datetime.datetime):
         utm (LinkReadUtm):
         short_url (str | Unset):  Default: ''.
     """
@@ -53,6 +54,7 @@ class LinkRead:
     post_id: None | UUID
     producer_id: None | UUID
     product_id: None | UUID
+    updated_at: datetime.datetime
     utm: LinkReadUtm
     short_url: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -120,6 +122,8 @@ class LinkRead:
         else:
             product_id = self.product_id
 
+        updated_at = self.updated_at.isoformat()
+
         utm = self.utm.to_dict()
 
         short_url = self.short_url
@@ -142,6 +146,7 @@ class LinkRead:
                 "post_id": post_id,
                 "producer_id": producer_id,
                 "product_id": product_id,
+                "updated_at": updated_at,
                 "utm": utm,
             }
         )
@@ -298,6 +303,8 @@ class LinkRead:
 
         product_id = _parse_product_id(d.pop("product_id"))
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         utm = LinkReadUtm.from_dict(d.pop("utm"))
 
         short_url = d.pop("short_url", UNSET)
@@ -317,6 +324,7 @@ class LinkRead:
             post_id=post_id,
             producer_id=producer_id,
             product_id=product_id,
+            updated_at=updated_at,
             utm=utm,
             short_url=short_url,
         )

@@ -23,6 +23,7 @@ class ListingRead:
         stock (int | None):
         storefront_id (UUID):
         synced_at (datetime.datetime | None):
+        updated_at (datetime.datetime):
         url (None | str):
         variant_id (UUID):
     """
@@ -35,6 +36,7 @@ class ListingRead:
     stock: int | None
     storefront_id: UUID
     synced_at: datetime.datetime | None
+    updated_at: datetime.datetime
     url: None | str
     variant_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -63,6 +65,8 @@ class ListingRead:
         else:
             synced_at = self.synced_at
 
+        updated_at = self.updated_at.isoformat()
+
         url: None | str
         url = self.url
 
@@ -80,6 +84,7 @@ class ListingRead:
                 "stock": stock,
                 "storefront_id": storefront_id,
                 "synced_at": synced_at,
+                "updated_at": updated_at,
                 "url": url,
                 "variant_id": variant_id,
             }
@@ -134,6 +139,8 @@ class ListingRead:
 
         synced_at = _parse_synced_at(d.pop("synced_at"))
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         def _parse_url(data: object) -> None | str:
             if data is None:
                 return data
@@ -152,6 +159,7 @@ class ListingRead:
             stock=stock,
             storefront_id=storefront_id,
             synced_at=synced_at,
+            updated_at=updated_at,
             url=url,
             variant_id=variant_id,
         )

@@ -27,6 +27,7 @@ class MediaRead:
         height (int):
         id (UUID):
         size_bytes (int):
+        updated_at (datetime.datetime):
         width (int):
         urls (MediaReadUrls | Unset):
     """
@@ -37,6 +38,7 @@ class MediaRead:
     height: int
     id: UUID
     size_bytes: int
+    updated_at: datetime.datetime
     width: int
     urls: MediaReadUrls | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,6 +57,8 @@ class MediaRead:
 
         size_bytes = self.size_bytes
 
+        updated_at = self.updated_at.isoformat()
+
         width = self.width
 
         urls: dict[str, Any] | Unset = UNSET
@@ -71,6 +75,7 @@ class MediaRead:
                 "height": height,
                 "id": id,
                 "size_bytes": size_bytes,
+                "updated_at": updated_at,
                 "width": width,
             }
         )
@@ -101,6 +106,8 @@ class MediaRead:
 
         size_bytes = d.pop("size_bytes")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         width = d.pop("width")
 
         _urls = d.pop("urls", UNSET)
@@ -117,6 +124,7 @@ class MediaRead:
             height=height,
             id=id,
             size_bytes=size_bytes,
+            updated_at=updated_at,
             width=width,
             urls=urls,
         )

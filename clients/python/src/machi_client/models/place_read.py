@@ -39,6 +39,7 @@ class PlaceRead:
         related_product_ids (list[UUID]):
         slug (str):
         status (str):
+        updated_at (datetime.datetime):
         display_description (None | str | Unset):
         display_name (None | str | Unset):
         lang (None | str | Unset):
@@ -59,6 +60,7 @@ class PlaceRead:
     related_product_ids: list[UUID]
     slug: str
     status: str
+    updated_at: datetime.datetime
     display_description: None | str | Unset = UNSET
     display_name: None | str | Unset = UNSET
     lang: None | str | Unset = UNSET
@@ -115,6 +117,8 @@ class PlaceRead:
 
         status = self.status
 
+        updated_at = self.updated_at.isoformat()
+
         display_description: None | str | Unset
         if isinstance(self.display_description, Unset):
             display_description = UNSET
@@ -152,6 +156,7 @@ class PlaceRead:
                 "related_product_ids": related_product_ids,
                 "slug": slug,
                 "status": status,
+                "updated_at": updated_at,
             }
         )
         if display_description is not UNSET:
@@ -258,6 +263,8 @@ class PlaceRead:
 
         status = d.pop("status")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         def _parse_display_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -303,6 +310,7 @@ class PlaceRead:
             related_product_ids=related_product_ids,
             slug=slug,
             status=status,
+            updated_at=updated_at,
             display_description=display_description,
             display_name=display_name,
             lang=lang,

@@ -29,6 +29,7 @@ class ProducerRead:
         kind (str):
         name (ProducerReadName):
         story (ProducerReadStory):
+        updated_at (datetime.datetime):
         address (None | str | Unset):
         code (None | str | Unset):
         contact (ProducerReadContact | Unset):
@@ -45,6 +46,7 @@ class ProducerRead:
     kind: str
     name: ProducerReadName
     story: ProducerReadStory
+    updated_at: datetime.datetime
     address: None | str | Unset = UNSET
     code: None | str | Unset = UNSET
     contact: ProducerReadContact | Unset = UNSET
@@ -66,6 +68,8 @@ class ProducerRead:
         name = self.name.to_dict()
 
         story = self.story.to_dict()
+
+        updated_at = self.updated_at.isoformat()
 
         address: None | str | Unset
         if isinstance(self.address, Unset):
@@ -122,6 +126,7 @@ class ProducerRead:
                 "kind": kind,
                 "name": name,
                 "story": story,
+                "updated_at": updated_at,
             }
         )
         if address is not UNSET:
@@ -162,6 +167,8 @@ class ProducerRead:
         name = ProducerReadName.from_dict(d.pop("name"))
 
         story = ProducerReadStory.from_dict(d.pop("story"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         def _parse_address(data: object) -> None | str | Unset:
             if data is None:
@@ -239,6 +246,7 @@ class ProducerRead:
             kind=kind,
             name=name,
             story=story,
+            updated_at=updated_at,
             address=address,
             code=code,
             contact=contact,

@@ -27,6 +27,7 @@ class StorefrontRead:
         last_sync_error (None | str):
         last_synced_at (datetime.datetime | None):
         name (str):
+        updated_at (datetime.datetime):
         has_credentials (bool | Unset):  Default: False.
     """
 
@@ -39,6 +40,7 @@ class StorefrontRead:
     last_sync_error: None | str
     last_synced_at: datetime.datetime | None
     name: str
+    updated_at: datetime.datetime
     has_credentials: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -68,6 +70,8 @@ class StorefrontRead:
 
         name = self.name
 
+        updated_at = self.updated_at.isoformat()
+
         has_credentials = self.has_credentials
 
         field_dict: dict[str, Any] = {}
@@ -83,6 +87,7 @@ class StorefrontRead:
                 "last_sync_error": last_sync_error,
                 "last_synced_at": last_synced_at,
                 "name": name,
+                "updated_at": updated_at,
             }
         )
         if has_credentials is not UNSET:
@@ -140,6 +145,8 @@ class StorefrontRead:
 
         name = d.pop("name")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         has_credentials = d.pop("has_credentials", UNSET)
 
         storefront_read = cls(
@@ -152,6 +159,7 @@ class StorefrontRead:
             last_sync_error=last_sync_error,
             last_synced_at=last_synced_at,
             name=name,
+            updated_at=updated_at,
             has_credentials=has_credentials,
         )
 

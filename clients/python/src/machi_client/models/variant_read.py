@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
@@ -21,6 +22,7 @@ T = TypeVar("T", bound="VariantRead")
 class VariantRead:
     """
     Attributes:
+        created_at (datetime.datetime):
         currency (str):
         id (UUID):
         made_to_order (bool):
@@ -30,11 +32,13 @@ class VariantRead:
         sku (str):
         stock (int | None):
         unit (str):
+        updated_at (datetime.datetime):
         weight_grams (int | None):
         display_name (None | str | Unset):
         listings (list[VariantListingRead] | Unset): Where it is sold, with each store item's URL (signed-in callers)
     """
 
+    created_at: datetime.datetime
     currency: str
     id: UUID
     made_to_order: bool
@@ -44,12 +48,15 @@ class VariantRead:
     sku: str
     stock: int | None
     unit: str
+    updated_at: datetime.datetime
     weight_grams: int | None
     display_name: None | str | Unset = UNSET
     listings: list[VariantListingRead] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
         currency = self.currency
 
         id = str(self.id)
@@ -68,6 +75,8 @@ class VariantRead:
         stock = self.stock
 
         unit = self.unit
+
+        updated_at = self.updated_at.isoformat()
 
         weight_grams: int | None
         weight_grams = self.weight_grams
@@ -89,6 +98,7 @@ class VariantRead:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "created_at": created_at,
                 "currency": currency,
                 "id": id,
                 "made_to_order": made_to_order,
@@ -98,6 +108,7 @@ class VariantRead:
                 "sku": sku,
                 "stock": stock,
                 "unit": unit,
+                "updated_at": updated_at,
                 "weight_grams": weight_grams,
             }
         )
@@ -114,6 +125,8 @@ class VariantRead:
         from ..models.variant_read_name import VariantReadName
 
         d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
         currency = d.pop("currency")
 
         id = UUID(d.pop("id"))
@@ -136,6 +149,8 @@ class VariantRead:
         stock = _parse_stock(d.pop("stock"))
 
         unit = d.pop("unit")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         def _parse_weight_grams(data: object) -> int | None:
             if data is None:
@@ -163,6 +178,7 @@ class VariantRead:
                 listings.append(listings_item)
 
         variant_read = cls(
+            created_at=created_at,
             currency=currency,
             id=id,
             made_to_order=made_to_order,
@@ -172,6 +188,7 @@ class VariantRead:
             sku=sku,
             stock=stock,
             unit=unit,
+            updated_at=updated_at,
             weight_grams=weight_grams,
             display_name=display_name,
             listings=listings,

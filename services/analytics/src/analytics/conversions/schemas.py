@@ -22,6 +22,8 @@ class ConversionRead(BaseModel):
     code: str | None
     post_id: uuid.UUID | None
     channel_id: uuid.UUID | None
+    created_at: datetime
+    updated_at: datetime
 
 
 class ConversionList(BaseModel):

@@ -65,3 +65,4 @@ class LinkRead(BaseModel):
     coupon_code: str | None
     expires_at: datetime | None
     created_at: datetime
+    updated_at: datetime

@@ -18,4 +18,5 @@ class MediaRead(BaseModel):
     size_bytes: int
     filename: str | None
     created_at: datetime
+    updated_at: datetime
     urls: dict[str, str] = {}

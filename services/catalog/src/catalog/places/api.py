@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -18,6 +19,7 @@ from catalog.schemas import ProductStatus
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import CONDITIONAL_RESPONSES, conditional_json
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.preconditions import TAGGED, VERSIONED, IfMatchDep, set_etag, version_etag
 
 router = APIRouter(prefix="/v1", tags=["places"])
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
@@ -51,6 +53,10 @@ async def list_places(
     kind: PlaceKind | None = None,
     status: ProductStatus | None = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    updated_since: Annotated[
+        datetime | None,
+        Query(description="Only what changed at or after this instant (`updated_at`), to sync"),
+    ] = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Response:
@@ -61,13 +67,21 @@ async def list_places(
             return conditional_json(request, Page[PlaceRead](items=[]), vary=VARY)
         status = "published"
     items, next_cursor = await repository.list_places(
-        session, cursor=cursor, limit=limit, kind=kind, status=status, text=text or None
+        session,
+        cursor=cursor,
+        limit=limit,
+        kind=kind,
+        status=status,
+        text=text or None,
+        updated_since=updated_since,
     )
     page = Page[PlaceRead](items=[present(p, view) for p in items], next_cursor=next_cursor)
     return conditional_json(request, page, vary=VARY)
 
 
-@router.get("/places/{place_id}", response_model=PlaceRead, responses=CONDITIONAL_RESPONSES)
+@router.get(
+    "/places/{place_id}", response_model=PlaceRead, responses={**CONDITIONAL_RESPONSES, **TAGGED}
+)
 async def get_place(
     request: Request,
     place_id: uuid.UUID,
@@ -75,19 +89,26 @@ async def get_place(
     principal: PrincipalDep,
     view: ViewDep,
 ) -> Response:
-    """One place, with an ETag."""
+    """One place, with its version's ETag (If-None-Match answers 304)."""
     place = await service.get_place(session, place_id)
     if access.public_view(principal) and place.status != "published":
         raise PlaceNotFound(f"no place {place_id}")
-    return conditional_json(request, present(place, view), vary=VARY)
+    return conditional_json(request, present(place, view), vary=VARY, etag=version_etag(place))
 
 
-@router.patch("/places/{place_id}", response_model=PlaceRead)
+@router.patch("/places/{place_id}", response_model=PlaceRead, responses=VERSIONED)
 async def update_place(
-    place_id: uuid.UUID, data: PlaceUpdate, session: SessionDep, view: ViewDep
+    place_id: uuid.UUID,
+    data: PlaceUpdate,
+    response: Response,
+    session: SessionDep,
+    view: ViewDep,
+    precondition: IfMatchDep,
 ) -> object:
-    """Change a place."""
-    return present(await service.update_place(session, place_id, data), view)
+    """Change a place; `If-Match` guards against overwriting someone else's change."""
+    place = await service.update_place(session, place_id, data, precondition)
+    set_etag(response, place)
+    return present(place, view)
 
 
 @router.post("/places/{place_id}/publish", response_model=PlaceRead)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,8 +14,11 @@ from catalog.repository import like_pattern
 from kit.pagination import paginate
 
 
-async def get_place(session: AsyncSession, place_id: uuid.UUID) -> Place | None:
-    return await session.get(Place, place_id)
+async def get_place(
+    session: AsyncSession, place_id: uuid.UUID, *, lock: bool = False
+) -> Place | None:
+    """A place; `lock` reads it afresh and holds it until the transaction ends."""
+    return await session.get(Place, place_id, with_for_update=lock, populate_existing=lock)
 
 
 async def slug_exists(session: AsyncSession, slug: str) -> bool:
@@ -30,12 +34,15 @@ async def list_places(
     kind: str | None,
     status: str | None,
     text: str | None,
+    updated_since: datetime | None = None,
 ) -> tuple[list[Place], str | None]:
     statement = select(Place)
     if kind is not None:
         statement = statement.where(Place.kind == kind)
     if status is not None:
         statement = statement.where(Place.status == status)
+    if updated_since is not None:
+        statement = statement.where(Place.updated_at >= updated_since)
     if text:
         statement = statement.where(Place.search_text.like(like_pattern(text)))
     return await paginate(session, statement, Place, cursor=cursor, limit=limit)

@@ -93,4 +93,5 @@ class PlaceRead(Localized):
     published_at: datetime | None
     archived_at: datetime | None
     created_at: datetime
+    updated_at: datetime
     display_description: str | None = None

@@ -18,6 +18,7 @@ from catalog.places.schemas import PlaceCreate, PlaceUpdate
 from catalog.schemas import MediaAttachment
 from contracts.catalog import PlacePublishedV1
 from kit.events import outbox
+from kit.preconditions import UNCONDITIONAL, IfMatch
 
 
 async def _check_links(
@@ -52,16 +53,24 @@ async def create_place(session: AsyncSession, data: PlaceCreate) -> Place:
     return place
 
 
-async def get_place(session: AsyncSession, place_id: uuid.UUID) -> Place:
-    place = await repository.get_place(session, place_id)
+async def get_place(session: AsyncSession, place_id: uuid.UUID, *, lock: bool = False) -> Place:
+    """A place; `lock` holds it until the transaction ends."""
+    place = await repository.get_place(session, place_id, lock=lock)
     if place is None:
         raise PlaceNotFound(f"no place {place_id}")
     return place
 
 
-async def update_place(session: AsyncSession, place_id: uuid.UUID, data: PlaceUpdate) -> Place:
-    """Change a place."""
-    place = await get_place(session, place_id)
+async def update_place(
+    session: AsyncSession,
+    place_id: uuid.UUID,
+    data: PlaceUpdate,
+    precondition: IfMatch = UNCONDITIONAL,
+) -> Place:
+    """Change a place; `precondition` is checked on the locked row, so a stale `If-Match`
+    changes nothing."""
+    place = await get_place(session, place_id, lock=True)
+    precondition.check(place)
     await _check_links(session, data.media, data.related_product_ids)
     changes: dict[str, Any] = data.model_dump(mode="json", exclude_unset=True)
     if data.related_product_ids is not None:

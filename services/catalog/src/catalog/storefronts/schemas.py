@@ -73,6 +73,7 @@ class StorefrontRead(BaseModel):
     last_synced_at: datetime | None
     last_sync_error: str | None
     created_at: datetime
+    updated_at: datetime
 
 
 class ListingCreate(BaseModel):
@@ -97,6 +98,7 @@ class ListingRead(BaseModel):
     stock: int | None
     synced_at: datetime | None
     created_at: datetime
+    updated_at: datetime
 
 
 class SyncReport(BaseModel):

@@ -93,7 +93,7 @@ def sync_detailed(
 ) -> Response[Any | PlaceRead | Problem]:
     """Get Place
 
-     One place, with an ETag.
+     One place, with its version's ETag (If-None-Match answers 304).
 
     Args:
         place_id (UUID):
@@ -130,7 +130,7 @@ def sync(
 ) -> Any | PlaceRead | Problem | None:
     """Get Place
 
-     One place, with an ETag.
+     One place, with its version's ETag (If-None-Match answers 304).
 
     Args:
         place_id (UUID):
@@ -162,7 +162,7 @@ async def asyncio_detailed(
 ) -> Response[Any | PlaceRead | Problem]:
     """Get Place
 
-     One place, with an ETag.
+     One place, with its version's ETag (If-None-Match answers 304).
 
     Args:
         place_id (UUID):
@@ -197,7 +197,7 @@ async def asyncio(
 ) -> Any | PlaceRead | Problem | None:
     """Get Place
 
-     One place, with an ETag.
+     One place, with its version's ETag (If-None-Match answers 304).
 
     Args:
         place_id (UUID):

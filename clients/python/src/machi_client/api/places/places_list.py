@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 
@@ -17,6 +18,7 @@ def _get_kwargs(
     kind: None | PlacesListKindType0 | Unset = UNSET,
     status: None | PlacesListStatusType0 | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -52,6 +54,15 @@ def _get_kwargs(
     else:
         json_q = q
     params["q"] = json_q
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -126,6 +137,7 @@ def sync_detailed(
     kind: None | PlacesListKindType0 | Unset = UNSET,
     status: None | PlacesListStatusType0 | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -139,6 +151,8 @@ def sync_detailed(
         kind (None | PlacesListKindType0 | Unset):
         status (None | PlacesListStatusType0 | Unset):
         q (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -156,6 +170,7 @@ def sync_detailed(
         kind=kind,
         status=status,
         q=q,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -175,6 +190,7 @@ def sync(
     kind: None | PlacesListKindType0 | Unset = UNSET,
     status: None | PlacesListStatusType0 | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -188,6 +204,8 @@ def sync(
         kind (None | PlacesListKindType0 | Unset):
         status (None | PlacesListStatusType0 | Unset):
         q (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -206,6 +224,7 @@ def sync(
         kind=kind,
         status=status,
         q=q,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -219,6 +238,7 @@ async def asyncio_detailed(
     kind: None | PlacesListKindType0 | Unset = UNSET,
     status: None | PlacesListStatusType0 | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -232,6 +252,8 @@ async def asyncio_detailed(
         kind (None | PlacesListKindType0 | Unset):
         status (None | PlacesListStatusType0 | Unset):
         q (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -249,6 +271,7 @@ async def asyncio_detailed(
         kind=kind,
         status=status,
         q=q,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -266,6 +289,7 @@ async def asyncio(
     kind: None | PlacesListKindType0 | Unset = UNSET,
     status: None | PlacesListStatusType0 | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -279,6 +303,8 @@ async def asyncio(
         kind (None | PlacesListKindType0 | Unset):
         status (None | PlacesListStatusType0 | Unset):
         q (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -298,6 +324,7 @@ async def asyncio(
             kind=kind,
             status=status,
             q=q,
+            updated_since=updated_since,
             cursor=cursor,
             limit=limit,
             lang=lang,

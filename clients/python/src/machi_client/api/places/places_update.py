@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -19,11 +19,15 @@ def _get_kwargs(
     body: PlaceUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_language, Unset):
         headers["accept-language"] = accept_language
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
@@ -57,11 +61,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PlaceRead | Problem | None:
+) -> Any | PlaceRead | Problem | None:
     if response.status_code == 200:
         response_200 = PlaceRead.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 412:
+        response_412 = cast(Any, None)
+        return response_412
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -81,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PlaceRead | Problem]:
+) -> Response[Any | PlaceRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,16 +105,19 @@ def sync_detailed(
     body: PlaceUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[PlaceRead | Problem]:
+) -> Response[Any | PlaceRead | Problem]:
     """Update Place
 
-     Change a place.
+     Change a place; `If-Match` guards against overwriting someone else's change.
 
     Args:
         place_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (PlaceUpdate):
 
@@ -115,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PlaceRead | Problem]
+        Response[Any | PlaceRead | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -123,6 +134,7 @@ def sync_detailed(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -140,16 +152,19 @@ def sync(
     body: PlaceUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> PlaceRead | Problem | None:
+) -> Any | PlaceRead | Problem | None:
     """Update Place
 
-     Change a place.
+     Change a place; `If-Match` guards against overwriting someone else's change.
 
     Args:
         place_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (PlaceUpdate):
 
@@ -158,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PlaceRead | Problem
+        Any | PlaceRead | Problem
     """
 
     return sync_detailed(
@@ -167,6 +182,7 @@ def sync(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -178,16 +194,19 @@ async def asyncio_detailed(
     body: PlaceUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[PlaceRead | Problem]:
+) -> Response[Any | PlaceRead | Problem]:
     """Update Place
 
-     Change a place.
+     Change a place; `If-Match` guards against overwriting someone else's change.
 
     Args:
         place_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (PlaceUpdate):
 
@@ -196,7 +215,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PlaceRead | Problem]
+        Response[Any | PlaceRead | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -204,6 +223,7 @@ async def asyncio_detailed(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -219,16 +239,19 @@ async def asyncio(
     body: PlaceUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> PlaceRead | Problem | None:
+) -> Any | PlaceRead | Problem | None:
     """Update Place
 
-     Change a place.
+     Change a place; `If-Match` guards against overwriting someone else's change.
 
     Args:
         place_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (PlaceUpdate):
 
@@ -237,7 +260,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PlaceRead | Problem
+        Any | PlaceRead | Problem
     """
 
     return (
@@ -247,6 +270,7 @@ async def asyncio(
             body=body,
             lang=lang,
             accept_language=accept_language,
+            if_match=if_match,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -89,7 +89,7 @@ def sync_detailed(
 ) -> Response[Problem | ProducerRead]:
     """Get Producer
 
-     One producer.
+     One producer, with its version's ETag.
 
     Args:
         producer_id (UUID):
@@ -126,7 +126,7 @@ def sync(
 ) -> Problem | ProducerRead | None:
     """Get Producer
 
-     One producer.
+     One producer, with its version's ETag.
 
     Args:
         producer_id (UUID):
@@ -158,7 +158,7 @@ async def asyncio_detailed(
 ) -> Response[Problem | ProducerRead]:
     """Get Producer
 
-     One producer.
+     One producer, with its version's ETag.
 
     Args:
         producer_id (UUID):
@@ -193,7 +193,7 @@ async def asyncio(
 ) -> Problem | ProducerRead | None:
     """Get Producer
 
-     One producer.
+     One producer, with its version's ETag.
 
     Args:
         producer_id (UUID):

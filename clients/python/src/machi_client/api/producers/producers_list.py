@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -12,6 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -22,6 +24,15 @@ def _get_kwargs(
         headers["accept-language"] = accept_language
 
     params: dict[str, Any] = {}
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -89,6 +100,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -99,6 +111,8 @@ def sync_detailed(
      List the producers the caller may see, newest first.
 
     Args:
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -113,6 +127,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -129,6 +144,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -139,6 +155,8 @@ def sync(
      List the producers the caller may see, newest first.
 
     Args:
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -154,6 +172,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -164,6 +183,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -174,6 +194,8 @@ async def asyncio_detailed(
      List the producers the caller may see, newest first.
 
     Args:
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -188,6 +210,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -202,6 +225,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -212,6 +236,8 @@ async def asyncio(
      List the producers the caller may see, newest first.
 
     Args:
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -228,6 +254,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            updated_since=updated_since,
             cursor=cursor,
             limit=limit,
             lang=lang,

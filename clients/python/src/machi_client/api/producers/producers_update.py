@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -19,11 +19,15 @@ def _get_kwargs(
     body: ProducerUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_language, Unset):
         headers["accept-language"] = accept_language
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
@@ -57,11 +61,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProducerRead | None:
+) -> Any | Problem | ProducerRead | None:
     if response.status_code == 200:
         response_200 = ProducerRead.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 412:
+        response_412 = cast(Any, None)
+        return response_412
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -81,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProducerRead]:
+) -> Response[Any | Problem | ProducerRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,16 +105,20 @@ def sync_detailed(
     body: ProducerUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | ProducerRead]:
+) -> Response[Any | Problem | ProducerRead]:
     """Update Producer
 
-     Change a producer's profile (staff, or the producer's own users).
+     Change a producer's profile (staff, or the producer's own users); `If-Match` guards
+    against overwriting someone else's change.
 
     Args:
         producer_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (ProducerUpdate):
 
@@ -115,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProducerRead]
+        Response[Any | Problem | ProducerRead]
     """
 
     kwargs = _get_kwargs(
@@ -123,6 +135,7 @@ def sync_detailed(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -140,16 +153,20 @@ def sync(
     body: ProducerUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | ProducerRead | None:
+) -> Any | Problem | ProducerRead | None:
     """Update Producer
 
-     Change a producer's profile (staff, or the producer's own users).
+     Change a producer's profile (staff, or the producer's own users); `If-Match` guards
+    against overwriting someone else's change.
 
     Args:
         producer_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (ProducerUpdate):
 
@@ -158,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProducerRead
+        Any | Problem | ProducerRead
     """
 
     return sync_detailed(
@@ -167,6 +184,7 @@ def sync(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -178,16 +196,20 @@ async def asyncio_detailed(
     body: ProducerUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | ProducerRead]:
+) -> Response[Any | Problem | ProducerRead]:
     """Update Producer
 
-     Change a producer's profile (staff, or the producer's own users).
+     Change a producer's profile (staff, or the producer's own users); `If-Match` guards
+    against overwriting someone else's change.
 
     Args:
         producer_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (ProducerUpdate):
 
@@ -196,7 +218,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProducerRead]
+        Response[Any | Problem | ProducerRead]
     """
 
     kwargs = _get_kwargs(
@@ -204,6 +226,7 @@ async def asyncio_detailed(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -219,16 +242,20 @@ async def asyncio(
     body: ProducerUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | ProducerRead | None:
+) -> Any | Problem | ProducerRead | None:
     """Update Producer
 
-     Change a producer's profile (staff, or the producer's own users).
+     Change a producer's profile (staff, or the producer's own users); `If-Match` guards
+    against overwriting someone else's change.
 
     Args:
         producer_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (ProducerUpdate):
 
@@ -237,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProducerRead
+        Any | Problem | ProducerRead
     """
 
     return (
@@ -247,6 +274,7 @@ async def asyncio(
             body=body,
             lang=lang,
             accept_language=accept_language,
+            if_match=if_match,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -93,7 +93,7 @@ def sync_detailed(
 ) -> Response[Any | Problem | ProductRead]:
     """Get Product
 
-     One product, with an ETag (If-None-Match answers 304).
+     One product, with its version's ETag (If-None-Match answers 304).
 
     Args:
         product_id (UUID):
@@ -130,7 +130,7 @@ def sync(
 ) -> Any | Problem | ProductRead | None:
     """Get Product
 
-     One product, with an ETag (If-None-Match answers 304).
+     One product, with its version's ETag (If-None-Match answers 304).
 
     Args:
         product_id (UUID):
@@ -162,7 +162,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | ProductRead]:
     """Get Product
 
-     One product, with an ETag (If-None-Match answers 304).
+     One product, with its version's ETag (If-None-Match answers 304).
 
     Args:
         product_id (UUID):
@@ -197,7 +197,7 @@ async def asyncio(
 ) -> Any | Problem | ProductRead | None:
     """Get Product
 
-     One product, with an ETag (If-None-Match answers 304).
+     One product, with its version's ETag (If-None-Match answers 304).
 
     Args:
         product_id (UUID):

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 from uuid import UUID
@@ -21,6 +22,7 @@ def _get_kwargs(
     slug: None | str | Unset = UNSET,
     in_season: bool | Unset = False,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -81,6 +83,15 @@ def _get_kwargs(
     else:
         json_q = q
     params["q"] = json_q
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -159,6 +170,7 @@ def sync_detailed(
     slug: None | str | Unset = UNSET,
     in_season: bool | Unset = False,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -176,6 +188,8 @@ def sync_detailed(
         slug (None | str | Unset):
         in_season (bool | Unset):  Default: False.
         q (None | str | Unset): Text in any language
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -197,6 +211,7 @@ def sync_detailed(
         slug=slug,
         in_season=in_season,
         q=q,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -220,6 +235,7 @@ def sync(
     slug: None | str | Unset = UNSET,
     in_season: bool | Unset = False,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -237,6 +253,8 @@ def sync(
         slug (None | str | Unset):
         in_season (bool | Unset):  Default: False.
         q (None | str | Unset): Text in any language
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -259,6 +277,7 @@ def sync(
         slug=slug,
         in_season=in_season,
         q=q,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -276,6 +295,7 @@ async def asyncio_detailed(
     slug: None | str | Unset = UNSET,
     in_season: bool | Unset = False,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -293,6 +313,8 @@ async def asyncio_detailed(
         slug (None | str | Unset):
         in_season (bool | Unset):  Default: False.
         q (None | str | Unset): Text in any language
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -314,6 +336,7 @@ async def asyncio_detailed(
         slug=slug,
         in_season=in_season,
         q=q,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -335,6 +358,7 @@ async def asyncio(
     slug: None | str | Unset = UNSET,
     in_season: bool | Unset = False,
     q: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -352,6 +376,8 @@ async def asyncio(
         slug (None | str | Unset):
         in_season (bool | Unset):  Default: False.
         q (None | str | Unset): Text in any language
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -375,6 +401,7 @@ async def asyncio(
             slug=slug,
             in_season=in_season,
             q=q,
+            updated_since=updated_since,
             cursor=cursor,
             limit=limit,
             lang=lang,

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -20,11 +20,15 @@ def _get_kwargs(
     body: VariantUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_language, Unset):
         headers["accept-language"] = accept_language
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
@@ -59,11 +63,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | VariantRead | None:
+) -> Any | Problem | VariantRead | None:
     if response.status_code == 200:
         response_200 = VariantRead.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 412:
+        response_412 = cast(Any, None)
+        return response_412
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -83,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | VariantRead]:
+) -> Response[Any | Problem | VariantRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,17 +108,21 @@ def sync_detailed(
     body: VariantUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | VariantRead]:
+) -> Response[Any | Problem | VariantRead]:
     """Update Variant
 
      Change a variant; new stock or price emits `catalog.product.stock_changed.v1`.
+    `If-Match` guards against overwriting someone else's change.
 
     Args:
         product_id (UUID):
         variant_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (VariantUpdate):
 
@@ -119,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VariantRead]
+        Response[Any | Problem | VariantRead]
     """
 
     kwargs = _get_kwargs(
@@ -128,6 +140,7 @@ def sync_detailed(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -146,17 +159,21 @@ def sync(
     body: VariantUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | VariantRead | None:
+) -> Any | Problem | VariantRead | None:
     """Update Variant
 
      Change a variant; new stock or price emits `catalog.product.stock_changed.v1`.
+    `If-Match` guards against overwriting someone else's change.
 
     Args:
         product_id (UUID):
         variant_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (VariantUpdate):
 
@@ -165,7 +182,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VariantRead
+        Any | Problem | VariantRead
     """
 
     return sync_detailed(
@@ -175,6 +192,7 @@ def sync(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -187,17 +205,21 @@ async def asyncio_detailed(
     body: VariantUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | VariantRead]:
+) -> Response[Any | Problem | VariantRead]:
     """Update Variant
 
      Change a variant; new stock or price emits `catalog.product.stock_changed.v1`.
+    `If-Match` guards against overwriting someone else's change.
 
     Args:
         product_id (UUID):
         variant_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (VariantUpdate):
 
@@ -206,7 +228,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VariantRead]
+        Response[Any | Problem | VariantRead]
     """
 
     kwargs = _get_kwargs(
@@ -215,6 +237,7 @@ async def asyncio_detailed(
         body=body,
         lang=lang,
         accept_language=accept_language,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -231,17 +254,21 @@ async def asyncio(
     body: VariantUpdate,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | VariantRead | None:
+) -> Any | Problem | VariantRead | None:
     """Update Variant
 
      Change a variant; new stock or price emits `catalog.product.stock_changed.v1`.
+    `If-Match` guards against overwriting someone else's change.
 
     Args:
         product_id (UUID):
         variant_id (UUID):
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (VariantUpdate):
 
@@ -250,7 +277,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VariantRead
+        Any | Problem | VariantRead
     """
 
     return (
@@ -261,6 +288,7 @@ async def asyncio(
             body=body,
             lang=lang,
             accept_language=accept_language,
+            if_match=if_match,
             idempotency_key=idempotency_key,
         )
     ).parsed
