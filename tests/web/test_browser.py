@@ -1,0 +1,105 @@
+"""The console and the city page in a real browser: Debian's Chromium driven by Playwright, at a
+phone's width, with screenshots left in var/test-output/browser/ for people to look at."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from machi_cli import seed
+from tests.harness import Platform
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+PHONE = {"width": 390, "height": 844}
+HEADINGS = {"ja": "今日の逸品", "ko": "오늘의 특산품", "en": "Today's specialty"}
+
+
+def chromium_path() -> str:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("chromium is missing: apt-get install -y chromium fonts-noto-cjk")
+    pytest.skip("chromium is not installed (apt-get install -y chromium fonts-noto-cjk)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[playwright_api.Browser]:
+    executable = chromium_path()
+    with playwright_api.sync_playwright() as driver:
+        # --no-sandbox: the tests may run as root, where Chromium's sandbox refuses to start.
+        launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def phone(browser: playwright_api.Browser) -> Iterator[playwright_api.BrowserContext]:
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["ja", "ko", "en"])
+def test_a_visitor_on_a_phone_sees_the_city_page_in_their_language(
+    platform: Platform,
+    phone: playwright_api.BrowserContext,
+    screenshots: Path,
+    language: str,
+) -> None:
+    page = phone.new_page()
+    page.set_extra_http_headers({"Accept-Language": language})
+    page.goto(f"{platform.url}/takeo/shop")
+
+    playwright_api.expect(page.locator("html")).to_have_attribute("lang", language)
+    playwright_api.expect(page.get_by_role("heading", name=HEADINGS[language])).to_be_visible()
+    hero = page.locator(".specialty img")
+    playwright_api.expect(hero).to_be_visible()
+    assert hero.evaluate("img => img.complete && img.naturalWidth > 0")  # the photo loaded
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"]  # nothing wider than the phone
+    page.screenshot(path=screenshots / f"city-page-{language}.png", full_page=True)
+
+
+def test_the_language_switch_works_without_script(
+    platform: Platform, phone: playwright_api.BrowserContext
+) -> None:
+    page = phone.new_page()
+    page.goto(f"{platform.url}/takeo/shop?lang=en")
+    page.get_by_role("link", name="한국어").click()
+    playwright_api.expect(page.locator("html")).to_have_attribute("lang", "ko")
+    page.goto(f"{platform.url}/takeo/shop")  # remembered
+    playwright_api.expect(page.locator("html")).to_have_attribute("lang", "ko")
+
+
+def test_an_admin_signs_in_on_a_phone_and_sees_the_products(
+    platform: Platform, phone: playwright_api.BrowserContext, screenshots: Path
+) -> None:
+    page = phone.new_page()
+    page.goto(f"{platform.url}/console/products?lang=ja")
+
+    email, password = seed.ADMIN
+    page.get_by_label("メールアドレス").fill(email)
+    page.get_by_label("パスワード").fill(password)
+    page.get_by_role("button", name="ログイン").click()
+
+    playwright_api.expect(page).to_have_url(f"{platform.url}/console/products?lang=ja")
+    playwright_api.expect(page.get_by_role("link", name="熟成黒にんにく")).to_be_visible()
+    page.screenshot(path=screenshots / "console-products-ja.png", full_page=True)
+    cookies = {c["name"]: c for c in phone.cookies()}
+    assert cookies["machi_session"]["httpOnly"] is True
+    assert cookies["machi_session"]["sameSite"] == "Lax"
+    assert page.evaluate("document.cookie").find("machi_session") == -1  # no script reads it
+
+    page.get_by_role("button", name="ログアウト").click()
+    playwright_api.expect(page.get_by_role("heading", name="ログイン")).to_be_visible()
