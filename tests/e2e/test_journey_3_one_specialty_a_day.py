@@ -185,7 +185,7 @@ def built(journeys: Journeys) -> Campaign:
         catch_up=True,  # started three weeks ago: the missed posts go out on approval
     )
     campaign = done(campaigns_create.sync_detailed(client=writer, body=body), 201)
-    posts = done(campaigns_posts.sync_detailed(campaign.id, client=writer))
+    posts = done(campaigns_posts.sync_detailed(campaign.id, client=writer)).items
     return Campaign(town, product, products, long_id, campaign, posts, channels)
 
 
@@ -351,7 +351,7 @@ class TestApprovalAndDispatch:
         met = [d for d in campaign_deliveries(approved) if d.channel_id == x and d.attempts > 1]
         assert len(met) == 1, met
         admin = api(approved.town.admin)
-        attempts = done(deliveries_attempts.sync_detailed(met[0].id, client=admin))
+        attempts = done(deliveries_attempts.sync_detailed(met[0].id, client=admin)).items
         assert [a.http_status for a in attempts if a.http_status == 429] == [429], attempts
         assert met[0].state == "published"
         assert met[0].published_at is not None, met[0]
@@ -399,7 +399,8 @@ class TestStaffPostsOnTheirOwn:
             timeout=60,
             what="the staff post on the staff member's X account",
         )
-        actors = {t.actor for t in done(posts_transitions.sync_detailed(post.id, client=staff))}
+        history = done(posts_transitions.sync_detailed(post.id, client=staff)).items
+        actors = {t.actor for t in history}
         assert actors, post
         assert str(town.user_ids["editor"]) not in actors
 

@@ -194,7 +194,9 @@ async def test_publisher_reads_the_released_post_and_its_delivery(
             assert post.product_id == ids["product"]
             [delivery] = await posts_repo.deliveries_of(session, ids["post"])
             assert (delivery.channel_id, delivery.state) == (ids["channel"], "published")
-            [transition] = await posts_repo.transitions(session, ids["post"])
+            [transition], _ = await posts_repo.transitions(
+                session, ids["post"], cursor=None, limit=50
+            )
             assert transition.to_status == "approved"
             channel = await channels_repo.get(session, ids["channel"])
             assert channel is not None

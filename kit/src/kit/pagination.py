@@ -1,15 +1,19 @@
-"""Cursor pagination, newest first, on (created_at, id): stable under concurrent inserts."""
+"""Cursor pagination: newest first on (created_at, id), or in a list's own ascending order
+(`paginate_in_order`); both stable under concurrent inserts."""
 
 from __future__ import annotations
 
 import base64
 import json
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from sqlalchemy import Select, and_, or_
+from fastapi import Query
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import to_jsonable_python
+from sqlalchemy import Select, and_, literal, or_, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import InvalidInput
@@ -17,6 +21,8 @@ from kit.errors import InvalidInput
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")]
 
 
 class Page(BaseModel, Generic[T]):
@@ -68,3 +74,52 @@ async def paginate(
         return rows, None
     last = rows[limit - 1]
     return rows[:limit], encode_cursor(last.created_at, last.id)
+
+
+class _After(BaseModel):
+    after: list[Any]
+
+
+async def paginate_in_order(
+    session: AsyncSession,
+    statement: Select[Any],
+    model: Any,
+    order: Sequence[Any],
+    *,
+    cursor: str | None,
+    limit: int = DEFAULT_LIMIT,
+) -> tuple[list[Any], str | None]:
+    """Rows of `statement` (selecting `model`) in ascending `order`, then id, after `cursor`,
+    and the next cursor: for lists read in their own order (by name, by time, as a history).
+    The `order` columns are never NULL in the listed rows."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    keys = [*order, model.id]
+    if cursor:
+        values = _decode_after(cursor, keys)
+        bound = [literal(value, key.type) for key, value in zip(keys, values, strict=True)]
+        statement = statement.where(tuple_(*keys) > tuple_(*bound))
+    statement = statement.order_by(*keys).limit(limit + 1)
+    rows = list((await session.execute(statement)).scalars().all())
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], _encode_after([getattr(last, key.key) for key in keys])
+
+
+def _encode_after(values: list[Any]) -> str:
+    raw = _After(after=to_jsonable_python(values)).model_dump_json().encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_after(cursor: str, keys: list[Any]) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        after = _After.model_validate(json.loads(base64.urlsafe_b64decode(padded))).after
+        if len(after) != len(keys):
+            raise ValueError("another list's cursor")
+        return [
+            TypeAdapter(key.type.python_type).validate_python(value)
+            for key, value in zip(keys, after, strict=True)
+        ]
+    except (ValueError, ValidationError) as exc:
+        raise InvalidInput("cursor is not one this API handed out") from exc

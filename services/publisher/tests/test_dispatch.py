@@ -88,7 +88,7 @@ async def test_facebook_throttling_and_server_errors_are_retried_with_backoff(
     assert len(facebook.posts) == 1
     attempts = (
         await as_user(principal(tenant)).get(f"/v1/deliveries/{delivery['id']}/attempts")
-    ).json()
+    ).json()["items"]
     commits = [(a["outcome"], a["code"]) for a in attempts if a["phase"] == "commit"]
     assert commits == [("retry", "4"), ("retry", "17"), ("retry", "2"), ("ok", None)]
     assert (

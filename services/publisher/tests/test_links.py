@@ -39,4 +39,4 @@ async def test_a_refused_tracked_link_fails_the_delivery_with_a_plain_reason(
     assert failed["delivery_id"] == pending["id"]
     assert (await admin.get(f"/v1/posts/{draft['id']}")).json()["status"] == "failed"
     await make_dispatcher().run_until_idle()
-    assert (await admin.get(f"/v1/channels/{town['id']}/feed")).json() == []
+    assert (await admin.get(f"/v1/channels/{town['id']}/feed")).json()["items"] == []

@@ -34,7 +34,7 @@ async def test_a_publication_is_counted_with_its_lateness(
         >= published + 1
     )
     assert _sample("machi_dispatch_lateness_seconds_count", platform="sandbox") >= (timed + 1)
-    feed = (await admin.get(f"/v1/channels/{town['id']}/feed")).json()
+    feed = (await admin.get(f"/v1/channels/{town['id']}/feed")).json()["items"]
     assert [p["text"] for p in feed] == ["武雄の春祭り"]
     exposed = (await admin.get("/metrics")).text
     for name in (

@@ -113,12 +113,12 @@ async def test_a_partner_takes_the_section_and_exports_it_unchanged(
     assert (await partner.get("/v1/playbook")).json() == section
 
     writer = as_user(principal(partner_id, ("writer",)))
-    templates = (await writer.get("/v1/templates")).json()
+    templates = (await writer.get("/v1/templates")).json()["items"]
     assert [(t["name"], t["cadence"]["every_days"]) for t in templates] == [
         ("Harvest news", 1),
         ("Weekly table", 7),
     ]
-    plans = (await writer.get("/v1/channel-plans")).json()
+    plans = (await writer.get("/v1/channel-plans")).json()["items"]
     assert [(p["name"], p["approval_policy"], len(p["slots"])) for p in plans] == [
         ("Takeo shop page", "editor", 2),
         ("Takeo town", "none", 1),
@@ -153,19 +153,21 @@ async def test_a_channel_connected_later_takes_its_plans_policy_and_slots(
     assert (await partner.put("/v1/playbook", json=section)).status_code == 200
     town = await channel(partner, "sandbox", name="Ureshino town")
     assert town["approval_policy"] == "none"
-    slots = (await partner.get("/v1/slots", params={"channel_id": town["id"]})).json()
+    slots = (await partner.get("/v1/slots", params={"channel_id": town["id"]})).json()["items"]
     assert [(s["weekday"], s["local_time"]) for s in slots] == [(1, "09:15")]
     # No plan of this name: the shop plan matches by owner kind; a chosen policy is kept.
     shop = await channel(
         partner, "sandbox", name="Tea house", owner_kind="shop", approval_policy="none"
     )
     assert shop["approval_policy"] == "none"
-    slots = (await partner.get("/v1/slots", params={"channel_id": shop["id"]})).json()
+    slots = (await partner.get("/v1/slots", params={"channel_id": shop["id"]})).json()["items"]
     assert [(s["weekday"], s["local_time"]) for s in slots] == [(5, "10:00")]
     # A platform without a plan is untouched.
     other = await channel(partner, "x", name="Ureshino town")
     assert other["approval_policy"] == "editor"
-    assert (await partner.get("/v1/slots", params={"channel_id": other["id"]})).json() == []
+    assert (await partner.get("/v1/slots", params={"channel_id": other["id"]})).json()[
+        "items"
+    ] == []
 
 
 async def test_malformed_sections_are_problems_and_only_admins_pass(as_user: Client) -> None:

@@ -79,7 +79,7 @@ async def test_an_editor_moves_an_approved_campaign_post_and_its_deliveries(town
     assert [d["id"] for d in after] == [d["id"] for d in town.deliveries]  # the same, moved
     assert [due(d) for d in after] == [new_time, new_time]
     assert [d["link_code"] for d in after] == [d["link_code"] for d in town.deliveries]
-    transitions = (await town.writer.get(f"{path}/transitions")).json()
+    transitions = (await town.writer.get(f"{path}/transitions")).json()["items"]
     assert [(t["from_status"], t["to_status"]) for t in transitions][-3:] == [
         ("submitted", "approved"),
         ("approved", "scheduled"),

@@ -46,7 +46,7 @@ async def test_templates_use_the_updated_product(as_user: Client, runtime: Servi
     admin = as_user(principal(tenant))
     page = await channel(admin)
     campaign = (await _campaign(admin, product, page["id"])).json()
-    posts = (await admin.get(f"/v1/campaigns/{campaign['id']}/posts")).json()
+    posts = (await admin.get(f"/v1/campaigns/{campaign['id']}/posts")).json()["items"]
     assert posts[0]["text"] == "新・黒にんにく ¥1,500"
 
 
@@ -71,7 +71,7 @@ async def test_story_is_the_description_else_the_producers_story(
         )
         assert await consumer.handle(on_product_updated, runtime.db, delivery(update, tenant))
         campaign = (await _campaign(admin, product, page["id"], "{name}: {story}")).json()
-        posts = (await admin.get(f"/v1/campaigns/{campaign['id']}/posts")).json()
+        posts = (await admin.get(f"/v1/campaigns/{campaign['id']}/posts")).json()["items"]
         texts.append(posts[0]["text"])
 
     assert texts == ["黒にんにく: 一か月熟成", "黒にんにく: 三代続く農園"]

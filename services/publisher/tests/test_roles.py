@@ -61,5 +61,5 @@ async def test_only_the_content_team_changes_the_weekly_slots(
     )
 
     assert (deleted.status_code, made.status_code) == (403, 403)
-    slots = (await admin.get("/v1/slots", params={"channel_id": town["id"]})).json()
+    slots = (await admin.get("/v1/slots", params={"channel_id": town["id"]})).json()["items"]
     assert [s["id"] for s in slots] == [slot.json()["id"]]

@@ -52,7 +52,7 @@ async def test_a_campaign_of_5_products_on_2_channels_follows_its_cadence_across
         datetime(2027, 11, 8, 17, tzinfo=UTC),  # Monday, 12:00 EST (UTC-5)
         datetime(2027, 11, 9, 17, tzinfo=UTC),
     ]
-    posts = (await admin.get(f"/v1/campaigns/{campaign_id}/posts")).json()
+    posts = (await admin.get(f"/v1/campaigns/{campaign_id}/posts")).json()["items"]
     assert posts[0]["text"] == "名産 0 / 武雄農園 ¥1,980 {link}"
     assert all(d["link_code"] and not d["link_ready"] for d in deliveries)
 

@@ -249,7 +249,7 @@ async def test_the_dispatcher_never_posts_to_a_channel_instance_aiming_inside(
         read = await admin.get(f"/v1/deliveries/{delivery['id']}")
         attempts = await admin.get(f"/v1/deliveries/{delivery['id']}/attempts")
         assert read.json()["state"] == "failed"
-        assert [a["outcome"] for a in attempts.json()] == ["permanent"]
+        assert [a["outcome"] for a in attempts.json()["items"]] == ["permanent"]
         assert SECRET not in read.text + attempts.text
 
 
@@ -276,7 +276,7 @@ async def test_delivery_attempts_keep_the_platforms_error_words_never_its_body(
         delivery = await scheduled(admin, editor, await mastodon_channel(admin, base_url))
         await make_dispatcher().run_once()
     read = await admin.get(f"/v1/deliveries/{delivery['id']}")
-    attempts = (await admin.get(f"/v1/deliveries/{delivery['id']}/attempts")).json()
+    attempts = (await admin.get(f"/v1/deliveries/{delivery['id']}/attempts")).json()["items"]
     assert [a["phase"] for a in attempts] == ["commit"]
     assert kept in attempts[0]["message"]
     assert SECRET not in attempts[0]["message"]

@@ -47,7 +47,7 @@ async def test_rejection_carries_a_comment_and_every_step_is_recorded(as_user: C
     rejected = await editor.post(f"/v1/posts/{draft['id']}/reject", json={"comment": "写真を"})
     assert rejected.json()["status"] == "rejected"
     assert rejected.json()["review_comment"] == "写真を"
-    steps = (await writer.get(f"/v1/posts/{draft['id']}/transitions")).json()
+    steps = (await writer.get(f"/v1/posts/{draft['id']}/transitions")).json()["items"]
     assert [(s["from_status"], s["to_status"]) for s in steps] == [
         ("new", "draft"),
         ("draft", "submitted"),
@@ -74,7 +74,7 @@ async def test_a_staff_channel_without_approval_publishes_without_one(
     scheduled = await staff.post(f"/v1/posts/{draft['id']}/schedule", json={})
     assert scheduled.json()["status"] == "scheduled"
     await make_dispatcher().run_until_idle()
-    feed = (await staff.get(f"/v1/channels/{own['id']}/feed")).json()
+    feed = (await staff.get(f"/v1/channels/{own['id']}/feed")).json()["items"]
     assert [p["text"] for p in feed] == ["図書館が再開しました"]
     assert (await staff.get(f"/v1/posts/{draft['id']}")).json()["status"] == "published"
 
@@ -132,14 +132,14 @@ async def test_a_promoted_product_waits_for_its_tracked_link(
     [scheduled] = await events(runtime, tenant, "publisher.post.scheduled.v1")
     assert scheduled["deliveries"][0]["link_code"] == asked["code"]
     await make_dispatcher().run_until_idle()
-    assert (await admin.get(f"/v1/channels/{town['id']}/feed")).json() == []
+    assert (await admin.get(f"/v1/channels/{town['id']}/feed")).json()["items"] == []
     short_url = f"https://machi.test/r/{asked['code']}"
     created = LinkCreatedV1(
         link_id=uuid.uuid4(), code=asked["code"], short_url=short_url, delivery_id=pending["id"]
     )
     assert await consumer.handle(on_link_created, runtime.db, delivery(created, tenant))
     await make_dispatcher().run_until_idle()
-    feed = (await admin.get(f"/v1/channels/{town['id']}/feed")).json()
+    feed = (await admin.get(f"/v1/channels/{town['id']}/feed")).json()["items"]
     assert [p["text"] for p in feed] == [f"黒にんにく {short_url}"]
     [published] = await events(runtime, tenant, "publisher.delivery.published.v1")
     assert published["link_code"] == asked["code"]

@@ -29,6 +29,9 @@ from kit.tenancy import TenantScoped
 class Base(ModelBase):
     __abstract__ = True
     metadata = service_metadata()
+    # UPDATEs return the database's new `updated_at` (RETURNING): a changed row answers with
+    # its fresh version (`updated_at`, the ETag) without another read.
+    __mapper_args__ = {"eager_defaults": True}
 
 
 class TenantSettings(UUIDPrimaryKey, TenantScoped, Timestamps, Base):

@@ -136,9 +136,11 @@ from .opening_hours_day import OpeningHoursDay
 from .overview import Overview
 from .overview_change import OverviewChange
 from .page_api_key_read import PageApiKeyRead
+from .page_attempt_read import PageAttemptRead
 from .page_audit_event_read import PageAuditEventRead
 from .page_campaign_read import PageCampaignRead
 from .page_category_read import PageCategoryRead
+from .page_channel_plan_read import PageChannelPlanRead
 from .page_channel_read import PageChannelRead
 from .page_delivery_read import PageDeliveryRead
 from .page_link_read import PageLinkRead
@@ -147,8 +149,12 @@ from .page_place_read import PagePlaceRead
 from .page_post_read import PagePostRead
 from .page_producer_read import PageProducerRead
 from .page_product_read import PageProductRead
+from .page_sandbox_post_read import PageSandboxPostRead
 from .page_selection import PageSelection
+from .page_slot_read import PageSlotRead
 from .page_storefront_read import PageStorefrontRead
+from .page_template_read import PageTemplateRead
+from .page_transition_read import PageTransitionRead
 from .page_webhook_delivery_read import PageWebhookDeliveryRead
 from .page_webhook_endpoint_read import PageWebhookEndpointRead
 from .period_metrics import PeriodMetrics
@@ -492,9 +498,11 @@ __all__ = (
     "Overview",
     "OverviewChange",
     "PageApiKeyRead",
+    "PageAttemptRead",
     "PageAuditEventRead",
     "PageCampaignRead",
     "PageCategoryRead",
+    "PageChannelPlanRead",
     "PageChannelRead",
     "PageDeliveryRead",
     "PageLinkRead",
@@ -503,8 +511,12 @@ __all__ = (
     "PagePostRead",
     "PageProducerRead",
     "PageProductRead",
+    "PageSandboxPostRead",
     "PageSelection",
+    "PageSlotRead",
     "PageStorefrontRead",
+    "PageTemplateRead",
+    "PageTransitionRead",
     "PageWebhookDeliveryRead",
     "PageWebhookEndpointRead",
     "PeriodMetrics",

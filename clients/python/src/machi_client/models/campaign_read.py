@@ -29,6 +29,7 @@ class CampaignRead:
         product_ids (list[UUID]):
         template (str):
         timezone (str):
+        updated_at (datetime.datetime):
     """
 
     cadence: CampaignReadCadence
@@ -41,6 +42,7 @@ class CampaignRead:
     product_ids: list[UUID]
     template: str
     timezone: str
+    updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +72,8 @@ class CampaignRead:
 
         timezone = self.timezone
 
+        updated_at = self.updated_at.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -84,6 +88,7 @@ class CampaignRead:
                 "product_ids": product_ids,
                 "template": template,
                 "timezone": timezone,
+                "updated_at": updated_at,
             }
         )
 
@@ -124,6 +129,8 @@ class CampaignRead:
 
         timezone = d.pop("timezone")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         campaign_read = cls(
             cadence=cadence,
             channel_ids=channel_ids,
@@ -135,6 +142,7 @@ class CampaignRead:
             product_ids=product_ids,
             template=template,
             timezone=timezone,
+            updated_at=updated_at,
         )
 
         campaign_read.additional_properties = d

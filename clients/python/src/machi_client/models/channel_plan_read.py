@@ -27,6 +27,7 @@ class ChannelPlanRead:
         id (UUID):
         name (str):
         platform (ChannelPlanReadPlatform):
+        updated_at (datetime.datetime):
         approval_policy (ChannelPlanReadApprovalPolicy | Unset):  Default: ChannelPlanReadApprovalPolicy.EDITOR.
         owner_kind (ChannelPlanReadOwnerKind | Unset):  Default: ChannelPlanReadOwnerKind.TOWN.
         slots (list[WeeklySlot] | Unset):
@@ -36,6 +37,7 @@ class ChannelPlanRead:
     id: UUID
     name: str
     platform: ChannelPlanReadPlatform
+    updated_at: datetime.datetime
     approval_policy: ChannelPlanReadApprovalPolicy | Unset = (
         ChannelPlanReadApprovalPolicy.EDITOR
     )
@@ -50,6 +52,8 @@ class ChannelPlanRead:
         name = self.name
 
         platform = self.platform.value
+
+        updated_at = self.updated_at.isoformat()
 
         approval_policy: str | Unset = UNSET
         if not isinstance(self.approval_policy, Unset):
@@ -74,6 +78,7 @@ class ChannelPlanRead:
                 "id": id,
                 "name": name,
                 "platform": platform,
+                "updated_at": updated_at,
             }
         )
         if approval_policy is not UNSET:
@@ -97,6 +102,8 @@ class ChannelPlanRead:
         name = d.pop("name")
 
         platform = ChannelPlanReadPlatform(d.pop("platform"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         _approval_policy = d.pop("approval_policy", UNSET)
         approval_policy: ChannelPlanReadApprovalPolicy | Unset
@@ -126,6 +133,7 @@ class ChannelPlanRead:
             id=id,
             name=name,
             platform=platform,
+            updated_at=updated_at,
             approval_policy=approval_policy,
             owner_kind=owner_kind,
             slots=slots,

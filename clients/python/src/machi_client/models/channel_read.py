@@ -34,6 +34,7 @@ class ChannelRead:
         status (str):
         status_reason (None | str):
         token_expires_at (datetime.datetime | None):
+        updated_at (datetime.datetime):
     """
 
     approval_policy: str
@@ -51,6 +52,7 @@ class ChannelRead:
     status: str
     status_reason: None | str
     token_expires_at: datetime.datetime | None
+    updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -91,6 +93,8 @@ class ChannelRead:
         else:
             token_expires_at = self.token_expires_at
 
+        updated_at = self.updated_at.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -110,6 +114,7 @@ class ChannelRead:
                 "status": status,
                 "status_reason": status_reason,
                 "token_expires_at": token_expires_at,
+                "updated_at": updated_at,
             }
         )
 
@@ -178,6 +183,8 @@ class ChannelRead:
 
         token_expires_at = _parse_token_expires_at(d.pop("token_expires_at"))
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         channel_read = cls(
             approval_policy=approval_policy,
             config=config,
@@ -194,6 +201,7 @@ class ChannelRead:
             status=status,
             status_reason=status_reason,
             token_expires_at=token_expires_at,
+            updated_at=updated_at,
         )
 
         channel_read.additional_properties = d

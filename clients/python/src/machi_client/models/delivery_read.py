@@ -36,6 +36,7 @@ class DeliveryRead:
         published_at (datetime.datetime | None):
         short_url (None | str):
         state (str):
+        updated_at (datetime.datetime):
         estimated_messages (int | None | Unset):
     """
 
@@ -58,6 +59,7 @@ class DeliveryRead:
     published_at: datetime.datetime | None
     short_url: None | str
     state: str
+    updated_at: datetime.datetime
     estimated_messages: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -122,6 +124,8 @@ class DeliveryRead:
 
         state = self.state
 
+        updated_at = self.updated_at.isoformat()
+
         estimated_messages: int | None | Unset
         if isinstance(self.estimated_messages, Unset):
             estimated_messages = UNSET
@@ -151,6 +155,7 @@ class DeliveryRead:
                 "published_at": published_at,
                 "short_url": short_url,
                 "state": state,
+                "updated_at": updated_at,
             }
         )
         if estimated_messages is not UNSET:
@@ -281,6 +286,8 @@ class DeliveryRead:
 
         state = d.pop("state")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         def _parse_estimated_messages(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -312,6 +319,7 @@ class DeliveryRead:
             published_at=published_at,
             short_url=short_url,
             state=state,
+            updated_at=updated_at,
             estimated_messages=estimated_messages,
         )
 

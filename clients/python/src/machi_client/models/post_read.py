@@ -29,6 +29,7 @@ class PostRead:
         product_id (None | UUID):
         status (str):
         text (str):
+        updated_at (datetime.datetime):
         campaign_id (None | Unset | UUID):
         channel_ids (list[UUID] | Unset):
         created_by (None | str | Unset):
@@ -49,6 +50,7 @@ class PostRead:
     product_id: None | UUID
     status: str
     text: str
+    updated_at: datetime.datetime
     campaign_id: None | Unset | UUID = UNSET
     channel_ids: list[UUID] | Unset = UNSET
     created_by: None | str | Unset = UNSET
@@ -79,6 +81,8 @@ class PostRead:
         status = self.status
 
         text = self.text
+
+        updated_at = self.updated_at.isoformat()
 
         campaign_id: None | str | Unset
         if isinstance(self.campaign_id, Unset):
@@ -165,6 +169,7 @@ class PostRead:
                 "product_id": product_id,
                 "status": status,
                 "text": text,
+                "updated_at": updated_at,
             }
         )
         if campaign_id is not UNSET:
@@ -224,6 +229,8 @@ class PostRead:
         status = d.pop("status")
 
         text = d.pop("text")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         def _parse_campaign_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -360,6 +367,7 @@ class PostRead:
             product_id=product_id,
             status=status,
             text=text,
+            updated_at=updated_at,
             campaign_id=campaign_id,
             channel_ids=channel_ids,
             created_by=created_by,

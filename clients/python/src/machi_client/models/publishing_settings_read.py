@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -16,11 +17,13 @@ class PublishingSettingsRead:
         auto_draft_on_publish (bool):
         default_language (str):
         timezone (str):
+        updated_at (datetime.datetime):
     """
 
     auto_draft_on_publish: bool
     default_language: str
     timezone: str
+    updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +33,8 @@ class PublishingSettingsRead:
 
         timezone = self.timezone
 
+        updated_at = self.updated_at.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -37,6 +42,7 @@ class PublishingSettingsRead:
                 "auto_draft_on_publish": auto_draft_on_publish,
                 "default_language": default_language,
                 "timezone": timezone,
+                "updated_at": updated_at,
             }
         )
 
@@ -51,10 +57,13 @@ class PublishingSettingsRead:
 
         timezone = d.pop("timezone")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         publishing_settings_read = cls(
             auto_draft_on_publish=auto_draft_on_publish,
             default_language=default_language,
             timezone=timezone,
+            updated_at=updated_at,
         )
 
         publishing_settings_read.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 from uuid import UUID
@@ -15,23 +16,31 @@ class SlotRead:
     """
     Attributes:
         channel_id (UUID):
+        created_at (datetime.datetime):
         id (UUID):
         local_time (str):
+        updated_at (datetime.datetime):
         weekday (int):
     """
 
     channel_id: UUID
+    created_at: datetime.datetime
     id: UUID
     local_time: str
+    updated_at: datetime.datetime
     weekday: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         channel_id = str(self.channel_id)
 
+        created_at = self.created_at.isoformat()
+
         id = str(self.id)
 
         local_time = self.local_time
+
+        updated_at = self.updated_at.isoformat()
 
         weekday = self.weekday
 
@@ -40,8 +49,10 @@ class SlotRead:
         field_dict.update(
             {
                 "channel_id": channel_id,
+                "created_at": created_at,
                 "id": id,
                 "local_time": local_time,
+                "updated_at": updated_at,
                 "weekday": weekday,
             }
         )
@@ -53,16 +64,22 @@ class SlotRead:
         d = dict(src_dict)
         channel_id = UUID(d.pop("channel_id"))
 
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
         id = UUID(d.pop("id"))
 
         local_time = d.pop("local_time")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         weekday = d.pop("weekday")
 
         slot_read = cls(
             channel_id=channel_id,
+            created_at=created_at,
             id=id,
             local_time=local_time,
+            updated_at=updated_at,
             weekday=weekday,
         )
 

@@ -24,6 +24,7 @@ class TemplateRead:
         id (UUID):
         name (str):
         template (str):
+        updated_at (datetime.datetime):
         cadence (TemplateCadence | Unset): A campaign cadence without its start date (each campaign picks its own).
         language (str | Unset):  Default: 'ja'.
     """
@@ -32,6 +33,7 @@ class TemplateRead:
     id: UUID
     name: str
     template: str
+    updated_at: datetime.datetime
     cadence: TemplateCadence | Unset = UNSET
     language: str | Unset = "ja"
 
@@ -43,6 +45,8 @@ class TemplateRead:
         name = self.name
 
         template = self.template
+
+        updated_at = self.updated_at.isoformat()
 
         cadence: dict[str, Any] | Unset = UNSET
         if not isinstance(self.cadence, Unset):
@@ -58,6 +62,7 @@ class TemplateRead:
                 "id": id,
                 "name": name,
                 "template": template,
+                "updated_at": updated_at,
             }
         )
         if cadence is not UNSET:
@@ -80,6 +85,8 @@ class TemplateRead:
 
         template = d.pop("template")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
         _cadence = d.pop("cadence", UNSET)
         cadence: TemplateCadence | Unset
         if isinstance(_cadence, Unset):
@@ -94,6 +101,7 @@ class TemplateRead:
             id=id,
             name=name,
             template=template,
+            updated_at=updated_at,
             cadence=cadence,
             language=language,
         )

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from kit.dependencies import SessionDep
 from kit.outbound import OutboundDep
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from publisher.channels import repository, service
 from publisher.channels.schemas import (
     ChannelCreate,
@@ -37,7 +36,7 @@ async def list_channels(
     session: SessionDep,
     platform: str | None = Query(default=None, max_length=20),
     cursor: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """The tenant's channels, newest first."""
     items, next_cursor = await repository.list_page(
@@ -66,12 +65,16 @@ async def update_channel(
     return service.read(await service.update(session, vault, channel_id, body))
 
 
-@router.get("/{channel_id}/feed", response_model=list[SandboxPostRead])
+@router.get("/{channel_id}/feed", response_model=Page[SandboxPostRead])
 async def sandbox_feed(
     channel_id: uuid.UUID,
     session: SessionDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """What a sandbox channel has published, newest first."""
     await service.get(session, channel_id)
-    return await repository.sandbox_feed(session, channel_id, limit)
+    items, next_cursor = await repository.sandbox_feed(
+        session, channel_id, cursor=cursor, limit=limit
+    )
+    return {"items": items, "next_cursor": next_cursor}

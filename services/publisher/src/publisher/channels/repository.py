@@ -66,12 +66,8 @@ async def with_credentials(session: AsyncSession) -> list[Channel]:
 
 
 async def sandbox_feed(
-    session: AsyncSession, channel_id: uuid.UUID, limit: int
-) -> list[SandboxPost]:
-    rows = await session.execute(
-        select(SandboxPost)
-        .where(SandboxPost.channel_id == channel_id)
-        .order_by(SandboxPost.created_at.desc())
-        .limit(limit)
-    )
-    return list(rows.scalars())
+    session: AsyncSession, channel_id: uuid.UUID, *, cursor: str | None, limit: int
+) -> tuple[list[SandboxPost], str | None]:
+    """What a sandbox channel published, newest first."""
+    statement = select(SandboxPost).where(SandboxPost.channel_id == channel_id)
+    return await paginate(session, statement, SandboxPost, cursor=cursor, limit=limit)

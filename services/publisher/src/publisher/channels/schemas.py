@@ -248,6 +248,7 @@ class ChannelRead(BaseModel):
     config: dict[str, Any]
     has_credentials: bool
     created_at: datetime
+    updated_at: datetime
 
 
 class SandboxPostRead(BaseModel):

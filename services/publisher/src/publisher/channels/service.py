@@ -41,6 +41,7 @@ def read(channel: Channel) -> ChannelRead:
         config={k: v for k, v in (channel.config or {}).items() if k in PUBLIC_CONFIG},
         has_credentials=channel.credentials is not None,
         created_at=channel.created_at,
+        updated_at=channel.updated_at,
     )
 
 

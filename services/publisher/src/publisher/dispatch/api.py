@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from kit.dependencies import SessionDep
 from kit.errors import NotFound
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from publisher.dependencies import SettingsDep
 from publisher.dispatch import repository
 from publisher.dispatch.schemas import AttemptRead, DeliveryRead
@@ -28,7 +27,7 @@ async def list_deliveries(
     post_id: uuid.UUID | None = None,
     channel_id: uuid.UUID | None = None,
     cursor: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """Deliveries, newest first; `state=late`: due but not picked up after the grace time."""
     late_before = None
@@ -55,9 +54,18 @@ async def get_delivery(delivery_id: uuid.UUID, session: SessionDep) -> object:
     return delivery
 
 
-@router.get("/{delivery_id}/attempts", response_model=list[AttemptRead])
-async def delivery_attempts(delivery_id: uuid.UUID, session: SessionDep) -> object:
-    """Every platform call made for the delivery: phase, outcome, codes, timing, rate headers."""
+@router.get("/{delivery_id}/attempts", response_model=Page[AttemptRead])
+async def delivery_attempts(
+    delivery_id: uuid.UUID,
+    session: SessionDep,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
+    """Every platform call made for the delivery, oldest first: phase, outcome, codes, timing,
+    rate headers."""
     if await repository.get(session, delivery_id) is None:
         raise NotFound(f"no delivery {delivery_id}")
-    return await repository.attempts_of(session, delivery_id)
+    items, next_cursor = await repository.attempts_of(
+        session, delivery_id, cursor=cursor, limit=limit
+    )
+    return {"items": items, "next_cursor": next_cursor}

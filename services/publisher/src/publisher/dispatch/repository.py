@@ -11,7 +11,7 @@ from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.pagination import paginate
+from kit.pagination import paginate, paginate_in_order
 from publisher.models import Channel, Delivery, DeliveryAttempt, Post, Product, RateBucket
 
 # No session sync: the claim runs across tenants, and the sync query would not carry the option.
@@ -124,13 +124,15 @@ async def list_page(
     return await paginate(session, statement, Delivery, cursor=cursor, limit=limit)
 
 
-async def attempts_of(session: AsyncSession, delivery_id: uuid.UUID) -> list[DeliveryAttempt]:
-    rows = await session.execute(
-        select(DeliveryAttempt)
-        .where(DeliveryAttempt.delivery_id == delivery_id)
-        .order_by(DeliveryAttempt.at)
+async def attempts_of(
+    session: AsyncSession, delivery_id: uuid.UUID, *, cursor: str | None, limit: int
+) -> tuple[list[DeliveryAttempt], str | None]:
+    """The delivery's platform calls, oldest first."""
+    statement = select(DeliveryAttempt).where(DeliveryAttempt.delivery_id == delivery_id)
+    order = (DeliveryAttempt.at,)
+    return await paginate_in_order(
+        session, statement, DeliveryAttempt, order, cursor=cursor, limit=limit
     )
-    return list(rows.scalars())
 
 
 async def blocks_of(session: AsyncSession, keys: list[str], now: datetime) -> dict[str, datetime]:

@@ -32,6 +32,7 @@ class DeliveryRead(BaseModel):
     campaign_id: uuid.UUID | None
     estimated_messages: int | None = None
     created_at: datetime
+    updated_at: datetime
 
 
 class AttemptRead(BaseModel):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from kit.dependencies import SessionDep
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from publisher.dependencies import SettingsDep
 from publisher.playbook import repository, service
 from publisher.playbook.schemas import (
@@ -33,10 +34,13 @@ async def apply_playbook(
     return await service.apply(session, section, settings.default_timezone)
 
 
-@router.get("/templates", response_model=list[TemplateRead], tags=["templates"])
-async def list_templates(session: SessionDep) -> object:
+@router.get("/templates", response_model=Page[TemplateRead], tags=["templates"])
+async def list_templates(
+    session: SessionDep, cursor: str | None = None, limit: Limit = DEFAULT_LIMIT
+) -> object:
     """The tenant's stored post templates, by name."""
-    return await repository.templates(session)
+    items, next_cursor = await repository.templates_page(session, cursor=cursor, limit=limit)
+    return {"items": items, "next_cursor": next_cursor}
 
 
 @router.post(
@@ -50,7 +54,11 @@ async def create_template(body: TemplateSpec, session: SessionDep) -> object:
     return await service.add_template(session, body)
 
 
-@router.get("/channel-plans", response_model=list[ChannelPlanRead], tags=["channels"])
-async def list_channel_plans(session: SessionDep) -> object:
-    """Channels the town means to connect, with the policy and slots they will take."""
-    return await repository.plans(session)
+@router.get("/channel-plans", response_model=Page[ChannelPlanRead], tags=["channels"])
+async def list_channel_plans(
+    session: SessionDep, cursor: str | None = None, limit: Limit = DEFAULT_LIMIT
+) -> object:
+    """Channels the town means to connect, with the policy and slots they will take, by
+    platform and name."""
+    items, next_cursor = await repository.plans_page(session, cursor=cursor, limit=limit)
+    return {"items": items, "next_cursor": next_cursor}

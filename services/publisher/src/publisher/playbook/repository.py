@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.pagination import paginate_in_order
 from publisher.models import Campaign, Channel, Slot
 from publisher.playbook.models import ChannelPlan, PostTemplate
 
@@ -12,6 +13,16 @@ from publisher.playbook.models import ChannelPlan, PostTemplate
 async def templates(session: AsyncSession) -> list[PostTemplate]:
     rows = await session.execute(select(PostTemplate).order_by(PostTemplate.name))
     return list(rows.scalars())
+
+
+async def templates_page(
+    session: AsyncSession, *, cursor: str | None, limit: int
+) -> tuple[list[PostTemplate], str | None]:
+    """Templates by name."""
+    order = (PostTemplate.name,)
+    return await paginate_in_order(
+        session, select(PostTemplate), PostTemplate, order, cursor=cursor, limit=limit
+    )
 
 
 async def template_named(session: AsyncSession, name: str) -> PostTemplate | None:
@@ -39,3 +50,13 @@ async def plans(session: AsyncSession) -> list[ChannelPlan]:
         select(ChannelPlan).order_by(ChannelPlan.platform, ChannelPlan.name)
     )
     return list(rows.scalars())
+
+
+async def plans_page(
+    session: AsyncSession, *, cursor: str | None, limit: int
+) -> tuple[list[ChannelPlan], str | None]:
+    """Channel plans by platform and name."""
+    order = (ChannelPlan.platform, ChannelPlan.name)
+    return await paginate_in_order(
+        session, select(ChannelPlan), ChannelPlan, order, cursor=cursor, limit=limit
+    )

@@ -81,6 +81,7 @@ class TemplateRead(TemplateSpec):
 
     id: uuid.UUID
     created_at: datetime
+    updated_at: datetime
 
 
 class ChannelPlanRead(ChannelKind):
@@ -88,3 +89,4 @@ class ChannelPlanRead(ChannelKind):
 
     id: uuid.UUID
     created_at: datetime
+    updated_at: datetime

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from publisher.dependencies import BroadcastsDep, SettingsDep
 from publisher.errors import PostNotFound
 from publisher.models import Post
@@ -56,8 +57,12 @@ async def list_posts(
     product_id: uuid.UUID | None = None,
     campaign_id: uuid.UUID | None = None,
     status: str | None = Query(default=None, max_length=16),
+    updated_since: Annotated[
+        datetime | None,
+        Query(description="Only what changed at or after this instant (`updated_at`), to sync"),
+    ] = None,
     cursor: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """List the tenant's posts, newest first (to the public: only published ones)."""
     items, next_cursor = await repository.list_posts(
@@ -67,6 +72,7 @@ async def list_posts(
         product_id=product_id,
         status=status,
         campaign_id=campaign_id,
+        updated_since=updated_since,
         public_only=who.is_anonymous,
     )
     permalinks = await repository.permalinks_of(session, [p.id for p in items])
@@ -139,11 +145,17 @@ async def update_post(
     return await _checked(session, settings, who, post)
 
 
-@router.get("/{post_id}/transitions", response_model=list[TransitionRead])
-async def post_transitions(post_id: uuid.UUID, session: SessionDep) -> object:
-    """Who moved the post through its workflow, and when."""
+@router.get("/{post_id}/transitions", response_model=Page[TransitionRead])
+async def post_transitions(
+    post_id: uuid.UUID,
+    session: SessionDep,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
+    """Who moved the post through its workflow, and when, oldest first."""
     await service.get(session, post_id)
-    return await repository.transitions(session, post_id)
+    items, next_cursor = await repository.transitions(session, post_id, cursor=cursor, limit=limit)
+    return {"items": items, "next_cursor": next_cursor}
 
 
 @router.post("/{post_id}/submit", response_model=PostRead)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.publisher import ScheduledDelivery
-from kit.pagination import paginate
+from kit.pagination import paginate, paginate_in_order
 from publisher.models import Delivery, Post, PostTransition
 
 PUBLIC_STATUSES = ("published", "partly_published")  # out on at least one channel
@@ -23,9 +23,12 @@ async def list_posts(
     product_id: uuid.UUID | None = None,
     status: str | None = None,
     campaign_id: uuid.UUID | None = None,
+    updated_since: datetime | None = None,
     public_only: bool = False,
 ) -> tuple[list[Post], str | None]:
     statement = select(Post)
+    if updated_since is not None:
+        statement = statement.where(Post.updated_at >= updated_since)
     if public_only:
         statement = statement.where(Post.status.in_(PUBLIC_STATUSES))
     if product_id is not None:
@@ -106,16 +109,29 @@ async def scheduled_since(session: AsyncSession, since: datetime) -> int:
 
 async def of_campaign(session: AsyncSession, campaign_id: uuid.UUID) -> list[Post]:
     rows = await session.execute(
-        select(Post).where(Post.campaign_id == campaign_id).order_by(Post.planned_at)
+        select(Post).where(Post.campaign_id == campaign_id).order_by(Post.planned_at, Post.id)
     )
     return list(rows.scalars())
 
 
-async def transitions(session: AsyncSession, post_id: uuid.UUID) -> list[PostTransition]:
-    rows = await session.execute(
-        select(PostTransition).where(PostTransition.post_id == post_id).order_by(PostTransition.at)
+async def campaign_page(
+    session: AsyncSession, campaign_id: uuid.UUID, *, cursor: str | None, limit: int
+) -> tuple[list[Post], str | None]:
+    """The campaign's posts in planned order (a campaign plans every one of them)."""
+    statement = select(Post).where(Post.campaign_id == campaign_id)
+    order = (Post.planned_at,)
+    return await paginate_in_order(session, statement, Post, order, cursor=cursor, limit=limit)
+
+
+async def transitions(
+    session: AsyncSession, post_id: uuid.UUID, *, cursor: str | None, limit: int
+) -> tuple[list[PostTransition], str | None]:
+    """The post's moves through its workflow, oldest first."""
+    statement = select(PostTransition).where(PostTransition.post_id == post_id)
+    order = (PostTransition.at,)
+    return await paginate_in_order(
+        session, statement, PostTransition, order, cursor=cursor, limit=limit
     )
-    return list(rows.scalars())
 
 
 async def deliveries_of(session: AsyncSession, post_id: uuid.UUID) -> list[Delivery]:

@@ -87,6 +87,7 @@ class PostRead(BaseModel):
         default={}, description="LINE broadcasts: channel id -> the messages it will use."
     )
     created_at: datetime
+    updated_at: datetime
     permalinks: list[str] = []  # the post on each platform, once published
     validation: PreviewRead | None = Field(
         default=None,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
 from kit.dependencies import PrincipalDep, SessionDep
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from publisher.dependencies import BroadcastsDep, SettingsDep
 from publisher.posts.schemas import PostRead
 from publisher.scheduling import repository, service
@@ -30,12 +29,18 @@ async def create_slot(body: SlotCreate, session: SessionDep, who: PrincipalDep) 
     return await service.add_slot(session, who, body)
 
 
-@slots.get("", response_model=list[SlotRead])
-async def list_slots(session: SessionDep, channel_id: uuid.UUID | None = None) -> object:
-    """Queue slots, of one channel or all."""
-    if channel_id is not None:
-        return await repository.slots_of(session, channel_id)
-    return await repository.all_slots(session)
+@slots.get("", response_model=Page[SlotRead])
+async def list_slots(
+    session: SessionDep,
+    channel_id: uuid.UUID | None = None,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
+    """Queue slots, of one channel or all, by weekday and time of day."""
+    items, next_cursor = await repository.slots_page(
+        session, channel_id=channel_id, cursor=cursor, limit=limit
+    )
+    return {"items": items, "next_cursor": next_cursor}
 
 
 @slots.get("/next", response_model=NextSlotRead)
@@ -69,7 +74,7 @@ async def create_campaign(
 async def list_campaigns(
     session: SessionDep,
     cursor: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """The tenant's campaigns, newest first."""
     items, next_cursor = await repository.list_campaigns(session, cursor=cursor, limit=limit)
@@ -82,10 +87,18 @@ async def get_campaign(campaign_id: uuid.UUID, session: SessionDep) -> object:
     return await service.get_campaign(session, campaign_id)
 
 
-@campaigns.get("/{campaign_id}/posts", response_model=list[PostRead])
-async def campaign_posts(campaign_id: uuid.UUID, session: SessionDep) -> object:
+@campaigns.get("/{campaign_id}/posts", response_model=Page[PostRead])
+async def campaign_posts(
+    campaign_id: uuid.UUID,
+    session: SessionDep,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
     """The campaign's posts in planned order."""
-    return await service.campaign_posts(session, campaign_id)
+    items, next_cursor = await service.campaign_posts_page(
+        session, campaign_id, cursor=cursor, limit=limit
+    )
+    return {"items": items, "next_cursor": next_cursor}
 
 
 @campaigns.post("/{campaign_id}/submit", response_model=list[PostRead])

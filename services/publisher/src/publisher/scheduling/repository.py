@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.pagination import paginate
+from kit.pagination import paginate, paginate_in_order
 from publisher.models import Campaign, Slot
 
 
@@ -21,6 +21,17 @@ async def slots_of(session: AsyncSession, channel_id: uuid.UUID) -> list[Slot]:
 async def all_slots(session: AsyncSession) -> list[Slot]:
     rows = await session.execute(select(Slot).order_by(Slot.weekday, Slot.local_time))
     return list(rows.scalars())
+
+
+async def slots_page(
+    session: AsyncSession, *, channel_id: uuid.UUID | None, cursor: str | None, limit: int
+) -> tuple[list[Slot], str | None]:
+    """Slots by weekday and time of day, of one channel or all."""
+    statement = select(Slot)
+    if channel_id is not None:
+        statement = statement.where(Slot.channel_id == channel_id)
+    order = (Slot.weekday, Slot.local_time)
+    return await paginate_in_order(session, statement, Slot, order, cursor=cursor, limit=limit)
 
 
 async def delete_slot(session: AsyncSession, slot_id: uuid.UUID) -> bool:

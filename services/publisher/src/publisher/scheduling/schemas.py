@@ -24,6 +24,8 @@ class SlotRead(BaseModel):
     channel_id: uuid.UUID
     weekday: int
     local_time: str
+    created_at: datetime
+    updated_at: datetime
 
 
 class NextSlotRead(BaseModel):
@@ -74,3 +76,4 @@ class CampaignRead(BaseModel):
     language: str
     created_by: str
     created_at: datetime
+    updated_at: datetime

@@ -137,6 +137,14 @@ async def campaign_posts(session: AsyncSession, campaign_id: uuid.UUID) -> list[
     return await posts_repo.of_campaign(session, campaign_id)
 
 
+async def campaign_posts_page(
+    session: AsyncSession, campaign_id: uuid.UUID, *, cursor: str | None, limit: int
+) -> tuple[list[Post], str | None]:
+    """A page of the campaign's posts, in planned order."""
+    await get_campaign(session, campaign_id)
+    return await posts_repo.campaign_page(session, campaign_id, cursor=cursor, limit=limit)
+
+
 async def submit_campaign(
     session: AsyncSession,
     settings: PublisherSettings,

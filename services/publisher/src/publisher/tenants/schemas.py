@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -11,6 +13,7 @@ class PublishingSettingsRead(BaseModel):
     timezone: str
     auto_draft_on_publish: bool
     default_language: str
+    updated_at: datetime
 
 
 class PublishingSettingsUpdate(BaseModel):

@@ -7,20 +7,37 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.post_read import PostRead
+from ...models.page_post_read import PagePostRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     campaign_id: UUID,
+    *,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/campaigns/{campaign_id}/posts".format(
             campaign_id=quote(str(campaign_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,14 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[PostRead] | None:
+) -> PagePostRead | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = PostRead.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PagePostRead.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[PostRead]]:
+) -> Response[PagePostRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,24 +82,30 @@ def sync_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[PostRead]]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PagePostRead | Problem]:
     """Campaign Posts
 
      The campaign's posts in planned order.
 
     Args:
         campaign_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[PostRead]]
+        Response[PagePostRead | Problem]
     """
 
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -101,25 +119,31 @@ def sync(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[PostRead] | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PagePostRead | Problem | None:
     """Campaign Posts
 
      The campaign's posts in planned order.
 
     Args:
         campaign_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[PostRead]
+        PagePostRead | Problem
     """
 
     return sync_detailed(
         campaign_id=campaign_id,
         client=client,
+        cursor=cursor,
+        limit=limit,
     ).parsed
 
 
@@ -127,24 +151,30 @@ async def asyncio_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[PostRead]]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PagePostRead | Problem]:
     """Campaign Posts
 
      The campaign's posts in planned order.
 
     Args:
         campaign_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[PostRead]]
+        Response[PagePostRead | Problem]
     """
 
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -156,25 +186,31 @@ async def asyncio(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[PostRead] | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PagePostRead | Problem | None:
     """Campaign Posts
 
      The campaign's posts in planned order.
 
     Args:
         campaign_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[PostRead]
+        PagePostRead | Problem
     """
 
     return (
         await asyncio_detailed(
             campaign_id=campaign_id,
             client=client,
+            cursor=cursor,
+            limit=limit,
         )
     ).parsed

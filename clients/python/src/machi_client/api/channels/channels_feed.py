@@ -7,18 +7,26 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.page_sandbox_post_read import PageSandboxPostRead
 from ...models.problem import Problem
-from ...models.sandbox_post_read import SandboxPostRead
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     channel_id: UUID,
     *,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params["limit"] = limit
 
@@ -37,14 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[SandboxPostRead] | None:
+) -> PageSandboxPostRead | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = SandboxPostRead.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageSandboxPostRead.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[SandboxPostRead]]:
+) -> Response[PageSandboxPostRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,26 +82,29 @@ def sync_detailed(
     channel_id: UUID,
     *,
     client: AuthenticatedClient,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[Problem | list[SandboxPostRead]]:
+) -> Response[PageSandboxPostRead | Problem]:
     """Sandbox Feed
 
      What a sandbox channel has published, newest first.
 
     Args:
         channel_id (UUID):
-        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[SandboxPostRead]]
+        Response[PageSandboxPostRead | Problem]
     """
 
     kwargs = _get_kwargs(
         channel_id=channel_id,
+        cursor=cursor,
         limit=limit,
     )
 
@@ -113,27 +119,30 @@ def sync(
     channel_id: UUID,
     *,
     client: AuthenticatedClient,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Problem | list[SandboxPostRead] | None:
+) -> PageSandboxPostRead | Problem | None:
     """Sandbox Feed
 
      What a sandbox channel has published, newest first.
 
     Args:
         channel_id (UUID):
-        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[SandboxPostRead]
+        PageSandboxPostRead | Problem
     """
 
     return sync_detailed(
         channel_id=channel_id,
         client=client,
+        cursor=cursor,
         limit=limit,
     ).parsed
 
@@ -142,26 +151,29 @@ async def asyncio_detailed(
     channel_id: UUID,
     *,
     client: AuthenticatedClient,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[Problem | list[SandboxPostRead]]:
+) -> Response[PageSandboxPostRead | Problem]:
     """Sandbox Feed
 
      What a sandbox channel has published, newest first.
 
     Args:
         channel_id (UUID):
-        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[SandboxPostRead]]
+        Response[PageSandboxPostRead | Problem]
     """
 
     kwargs = _get_kwargs(
         channel_id=channel_id,
+        cursor=cursor,
         limit=limit,
     )
 
@@ -174,28 +186,31 @@ async def asyncio(
     channel_id: UUID,
     *,
     client: AuthenticatedClient,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Problem | list[SandboxPostRead] | None:
+) -> PageSandboxPostRead | Problem | None:
     """Sandbox Feed
 
      What a sandbox channel has published, newest first.
 
     Args:
         channel_id (UUID):
-        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[SandboxPostRead]
+        PageSandboxPostRead | Problem
     """
 
     return (
         await asyncio_detailed(
             channel_id=channel_id,
             client=client,
+            cursor=cursor,
             limit=limit,
         )
     ).parsed

@@ -95,7 +95,7 @@ def sync_detailed(
     Args:
         platform (None | str | Unset):
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +132,7 @@ def sync(
     Args:
         platform (None | str | Unset):
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +164,7 @@ async def asyncio_detailed(
     Args:
         platform (None | str | Unset):
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio(
     Args:
         platform (None | str | Unset):
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

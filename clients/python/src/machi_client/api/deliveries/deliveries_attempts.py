@@ -7,20 +7,37 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.attempt_read import AttemptRead
+from ...models.page_attempt_read import PageAttemptRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     delivery_id: UUID,
+    *,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/deliveries/{delivery_id}/attempts".format(
             delivery_id=quote(str(delivery_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,14 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[AttemptRead] | None:
+) -> PageAttemptRead | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = AttemptRead.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageAttemptRead.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[AttemptRead]]:
+) -> Response[PageAttemptRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,24 +82,31 @@ def sync_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[AttemptRead]]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageAttemptRead | Problem]:
     """Delivery Attempts
 
-     Every platform call made for the delivery: phase, outcome, codes, timing, rate headers.
+     Every platform call made for the delivery, oldest first: phase, outcome, codes, timing,
+    rate headers.
 
     Args:
         delivery_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[AttemptRead]]
+        Response[PageAttemptRead | Problem]
     """
 
     kwargs = _get_kwargs(
         delivery_id=delivery_id,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -101,25 +120,32 @@ def sync(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[AttemptRead] | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageAttemptRead | Problem | None:
     """Delivery Attempts
 
-     Every platform call made for the delivery: phase, outcome, codes, timing, rate headers.
+     Every platform call made for the delivery, oldest first: phase, outcome, codes, timing,
+    rate headers.
 
     Args:
         delivery_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[AttemptRead]
+        PageAttemptRead | Problem
     """
 
     return sync_detailed(
         delivery_id=delivery_id,
         client=client,
+        cursor=cursor,
+        limit=limit,
     ).parsed
 
 
@@ -127,24 +153,31 @@ async def asyncio_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[AttemptRead]]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageAttemptRead | Problem]:
     """Delivery Attempts
 
-     Every platform call made for the delivery: phase, outcome, codes, timing, rate headers.
+     Every platform call made for the delivery, oldest first: phase, outcome, codes, timing,
+    rate headers.
 
     Args:
         delivery_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[AttemptRead]]
+        Response[PageAttemptRead | Problem]
     """
 
     kwargs = _get_kwargs(
         delivery_id=delivery_id,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -156,25 +189,32 @@ async def asyncio(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[AttemptRead] | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageAttemptRead | Problem | None:
     """Delivery Attempts
 
-     Every platform call made for the delivery: phase, outcome, codes, timing, rate headers.
+     Every platform call made for the delivery, oldest first: phase, outcome, codes, timing,
+    rate headers.
 
     Args:
         delivery_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[AttemptRead]
+        PageAttemptRead | Problem
     """
 
     return (
         await asyncio_detailed(
             delivery_id=delivery_id,
             client=client,
+            cursor=cursor,
+            limit=limit,
         )
     ).parsed

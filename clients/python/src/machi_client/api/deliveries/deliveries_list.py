@@ -120,7 +120,7 @@ def sync_detailed(
         post_id (None | Unset | UUID):
         channel_id (None | Unset | UUID):
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +163,7 @@ def sync(
         post_id (None | Unset | UUID):
         channel_id (None | Unset | UUID):
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +201,7 @@ async def asyncio_detailed(
         post_id (None | Unset | UUID):
         channel_id (None | Unset | UUID):
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +242,7 @@ async def asyncio(
         post_id (None | Unset | UUID):
         channel_id (None | Unset | UUID):
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -16,6 +17,7 @@ def _get_kwargs(
     product_id: None | Unset | UUID = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
     status: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -46,6 +48,15 @@ def _get_kwargs(
     else:
         json_status = status
     params["status"] = json_status
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -108,6 +119,7 @@ def sync_detailed(
     product_id: None | Unset | UUID = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
     status: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PagePostRead | Problem]:
@@ -119,8 +131,10 @@ def sync_detailed(
         product_id (None | Unset | UUID):
         campaign_id (None | Unset | UUID):
         status (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +148,7 @@ def sync_detailed(
         product_id=product_id,
         campaign_id=campaign_id,
         status=status,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
     )
@@ -151,6 +166,7 @@ def sync(
     product_id: None | Unset | UUID = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
     status: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PagePostRead | Problem | None:
@@ -162,8 +178,10 @@ def sync(
         product_id (None | Unset | UUID):
         campaign_id (None | Unset | UUID):
         status (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,6 +196,7 @@ def sync(
         product_id=product_id,
         campaign_id=campaign_id,
         status=status,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -189,6 +208,7 @@ async def asyncio_detailed(
     product_id: None | Unset | UUID = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
     status: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PagePostRead | Problem]:
@@ -200,8 +220,10 @@ async def asyncio_detailed(
         product_id (None | Unset | UUID):
         campaign_id (None | Unset | UUID):
         status (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,6 +237,7 @@ async def asyncio_detailed(
         product_id=product_id,
         campaign_id=campaign_id,
         status=status,
+        updated_since=updated_since,
         cursor=cursor,
         limit=limit,
     )
@@ -230,6 +253,7 @@ async def asyncio(
     product_id: None | Unset | UUID = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
     status: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PagePostRead | Problem | None:
@@ -241,8 +265,10 @@ async def asyncio(
         product_id (None | Unset | UUID):
         campaign_id (None | Unset | UUID):
         status (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only what changed at or after this
+            instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -258,6 +284,7 @@ async def asyncio(
             product_id=product_id,
             campaign_id=campaign_id,
             status=status,
+            updated_since=updated_since,
             cursor=cursor,
             limit=limit,
         )

@@ -7,20 +7,37 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.page_transition_read import PageTransitionRead
 from ...models.problem import Problem
-from ...models.transition_read import TransitionRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     post_id: UUID,
+    *,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/posts/{post_id}/transitions".format(
             post_id=quote(str(post_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,14 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[TransitionRead] | None:
+) -> PageTransitionRead | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = TransitionRead.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageTransitionRead.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[TransitionRead]]:
+) -> Response[PageTransitionRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,24 +82,30 @@ def sync_detailed(
     post_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[TransitionRead]]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageTransitionRead | Problem]:
     """Post Transitions
 
-     Who moved the post through its workflow, and when.
+     Who moved the post through its workflow, and when, oldest first.
 
     Args:
         post_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[TransitionRead]]
+        Response[PageTransitionRead | Problem]
     """
 
     kwargs = _get_kwargs(
         post_id=post_id,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -101,25 +119,31 @@ def sync(
     post_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[TransitionRead] | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageTransitionRead | Problem | None:
     """Post Transitions
 
-     Who moved the post through its workflow, and when.
+     Who moved the post through its workflow, and when, oldest first.
 
     Args:
         post_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[TransitionRead]
+        PageTransitionRead | Problem
     """
 
     return sync_detailed(
         post_id=post_id,
         client=client,
+        cursor=cursor,
+        limit=limit,
     ).parsed
 
 
@@ -127,24 +151,30 @@ async def asyncio_detailed(
     post_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[TransitionRead]]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageTransitionRead | Problem]:
     """Post Transitions
 
-     Who moved the post through its workflow, and when.
+     Who moved the post through its workflow, and when, oldest first.
 
     Args:
         post_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[TransitionRead]]
+        Response[PageTransitionRead | Problem]
     """
 
     kwargs = _get_kwargs(
         post_id=post_id,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -156,25 +186,31 @@ async def asyncio(
     post_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[TransitionRead] | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageTransitionRead | Problem | None:
     """Post Transitions
 
-     Who moved the post through its workflow, and when.
+     Who moved the post through its workflow, and when, oldest first.
 
     Args:
         post_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[TransitionRead]
+        PageTransitionRead | Problem
     """
 
     return (
         await asyncio_detailed(
             post_id=post_id,
             client=client,
+            cursor=cursor,
+            limit=limit,
         )
     ).parsed

@@ -6,14 +6,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.page_slot_read import PageSlotRead
 from ...models.problem import Problem
-from ...models.slot_read import SlotRead
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     channel_id: None | Unset | UUID = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -26,6 +28,15 @@ def _get_kwargs(
     else:
         json_channel_id = channel_id
     params["channel_id"] = json_channel_id
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -40,14 +51,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[SlotRead] | None:
+) -> PageSlotRead | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = SlotRead.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageSlotRead.from_dict(response.json())
 
         return response_200
 
@@ -69,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[SlotRead]]:
+) -> Response[PageSlotRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,24 +88,30 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     channel_id: None | Unset | UUID = UNSET,
-) -> Response[Problem | list[SlotRead]]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageSlotRead | Problem]:
     """List Slots
 
-     Queue slots, of one channel or all.
+     Queue slots, of one channel or all, by weekday and time of day.
 
     Args:
         channel_id (None | Unset | UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[SlotRead]]
+        Response[PageSlotRead | Problem]
     """
 
     kwargs = _get_kwargs(
         channel_id=channel_id,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -113,25 +125,31 @@ def sync(
     *,
     client: AuthenticatedClient,
     channel_id: None | Unset | UUID = UNSET,
-) -> Problem | list[SlotRead] | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageSlotRead | Problem | None:
     """List Slots
 
-     Queue slots, of one channel or all.
+     Queue slots, of one channel or all, by weekday and time of day.
 
     Args:
         channel_id (None | Unset | UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[SlotRead]
+        PageSlotRead | Problem
     """
 
     return sync_detailed(
         client=client,
         channel_id=channel_id,
+        cursor=cursor,
+        limit=limit,
     ).parsed
 
 
@@ -139,24 +157,30 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     channel_id: None | Unset | UUID = UNSET,
-) -> Response[Problem | list[SlotRead]]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageSlotRead | Problem]:
     """List Slots
 
-     Queue slots, of one channel or all.
+     Queue slots, of one channel or all, by weekday and time of day.
 
     Args:
         channel_id (None | Unset | UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[SlotRead]]
+        Response[PageSlotRead | Problem]
     """
 
     kwargs = _get_kwargs(
         channel_id=channel_id,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -168,25 +192,31 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     channel_id: None | Unset | UUID = UNSET,
-) -> Problem | list[SlotRead] | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageSlotRead | Problem | None:
     """List Slots
 
-     Queue slots, of one channel or all.
+     Queue slots, of one channel or all, by weekday and time of day.
 
     Args:
         channel_id (None | Unset | UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[SlotRead]
+        PageSlotRead | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
             channel_id=channel_id,
+            cursor=cursor,
+            limit=limit,
         )
     ).parsed
