@@ -2,6 +2,7 @@ import httpx
 from sqlalchemy import text
 
 from gateway import service
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
 from .support import PASSWORD, Town, auth_headers, bearer, unique
@@ -78,7 +79,7 @@ async def test_revoked_key_is_401(http: httpx.AsyncClient, town: Town) -> None:
     response = await http.get("/v1/me", headers=bearer(str(created["key"])))
 
     assert response.status_code == 401
-    assert response.json()["type"] == "invalid-api-key"
+    assert response.json()["type"] == type_uri("invalid-api-key")
 
 
 async def test_key_with_a_wrong_secret_is_401(http: httpx.AsyncClient, town: Town) -> None:
@@ -97,7 +98,7 @@ async def test_key_of_a_suspended_tenant_is_403(
     response = await http.get("/v1/me", headers=bearer(str(created["key"])))
 
     assert response.status_code == 403
-    assert response.json()["type"] == "tenant-suspended"
+    assert response.json()["type"] == type_uri("tenant-suspended")
 
 
 async def test_only_tenant_admins_make_keys(

@@ -4,7 +4,7 @@ from sqlalchemy import text
 
 from gateway.authn import API_AUDIENCE
 from kit.auth import TokenSigner, TokenVerifier
-from kit.errors import Unauthorized
+from kit.errors import Unauthorized, type_uri
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
 
@@ -60,7 +60,7 @@ class TestLogin:
         )
         assert response.status_code == 401
         assert response.headers["content-type"] == "application/problem+json"
-        assert response.json()["type"] == "invalid-credentials"
+        assert response.json()["type"] == type_uri("invalid-credentials")
 
     async def test_unknown_email_gets_the_same_answer_as_a_wrong_password(
         self, http: httpx.AsyncClient, town: Town
@@ -78,7 +78,7 @@ class TestLogin:
     async def test_malformed_login_body_is_422(self, http: httpx.AsyncClient) -> None:
         response = await http.post("/v1/auth/token", json={"email": "not-an-email"})
         assert response.status_code == 422
-        assert response.json()["type"] == "validation-error"
+        assert response.json()["type"] == type_uri("validation-error")
 
 
 class TestAccessTokens:
@@ -133,7 +133,7 @@ class TestRefresh:
 
         replay = await http.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
         assert replay.status_code == 401
-        assert replay.json()["type"] == "invalid-refresh-token"
+        assert replay.json()["type"] == type_uri("invalid-refresh-token")
 
         # The legitimate holder's newest token died with its family.
         after = await http.post("/v1/auth/refresh", json={"refresh_token": latest})
@@ -180,12 +180,12 @@ class TestSuspendedTenant:
         # A token minted before the suspension stops working at once.
         me = await http.get("/v1/me", headers=admin)
         assert me.status_code == 403
-        assert me.json()["type"] == "tenant-suspended"
+        assert me.json()["type"] == type_uri("tenant-suspended")
         relogin = await http.post(
             "/v1/auth/token", json={"email": town.admin_email, "password": PASSWORD}
         )
         assert relogin.status_code == 403
-        assert relogin.json()["type"] == "tenant-suspended"
+        assert relogin.json()["type"] == type_uri("tenant-suspended")
 
     async def test_reactivated_tenant_works_again(
         self, http: httpx.AsyncClient, town: Town, operator_email: str

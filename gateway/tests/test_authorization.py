@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from gateway.schemas import ROLES, Role, Scope
 from kit import policy
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
 from .support import PASSWORD, Town, auth_headers, bearer, unique
@@ -58,7 +59,7 @@ class TestScopesOnTheGatewaysOwnRoutes:
 
         assert response.status_code == 403, response.text
         assert response.headers["content-type"].startswith("application/problem+json")
-        assert response.json()["type"] == "insufficient-scope"
+        assert response.json()["type"] == type_uri("insufficient-scope")
         assert await users_named(runtime, email) == 0
 
     async def test_a_reader_key_neither_invites_nor_makes_keys(
@@ -74,7 +75,7 @@ class TestScopesOnTheGatewaysOwnRoutes:
         listed = await http.get("/v1/api-keys", headers=key)
 
         assert [invited.status_code, made.status_code] == [403, 403]
-        assert {invited.json()["type"], made.json()["type"]} == {"insufficient-scope"}
+        assert {invited.json()["type"], made.json()["type"]} == {type_uri("insufficient-scope")}
         assert listed.status_code == 200
 
     async def test_any_key_may_ask_who_it_is(self, http: httpx.AsyncClient, town: Town) -> None:
@@ -130,5 +131,5 @@ class TestNobodyGrantsMoreThanTheyHold:
         ]
 
         assert [r.status_code for r in responses] == [403, 403, 403]
-        assert {r.json()["type"] for r in responses} == {"forbidden"}
+        assert {r.json()["type"] for r in responses} == {type_uri("forbidden")}
         assert await users_named(runtime, email) == 0

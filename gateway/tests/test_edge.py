@@ -1,6 +1,7 @@
 import httpx
 
 from gateway.settings import GatewaySettings
+from kit.errors import type_uri
 
 from .support import EchoService, GatewayFactory, Town, auth_headers
 
@@ -68,6 +69,6 @@ async def test_body_over_the_limit_is_413(
 
     for response in (declared, streamed):
         assert response.status_code == 413
-        assert response.json()["type"] == "payload-too-large"
+        assert response.json()["type"] == type_uri("payload-too-large")
     small = await http.post("/v1/imports", content=b"z" * 100, headers=admin)
     assert small.status_code == 200

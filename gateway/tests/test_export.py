@@ -16,6 +16,7 @@ from analytics.handlers import on_tenant_created
 from contracts.gateway import TenantCreatedV1
 from gateway import service
 from kit import export
+from kit.errors import type_uri
 from kit.events import consumer
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import delivery
@@ -190,7 +191,7 @@ async def test_a_service_down_fails_the_export_before_any_row(
 
     assert response.status_code == 503
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["type"] == "export-unavailable"
+    assert response.json()["type"] == type_uri("export-unavailable")
     assert "publisher" in response.json()["detail"]
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from gateway import service
 from kit import jobs
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
 from .platform import Platform, platform, service_apps
@@ -86,7 +87,7 @@ class TestWithTheCatalog:
 
         assert reused.status_code == 422
         assert reused.headers["content-type"] == "application/problem+json"
-        assert reused.json()["type"] == "idempotency-key-reused"
+        assert reused.json()["type"] == type_uri("idempotency-key-reused")
         assert await product_count(http, admin) == 1
 
     async def test_keys_belong_to_their_caller(
@@ -158,7 +159,7 @@ async def test_a_twin_of_a_running_request_is_a_conflict(
     gate.open.set()
 
     assert twin.status_code == 409
-    assert twin.json()["type"] == "idempotency-key-in-flight"
+    assert twin.json()["type"] == type_uri("idempotency-key-in-flight")
     assert (await first).status_code == 201
     assert gate.calls == 1
 

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from gateway.settings import GatewaySettings
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
 from .support import PASSWORD, EchoService, GatewayFactory, Town, auth_headers, bearer, login
@@ -45,7 +46,7 @@ class TestInvitations:
         second = await http.post(body["accept_path"], json={"password": "another password"})
         assert first.status_code == 201
         assert second.status_code == 404
-        assert second.json()["type"] == "invalid-invitation"
+        assert second.json()["type"] == type_uri("invalid-invitation")
 
     async def test_an_expired_invitation_is_refused(
         self, http: httpx.AsyncClient, town: Town, runtime: ServiceRuntime
@@ -124,7 +125,7 @@ class TestLoginThrottling:
         http = await gateway_with({}, settings=settings)
         wrong = {"email": town.admin_email, "password": "wrong password"}
         failures = [await http.post("/v1/auth/token", json=wrong) for _ in range(3)]
-        assert [f.json()["type"] for f in failures] == ["invalid-credentials"] * 3
+        assert [f.json()["type"] for f in failures] == [type_uri("invalid-credentials")] * 3
 
         locked = await http.post(
             "/v1/auth/token", json={"email": town.admin_email, "password": PASSWORD}
@@ -132,7 +133,7 @@ class TestLoginThrottling:
 
         # The right password is refused as a wrong one is: a lock does not confirm the email.
         assert locked.status_code == 401
-        assert locked.json()["type"] == "invalid-credentials"
+        assert locked.json()["type"] == type_uri("invalid-credentials")
 
     async def test_a_good_password_resets_the_count(
         self, gateway_with: GatewayFactory, gateway_settings: GatewaySettings, town: Town
@@ -177,7 +178,7 @@ class TestLoginThrottling:
             for _ in range(3)
         ]
         assert [a.status_code for a in attempts] == [401, 401, 429]
-        assert attempts[-1].json()["type"] == "login-throttled"
+        assert attempts[-1].json()["type"] == type_uri("login-throttled")
         assert "retry-after" in attempts[-1].headers
 
 
@@ -198,7 +199,7 @@ class TestApiKeyScopes:
         other = await http.get("/v1/posts", headers=key)
 
         assert (written.status_code, other.status_code) == (403, 403)
-        assert written.json()["type"] == "insufficient-scope"
+        assert written.json()["type"] == type_uri("insufficient-scope")
 
     async def test_last_used_time_is_recorded(self, http: httpx.AsyncClient, town: Town) -> None:
         admin = await auth_headers(http, town.admin_email)

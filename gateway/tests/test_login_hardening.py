@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from gateway import service
 from gateway.settings import GatewaySettings
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
 from .support import PASSWORD, GatewayFactory, Town, app_of, auth_headers, unique
@@ -66,7 +67,7 @@ class TestLoginBody:
 
         assert response.status_code == 413
         assert response.headers["content-type"] == "application/problem+json"
-        assert response.json()["type"] == "payload-too-large"
+        assert response.json()["type"] == type_uri("payload-too-large")
 
     async def test_an_invitation_acceptance_body_over_a_few_kilobytes_is_refused_with_413(
         self, http: httpx.AsyncClient
@@ -87,7 +88,7 @@ class TestLoginBody:
         second = await http.post(TOKEN, **garbage)  # type: ignore[arg-type]
 
         assert (first.status_code, second.status_code) == (422, 429)
-        assert second.json()["type"] == "login-throttled"
+        assert second.json()["type"] == type_uri("login-throttled")
         assert "retry-after" in second.headers
 
 
@@ -107,7 +108,7 @@ class TestPasswordCheckCap:
         statuses = sorted(a.status_code for a in answers)
         assert set(statuses) == {401, 503}, statuses
         busy = next(a for a in answers if a.status_code == 503)
-        assert busy.json()["type"] == "login-busy"
+        assert busy.json()["type"] == type_uri("login-busy")
         assert busy.headers["retry-after"] == "1"
 
     async def test_checks_over_the_cap_wait_for_a_free_slot(
@@ -251,7 +252,7 @@ class TestBuckets:
         other_account = await http.post(TOKEN, json={**body, "email": unknown_email()})
 
         assert [a.status_code for a in answers] == [401, 401, 429]
-        assert answers[-1].json()["type"] == "login-throttled"
+        assert answers[-1].json()["type"] == type_uri("login-throttled")
         assert other_account.status_code == 401
 
     async def test_one_account_from_one_address_is_throttled(
@@ -291,5 +292,5 @@ class TestBuckets:
         accepted = await http.post(invitation["accept_path"], json={"password": PASSWORD})
 
         assert [m.status_code for m in misses] == [404, 404, 429]
-        assert misses[-1].json()["type"] == "login-throttled"
+        assert misses[-1].json()["type"] == type_uri("login-throttled")
         assert accepted.status_code == 201, accepted.text

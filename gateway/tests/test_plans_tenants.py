@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from gateway import roles
+from kit.errors import type_uri
 from kit.events.bus import Delivery
 from kit.events.rabbitmq import RabbitBus
 from kit.runtime import ServiceRuntime
@@ -153,7 +154,7 @@ class TestTenantProfile:
             headers=await auth_headers(http, operator_email),
         )
         assert response.status_code == 404
-        assert response.json()["type"] == "unknown-plan"
+        assert response.json()["type"] == type_uri("unknown-plan")
 
     @pytest.mark.parametrize(
         ("field", "value"),
@@ -218,11 +219,11 @@ class TestSuspension:
         for headers in (admin, bearer(key["key"])):
             refused = await http.get("/v1/me", headers=headers)
             assert refused.status_code == 403
-            assert refused.json()["type"] == "tenant-suspended"
+            assert refused.json()["type"] == type_uri("tenant-suspended")
         login_refused = await http.post(
             "/v1/auth/token", json={"email": writer["email"], "password": PASSWORD}
         )
-        assert login_refused.json()["type"] == "tenant-suspended"
+        assert login_refused.json()["type"] == type_uri("tenant-suspended")
 
         reactivated = await http.post(f"/v1/tenants/{town.id}/reactivate", headers=operator)
 
@@ -270,7 +271,7 @@ class TestStaffQuota:
         )
 
         assert over.status_code == 403
-        assert over.json()["type"] == "quota-exceeded"
+        assert over.json()["type"] == type_uri("quota-exceeded")
         assert over.json()["quota"] == "staff_users"
 
 

@@ -6,6 +6,7 @@ import httpx
 import pytest
 
 from gateway.routes import ROUTES, match
+from kit.errors import type_uri
 
 from .support import EchoService, GatewayFactory, Town, auth_headers, bearer
 
@@ -207,7 +208,7 @@ class TestUpstreamFailures:
             "/v1/products", headers=await auth_headers(http, town.admin_email)
         )
         assert response.status_code == 502
-        assert response.json()["type"] == "upstream-unavailable"
+        assert response.json()["type"] == type_uri("upstream-unavailable")
 
     async def test_service_that_does_not_answer_in_time_is_504(
         self, gateway_with: GatewayFactory, silent_server_url: str, town: Town
@@ -217,7 +218,7 @@ class TestUpstreamFailures:
             "/v1/products", headers=await auth_headers(http, town.admin_email)
         )
         assert response.status_code == 504
-        assert response.json()["type"] == "upstream-timeout"
+        assert response.json()["type"] == type_uri("upstream-timeout")
 
     async def test_service_missing_from_the_upstreams_is_502(
         self, gateway_with: GatewayFactory, town: Town

@@ -8,6 +8,7 @@ import pytest
 
 from gateway import service
 from gateway.settings import GatewaySettings
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
 from .standins import STORE_URL, StandIn
@@ -270,7 +271,7 @@ class TestPublicRoutes:
         await public_http.post(f"/v1/tenants/{takeo.id}/suspend", headers=operator)
         response = await public_http.post(f"/webhooks/{takeo.slug}/shopify", content=b"{}")
         assert response.status_code == 403
-        assert response.json()["type"] == "tenant-suspended"
+        assert response.json()["type"] == type_uri("tenant-suspended")
 
 
 def upstream_calls(standins: dict[str, StandIn]) -> dict[str, int]:

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pytest
 
 from gateway.ratelimit import MAX_MEMORY_BUCKETS, Buckets, MemoryBuckets, RedisBuckets
+from kit.errors import type_uri
 
 from .support import EchoService, GatewayFactory, Town, auth_headers, bearer
 
@@ -141,7 +142,7 @@ class TestGatewayLimits:
         assert answers[0].headers["ratelimit"].startswith('"default";r=2;t=')
         refused = answers[-1]
         assert refused.headers["content-type"] == "application/problem+json"
-        assert refused.json()["type"] == "rate-limited"
+        assert refused.json()["type"] == type_uri("rate-limited")
         assert int(refused.headers["retry-after"]) >= 1
         assert refused.headers["ratelimit"].startswith('"default";r=0;')
 

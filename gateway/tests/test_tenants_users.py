@@ -5,6 +5,7 @@ import pytest
 
 from gateway import service
 from gateway.errors import EmailTaken
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
 from .support import PASSWORD, Town, auth_headers, login, unique
@@ -41,7 +42,7 @@ class TestTenants:
             headers=await auth_headers(http, operator_email),
         )
         assert response.status_code == 409
-        assert response.json()["type"] == "slug-taken"
+        assert response.json()["type"] == type_uri("slug-taken")
 
     async def test_tenant_admin_cannot_create_tenants(
         self, http: httpx.AsyncClient, town: Town
@@ -83,7 +84,7 @@ class TestTenants:
         missing = await http.get(f"/v1/tenants/{uuid.uuid4()}", headers=headers)
 
         assert theirs.status_code == missing.status_code == 404
-        assert theirs.json()["type"] == "not-found"
+        assert theirs.json()["type"] == type_uri("not-found")
 
 
 class TestUsers:
@@ -158,7 +159,7 @@ class TestUsers:
             headers=await auth_headers(http, town.admin_email),
         )
         assert response.status_code == 409
-        assert response.json()["type"] == "email-taken"
+        assert response.json()["type"] == type_uri("email-taken")
 
     async def test_short_password_is_422(self, http: httpx.AsyncClient, town: Town) -> None:
         response = await http.post(

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from kit import policy
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, generate_private_key
 from kit.db import Database
-from kit.errors import Unauthorized
+from kit.errors import Unauthorized, type_uri
 from kit.http import create_service_app
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
@@ -141,7 +141,7 @@ async def test_request_without_token_is_401_problem_whatever_headers(
     )
     assert response.status_code == 401
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["type"] == "unauthorized"
+    assert response.json()["type"] == type_uri("unauthorized")
 
 
 async def test_request_with_valid_token_passes(
@@ -205,5 +205,5 @@ async def test_role_requirement_is_a_403_problem(
         refused = await c.post("/v1/things", headers={"Authorization": f"Bearer {analyst}"})
         allowed = await c.post("/v1/things", headers={"Authorization": f"Bearer {editor}"})
     assert refused.status_code == 403
-    assert refused.json()["type"] == "forbidden"
+    assert refused.json()["type"] == type_uri("forbidden")
     assert allowed.status_code == 200

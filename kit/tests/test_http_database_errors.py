@@ -11,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from kit.errors import type_uri
 from kit.http import install_problem_handlers
 
 
@@ -52,7 +53,7 @@ async def test_a_full_database_answers_503_with_retry_after(pg_server_url: str) 
 
     assert response.status_code == 503, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
-    assert response.json()["type"] == "database-unavailable"
+    assert response.json()["type"] == type_uri("database-unavailable")
     assert response.headers["retry-after"] == "1"
 
 
@@ -62,4 +63,4 @@ async def test_a_nul_character_is_refused_as_invalid_value(pg_server_url: str) -
     response = await _call(_app(url.render_as_string(hide_password=False)), "/value/a%00b")
 
     assert response.status_code == 422, response.text
-    assert response.json()["type"] == "invalid-value"
+    assert response.json()["type"] == type_uri("invalid-value")

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 
-from gateway import api, authn, openapi, proxy
+from gateway import api, authn, openapi, problems, proxy
 from gateway.audit import api as audit_api
 from gateway.authn import Authenticator
 from gateway.dependencies import OWN_RULES, authorize
@@ -115,6 +115,7 @@ def create_app(
     add_ops_routes(app, checks, upstream_checks(upstreams))
     own = [
         openapi.router,
+        problems.router,
         api.router,
         usage_api.router,
         playbook_api.router,

@@ -43,7 +43,12 @@ PROBLEM: Document = {
     "description": "An RFC 9457 problem document.",
     "required": ["type", "title", "status", "detail"],
     "properties": {
-        "type": {"type": "string"},
+        "type": {
+            "type": "string",
+            "format": "uri",
+            "description": "What went wrong, as a URI on this deployment's `/problems` page"
+            " (`.../problems#quota-exceeded`); match on the part after `#`.",
+        },
         "title": {"type": "string"},
         "status": {"type": "integer"},
         "detail": {"type": "string"},

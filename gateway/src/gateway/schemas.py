@@ -33,7 +33,19 @@ Scope = Literal[
 ]
 # Paths the gateway serves itself at the top level, which `/{town}` must never shadow.
 RESERVED_SLUGS = frozenset(
-    {"v1", "public", "r", "webhooks", "docs", "healthz", "readyz", "metrics", "api", "static"}
+    {
+        "v1",
+        "public",
+        "r",
+        "webhooks",
+        "docs",
+        "problems",
+        "healthz",
+        "readyz",
+        "metrics",
+        "api",
+        "static",
+    }
 )
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

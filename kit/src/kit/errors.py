@@ -1,8 +1,32 @@
-"""Typed errors carrying an HTTP status and a stable problem type (RFC 9457), mapped once."""
+"""Typed errors carrying an HTTP status and a stable problem type (RFC 9457), mapped once.
+
+An error names its type by slug (`quota-exceeded`); the document sent carries it as an absolute
+URI on this deployment's problem page, `<PROBLEMS_URL>#<slug>`, which the gateway serves from
+`kit.problems` (every type with its meaning).
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+DEFAULT_PROBLEMS_URL = "http://localhost:8000/problems"  # the all-in-one's page
+_problems_url = DEFAULT_PROBLEMS_URL
+
+
+def use_problems_url(url: str) -> None:
+    """Name problem types under `url` (the process-wide `PROBLEMS_URL`) from now on."""
+    global _problems_url
+    _problems_url = url.rstrip("/")
+
+
+def type_uri(slug: str) -> str:
+    """The absolute problem type URI of `slug`: its entry on the problems page."""
+    return f"{_problems_url}#{slug}"
+
+
+def slug_of(type_uri: str) -> str:
+    """The slug a problem type URI ends with (a bare slug is returned as it is)."""
+    return type_uri.rpartition("#")[2]
 
 
 class ProblemError(Exception):

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kit import policy, tracing
 from kit.dependencies import admit_anyone, authorize, require_principal
-from kit.errors import ProblemError
+from kit.errors import ProblemError, type_uri, use_problems_url
 from kit.logs import request_id_var, tenant_var
 from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
 from kit.openapi import operation_id
@@ -40,7 +40,7 @@ ReadinessCheck = Callable[[], Awaitable[None]]
 
 def problem(status: int, type_: str, title: str, detail: str, **extra: Any) -> JSONResponse:
     """An RFC 9457 problem document."""
-    body = {"type": type_, "title": title, "status": status, "detail": detail, **extra}
+    body = {"type": type_uri(type_), "title": title, "status": status, "detail": detail, **extra}
     request_id = request_id_var.get()
     if request_id:
         body["request_id"] = request_id
@@ -59,7 +59,11 @@ DATABASE_UNREACHABLE = (
 
 
 def install_problem_handlers(app: FastAPI) -> None:
-    """Map every error a request can end with to problem+json, once."""
+    """Map every error a request can end with to problem+json, once; types are named under
+    the process's `PROBLEMS_URL`."""
+    runtime = getattr(app.state, "runtime", None)
+    if runtime is not None:
+        use_problems_url(runtime.settings.problems_url)
 
     async def on_problem(_: Request, exc: Exception) -> Response:
         assert isinstance(exc, ProblemError)

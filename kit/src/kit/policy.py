@@ -187,6 +187,8 @@ PUBLIC_PAGES: Table = {
     ("HEAD", "/{town}"): public(),
     ("GET", "/openapi.json"): public(),
     ("GET", "/docs"): public(),
+    ("GET", "/problems"): public(),
+    ("GET", "/problems.json"): public(),
 }
 
 # --- catalog -----------------------------------------------------------------------------------

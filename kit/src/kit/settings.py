@@ -14,6 +14,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 
+from kit.errors import DEFAULT_PROBLEMS_URL
+
 
 class MachiSettings(BaseSettings):
     """Process-wide settings; the same names in every role and in the all-in-one mode."""
@@ -54,6 +56,11 @@ class MachiSettings(BaseSettings):
         description="Let user-supplied URLs (stores, Mastodon instances, webhooks) reach"
         " loopback, private and link-local addresses: development, tests with local fakes,"
         " intranet stores. Off, they are refused (SSRF, see `kit.outbound`).",
+    )
+    problems_url: str = Field(
+        default=DEFAULT_PROBLEMS_URL,
+        description="This deployment's public `/problems` page (the gateway's): every problem"
+        " type is `<PROBLEMS_URL>#<slug>`, so it resolves to its meaning.",
     )
     log_level: str = "INFO"
     log_json: bool = True

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from analytics.app import SERVICE, create_app
 from kit.auth import InternalPrincipal, TokenSigner
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 from kit.settings import MachiSettings
 from kit.testing.plugin import client, principal
@@ -146,7 +147,7 @@ async def test_destination_edited_to_script_or_foreign_host_is_refused(
     ):
         response = await admin.patch(f"/v1/links/{link['id']}", json={"destination": bad})
         assert response.status_code == 400, bad
-        assert response.json()["type"] == "destination-refused"
+        assert response.json()["type"] == type_uri("destination-refused")
     followed = await as_user(anonymous()).get(f"/r/{link['code']}")
     assert urlsplit(followed.headers["location"]).hostname == STORE
 
@@ -261,7 +262,7 @@ async def test_directory_unreachable_is_503_not_500(
         http = client(create_app(runtime), signer, SERVICE, anonymous())
         response = await http.get("/r/anything")
         assert response.status_code == 503
-        assert response.json()["type"] == "link-lookup-unavailable"
+        assert response.json()["type"] == type_uri("link-lookup-unavailable")
     finally:
         await runtime.close()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import httpx
 
 from kit.auth import InternalPrincipal
+from kit.errors import type_uri
 from kit.testing.plugin import principal
 
 from .conftest import producer_user
@@ -78,7 +79,7 @@ async def test_analyst_cannot_write(as_user: Client) -> None:
         await analyst.post("/v1/categories", json={"slug": "x", "name": {"ja": "x"}}),
     ]
     assert [r.status_code for r in refused] == [403, 403, 403, 403]
-    assert refused[0].json()["type"] == "forbidden"
+    assert refused[0].json()["type"] == type_uri("forbidden")
 
 
 async def test_another_tenant_sees_nothing(as_user: Client) -> None:

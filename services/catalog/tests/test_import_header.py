@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from catalog.imports.csvformat import COLUMNS
 from kit.auth import InternalPrincipal
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
 
@@ -38,7 +39,7 @@ async def test_a_file_without_its_header_row_is_refused_at_upload(
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
-    assert problem["type"] == "invalid-csv"
+    assert problem["type"] == type_uri("invalid-csv")
     assert "the first row is not the header" in problem["detail"]
     assert "expected producer_code, producer_kind" in problem["detail"]
     assert "found 'farm-1', 'farm', '武雄農園'" in problem["detail"]

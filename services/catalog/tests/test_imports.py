@@ -19,6 +19,7 @@ from catalog.imports.jobs import ImportWorker
 from catalog.roles import background_roles
 from catalog.settings import CatalogSettings
 from kit.auth import InternalPrincipal
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 from kit.testing.clock import Clock
 from kit.testing.plugin import principal
@@ -170,7 +171,7 @@ async def test_not_a_csv_is_a_400(as_user: Client) -> None:
         "/v1/imports", files={"file": ("x.csv", b"\xff\xfe\x00garbage", "text/csv")}
     )
     assert response.status_code == 400
-    assert response.json()["type"] == "invalid-csv"
+    assert response.json()["type"] == type_uri("invalid-csv")
 
 
 async def test_analyst_cannot_import(as_user: Client) -> None:

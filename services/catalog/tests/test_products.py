@@ -6,6 +6,7 @@ from collections.abc import Callable
 import httpx
 
 from kit.auth import InternalPrincipal
+from kit.errors import type_uri
 from kit.events.bus import Delivery
 from kit.events.memory import MemoryBus
 from kit.events.relay import Relay
@@ -94,7 +95,7 @@ async def test_list_pages_with_a_cursor(as_user: Client) -> None:
 async def test_bad_cursor_is_a_400_problem(as_user: Client) -> None:
     response = await as_user(principal(uuid.uuid4())).get("/v1/products?cursor=nonsense")
     assert response.status_code == 400
-    assert response.json()["type"] == "invalid-input"
+    assert response.json()["type"] == type_uri("invalid-input")
 
 
 async def test_publishing_over_the_plan_quota_is_refused(as_user: Client) -> None:
@@ -104,7 +105,7 @@ async def test_publishing_over_the_plan_quota_is_refused(as_user: Client) -> Non
     assert (await http.post(f"/v1/products/{first['id']}/publish")).status_code == 200
     refused = await http.post(f"/v1/products/{second['id']}/publish")
     assert refused.status_code == 403
-    assert refused.json()["type"] == "quota-exceeded"
+    assert refused.json()["type"] == type_uri("quota-exceeded")
 
 
 async def test_product_of_unknown_producer_is_404(as_user: Client) -> None:
@@ -119,7 +120,7 @@ async def test_invalid_body_is_422_problem(as_user: Client) -> None:
         "/v1/producers", json={"kind": "spaceship", "name": {}}
     )
     assert response.status_code == 422
-    assert response.json()["type"] == "validation-error"
+    assert response.json()["type"] == type_uri("validation-error")
 
 
 async def test_duplicate_slug_is_409(as_user: Client) -> None:

@@ -13,6 +13,7 @@ from catalog.app import SERVICE, create_app
 from catalog.settings import CatalogSettings
 from kit import outbound
 from kit.auth import InternalPrincipal, TokenSigner
+from kit.errors import type_uri
 from kit.outbound import IPAddress, OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.testing.canary import SECRET, Canary, canary
@@ -95,7 +96,7 @@ async def test_a_store_url_aiming_inside_is_refused(guarded: Client, body: dict)
     response = await guarded(principal(uuid.uuid4())).post("/v1/storefronts", json=body)
     assert response.status_code == 400, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
-    assert response.json()["type"] == "url-refused"
+    assert response.json()["type"] == type_uri("url-refused")
 
 
 async def test_public_store_urls_are_accepted(guarded: Client) -> None:
@@ -118,7 +119,7 @@ async def test_a_sync_never_connects_to_a_private_address(
     ).json()
     response = await guarded(principal(tenant)).post(f"/v1/storefronts/{store['id']}/sync")
     assert response.status_code == 400, response.text
-    assert response.json()["type"] == "url-refused"
+    assert response.json()["type"] == type_uri("url-refused")
     assert fake.calls == []  # refused before connecting
 
 
@@ -159,7 +160,7 @@ async def test_no_store_url_aiming_inside_is_saved_or_connected(
         for body in (shopify(url), generic(f"{url}/items/{{item}}")):
             response = await http.post("/v1/storefronts", json=body)
             assert response.status_code == 400, (url, response.text)
-            assert response.json()["type"] == "url-refused"
+            assert response.json()["type"] == type_uri("url-refused")
             assert SECRET not in response.text
     assert trap.connections == 0
 
@@ -172,7 +173,7 @@ async def test_a_sync_of_a_store_saved_aiming_inside_never_connects(
     for url in aimed_at(trap.port):
         made = await as_user(principal(tenant)).post("/v1/storefronts", json=shopify(url))
         if made.status_code != 201:  # metadata and translated addresses: refused even then
-            assert made.json()["type"] == "url-refused"
+            assert made.json()["type"] == type_uri("url-refused")
             continue
         synced = await guarded(principal(tenant)).post(f"/v1/storefronts/{made.json()['id']}/sync")
         assert 400 <= synced.status_code < 500, (url, synced.text)

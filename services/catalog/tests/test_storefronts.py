@@ -14,6 +14,7 @@ from catalog.settings import CatalogSettings
 from catalog.storefronts.jobs import sync_all
 from catalog.storefronts.shopify import pause_for_bucket
 from kit.auth import InternalPrincipal
+from kit.errors import type_uri
 from kit.events.bus import Delivery
 from kit.events.rabbitmq import RabbitBus
 from kit.events.relay import Relay
@@ -124,7 +125,7 @@ async def test_a_retry_after_longer_than_allowed_is_a_502_and_changes_nothing(
     fake.throttle_next, fake.retry_after = 1, "60"
     refused = await http.post(f"/v1/storefronts/{store['id']}/sync")
     assert refused.status_code == 502
-    assert refused.json()["type"] == "store-unavailable"
+    assert refused.json()["type"] == type_uri("store-unavailable")
     listed = (await http.get("/v1/listings", params={"storefront_id": store["id"]})).json()
     assert listed["items"] == []
 

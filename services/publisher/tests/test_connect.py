@@ -7,6 +7,7 @@ import pytest
 from fastapi import FastAPI
 
 from kit.auth import TokenSigner
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
 from kit.testing.platforms import FakeMeta, FakeX
@@ -115,7 +116,7 @@ async def test_a_callback_with_a_wrong_state_is_refused(
         "/v1/channels/oauth/x/callback", params={"code": "x-code-takeo_city", "state": state + "x"}
     )
     assert wrong.status_code == 400
-    assert wrong.json()["type"] == "oauth-state-invalid"
+    assert wrong.json()["type"] == type_uri("oauth-state-invalid")
     other_tenant = client(platforms, signer, SERVICE, principal(uuid.uuid4()))
     stolen = await other_tenant.get(
         "/v1/channels/oauth/x/callback", params={"code": "x-code-takeo_city", "state": state}

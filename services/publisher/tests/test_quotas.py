@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from prometheus_client import REGISTRY
 
 from kit.auth import InternalPrincipal, TokenSigner
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
 from kit.testing.platforms import FakeLine, FakeMeta, FakeX
@@ -77,7 +78,7 @@ async def test_a_line_broadcast_over_the_months_quota_is_refused(
     draft = await post(admin, [account["id"]], body["text"])
     refused = await admin.post(f"/v1/posts/{draft['id']}/submit")
     assert refused.status_code == 403
-    assert refused.json()["type"] == "quota-exceeded"
+    assert refused.json()["type"] == type_uri("quota-exceeded")
     assert (await admin.get(f"/v1/posts/{draft['id']}")).json()["status"] == "draft"
 
 
@@ -90,7 +91,7 @@ async def test_broadcasting_needs_the_plans_line_broadcast_feature(
     draft = await post(admin, [account["id"]], "お知らせ")
     refused = await admin.post(f"/v1/posts/{draft['id']}/submit")
     assert refused.status_code == 403
-    assert refused.json()["type"] == "feature-not-in-plan"
+    assert refused.json()["type"] == type_uri("feature-not-in-plan")
 
 
 async def test_the_plans_posts_per_month_limit_refuses_the_next_schedule(
@@ -106,7 +107,7 @@ async def test_the_plans_posts_per_month_limit_refuses_the_next_schedule(
     await editor.post(f"/v1/posts/{second['id']}/approve")
     refused = await admin.post(f"/v1/posts/{second['id']}/schedule", json={})
     assert refused.status_code == 403
-    assert refused.json()["type"] == "quota-exceeded"
+    assert refused.json()["type"] == type_uri("quota-exceeded")
 
 
 async def test_a_full_x_posting_window_holds_the_accounts_next_post(

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from kit.auth import InternalPrincipal
+from kit.errors import type_uri
 from kit.testing.plugin import principal
 
 from .helpers import approved_and_scheduled, channel, post
@@ -38,7 +39,7 @@ async def test_a_reader_cannot_cancel_reschedule_or_edit_the_towns_posts(
     ]
 
     assert [a.status_code for a in answers] == [403, 403, 403]
-    assert {a.json()["type"] for a in answers} == {"forbidden"}
+    assert {a.json()["type"] for a in answers} == {type_uri("forbidden")}
     assert (await admin.get(f"/v1/posts/{scheduled['id']}")).json()["status"] == "scheduled"
     assert (await admin.get(f"/v1/posts/{draft['id']}")).json()["text"] == "A draft"
 

@@ -21,6 +21,7 @@ from fastapi.responses import RedirectResponse
 
 from kit import outbound
 from kit.auth import InternalPrincipal, TokenSigner
+from kit.errors import type_uri
 from kit.outbound import IPAddress, OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
@@ -118,7 +119,7 @@ async def test_oauth_start_refuses_every_instance_aiming_inside(
     for url in targets(trap.port):
         response = await admin.post("/v1/channels/oauth/mastodon/start", json={"instance_url": url})
         assert_refused(response)
-        assert response.json()["type"] == "url-refused", url
+        assert response.json()["type"] == type_uri("url-refused"), url
     assert trap.connections == 0
 
 
@@ -150,7 +151,7 @@ async def test_a_mastodon_channel_aiming_inside_is_refused(guarded: Client, trap
             },
         )
         assert_refused(response)
-        assert response.json()["type"] == "url-refused", url
+        assert response.json()["type"] == type_uri("url-refused"), url
     assert trap.connections == 0
 
 

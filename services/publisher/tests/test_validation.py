@@ -4,6 +4,7 @@ from collections.abc import Callable
 import httpx
 
 from kit.auth import InternalPrincipal
+from kit.errors import type_uri
 from kit.testing.plugin import principal
 from publisher.platforms.line.rules import utf16_units
 from publisher.platforms.mastodon.rules import mastodon_length
@@ -78,5 +79,5 @@ async def test_a_post_too_long_for_x_is_refused_on_submit(as_user: Client) -> No
     draft = await post(admin, [x["id"]], KANJI * 141)
     response = await admin.post(f"/v1/posts/{draft['id']}/submit")
     assert response.status_code == 400
-    assert response.json()["type"] == "post-invalid"
+    assert response.json()["type"] == type_uri("post-invalid")
     assert x["id"] in response.json()["problems"]

@@ -4,6 +4,7 @@ from collections.abc import Callable
 import httpx
 
 from kit.auth import InternalPrincipal
+from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
 
@@ -21,7 +22,7 @@ async def test_an_editor_cannot_approve_their_own_post(as_user: Client) -> None:
     assert (await editor.post(f"/v1/posts/{draft['id']}/submit")).json()["status"] == "submitted"
     response = await editor.post(f"/v1/posts/{draft['id']}/approve")
     assert response.status_code == 403
-    assert response.json()["type"] == "self-approval"
+    assert response.json()["type"] == type_uri("self-approval")
     other = as_user(principal(tenant, ("editor",)))
     assert (await other.post(f"/v1/posts/{draft['id']}/approve")).json()["status"] == "approved"
 
@@ -159,7 +160,7 @@ async def test_an_editor_who_rewrote_a_colleagues_draft_cannot_approve_it(
     await writer.post(f"/v1/posts/{draft['id']}/submit")
     response = await editor.post(f"/v1/posts/{draft['id']}/approve")
     assert response.status_code == 403
-    assert response.json()["type"] == "self-approval"
+    assert response.json()["type"] == type_uri("self-approval")
     other = as_user(principal(tenant, ("editor",)))
     assert (await other.post(f"/v1/posts/{draft['id']}/approve")).json()["status"] == "approved"
 
@@ -176,7 +177,7 @@ async def test_an_editor_who_rewrote_an_auto_draft_cannot_approve_it(
     assert (await editor.post(f"/v1/posts/{draft}/submit")).json()["status"] == "submitted"
     response = await editor.post(f"/v1/posts/{draft}/approve")
     assert response.status_code == 403
-    assert response.json()["type"] == "self-approval"
+    assert response.json()["type"] == type_uri("self-approval")
 
 
 async def test_a_writer_cannot_rewrite_another_writers_draft(as_user: Client) -> None:
@@ -187,7 +188,7 @@ async def test_a_writer_cannot_rewrite_another_writers_draft(as_user: Client) ->
     other = as_user(principal(tenant, ("writer",)))
     response = await other.patch(f"/v1/posts/{draft['id']}", json={"text": "mine now"})
     assert response.status_code == 403
-    assert response.json()["type"] == "not-your-draft"
+    assert response.json()["type"] == type_uri("not-your-draft")
     assert (await author.get(f"/v1/posts/{draft['id']}")).json()["text"] == "温泉湯豆腐"
     mine = await author.patch(f"/v1/posts/{draft['id']}", json={"text": "温泉湯豆腐 2"})
     assert mine.status_code == 200, mine.text

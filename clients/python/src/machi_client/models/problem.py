@@ -23,7 +23,8 @@ class Problem:
         detail (str):
         status (int):
         title (str):
-        type_ (str):
+        type_ (str): What went wrong, as a URI on this deployment's `/problems` page (`.../problems#quota-exceeded`);
+            match on the part after `#`.
         errors (list[ProblemErrorsItem] | Unset):
         request_id (str | Unset):
     """
