@@ -43,6 +43,8 @@ PROBLEM_TYPES: dict[str, ProblemType] = _rows(
      "No such object in your town (another town's objects are not found either)."),
     ("method-not-allowed", 405, "Method not allowed", "The path exists; the method does not."),
     ("conflict", 409, "Conflict", "The change conflicts with the object's current state."),
+    ("precondition-failed", 412, "The resource changed since you read it",
+     "Your `If-Match` ETag is stale: someone edited it since. Read it again, then retry."),
     ("quota-exceeded", 403, "Plan quota exceeded",
      "Your town's plan does not allow more of this (products, posts, LINE messages...)."),
     ("idempotency-key-reused", 422, "Idempotency key used for another request",
