@@ -18,7 +18,6 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from analytics.rollups import repository as rollups_repo
 from analytics.rollups import service as rollups
 from kit.settings import MachiSettings
 from machi_cli import databases
@@ -51,11 +50,7 @@ async def _rebuild(
         TimeElapsedColumn(),
     )
     async with databases.jobs_database(settings, "analytics") as db:
-        if tenant is None:
-            async with db.transaction() as session:
-                tenants = await rollups_repo.tenants_with_data(session)
-        else:
-            tenants = [tenant]
+        tenants = [tenant] if tenant is not None else await rollups.tenants_with_data(db)
         done = 0
         with Progress(*columns) as progress:
             for each in tenants:

@@ -18,14 +18,20 @@ from sqlalchemy import MetaData
 import analytics.models
 import catalog.models
 import publisher.models
-from gateway import repository as gateway_repo
 from gateway import service as gateway_service
+from gateway.errors import TenantNotFound
 from kit import export
+from kit.auth import InternalPrincipal
 from kit.db import Database
+from kit.policy import OPERATOR as OPERATOR_ROLE
 from kit.settings import MachiSettings
 
 app = typer.Typer(help="Tenants (partner municipalities).", no_args_is_help=True)
 
+# Whoever runs the command holds the database owner's URL: they act as the platform operator.
+OPERATOR = InternalPrincipal(
+    sub="machi-cli", kind="service", tenant_id=None, roles=frozenset({OPERATOR_ROLE})
+)
 # The services in the gateway's order (gateway.routes.UPSTREAMS), with their models.
 SERVICE_MODELS: dict[str, MetaData] = {
     "catalog": catalog.models.Base.metadata,
@@ -47,11 +53,11 @@ async def _export(settings: MachiSettings, tenant_id: uuid.UUID, out: Path) -> i
             db = Database(settings.app_url(service), pool_size=1)
             stack.push_async_callback(db.dispose)
             databases[service] = db
-        async with databases["gateway"].transaction() as session:
-            found = await gateway_repo.tenant_and_plan_rows(session, tenant_id)
-        if found is None:
-            raise SystemExit(f"no tenant {tenant_id}")
-        tenant, plan = found
+        try:
+            async with databases["gateway"].transaction() as session:
+                tenant, plan = await gateway_service.exported_tenant(session, OPERATOR, tenant_id)
+        except TenantNotFound:
+            raise SystemExit(f"no tenant {tenant_id}") from None
         parts = [
             _part(name, export.export_tenant(databases[name], metadata, tenant_id, service=name))
             for name, metadata in SERVICE_MODELS.items()

@@ -40,6 +40,12 @@ async def run(db: Database) -> int:
     return done
 
 
+async def tenants_with_data(db: Database) -> list[uuid.UUID]:
+    """Every tenant with raw clicks or conversions to roll up. `db`: the jobs database."""
+    async with db.transaction() as session:
+        return await rollups_repo.tenants_with_data(session)
+
+
 async def rebuild(
     db: Database,
     tenant: uuid.UUID,
