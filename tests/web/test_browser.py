@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (Japanese text is written with full-width punctuation)
 """The console and the city page in a real browser: Debian's Chromium driven by Playwright, at a
 phone's width, with screenshots left in var/test-output/browser/ for people to look at."""
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from machi_cli import seed
+from machi_cli import demo, seed
 from tests.harness import Platform
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -103,3 +104,54 @@ def test_an_admin_signs_in_on_a_phone_and_sees_the_products(
 
     page.get_by_role("button", name="ログアウト").click()
     playwright_api.expect(page.get_by_role("heading", name="ログイン")).to_be_visible()
+
+
+def test_a_writer_adds_a_product_with_a_photo_and_schedules_a_post_about_it(
+    platform: Platform,
+    phone: playwright_api.BrowserContext,
+    screenshots: Path,
+    tmp_path: Path,
+) -> None:
+    admin = platform.seeded_admin()
+    channel = admin.post(
+        "/v1/channels",
+        json={"platform": "sandbox", "name": "Town feed", "approval_policy": "none"},
+    )
+    assert channel.status_code == 201, channel.text
+    photo = tmp_path / "doll.jpg"
+    photo.write_bytes(demo.photo("ceramic-doll"))
+    page = phone.new_page()
+    page.goto(f"{platform.url}/console/login?lang=en")
+    page.get_by_label("Email").fill(seed.ADMIN[0])
+    page.get_by_label("Password").fill(seed.ADMIN[1])
+    page.get_by_role("button", name="Sign in").click()
+
+    page.goto(f"{platform.url}/console/products/new")
+    page.get_by_label("Producer").select_option(index=1)
+    page.get_by_label("Address on the city page").fill("ceramic-doll")
+    page.get_by_label("日本語").first.fill("陶器の人形")
+    page.get_by_label("English").first.fill("Ceramic doll")
+    page.get_by_label("Price (JPY)").fill("3300")
+    page.get_by_label("Photo").set_input_files(str(photo))
+    playwright_api.expect(page.locator("#photo-preview")).to_be_visible()  # the enhancement
+    page.get_by_label("Show it on the city page").check()
+    page.screenshot(path=screenshots / "console-product-form-en.png", full_page=True)
+    page.get_by_role("button", name="Save").click()
+    playwright_api.expect(page.get_by_role("status")).to_have_text("Saved.")
+
+    page.get_by_role("link", name="Write a post").click()
+    playwright_api.expect(page.get_by_label("Text")).to_have_value("Ceramic doll ¥3,300")
+    page.get_by_label("Text").fill("今日の武雄の逸品：陶器の人形")
+    playwright_api.expect(page.locator("#text-count")).to_have_text("14 / 280")
+    page.get_by_label("Town feed").check()
+    page.get_by_label("When").fill("2030-01-07T12:00")
+    page.get_by_role("button", name="Submit").click()
+
+    playwright_api.expect(page.locator(".status")).to_have_text("scheduled")
+    playwright_api.expect(page.locator("td time")).to_contain_text("Jan 7, 2030 12:00")
+    page.screenshot(path=screenshots / "console-post-scheduled-en.png", full_page=True)
+
+    shop = phone.new_page()
+    shop.goto(f"{platform.url}/takeo/shop/ceramic-doll?lang=ja")
+    playwright_api.expect(shop.get_by_role("heading", name="陶器の人形")).to_be_visible()
+    assert shop.locator("article img").evaluate("img => img.naturalWidth > 0")

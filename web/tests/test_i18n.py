@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+import web
 from web import i18n
 
 
@@ -42,3 +47,22 @@ def test_every_catalog_translates_every_message() -> None:
     for language in ("ja", "ko"):
         assert catalogs[language].ugettext("Sign in") != "Sign in", language
         assert catalogs[language].ugettext("Buy") != "Buy", language
+
+
+def test_every_message_of_the_templates_and_code_is_translated_into_japanese_and_korean() -> None:
+    root = Path(web.__file__).parent
+    method_map = [("templates/**.html", "jinja2"), ("**.py", "python")]
+    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+    keywords = {**DEFAULT_KEYWORDS, "N_": None}
+    messages = {
+        found[2]
+        for found in extract_from_dir(root, method_map, options, keywords=keywords)
+        if isinstance(found[2], str)
+    }
+    assert "Sign in" in messages
+    for language in ("ja", "ko"):
+        po = root / "locale" / language / "LC_MESSAGES" / "messages.po"
+        with po.open("rb") as file:
+            catalog = read_po(file)
+        untranslated = sorted(m for m in messages if not (catalog.get(m) and catalog[m].string))
+        assert untranslated == [], f"{language}: pybabel extract, then translate these"

@@ -74,7 +74,7 @@ def create_app(
         else:
             response.headers.setdefault(
                 "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data: https:; object-src 'none';"
+                "default-src 'self'; img-src 'self' data: blob: https:; object-src 'none';"
                 " frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
             )
         return response

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from typing import Annotated
 from urllib.parse import urlsplit
+from uuid import UUID
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from machi_client.models import ProductRead
 from web import i18n
 from web.console import service
+from web.console.schemas import PostForm, ProductForm, major_units
 from web.dependencies import (
     AnonymousApi,
     CsrfChecked,
@@ -95,9 +98,13 @@ async def dashboard(
     frame = await _frame(api, language)
     products = await service.products(api, language) if frame["town"] else []
     reauth = await service.channels_needing_reauth(api) if frame["town"] else []
+    waiting = await service.posts(api, "pending_approval") if frame["town"] else []
+    scheduled = await service.posts(api, "scheduled") if frame["town"] else []
     context = {
         **frame,
         "session": session,
+        "waiting": waiting,
+        "scheduled": scheduled,
         "products": products[:5],
         "product_count": len(products),
         "reauth": reauth,
@@ -127,3 +134,209 @@ async def products_page(
         "price": i18n.price,
     }
     return render.page(request, "console/products.html", context)
+
+
+async def _town_frame(api: UserApi, language: str) -> dict[str, object]:
+    """The frame of a page about the town's catalog or posts: the operator has no town."""
+    frame = await _frame(api, language)
+    if frame["town"] is None:
+        raise ApiError(403, "This page is for a town's staff")
+    return frame
+
+
+async def _product_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: str,
+    form: ProductForm,
+    product: ProductRead | None,
+    status: int = 200,
+) -> Response:
+    context = {
+        **(await _town_frame(api, language)),
+        "session": session,
+        "form": form,
+        "product": product,
+        "producers": await service.producers(api, language),
+        "categories": await service.categories(api, language),
+        "languages": i18n.LANGUAGES,
+        "photo": service.photo_url(product, "thumbnail") if product else None,
+    }
+    return render.page(request, "console/product_form.html", context, status=status)
+
+
+def _town(frame: dict[str, object]) -> service.Town:
+    town = frame["town"]
+    assert isinstance(town, service.Town)
+    return town
+
+
+@router.get("/products/new", response_class=HTMLResponse)
+async def new_product(
+    request: Request, render: RendererDep, session: SessionDep, api: UserApi, language: LanguageDep
+) -> Response:
+    """The form for a new product."""
+    return await _product_page(request, render, session, api, language, ProductForm(), None)
+
+
+@router.post("/products", dependencies=[CsrfChecked])
+async def create_product(
+    request: Request, render: RendererDep, session: SessionDep, api: UserApi, language: LanguageDep
+) -> Response:
+    """Create the product (and upload its photo) through the API."""
+    town = _town(await _town_frame(api, language))
+    form = ProductForm.read(await request.form(), creating=True, currency=town.currency)
+    if not form.errors:
+        try:
+            created = await service.create_product(api, form, town.currency)
+        except ApiError as exc:
+            if exc.status not in (409, 413, 415, 422):
+                raise
+            form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+        else:
+            return RedirectResponse(f"/console/products/{created.id}?saved=1", status_code=303)
+    return await _product_page(request, render, session, api, language, form, None, status=422)
+
+
+@router.get("/products/{product_id}", response_class=HTMLResponse)
+async def edit_product(
+    product_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """A product's form, filled in."""
+    found = await service.product(api, product_id)
+    form = ProductForm(
+        producer_id=str(found.producer_id),
+        slug=found.slug,
+        names=dict(found.name.additional_properties),
+        descriptions=dict(found.description.additional_properties),
+        price=major_units(found.price_amount, found.currency),
+        category_id=str(found.category_id) if isinstance(found.category_id, UUID) else "",
+        publish=found.status == "published",
+    )
+    return await _product_page(request, render, session, api, language, form, found)
+
+
+@router.post("/products/{product_id}", dependencies=[CsrfChecked])
+async def update_product(
+    product_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """Save the product's changes (and a new photo)."""
+    found = await service.product(api, product_id)
+    form = ProductForm.read(await request.form(), creating=False, currency=found.currency)
+    form.slug, form.producer_id = found.slug, str(found.producer_id)
+    if not form.errors:
+        try:
+            await service.update_product(api, found, form, found.currency)
+        except ApiError as exc:
+            if exc.status not in (409, 413, 415, 422):
+                raise
+            form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+        else:
+            return RedirectResponse(f"/console/products/{product_id}?saved=1", status_code=303)
+    return await _product_page(request, render, session, api, language, form, found, status=422)
+
+
+async def _composer(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: str,
+    form: PostForm,
+    status: int = 200,
+) -> Response:
+    frame = await _town_frame(api, language)
+    products = await service.products(api, language)
+    context = {
+        **frame,
+        "session": session,
+        "form": form,
+        "channels": await service.channels(api),
+        "products": [(str(p.id), service.product_name(p)) for p in products],
+    }
+    return render.page(request, "console/compose.html", context, status=status)
+
+
+def _draft_text(found: ProductRead, town: service.Town, language: str) -> str:
+    names = found.name.additional_properties
+    name = names.get(language) or service.product_name(found)
+    return f"{name} {i18n.price(found.price_amount, found.currency, language)}"
+
+
+@router.get("/posts/new", response_class=HTMLResponse)
+async def new_post(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    product: UUID | None = None,
+) -> Response:
+    """The composer, started from a product when one is given."""
+    form = PostForm()
+    if product is not None:
+        town = _town(await _town_frame(api, language))
+        form.product_id = str(product)
+        form.text = _draft_text(await service.product(api, product), town, language)
+    return await _composer(request, render, session, api, language, form)
+
+
+@router.post("/posts", dependencies=[CsrfChecked])
+async def create_post(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    public: AnonymousApi,
+    language: LanguageDep,
+) -> Response:
+    """Create the post; submit it and schedule it unless it stays a draft."""
+    town = _town(await _town_frame(api, language))
+    form = PostForm.read(await request.form())
+    if not form.errors:
+        about = await service.product(api, UUID(form.product_id)) if form.product_id else None
+        link = await service.store_url(public, town.slug, about.slug) if about else None
+        try:
+            created = await service.create_post(api, form, about, link, town.timezone)
+        except ApiError as exc:
+            if exc.status not in (409, 422):
+                raise
+            form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+        else:
+            return RedirectResponse(f"/console/posts/{created.id}", status_code=303)
+    return await _composer(request, render, session, api, language, form, status=422)
+
+
+@router.get("/posts/{post_id}", response_class=HTMLResponse)
+async def show_post(
+    post_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """A post: its text, status and when it goes out."""
+    frame = await _town_frame(api, language)
+    found = await service.post(api, post_id)
+    zone = _town(frame).timezone
+    context = {
+        **frame,
+        "session": session,
+        "post": found,
+        "deliveries": await service.deliveries(api, post_id),
+        "when": lambda moment: i18n.when(moment, zone, language),
+    }
+    return render.page(request, "console/post.html", context)

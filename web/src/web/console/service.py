@@ -3,24 +3,64 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
+
+from starlette.datastructures import UploadFile
 
 from machi_client import AuthenticatedClient, Client
 from machi_client.api.auth import auth_token, me_get
+from machi_client.api.categories import categories_list
 from machi_client.api.channels import channels_list
-from machi_client.api.products import products_list
+from machi_client.api.deliveries import deliveries_list
+from machi_client.api.media import media_create
+from machi_client.api.posts import posts_create, posts_get, posts_list, posts_schedule, posts_submit
+from machi_client.api.producers import producers_list
+from machi_client.api.products import (
+    products_create,
+    products_get,
+    products_list,
+    products_publish,
+    products_update,
+)
+from machi_client.api.public import public_products_get
 from machi_client.api.tenants import tenants_get
 from machi_client.models import (
     AuthTokenTokenRequest,
+    AvailableProduct,
+    BodyMediaCreate,
+    ChannelRead,
+    DeliveryRead,
+    MediaAttachment,
+    MediaAttachmentAlt,
+    MediaRead,
     MeRead,
+    PageCategoryRead,
     PageChannelRead,
+    PageDeliveryRead,
+    PagePostRead,
+    PageProducerRead,
     PageProductRead,
+    PostCreate,
+    PostMedia,
+    PostRead,
+    ProductCreate,
+    ProductCreateDescription,
+    ProductCreateName,
+    ProductPage,
     ProductRead,
+    ProductUpdate,
+    ProductUpdateDescriptionType0,
+    ProductUpdateNameType0,
+    ScheduleRequest,
     TenantRead,
     TokenRead,
 )
-from machi_client.types import UNSET
+from machi_client.types import UNSET, File, Unset
+from web.console.schemas import PostForm, ProductForm, minor_units
 from web.gateway import parsed
 from web.rendering import text
+
+POST_PHOTO = "web"  # the rendition platforms fetch for a post (up to 1600 px)
 
 
 @dataclass(frozen=True)
@@ -72,3 +112,160 @@ def product_name(product: ProductRead) -> str:
     shown = product.display_name if isinstance(product.display_name, str) else None
     names = product.name.additional_properties
     return shown or text(next(iter(names.values()), None)) or product.slug
+
+
+def _choices(items: list[object], language: str) -> list[tuple[str, str]]:
+    """(id, name in `language`) of producers or categories, for a select."""
+    found = []
+    for item in items:
+        names = item.name.additional_properties  # type: ignore[attr-defined]
+        shown = getattr(item, "display_name", None)
+        name = shown if isinstance(shown, str) else None
+        name = name or names.get(language) or next(iter(names.values()), "")
+        found.append((str(item.id), name))  # type: ignore[attr-defined]
+    return found
+
+
+async def producers(api: AuthenticatedClient, language: str) -> list[tuple[str, str]]:
+    answer = await producers_list.asyncio_detailed(client=api, limit=100, lang=language)
+    return _choices(list(parsed(answer, PageProducerRead).items), language)
+
+
+async def categories(api: AuthenticatedClient, language: str) -> list[tuple[str, str]]:
+    answer = await categories_list.asyncio_detailed(client=api, limit=100, lang=language)
+    return _choices(list(parsed(answer, PageCategoryRead).items), language)
+
+
+async def upload_photo(api: AuthenticatedClient, photo: UploadFile) -> MediaRead:
+    """The photo stored by the catalog (EXIF location removed, renditions made)."""
+    body = BodyMediaCreate(
+        file=File(payload=photo.file, file_name=photo.filename, mime_type=photo.content_type)
+    )
+    return parsed(await media_create.asyncio_detailed(client=api, body=body), MediaRead)
+
+
+def _attachment(media: MediaRead, names: dict[str, str]) -> MediaAttachment:
+    alt = MediaAttachmentAlt.from_dict({k: v for k, v in names.items() if v})
+    return MediaAttachment(media_id=media.id, alt=alt)
+
+
+def _filled(values: dict[str, str]) -> dict[str, str]:
+    return {language: value for language, value in values.items() if value}
+
+
+async def create_product(api: AuthenticatedClient, form: ProductForm, currency: str) -> ProductRead:
+    """A product from the form, with its photo, published if asked."""
+    media = [_attachment(await upload_photo(api, form.photo), form.names)] if form.photo else []
+    body = ProductCreate(
+        producer_id=UUID(form.producer_id),
+        slug=form.slug,
+        name=ProductCreateName.from_dict(_filled(form.names)),
+        description=ProductCreateDescription.from_dict(_filled(form.descriptions)),
+        price_amount=minor_units(form.price, currency) if form.price else None,
+        currency=currency,
+        category_id=UUID(form.category_id) if form.category_id else None,
+        media=media,
+    )
+    product = parsed(await products_create.asyncio_detailed(client=api, body=body), ProductRead)
+    if form.publish:
+        answer = await products_publish.asyncio_detailed(product.id, client=api)
+        product = parsed(answer, ProductRead)
+    return product
+
+
+async def product(api: AuthenticatedClient, product_id: UUID) -> ProductRead:
+    return parsed(await products_get.asyncio_detailed(product_id, client=api), ProductRead)
+
+
+async def update_product(
+    api: AuthenticatedClient, current: ProductRead, form: ProductForm, currency: str
+) -> ProductRead:
+    """The form's changes; a new photo goes first, before the ones the product had."""
+    media: list[MediaAttachment] | Unset = UNSET
+    if form.photo:
+        kept = [
+            MediaAttachment(media_id=m.media_id)
+            for m in (current.media if not isinstance(current.media, Unset) else [])
+        ]
+        media = [_attachment(await upload_photo(api, form.photo), form.names), *kept]
+    body = ProductUpdate(
+        name=ProductUpdateNameType0.from_dict(_filled(form.names)),
+        description=ProductUpdateDescriptionType0.from_dict(_filled(form.descriptions)),
+        price_amount=minor_units(form.price, currency) if form.price else None,
+        category_id=UUID(form.category_id) if form.category_id else None,
+        media=media,
+    )
+    answer = await products_update.asyncio_detailed(current.id, client=api, body=body)
+    updated = parsed(answer, ProductRead)
+    if form.publish and updated.status != "published":
+        updated = parsed(
+            await products_publish.asyncio_detailed(current.id, client=api), ProductRead
+        )
+    return updated
+
+
+async def channels(api: AuthenticatedClient) -> list[ChannelRead]:
+    """Channels a post can go to (connected ones)."""
+    page = parsed(await channels_list.asyncio_detailed(client=api, limit=100), PageChannelRead)
+    return [c for c in page.items if c.status == "active"]
+
+
+def photo_url(found: ProductRead, rendition: str = POST_PHOTO) -> str | None:
+    media = found.media if not isinstance(found.media, Unset) else []
+    if not media or isinstance(media[0].urls, Unset):
+        return None
+    url: str | None = media[0].urls.additional_properties.get(rendition)
+    return url
+
+
+async def create_post(
+    api: AuthenticatedClient,
+    form: PostForm,
+    about: ProductRead | None,
+    link: str | None,
+    timezone: str,
+) -> PostRead:
+    """The post; then, unless it stays a draft, submitted for approval, and scheduled at the
+    chosen time once approved (at once where no channel asks for approval)."""
+    photo = photo_url(about) if about else None
+    body = PostCreate(
+        text=form.text,
+        channel_ids=[UUID(c) for c in form.channel_ids],
+        product_id=about.id if about else None,
+        url=link,
+        media=[PostMedia(url=photo)] if photo else [],
+    )
+    post = parsed(await posts_create.asyncio_detailed(client=api, body=body), PostRead)
+    if form.action == "draft":
+        return post
+    post = parsed(await posts_submit.asyncio_detailed(post.id, client=api), PostRead)
+    moment = form.moment(timezone) if form.at else None
+    if moment is not None and post.status == "approved":
+        schedule = ScheduleRequest(at=moment, timezone=timezone)
+        answer = await posts_schedule.asyncio_detailed(post.id, client=api, body=schedule)
+        post = parsed(answer, PostRead)
+    return post
+
+
+async def post(api: AuthenticatedClient, post_id: UUID) -> PostRead:
+    return parsed(await posts_get.asyncio_detailed(post_id, client=api), PostRead)
+
+
+async def posts(api: AuthenticatedClient, status: str | None = None) -> list[PostRead]:
+    answer = await posts_list.asyncio_detailed(client=api, limit=20, status=status or UNSET)
+    return parsed(answer, PagePostRead).items
+
+
+async def store_url(api: Client, town: str, slug: str) -> str | None:
+    """Where the product is sold (its first listing's item page), which the post's tracked link
+    leads to; None while it is listed in no store."""
+    answer = await public_products_get.asyncio_detailed(town, slug, client=api)
+    page = answer.parsed
+    if not isinstance(page, ProductPage) or not isinstance(page.product, AvailableProduct):
+        return None
+    return next((x.url for x in page.product.listings if x.url), None)
+
+
+async def deliveries(api: AuthenticatedClient, post_id: UUID) -> list[DeliveryRead]:
+    answer = await deliveries_list.asyncio_detailed(client=api, post_id=post_id, limit=50)
+    return parsed(answer, PageDeliveryRead).items

@@ -1,0 +1,126 @@
+"""The console's forms as data: read from the submitted form, checked for what a person can get
+wrong before anything is sent (the API checks everything again and its 422s are shown too)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+from babel.numbers import get_currency_precision
+from starlette.datastructures import FormData, UploadFile
+
+from web.i18n import LANGUAGES, N_
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _text(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def minor_units(price: str, currency: str) -> int | None:
+    """A price typed in the currency's units (`1980`, `1,980`, `12.50`) in minor units, or
+    None when it is not a price."""
+    cleaned = price.replace(",", "").replace("¥", "").replace("￥", "").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    scaled = value.scaleb(get_currency_precision(currency))
+    if value < 0 or scaled != scaled.to_integral_value():
+        return None
+    return int(scaled)
+
+
+def major_units(amount: int | None, currency: str) -> str:
+    """Minor units as the price field shows them (1980 -> `1980`, 1250 USD -> `12.50`)."""
+    if amount is None:
+        return ""
+    return str(Decimal(amount).scaleb(-get_currency_precision(currency)))
+
+
+@dataclass
+class ProductForm:
+    """The product form: names and descriptions side by side in each language."""
+
+    producer_id: str = ""
+    slug: str = ""
+    names: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    price: str = ""
+    category_id: str = ""
+    publish: bool = False
+    photo: UploadFile | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, form: FormData, *, creating: bool, currency: str) -> ProductForm:
+        photo = form.get("photo")
+        chosen = photo if isinstance(photo, UploadFile) and photo.filename else None
+        found = cls(
+            producer_id=_text(form, "producer_id"),
+            slug=_text(form, "slug"),
+            names={lang: _text(form, f"name_{lang}") for lang in LANGUAGES},
+            descriptions={lang: _text(form, f"description_{lang}") for lang in LANGUAGES},
+            price=_text(form, "price"),
+            category_id=_text(form, "category_id"),
+            publish=form.get("publish") == "on",
+            photo=chosen,
+        )
+        found.check(creating=creating, currency=currency)
+        return found
+
+    def check(self, *, creating: bool, currency: str) -> None:
+        if creating and not self.producer_id:
+            self.errors["producer_id"] = N_("Choose a producer.")
+        if creating and not SLUG.match(self.slug):
+            self.errors["slug"] = N_(
+                "Lowercase letters, digits and hyphens, e.g. aged-black-garlic."
+            )
+        if not any(self.names.values()):
+            self.errors["name"] = N_("Give the product a name in at least one language.")
+        if self.price and minor_units(self.price, currency) is None:
+            self.errors["price"] = N_("Write the price as a number, e.g. 1980.")
+        if self.photo is not None and not (self.photo.content_type or "").startswith("image/"):
+            self.errors["photo"] = N_("The photo must be an image (JPEG, PNG or WebP).")
+
+
+@dataclass
+class PostForm:
+    """The composer: one text, the channels, and when."""
+
+    product_id: str = ""
+    text: str = ""
+    channel_ids: list[str] = field(default_factory=list)
+    at: str = ""
+    action: str = "submit"
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, form: FormData) -> PostForm:
+        found = cls(
+            product_id=_text(form, "product_id"),
+            text=_text(form, "text"),
+            channel_ids=[v for v in form.getlist("channel_ids") if isinstance(v, str) and v],
+            at=_text(form, "at"),
+            action=_text(form, "action") or "submit",
+        )
+        if not found.text:
+            found.errors["text"] = N_("Write the post's text.")
+        if not found.channel_ids:
+            found.errors["channel_ids"] = N_("Choose at least one channel.")
+        if found.at and found.moment("UTC") is None:
+            found.errors["at"] = N_("Choose a date and time.")
+        return found
+
+    def moment(self, timezone: str) -> datetime | None:
+        """The chosen time (typed in the town's timezone), aware; None when none or invalid."""
+        try:
+            local = datetime.fromisoformat(self.at)
+        except ValueError:
+            return None
+        return local.replace(tzinfo=ZoneInfo(timezone)) if local.tzinfo is None else local
