@@ -3,13 +3,25 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PORT ?= 8000
 
-.PHONY: install run test lint format openapi client e2e fuzz isolation authz faults load bench up down clean
+.PHONY: help install run test lint format openapi client e2e fuzz isolation authz faults load bench up down clean
+.DEFAULT_GOAL := help
+
+# The workspace members deptry checks: each imports only what it declares, and uses all of it.
+MEMBERS := kit contracts services/catalog services/publisher services/analytics gateway cli clients/python web
+# The members' distributions and the modules they provide (editable installs do not say).
+DEPTRY_MAP := machi-kit=kit,machi-contracts=contracts,machi-catalog=catalog,machi-publisher=publisher,machi-analytics=analytics,machi-gateway=gateway,machi-cli=machi_cli,machi-client=machi_client,machi-web=web
+# Declared and used without an import: FastAPI's form parser, zoneinfo's time zone data.
+DEPTRY_IGNORES := DEP002=python-multipart|tzdata
+
+help: ## this list: every target and what it does
+	@awk -F':.*## ' '/^[a-z][a-z0-9-]*:.*## /{printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST) \
+		| sed 's/\$$(PORT)/$(PORT)/'
 
 $(UV):
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
 
-install: $(UV)
+install: $(UV) ## the locked environment in .venv (every other target runs it first)
 	$(UV) sync --frozen --quiet
 
 run: install ## the all-in-one platform on http://localhost:$(PORT), human-readable logs
@@ -18,13 +30,15 @@ run: install ## the all-in-one platform on http://localhost:$(PORT), human-reada
 test: install ## the whole suite (TEST_DATABASE_URL / TEST_AMQP_URL, see README)
 	$(UV) run pytest
 
-lint: install
+lint: install ## ruff, mypy, import-linter contracts, and deptry on every workspace member
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy kit/src contracts/src services/catalog/src services/publisher/src services/analytics/src gateway/src cli/src web/src
 	$(UV) run lint-imports
+	for m in $(MEMBERS); do $(UV) run deptry $$m/src --config $$m/pyproject.toml \
+		--package-module-name-map '$(DEPTRY_MAP)' --per-rule-ignores '$(DEPTRY_IGNORES)' || exit 1; done
 
-format: install
+format: install ## ruff format and ruff --fix, in place
 	$(UV) run ruff format .
 	$(UV) run ruff check --fix .
 
@@ -62,8 +76,8 @@ up: ## containers (needs a Docker engine)
 	$(UV) run machi keys init
 	docker-compose up --build
 
-down:
+down: ## stop the containers of make up
 	docker-compose down
 
-clean:
+clean: ## remove var/ (embedded database, media) and .tools/
 	rm -rf var .tools
