@@ -1,5 +1,5 @@
-"""Cursor pagination: newest first on (created_at, id), or in a list's own ascending order
-(`paginate_in_order`); both stable under concurrent inserts."""
+"""Cursor pagination: newest first on (created_at, id) or on another instant (`order`), or in
+a list's own ascending order (`paginate_in_order`); each stable under concurrent inserts."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class Page(BaseModel, Generic[T]):
 
 
 class _Cursor(BaseModel):
-    created_at: datetime
+    created_at: datetime  # the row's value of the order column, whichever it is
     id: uuid.UUID
 
 
@@ -57,23 +57,23 @@ async def paginate(
     *,
     cursor: str | None,
     limit: int = DEFAULT_LIMIT,
+    order: Any = None,
 ) -> tuple[list[Any], str | None]:
-    """Rows of `statement` (selecting `model`) after `cursor`, and the next cursor."""
+    """Rows of `statement` (selecting `model`) after `cursor`, and the next cursor; newest
+    first by `order` (a non-null timestamp column of `model`, `created_at` unless given)."""
     limit = max(1, min(limit, MAX_LIMIT))
+    column = model.created_at if order is None else order
     if cursor:
         after = decode_cursor(cursor)
         statement = statement.where(
-            or_(
-                model.created_at < after.created_at,
-                and_(model.created_at == after.created_at, model.id < after.id),
-            )
+            or_(column < after.created_at, and_(column == after.created_at, model.id < after.id))
         )
-    statement = statement.order_by(model.created_at.desc(), model.id.desc()).limit(limit + 1)
+    statement = statement.order_by(column.desc(), model.id.desc()).limit(limit + 1)
     rows = list((await session.execute(statement)).scalars().all())
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
-    return rows[:limit], encode_cursor(last.created_at, last.id)
+    return rows[:limit], encode_cursor(getattr(last, column.key), last.id)
 
 
 class _After(BaseModel):

@@ -61,7 +61,6 @@ from .connect_start import ConnectStart
 from .connect_start_approval_policy import ConnectStartApprovalPolicy
 from .connect_start_owner_kind import ConnectStartOwnerKind
 from .connect_started import ConnectStarted
-from .conversion_list import ConversionList
 from .conversion_read import ConversionRead
 from .conversion_recorded_v1 import ConversionRecordedV1
 from .conversion_recorded_webhook import ConversionRecordedWebhook
@@ -142,6 +141,7 @@ from .page_campaign_read import PageCampaignRead
 from .page_category_read import PageCategoryRead
 from .page_channel_plan_read import PageChannelPlanRead
 from .page_channel_read import PageChannelRead
+from .page_conversion_read import PageConversionRead
 from .page_delivery_read import PageDeliveryRead
 from .page_link_read import PageLinkRead
 from .page_listing_read import PageListingRead
@@ -152,6 +152,7 @@ from .page_product_read import PageProductRead
 from .page_sandbox_post_read import PageSandboxPostRead
 from .page_selection import PageSelection
 from .page_slot_read import PageSlotRead
+from .page_snapshot_read import PageSnapshotRead
 from .page_storefront_read import PageStorefrontRead
 from .page_template_read import PageTemplateRead
 from .page_transition_read import PageTransitionRead
@@ -285,7 +286,6 @@ from .slot_read import SlotRead
 from .snapshot_batch import SnapshotBatch
 from .snapshot_in import SnapshotIn
 from .snapshot_in_object_kind import SnapshotInObjectKind
-from .snapshot_list import SnapshotList
 from .snapshot_read import SnapshotRead
 from .snapshot_read_object_kind import SnapshotReadObjectKind
 from .store_page import StorePage
@@ -429,7 +429,6 @@ __all__ = (
     "ConnectStartApprovalPolicy",
     "ConnectStartOwnerKind",
     "ConnectStarted",
-    "ConversionList",
     "ConversionRead",
     "ConversionRecordedV1",
     "ConversionRecordedWebhook",
@@ -504,6 +503,7 @@ __all__ = (
     "PageCategoryRead",
     "PageChannelPlanRead",
     "PageChannelRead",
+    "PageConversionRead",
     "PageDeliveryRead",
     "PageLinkRead",
     "PageListingRead",
@@ -514,6 +514,7 @@ __all__ = (
     "PageSandboxPostRead",
     "PageSelection",
     "PageSlotRead",
+    "PageSnapshotRead",
     "PageStorefrontRead",
     "PageTemplateRead",
     "PageTransitionRead",
@@ -645,7 +646,6 @@ __all__ = (
     "SnapshotBatch",
     "SnapshotIn",
     "SnapshotInObjectKind",
-    "SnapshotList",
     "SnapshotRead",
     "SnapshotReadObjectKind",
     "StorePage",

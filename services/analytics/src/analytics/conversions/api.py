@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from analytics.context import ContextDep
 from analytics.conversions import repository as conversions_repo
 from analytics.conversions import service
-from analytics.conversions.schemas import ConversionList, ImportResult, WebhookResult
+from analytics.conversions.schemas import ConversionRead, ImportResult, WebhookResult
 from analytics.conversions.stores import csv_import, shopify, signatures, woocommerce
 from analytics.conversions.stores.postback import SIGNATURE_HEADER, Postback
 from analytics.errors import BadOrder, BadSignature, WebhookNotConfigured
@@ -20,6 +20,7 @@ from analytics.tracking.schemas import Store
 from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.errors import InvalidInput, NotFound
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 
 router = APIRouter(prefix="/v1/conversions", tags=["conversions"])
 webhooks = APIRouter(prefix="/webhooks/{town}", tags=["webhooks"])
@@ -161,8 +162,13 @@ async def import_orders(
     return ImportResult(imported=imported, duplicates=duplicates, reversed=reversed_)
 
 
-@router.get("", response_model=ConversionList)
-async def list_conversions(session: SessionDep, limit: int = 50) -> ConversionList:
-    """The tenant's latest conversions."""
-    rows = await conversions_repo.recent(session, max(1, min(limit, 200)))
-    return ConversionList.model_validate({"items": rows}, from_attributes=True)
+@router.get("", response_model=Page[ConversionRead])
+async def list_conversions(
+    session: SessionDep,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Page[ConversionRead]:
+    """The tenant's conversions, latest order first (cursor pagination)."""
+    rows, next_cursor = await conversions_repo.page(session, cursor, limit)
+    items = [ConversionRead.model_validate(row) for row in rows]
+    return Page[ConversionRead](items=items, next_cursor=next_cursor)

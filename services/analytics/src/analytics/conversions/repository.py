@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics.models import Click, Conversion, ConversionLine, ProductStats, WebhookEvent
 from kit import tenancy
+from kit.pagination import paginate
 
 
 async def first_delivery(session: AsyncSession, source: str, event_id: str) -> bool:
@@ -48,6 +49,15 @@ async def producer_of(session: AsyncSession, product_id: object) -> object:
     return (await session.execute(statement)).scalar_one_or_none()
 
 
-async def recent(session: AsyncSession, limit: int) -> list[Conversion]:
-    statement = select(Conversion).order_by(Conversion.occurred_at.desc()).limit(limit)
-    return list((await session.execute(statement)).scalars().all())
+async def page(
+    session: AsyncSession, cursor: str | None, limit: int
+) -> tuple[list[Conversion], str | None]:
+    """The tenant's conversions, latest order first, after `cursor`."""
+    return await paginate(
+        session,
+        select(Conversion),
+        Conversion,
+        cursor=cursor,
+        limit=limit,
+        order=Conversion.occurred_at,
+    )

@@ -26,10 +26,6 @@ class ConversionRead(BaseModel):
     updated_at: datetime
 
 
-class ConversionList(BaseModel):
-    items: list[ConversionRead]
-
-
 class WebhookResult(BaseModel):
     """What a webhook delivery did: recorded, reversed, duplicate or ignored."""
 

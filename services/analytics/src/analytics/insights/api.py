@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
 
 from analytics.insights import repository as insights_repo
 from analytics.insights import service
-from analytics.insights.schemas import SnapshotBatch, SnapshotList
+from analytics.insights.schemas import SnapshotBatch, SnapshotRead
 from kit.dependencies import SessionDep
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 
 router = APIRouter(prefix="/v1/insights", tags=["insights"])
 
@@ -20,10 +23,14 @@ async def ingest_snapshots(body: SnapshotBatch, session: SessionDep) -> dict[str
     return {"stored": await service.ingest(session, body.items)}
 
 
-@router.get("/snapshots", response_model=SnapshotList)
+@router.get("/snapshots", response_model=Page[SnapshotRead])
 async def list_snapshots(
-    session: SessionDep, metric: str | None = None, limit: int = 100
-) -> SnapshotList:
-    """The latest snapshots, optionally of one metric."""
-    rows = await insights_repo.latest(session, metric, max(1, min(limit, 500)))
-    return SnapshotList.model_validate({"items": rows}, from_attributes=True)
+    session: SessionDep,
+    metric: Annotated[str | None, Query(max_length=64)] = None,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Page[SnapshotRead]:
+    """Snapshots, latest taken first, optionally of one metric (cursor pagination)."""
+    rows, next_cursor = await insights_repo.page(session, metric, cursor, limit)
+    items = [SnapshotRead.model_validate(row) for row in rows]
+    return Page[SnapshotRead](items=items, next_cursor=next_cursor)

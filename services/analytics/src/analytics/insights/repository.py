@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics.models import InsightSnapshot
 from kit import tenancy
+from kit.pagination import paginate
 
 
 async def add(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
@@ -17,8 +18,18 @@ async def add(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
         await session.execute(insert(InsightSnapshot), [{**r, "tenant_id": tenant} for r in rows])
 
 
-async def latest(session: AsyncSession, metric: str | None, limit: int) -> list[InsightSnapshot]:
-    statement = select(InsightSnapshot).order_by(InsightSnapshot.taken_at.desc()).limit(limit)
+async def page(
+    session: AsyncSession, metric: str | None, cursor: str | None, limit: int
+) -> tuple[list[InsightSnapshot], str | None]:
+    """Snapshots, latest taken first, optionally of one metric, after `cursor`."""
+    statement = select(InsightSnapshot)
     if metric:
         statement = statement.where(InsightSnapshot.metric == metric)
-    return list((await session.execute(statement)).scalars().all())
+    return await paginate(
+        session,
+        statement,
+        InsightSnapshot,
+        cursor=cursor,
+        limit=limit,
+        order=InsightSnapshot.taken_at,
+    )

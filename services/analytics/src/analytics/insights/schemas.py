@@ -30,7 +30,3 @@ class SnapshotRead(SnapshotIn):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
-
-
-class SnapshotList(BaseModel):
-    items: list[SnapshotRead]

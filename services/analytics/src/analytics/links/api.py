@@ -11,7 +11,7 @@ from analytics.links import service
 from analytics.links.schemas import LinkCreate, LinkRead, LinkUpdate
 from analytics.models import Link
 from kit.dependencies import PrincipalDep, SessionDep
-from kit.pagination import Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 
 # The public pages read products' buy links; anonymous callers reach nothing else here.
 router = APIRouter(prefix="/v1/links", tags=["links"])
@@ -35,7 +35,7 @@ async def list_links(
     ctx: ContextDep,
     who: PrincipalDep,
     cursor: str | None = None,
-    limit: int = 50,
+    limit: Limit = DEFAULT_LIMIT,
     post_id: uuid.UUID | None = None,
 ) -> Page[LinkRead]:
     """The tenant's links, newest first (cursor pagination); to the public, buy links only."""

@@ -5,17 +5,25 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.conversion_list import ConversionList
+from ...models.page_conversion_read import PageConversionRead
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params["limit"] = limit
 
@@ -32,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ConversionList | Problem | None:
+) -> PageConversionRead | Problem | None:
     if response.status_code == 200:
-        response_200 = ConversionList.from_dict(response.json())
+        response_200 = PageConversionRead.from_dict(response.json())
 
         return response_200
 
@@ -56,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ConversionList | Problem]:
+) -> Response[PageConversionRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,24 +76,27 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ConversionList | Problem]:
+) -> Response[PageConversionRead | Problem]:
     """List Conversions
 
-     The tenant's latest conversions.
+     The tenant's conversions, latest order first (cursor pagination).
 
     Args:
-        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConversionList | Problem]
+        Response[PageConversionRead | Problem]
     """
 
     kwargs = _get_kwargs(
+        cursor=cursor,
         limit=limit,
     )
 
@@ -99,25 +110,28 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ConversionList | Problem | None:
+) -> PageConversionRead | Problem | None:
     """List Conversions
 
-     The tenant's latest conversions.
+     The tenant's conversions, latest order first (cursor pagination).
 
     Args:
-        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConversionList | Problem
+        PageConversionRead | Problem
     """
 
     return sync_detailed(
         client=client,
+        cursor=cursor,
         limit=limit,
     ).parsed
 
@@ -125,24 +139,27 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ConversionList | Problem]:
+) -> Response[PageConversionRead | Problem]:
     """List Conversions
 
-     The tenant's latest conversions.
+     The tenant's conversions, latest order first (cursor pagination).
 
     Args:
-        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConversionList | Problem]
+        Response[PageConversionRead | Problem]
     """
 
     kwargs = _get_kwargs(
+        cursor=cursor,
         limit=limit,
     )
 
@@ -154,26 +171,29 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ConversionList | Problem | None:
+) -> PageConversionRead | Problem | None:
     """List Conversions
 
-     The tenant's latest conversions.
+     The tenant's conversions, latest order first (cursor pagination).
 
     Args:
-        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConversionList | Problem
+        PageConversionRead | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            cursor=cursor,
             limit=limit,
         )
     ).parsed

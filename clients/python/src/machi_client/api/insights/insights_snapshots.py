@@ -5,15 +5,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.page_snapshot_read import PageSnapshotRead
 from ...models.problem import Problem
-from ...models.snapshot_list import SnapshotList
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     metric: None | str | Unset = UNSET,
-    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -24,6 +25,13 @@ def _get_kwargs(
     else:
         json_metric = metric
     params["metric"] = json_metric
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params["limit"] = limit
 
@@ -40,9 +48,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SnapshotList | None:
+) -> PageSnapshotRead | Problem | None:
     if response.status_code == 200:
-        response_200 = SnapshotList.from_dict(response.json())
+        response_200 = PageSnapshotRead.from_dict(response.json())
 
         return response_200
 
@@ -64,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SnapshotList]:
+) -> Response[PageSnapshotRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,26 +85,29 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     metric: None | str | Unset = UNSET,
-    limit: int | Unset = 100,
-) -> Response[Problem | SnapshotList]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageSnapshotRead | Problem]:
     """List Snapshots
 
-     The latest snapshots, optionally of one metric.
+     Snapshots, latest taken first, optionally of one metric (cursor pagination).
 
     Args:
         metric (None | str | Unset):
-        limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SnapshotList]
+        Response[PageSnapshotRead | Problem]
     """
 
     kwargs = _get_kwargs(
         metric=metric,
+        cursor=cursor,
         limit=limit,
     )
 
@@ -111,27 +122,30 @@ def sync(
     *,
     client: AuthenticatedClient,
     metric: None | str | Unset = UNSET,
-    limit: int | Unset = 100,
-) -> Problem | SnapshotList | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageSnapshotRead | Problem | None:
     """List Snapshots
 
-     The latest snapshots, optionally of one metric.
+     Snapshots, latest taken first, optionally of one metric (cursor pagination).
 
     Args:
         metric (None | str | Unset):
-        limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SnapshotList
+        PageSnapshotRead | Problem
     """
 
     return sync_detailed(
         client=client,
         metric=metric,
+        cursor=cursor,
         limit=limit,
     ).parsed
 
@@ -140,26 +154,29 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     metric: None | str | Unset = UNSET,
-    limit: int | Unset = 100,
-) -> Response[Problem | SnapshotList]:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageSnapshotRead | Problem]:
     """List Snapshots
 
-     The latest snapshots, optionally of one metric.
+     Snapshots, latest taken first, optionally of one metric (cursor pagination).
 
     Args:
         metric (None | str | Unset):
-        limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SnapshotList]
+        Response[PageSnapshotRead | Problem]
     """
 
     kwargs = _get_kwargs(
         metric=metric,
+        cursor=cursor,
         limit=limit,
     )
 
@@ -172,28 +189,31 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     metric: None | str | Unset = UNSET,
-    limit: int | Unset = 100,
-) -> Problem | SnapshotList | None:
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageSnapshotRead | Problem | None:
     """List Snapshots
 
-     The latest snapshots, optionally of one metric.
+     Snapshots, latest taken first, optionally of one metric (cursor pagination).
 
     Args:
         metric (None | str | Unset):
-        limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SnapshotList
+        PageSnapshotRead | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
             metric=metric,
+            cursor=cursor,
             limit=limit,
         )
     ).parsed

@@ -97,7 +97,7 @@ def sync_detailed(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         post_id (None | Unset | UUID):
 
     Raises:
@@ -134,7 +134,7 @@ def sync(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         post_id (None | Unset | UUID):
 
     Raises:
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         post_id (None | Unset | UUID):
 
     Raises:
@@ -201,7 +201,7 @@ async def asyncio(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         post_id (None | Unset | UUID):
 
     Raises:

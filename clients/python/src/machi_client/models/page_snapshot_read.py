@@ -1,26 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.snapshot_read import SnapshotRead
 
 
-T = TypeVar("T", bound="SnapshotList")
+T = TypeVar("T", bound="PageSnapshotRead")
 
 
 @_attrs_define
-class SnapshotList:
+class PageSnapshotRead:
     """
     Attributes:
         items (list[SnapshotRead]):
+        next_cursor (None | str | Unset):
     """
 
     items: list[SnapshotRead]
+    next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +33,12 @@ class SnapshotList:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
+        next_cursor: None | str | Unset
+        if isinstance(self.next_cursor, Unset):
+            next_cursor = UNSET
+        else:
+            next_cursor = self.next_cursor
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -36,6 +46,8 @@ class SnapshotList:
                 "items": items,
             }
         )
+        if next_cursor is not UNSET:
+            field_dict["next_cursor"] = next_cursor
 
         return field_dict
 
@@ -51,12 +63,22 @@ class SnapshotList:
 
             items.append(items_item)
 
-        snapshot_list = cls(
+        def _parse_next_cursor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
+
+        page_snapshot_read = cls(
             items=items,
+            next_cursor=next_cursor,
         )
 
-        snapshot_list.additional_properties = d
-        return snapshot_list
+        page_snapshot_read.additional_properties = d
+        return page_snapshot_read
 
     @property
     def additional_keys(self) -> list[str]:
