@@ -202,12 +202,12 @@ def preview(town: Takeo, post: PostRead) -> PreviewRead:
 
 
 def shorten_for_x(c: Campaign, post: PostRead) -> PostRead:
-    """The writer's X text of `post`, short enough."""
+    """The writer's X text of `post`, short enough, sent with the ETag of the writer's read."""
     variants = PostUpdateVariantsType0.from_dict({str(c.channels["x"]): SHORT_X_TEXT})
     writer = api(c.town.users["writer1"])
-    return done(
-        posts_update.sync_detailed(post.id, client=writer, body=PostUpdate(variants=variants))
-    )
+    seen = posts_get.sync_detailed(post.id, client=writer).headers["etag"]
+    body = PostUpdate(variants=variants)
+    return done(posts_update.sync_detailed(post.id, client=writer, body=body, if_match=seen))
 
 
 class TestCampaignIsBuilt:
@@ -429,3 +429,20 @@ class TestPostMediaThroughTheClient:
         assert json.loads(answer.content)["media"] == [
             {"url": m.url, "width": m.width, "height": m.height} for m in media
         ]
+
+
+class TestConcurrentEditsThroughTheClient:
+    def test_an_edit_from_a_stale_read_is_412_and_changes_nothing(self, journeys: Journeys) -> None:
+        town = takeo(journeys)
+        writer = api(town.users["writer1"])
+        body = PostCreate(text="朝市は土曜日", channel_ids=[town.channels["town_x"].id])
+        created = done(posts_create.sync_detailed(client=writer, body=body), 201)
+        seen = posts_get.sync_detailed(created.id, client=writer).headers["etag"]
+        first = PostUpdate(text="朝市は日曜日")
+        done(posts_update.sync_detailed(created.id, client=writer, body=first, if_match=seen))
+        stale = posts_update.sync_detailed(
+            created.id, client=writer, body=PostUpdate(text="朝市は月曜日"), if_match=seen
+        )
+        assert stale.status_code == 412, stale.content
+        assert stale.headers["content-type"] == "application/problem+json"
+        assert done(posts_get.sync_detailed(created.id, client=writer)).text == "朝市は日曜日"

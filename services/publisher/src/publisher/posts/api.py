@@ -6,12 +6,13 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.pagination import DEFAULT_LIMIT, Limit, Page
+from kit.preconditions import TAGGED, VERSIONED, IfMatchDep, set_etag
 from publisher.dependencies import BroadcastsDep, SettingsDep
 from publisher.errors import PostNotFound
 from publisher.models import Post
@@ -123,25 +124,32 @@ async def put_settings(
     return await tenants.update(session, settings.default_timezone, body)
 
 
-@router.get("/{post_id}", response_model=PostRead)
-async def get_post(post_id: uuid.UUID, session: SessionDep, who: PrincipalDep) -> object:
-    """One post (to the public: only a published one)."""
+@router.get("/{post_id}", response_model=PostRead, responses=TAGGED)
+async def get_post(
+    post_id: uuid.UUID, response: Response, session: SessionDep, who: PrincipalDep
+) -> object:
+    """One post (to the public: only a published one), with its version as `ETag`."""
     post = await service.get(session, post_id)
     if who.is_anonymous and post.status not in repository.PUBLIC_STATUSES:
         raise PostNotFound(f"no post {post_id}")
+    set_etag(response, post)
     return _shown(post, (await repository.permalinks_of(session, [post.id]))[post.id], who)
 
 
-@router.patch("/{post_id}", response_model=PostRead)
+@router.patch("/{post_id}", response_model=PostRead, responses=VERSIONED)
 async def update_post(
     post_id: uuid.UUID,
     body: PostUpdate,
+    response: Response,
     session: SessionDep,
     who: PrincipalDep,
     settings: SettingsDep,
+    precondition: IfMatchDep,
 ) -> object:
-    """Edit a draft or a rejected post; `validation` says what the preview would of it."""
-    post = await service.update(session, who, post_id, body)
+    """Edit a draft or a rejected post; `validation` says what the preview would of it.
+    `If-Match` with the ETag of your last read guards against overwriting another's edit."""
+    post = await service.update(session, who, post_id, body, precondition)
+    set_etag(response, post)
     return await _checked(session, settings, who, post)
 
 

@@ -64,8 +64,8 @@ async def permalinks_of(
 
 async def get(session: AsyncSession, post_id: uuid.UUID, *, lock: bool = False) -> Post | None:
     statement = select(Post).where(Post.id == post_id)
-    if lock:
-        statement = statement.with_for_update()
+    if lock:  # re-read after waiting for the lock: the change is decided on the current row
+        statement = statement.with_for_update().execution_options(populate_existing=True)
     return (await session.execute(statement)).scalar_one_or_none()
 
 

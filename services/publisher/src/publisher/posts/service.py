@@ -26,6 +26,7 @@ from kit import policy
 from kit.auth import InternalPrincipal
 from kit.errors import Forbidden, InvalidInput, QuotaExceeded
 from kit.events import outbox
+from kit.preconditions import UNCONDITIONAL, IfMatch
 from publisher.channels import repository as channels_repo
 from publisher.errors import (
     ChannelNotAllowed,
@@ -148,14 +149,21 @@ async def get(session: AsyncSession, post_id: uuid.UUID, *, lock: bool = False) 
 
 
 async def update(
-    session: AsyncSession, who: InternalPrincipal, post_id: uuid.UUID, data: PostUpdate
+    session: AsyncSession,
+    who: InternalPrincipal,
+    post_id: uuid.UUID,
+    data: PostUpdate,
+    precondition: IfMatch = UNCONDITIONAL,
 ) -> Post:
     """Edit a draft or a rejected post: its author, an editor or admin, or (a draft the system
-    made) anyone who writes; the editor is remembered, so they cannot approve it."""
+    made) anyone who writes; the editor is remembered, so they cannot approve it. A stale
+    `precondition` (checked on the locked row) changes nothing."""
     post = await get(session, post_id, lock=True)
     if post.status not in EDITABLE:
         raise InvalidTransition(f"a {post.status} post cannot be edited")
     _require_editable_by(post, who)
+    # After the checks that answer otherwise without it, before the body (RFC 9110 13.2.1).
+    precondition.check(post)
     if data.channel_ids is not None:
         await _channels(session, who, data.channel_ids)
         post.channel_ids = [str(c) for c in data.channel_ids]

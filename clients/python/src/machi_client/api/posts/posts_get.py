@@ -68,7 +68,7 @@ def sync_detailed(
 ) -> Response[PostRead | Problem]:
     """Get Post
 
-     One post (to the public: only a published one).
+     One post (to the public: only a published one), with its version as `ETag`.
 
     Args:
         post_id (UUID):
@@ -99,7 +99,7 @@ def sync(
 ) -> PostRead | Problem | None:
     """Get Post
 
-     One post (to the public: only a published one).
+     One post (to the public: only a published one), with its version as `ETag`.
 
     Args:
         post_id (UUID):
@@ -125,7 +125,7 @@ async def asyncio_detailed(
 ) -> Response[PostRead | Problem]:
     """Get Post
 
-     One post (to the public: only a published one).
+     One post (to the public: only a published one), with its version as `ETag`.
 
     Args:
         post_id (UUID):
@@ -154,7 +154,7 @@ async def asyncio(
 ) -> PostRead | Problem | None:
     """Get Post
 
-     One post (to the public: only a published one).
+     One post (to the public: only a published one), with its version as `ETag`.
 
     Args:
         post_id (UUID):

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -17,9 +17,13 @@ def _get_kwargs(
     post_id: UUID,
     *,
     body: PostUpdate,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -40,11 +44,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PostRead | Problem | None:
+) -> Any | PostRead | Problem | None:
     if response.status_code == 200:
         response_200 = PostRead.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 412:
+        response_412 = cast(Any, None)
+        return response_412
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -64,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PostRead | Problem]:
+) -> Response[Any | PostRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,14 +86,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PostUpdate,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[PostRead | Problem]:
+) -> Response[Any | PostRead | Problem]:
     """Update Post
 
      Edit a draft or a rejected post; `validation` says what the preview would of it.
+    `If-Match` with the ETag of your last read guards against overwriting another's edit.
 
     Args:
         post_id (UUID):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (PostUpdate):
 
@@ -94,12 +106,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PostRead | Problem]
+        Response[Any | PostRead | Problem]
     """
 
     kwargs = _get_kwargs(
         post_id=post_id,
         body=body,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -115,14 +128,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PostUpdate,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> PostRead | Problem | None:
+) -> Any | PostRead | Problem | None:
     """Update Post
 
      Edit a draft or a rejected post; `validation` says what the preview would of it.
+    `If-Match` with the ETag of your last read guards against overwriting another's edit.
 
     Args:
         post_id (UUID):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (PostUpdate):
 
@@ -131,13 +148,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PostRead | Problem
+        Any | PostRead | Problem
     """
 
     return sync_detailed(
         post_id=post_id,
         client=client,
         body=body,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -147,14 +165,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PostUpdate,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[PostRead | Problem]:
+) -> Response[Any | PostRead | Problem]:
     """Update Post
 
      Edit a draft or a rejected post; `validation` says what the preview would of it.
+    `If-Match` with the ETag of your last read guards against overwriting another's edit.
 
     Args:
         post_id (UUID):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (PostUpdate):
 
@@ -163,12 +185,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PostRead | Problem]
+        Response[Any | PostRead | Problem]
     """
 
     kwargs = _get_kwargs(
         post_id=post_id,
         body=body,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -182,14 +205,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PostUpdate,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> PostRead | Problem | None:
+) -> Any | PostRead | Problem | None:
     """Update Post
 
      Edit a draft or a rejected post; `validation` says what the preview would of it.
+    `If-Match` with the ETag of your last read guards against overwriting another's edit.
 
     Args:
         post_id (UUID):
+        if_match (None | str | Unset): Only change the resource if its current ETag is one of
+            these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
         body (PostUpdate):
 
@@ -198,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PostRead | Problem
+        Any | PostRead | Problem
     """
 
     return (
@@ -206,6 +233,7 @@ async def asyncio(
             post_id=post_id,
             client=client,
             body=body,
+            if_match=if_match,
             idempotency_key=idempotency_key,
         )
     ).parsed
