@@ -4,29 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
-import pytest
-
-from kit.events.bus import Bus, Delivery, Message, RetryPolicy
-from kit.events.memory import MemoryBus
-from kit.events.rabbitmq import RabbitBus
-
-
-@pytest.fixture(params=["memory", "rabbitmq"])
-async def bus(request: pytest.FixtureRequest) -> AsyncIterator[Bus]:
-    if request.param == "memory":
-        memory = MemoryBus(RetryPolicy(3, (50, 100)))
-        yield memory
-        await memory.close()
-    else:
-        url = request.getfixturevalue("amqp_url")
-        prefix = f"t{uuid.uuid4().hex[:10]}."
-        rabbit = RabbitBus(url, prefix=prefix, retry=RetryPolicy(3, (50, 100)))
-        await rabbit.connect()
-        yield rabbit
-        await rabbit.delete_topology()
-        await rabbit.close()
+from kit.events.bus import Bus, Delivery, Message
 
 
 def message(routing_key: str) -> Message:

@@ -4,31 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 
-import pytest
-
-from kit.events.bus import Bus, Delivery, Message, RetryPolicy, topic_matches
+from kit.events.bus import Bus, Delivery, Message, topic_matches
 from kit.events.envelope import PoisonMessage
-from kit.events.memory import MemoryBus
-from kit.events.rabbitmq import RabbitBus
 from kit.testing.waiting import eventually
-
-
-@pytest.fixture(params=["memory", "rabbitmq"])
-async def bus(request: pytest.FixtureRequest) -> AsyncIterator[Bus]:
-    if request.param == "memory":
-        memory = MemoryBus(RetryPolicy(3, (50, 100)))
-        yield memory
-        await memory.close()
-    else:
-        url = request.getfixturevalue("amqp_url")
-        prefix = f"t{uuid.uuid4().hex[:10]}."
-        rabbit = RabbitBus(url, prefix=prefix, retry=RetryPolicy(3, (50, 100)), prefetch=50)
-        await rabbit.connect()
-        yield rabbit
-        await rabbit.delete_topology()
-        await rabbit.close()
 
 
 def message(routing_key: str = "catalog.product.published.v1", body: bytes = b"{}") -> Message:

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import time
 import uuid
-from collections.abc import AsyncIterator
 from typing import ClassVar
 
 import asyncpg
@@ -36,21 +35,6 @@ class NoteWrittenV1(BaseModel):
 @consumer.subscribe(NoteWrittenV1, consumer="kittest.on-note-written")
 async def on_note_written(event: Envelope[NoteWrittenV1], session: AsyncSession) -> None:
     session.add(Effect(event_id=event.id, note_id=event.payload.note_id))
-
-
-@pytest.fixture(params=["memory", "rabbitmq"])
-async def bus(request: pytest.FixtureRequest) -> AsyncIterator[Bus]:
-    if request.param == "memory":
-        memory = MemoryBus(RetryPolicy(3, (50, 100)), concurrency=8)
-        yield memory
-        await memory.close()
-        return
-    url = request.getfixturevalue("amqp_url")
-    rabbit = RabbitBus(url, prefix=f"t{uuid.uuid4().hex[:10]}.", retry=RetryPolicy(3, (50, 100)))
-    await rabbit.connect()
-    yield rabbit
-    await rabbit.delete_topology()
-    await rabbit.close()
 
 
 async def write_note(db: Database, tenant: uuid.UUID) -> uuid.UUID:

@@ -7,7 +7,7 @@ import asyncio
 import os
 import sys
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import asyncpg
@@ -21,9 +21,7 @@ from kit import tracing
 from kit.auth import TokenSigner, TokenVerifier
 from kit.db import Database
 from kit.events import consumer
-from kit.events.bus import Bus, RetryPolicy
-from kit.events.memory import MemoryBus
-from kit.events.rabbitmq import RabbitBus
+from kit.events.bus import Bus
 from kit.events.relay import Relay
 from kit.settings import MachiSettings
 from kit.testing.fakes import serve
@@ -40,21 +38,6 @@ EVENT = "kittest.note.observed.v1"
 def traced() -> Iterator[Traced]:
     with recorded_spans() as recorded:
         yield recorded
-
-
-@pytest.fixture(params=["memory", "rabbitmq"])
-async def bus(request: pytest.FixtureRequest) -> AsyncIterator[Bus]:
-    if request.param == "memory":
-        memory = MemoryBus(RetryPolicy(3, (50, 100)))
-        yield memory
-        await memory.close()
-        return
-    url = request.getfixturevalue("amqp_url")
-    rabbit = RabbitBus(url, prefix=f"t{uuid.uuid4().hex[:10]}.", retry=RetryPolicy(3, (50, 100)))
-    await rabbit.connect()
-    yield rabbit
-    await rabbit.delete_topology()
-    await rabbit.close()
 
 
 def by_kind(spans: tuple[ReadableSpan, ...], kind: SpanKind, name: str) -> ReadableSpan:

@@ -23,7 +23,7 @@ import pytest
 
 from kit import migrations
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier, generate_private_key
-from kit.events.bus import Delivery, RetryPolicy
+from kit.events.bus import Bus, Delivery, RetryPolicy
 from kit.events.envelope import Envelope, EventPayload
 from kit.events.memory import MemoryBus
 from kit.events.rabbitmq import RabbitBus
@@ -119,9 +119,8 @@ def principal(
     )
 
 
-@pytest.fixture
-async def rabbit_bus(amqp_url: str) -> AsyncIterator[RabbitBus]:
-    """A connected RabbitMQ bus whose names are unique to this test; deleted afterwards."""
+@asynccontextmanager
+async def _rabbit(amqp_url: str) -> AsyncIterator[RabbitBus]:
     prefix = f"t{uuid.uuid4().hex[:10]}."
     bus = RabbitBus(amqp_url, prefix=prefix, retry=RetryPolicy(3, (50, 100)), prefetch=50)
     await bus.connect()
@@ -130,6 +129,28 @@ async def rabbit_bus(amqp_url: str) -> AsyncIterator[RabbitBus]:
     finally:
         await bus.delete_topology()
         await bus.close()
+
+
+@pytest.fixture
+async def rabbit_bus(amqp_url: str) -> AsyncIterator[RabbitBus]:
+    """A connected RabbitMQ bus whose names are unique to this test; deleted afterwards."""
+    async with _rabbit(amqp_url) as bus:
+        yield bus
+
+
+@pytest.fixture(params=["memory", "rabbitmq"])
+async def bus(request: pytest.FixtureRequest) -> AsyncIterator[Bus]:
+    """Each bus in turn, the test running once per bus: in memory, then RabbitMQ (as `rabbit_bus`);
+    both keep the same delivery contract."""
+    if request.param == "rabbitmq":
+        async with _rabbit(request.getfixturevalue("amqp_url")) as rabbit:
+            yield rabbit
+        return
+    memory = MemoryBus(RetryPolicy(3, (50, 100)), concurrency=8)
+    try:
+        yield memory
+    finally:
+        await memory.close()
 
 
 @pytest.fixture(scope="session")
