@@ -15,6 +15,7 @@ from machi_cli import demo, seed
 from tests.harness import Platform
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+Axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe
 PHONE = {"width": 390, "height": 844}
 HEADINGS = {"ja": "今日の逸品", "ko": "오늘의 특산품", "en": "Today's specialty"}
 
@@ -155,3 +156,47 @@ def test_a_writer_adds_a_product_with_a_photo_and_schedules_a_post_about_it(
     shop.goto(f"{platform.url}/takeo/shop/ceramic-doll?lang=ja")
     playwright_api.expect(shop.get_by_role("heading", name="陶器の人形")).to_be_visible()
     assert shop.locator("article img").evaluate("img => img.naturalWidth > 0")
+
+
+@pytest.fixture
+def audited(browser: playwright_api.Browser) -> Iterator[playwright_api.BrowserContext]:
+    """A phone whose pages accept axe-core's injected script (the pages' CSP would not)."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, bypass_csp=True)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def serious_violations(page: playwright_api.Page) -> list[str]:
+    """axe-core's serious and critical findings on the page (WCAG 2.x A and AA rules)."""
+    results = Axe().run(page)
+    assert results.response["testEngine"]["name"] == "axe-core"
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} elements)"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("path", ["/takeo/shop?lang=ja", "/takeo/shop/onsen-tofu?lang=ko"])
+def test_the_city_page_has_no_serious_accessibility_violations(
+    platform: Platform, audited: playwright_api.BrowserContext, path: str
+) -> None:
+    page = audited.new_page()
+    page.goto(f"{platform.url}{path}")
+    assert serious_violations(page) == []
+
+
+def test_the_console_forms_have_no_serious_accessibility_violations(
+    platform: Platform, audited: playwright_api.BrowserContext
+) -> None:
+    page = audited.new_page()
+    page.goto(f"{platform.url}/console/login?lang=en")
+    assert serious_violations(page) == []
+    page.get_by_label("Email").fill(seed.ADMIN[0])
+    page.get_by_label("Password").fill(seed.ADMIN[1])
+    page.get_by_role("button", name="Sign in").click()
+    for path in ("/console/", "/console/products/new", "/console/posts/new"):
+        page.goto(f"{platform.url}{path}")
+        assert serious_violations(page) == [], path

@@ -65,6 +65,9 @@ def test_the_city_page_shows_the_towns_products_with_photos_and_prices(
     assert f'<html lang="{language}">' in page.text
     assert heading in page.text
     assert price in page.text  # the garlic, in the town's currency
+    assert 'href="https://store.shopping.yahoo.co.jp/takeo-furusato/aged-black-garlic.html"' in (
+        page.text
+    )  # its buy button leads to the town's store
     photos = re.findall(r'<img src="([^"]+)" alt="([^"]*)"', page.text)
     assert photos
     assert all(alt for _, alt in photos)

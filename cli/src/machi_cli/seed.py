@@ -20,6 +20,13 @@ from machi_cli import demo
 log = logging.getLogger("machi.seed")
 
 DEMO_SOCIAL_URL = "https://www.facebook.com/takeo.city"
+# The town's marketplace store (generic: item pages by URL), so the city page has buy buttons.
+DEMO_STORE = {
+    "kind": "generic",
+    "name": "Takeo Furusato (Yahoo! Shopping)",
+    "item_url_template": "https://store.shopping.yahoo.co.jp/{store}/{item}.html",
+    "store": "takeo-furusato",
+}
 OPERATOR = ("operator@machi.example", "machi-operator")
 ADMIN = ("admin@takeo.example", "takeo-admin")
 ONE_PATH_OF_EACH_SERVICE = ("/v1/products", "/v1/posts", "/v1/links")
@@ -162,6 +169,8 @@ async def _upload_photo(http: httpx.AsyncClient, slug: str) -> str:
 
 async def _seed_catalog(http: httpx.AsyncClient) -> None:
     categories = await _category_ids(http)
+    store = await http.post("/v1/storefronts", json=DEMO_STORE)
+    store.raise_for_status()
     for entry in PRODUCERS:
         producer = await http.post(
             "/v1/producers",
@@ -180,9 +189,20 @@ async def _seed_catalog(http: httpx.AsyncClient) -> None:
                     "currency": "JPY",
                     "category_id": categories.get(demo.PRODUCT_CATEGORY[slug]),
                     "media": [photo],
+                    "variants": [{"sku": slug, "price_amount": price}],
                 },
             )
             product.raise_for_status()
+            for variant in product.json()["variants"]:
+                listed = await http.post(
+                    "/v1/listings",
+                    json={
+                        "storefront_id": store.json()["id"],
+                        "variant_id": variant["id"],
+                        "external_id": slug,
+                    },
+                )
+                listed.raise_for_status()
             published = await http.post(f"/v1/products/{product.json()['id']}/publish")
             published.raise_for_status()
     log.info("demo town seeded", extra={"producers": len(PRODUCERS)})
