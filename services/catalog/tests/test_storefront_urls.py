@@ -1,6 +1,5 @@
 """Store URLs cannot aim the catalog at its own network (SSRF), when saved and when synced."""
 
-import ipaddress
 import uuid
 from collections.abc import AsyncIterator, Callable
 
@@ -11,33 +10,16 @@ from fastapi.responses import RedirectResponse
 
 from catalog.app import SERVICE, create_app
 from catalog.settings import CatalogSettings
-from kit import outbound
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.errors import type_uri
-from kit.outbound import IPAddress, OutboundPolicy
+from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
-from kit.testing.canary import SECRET, Canary, canary
+from kit.testing.canary import SECRET, Canary, canary, resolve_inside
 from kit.testing.fakes import serve
 from kit.testing.platforms import SHOPIFY_TOKEN, FakeShopify
 from kit.testing.plugin import client, principal
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
-
-
-NAMES = {
-    "inside.test": ["127.0.0.1"],
-    "private.test": ["10.0.0.5"],
-    "meta.test": ["169.254.169.254"],
-    "nat64.test": ["64:ff9b::7f00:1"],
-    "sixtofour.test": ["2002:7f00:1::"],
-}
-
-
-async def resolve(host: str, port: int) -> list[IPAddress]:
-    """Names of `NAMES` resolve inside; the rest through the system (`localhost`)."""
-    if host in NAMES:
-        return [ipaddress.ip_address(a) for a in NAMES[host]]
-    return await outbound.system_resolve(host, port)
 
 
 @pytest.fixture
@@ -52,7 +34,7 @@ def guarded(
 ) -> Client:
     """Clients of the catalog as deployed by default: private hosts refused."""
     app: FastAPI = create_app(runtime, catalog_settings)
-    app.state.outbound = OutboundPolicy(resolver=resolve)
+    app.state.outbound = OutboundPolicy(resolver=resolve_inside)
     return lambda who: client(app, signer, SERVICE, who)
 
 

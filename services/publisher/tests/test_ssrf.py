@@ -9,7 +9,6 @@ ever reaches it.
 
 from __future__ import annotations
 
-import ipaddress
 import uuid
 from collections.abc import AsyncIterator, Callable
 from urllib.parse import parse_qs, urlparse
@@ -22,10 +21,10 @@ from fastapi.responses import RedirectResponse
 from kit import outbound
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.errors import type_uri
-from kit.outbound import IPAddress, OutboundPolicy
+from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
-from kit.testing.canary import SECRET, Canary, canary
+from kit.testing.canary import SECRET, Canary, canary, resolve_inside
 from kit.testing.fakes import free_port, serve
 from kit.testing.platforms import FakeMastodon
 from kit.testing.plugin import client, principal
@@ -36,24 +35,9 @@ from .conftest import publisher_settings
 from .helpers import approved_and_scheduled, channel, post
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
-NAMES = {
-    "inside.test": ["127.0.0.1"],
-    "private.test": ["10.0.0.5"],
-    "home.test": ["192.168.1.10"],
-    "meta.test": ["169.254.169.254"],
-    "nat64.test": ["64:ff9b::7f00:1"],
-    "sixtofour.test": ["2002:7f00:1::"],
-}
 
 
-async def resolve(host: str, port: int) -> list[IPAddress]:
-    """The resolver of the guarded apps: `NAMES`, and the system's for the rest (`localhost`)."""
-    if host in NAMES:
-        return [ipaddress.ip_address(a) for a in NAMES[host]]
-    return await outbound.system_resolve(host, port)
-
-
-GUARDED = OutboundPolicy(resolver=resolve)
+GUARDED = OutboundPolicy(resolver=resolve_inside)
 
 
 def targets(port: int) -> list[str]:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import socket
 from collections.abc import AsyncIterator
+
+from kit import outbound
+from kit.outbound import IPAddress
 
 SECRET = "canary-internal-secret-3f9a"
 BODY = f'{{"error": "{SECRET}", "message": "{SECRET}", "detail": "{SECRET}"}}'.encode()
@@ -53,3 +57,22 @@ async def canary() -> AsyncIterator[Canary]:
         for server in servers:
             server.close()
             await server.wait_closed()
+
+
+# Host names an SSRF test aims at, each resolving inside: loopback (where the canary listens),
+# private, link-local metadata, and IPv6 forms that translate to an inside IPv4 address.
+INSIDE_NAMES: dict[str, list[str]] = {
+    "inside.test": ["127.0.0.1"],
+    "private.test": ["10.0.0.5"],
+    "home.test": ["192.168.1.10"],
+    "meta.test": ["169.254.169.254"],
+    "nat64.test": ["64:ff9b::7f00:1"],
+    "sixtofour.test": ["2002:7f00:1::"],
+}
+
+
+async def resolve_inside(host: str, port: int) -> list[IPAddress]:
+    """A resolver for `OutboundPolicy`: `INSIDE_NAMES`, the system's for the rest (`localhost`)."""
+    if host in INSIDE_NAMES:
+        return [ipaddress.ip_address(a) for a in INSIDE_NAMES[host]]
+    return await outbound.system_resolve(host, port)
