@@ -154,8 +154,8 @@ async def test_gateway_reads_the_released_tenant_user_and_key(
 async def test_catalog_reads_the_released_product_with_its_relations(
     upgraded: tuple[MachiSettings, str, Ids, dict[str, list[dict[str, Any]]]],
 ) -> None:
-    from catalog import repository
     from catalog.places import repository as places_repo
+    from catalog.products import repository
 
     settings, service, ids, _ = upgraded
     db = Database(settings.app_url(service), pool_size=1)

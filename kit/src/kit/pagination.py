@@ -23,6 +23,11 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")]
+# A list that clients sync from: what changed at or after an instant (`updated_at >=`).
+UpdatedSince = Annotated[
+    datetime | None,
+    Query(description="Only what changed at or after this instant (`updated_at`), to sync"),
+]
 
 
 class Page(BaseModel, Generic[T]):

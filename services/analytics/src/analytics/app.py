@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from analytics import api
-from analytics.context import AnalyticsContext
+from analytics.dependencies import AnalyticsContext
 from analytics.models import Base
 from analytics.playbook import api as playbook
 from analytics.redirect.buffer import ClickBuffer

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from catalog import api
 from catalog.imports import api as imports_api
 from catalog.media import api as media_api
 from catalog.media.storage import LocalStorage
 from catalog.models import Base
 from catalog.places import api as places_api
 from catalog.playbook import api as playbook_api
+from catalog.producers import api as producers_api
+from catalog.products import api as products_api
 from catalog.settings import CatalogSettings
 from catalog.storefronts import api as storefronts_api
 from catalog.usage import api as usage_api
@@ -28,7 +29,8 @@ def create_app(runtime: ServiceRuntime, settings: CatalogSettings | None = None)
     app = create_service_app(
         runtime,
         [
-            api.router,
+            producers_api.router,
+            products_api.router,
             places_api.router,
             storefronts_api.router,
             imports_api.router,

@@ -11,14 +11,9 @@ from zoneinfo import ZoneInfo
 from catalog.i18n import LanguagePreference
 from catalog.media.urls import media_urls
 from catalog.models import Category, Listing, Producer, Product, Storefront, Variant
-from catalog.schemas import (
-    CategoryRead,
-    MediaAttachmentRead,
-    ProducerRead,
-    ProductRead,
-    VariantListingRead,
-    VariantRead,
-)
+from catalog.producers.schemas import ProducerRead
+from catalog.products.schemas import CategoryRead, ProductRead, VariantListingRead, VariantRead
+from catalog.schemas import MediaAttachmentRead
 
 
 @dataclass(frozen=True)

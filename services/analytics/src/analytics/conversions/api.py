@@ -8,12 +8,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from analytics.context import ContextDep
 from analytics.conversions import repository as conversions_repo
 from analytics.conversions import service
 from analytics.conversions.schemas import ConversionRead, ImportResult, WebhookResult
 from analytics.conversions.stores import csv_import, shopify, signatures, woocommerce
 from analytics.conversions.stores.postback import SIGNATURE_HEADER, Postback
+from analytics.dependencies import ContextDep
 from analytics.errors import BadOrder, BadSignature, WebhookNotConfigured
 from analytics.tracking import service as tracking
 from analytics.tracking.schemas import Store

@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from analytics.context import ContextDep
+from analytics.dependencies import ContextDep
 from analytics.links import service
 from analytics.links.schemas import LinkCreate, LinkRead, LinkUpdate
 from analytics.models import Link

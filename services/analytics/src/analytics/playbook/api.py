@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from analytics.context import ContextDep
+from analytics.dependencies import ContextDep
 from analytics.playbook import service
 from analytics.playbook.schemas import AnalyticsPlaybookApplied, AnalyticsSection
 from analytics.tracking.api import tenant_of

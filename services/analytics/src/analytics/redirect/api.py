@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 
-from analytics.context import AnalyticsContext
+from analytics.dependencies import AnalyticsContext
 from analytics.redirect import service
 from analytics.redirect.buffer import RawClick
 from kit.clientip import client_ip

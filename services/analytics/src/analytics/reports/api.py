@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from analytics.context import ContextDep
+from analytics.dependencies import ContextDep
 from analytics.reports import charts, service
 from analytics.reports.export import csv_response
 from analytics.reports.schemas import (

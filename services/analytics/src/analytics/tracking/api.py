@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from analytics.context import ContextDep
+from analytics.dependencies import ContextDep
 from analytics.models import TenantSettings
 from analytics.tracking import service
 from analytics.tracking.schemas import (

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Form, Query, UploadFile, status
 from fastapi.responses import Response
 
 from catalog import access
-from catalog.deps import SettingsDep
+from catalog.dependencies import SettingsDep
 from catalog.errors import InvalidCsv, MediaTooLarge
 from catalog.imports import service
 from catalog.imports.schemas import ImportRead
-from catalog.service import ACTIVE_PRODUCTS_LIMIT
+from catalog.products.service import ACTIVE_PRODUCTS_LIMIT
 from kit.dependencies import PrincipalDep, SessionDep
 
 # The export holds drafts and producers' contacts: never for anonymous callers.

@@ -23,11 +23,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import i18n
-from catalog import service as catalog_service
 from catalog.errors import ImportNotFound, InvalidCsv, ProductsNotPublishable
 from catalog.imports import csvformat, repository
 from catalog.imports.csvformat import ParsedFile, RowError
 from catalog.models import Import
+from catalog.producers import service as producers_service
+from catalog.products import service as products_service
 from contracts.catalog import Price, ProducerCreatedV1, ProducerUpdatedV1, StockChangedV1
 from kit.db import Database
 from kit.errors import QuotaExceeded
@@ -339,7 +340,7 @@ async def _apply(
         else:
             updated += 1
             # The file changes kind and name only: the rest of the profile is as stored.
-            stored = catalog_service.producer_fields(refs.producers[code])
+            stored = producers_service.producer_fields(refs.producers[code])
             event = ProducerUpdatedV1(**{**stored, "name": declared.name, "kind": declared.kind})
         await outbox.add(session, event)
     variants_by_product: dict[str, list[csvformat.VariantRow]] = {}
@@ -383,7 +384,7 @@ async def _publish(
     """Publish every product of the file as `POST /v1/products/publish` would: how many were
     drafts; Unpublishable names the row of each product that cannot be published."""
     try:
-        result = await catalog_service.publish_products(
+        result = await products_service.publish_products(
             session,
             list(product_ids.values()),
             public_base_url,
@@ -439,7 +440,7 @@ async def _announce_changes(
     session.expire_all()  # the bulk upserts bypassed the objects loaded before them
     for product in public:
         await session.refresh(product)
-        await catalog_service.announce_update(session, product, public_base_url)
+        await products_service.announce_update(session, product, public_base_url)
 
 
 def _product_row(

@@ -7,7 +7,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Request, Response, UploadFile, status
 
-from catalog.deps import SettingsDep
+from catalog.dependencies import SettingsDep
 from catalog.errors import MediaTooLarge
 from catalog.media import service
 from catalog.media.schemas import MediaRead

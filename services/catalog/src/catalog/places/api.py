@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
 from catalog import access, i18n
-from catalog.deps import SettingsDep, ViewDep
+from catalog.dependencies import SettingsDep, ViewDep
 from catalog.errors import PlaceNotFound
 from catalog.models import Place
 from catalog.places import repository, service
@@ -18,11 +17,10 @@ from catalog.present import View, media_ref
 from catalog.schemas import ProductStatus
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import CONDITIONAL_RESPONSES, conditional_json
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page, UpdatedSince
 from kit.preconditions import TAGGED, VERSIONED, IfMatchDep, set_etag, version_etag
 
 router = APIRouter(prefix="/v1", tags=["places"])
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 VARY = "Accept-Language"
 
 
@@ -53,10 +51,7 @@ async def list_places(
     kind: PlaceKind | None = None,
     status: ProductStatus | None = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
-    updated_since: Annotated[
-        datetime | None,
-        Query(description="Only what changed at or after this instant (`updated_at`), to sync"),
-    ] = None,
+    updated_since: UpdatedSince = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Response:

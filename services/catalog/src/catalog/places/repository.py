@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Place, Product
-from catalog.repository import like_pattern
+from catalog.products.repository import like_pattern
 from kit.pagination import paginate
 
 

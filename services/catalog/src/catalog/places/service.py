@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import i18n
-from catalog import repository as catalog_repo
 from catalog.errors import MediaNotFound, NotPublishable, PlaceNotFound, ProductNotFound, SlugTaken
+from catalog.media import repository as media_repo
 from catalog.media.urls import event_media, media_urls
 from catalog.models import Place
 from catalog.places import repository
@@ -25,7 +25,7 @@ async def _check_links(
     session: AsyncSession, media: list[MediaAttachment] | None, products: list[uuid.UUID] | None
 ) -> None:
     wanted_media = {m.media_id for m in media or []}
-    missing_media = wanted_media - await catalog_repo.existing_media(session, wanted_media)
+    missing_media = wanted_media - await media_repo.existing_media(session, wanted_media)
     if missing_media:
         raise MediaNotFound(f"no media {', '.join(sorted(map(str, missing_media)))}")
     wanted = set(products or [])

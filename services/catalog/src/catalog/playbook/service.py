@@ -8,8 +8,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog import repository
 from catalog.models import Category
+from catalog.products import repository
 from catalog.schemas import Slug, Translations
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, status
 
 from catalog import access
-from catalog.deps import SettingsDep
+from catalog.dependencies import SettingsDep
 from catalog.storefronts import repository, service
 from catalog.storefronts.schemas import (
     ListingCreate,

@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Listing, Product, Storefront, Variant
-from catalog.repository import public_producer_ids
+from catalog.producers.repository import public_producer_ids
 from kit.pagination import paginate
 
 API_KINDS = ("shopify", "woocommerce")

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog import repository as catalog_repo
-from catalog import service as catalog_service
 from catalog.errors import ListingExists, StorefrontNotFound, StoreUnavailable, VariantNotFound
 from catalog.models import Listing, Storefront, Variant
+from catalog.products import repository as products_repo
+from catalog.products import service as products_service
 from catalog.settings import CatalogSettings
 from catalog.storefronts import repository
 from catalog.storefronts.base import CallPolicy, StoreAdapter, StoreItem, fill
@@ -104,9 +104,9 @@ async def _announce_products(
 ) -> None:
     """Products whose store URLs changed tell the other services (drafts tell nobody)."""
     for product_id in dict.fromkeys(product_ids):
-        product = await catalog_repo.get_product(session, product_id)
+        product = await products_repo.get_product(session, product_id)
         if product is not None:
-            await catalog_service.announce_update(session, product, public_base_url)
+            await products_service.announce_update(session, product, public_base_url)
 
 
 def open_store(
@@ -208,7 +208,7 @@ async def _apply(
     if not moved:
         return False
     variant = variants[listing.variant_id]
-    product = await catalog_repo.get_product(session, variant.product_id)
+    product = await products_repo.get_product(session, variant.product_id)
     previous_price = _price(listing.price_amount, listing.currency)
     previous_stock = listing.stock
     listing.stock, listing.price_amount, listing.currency = (

@@ -100,7 +100,7 @@ def sync_detailed(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -140,7 +140,7 @@ def sync(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -175,7 +175,7 @@ async def asyncio_detailed(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -213,7 +213,7 @@ async def asyncio(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 

@@ -154,7 +154,7 @@ def sync_detailed(
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -207,7 +207,7 @@ def sync(
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -255,7 +255,7 @@ async def asyncio_detailed(
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -306,7 +306,7 @@ async def asyncio(
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 

@@ -114,7 +114,7 @@ def sync_detailed(
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -158,7 +158,7 @@ def sync(
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -197,7 +197,7 @@ async def asyncio_detailed(
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 
@@ -239,7 +239,7 @@ async def asyncio(
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
         accept_language (None | str | Unset):
 

@@ -1,4 +1,4 @@
-"""Producer, category, product and variant use cases: load, check, change, record the event.
+"""Category, product and variant use cases: load, check, change, record the event.
 
 Never commits: the request's session dependency does.
 """
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog import access, i18n, repository
+from catalog import access, i18n
 from catalog.errors import (
     CategoryNotFound,
     MediaNotFound,
@@ -26,22 +26,22 @@ from catalog.errors import (
     SlugTaken,
     VariantNotFound,
 )
+from catalog.media import repository as media_repo
 from catalog.media.urls import event_media, media_urls
-from catalog.models import Category, Producer, Product, Variant
-from catalog.schemas import (
+from catalog.models import Category, Product, Variant
+from catalog.producers import repository as producers_repo
+from catalog.producers import service as producers
+from catalog.products import repository
+from catalog.products.schemas import (
     CategoryCreate,
-    MediaAttachment,
-    ProducerCreate,
-    ProducerUpdate,
     ProductCreate,
     ProductUpdate,
     VariantCreate,
     VariantUpdate,
 )
+from catalog.schemas import MediaAttachment
 from contracts.catalog import (
     Price,
-    ProducerCreatedV1,
-    ProducerUpdatedV1,
     ProductArchivedV1,
     ProductPublishedV1,
     ProductUpdatedV1,
@@ -53,77 +53,6 @@ from kit.events import outbox
 from kit.preconditions import UNCONDITIONAL, IfMatch
 
 ACTIVE_PRODUCTS_LIMIT = "active_products"
-
-
-# --- producers -----------------------------------------------------------------------------
-
-
-async def create_producer(session: AsyncSession, data: ProducerCreate) -> Producer:
-    """Register a producer (town staff only: the route requires a staff role)."""
-    if data.code is not None and await repository.producer_code_exists(session, data.code):
-        raise SlugTaken(f"a producer already uses the code {data.code!r}")
-    producer = Producer(**data.model_dump())
-    session.add(producer)
-    await session.flush()
-    await outbox.add(session, ProducerCreatedV1(**producer_fields(producer)))
-    return producer
-
-
-async def get_producer(
-    session: AsyncSession,
-    principal: InternalPrincipal,
-    producer_id: uuid.UUID,
-    *,
-    lock: bool = False,
-) -> Producer:
-    """A producer the caller may see (another producer's is absent to a producer user)."""
-    producer = await repository.get_producer(session, producer_id, lock=lock)
-    if producer is None or not access.may_see_producer(principal, producer_id):
-        raise ProducerNotFound(f"no producer {producer_id}")
-    return producer
-
-
-async def update_producer(
-    session: AsyncSession,
-    principal: InternalPrincipal,
-    producer_id: uuid.UUID,
-    data: ProducerUpdate,
-    precondition: IfMatch = UNCONDITIONAL,
-) -> Producer:
-    """Change a producer's profile and tell the other services; `precondition` is checked on
-    the locked row, so a stale `If-Match` changes nothing."""
-    producer = await get_producer(session, principal, producer_id, lock=True)
-    precondition.check(producer)
-    changes = data.model_dump(exclude_unset=True)
-    code = changes.get("code")
-    if code and code != producer.code and await repository.producer_code_exists(session, code):
-        raise SlugTaken(f"a producer already uses the code {code!r}")
-    for field, value in changes.items():
-        if value is not None or field in ("address", "latitude", "longitude", "code"):
-            setattr(producer, field, value)
-    await session.flush()
-    await session.refresh(producer)
-    await outbox.add(session, producer_updated(producer))
-    return producer
-
-
-def producer_updated(producer: Producer) -> ProducerUpdatedV1:
-    return ProducerUpdatedV1(**producer_fields(producer))
-
-
-def producer_fields(producer: Producer) -> dict[str, Any]:
-    """What producer events carry: the public profile (contact details stay in the catalog)."""
-    return {
-        "producer_id": producer.id,
-        "name": producer.name,
-        "kind": producer.kind,
-        "story": producer.story,
-        "visibility": producer.visibility,
-        "address": producer.address,
-        "latitude": producer.latitude,
-        "longitude": producer.longitude,
-        "social": producer.social,
-    }
 
 
 # --- categories ----------------------------------------------------------------------------
@@ -152,7 +81,7 @@ async def create_product(
     session: AsyncSession, principal: InternalPrincipal, data: ProductCreate
 ) -> Product:
     """Create a product as a draft, with its variants."""
-    await get_producer(session, principal, data.producer_id)
+    await producers.get_producer(session, principal, data.producer_id)
     if await repository.slug_exists(session, data.slug):
         raise SlugTaken(f"a product already uses the slug {data.slug!r}")
     await _check_category(session, data.category_id)
@@ -176,7 +105,7 @@ async def _check_category(session: AsyncSession, category_id: uuid.UUID | None) 
 
 async def _check_media(session: AsyncSession, refs: list[MediaAttachment]) -> None:
     wanted = {ref.media_id for ref in refs}
-    missing = wanted - await repository.existing_media(session, wanted)
+    missing = wanted - await media_repo.existing_media(session, wanted)
     if missing:
         raise MediaNotFound(f"no media {', '.join(sorted(str(m) for m in missing))}")
 
@@ -376,7 +305,7 @@ async def archive_product(
     product.status = "archived"
     product.archived_at = datetime.now(UTC)
     await session.flush()
-    producer = await repository.get_producer(session, product.producer_id)
+    producer = await producers_repo.get_producer(session, product.producer_id)
     await outbox.add(
         session,
         ProductArchivedV1(
@@ -401,7 +330,9 @@ async def _pictures(
 ) -> dict[uuid.UUID, dict[str, Any]]:
     """`_picture` of each product, with one query per kind of row rather than per product."""
     ids = [p.id for p in products]
-    producers = await repository.producers_by_id(session, {p.producer_id for p in products})
+    producers_by_id = await producers_repo.producers_by_id(
+        session, {p.producer_id for p in products}
+    )
     variants = await repository.variants_of(session, ids)
     categories = await repository.categories_by_id(
         session, {p.category_id for p in products if p.category_id is not None}
@@ -409,7 +340,7 @@ async def _pictures(
     store_urls = await repository.listing_urls_by_product(session, ids)
     pictures: dict[uuid.UUID, dict[str, Any]] = {}
     for product in products:
-        producer = producers.get(product.producer_id)
+        producer = producers_by_id.get(product.producer_id)
         if producer is None:  # foreign key: unreachable
             raise ProducerNotFound(f"no producer {product.producer_id}")
         category = categories.get(product.category_id) if product.category_id else None

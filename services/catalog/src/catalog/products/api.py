@@ -1,39 +1,36 @@
-"""Producer, category, product and variant routes: thin, one use case each."""
+"""Category, product and variant routes: thin, one use case each."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog import access, i18n, present, repository, service
-from catalog.deps import SettingsDep, ViewDep
+from catalog import access, i18n, present
+from catalog.dependencies import SettingsDep, ViewDep
 from catalog.errors import ProductNotFound
 from catalog.models import Product
 from catalog.present import View
-from catalog.schemas import (
+from catalog.products import repository, service
+from catalog.products.schemas import (
     CategoryCreate,
     CategoryRead,
-    ProducerCreate,
-    ProducerRead,
-    ProducerUpdate,
     ProductBulkPublish,
     ProductBulkPublishRead,
     ProductCreate,
     ProductRead,
-    ProductStatus,
     ProductUpdate,
     VariantCreate,
     VariantRead,
     VariantUpdate,
 )
+from catalog.schemas import ProductStatus
 from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.etags import CONDITIONAL_RESPONSES, conditional_json
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page, UpdatedSince
 from kit.preconditions import TAGGED, VERSIONED, IfMatchDep, set_etag, version_etag
 
 # The public pages read products and categories; anonymous callers get nothing else here.
@@ -41,12 +38,7 @@ router = APIRouter(
     prefix="/v1",
     tags=["catalog"],
 )
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 VARY = "Accept-Language"
-UpdatedSince = Annotated[
-    datetime | None,
-    Query(description="Only what changed at or after this instant (`updated_at`), to sync"),
-]
 
 
 async def _read(
@@ -60,67 +52,6 @@ async def _read(
         variant_ids = [v.id for listed in variants.values() for v in listed]
         store_items = await repository.listings_of_variants(session, variant_ids)
     return [present.product(p, variants[p.id], view, store_items) for p in products]
-
-
-@router.post(
-    "/producers",
-    status_code=status.HTTP_201_CREATED,
-    response_model=ProducerRead,
-)
-async def create_producer(data: ProducerCreate, session: SessionDep, view: ViewDep) -> object:
-    """Register a producer (town staff)."""
-    return present.producer(await service.create_producer(session, data), view)
-
-
-@router.get("/producers", response_model=Page[ProducerRead])
-async def list_producers(
-    session: SessionDep,
-    principal: PrincipalDep,
-    view: ViewDep,
-    updated_since: UpdatedSince = None,
-    cursor: str | None = None,
-    limit: Limit = DEFAULT_LIMIT,
-) -> object:
-    """List the producers the caller may see, newest first."""
-    items, next_cursor = await repository.list_producers(
-        session,
-        cursor=cursor,
-        limit=limit,
-        only=access.producer_scope(principal),
-        updated_since=updated_since,
-    )
-    return {"items": [present.producer(p, view) for p in items], "next_cursor": next_cursor}
-
-
-@router.get("/producers/{producer_id}", response_model=ProducerRead, responses=TAGGED)
-async def get_producer(
-    producer_id: uuid.UUID,
-    response: Response,
-    session: SessionDep,
-    principal: PrincipalDep,
-    view: ViewDep,
-) -> object:
-    """One producer, with its version's ETag."""
-    producer = await service.get_producer(session, principal, producer_id)
-    set_etag(response, producer)
-    return present.producer(producer, view)
-
-
-@router.patch("/producers/{producer_id}", response_model=ProducerRead, responses=VERSIONED)
-async def update_producer(
-    producer_id: uuid.UUID,
-    data: ProducerUpdate,
-    response: Response,
-    session: SessionDep,
-    principal: PrincipalDep,
-    view: ViewDep,
-    precondition: IfMatchDep,
-) -> object:
-    """Change a producer's profile (staff, or the producer's own users); `If-Match` guards
-    against overwriting someone else's change."""
-    producer = await service.update_producer(session, principal, producer_id, data, precondition)
-    set_etag(response, producer)
-    return present.producer(producer, view)
 
 
 @router.post(

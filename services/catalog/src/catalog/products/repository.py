@@ -1,4 +1,4 @@
-"""Every query on producers, categories, products and variants. No commits: the boundary does."""
+"""Every query on categories, products and variants. No commits: the boundary does."""
 
 from __future__ import annotations
 
@@ -14,54 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from catalog import i18n
-from catalog.models import (
-    Category,
-    Listing,
-    Media,
-    Producer,
-    Product,
-    ProductGram,
-    Storefront,
-    Variant,
-)
+from catalog.models import Category, Listing, Producer, Product, ProductGram, Storefront, Variant
+from catalog.producers.repository import public_producer_ids
 from kit.pagination import paginate
-
-
-async def get_producer(
-    session: AsyncSession, producer_id: uuid.UUID, *, lock: bool = False
-) -> Producer | None:
-    """A producer; `lock` reads it afresh and holds it until the transaction ends."""
-    return await session.get(Producer, producer_id, with_for_update=lock, populate_existing=lock)
-
-
-async def producer_code_exists(session: AsyncSession, code: str) -> bool:
-    found = await session.execute(select(Producer.id).where(Producer.code == code))
-    return found.first() is not None
-
-
-async def list_producers(
-    session: AsyncSession,
-    *,
-    cursor: str | None,
-    limit: int,
-    only: Collection[uuid.UUID] | None = None,
-    updated_since: datetime | None = None,
-) -> tuple[list[Producer], str | None]:
-    statement = select(Producer)
-    if only is not None:
-        statement = statement.where(Producer.id.in_(list(only)))
-    if updated_since is not None:
-        statement = statement.where(Producer.updated_at >= updated_since)
-    return await paginate(session, statement, Producer, cursor=cursor, limit=limit)
-
-
-async def producers_by_id(
-    session: AsyncSession, ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, Producer]:
-    if not ids:
-        return {}
-    rows = await session.execute(select(Producer).where(Producer.id.in_(list(ids))))
-    return {p.id: p for p in rows.scalars()}
 
 
 async def get_category(session: AsyncSession, category_id: uuid.UUID) -> Category | None:
@@ -237,11 +192,6 @@ async def _rarest(session: AsyncSession, grams: list[str], count: int) -> list[s
     return [g for g in ranked if products[g] < SEARCH_GRAM_COUNT_CAP][:count]
 
 
-def public_producer_ids() -> Select[uuid.UUID]:
-    """Ids of the producers shown to the public (`visibility` public)."""
-    return select(Producer.id).where(Producer.visibility == "public")
-
-
 async def is_public_product(session: AsyncSession, product: Product) -> bool:
     """Published, and its producer's visibility is public."""
     if product.status != "published":
@@ -332,14 +282,6 @@ async def listings_of_variants(
     for listing, storefront in rows:
         grouped[listing.variant_id].append((listing, storefront))
     return grouped
-
-
-async def existing_media(session: AsyncSession, ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of `ids` are the tenant's media."""
-    if not ids:
-        return set()
-    rows = await session.execute(select(Media.id).where(Media.id.in_(list(ids))))
-    return set(rows.scalars())
 
 
 async def all_categories(session: AsyncSession) -> list[Category]:
