@@ -3,6 +3,7 @@ languages, and the console's sign-in with its cookie and CSRF rules."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import httpx
@@ -149,3 +150,27 @@ def test_the_products_page_lists_the_towns_products(browser: httpx.Client) -> No
     page = browser.get("/console/products?lang=ja")
     assert page.status_code == 200
     assert "熟成黒にんにく" in page.text
+
+
+def edit_form(browser: httpx.Client, product_id: str) -> dict[str, str]:
+    page = browser.get(f"/console/products/{product_id}?lang=en")
+    assert page.status_code == 200
+    fields = dict(re.findall(r'<input[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page.text))
+    return {k: html.unescape(v) for k, v in fields.items() if k != "q"}
+
+
+def test_an_edit_saves_and_an_edit_from_a_stale_form_changes_nothing(
+    platform: Platform, browser: httpx.Client
+) -> None:
+    admin = platform.seeded_admin()
+    (tofu,) = admin.get("/v1/products", params={"slug": "onsen-tofu"}).json()["items"]
+    sign_in(browser, *seed.ADMIN)
+    first, second = edit_form(browser, tofu["id"]), edit_form(browser, tofu["id"])
+
+    saved = browser.post(f"/console/products/{tofu['id']}", data={**first, "price": "1400"})
+    assert saved.status_code == 303, re.findall(r"<p[^>]*>[^<]*</p>", saved.text)
+    stale = browser.post(f"/console/products/{tofu['id']}", data={**second, "price": "999"})
+
+    assert stale.status_code == 422
+    assert "Someone changed this product meanwhile" in stale.text
+    assert admin.get(f"/v1/products/{tofu['id']}").json()["price_amount"] == 1400

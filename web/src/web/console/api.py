@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from machi_client.models import ProductRead
 from web import i18n
+from web.i18n import N_
 from web.console import service
 from web.console.schemas import PostForm, ProductForm, major_units
 from web.dependencies import (
@@ -210,7 +211,7 @@ async def edit_product(
     language: LanguageDep,
 ) -> Response:
     """A product's form, filled in."""
-    found = await service.product(api, product_id)
+    found, version = await service.product_version(api, product_id)
     form = ProductForm(
         producer_id=str(found.producer_id),
         slug=found.slug,
@@ -219,6 +220,7 @@ async def edit_product(
         price=major_units(found.price_amount, found.currency),
         category_id=str(found.category_id) if isinstance(found.category_id, UUID) else "",
         publish=found.status == "published",
+        version=version,
     )
     return await _product_page(request, render, session, api, language, form, found)
 
@@ -240,9 +242,14 @@ async def update_product(
         try:
             await service.update_product(api, found, form, found.currency)
         except ApiError as exc:
-            if exc.status not in (409, 413, 415, 422):
+            if exc.status == 412:
+                form.errors["form"] = N_(
+                    "Someone changed this product meanwhile: reload it to see their change."
+                )
+            elif exc.status not in (409, 413, 415, 422):
                 raise
-            form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+            else:
+                form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
         else:
             return RedirectResponse(f"/console/products/{product_id}?saved=1", status_code=303)
     return await _product_page(request, render, session, api, language, form, found, status=422)

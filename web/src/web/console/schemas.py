@@ -55,6 +55,7 @@ class ProductForm:
     category_id: str = ""
     publish: bool = False
     photo: UploadFile | None = None
+    version: str = ""  # the ETag the form was filled from
     errors: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -70,6 +71,7 @@ class ProductForm:
             category_id=_text(form, "category_id"),
             publish=form.get("publish") == "on",
             photo=chosen,
+            version=_text(form, "version"),
         )
         found.check(creating=creating, currency=currency)
         return found

@@ -174,12 +174,21 @@ async def create_product(api: AuthenticatedClient, form: ProductForm, currency: 
 
 
 async def product(api: AuthenticatedClient, product_id: UUID) -> ProductRead:
-    return parsed(await products_get.asyncio_detailed(product_id, client=api), ProductRead)
+    found, _ = await product_version(api, product_id)
+    return found
+
+
+async def product_version(api: AuthenticatedClient, product_id: UUID) -> tuple[ProductRead, str]:
+    """The product and its version (ETag), which an edit sends back as If-Match so a change
+    made meanwhile by someone else is not overwritten (RFC 9110 13.1.1)."""
+    answer = await products_get.asyncio_detailed(product_id, client=api)
+    return parsed(answer, ProductRead), answer.headers.get("etag", "")
 
 
 async def update_product(
     api: AuthenticatedClient, current: ProductRead, form: ProductForm, currency: str
 ) -> ProductRead:
+    # Upload first: a refused edit then leaves only an unused photo, never half a product.
     """The form's changes; a new photo goes first, before the ones the product had."""
     media: list[MediaAttachment] | Unset = UNSET
     if form.photo:
@@ -195,7 +204,9 @@ async def update_product(
         category_id=UUID(form.category_id) if form.category_id else None,
         media=media,
     )
-    answer = await products_update.asyncio_detailed(current.id, client=api, body=body)
+    answer = await products_update.asyncio_detailed(
+        current.id, client=api, body=body, if_match=form.version or UNSET
+    )
     updated = parsed(answer, ProductRead)
     if form.publish and updated.status != "published":
         updated = parsed(
