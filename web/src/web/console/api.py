@@ -13,7 +13,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from machi_client.models import ProductRead
 from web import i18n
-from web.i18n import N_
 from web.console import service
 from web.console.schemas import PostForm, ProductForm, major_units
 from web.dependencies import (
@@ -25,6 +24,7 @@ from web.dependencies import (
     UserApi,
 )
 from web.gateway import ApiError
+from web.i18n import N_
 
 router = APIRouter(prefix="/console")
 
