@@ -16,9 +16,10 @@ import httpx
 from gateway import service as gateway_service
 from kit.db import Database
 from kit.settings import MachiSettings
+from kit.testing.fakes import free_port
 from machi_cli import seed
 
-from .e2e.processes import Machi, base_env, free_port, running, wait_http
+from .e2e.processes import Machi, base_env, running, wait_http
 
 ONE_PATH_OF_EACH_SERVICE = ("/v1/me", "/v1/products", "/v1/posts", "/v1/links")
 PASSWORD = "correct horse battery"

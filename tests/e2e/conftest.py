@@ -13,9 +13,10 @@ import pytest
 from gateway import service as gateway_service
 from kit.db import Database
 from kit.settings import MachiSettings
+from kit.testing.fakes import free_port
 
 from .journeys import Journeys, journey_platform
-from .processes import Machi, base_env, free_port, running, wait_http
+from .processes import Machi, base_env, running, wait_http
 
 
 @dataclass

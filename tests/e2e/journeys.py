@@ -21,7 +21,7 @@ import httpx
 
 from kit.secrets import new_key
 from kit.settings import MachiSettings
-from kit.testing.fakes import serve_in_thread
+from kit.testing.fakes import free_port, serve_in_thread
 from kit.testing.platforms import FakeLine, FakeMeta, FakeShopify, FakeStorePages, FakeX
 from kit.testing.waiting import eventually_sync
 from machi_client import AuthenticatedClient, Client
@@ -88,7 +88,7 @@ from machi_client.models import (
 )
 from machi_client.types import Response
 
-from .processes import Machi, base_env, free_port, running, wait_http
+from .processes import Machi, base_env, running, wait_http
 
 OPERATOR = ("operator@machi.example", "operator horse battery")
 PASSWORD = "correct horse battery"

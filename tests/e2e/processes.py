@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,12 +26,6 @@ from kit.settings import MachiSettings
 
 DATABASES = ("catalog", "publisher", "analytics", "gateway")
 QUEUE_SUFFIXES = ("", ".retry.1", ".retry.2", ".retry.3", ".dlq")  # EVENT_RETRY_DELAYS_MS: 3 steps
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -18,11 +18,11 @@ import pytest
 
 from kit.secrets import parse_keys
 from kit.settings import MachiSettings
-from kit.testing.fakes import serve_in_thread
+from kit.testing.fakes import free_port, serve_in_thread
 from kit.testing.platforms import SHOPIFY_TOKEN, FakeShopify
 from tests.harness import Platform
 
-from .processes import Machi, base_env, drop_databases, free_port, wait_http
+from .processes import Machi, base_env, drop_databases, wait_http
 
 KEY_VARIABLES = (
     "CATALOG_SECRET_KEYS",

@@ -17,9 +17,10 @@ import httpx
 import pytest
 
 from kit.settings import MachiSettings
+from kit.testing.fakes import free_port
 from machi_cli import seed
 
-from .processes import Machi, base_env, free_port, running, wait_http
+from .processes import Machi, base_env, running, wait_http
 
 SERVICES = ("catalog", "publisher", "analytics")
 pytestmark = pytest.mark.timeout(900)  # five processes start on a loaded machine

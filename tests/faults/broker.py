@@ -12,11 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from kit.testing.fakes import free_port
 
 
 def _listening(port: int) -> bool:
@@ -43,14 +39,14 @@ class PrivateRabbit:
         # rabbitmq user.
         home = Path(tempfile.mkdtemp(prefix="machi-faults-rabbit-"))
         home.chmod(0o755)
-        port = _free_port()
+        port = free_port()
         (home / "rabbitmq.conf").write_text(
             f"listeners.tcp.default = 127.0.0.1:{port}\nloopback_users = none\n"
         )
         # rabbitmq-server drops to the rabbitmq user when started as root.
         if os.geteuid() == 0 and shutil.which("chown"):
             subprocess.run(["chown", "-R", "rabbitmq:rabbitmq", str(home)], check=False)
-        return cls(home, f"faults{port}@localhost", port, _free_port())
+        return cls(home, f"faults{port}@localhost", port, free_port())
 
     @property
     def url(self) -> str:

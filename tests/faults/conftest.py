@@ -12,7 +12,8 @@ import pytest
 
 from kit import migrations
 from kit.settings import MachiSettings
-from tests.e2e.processes import Machi, base_env, free_port, wait_http
+from kit.testing.fakes import free_port
+from tests.e2e.processes import Machi, base_env, wait_http
 
 from .broker import PrivateRabbit
 

@@ -12,13 +12,13 @@ import pytest
 
 from kit.secrets import new_key
 from kit.settings import MachiSettings
+from kit.testing.fakes import free_port
 from machi_cli.services import ROLE_NAMES
 from tests.e2e.processes import (
     QUEUE_SUFFIXES,
     Machi,
     base_env,
     consumer_names,
-    free_port,
     running,
     wait_http,
 )
