@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Place, Producer, Product
 from catalog.usage import repository
+from kit.months import month_bounds
 
 
 class CatalogUsage(BaseModel):
@@ -20,14 +19,6 @@ class CatalogUsage(BaseModel):
     media_uploads: int
     media_bytes: int
     imported_rows: int
-
-
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    """[first instant, first instant of the next month) of `YYYY-MM`, in UTC."""
-    year, number = (int(part) for part in month.split("-"))
-    start = datetime(year, number, 1, tzinfo=UTC)
-    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
-    return start, end
 
 
 async def usage(session: AsyncSession, month: str) -> CatalogUsage:
