@@ -10,6 +10,7 @@ import httpx
 import pytest
 from PIL import ExifTags, Image
 
+from kit.testing.images import jpeg_with_gps
 from kit.testing.platforms import SHOPIFY_TOKEN
 from kit.testing.waiting import eventually_sync
 from machi_client import AuthenticatedClient
@@ -64,19 +65,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 # Platform shapes the renditions are made for (reference/social-publishing.md 4.1-4.3: Instagram
 # 4:5 portrait, Facebook/X link cards 1.91:1 landscape).
 RENDITION_SIZES = {"portrait": (1080, 1350), "landscape": (1200, 628)}
-
-
-def jpeg_with_gps(width: int = 2000, height: int = 1500) -> bytes:
-    image = Image.new("RGB", (width, height), (60, 40, 30))
-    exif = image.getexif()
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
-    gps[ExifTags.GPS.GPSLatitude] = (33.0, 11.0, 42.0)
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = (130.0, 1.0, 12.0)
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +133,7 @@ def photos(town: Takeo, registered: Garlic) -> list[MediaRead]:
 
 
 def jpeg_upload(n: int) -> BodyMediaCreate:
-    photo = io.BytesIO(jpeg_with_gps())
+    photo = io.BytesIO(jpeg_with_gps(2000, 1500))
     return BodyMediaCreate(
         file=File(payload=photo, file_name=f"garlic-{n}.jpg", mime_type="image/jpeg")
     )

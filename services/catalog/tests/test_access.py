@@ -8,11 +8,11 @@ import httpx
 
 from kit.auth import InternalPrincipal
 from kit.errors import type_uri
+from kit.testing.images import jpeg_with_gps
 from kit.testing.plugin import principal
 
 from .conftest import producer_user
 from .helpers import make_producer, make_product
-from .test_media import jpeg_with_gps
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 

@@ -13,10 +13,10 @@ from catalog.imports.jobs import ImportWorker
 from catalog.settings import CatalogSettings
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
+from kit.testing.images import jpeg_with_gps
 from kit.testing.plugin import principal
 
 from .helpers import make_producer, make_product, relayed
-from .test_media import jpeg_with_gps
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 

@@ -11,22 +11,10 @@ from PIL import ExifTags, Image
 
 from kit.auth import InternalPrincipal
 from kit.errors import type_uri
+from kit.testing.images import jpeg_with_gps
 from kit.testing.plugin import principal
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
-
-
-def jpeg_with_gps() -> bytes:
-    image = Image.new("RGB", (1600, 1200), (120, 80, 40))
-    exif = image.getexif()
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
-    gps[ExifTags.GPS.GPSLatitude] = (33.0, 11.0, 42.0)
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = (130.0, 1.0, 12.0)
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif)
-    return out.getvalue()
 
 
 def png_bomb(width: int = 20_000, height: int = 20_000) -> bytes:
