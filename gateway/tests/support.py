@@ -11,17 +11,18 @@ import httpx
 import pytest
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 
 from gateway import service
 from gateway.app import SERVICE, create_app
 from gateway.ratelimit import Buckets
 from gateway.routes import ROUTES, UPSTREAMS
-from gateway.settings import GatewaySettings
+from gateway.settings import GatewayKeys, GatewaySettings
 from kit.auth import TokenSigner, TokenVerifier
 from kit.errors import Unauthorized
 from kit.events.memory import MemoryBus
 from kit.runtime import ServiceRuntime
+from kit.secrets import new_key
 from kit.settings import MachiSettings
 from kit.testing.plugin import migrate
 
@@ -29,6 +30,7 @@ from .standins import StandIn
 from .standins import build as build_standins
 
 PASSWORD = "correct horse battery"
+KEYS = GatewayKeys(_env_file=None, secret_keys=SecretStr(new_key()))
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 
@@ -148,7 +150,9 @@ async def gateway_with(
         buckets: Buckets | None = None,
         base_url: str = "http://gw",
     ) -> httpx.AsyncClient:
-        app = create_app(runtime, settings or gateway_settings, signer, upstreams, buckets=buckets)
+        app = create_app(
+            runtime, settings or gateway_settings, signer, upstreams, buckets=buckets, keys=KEYS
+        )
         http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base_url)
         opened.extend([http, *upstreams.values()])
         return http

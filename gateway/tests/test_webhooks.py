@@ -21,7 +21,7 @@ from contracts import samples
 from contracts.catalog import ProductPublishedV1
 from contracts.publisher import DeliveryPublishedV1
 from gateway.app import create_app
-from gateway.settings import GatewaySettings
+from gateway.settings import GatewayKeys, GatewaySettings
 from gateway.webhooks import handlers
 from gateway.webhooks.jobs import WebhookSender
 from gateway.webhooks.models import WebhookEndpoint
@@ -89,13 +89,17 @@ async def partner() -> AsyncIterator[Partner]:
 def hook_settings() -> WebhookSettings:
     return WebhookSettings(
         _env_file=None,
-        secret_keys=SecretStr(new_key()),
         webhook_first_retry_seconds=60,
         webhook_backoff_factor=2,
         webhook_max_retry_seconds=3600,
         webhook_max_attempts=3,
         webhook_timeout_seconds=5,
     )
+
+
+@pytest.fixture(scope="module")
+def hook_keys() -> GatewayKeys:
+    return GatewayKeys(_env_file=None, secret_keys=SecretStr(new_key()))
 
 
 @pytest.fixture
@@ -110,11 +114,11 @@ async def gateway(
     runtime: ServiceRuntime,
     gateway_settings: GatewaySettings,
     signer: TokenSigner,
-    hook_settings: WebhookSettings,
+    hook_keys: GatewayKeys,
     loopback: OutboundPolicy,
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The gateway (no upstreams: webhooks are its own), allowed to save loopback URLs."""
-    app = create_app(runtime, gateway_settings, signer, {}, webhooks=hook_settings)
+    app = create_app(runtime, gateway_settings, signer, {}, keys=hook_keys)
     app.state.outbound = loopback
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://gw"
@@ -129,10 +133,14 @@ def clock() -> Clock:
 
 @pytest.fixture
 def sender(
-    runtime: ServiceRuntime, hook_settings: WebhookSettings, loopback: OutboundPolicy, clock: Clock
+    runtime: ServiceRuntime,
+    hook_settings: WebhookSettings,
+    hook_keys: GatewayKeys,
+    loopback: OutboundPolicy,
+    clock: Clock,
 ) -> WebhookSender:
     return WebhookSender(
-        runtime.jobs_db, Sealer.of(hook_settings), loopback, hook_settings, clock=clock
+        runtime.jobs_db, Sealer.of(hook_keys), loopback, hook_settings, clock=clock
     )
 
 
@@ -281,11 +289,11 @@ async def test_private_network_url_is_refused_with_a_problem(
     runtime: ServiceRuntime,
     gateway_settings: GatewaySettings,
     signer: TokenSigner,
-    hook_settings: WebhookSettings,
+    hook_keys: GatewayKeys,
     town: Town,
 ) -> None:
     assert runtime.settings.outbound_allow_private is False
-    app = create_app(runtime, gateway_settings, signer, {}, webhooks=hook_settings)
+    app = create_app(runtime, gateway_settings, signer, {}, keys=hook_keys)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://gw") as gateway:
         http = await admin(gateway, town)
@@ -313,6 +321,7 @@ async def test_sender_refuses_a_private_url_at_send_time(
     runtime: ServiceRuntime,
     partner: Partner,
     hook_settings: WebhookSettings,
+    hook_keys: GatewayKeys,
     clock: Clock,
 ) -> None:
     """Saved while private addresses were allowed; the sender's guard is checked again."""
@@ -321,7 +330,7 @@ async def test_sender_refuses_a_private_url_at_send_time(
     await consume(runtime, as_delivery(published(), town.id))
     strict = OutboundPolicy.from_settings(runtime.settings)
     sender = WebhookSender(
-        runtime.jobs_db, Sealer.of(hook_settings), strict, hook_settings, clock=clock
+        runtime.jobs_db, Sealer.of(hook_keys), strict, hook_settings, clock=clock
     )
 
     await sender.run_once()

@@ -23,7 +23,7 @@ import gateway.webhooks.models
 import publisher.models
 from analytics.settings import AnalyticsSettings
 from catalog.settings import CatalogSettings
-from gateway.webhooks.settings import WebhookSettings
+from gateway.settings import GatewayKeys
 from kit.secrets import (
     KEYS_FORMAT,
     SealingSettings,
@@ -79,8 +79,8 @@ SEALED_SERVICES = [
     SealedService(
         "gateway",
         gateway.models.Base.metadata,
-        WebhookSettings,
-        ("gateway", "gateway-relay"),  # partner webhook secrets; the sender signs with them
+        GatewayKeys,
+        ("gateway", "gateway-relay"),  # webhook and TOTP secrets; the sender signs with them
     ),
     SealedService("web", None, WebSettings, ("web",)),  # the session cookie: nothing stored
 ]

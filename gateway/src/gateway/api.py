@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.background import BackgroundTask
 
 from gateway import authn, service
@@ -22,6 +22,7 @@ from gateway.dependencies import (
     throttled_route,
 )
 from gateway.errors import InvalidInvitation, InvalidRefreshToken, LoginThrottled
+from gateway.mail import Mailer
 from gateway.playbook import service as playbooks
 from gateway.routes import UPSTREAMS
 from gateway.schemas import (
@@ -90,6 +91,12 @@ async def issue_token(
     Throttled per client address, per account and per (address, account) (429
     `login-throttled`); repeated wrong passwords lock the account for a while, and a locked
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
+
+    Second factor, in the same request: an account with TOTP enabled also sends `totp_code`
+    (a 6-digit code or a recovery code); without it the answer is 401 `mfa-required`, with a
+    wrong one 401 `invalid-mfa-code` (counted like a wrong password). Where the town requires a
+    second factor of admins and editors and the account has none, the tokens come with
+    `mfa_enrolment_required: true` and reach only the enrolment routes until it is confirmed.
     """
     settings: GatewaySettings = request.app.state.settings
     account = authn.sha256_hex(credentials.email)  # bucket keys never hold the email itself
@@ -109,7 +116,13 @@ async def issue_token(
     # Its own boundary: a failed attempt must be counted (committed) and still be an error.
     async with db.transaction() as session:
         outcome = await service.login(
-            session, authenticator, credentials.email, credentials.password, policy
+            session,
+            authenticator,
+            credentials.email,
+            credentials.password,
+            policy,
+            sealer=request.app.state.sealer,
+            totp_code=credentials.totp_code,
         )
         await audit.login_attempt(session, credentials.email, not isinstance(outcome, ProblemError))
     if isinstance(outcome, ProblemError):
@@ -288,10 +301,15 @@ async def put_plan(
 async def create_invitation(
     data: InvitationCreate, request: Request, caller: CallerDep, session: GatewaySessionDep
 ) -> object:
-    """Invite someone into the tenant; the `token` is in this response only."""
+    """Invite someone into the tenant: the invitee gets the token by email, and it is in this
+    response too (only here: only its hash is stored)."""
     settings: GatewaySettings = request.app.state.settings
     ttl = timedelta(hours=settings.invitation_ttl_hours)
     invitation, token = await service.invite(session, caller, data, ttl)
+    mail = await service.invitation_mail(
+        session, invitation, token, settings.gateway_public_url, settings.invitation_ttl_hours
+    )
+    mailer: Mailer = request.app.state.mailer
     await audit.record(
         session,
         caller,
@@ -300,7 +318,7 @@ async def create_invitation(
         tenant_id=invitation.tenant_id,
         after={"email": invitation.email, "roles": invitation.roles},
     )
-    return InvitationCreated(
+    created = InvitationCreated(
         id=invitation.id,
         tenant_id=invitation.tenant_id,
         email=invitation.email,
@@ -308,6 +326,12 @@ async def create_invitation(
         expires_at=invitation.expires_at,
         token=token,
         accept_path=f"/v1/invitations/{token}/accept",
+    )
+    # Sent once the answer is out, after the session dependency committed the invitation.
+    return JSONResponse(
+        created.model_dump(mode="json"),
+        status_code=status.HTTP_201_CREATED,
+        background=BackgroundTask(mailer.send, mail),
     )
 
 

@@ -15,18 +15,19 @@ from gateway import api, authn, openapi, problems, proxy
 from gateway.audit import api as audit_api
 from gateway.authn import Authenticator
 from gateway.dependencies import OWN_RULES, authorize
+from gateway.mail import Mailer
 from gateway.middleware import EdgeMiddleware
 from gateway.playbook import api as playbook_api
 from gateway.public import api as public_api
 from gateway.public import events as public_events
 from gateway.public.service import PublicPages
 from gateway.ratelimit import Buckets, RedisBuckets, make_buckets
-from gateway.settings import GatewaySettings
+from gateway.settings import GatewayKeys, GatewaySettings
 from gateway.upstream import ServiceCaller
 from gateway.usage import api as usage_api
 from gateway.usage.service import UsageMeter
+from gateway.users import api as users_api
 from gateway.webhooks import api as webhooks_api
-from gateway.webhooks.settings import WebhookSettings
 from kit.auth import TokenSigner, load_or_create_key
 from kit.http import (
     ReadinessCheck,
@@ -50,11 +51,12 @@ def create_app(
     upstreams: dict[str, httpx.AsyncClient],
     *,
     buckets: Buckets | None = None,
-    webhooks: WebhookSettings | None = None,
+    keys: GatewayKeys | None = None,
+    mailer: Mailer | None = None,
 ) -> FastAPI:
     """The public API; `upstreams` maps each service name to a client whose base_url is it.
-    `buckets` replaces the rate-limit store chosen by `REDIS_URL` (tests); `webhooks` the
-    `GATEWAY_*` webhook settings read from the environment."""
+    `buckets` replaces the rate-limit store chosen by `REDIS_URL` (tests); `keys` the
+    `GATEWAY_SECRET_KEYS` read from the environment; `mailer` the one `GATEWAY_SMTP_*` makes."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -93,7 +95,8 @@ def create_app(
     app.state.public = public_api.PublicState(PublicPages(services), settings)
     app.state.authenticator = Authenticator(runtime.db, signer, settings)
     app.state.openapi = openapi.MergedOpenAPI(upstreams)
-    app.state.webhook_sealer = Sealer.of(webhooks or WebhookSettings())
+    app.state.sealer = Sealer.of(keys or GatewayKeys())
+    app.state.mailer = mailer or Mailer.from_settings(settings)
     webhooks_api.document_webhooks(app.webhooks)
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware, service=runtime.service)
@@ -117,6 +120,7 @@ def create_app(
         openapi.router,
         problems.router,
         api.router,
+        users_api.router,
         usage_api.router,
         playbook_api.router,
         audit_api.router,

@@ -3,7 +3,8 @@
 Access tokens are JWTs for the external audience `machi-api`, signed with the same key as the
 internal tokens; audiences keep them apart (a service refuses `machi-api`, the gateway refuses a
 service's audience). They only prove who the user is: roles, quotas and the tenant's status are
-read again on every request, so a suspension or a role change applies at once.
+read again on every request, so a suspension, a role change, a deactivation or a deletion applies
+at once (the bound is 0 seconds, not the token's lifetime).
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ from gateway import repository
 from gateway.errors import InvalidApiKey, LoginBusy, TenantSuspended
 from gateway.models import ApiKey, Plan, Tenant, User
 from gateway.settings import GatewaySettings
+from kit import policy
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
 from kit.db import Database
 from kit.errors import Unauthorized
 
 API_AUDIENCE = "machi-api"
+MFA_ROLES = policy.EDITORS  # the roles a town may require a second factor of (`mfa_required`)
 API_KEY_MARK = "mk"
 API_KEY_PREFIX_HEX_CHARS = 8
 
@@ -188,6 +191,16 @@ def principal_for_user(
     )
 
 
+def mfa_enrolment_due(user: User, tenant: Tenant | None) -> bool:
+    """Whether the user's town requires a second factor of their role and they have none."""
+    return (
+        tenant is not None
+        and tenant.mfa_required
+        and bool(MFA_ROLES & set(user.roles))
+        and user.totp_enabled_at is None
+    )
+
+
 def principal_for_key(key: ApiKey, tenant: Tenant, plan: Plan | None = None) -> InternalPrincipal:
     _ensure_active(tenant)
     return InternalPrincipal(
@@ -203,9 +216,11 @@ def principal_for_key(key: ApiKey, tenant: Tenant, plan: Plan | None = None) -> 
 
 @dataclass(frozen=True)
 class Caller:
-    """An authenticated caller: a user, or an API key whose principal carries its scopes."""
+    """An authenticated caller: a user, or an API key whose principal carries its scopes.
+    `enrolment_due`: the user's town requires a second factor they have not enrolled yet."""
 
     principal: InternalPrincipal
+    enrolment_due: bool = False
 
 
 def _signer_with_ttl(signer: TokenSigner, ttl_seconds: int) -> TokenSigner:
@@ -237,9 +252,9 @@ class Authenticator:
             return await self._from_api_key(token)
         if bearer is None:
             raise InvalidApiKey("X-API-Key must hold an mk_ key")
-        return Caller(await self._from_access_token(token))
+        return await self._from_access_token(token)
 
-    async def _from_access_token(self, token: str) -> InternalPrincipal:
+    async def _from_access_token(self, token: str) -> Caller:
         claimed = await self._verifier.verify(token)
         if claimed.kind != "user":
             raise Unauthorized("not a user access token")
@@ -251,7 +266,8 @@ class Authenticator:
             found = await repository.get_user_and_tenant(session, user_id)
         if found is None:
             raise Unauthorized("account no longer exists")
-        return principal_for_user(*found)
+        user, tenant, _ = found
+        return Caller(principal_for_user(*found), enrolment_due=mfa_enrolment_due(user, tenant))
 
     async def _from_api_key(self, token: str) -> Caller:
         parsed = parse_api_key(token)

@@ -19,6 +19,7 @@ from gateway.ratelimit import STATE_KEY, Buckets, RateLimited
 from gateway.schemas import TokenRequest
 from gateway.settings import GatewaySettings
 from gateway.usage.service import UsageMeter
+from gateway.users import service as users
 from kit import clientip, policy
 from kit.auth import InternalPrincipal
 from kit.db import Database
@@ -108,6 +109,7 @@ async def authenticate_caller(
     if isinstance(cached, Caller):
         return cached
     caller = await authenticator.authenticate(bearer, api_key)
+    users.require_enrolled(request.url.path, caller.enrolment_due)
     principal = caller.principal
     request.state.caller = caller
     request.state.principal = principal
@@ -152,7 +154,11 @@ async def read_credentials(request: Request) -> TokenRequest:
     try:
         if request.headers.get("content-type", "").startswith(FORM):
             form = await request.form()
-            raw: object = {"email": form.get("username"), "password": form.get("password")}
+            raw: object = {
+                "email": form.get("username"),
+                "password": form.get("password"),
+                "totp_code": form.get("totp_code") or None,
+            }
         else:
             raw = json.loads(await request.body() or b"null")
         return TokenRequest.model_validate(raw)

@@ -1,6 +1,6 @@
 """Gateway errors, each with its HTTP status and problem type."""
 
-from kit.errors import Conflict, Forbidden, NotFound, ProblemError, Unauthorized
+from kit.errors import Conflict, Forbidden, InvalidInput, NotFound, ProblemError, Unauthorized
 
 
 class InvalidCredentials(Unauthorized):
@@ -89,3 +89,53 @@ class TownNotFound(NotFound):
 class NoTown(Forbidden):
     type = "no-town"
     title = "This account belongs to no town"
+
+
+class UserNotFound(NotFound):
+    title = "User not found"
+
+
+class UserDeleted(Conflict):
+    type = "user-deleted"
+    title = "The user was deleted; only the ex-user record is left"
+
+
+class NotAUser(InvalidInput):
+    """The action belongs to a person's own login (password, second factor, sessions)."""
+
+    type = "not-a-user"
+    title = "Only a user's own login can do this"
+
+
+class MfaRequired(Unauthorized):
+    """The password was right; the account also needs its TOTP code (`totp_code`)."""
+
+    type = "mfa-required"
+    title = "A second factor is required"
+
+
+class InvalidMfaCode(Unauthorized):
+    type = "invalid-mfa-code"
+    title = "The TOTP or recovery code is wrong or already used"
+
+
+class MfaEnrolmentRequired(Forbidden):
+    """The town requires a second factor for this role and the account has none yet."""
+
+    type = "mfa-enrolment-required"
+    title = "Enrol a second factor first"
+
+
+class MfaState(Conflict):
+    type = "mfa-state"
+    title = "The second factor is not in a state that allows this"
+
+
+class WrongPassword(InvalidInput):
+    type = "wrong-password"
+    title = "The current password is wrong"
+
+
+class InvalidResetToken(InvalidInput):
+    type = "invalid-reset-token"
+    title = "Reset token is invalid, expired or already used"

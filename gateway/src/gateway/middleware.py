@@ -30,7 +30,9 @@ SECURITY_HEADERS = [
 ]
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 # Credentials and a password: nothing an honest client sends comes near this.
-AUTH_PATHS = re.compile(r"^/v1/(auth/[^/]+|invitations/[^/]+/accept)$")
+AUTH_PATHS = re.compile(
+    r"^/v1/(auth/[^/]+|auth/password-reset/confirm|me/password|invitations/[^/]+/accept)$"
+)
 AUTH_MAX_BODY_BYTES = 8 * 1024
 
 

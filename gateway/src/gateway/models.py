@@ -1,4 +1,5 @@
-"""Control-plane tables: plans, tenants, users, invitations, refresh tokens, API keys, usage.
+"""Control-plane tables: plans, tenants, users, invitations, refresh tokens, API keys, usage,
+password resets and second-factor recovery codes.
 
 The gateway reads them across tenants (a login by email must), so they are not under row-level
 security; every tenant-scoped query in `repository` filters by the caller's tenant instead.
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from kit.db import Base as ModelBase
 from kit.db import UUIDPrimaryKey, service_metadata
 from kit.export import SECRET
+from kit.secrets import SEALED
 
 
 class Base(ModelBase):
@@ -57,6 +59,8 @@ class Tenant(UUIDPrimaryKey, Base):
     allowed_store_domains: Mapped[list[str]] = mapped_column(JSONB, default=list)
     primary_social_url: Mapped[str | None] = mapped_column(Text)
     suspended_at: Mapped[datetime | None]
+    # Admins and editors must log in with a second factor (TOTP); others may choose to.
+    mfa_required: Mapped[bool] = mapped_column(default=False)
 
 
 class User(UUIDPrimaryKey, Base):
@@ -74,6 +78,23 @@ class User(UUIDPrimaryKey, Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     failed_logins: Mapped[int] = mapped_column(default=0)  # wrong passwords in a row
     locked_until: Mapped[datetime | None]
+    name: Mapped[str | None] = mapped_column(String(200))
+    deactivated_at: Mapped[datetime | None]
+    # A deleted user's row stays, anonymised ("ex-user"), so rows naming it keep working.
+    deleted_at: Mapped[datetime | None]
+    totp_secret: Mapped[str | None] = mapped_column(Text, info=SEALED)  # Fernet token (Sealer)
+    totp_enabled_at: Mapped[datetime | None]  # None: enrolment not confirmed (or none)
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)  # no code is accepted twice
+
+    @property
+    def status(self) -> str:
+        if self.deleted_at is not None:
+            return "deleted"
+        return "active" if self.is_active else "deactivated"
+
+    @property
+    def mfa_enabled(self) -> bool:
+        return self.totp_enabled_at is not None
 
 
 class Invitation(UUIDPrimaryKey, Base):
@@ -119,6 +140,10 @@ class ApiKey(UUIDPrimaryKey, Base):
     key_hash: Mapped[str] = mapped_column(String(64), info=SECRET)  # sha256 of the secret
     roles: Mapped[list[str]] = mapped_column(JSONB, default=list)
     scopes: Mapped[list[str]] = mapped_column(JSONB, default=lambda: ["*"])  # "catalog:read"
+    # The user who made it: deactivating or deleting that user revokes it.
+    user_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
@@ -132,3 +157,30 @@ class UsageCount(Base):
     tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), primary_key=True)
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     api_calls: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class PasswordReset(UUIDPrimaryKey, Base):
+    """A single-use password reset token sent by email; only its sha256 is kept."""
+
+    __tablename__ = "password_resets"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, info=SECRET)  # sha256
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class RecoveryCode(UUIDPrimaryKey, Base):
+    """A single-use code that stands in for a TOTP code (lost phone); only its sha256 is kept."""
+
+    __tablename__ = "recovery_codes"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64), info=SECRET)  # sha256
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    used_at: Mapped[datetime | None]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from gateway import service
 from gateway.audit import service as audit
-from gateway.settings import GatewaySettings
+from gateway.settings import GatewayKeys, GatewaySettings
 from gateway.webhooks import handlers as webhook_handlers
 from gateway.webhooks.jobs import WebhookSender, webhook_send_job
 from gateway.webhooks.settings import WebhookSettings
@@ -18,14 +18,16 @@ from kit.secrets import Sealer
 
 
 def background_roles(
-    runtime: ServiceRuntime, webhooks: WebhookSettings | None = None
+    runtime: ServiceRuntime,
+    webhooks: WebhookSettings | None = None,
+    keys: GatewayKeys | None = None,
 ) -> list[roles.Role]:
     """The relay of the gateway's outbox; the webhook consumers and sender; the idempotency-key
     and audit purges."""
     settings = webhooks or WebhookSettings()
     sender = WebhookSender(
         runtime.jobs_db,
-        Sealer.of(settings),
+        Sealer.of(keys or GatewayKeys()),
         OutboundPolicy.from_settings(runtime.settings),
         settings,
     )

@@ -17,6 +17,7 @@ Role = Literal[
 ]
 ROLES: frozenset[str] = frozenset(get_args(Role))
 TenantStatus = Literal["active", "suspended"]
+UserStatus = Literal["active", "deactivated", "deleted"]
 Translations = dict[str, str]
 # An API key reaches an operation only with its scope (kit.policy.SCOPES): `gateway:*` for the
 # gateway's own routes (users, keys, tenants), `<service>:*` for the paths routed to a service.
@@ -101,10 +102,18 @@ PlanName = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z0-9]
 
 
 class TokenRequest(BaseModel):
-    """Login as JSON; the OAuth2 password form (`username`, `password`) is accepted too."""
+    """Login as JSON; the OAuth2 password form (`username`, `password`, `totp_code`) is
+    accepted too."""
 
     email: Email
     password: str = Field(min_length=1, max_length=1024)
+    totp_code: str | None = Field(
+        default=None,
+        max_length=32,
+        description="For an account with a second factor: the 6-digit TOTP code, or one of its"
+        " recovery codes. Without it such an account gets 401 `mfa-required`.",
+        examples=["492039"],
+    )
 
 
 class RefreshRequest(BaseModel):
@@ -116,6 +125,11 @@ class TokenRead(BaseModel):
     token_type: Literal["bearer"] = "bearer"
     expires_in: int = Field(description="Seconds the access token stays valid.")
     refresh_token: str
+    mfa_enrolment_required: bool = Field(
+        default=False,
+        description="The town requires a second factor for this account's role and it has none:"
+        " these tokens reach only `/v1/me` and `/v1/me/mfa/totp*` until it is enrolled.",
+    )
 
 
 class MeRead(BaseModel):
@@ -186,6 +200,9 @@ class TenantUpdate(BaseModel):
     plan: PlanName | None = None
     limits: Limits | None = None
     status: TenantStatus | None = None
+    mfa_required: bool | None = Field(
+        default=None, description="Admins and editors must log in with a TOTP second factor."
+    )
 
 
 class TenantRead(BaseModel):
@@ -209,6 +226,7 @@ class TenantRead(BaseModel):
     status: str
     suspended_at: datetime | None
     created_at: datetime
+    mfa_required: bool = Field(description="Admins and editors log in with a second factor.")
 
 
 class TenantCreated(TenantRead):
@@ -259,6 +277,7 @@ class InvitationAccept(BaseModel):
 class UserCreate(BaseModel):
     email: Email
     password: NewPassword
+    name: str | None = Field(default=None, max_length=200)
     roles: list[Role] = Field(min_length=1)
     producer_ids: list[uuid.UUID] = []
     tenant_id: uuid.UUID | None = Field(
@@ -272,9 +291,15 @@ class UserRead(BaseModel):
     id: uuid.UUID
     tenant_id: uuid.UUID | None
     email: str
+    name: str | None = None
     roles: list[str]
     producer_ids: list[uuid.UUID]
     is_active: bool
+    status: UserStatus = Field(
+        default="active",
+        description="`deleted`: an anonymised ex-user kept so the rows naming it stay whole.",
+    )
+    mfa_enabled: bool = False
     created_at: datetime
 
 

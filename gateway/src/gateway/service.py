@@ -25,10 +25,13 @@ from gateway.errors import (
     EmailTaken,
     InvalidCredentials,
     InvalidInvitation,
+    InvalidMfaCode,
+    MfaRequired,
     PlanNotFound,
     SlugTaken,
     TenantNotFound,
 )
+from gateway.mail import Mail
 from gateway.models import ApiKey, Base, Invitation, Plan, RefreshToken, Tenant, User
 from gateway.schemas import (
     ROLES,
@@ -44,12 +47,14 @@ from gateway.schemas import (
     normalize_email,
 )
 from gateway.upstream import gateway_acting_for
+from gateway.users import service as users
 from kit import export, idempotency, policy
 from kit.auth import InternalPrincipal, TokenSigner
 from kit.db import Database
 from kit.errors import Forbidden, InvalidInput, ProblemError, QuotaExceeded
 from kit.events import outbox
 from kit.jobs import Job
+from kit.secrets import Sealer
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +123,11 @@ def _visible_tenant(caller: InternalPrincipal, tenant_id: uuid.UUID) -> None:
 
 
 async def _issue_tokens(
-    session: AsyncSession, auth: Authenticator, principal: InternalPrincipal, family: uuid.UUID
+    session: AsyncSession,
+    auth: Authenticator,
+    principal: InternalPrincipal,
+    family: uuid.UUID,
+    enrolment_due: bool = False,
 ) -> TokenRead:
     refresh = authn.new_refresh_token()
     session.add(
@@ -134,6 +143,7 @@ async def _issue_tokens(
         access_token=auth.mint_access_token(principal),
         expires_in=auth.access_ttl_seconds,
         refresh_token=refresh,
+        mfa_enrolment_required=enrolment_due,
     )
 
 
@@ -143,13 +153,18 @@ async def login(
     email: str,
     password: str,
     policy: LoginPolicy = LoginPolicy(),
+    *,
+    sealer: Sealer | None = None,
+    totp_code: str | None = None,
 ) -> TokenRead | ProblemError:
     """A new token pair (and refresh-token family) for a correct email and password, or the
     error to answer; the caller commits either way, so failed attempts are counted.
 
     An unknown email, a wrong password, a disabled and a locked account each cost one password
     check and get the same answer, so none tells whether the email exists (OWASP Authentication
-    Cheat Sheet, "Authentication and Error Messages"); a lock ends by itself.
+    Cheat Sheet, "Authentication and Error Messages"); a lock ends by itself. An account with a
+    second factor then needs `totp_code` (401 `mfa-required` without it); a wrong code counts
+    as a failed login, so codes cannot be guessed faster than passwords.
     """
     user = await repository.get_user_by_email_for_update(session, email)
     if user is None:
@@ -162,6 +177,12 @@ async def login(
     if not user.is_active or not correct:
         _count_failure(user, now, policy)
         return InvalidCredentials(REFUSED_LOGIN)
+    if user.totp_enabled_at is not None:
+        if not totp_code:
+            return MfaRequired("this account needs its TOTP code: send `totp_code` with the login")
+        if sealer is None or not await users.check_second_factor(session, sealer, user, totp_code):
+            _count_failure(user, now, policy)
+            return InvalidMfaCode()
     user.failed_logins = 0
     user.locked_until = None
     if authn.needs_rehash(user.password_hash):
@@ -169,11 +190,13 @@ async def login(
     found = (
         await repository.get_tenant_and_plan(session, user.tenant_id) if user.tenant_id else None
     )
+    tenant = found[0] if found else None
     try:
         principal = authn.principal_for_user(user, *(found or (None, None)))
     except ProblemError as exc:
         return exc
-    return await _issue_tokens(session, auth, principal, family=uuid.uuid4())
+    due = users.enrolment_due(user, tenant)
+    return await _issue_tokens(session, auth, principal, uuid.uuid4(), due)
 
 
 def _count_failure(user: User, now: datetime, policy: LoginPolicy) -> None:
@@ -205,7 +228,8 @@ async def rotate_refresh_token(
     if found is None or not found[0].is_active:
         return None
     principal = authn.principal_for_user(*found)
-    return await _issue_tokens(session, auth, principal, family=row.family_id)
+    due = users.enrolment_due(found[0], found[1])
+    return await _issue_tokens(session, auth, principal, row.family_id, due)
 
 
 async def describe(session: AsyncSession, caller: InternalPrincipal) -> MeRead:
@@ -311,6 +335,7 @@ def tenant_read(tenant: Tenant, plan: Plan | None) -> TenantRead:
         features=authn.features(plan),
         status=tenant.status,
         suspended_at=tenant.suspended_at,
+        mfa_required=tenant.mfa_required,
         created_at=tenant.created_at,
     )
 
@@ -442,6 +467,7 @@ async def add_user(
     password: str,
     roles: Sequence[str],
     producer_ids: Sequence[uuid.UUID] = (),
+    name: str | None = None,
 ) -> User:
     unknown = set(roles) - ROLES
     if unknown:
@@ -451,10 +477,11 @@ async def add_user(
     if await repository.get_user_by_email(session, email) is not None:
         raise EmailTaken(f"{email} is already registered")
     if tenant_id is not None:
-        await _check_staff_quota(session, tenant_id)
+        await check_staff_quota(session, tenant_id)
     user = User(
         tenant_id=tenant_id,
         email=email,
+        name=name,
         password_hash=await authn.hash_password(password),
         roles=sorted(set(roles)),
         producer_ids=[str(p) for p in producer_ids],
@@ -466,7 +493,7 @@ async def add_user(
     return user
 
 
-async def _check_staff_quota(session: AsyncSession, tenant_id: uuid.UUID) -> None:
+async def check_staff_quota(session: AsyncSession, tenant_id: uuid.UUID) -> None:
     """The plan's `staff_users` quota, which the gateway enforces itself (it owns users)."""
     found = await repository.get_tenant_and_plan(session, tenant_id)
     if found is None:
@@ -497,7 +524,7 @@ async def register_user(session: AsyncSession, caller: InternalPrincipal, data: 
         raise Forbidden("only the operator grants the operator role")
     _may_grant(caller, data.roles)
     return await add_user(
-        session, tenant_id, data.email, data.password, data.roles, data.producer_ids
+        session, tenant_id, data.email, data.password, data.roles, data.producer_ids, data.name
     )
 
 
@@ -514,7 +541,7 @@ async def invite(
     if OPERATOR in data.roles:
         raise Forbidden("the operator role is never granted by invitation")
     _may_grant(caller, data.roles)
-    await _check_staff_quota(session, tenant_id)
+    await check_staff_quota(session, tenant_id)
     if await repository.get_user_by_email(session, data.email) is not None:
         raise EmailTaken(f"{data.email} is already registered")
     token = authn.new_refresh_token()
@@ -530,6 +557,15 @@ async def invite(
     session.add(invitation)
     await session.flush()
     return invitation, token
+
+
+async def invitation_mail(
+    session: AsyncSession, invitation: Invitation, token: str, public_url: str, hours: int
+) -> Mail:
+    """The mail that carries `token` to the invitee."""
+    tenant = await repository.get_tenant(session, invitation.tenant_id)
+    town = "a town" if tenant is None else str(tenant.name.get("en") or tenant.slug)
+    return users.invitation_mail(invitation.email, token, town, public_url, hours)
 
 
 async def accept_invitation(session: AsyncSession, token: str, password: str) -> User:
@@ -573,6 +609,7 @@ async def issue_api_key(
         key_hash=made.key_hash,
         roles=sorted(set(data.roles)),
         scopes=sorted(set(data.scopes)),
+        user_id=uuid.UUID(caller.sub) if caller.kind == "user" else None,
     )
     session.add(key)
     await session.flush()

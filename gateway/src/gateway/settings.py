@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from kit.secrets import KEYS_FORMAT
 
 
 class GatewaySettings(BaseSettings):
@@ -91,6 +93,33 @@ class GatewaySettings(BaseSettings):
     gateway_max_body_bytes: int = Field(
         default=32 * 1024 * 1024, ge=1024, description="Larger request bodies get 413."
     )
+    gateway_public_url: str = Field(
+        default="http://localhost:8000",
+        description="GATEWAY_PUBLIC_URL: the address clients reach the API at, for mailed links.",
+    )
+    gateway_smtp_host: str | None = Field(
+        default=None,
+        description="GATEWAY_SMTP_HOST: the mail relay for invitations and password resets;"
+        " unset (`make run`): each message is written to the log instead.",
+    )
+    gateway_smtp_port: int = Field(default=587, ge=1, le=65535, description="GATEWAY_SMTP_PORT")
+    gateway_smtp_username: str | None = Field(default=None, description="GATEWAY_SMTP_USERNAME")
+    gateway_smtp_password: SecretStr | None = Field(
+        default=None, description="GATEWAY_SMTP_PASSWORD"
+    )
+    gateway_smtp_starttls: bool = Field(
+        default=True, description="GATEWAY_SMTP_STARTTLS: upgrade the connection with STARTTLS."
+    )
+    gateway_smtp_from: str = Field(
+        default="Machi <no-reply@localhost>", description="GATEWAY_SMTP_FROM: the sender."
+    )
+    gateway_smtp_timeout_seconds: float = Field(default=10, gt=0, le=120)
+    password_reset_ttl_minutes: int = Field(
+        default=30, ge=5, le=24 * 60, description="How long an emailed reset token is valid."
+    )
+    password_reset_ip_per_minute: int = Field(
+        default=10, ge=1, description="Password reset requests and attempts a minute per client IP."
+    )
 
     def cors_origins(self) -> list[str]:
         """The configured CORS origins, without blanks."""
@@ -103,3 +132,15 @@ class GatewaySettings(BaseSettings):
             "publisher": self.publisher_url,
             "analytics": self.analytics_url,
         }
+
+
+class GatewayKeys(BaseSettings):
+    """GATEWAY_SECRET_KEYS, the one setting whose keys seal the gateway's secrets at rest
+    (webhook endpoint secrets, TOTP secrets); one `kit.secrets.Sealer` is made of it."""
+
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_", env_file=".env", extra="ignore")
+
+    secret_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description=f"GATEWAY_SECRET_KEYS: keys sealing webhook and TOTP secrets: {KEYS_FORMAT}.",
+    )

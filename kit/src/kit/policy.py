@@ -131,8 +131,17 @@ AUTH: Table = {
     ("GET", "/.well-known/jwks.json"): public(),
     ("POST", "/v1/auth/token"): public(),
     ("POST", "/v1/auth/refresh"): public(),
-    # Any credential may ask who it is, whatever its scopes.
+    ("POST", "/v1/auth/logout"): public(),  # the refresh token is the capability
+    ("POST", "/v1/auth/password-reset"): public(),  # same answer whether the email exists
+    ("POST", "/v1/auth/password-reset/confirm"): public(),  # the emailed token is the capability
+    # Any credential may ask who it is, whatever its scopes; a user's own password, second
+    # factor and sessions are theirs (a key gets 400 `not-a-user`).
     ("GET", "/v1/me"): Rule(ROLES, None),
+    ("POST", "/v1/auth/logout-all"): Rule(ROLES, None),
+    ("POST", "/v1/me/password"): Rule(ROLES, None),
+    ("POST", "/v1/me/mfa/totp"): Rule(ROLES, None),
+    ("POST", "/v1/me/mfa/totp/confirm"): Rule(ROLES, None),
+    ("POST", "/v1/me/mfa/totp/disable"): Rule(ROLES, None),
 }
 TENANTS: Table = {
     ("POST", "/v1/tenants"): write(G, OPERATORS),
@@ -151,6 +160,12 @@ TENANTS: Table = {
 # Users and keys: the service also keeps a key from granting more than it holds.
 USERS: Table = {
     ("POST", "/v1/users"): write(G, OPERATORS | ADMINS),
+    ("GET", "/v1/users"): read(G, OPERATORS | ADMINS),
+    ("GET", "/v1/users/{user_id}"): read(G, OPERATORS | ADMINS),
+    ("PATCH", "/v1/users/{user_id}"): write(G, OPERATORS | ADMINS),
+    ("DELETE", "/v1/users/{user_id}"): write(G, OPERATORS | ADMINS),
+    ("POST", "/v1/users/{user_id}/deactivate"): write(G, OPERATORS | ADMINS),
+    ("POST", "/v1/users/{user_id}/reactivate"): write(G, OPERATORS | ADMINS),
     ("POST", "/v1/invitations"): write(G, OPERATORS | ADMINS),
     ("POST", "/v1/invitations/{token}/accept"): public(),  # the token is the capability
     ("POST", "/v1/api-keys"): write(G, ADMINS),  # keys belong to a town; the operator has none

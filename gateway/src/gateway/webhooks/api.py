@@ -30,7 +30,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 def get_sealer(request: Request) -> Sealer:
-    sealer: Sealer = request.app.state.webhook_sealer
+    sealer: Sealer = request.app.state.sealer
     return sealer
 
 

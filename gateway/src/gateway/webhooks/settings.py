@@ -1,12 +1,10 @@
-"""Settings of outgoing webhooks (env prefix `GATEWAY_`): the keys sealing endpoint secrets,
-and how deliveries are sent and retried."""
+"""Settings of outgoing webhooks (env prefix `GATEWAY_`): how deliveries are sent and retried.
+The keys sealing endpoint secrets are `gateway.settings.GatewayKeys`, shared with TOTP."""
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-from kit.secrets import KEYS_FORMAT
 
 
 class WebhookSettings(BaseSettings):
@@ -14,10 +12,6 @@ class WebhookSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", env_file=".env", extra="ignore")
 
-    secret_keys: SecretStr = Field(
-        default=SecretStr(""),
-        description=f"GATEWAY_SECRET_KEYS: keys sealing webhook endpoint secrets: {KEYS_FORMAT}.",
-    )
     webhook_timeout_seconds: float = Field(
         default=10, gt=0, le=60, description="How long one attempt waits for the partner."
     )

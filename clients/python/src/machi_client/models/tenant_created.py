@@ -34,6 +34,7 @@ class TenantCreated:
         id (UUID):
         limits (TenantCreatedLimits): Overrides of the plan's quotas.
         locales (list[str]):
+        mfa_required (bool): Admins and editors log in with a second factor.
         name (TenantCreatedName):
         plan (str):
         population (int | None):
@@ -56,6 +57,7 @@ class TenantCreated:
     id: UUID
     limits: TenantCreatedLimits
     locales: list[str]
+    mfa_required: bool
     name: TenantCreatedName
     plan: str
     population: int | None
@@ -90,6 +92,8 @@ class TenantCreated:
         limits = self.limits.to_dict()
 
         locales = self.locales
+
+        mfa_required = self.mfa_required
 
         name = self.name.to_dict()
 
@@ -135,6 +139,7 @@ class TenantCreated:
                 "id": id,
                 "limits": limits,
                 "locales": locales,
+                "mfa_required": mfa_required,
                 "name": name,
                 "plan": plan,
                 "population": population,
@@ -186,6 +191,8 @@ class TenantCreated:
         limits = TenantCreatedLimits.from_dict(d.pop("limits"))
 
         locales = cast(list[str], d.pop("locales"))
+
+        mfa_required = d.pop("mfa_required")
 
         name = TenantCreatedName.from_dict(d.pop("name"))
 
@@ -254,6 +261,7 @@ class TenantCreated:
             id=id,
             limits=limits,
             locales=locales,
+            mfa_required=mfa_required,
             name=name,
             plan=plan,
             population=population,

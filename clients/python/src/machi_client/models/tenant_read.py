@@ -31,6 +31,7 @@ class TenantRead:
         id (UUID):
         limits (TenantReadLimits): Overrides of the plan's quotas.
         locales (list[str]):
+        mfa_required (bool): Admins and editors log in with a second factor.
         name (TenantReadName):
         plan (str):
         population (int | None):
@@ -51,6 +52,7 @@ class TenantRead:
     id: UUID
     limits: TenantReadLimits
     locales: list[str]
+    mfa_required: bool
     name: TenantReadName
     plan: str
     population: int | None
@@ -82,6 +84,8 @@ class TenantRead:
         limits = self.limits.to_dict()
 
         locales = self.locales
+
+        mfa_required = self.mfa_required
 
         name = self.name.to_dict()
 
@@ -119,6 +123,7 @@ class TenantRead:
                 "id": id,
                 "limits": limits,
                 "locales": locales,
+                "mfa_required": mfa_required,
                 "name": name,
                 "plan": plan,
                 "population": population,
@@ -165,6 +170,8 @@ class TenantRead:
         limits = TenantReadLimits.from_dict(d.pop("limits"))
 
         locales = cast(list[str], d.pop("locales"))
+
+        mfa_required = d.pop("mfa_required")
 
         name = TenantReadName.from_dict(d.pop("name"))
 
@@ -216,6 +223,7 @@ class TenantRead:
             id=id,
             limits=limits,
             locales=locales,
+            mfa_required=mfa_required,
             name=name,
             plan=plan,
             population=population,

@@ -27,6 +27,7 @@ class TenantUpdate:
         fallback_locale (None | str | Unset):
         limits (None | TenantUpdateLimitsType0 | Unset):
         locales (list[str] | None | Unset):
+        mfa_required (bool | None | Unset): Admins and editors must log in with a TOTP second factor.
         name (None | TenantUpdateNameType0 | Unset):
         plan (None | str | Unset):
         population (int | None | Unset):
@@ -41,6 +42,7 @@ class TenantUpdate:
     fallback_locale: None | str | Unset = UNSET
     limits: None | TenantUpdateLimitsType0 | Unset = UNSET
     locales: list[str] | None | Unset = UNSET
+    mfa_required: bool | None | Unset = UNSET
     name: None | TenantUpdateNameType0 | Unset = UNSET
     plan: None | str | Unset = UNSET
     population: int | None | Unset = UNSET
@@ -97,6 +99,12 @@ class TenantUpdate:
         else:
             locales = self.locales
 
+        mfa_required: bool | None | Unset
+        if isinstance(self.mfa_required, Unset):
+            mfa_required = UNSET
+        else:
+            mfa_required = self.mfa_required
+
         name: dict[str, Any] | None | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -152,6 +160,8 @@ class TenantUpdate:
             field_dict["limits"] = limits
         if locales is not UNSET:
             field_dict["locales"] = locales
+        if mfa_required is not UNSET:
+            field_dict["mfa_required"] = mfa_required
         if name is not UNSET:
             field_dict["name"] = name
         if plan is not UNSET:
@@ -254,6 +264,15 @@ class TenantUpdate:
 
         locales = _parse_locales(d.pop("locales", UNSET))
 
+        def _parse_mfa_required(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        mfa_required = _parse_mfa_required(d.pop("mfa_required", UNSET))
+
         def _parse_name(data: object) -> None | TenantUpdateNameType0 | Unset:
             if data is None:
                 return data
@@ -333,6 +352,7 @@ class TenantUpdate:
             fallback_locale=fallback_locale,
             limits=limits,
             locales=locales,
+            mfa_required=mfa_required,
             name=name,
             plan=plan,
             population=population,

@@ -24,12 +24,15 @@ class TokenRead:
         access_token (str):
         expires_in (int): Seconds the access token stays valid.
         refresh_token (str):
+        mfa_enrolment_required (bool | Unset): The town requires a second factor for this account's role and it has
+            none: these tokens reach only `/v1/me` and `/v1/me/mfa/totp*` until it is enrolled. Default: False.
         token_type (Literal['bearer'] | Unset):  Default: 'bearer'.
     """
 
     access_token: str
     expires_in: int
     refresh_token: str
+    mfa_enrolment_required: bool | Unset = False
     token_type: Literal["bearer"] | Unset = "bearer"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -39,6 +42,8 @@ class TokenRead:
         expires_in = self.expires_in
 
         refresh_token = self.refresh_token
+
+        mfa_enrolment_required = self.mfa_enrolment_required
 
         token_type = self.token_type
 
@@ -51,6 +56,8 @@ class TokenRead:
                 "refresh_token": refresh_token,
             }
         )
+        if mfa_enrolment_required is not UNSET:
+            field_dict["mfa_enrolment_required"] = mfa_enrolment_required
         if token_type is not UNSET:
             field_dict["token_type"] = token_type
 
@@ -65,6 +72,8 @@ class TokenRead:
 
         refresh_token = d.pop("refresh_token")
 
+        mfa_enrolment_required = d.pop("mfa_enrolment_required", UNSET)
+
         token_type = cast(Literal["bearer"] | Unset, d.pop("token_type", UNSET))
         if token_type != "bearer" and not isinstance(token_type, Unset):
             raise ValueError(
@@ -75,6 +84,7 @@ class TokenRead:
             access_token=access_token,
             expires_in=expires_in,
             refresh_token=refresh_token,
+            mfa_enrolment_required=mfa_enrolment_required,
             token_type=token_type,
         )
 

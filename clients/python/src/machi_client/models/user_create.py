@@ -20,6 +20,7 @@ class UserCreate:
         email (str):
         password (str):
         roles (list[UserCreateRolesItem]):
+        name (None | str | Unset):
         producer_ids (list[UUID] | Unset):
         tenant_id (None | Unset | UUID): Operators only: the tenant to add the user to.
     """
@@ -27,6 +28,7 @@ class UserCreate:
     email: str
     password: str
     roles: list[UserCreateRolesItem]
+    name: None | str | Unset = UNSET
     producer_ids: list[UUID] | Unset = UNSET
     tenant_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -40,6 +42,12 @@ class UserCreate:
         for roles_item_data in self.roles:
             roles_item = roles_item_data.value
             roles.append(roles_item)
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
 
         producer_ids: list[str] | Unset = UNSET
         if not isinstance(self.producer_ids, Unset):
@@ -65,6 +73,8 @@ class UserCreate:
                 "roles": roles,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if producer_ids is not UNSET:
             field_dict["producer_ids"] = producer_ids
         if tenant_id is not UNSET:
@@ -85,6 +95,15 @@ class UserCreate:
             roles_item = UserCreateRolesItem(roles_item_data)
 
             roles.append(roles_item)
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
 
         _producer_ids = d.pop("producer_ids", UNSET)
         producer_ids: list[UUID] | Unset = UNSET
@@ -116,6 +135,7 @@ class UserCreate:
             email=email,
             password=password,
             roles=roles,
+            name=name,
             producer_ids=producer_ids,
             tenant_id=tenant_id,
         )

@@ -8,6 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.user_read_status import UserReadStatus
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="UserRead")
 
 
@@ -22,6 +25,10 @@ class UserRead:
         producer_ids (list[UUID]):
         roles (list[str]):
         tenant_id (None | UUID):
+        mfa_enabled (bool | Unset):  Default: False.
+        name (None | str | Unset):
+        status (UserReadStatus | Unset): `deleted`: an anonymised ex-user kept so the rows naming it stay whole.
+            Default: UserReadStatus.ACTIVE.
     """
 
     created_at: datetime.datetime
@@ -31,6 +38,9 @@ class UserRead:
     producer_ids: list[UUID]
     roles: list[str]
     tenant_id: None | UUID
+    mfa_enabled: bool | Unset = False
+    name: None | str | Unset = UNSET
+    status: UserReadStatus | Unset = UserReadStatus.ACTIVE
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,6 +65,18 @@ class UserRead:
         else:
             tenant_id = self.tenant_id
 
+        mfa_enabled = self.mfa_enabled
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +90,12 @@ class UserRead:
                 "tenant_id": tenant_id,
             }
         )
+        if mfa_enabled is not UNSET:
+            field_dict["mfa_enabled"] = mfa_enabled
+        if name is not UNSET:
+            field_dict["name"] = name
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
@@ -106,6 +134,24 @@ class UserRead:
 
         tenant_id = _parse_tenant_id(d.pop("tenant_id"))
 
+        mfa_enabled = d.pop("mfa_enabled", UNSET)
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        _status = d.pop("status", UNSET)
+        status: UserReadStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = UserReadStatus(_status)
+
         user_read = cls(
             created_at=created_at,
             email=email,
@@ -114,6 +160,9 @@ class UserRead:
             producer_ids=producer_ids,
             roles=roles,
             tenant_id=tenant_id,
+            mfa_enabled=mfa_enabled,
+            name=name,
+            status=status,
         )
 
         user_read.additional_properties = d

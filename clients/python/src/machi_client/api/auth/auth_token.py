@@ -73,9 +73,16 @@ def sync_detailed(
     `login-throttled`); repeated wrong passwords lock the account for a while, and a locked
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
 
+    Second factor, in the same request: an account with TOTP enabled also sends `totp_code`
+    (a 6-digit code or a recovery code); without it the answer is 401 `mfa-required`, with a
+    wrong one 401 `invalid-mfa-code` (counted like a wrong password). Where the town requires a
+    second factor of admins and editors and the account has none, the tokens come with
+    `mfa_enrolment_required: true` and reach only the enrolment routes until it is confirmed.
+
     Args:
         body (AuthTokenTokenRequest): Login as JSON; the OAuth2 password form (`username`,
-            `password`) is accepted too.
+            `password`, `totp_code`) is
+            accepted too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,9 +116,16 @@ def sync(
     `login-throttled`); repeated wrong passwords lock the account for a while, and a locked
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
 
+    Second factor, in the same request: an account with TOTP enabled also sends `totp_code`
+    (a 6-digit code or a recovery code); without it the answer is 401 `mfa-required`, with a
+    wrong one 401 `invalid-mfa-code` (counted like a wrong password). Where the town requires a
+    second factor of admins and editors and the account has none, the tokens come with
+    `mfa_enrolment_required: true` and reach only the enrolment routes until it is confirmed.
+
     Args:
         body (AuthTokenTokenRequest): Login as JSON; the OAuth2 password form (`username`,
-            `password`) is accepted too.
+            `password`, `totp_code`) is
+            accepted too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,9 +154,16 @@ async def asyncio_detailed(
     `login-throttled`); repeated wrong passwords lock the account for a while, and a locked
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
 
+    Second factor, in the same request: an account with TOTP enabled also sends `totp_code`
+    (a 6-digit code or a recovery code); without it the answer is 401 `mfa-required`, with a
+    wrong one 401 `invalid-mfa-code` (counted like a wrong password). Where the town requires a
+    second factor of admins and editors and the account has none, the tokens come with
+    `mfa_enrolment_required: true` and reach only the enrolment routes until it is confirmed.
+
     Args:
         body (AuthTokenTokenRequest): Login as JSON; the OAuth2 password form (`username`,
-            `password`) is accepted too.
+            `password`, `totp_code`) is
+            accepted too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,9 +195,16 @@ async def asyncio(
     `login-throttled`); repeated wrong passwords lock the account for a while, and a locked
     account, an unknown email and a wrong password get the same 401 `invalid-credentials`.
 
+    Second factor, in the same request: an account with TOTP enabled also sends `totp_code`
+    (a 6-digit code or a recovery code); without it the answer is 401 `mfa-required`, with a
+    wrong one 401 `invalid-mfa-code` (counted like a wrong password). Where the town requires a
+    second factor of admins and editors and the account has none, the tokens come with
+    `mfa_enrolment_required: true` and reach only the enrolment routes until it is confirmed.
+
     Args:
         body (AuthTokenTokenRequest): Login as JSON; the OAuth2 password form (`username`,
-            `password`) is accepted too.
+            `password`, `totp_code`) is
+            accepted too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -72,7 +72,8 @@ def sync_detailed(
 ) -> Response[InvitationCreated | Problem]:
     """Create Invitation
 
-     Invite someone into the tenant; the `token` is in this response only.
+     Invite someone into the tenant: the invitee gets the token by email, and it is in this
+    response too (only here: only its hash is stored).
 
     Args:
         body (InvitationCreate):
@@ -103,7 +104,8 @@ def sync(
 ) -> InvitationCreated | Problem | None:
     """Create Invitation
 
-     Invite someone into the tenant; the `token` is in this response only.
+     Invite someone into the tenant: the invitee gets the token by email, and it is in this
+    response too (only here: only its hash is stored).
 
     Args:
         body (InvitationCreate):
@@ -129,7 +131,8 @@ async def asyncio_detailed(
 ) -> Response[InvitationCreated | Problem]:
     """Create Invitation
 
-     Invite someone into the tenant; the `token` is in this response only.
+     Invite someone into the tenant: the invitee gets the token by email, and it is in this
+    response too (only here: only its hash is stored).
 
     Args:
         body (InvitationCreate):
@@ -158,7 +161,8 @@ async def asyncio(
 ) -> InvitationCreated | Problem | None:
     """Create Invitation
 
-     Invite someone into the tenant; the `token` is in this response only.
+     Invite someone into the tenant: the invitee gets the token by email, and it is in this
+    response too (only here: only its hash is stored).
 
     Args:
         body (InvitationCreate):

@@ -1,0 +1,255 @@
+"""Routes of the user lifecycle: managing a town's users, sessions, passwords, second factor."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from starlette.background import BackgroundTask
+
+from gateway import service as core
+from gateway.audit import service as audit
+from gateway.dependencies import CallerDep, GatewaySessionDep, throttled_route
+from gateway.mail import Mailer
+from gateway.schemas import UserRead
+from gateway.settings import GatewaySettings
+from gateway.users import service
+from gateway.users.schemas import (
+    LogoutRequest,
+    PasswordChange,
+    PasswordResetConfirm,
+    PasswordResetRequest,
+    TotpCode,
+    TotpConfirmed,
+    TotpDisable,
+    TotpEnrolment,
+    UserUpdate,
+)
+from kit.db import Database
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.secrets import Sealer
+
+router = APIRouter()
+# Each address gets a few reset requests and attempts a minute, taken before the body is read.
+resets = APIRouter(
+    route_class=throttled_route("password-reset-ip", lambda s: s.password_reset_ip_per_minute)
+)
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+NO_CONTENT = status.HTTP_204_NO_CONTENT
+
+
+def get_sealer(request: Request) -> Sealer:
+    sealer: Sealer = request.app.state.sealer
+    return sealer
+
+
+SealerDep = Annotated[Sealer, Depends(get_sealer)]
+
+
+def _settings(request: Request) -> GatewaySettings:
+    settings: GatewaySettings = request.app.state.settings
+    return settings
+
+
+# --- managing a town's users -------------------------------------------------------------------
+
+
+@router.get("/v1/users", response_model=Page[UserRead], tags=["users"])
+async def list_users(
+    caller: CallerDep,
+    session: GatewaySessionDep,
+    tenant_id: uuid.UUID | None = None,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
+    """The town's users, newest first (admin); any town's, or everyone's, for the operator."""
+    items, next_cursor = await service.list_users(
+        session, caller, tenant_id, cursor=cursor, limit=limit
+    )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@router.get("/v1/users/{user_id}", response_model=UserRead, tags=["users"])
+async def get_user(user_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep) -> object:
+    """One user of the town (admin) or of any town (operator)."""
+    return await service.get_user(session, caller, user_id)
+
+
+@router.patch("/v1/users/{user_id}", response_model=UserRead, tags=["users"])
+async def update_user(
+    user_id: uuid.UUID, data: UserUpdate, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Change a user's name, roles or producers; nobody grants a role above their own."""
+    before, user = await service.update_user(session, caller, user_id, data)
+    await audit.record(
+        session,
+        caller,
+        "user.updated",
+        f"user:{user.id}",
+        tenant_id=user.tenant_id,
+        before=before,
+        after={"name": user.name, "roles": user.roles, "producer_ids": user.producer_ids},
+    )
+    return user
+
+
+@router.post("/v1/users/{user_id}/deactivate", response_model=UserRead, tags=["users"])
+async def deactivate_user(
+    user_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Turn a user off: their access tokens, refresh tokens and the API keys they made stop
+    working at once (access tokens are checked against the user on every request)."""
+    user, keys = await service.deactivate_user(session, caller, user_id)
+    await audit.record(
+        session,
+        caller,
+        "user.deactivated",
+        f"user:{user.id}",
+        tenant_id=user.tenant_id,
+        after={"api_keys_revoked": keys},
+    )
+    return user
+
+
+@router.post("/v1/users/{user_id}/reactivate", response_model=UserRead, tags=["users"])
+async def reactivate_user(
+    user_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Turn a deactivated user back on (within the plan's `staff_users`); they log in anew, and
+    their revoked keys stay revoked."""
+    user = await service.reactivate_user(session, caller, user_id, core.check_staff_quota)
+    await audit.record(
+        session, caller, "user.reactivated", f"user:{user.id}", tenant_id=user.tenant_id
+    )
+    return user
+
+
+@router.delete("/v1/users/{user_id}", tags=["users"], status_code=NO_CONTENT)
+async def delete_user(
+    user_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
+) -> Response:
+    """Delete a user: their access ends and their personal data is erased; the row stays as an
+    anonymised "ex-user", so what they made and the audit log still name someone."""
+    user = await service.delete_user(session, caller, user_id)
+    await audit.record(session, caller, "user.deleted", f"user:{user.id}", tenant_id=user.tenant_id)
+    return Response(status_code=NO_CONTENT)
+
+
+# --- sessions ------------------------------------------------------------------------------------
+
+
+@router.post("/v1/auth/logout", tags=["auth"], status_code=NO_CONTENT)
+async def logout(data: LogoutRequest, session: GatewaySessionDep) -> Response:
+    """Log out this login: its refresh token (and every one rotated from it) stops working. An
+    unknown token gets the same answer."""
+    user_id = await service.logout(session, data.refresh_token)
+    if user_id is not None:
+        await audit.record(session, f"user:{user_id}", "auth.logout", f"user:{user_id}")
+    return Response(status_code=NO_CONTENT)
+
+
+@router.post("/v1/auth/logout-all", tags=["auth"], status_code=NO_CONTENT)
+async def logout_everywhere(caller: CallerDep, session: GatewaySessionDep) -> Response:
+    """Log out everywhere: every refresh token of the caller stops working."""
+    await service.logout_everywhere(session, caller)
+    await audit.record(
+        session, caller, "auth.logout_all", f"user:{caller.sub}", tenant_id=caller.tenant_id
+    )
+    return Response(status_code=NO_CONTENT)
+
+
+# --- passwords -----------------------------------------------------------------------------------
+
+
+@router.post("/v1/me/password", tags=["auth"], status_code=NO_CONTENT)
+async def change_password(
+    data: PasswordChange, caller: CallerDep, session: GatewaySessionDep
+) -> Response:
+    """Change your password (the current one is required); your other logins are ended."""
+    user = await service.change_password(session, caller, data.current_password, data.new_password)
+    await audit.record(
+        session, caller, "user.password_changed", f"user:{user.id}", tenant_id=user.tenant_id
+    )
+    return Response(status_code=NO_CONTENT)
+
+
+@resets.post("/v1/auth/password-reset", status_code=status.HTTP_202_ACCEPTED, tags=["auth"])
+async def request_password_reset(data: PasswordResetRequest, request: Request) -> Response:
+    """Email a single-use reset code to the account with this email, if there is one. The
+    answer is the same 202 either way, and the mail is sent after it."""
+    settings = _settings(request)
+    db: Database = request.app.state.db
+    async with db.transaction() as session:
+        outcome = await service.request_password_reset(
+            session,
+            data.email,
+            timedelta(minutes=settings.password_reset_ttl_minutes),
+            settings.gateway_public_url,
+        )
+        if outcome is not None:
+            target = f"user:{outcome.user.id}"
+            await audit.record(
+                session,
+                target,
+                "auth.password_reset_requested",
+                target,
+                tenant_id=outcome.user.tenant_id,
+            )
+    mailer: Mailer = request.app.state.mailer
+    task = BackgroundTask(mailer.send, outcome.mail) if outcome is not None else None
+    return Response(status_code=status.HTTP_202_ACCEPTED, background=task)
+
+
+@resets.post("/v1/auth/password-reset/confirm", tags=["auth"], status_code=NO_CONTENT)
+async def reset_password(data: PasswordResetConfirm, session: GatewaySessionDep) -> Response:
+    """Set a new password with the emailed code; the code works once, and every login of the
+    account is ended."""
+    user = await service.reset_password(session, data.token, data.new_password)
+    target = f"user:{user.id}"
+    await audit.record(session, target, "auth.password_reset", target, tenant_id=user.tenant_id)
+    return Response(status_code=NO_CONTENT)
+
+
+# --- second factor -------------------------------------------------------------------------------
+
+
+@router.post(
+    "/v1/me/mfa/totp",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TotpEnrolment,
+    tags=["auth"],
+)
+async def enrol_totp(caller: CallerDep, session: GatewaySessionDep, sealer: SealerDep) -> object:
+    """Start a TOTP second factor: a secret (shown once), in force after `confirm`."""
+    return await service.enrol_totp(session, caller, sealer)
+
+
+@router.post("/v1/me/mfa/totp/confirm", response_model=TotpConfirmed, tags=["auth"])
+async def confirm_totp(
+    data: TotpCode, caller: CallerDep, session: GatewaySessionDep, sealer: SealerDep
+) -> object:
+    """Turn the TOTP factor on with a code from the app: logins then need a code, and the
+    recovery codes in this answer are shown once."""
+    codes = await service.confirm_totp(session, caller, sealer, data.code)
+    await audit.record(
+        session, caller, "user.mfa_enabled", f"user:{caller.sub}", tenant_id=caller.tenant_id
+    )
+    return TotpConfirmed(recovery_codes=codes)
+
+
+@router.post("/v1/me/mfa/totp/disable", tags=["auth"], status_code=NO_CONTENT)
+async def disable_totp(
+    data: TotpDisable, caller: CallerDep, session: GatewaySessionDep, sealer: SealerDep
+) -> Response:
+    """Turn the TOTP factor off with a current code or the password (not where the town
+    requires it for your role)."""
+    await service.disable_totp(session, caller, sealer, data.code, data.password)
+    await audit.record(
+        session, caller, "user.mfa_disabled", f"user:{caller.sub}", tenant_id=caller.tenant_id
+    )
+    return Response(status_code=NO_CONTENT)
+
+
+router.include_router(resets)
