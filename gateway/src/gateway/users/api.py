@@ -163,7 +163,12 @@ async def logout_everywhere(caller: CallerDep, session: GatewaySessionDep) -> Re
 # --- passwords -----------------------------------------------------------------------------------
 
 
-@router.post("/v1/me/password", tags=["auth"], status_code=NO_CONTENT)
+@router.post(
+    "/v1/me/password",
+    tags=["auth"],
+    status_code=NO_CONTENT,
+    operation_id="me_password_change",
+)
 async def change_password(
     data: PasswordChange, caller: CallerDep, session: GatewaySessionDep
 ) -> Response:
@@ -220,13 +225,19 @@ async def reset_password(data: PasswordResetConfirm, session: GatewaySessionDep)
     status_code=status.HTTP_201_CREATED,
     response_model=TotpEnrolment,
     tags=["auth"],
+    operation_id="me_totp_enrol",
 )
 async def enrol_totp(caller: CallerDep, session: GatewaySessionDep, sealer: SealerDep) -> object:
     """Start a TOTP second factor: a secret (shown once), in force after `confirm`."""
     return await service.enrol_totp(session, caller, sealer)
 
 
-@router.post("/v1/me/mfa/totp/confirm", response_model=TotpConfirmed, tags=["auth"])
+@router.post(
+    "/v1/me/mfa/totp/confirm",
+    response_model=TotpConfirmed,
+    tags=["auth"],
+    operation_id="me_totp_confirm",
+)
 async def confirm_totp(
     data: TotpCode, caller: CallerDep, session: GatewaySessionDep, sealer: SealerDep
 ) -> object:
@@ -239,7 +250,12 @@ async def confirm_totp(
     return TotpConfirmed(recovery_codes=codes)
 
 
-@router.post("/v1/me/mfa/totp/disable", tags=["auth"], status_code=NO_CONTENT)
+@router.post(
+    "/v1/me/mfa/totp/disable",
+    tags=["auth"],
+    status_code=NO_CONTENT,
+    operation_id="me_totp_disable",
+)
 async def disable_totp(
     data: TotpDisable, caller: CallerDep, session: GatewaySessionDep, sealer: SealerDep
 ) -> Response:
