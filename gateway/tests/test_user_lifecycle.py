@@ -471,7 +471,8 @@ class TestTotp:
             "/v1/me/mfa/totp/disable", json={"password": PASSWORD}, headers=headers
         )
 
-        assert refused.status_code == 401
+        assert refused.status_code == 400
+        assert refused.json()["type"].endswith("wrong-password")
         assert done.status_code == 204, done.text
         await login(http, town.admin_email)
 

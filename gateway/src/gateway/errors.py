@@ -115,7 +115,16 @@ class MfaRequired(Unauthorized):
 
 
 class InvalidMfaCode(Unauthorized):
+    """At login: the second factor's code is wrong (counted like a wrong password)."""
+
     type = "invalid-mfa-code"
+    title = "The TOTP or recovery code is wrong or already used"
+
+
+class WrongMfaCode(InvalidInput):
+    """Confirming or turning off a second factor: the code given does not prove it."""
+
+    type = "wrong-mfa-code"
     title = "The TOTP or recovery code is wrong or already used"
 
 

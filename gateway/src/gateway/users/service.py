@@ -20,7 +20,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway import authn, repository
 from gateway.errors import (
-    InvalidMfaCode,
     InvalidResetToken,
     MfaEnrolmentRequired,
     MfaState,
@@ -28,6 +27,7 @@ from gateway.errors import (
     TenantNotFound,
     UserDeleted,
     UserNotFound,
+    WrongMfaCode,
     WrongPassword,
 )
 from gateway.mail import Mail
@@ -370,7 +370,7 @@ async def confirm_totp(
         raise MfaState("nothing to confirm: enrol first (POST /v1/me/mfa/totp)")
     step = totp.matching_step(sealer.open_text(user.totp_secret), code, user.totp_last_step)
     if step is None:
-        raise InvalidMfaCode()
+        raise WrongMfaCode()
     user.totp_last_step = step
     user.totp_enabled_at = datetime.now(UTC)
     codes = totp.new_recovery_codes()
@@ -398,9 +398,11 @@ async def disable_totp(
             raise MfaState("your town requires a second factor for your role")
     if code is not None:
         if not await check_second_factor(session, sealer, user, code):
-            raise InvalidMfaCode()
-    elif password is None or not await authn.verify_password(user.password_hash, password):
-        raise InvalidMfaCode("give a current TOTP code or the account's password")
+            raise WrongMfaCode()
+    elif password is None:
+        raise InvalidInput("give a current TOTP code or the account's password")
+    elif not await authn.verify_password(user.password_hash, password):
+        raise WrongPassword()
     user.totp_secret = None
     user.totp_enabled_at = None
     user.totp_last_step = None
