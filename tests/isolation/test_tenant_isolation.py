@@ -51,6 +51,11 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("GET", "/v1/tenants/{tenant_id}/playbook"): Call("tenant", status=OPERATOR_ONLY),
     ("GET", "/v1/tenants/{tenant_id}/export"): Call("tenant", status=OPERATOR_ONLY),
     ("DELETE", "/v1/api-keys/{key_id}"): Call("api_key"),
+    ("GET", "/v1/users/{user_id}"): Call("user"),
+    ("PATCH", "/v1/users/{user_id}"): Call("user", {"roles": ["admin"], "name": "B's now"}),
+    ("POST", "/v1/users/{user_id}/deactivate"): Call("user"),
+    ("POST", "/v1/users/{user_id}/reactivate"): Call("user"),
+    ("DELETE", "/v1/users/{user_id}"): Call("user"),
     ("GET", "/v1/webhook-endpoints/{endpoint_id}"): Call("webhook_endpoint"),
     ("PATCH", "/v1/webhook-endpoints/{endpoint_id}"): Call(
         "webhook_endpoint", {"description": "B's now", "enabled": False}

@@ -280,6 +280,20 @@ class World:
         return Made({"key_id": body["id"]}, in_list("/v1/api-keys", "id", body["id"]))
 
     @cached_property
+    def user(self) -> Made:
+        body = created(
+            self.http.post(
+                "/v1/users",
+                json={
+                    "email": f"writer-{self.tag}@a.example",
+                    "password": "a writer's passphrase",
+                    "roles": ["writer"],
+                },
+            )
+        )
+        return Made({"user_id": body["id"]}, get(f"/v1/users/{body['id']}"))
+
+    @cached_property
     def webhook_endpoint(self) -> Made:
         # `.example` never resolves: the URL passes the outbound guard and nothing is reached.
         hook = {"url": "https://partner.example/a", "event_types": ["post.approved"]}
