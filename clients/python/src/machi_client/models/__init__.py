@@ -109,6 +109,7 @@ from .link_update import LinkUpdate
 from .link_update_utm_type_0 import LinkUpdateUtmType0
 from .listing_create import ListingCreate
 from .listing_read import ListingRead
+from .logout_request import LogoutRequest
 from .mastodon_channel_create import MastodonChannelCreate
 from .mastodon_channel_create_approval_policy import MastodonChannelCreateApprovalPolicy
 from .mastodon_channel_create_owner_kind import MastodonChannelCreateOwnerKind
@@ -156,8 +157,12 @@ from .page_snapshot_read import PageSnapshotRead
 from .page_storefront_read import PageStorefrontRead
 from .page_template_read import PageTemplateRead
 from .page_transition_read import PageTransitionRead
+from .page_user_read import PageUserRead
 from .page_webhook_delivery_read import PageWebhookDeliveryRead
 from .page_webhook_endpoint_read import PageWebhookEndpointRead
+from .password_change import PasswordChange
+from .password_reset_confirm import PasswordResetConfirm
+from .password_reset_request import PasswordResetRequest
 from .period_metrics import PeriodMetrics
 from .place_create import PlaceCreate
 from .place_create_description import PlaceCreateDescription
@@ -325,6 +330,10 @@ from .threads_channel_create_approval_policy import ThreadsChannelCreateApproval
 from .threads_channel_create_owner_kind import ThreadsChannelCreateOwnerKind
 from .threads_credentials import ThreadsCredentials
 from .token_read import TokenRead
+from .totp_code import TotpCode
+from .totp_confirmed import TotpConfirmed
+from .totp_disable import TotpDisable
+from .totp_enrolment import TotpEnrolment
 from .town_page import TownPage
 from .town_profile import TownProfile
 from .town_profile_name_type_1 import TownProfileNameType1
@@ -336,6 +345,9 @@ from .unavailable import Unavailable
 from .user_create import UserCreate
 from .user_create_roles_item import UserCreateRolesItem
 from .user_read import UserRead
+from .user_read_status import UserReadStatus
+from .user_update import UserUpdate
+from .user_update_roles_type_0_item import UserUpdateRolesType0Item
 from .variant_create import VariantCreate
 from .variant_create_name import VariantCreateName
 from .variant_create_unit import VariantCreateUnit
@@ -471,6 +483,7 @@ __all__ = (
     "LinkUpdateUtmType0",
     "ListingCreate",
     "ListingRead",
+    "LogoutRequest",
     "MastodonChannelCreate",
     "MastodonChannelCreateApprovalPolicy",
     "MastodonChannelCreateOwnerKind",
@@ -518,8 +531,12 @@ __all__ = (
     "PageStorefrontRead",
     "PageTemplateRead",
     "PageTransitionRead",
+    "PageUserRead",
     "PageWebhookDeliveryRead",
     "PageWebhookEndpointRead",
+    "PasswordChange",
+    "PasswordResetConfirm",
+    "PasswordResetRequest",
     "PeriodMetrics",
     "PlaceCreate",
     "PlaceCreateDescription",
@@ -685,6 +702,10 @@ __all__ = (
     "ThreadsChannelCreateOwnerKind",
     "ThreadsCredentials",
     "TokenRead",
+    "TotpCode",
+    "TotpConfirmed",
+    "TotpDisable",
+    "TotpEnrolment",
     "TownPage",
     "TownProfile",
     "TownProfileNameType1",
@@ -696,6 +717,9 @@ __all__ = (
     "UserCreate",
     "UserCreateRolesItem",
     "UserRead",
+    "UserReadStatus",
+    "UserUpdate",
+    "UserUpdateRolesType0Item",
     "VariantCreate",
     "VariantCreateName",
     "VariantCreateUnit",
