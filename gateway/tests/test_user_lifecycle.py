@@ -306,7 +306,8 @@ class TestManagingUsers:
         relogin = await http.post("/v1/auth/token", json={"email": email_, "password": PASSWORD})
         assert relogin.status_code == 401
         back = await http.post(f"/v1/users/{user_id}/reactivate", headers=admin)
-        assert (back.status_code, back.json()["type"].rsplit("/", 1)[-1]) == (409, "user-deleted")
+        assert back.status_code == 409
+        assert back.json()["type"].endswith("#user-deleted")
         async with runtime.db.transaction() as session:
             # Rows naming the user (here its audit trail) still point at a row that exists.
             actions = (
@@ -391,7 +392,7 @@ class TestPasswordReset:
         )
         assert first.status_code == 204, first.text
         assert again.status_code == 400
-        assert again.json()["type"].endswith("invalid-reset-token")
+        assert again.json()["type"].endswith("#invalid-reset-token")
         await login(mailing_http, town.admin_email, NEW_PASSWORD)
         assert (await refresh(mailing_http, old["refresh_token"])).status_code == 401
 
@@ -437,10 +438,10 @@ class TestTotp:
         replayed = await http.post("/v1/auth/token", json={**credentials, "totp_code": code})
 
         assert without.status_code == 401
-        assert without.json()["type"].endswith("mfa-required")
+        assert without.json()["type"].endswith("#mfa-required")
         assert with_code.status_code == 200, with_code.text
         assert replayed.status_code == 401
-        assert replayed.json()["type"].endswith("invalid-mfa-code")
+        assert replayed.json()["type"].endswith("#invalid-mfa-code")
         async with runtime.db.transaction() as session:
             user = await session.get(User, await _user_id(http, with_code.json()))
             assert user is not None
@@ -472,7 +473,7 @@ class TestTotp:
         )
 
         assert refused.status_code == 400
-        assert refused.json()["type"].endswith("wrong-password")
+        assert refused.json()["type"].endswith("#wrong-password")
         assert done.status_code == 204, done.text
         await login(http, town.admin_email)
 
@@ -492,7 +493,7 @@ class TestTotp:
         headers = bearer(first["access_token"])
         blocked = await http.get("/v1/users", headers=headers)
         assert blocked.status_code == 403
-        assert blocked.json()["type"].endswith("mfa-enrolment-required")
+        assert blocked.json()["type"].endswith("#mfa-enrolment-required")
         secret, _ = await enrol(http, headers)
         refused = await http.post(
             "/v1/me/mfa/totp/disable", json={"password": PASSWORD}, headers=headers
@@ -508,7 +509,7 @@ class TestTotp:
         )
 
         assert without.status_code == 401
-        assert without.json()["type"].endswith("mfa-required")
+        assert without.json()["type"].endswith("#mfa-required")
         assert with_code.status_code == 200
         assert with_code.json()["mfa_enrolment_required"] is False
         listed = await http.get("/v1/users", headers=bearer(with_code.json()["access_token"]))
@@ -521,7 +522,7 @@ class TestTotp:
         response = await http.post("/v1/me/mfa/totp", headers={"X-API-Key": key.json()["key"]})
 
         assert response.status_code == 400
-        assert response.json()["type"].endswith("not-a-user")
+        assert response.json()["type"].endswith("#not-a-user")
 
 
 async def _user_id(http: httpx.AsyncClient, tokens: dict[str, Any]) -> uuid.UUID:
