@@ -70,7 +70,7 @@ load: install ## 10-minute mixed load on the all-in-one and on separate processe
 	$(UV) run pytest -m load tests/load
 
 bench: install ## benchmarks, figures to bench/results/ (needs TEST_DATABASE_URL / TEST_AMQP_URL servers)
-	for b in events catalog dispatch redirect reports public; do $(UV) run python -m bench.$$b || exit 1; done
+	for b in events catalog dispatch redirect reports public web; do $(UV) run python -m bench.$$b || exit 1; done
 
 up: ## containers (needs a Docker engine)
 	$(UV) run machi keys init

@@ -174,3 +174,13 @@ def test_an_edit_saves_and_an_edit_from_a_stale_form_changes_nothing(
     assert stale.status_code == 422
     assert "Someone changed this product meanwhile" in stale.text
     assert admin.get(f"/v1/products/{tofu['id']}").json()["price_amount"] == 1400
+
+
+def test_a_kept_city_page_carries_the_same_headers_as_a_rendered_one(
+    browser: httpx.Client,
+) -> None:
+    first = browser.get("/takeo/shop?lang=en")  # renders and keeps it
+    again = browser.get("/takeo/shop", headers={"Accept-Language": "en"})
+    assert again.text == first.text
+    for name in ("content-type", "cache-control", "vary", "content-security-policy"):
+        assert again.headers[name] == first.headers[name], name

@@ -22,9 +22,17 @@ from web.rendering import STATIC, Renderer
 from web.sessions import Sessions
 from web.settings import WebSettings
 from web.shop import api as shop_api
+from web.shop.cache import KeptPages, PageCache
 
 SERVICE = "web"
 IMMUTABLE = "public, max-age=31536000, immutable"
+# Every page's: no third-party anything (scripts, styles, frames, form targets).
+PAGE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob: https:;"
+    " object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+}
 
 
 def create_app(
@@ -52,6 +60,7 @@ def create_app(
     app.state.renderer = renderer
     app.state.trusted_proxies = networks(tuple(trusted_proxies or ["127.0.0.1", "::1"]))
     app.state.public_api_url = settings.public_api_url.rstrip("/")
+    app.state.page_cache = cache = PageCache(settings.page_cache_seconds)
 
     @app.middleware("http")
     async def language_and_cookies(
@@ -66,17 +75,13 @@ def create_app(
                 i18n.LANG_COOKIE, asked, max_age=365 * 86_400, path="/", samesite="lax"
             )
         sessions.save(request, response)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
         if request.url.path.startswith("/static/"):
             if request.query_params.get("v"):  # fingerprinted by `asset()`
                 response.headers["Cache-Control"] = IMMUTABLE
+            response.headers.setdefault("X-Content-Type-Options", "nosniff")
         else:
-            response.headers.setdefault(
-                "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data: blob: https:; object-src 'none';"
-                " frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-            )
+            for name, value in PAGE_HEADERS.items():
+                response.headers.setdefault(name, value)
         return response
 
     @app.exception_handler(NotSignedIn)
@@ -103,6 +108,8 @@ def create_app(
     app.include_router(shop_api.router)  # last: `/{town}/shop` takes a town's name
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestContextMiddleware, service=SERVICE)
+    kept_headers = {"Content-Type": "text/html; charset=utf-8", **shop_api.HEADERS, **PAGE_HEADERS}
+    app.add_middleware(KeptPages, cache=cache, headers=kept_headers)  # outermost
     return app
 
 

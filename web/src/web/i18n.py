@@ -4,6 +4,7 @@ language, and dates and prices in the town's timezone and currency (Babel, CLDR 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterable
 from datetime import datetime
@@ -92,6 +93,7 @@ def choose(
     return found or (fallback if fallback in available else available[0])
 
 
+@functools.lru_cache(maxsize=32)
 def _locale(language: str) -> Locale:
     try:
         return Locale.parse(REGIONS.get(language, language))

@@ -35,3 +35,8 @@ class WebSettings(BaseSettings):
         default=30, ge=1, le=365, description="How long a sign-in lasts without a visit."
     )
     timeout_seconds: float = Field(default=30, gt=0, le=600)
+    page_cache_seconds: float = Field(
+        default=10,
+        ge=0,
+        description="WEB_PAGE_CACHE_SECONDS: how long a rendered city page is kept; 0: never.",
+    )

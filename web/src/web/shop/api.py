@@ -11,11 +11,14 @@ from babel.numbers import get_currency_precision
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from machi_client import Client
 from machi_client.api.public import public_products_get, public_store, public_town
 from machi_client.models import AvailableProduct, ProductPage, StorePage, TownPage
-from web.dependencies import AnonymousApi, LanguageDep, RendererDep
+from web.dependencies import LanguageDep, RendererDep, anonymous_api
 from web.gateway import ApiError, parsed
+from web.rendering import Renderer
 from web.shop import service
+from web.shop.cache import PageCache
 
 router = APIRouter()
 # Browsers and shared caches may keep the page a minute; the gateway's own cache of the JSON is
@@ -23,10 +26,21 @@ router = APIRouter()
 CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600"
 
 
-def _cached(response: HTMLResponse) -> HTMLResponse:
-    response.headers["Cache-Control"] = CACHE_CONTROL
-    response.headers["Vary"] = "Accept-Language, Cookie"
-    return response
+HEADERS = {"Cache-Control": CACHE_CONTROL, "Vary": "Accept-Language, Cookie"}
+
+
+def _cached(body: bytes) -> HTMLResponse:
+    return HTMLResponse(body, headers=HEADERS)
+
+
+def _key(request: Request, language: str) -> tuple[str, ...]:
+    """As `KeptPages` finds it: the Host header, the path, the language."""
+    return (request.headers.get("host", ""), request.url.path, language)
+
+
+def _cache(request: Request) -> PageCache:
+    cache: PageCache = request.app.state.page_cache
+    return cache
 
 
 def _base(request: Request) -> str:
@@ -36,10 +50,21 @@ def _base(request: Request) -> str:
 
 @router.get("/{town}/shop", response_class=HTMLResponse)
 async def city_page(
-    town: str, request: Request, api: AnonymousApi, render: RendererDep, language: LanguageDep
+    town: str, request: Request, render: RendererDep, language: LanguageDep
 ) -> HTMLResponse:
     """The town's "Fun Buy" page: the specialty of the day, what is in season, every product,
     places and the latest posts."""
+
+    async def render_page() -> bytes:  # a client is made only when the page is not kept
+        api = anonymous_api(request)
+        return bytes((await _city_page(town, request, api, render, language)).body)
+
+    return _cached(await _cache(request).get(_key(request, language), render_page))
+
+
+async def _city_page(
+    town: str, request: Request, api: Client, render: Renderer, language: str
+) -> HTMLResponse:
     page = parsed(await public_town.asyncio_detailed(town, client=api), TownPage)
     store = parsed(await public_store.asyncio_detailed(town, client=api), StorePage)
     base = _base(request)
@@ -56,7 +81,7 @@ async def city_page(
         "posts": service.posts(page.posts, profile, language)[:5],
         "share_image": specialty.photo.url if specialty and specialty.photo else None,
     }
-    return _cached(render.page(request, "shop/town.html", context))
+    return render.page(request, "shop/town.html", context)
 
 
 @router.get("/{town}/shop/{slug}", response_class=HTMLResponse)
@@ -64,11 +89,21 @@ async def product_page(
     town: str,
     slug: str,
     request: Request,
-    api: AnonymousApi,
     render: RendererDep,
     language: LanguageDep,
 ) -> HTMLResponse:
     """One product with its buy button, share tags and schema.org markup."""
+
+    async def render_page() -> bytes:
+        api = anonymous_api(request)
+        return bytes((await _product_page(town, slug, request, api, render, language)).body)
+
+    return _cached(await _cache(request).get(_key(request, language), render_page))
+
+
+async def _product_page(
+    town: str, slug: str, request: Request, api: Client, render: Renderer, language: str
+) -> HTMLResponse:
     page = parsed(await public_products_get.asyncio_detailed(town, slug, client=api), ProductPage)
     if not isinstance(page.product, AvailableProduct):
         raise ApiError(503, "The catalog is not answering")
@@ -80,7 +115,7 @@ async def product_page(
         "json_ld": _json_ld(product, request),
         "share_image": product.photo.url if product.photo else None,
     }
-    return _cached(render.page(request, "shop/product.html", context))
+    return render.page(request, "shop/product.html", context)
 
 
 def _json_ld(product: service.Card, request: Request) -> str:
