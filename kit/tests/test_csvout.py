@@ -3,8 +3,9 @@ import io
 from collections.abc import AsyncIterator
 
 import pytest
+from starlette.requests import Request
 
-from kit.csvout import primed, read_cell, safe_cell, write_csv
+from kit.csvout import csv_or_json, primed, read_cell, requested_format, safe_cell, write_csv
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,21 @@ async def test_primed_stream_yields_every_chunk_once_in_order() -> None:
             yield text
 
     assert [chunk async for chunk in await primed(chunks())] == ["a\r\n", "b\r\n", "c\r\n"]
+
+
+def test_a_path_suffix_wins_over_the_format_parameter() -> None:
+    def request(path: str) -> Request:
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
+        return Request({**scope, "scheme": "http", "server": ("town.example", 80)})
+
+    assert requested_format(request("/v1/reports/overview.csv"), "json") == "csv"
+    assert requested_format(request("/v1/reports/overview"), "csv") == "csv"
+    assert requested_format(request("/v1/reports/overview"), "json") == "json"
+
+
+def test_csv_or_json_answers_csv_rows_with_nested_values_as_json() -> None:
+    body = {"items": [{"name": "=cmd", "tags": ["a", "b"]}]}
+    answer = csv_or_json("csv", body, body["items"], "report")
+    assert answer.headers["content-disposition"] == 'attachment; filename="report.csv"'
+    assert answer.body.decode().splitlines() == ["name,tags", '\'=cmd,"[""a"", ""b""]"']
+    assert csv_or_json("json", body, body["items"], "report") is body

@@ -1,5 +1,5 @@
 """CSV written once for every export (catalog, reports, usage): RFC 4180 quoting, and cells a
-spreadsheet would run as a formula neutralised.
+spreadsheet would run as a formula neutralised; and the one way a route answers CSV or JSON.
 
 A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is read by Excel, LibreOffice
 and Google Sheets as a formula (OWASP "CSV Injection"), so a producer named
@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
+
+from fastapi import Request, Response
+from pydantic import BaseModel
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
@@ -62,3 +66,39 @@ async def primed(lines: AsyncIterator[str]) -> AsyncIterator[str]:
             yield chunk
 
     return replay()
+
+
+def requested_format(request: Request, format: str) -> str:
+    """The format a request asks for: a suffix of its path (`/overview.csv`) wins over
+    `?format=`, whose value is `format`."""
+    last = request.url.path.rsplit("/", 1)[-1]
+    _, dot, suffix = last.rpartition(".")
+    return suffix if dot and suffix else format
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def csv_response(rows: Iterable[BaseModel | Mapping[str, Any]], filename: str) -> Response:
+    """`rows` as a CSV download: the first row's keys as header, nested values as JSON."""
+    dicts = [r.model_dump(mode="json") if isinstance(r, BaseModel) else dict(r) for r in rows]
+    fields = list(dicts[0]) if dicts else ["empty"]
+    body = write_csv(({k: _flat(v) for k, v in row.items()} for row in dicts), fields)
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+    )
+
+
+def csv_or_json(
+    fmt: str, body: Any, rows: Iterable[BaseModel | Mapping[str, Any]], filename: str
+) -> Any:
+    """`rows` as a CSV download when `fmt` is `csv`; otherwise `body`, for FastAPI to answer as
+    JSON through the route's response model."""
+    if fmt == "csv":
+        return csv_response(rows, filename)
+    return body

@@ -11,7 +11,6 @@ from fastapi import APIRouter, Query, Request
 
 from analytics.dependencies import ContextDep
 from analytics.reports import charts, service
-from analytics.reports.export import csv_response
 from analytics.reports.schemas import (
     BestTimes,
     DimensionReport,
@@ -19,6 +18,7 @@ from analytics.reports.schemas import (
     ProducerReport,
     ProductReport,
 )
+from kit.csvout import csv_or_json, requested_format
 from kit.dependencies import PrincipalDep, SessionDep
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
@@ -47,13 +47,6 @@ def _register(path: str, endpoint: Any, model: Any, formats: tuple[str, ...] = (
         )
 
 
-def _format(fmt: Format, path: str) -> Format:
-    for suffix in ("csv", "svg"):
-        if path.endswith(f".{suffix}"):
-            return "csv" if suffix == "csv" else "svg"
-    return fmt
-
-
 def _overview_rows(report: Overview) -> list[dict[str, Any]]:
     return [
         {"period": "current", **report.current.model_dump(mode="json")},
@@ -72,15 +65,13 @@ async def overview(
     """Followers, clicks, unique visitors, orders, revenue, conversion rate vs the previous
     period."""
     span = await service.period(session, start, end)
-    fmt = _format(format, request.url.path)
+    fmt = requested_format(request, format)
     if fmt == "svg":
         days = await service.daily(session, principal, span)
         title = f"Clicks and orders {span.start} to {span.end}"
         return charts.svg_response(charts.daily_bars(title, days))
     report = await service.overview(session, principal, span)
-    if fmt == "csv":
-        return csv_response(_overview_rows(report), "overview")
-    return report
+    return csv_or_json(fmt, report, _overview_rows(report), "overview")
 
 
 _register("/overview", overview, Overview, ("csv", "svg"))
@@ -97,9 +88,7 @@ def _dimension_endpoint(dim: str, name: str) -> None:
     ) -> Any:
         span = await service.period(session, start, end)
         result = await service.by_dimension(session, principal, dim, span)
-        if _format(format, request.url.path) == "csv":
-            return csv_response([r.model_dump(mode="json") for r in result.items], name)
-        return result
+        return csv_or_json(requested_format(request, format), result, result.items, name)
 
     report.__doc__ = f"Clicks, visitors, orders and revenue per {dim}, best first."
     _register(f"/{name}", report, DimensionReport)
@@ -121,9 +110,9 @@ async def products(
     """Clicks, orders and revenue per product (a producer user: their own products only)."""
     span = await service.period(session, start, end)
     rows = await service.products(session, principal, span, producer_id)
-    if _format(format, request.url.path) == "csv":
-        return csv_response([r.model_dump(mode="json") for r in rows], "products")
-    return ProductReport(items=rows)
+    return csv_or_json(
+        requested_format(request, format), ProductReport(items=rows), rows, "products"
+    )
 
 
 _register("/products", products, ProductReport)
@@ -140,9 +129,7 @@ async def producers(
     """Per producer; a producer user sees only their own."""
     span = await service.period(session, start, end)
     result = await service.producers(session, principal, span)
-    if _format(format, request.url.path) == "csv":
-        return csv_response([r.model_dump(mode="json") for r in result.items], "producers")
-    return result
+    return csv_or_json(requested_format(request, format), result, result.items, "producers")
 
 
 _register("/producers", producers, DimensionReport)
@@ -160,9 +147,7 @@ async def producer_report(
     """One producer's totals and products; another producer's report is 404 to a producer."""
     span = await service.period(session, start, end)
     result = await service.producer(session, principal, producer_id, span)
-    if format == "csv":
-        return csv_response([r.model_dump(mode="json") for r in result.products], "producer")
-    return result
+    return csv_or_json(format, result, result.products, "producer")
 
 
 async def best_times(
@@ -177,14 +162,12 @@ async def best_times(
     """Best weekday x hour to post per channel, from enough deliveries only."""
     span = await service.period(session, start, end)
     report = await service.best_times(session, principal, span, ctx.settings.best_times_min_samples)
-    fmt = _format(format, request.url.path)
-    if fmt == "csv":
-        return csv_response([r.model_dump(mode="json") for r in report.items], "best-times")
+    fmt = requested_format(request, format)
     if fmt == "svg":
         return charts.svg_response(
             charts.heatmap(f"Best times to post ({report.timezone})", report)
         )
-    return report
+    return csv_or_json(fmt, report, report.items, "best-times")
 
 
 _register("/best-times", best_times, BestTimes, ("csv", "svg"))

@@ -6,9 +6,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from analytics.reports.export import csv_response
 from analytics.usage import service
 from analytics.usage.schemas import AnalyticsUsage
+from kit.csvout import csv_or_json
 from kit.dependencies import SessionDep
 
 router = APIRouter(prefix="/v1", tags=["usage"])
@@ -22,6 +22,4 @@ async def read_usage(
 ) -> Any:
     """Posts published, tracked clicks and active products of the tenant in `month`."""
     result = await service.usage(session, month)
-    if format == "csv":
-        return csv_response([result.model_dump()], f"usage-{month}")
-    return result
+    return csv_or_json(format, result, [result], f"usage-{month}")
