@@ -13,6 +13,7 @@ from kit.events.bus import Delivery, Message, RetryPolicy
 from kit.events.rabbitmq import RabbitBus
 from kit.ops.dlq import DeadLetters
 from kit.settings import MachiSettings
+from kit.testing.plugin import rabbit
 from kit.testing.waiting import eventually
 
 from .helpers import cli_env, machi
@@ -37,15 +38,8 @@ class FlakyConsumer:
 
 @pytest.fixture
 async def bus(amqp_url: str) -> AsyncIterator[RabbitBus]:
-    bus = RabbitBus(
-        amqp_url, prefix=f"t{uuid.uuid4().hex[:10]}.", retry=RetryPolicy(2, (20,)), prefetch=10
-    )
-    await bus.connect()
-    try:
-        yield bus
-    finally:
-        await bus.delete_topology()
-        await bus.close()
+    async with rabbit(amqp_url, RetryPolicy(2, (20,)), prefetch=10) as made:
+        yield made
 
 
 @pytest.fixture

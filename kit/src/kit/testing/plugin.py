@@ -120,9 +120,13 @@ def principal(
 
 
 @asynccontextmanager
-async def _rabbit(amqp_url: str) -> AsyncIterator[RabbitBus]:
+async def rabbit(
+    amqp_url: str, retry: RetryPolicy | None = None, prefetch: int = 50
+) -> AsyncIterator[RabbitBus]:
+    """A connected RabbitMQ bus whose names are unique to the block; deleted afterwards."""
     prefix = f"t{uuid.uuid4().hex[:10]}."
-    bus = RabbitBus(amqp_url, prefix=prefix, retry=RetryPolicy(3, (50, 100)), prefetch=50)
+    retry = retry or RetryPolicy(3, (50, 100))
+    bus = RabbitBus(amqp_url, prefix=prefix, retry=retry, prefetch=prefetch)
     await bus.connect()
     try:
         yield bus
@@ -134,7 +138,7 @@ async def _rabbit(amqp_url: str) -> AsyncIterator[RabbitBus]:
 @pytest.fixture
 async def rabbit_bus(amqp_url: str) -> AsyncIterator[RabbitBus]:
     """A connected RabbitMQ bus whose names are unique to this test; deleted afterwards."""
-    async with _rabbit(amqp_url) as bus:
+    async with rabbit(amqp_url) as bus:
         yield bus
 
 
@@ -143,8 +147,8 @@ async def bus(request: pytest.FixtureRequest) -> AsyncIterator[Bus]:
     """Each bus in turn, the test running once per bus: in memory, then RabbitMQ (as `rabbit_bus`);
     both keep the same delivery contract."""
     if request.param == "rabbitmq":
-        async with _rabbit(request.getfixturevalue("amqp_url")) as rabbit:
-            yield rabbit
+        async with rabbit(request.getfixturevalue("amqp_url")) as made:
+            yield made
         return
     memory = MemoryBus(RetryPolicy(3, (50, 100)), concurrency=8)
     try:
