@@ -3,14 +3,19 @@ languages, and the console's sign-in with its cookie and CSRF rules."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import html
 import re
+import struct
+import time
 
 import httpx
 import pytest
 
 from machi_cli import seed
-from tests.harness import Platform
+from tests.harness import PASSWORD, Platform
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -184,3 +189,40 @@ def test_a_kept_city_page_carries_the_same_headers_as_a_rendered_one(
     assert again.text == first.text
     for name in ("content-type", "cache-control", "vary", "content-security-policy"):
         assert again.headers[name] == first.headers[name], name
+
+
+def totp_now(secret: str) -> str:
+    """The current RFC 6238 code of a base32 secret (SHA-1, 30 s, 6 digits)."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
+
+
+def test_an_account_with_a_second_factor_signs_in_with_its_code(
+    platform: Platform, browser: httpx.Client
+) -> None:
+    user = platform.tenant_admin("mfa-town")
+    enrolment = user.post("/v1/me/mfa/totp").json()
+    confirmed = user.post("/v1/me/mfa/totp/confirm", json={"code": totp_now(enrolment["secret"])})
+    assert confirmed.status_code == 200, confirmed.text
+    recovery = confirmed.json()["recovery_codes"][0]
+
+    asked = sign_in(browser, "admin@mfa-town.example", PASSWORD)
+    assert asked.status_code == 401
+    assert 'name="totp_code"' in asked.text
+    assert "authenticator" in asked.text
+
+    token = csrf_of(browser.get("/console/login"))
+    signed_in = browser.post(
+        "/console/login",
+        data={
+            "email": "admin@mfa-town.example",
+            "password": PASSWORD,
+            "totp_code": recovery,
+            "csrf_token": token,
+        },
+    )
+    assert signed_in.status_code == 303
+    assert browser.get("/console/").status_code == 200

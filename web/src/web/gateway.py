@@ -34,6 +34,11 @@ class ApiError(Exception):
             return cls(status, problem.title, problem.detail, problem.type_, errors)
         return cls(int(response.status_code), "The API did not answer as expected")
 
+    @property
+    def slug(self) -> str:
+        """The stable part of the problem's type (`<PROBLEMS_URL>#<slug>`, kit.problems)."""
+        return self.type.rsplit("#", 1)[-1]
+
     def field_errors(self) -> dict[str, str]:
         """Validation messages by the field's last name (`body.price_amount` -> `price_amount`)."""
         found: dict[str, str] = {}

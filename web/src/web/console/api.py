@@ -65,14 +65,21 @@ async def login(
     email: Annotated[str, Form(max_length=320)],
     password: Annotated[str, Form(max_length=1024)],
     next: Annotated[str, Form()] = "/console/",
+    totp_code: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     """Sign in through the gateway's login API; the tokens go into the sealed cookie."""
     try:
-        tokens = await service.sign_in(api, email, password)
+        tokens = await service.sign_in(api, email, password, totp_code.replace(" ", ""))
     except ApiError as exc:
         if exc.status not in (401, 422, 429, 503):
             raise
-        context = {"next": _safe_next(next), "session": session, "email": email, "error": exc}
+        context = {
+            "next": _safe_next(next),
+            "session": session,
+            "email": email,
+            "error": exc,
+            "needs_code": exc.slug in ("mfa-required", "invalid-mfa-code"),
+        }
         return render.page(request, "console/login.html", context, status=exc.status)
     session.sign_in(tokens.access_token, tokens.refresh_token, tokens.expires_in, email)
     return RedirectResponse(_safe_next(next), status_code=303)

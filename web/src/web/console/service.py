@@ -74,9 +74,10 @@ class Town:
     currency: str
 
 
-async def sign_in(api: Client, email: str, password: str) -> TokenRead:
-    """Tokens for an email and password (the gateway throttles and locks)."""
-    body = AuthTokenTokenRequest(email=email, password=password)
+async def sign_in(api: Client, email: str, password: str, totp_code: str = "") -> TokenRead:
+    """Tokens for an email and password, and the second factor's code where the account has
+    one (the gateway throttles and locks)."""
+    body = AuthTokenTokenRequest(email=email, password=password, totp_code=totp_code or UNSET)
     return parsed(await auth_token.asyncio_detailed(client=api, body=body), TokenRead)
 
 
