@@ -8,12 +8,12 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from analytics import repository
 from analytics import settings as analytics_settings
 from analytics.errors import CodeTaken, DestinationRefused
 from analytics.insights import service as insights
 from analytics.links import service as links
 from analytics.links.schemas import LinkCreate
+from analytics.products import repository as products_repo
 from analytics.reports import service as reports
 from analytics.tracking import service as tracking
 from contracts.analytics import LinkRefusedV1
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 async def on_product_published(event: Envelope[ProductPublishedV1], session: AsyncSession) -> None:
     """A published product shows in the reports from the start, with zero clicks."""
     product = event.payload
-    await repository.upsert_product(
+    await products_repo.upsert_product(
         session,
         product_id=product.product_id,
         producer_id=product.producer_id,

@@ -1,4 +1,4 @@
-"""Every analytics query. No commits here."""
+"""Products as analytics knows them (from catalog events), for the reports. No commits here."""
 
 from __future__ import annotations
 
