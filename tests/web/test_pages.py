@@ -226,3 +226,56 @@ def test_an_account_with_a_second_factor_signs_in_with_its_code(
     )
     assert signed_in.status_code == 303
     assert browser.get("/console/").status_code == 200
+
+
+def test_an_editor_approves_and_sends_back_from_the_queue_but_not_their_own_post(
+    platform: Platform, browser: httpx.Client
+) -> None:
+    admin = platform.tenant_admin("review-town")
+    for role in ("writer", "editor"):
+        created = admin.post(
+            "/v1/users",
+            json={"email": f"{role}@review-town.example", "password": PASSWORD, "roles": [role]},
+        )
+        assert created.status_code == 201, created.text
+    channel = admin.post(
+        "/v1/channels",
+        json={"platform": "sandbox", "name": "Town feed", "approval_policy": "editor"},
+    ).json()
+    writer = platform.login("writer@review-town.example", PASSWORD)
+    editor = platform.login("editor@review-town.example", PASSWORD)
+
+    def submitted(author: httpx.Client, text: str) -> str:
+        post = author.post("/v1/posts", json={"text": text, "channel_ids": [channel["id"]]})
+        assert author.post(f"/v1/posts/{post.json()['id']}/submit").status_code == 200
+        return str(post.json()["id"])
+
+    first, second = submitted(writer, "Garlic first"), submitted(writer, "Garlic second")
+    own = submitted(editor, "The editor's own")
+    sign_in(browser, "editor@review-town.example", PASSWORD)
+    queue = browser.get("/console/approvals?lang=en")
+    assert "Garlic first" in queue.text, queue.text[-1500:]
+    assert "Garlic second" in queue.text
+    token = csrf_of(queue)
+
+    approved = browser.post(f"/console/posts/{first}/approve", data={"csrf_token": token})
+    rejected = browser.post(
+        f"/console/posts/{second}/reject", data={"csrf_token": token, "comment": "Add the price"}
+    )
+    refused = browser.post(f"/console/posts/{own}/approve", data={"csrf_token": token})
+
+    assert approved.status_code == rejected.status_code == 303
+    assert writer.get(f"/v1/posts/{first}").json()["status"] in ("approved", "scheduled")
+    assert writer.get(f"/v1/posts/{second}").json()["review_comment"] == "Add the price"
+    assert refused.status_code in (403, 409)
+    assert editor.get(f"/v1/posts/{own}").json()["status"] == "submitted"
+
+    page = browser.get(f"/console/posts/{first}?lang=en")
+    assert 'action="/console/posts/' in page.text  # the schedule form of an approved post
+    moved = browser.post(
+        f"/console/posts/{first}/schedule",
+        data={"csrf_token": csrf_of(page), "at": "2031-04-01T12:00"},
+    )
+    assert moved.status_code == 303
+    (delivery,) = writer.get("/v1/deliveries", params={"post_id": first}).json()["items"]
+    assert delivery["due_at"].startswith("2031-04-01T03:00")  # 12:00 in the town's Tokyo

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from machi_client.models import ProductRead
 from web import i18n
 from web.console import service
-from web.console.schemas import PostForm, ProductForm, major_units
+from web.console.schemas import PostForm, ProductForm, major_units, text_field
 from web.dependencies import (
     AnonymousApi,
     CsrfChecked,
@@ -106,7 +106,7 @@ async def dashboard(
     frame = await _frame(api, language)
     products = await service.products(api, language) if frame["town"] else []
     reauth = await service.channels_needing_reauth(api) if frame["town"] else []
-    waiting = await service.posts(api, "pending_approval") if frame["town"] else []
+    waiting = await service.posts(api, "submitted") if frame["town"] else []
     scheduled = await service.posts(api, "scheduled") if frame["town"] else []
     context = {
         **frame,
@@ -354,3 +354,84 @@ async def show_post(
         "when": lambda moment: i18n.when(moment, zone, language),
     }
     return render.page(request, "console/post.html", context)
+
+
+@router.get("/approvals", response_class=HTMLResponse)
+async def approvals(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    done: str | None = None,
+) -> Response:
+    """Posts waiting for an editor, oldest first, each with approve and reject forms."""
+    frame = await _town_frame(api, language)
+    waiting = sorted(await service.posts(api, "submitted"), key=lambda p: p.created_at)
+    context = {**frame, "session": session, "posts": waiting, "done": done}
+    return render.page(request, "console/approvals.html", context)
+
+
+async def _review(
+    request: Request, render: RendererDep, session: SessionDep, exc: ApiError
+) -> Response:
+    """A refused review in plain words (own post, not an editor, already reviewed)."""
+    context = {"session": session, "status": exc.status, "error": exc, "town": None}
+    return render.page(request, "error.html", context, status=exc.status)
+
+
+@router.post("/posts/{post_id}/approve", dependencies=[CsrfChecked])
+async def approve_post(
+    post_id: UUID, request: Request, render: RendererDep, session: SessionDep, api: UserApi
+) -> Response:
+    """Approve the post; it goes out as scheduled."""
+    try:
+        await service.approve(api, post_id)
+    except ApiError as exc:
+        if exc.status not in (403, 409, 422):
+            raise
+        return await _review(request, render, session, exc)
+    return RedirectResponse("/console/approvals?done=approved", status_code=303)
+
+
+@router.post("/posts/{post_id}/reject", dependencies=[CsrfChecked])
+async def reject_post(
+    post_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    comment: Annotated[str, Form(min_length=1, max_length=2000)],
+) -> Response:
+    """Send the post back with a comment."""
+    try:
+        await service.reject(api, post_id, comment)
+    except ApiError as exc:
+        if exc.status not in (403, 409, 422):
+            raise
+        return await _review(request, render, session, exc)
+    return RedirectResponse("/console/approvals?done=rejected", status_code=303)
+
+
+@router.post("/posts/{post_id}/schedule", dependencies=[CsrfChecked])
+async def schedule_post(
+    post_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """Schedule an approved post (or move a scheduled one) at the chosen time."""
+    town = _town(await _town_frame(api, language))
+    form = PostForm(at=text_field(await request.form(), "at"))
+    moment = form.moment(town.timezone)
+    if moment is None:
+        return RedirectResponse(f"/console/posts/{post_id}?error=at", status_code=303)
+    try:
+        await service.schedule(api, post_id, moment, town.timezone)
+    except ApiError as exc:
+        if exc.status not in (403, 409, 422):
+            raise
+        return await _review(request, render, session, exc)
+    return RedirectResponse(f"/console/posts/{post_id}", status_code=303)

@@ -17,7 +17,8 @@ from web.i18n import LANGUAGES, N_
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def _text(form: FormData, name: str) -> str:
+def text_field(form: FormData, name: str) -> str:
+    """A form field's text, trimmed (empty when absent or a file)."""
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
 
@@ -63,15 +64,15 @@ class ProductForm:
         photo = form.get("photo")
         chosen = photo if isinstance(photo, UploadFile) and photo.filename else None
         found = cls(
-            producer_id=_text(form, "producer_id"),
-            slug=_text(form, "slug"),
-            names={lang: _text(form, f"name_{lang}") for lang in LANGUAGES},
-            descriptions={lang: _text(form, f"description_{lang}") for lang in LANGUAGES},
-            price=_text(form, "price"),
-            category_id=_text(form, "category_id"),
+            producer_id=text_field(form, "producer_id"),
+            slug=text_field(form, "slug"),
+            names={lang: text_field(form, f"name_{lang}") for lang in LANGUAGES},
+            descriptions={lang: text_field(form, f"description_{lang}") for lang in LANGUAGES},
+            price=text_field(form, "price"),
+            category_id=text_field(form, "category_id"),
             publish=form.get("publish") == "on",
             photo=chosen,
-            version=_text(form, "version"),
+            version=text_field(form, "version"),
         )
         found.check(creating=creating, currency=currency)
         return found
@@ -105,11 +106,11 @@ class PostForm:
     @classmethod
     def read(cls, form: FormData) -> PostForm:
         found = cls(
-            product_id=_text(form, "product_id"),
-            text=_text(form, "text"),
+            product_id=text_field(form, "product_id"),
+            text=text_field(form, "text"),
             channel_ids=[v for v in form.getlist("channel_ids") if isinstance(v, str) and v],
-            at=_text(form, "at"),
-            action=_text(form, "action") or "submit",
+            at=text_field(form, "at"),
+            action=text_field(form, "action") or "submit",
         )
         if not found.text:
             found.errors["text"] = N_("Write the post's text.")

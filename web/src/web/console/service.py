@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 from starlette.datastructures import UploadFile
@@ -13,7 +14,15 @@ from machi_client.api.categories import categories_list
 from machi_client.api.channels import channels_list
 from machi_client.api.deliveries import deliveries_list
 from machi_client.api.media import media_create
-from machi_client.api.posts import posts_create, posts_get, posts_list, posts_schedule, posts_submit
+from machi_client.api.posts import (
+    posts_approve,
+    posts_create,
+    posts_get,
+    posts_list,
+    posts_reject,
+    posts_schedule,
+    posts_submit,
+)
 from machi_client.api.producers import producers_list
 from machi_client.api.products import (
     products_create,
@@ -51,6 +60,7 @@ from machi_client.models import (
     ProductUpdate,
     ProductUpdateDescriptionType0,
     ProductUpdateNameType0,
+    Rejection,
     ScheduleRequest,
     TenantRead,
     TokenRead,
@@ -253,9 +263,7 @@ async def create_post(
     post = parsed(await posts_submit.asyncio_detailed(post.id, client=api), PostRead)
     moment = form.moment(timezone) if form.at else None
     if moment is not None and post.status == "approved":
-        schedule = ScheduleRequest(at=moment, timezone=timezone)
-        answer = await posts_schedule.asyncio_detailed(post.id, client=api, body=schedule)
-        post = parsed(answer, PostRead)
+        post = await schedule(api, post.id, moment, timezone)
     return post
 
 
@@ -281,3 +289,22 @@ async def store_url(api: Client, town: str, slug: str) -> str | None:
 async def deliveries(api: AuthenticatedClient, post_id: UUID) -> list[DeliveryRead]:
     answer = await deliveries_list.asyncio_detailed(client=api, post_id=post_id, limit=50)
     return parsed(answer, PageDeliveryRead).items
+
+
+async def approve(api: AuthenticatedClient, post_id: UUID) -> PostRead:
+    """Approve a post (an editor; never one's own: the API refuses)."""
+    return parsed(await posts_approve.asyncio_detailed(post_id, client=api), PostRead)
+
+
+async def reject(api: AuthenticatedClient, post_id: UUID, comment: str) -> PostRead:
+    """Send a post back to its writer with the editor's comment."""
+    body = Rejection(comment=comment)
+    return parsed(await posts_reject.asyncio_detailed(post_id, client=api, body=body), PostRead)
+
+
+async def schedule(
+    api: AuthenticatedClient, post_id: UUID, at: datetime, timezone: str
+) -> PostRead:
+    """Schedule an approved post at a time (an editor may move a scheduled one the same way)."""
+    body = ScheduleRequest(at=at, timezone=timezone)
+    return parsed(await posts_schedule.asyncio_detailed(post_id, client=api, body=body), PostRead)
