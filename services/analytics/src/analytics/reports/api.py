@@ -4,10 +4,11 @@ best times, `?format=svg` (or `.svg`)."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from analytics.dependencies import ContextDep
 from analytics.reports import charts, service
@@ -47,6 +48,28 @@ def _register(path: str, endpoint: Any, model: Any, formats: tuple[str, ...] = (
         )
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What every report request asks: its period and the format it wants it in."""
+
+    span: service.Period
+    format: str
+
+
+async def asked(
+    session: SessionDep,
+    request: Request,
+    start: Start = None,
+    end: End = None,
+    format: Format = "json",
+) -> Asked:
+    """The period (the tenant's days) and the format: a `.csv` or `.svg` path, or `?format=`."""
+    return Asked(await service.period(session, start, end), requested_format(request, format))
+
+
+AskedDep = Annotated[Asked, Depends(asked)]
+
+
 def _overview_rows(report: Overview) -> list[dict[str, Any]]:
     return [
         {"period": "current", **report.current.model_dump(mode="json")},
@@ -54,41 +77,24 @@ def _overview_rows(report: Overview) -> list[dict[str, Any]]:
     ]
 
 
-async def overview(
-    session: SessionDep,
-    principal: PrincipalDep,
-    request: Request,
-    start: Start = None,
-    end: End = None,
-    format: Format = "json",
-) -> Any:
+async def overview(session: SessionDep, principal: PrincipalDep, ask: AskedDep) -> Any:
     """Followers, clicks, unique visitors, orders, revenue, conversion rate vs the previous
     period."""
-    span = await service.period(session, start, end)
-    fmt = requested_format(request, format)
-    if fmt == "svg":
-        days = await service.daily(session, principal, span)
-        title = f"Clicks and orders {span.start} to {span.end}"
+    if ask.format == "svg":
+        days = await service.daily(session, principal, ask.span)
+        title = f"Clicks and orders {ask.span.start} to {ask.span.end}"
         return charts.svg_response(charts.daily_bars(title, days))
-    report = await service.overview(session, principal, span)
-    return csv_or_json(fmt, report, _overview_rows(report), "overview")
+    report = await service.overview(session, principal, ask.span)
+    return csv_or_json(ask.format, report, _overview_rows(report), "overview")
 
 
 _register("/overview", overview, Overview, ("csv", "svg"))
 
 
 def _dimension_endpoint(dim: str, name: str) -> None:
-    async def report(
-        session: SessionDep,
-        principal: PrincipalDep,
-        request: Request,
-        start: Start = None,
-        end: End = None,
-        format: Format = "json",
-    ) -> Any:
-        span = await service.period(session, start, end)
-        result = await service.by_dimension(session, principal, dim, span)
-        return csv_or_json(requested_format(request, format), result, result.items, name)
+    async def report(session: SessionDep, principal: PrincipalDep, ask: AskedDep) -> Any:
+        result = await service.by_dimension(session, principal, dim, ask.span)
+        return csv_or_json(ask.format, result, result.items, name)
 
     report.__doc__ = f"Clicks, visitors, orders and revenue per {dim}, best first."
     _register(f"/{name}", report, DimensionReport)
@@ -101,35 +107,21 @@ _dimension_endpoint("channel", "channels")
 async def products(
     session: SessionDep,
     principal: PrincipalDep,
-    request: Request,
-    start: Start = None,
-    end: End = None,
+    ask: AskedDep,
     producer_id: uuid.UUID | None = None,
-    format: Format = "json",
 ) -> Any:
     """Clicks, orders and revenue per product (a producer user: their own products only)."""
-    span = await service.period(session, start, end)
-    rows = await service.products(session, principal, span, producer_id)
-    return csv_or_json(
-        requested_format(request, format), ProductReport(items=rows), rows, "products"
-    )
+    rows = await service.products(session, principal, ask.span, producer_id)
+    return csv_or_json(ask.format, ProductReport(items=rows), rows, "products")
 
 
 _register("/products", products, ProductReport)
 
 
-async def producers(
-    session: SessionDep,
-    principal: PrincipalDep,
-    request: Request,
-    start: Start = None,
-    end: End = None,
-    format: Format = "json",
-) -> Any:
+async def producers(session: SessionDep, principal: PrincipalDep, ask: AskedDep) -> Any:
     """Per producer; a producer user sees only their own."""
-    span = await service.period(session, start, end)
-    result = await service.producers(session, principal, span)
-    return csv_or_json(requested_format(request, format), result, result.items, "producers")
+    result = await service.producers(session, principal, ask.span)
+    return csv_or_json(ask.format, result, result.items, "producers")
 
 
 _register("/producers", producers, DimensionReport)
@@ -137,37 +129,24 @@ _register("/producers", producers, DimensionReport)
 
 @router.get("/producers/{producer_id}", response_model=ProducerReport)
 async def producer_report(
-    producer_id: uuid.UUID,
-    session: SessionDep,
-    principal: PrincipalDep,
-    start: Start = None,
-    end: End = None,
-    format: Format = "json",
+    producer_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, ask: AskedDep
 ) -> Any:
     """One producer's totals and products; another producer's report is 404 to a producer."""
-    span = await service.period(session, start, end)
-    result = await service.producer(session, principal, producer_id, span)
-    return csv_or_json(format, result, result.products, "producer")
+    result = await service.producer(session, principal, producer_id, ask.span)
+    return csv_or_json(ask.format, result, result.products, "producer")
 
 
 async def best_times(
-    session: SessionDep,
-    principal: PrincipalDep,
-    ctx: ContextDep,
-    request: Request,
-    start: Start = None,
-    end: End = None,
-    format: Format = "json",
+    session: SessionDep, principal: PrincipalDep, ctx: ContextDep, ask: AskedDep
 ) -> Any:
     """Best weekday x hour to post per channel, from enough deliveries only."""
-    span = await service.period(session, start, end)
-    report = await service.best_times(session, principal, span, ctx.settings.best_times_min_samples)
-    fmt = requested_format(request, format)
-    if fmt == "svg":
+    samples = ctx.settings.best_times_min_samples
+    report = await service.best_times(session, principal, ask.span, samples)
+    if ask.format == "svg":
         return charts.svg_response(
             charts.heatmap(f"Best times to post ({report.timezone})", report)
         )
-    return csv_or_json(fmt, report, report.items, "best-times")
+    return csv_or_json(ask.format, report, report.items, "best-times")
 
 
 _register("/best-times", best_times, BestTimes, ("csv", "svg"))

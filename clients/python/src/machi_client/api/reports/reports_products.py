@@ -15,13 +15,22 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    producer_id: None | Unset | UUID = UNSET,
     start: datetime.date | None | Unset = UNSET,
     end: datetime.date | None | Unset = UNSET,
-    producer_id: None | Unset | UUID = UNSET,
     format_: ReportsProductsFormat | Unset = ReportsProductsFormat.JSON,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_producer_id: None | str | Unset
+    if isinstance(producer_id, Unset):
+        json_producer_id = UNSET
+    elif isinstance(producer_id, UUID):
+        json_producer_id = str(producer_id)
+    else:
+        json_producer_id = producer_id
+    params["producer_id"] = json_producer_id
 
     json_start: None | str | Unset
     if isinstance(start, Unset):
@@ -40,15 +49,6 @@ def _get_kwargs(
     else:
         json_end = end
     params["end"] = json_end
-
-    json_producer_id: None | str | Unset
-    if isinstance(producer_id, Unset):
-        json_producer_id = UNSET
-    elif isinstance(producer_id, UUID):
-        json_producer_id = str(producer_id)
-    else:
-        json_producer_id = producer_id
-    params["producer_id"] = json_producer_id
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -105,9 +105,9 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    producer_id: None | Unset | UUID = UNSET,
     start: datetime.date | None | Unset = UNSET,
     end: datetime.date | None | Unset = UNSET,
-    producer_id: None | Unset | UUID = UNSET,
     format_: ReportsProductsFormat | Unset = ReportsProductsFormat.JSON,
 ) -> Response[Problem | ProductReport]:
     """Products
@@ -115,9 +115,9 @@ def sync_detailed(
      Clicks, orders and revenue per product (a producer user: their own products only).
 
     Args:
+        producer_id (None | Unset | UUID):
         start (datetime.date | None | Unset): First day (tenant's timezone), inclusive.
         end (datetime.date | None | Unset): Last day (tenant's timezone), exclusive.
-        producer_id (None | Unset | UUID):
         format_ (ReportsProductsFormat | Unset):  Default: ReportsProductsFormat.JSON.
 
     Raises:
@@ -129,9 +129,9 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        producer_id=producer_id,
         start=start,
         end=end,
-        producer_id=producer_id,
         format_=format_,
     )
 
@@ -145,9 +145,9 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    producer_id: None | Unset | UUID = UNSET,
     start: datetime.date | None | Unset = UNSET,
     end: datetime.date | None | Unset = UNSET,
-    producer_id: None | Unset | UUID = UNSET,
     format_: ReportsProductsFormat | Unset = ReportsProductsFormat.JSON,
 ) -> Problem | ProductReport | None:
     """Products
@@ -155,9 +155,9 @@ def sync(
      Clicks, orders and revenue per product (a producer user: their own products only).
 
     Args:
+        producer_id (None | Unset | UUID):
         start (datetime.date | None | Unset): First day (tenant's timezone), inclusive.
         end (datetime.date | None | Unset): Last day (tenant's timezone), exclusive.
-        producer_id (None | Unset | UUID):
         format_ (ReportsProductsFormat | Unset):  Default: ReportsProductsFormat.JSON.
 
     Raises:
@@ -170,9 +170,9 @@ def sync(
 
     return sync_detailed(
         client=client,
+        producer_id=producer_id,
         start=start,
         end=end,
-        producer_id=producer_id,
         format_=format_,
     ).parsed
 
@@ -180,9 +180,9 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    producer_id: None | Unset | UUID = UNSET,
     start: datetime.date | None | Unset = UNSET,
     end: datetime.date | None | Unset = UNSET,
-    producer_id: None | Unset | UUID = UNSET,
     format_: ReportsProductsFormat | Unset = ReportsProductsFormat.JSON,
 ) -> Response[Problem | ProductReport]:
     """Products
@@ -190,9 +190,9 @@ async def asyncio_detailed(
      Clicks, orders and revenue per product (a producer user: their own products only).
 
     Args:
+        producer_id (None | Unset | UUID):
         start (datetime.date | None | Unset): First day (tenant's timezone), inclusive.
         end (datetime.date | None | Unset): Last day (tenant's timezone), exclusive.
-        producer_id (None | Unset | UUID):
         format_ (ReportsProductsFormat | Unset):  Default: ReportsProductsFormat.JSON.
 
     Raises:
@@ -204,9 +204,9 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        producer_id=producer_id,
         start=start,
         end=end,
-        producer_id=producer_id,
         format_=format_,
     )
 
@@ -218,9 +218,9 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    producer_id: None | Unset | UUID = UNSET,
     start: datetime.date | None | Unset = UNSET,
     end: datetime.date | None | Unset = UNSET,
-    producer_id: None | Unset | UUID = UNSET,
     format_: ReportsProductsFormat | Unset = ReportsProductsFormat.JSON,
 ) -> Problem | ProductReport | None:
     """Products
@@ -228,9 +228,9 @@ async def asyncio(
      Clicks, orders and revenue per product (a producer user: their own products only).
 
     Args:
+        producer_id (None | Unset | UUID):
         start (datetime.date | None | Unset): First day (tenant's timezone), inclusive.
         end (datetime.date | None | Unset): Last day (tenant's timezone), exclusive.
-        producer_id (None | Unset | UUID):
         format_ (ReportsProductsFormat | Unset):  Default: ReportsProductsFormat.JSON.
 
     Raises:
@@ -244,9 +244,9 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            producer_id=producer_id,
             start=start,
             end=end,
-            producer_id=producer_id,
             format_=format_,
         )
     ).parsed
