@@ -10,11 +10,15 @@ import html
 import re
 import struct
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 
+from kit.secrets import new_key
+from kit.testing.fakes import free_port
 from machi_cli import seed
+from tests.e2e.processes import Machi, wait_http
 from tests.harness import PASSWORD, Platform
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -279,3 +283,18 @@ def test_an_editor_approves_and_sends_back_from_the_queue_but_not_their_own_post
     assert moved.status_code == 303
     (delivery,) = writer.get("/v1/deliveries", params={"post_id": first}).json()["items"]
     assert delivery["due_at"].startswith("2031-04-01T03:00")  # 12:00 in the town's Tokyo
+
+
+def test_the_web_role_runs_alone_against_a_gateway(platform: Platform, tmp_path: Path) -> None:
+    """As its container runs it: `machi run --target=web`, calling WEB_GATEWAY_URL."""
+    port = free_port()
+    env = {**platform.machi.env, "WEB_GATEWAY_URL": platform.url, "WEB_SECRET_KEYS": new_key()}
+    web = Machi(env, tmp_path)
+    try:
+        web.start("web", "--target=web", "--port", str(port))
+        wait_http(f"http://127.0.0.1:{port}/readyz", timeout=60)
+        page = httpx.get(f"http://127.0.0.1:{port}/takeo/shop?lang=ja", timeout=30)
+        assert page.status_code == 200
+        assert "熟成黒にんにく" in page.text
+    finally:
+        web.stop_all()
