@@ -103,6 +103,9 @@ def test_an_admin_signs_in_on_a_phone_and_sees_the_products(
     assert cookies["machi_session"]["sameSite"] == "Lax"
     assert page.evaluate("document.cookie").find("machi_session") == -1  # no script reads it
 
+    page.goto(f"{platform.url}/console/")
+    playwright_api.expect(page.get_by_role("heading", name="今月")).to_be_visible()
+    page.screenshot(path=screenshots / "console-dashboard-ja.png", full_page=True)
     page.get_by_role("button", name="ログアウト").click()
     playwright_api.expect(page.get_by_role("heading", name="ログイン")).to_be_visible()
 

@@ -128,9 +128,11 @@ def test_signing_in_sets_a_sealed_http_only_lax_cookie(browser: httpx.Client) ->
     assert "HttpOnly" in cookie
     assert "SameSite=lax" in cookie or "samesite=lax" in cookie.lower()
     assert "eyJ" not in cookie  # no token in clear (a JWT starts so)
-    dashboard = browser.get("/console/")
+    dashboard = browser.get("/console/?lang=en")
     assert dashboard.status_code == 200
     assert seed.ADMIN[0] in dashboard.text
+    assert "This month" in dashboard.text  # clicks, orders and revenue from the reports
+    assert "<meter" in dashboard.text
 
 
 def test_a_form_without_the_csrf_token_is_refused(browser: httpx.Client) -> None:

@@ -108,7 +108,14 @@ async def dashboard(
     reauth = await service.channels_needing_reauth(api) if frame["town"] else []
     waiting = await service.posts(api, "submitted") if frame["town"] else []
     scheduled = await service.posts(api, "scheduled") if frame["town"] else []
+    town = frame["town"]
+    figures = (
+        await service.month_figures(api, town.currency, language)
+        if isinstance(town, service.Town)
+        else []
+    )
     context = {
+        "figures": figures,
         **frame,
         "session": session,
         "waiting": waiting,

@@ -32,6 +32,7 @@ from machi_client.api.products import (
     products_update,
 )
 from machi_client.api.public import public_products_get
+from machi_client.api.reports import reports_overview
 from machi_client.api.tenants import tenants_get
 from machi_client.models import (
     AuthTokenTokenRequest,
@@ -43,6 +44,7 @@ from machi_client.models import (
     MediaAttachmentAlt,
     MediaRead,
     MeRead,
+    Overview,
     PageCategoryRead,
     PageChannelRead,
     PageDeliveryRead,
@@ -66,8 +68,10 @@ from machi_client.models import (
     TokenRead,
 )
 from machi_client.types import UNSET, File, Unset
+from web import i18n
 from web.console.schemas import PostForm, ProductForm, minor_units
-from web.gateway import parsed
+from web.gateway import ApiError, parsed
+from web.i18n import N_
 from web.rendering import text
 
 POST_PHOTO = "web"  # the rendition platforms fetch for a post (up to 1600 px)
@@ -308,3 +312,56 @@ async def schedule(
     """Schedule an approved post at a time (an editor may move a scheduled one the same way)."""
     body = ScheduleRequest(at=at, timezone=timezone)
     return parsed(await posts_schedule.asyncio_detailed(post_id, client=api, body=body), PostRead)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One of the dashboard's numbers, this period and the one before, for a bar chart."""
+
+    label: str
+    current: int
+    previous: int
+    shown: str
+    previous_shown: str
+
+    @property
+    def percent(self) -> int:
+        """This period's bar as a share of the longer of the two (0 to 100)."""
+        top = max(self.current, self.previous)
+        return round(100 * self.current / top) if top else 0
+
+    @property
+    def previous_percent(self) -> int:
+        top = max(self.current, self.previous)
+        return round(100 * self.previous / top) if top else 0
+
+
+async def month_figures(api: AuthenticatedClient, currency: str, language: str) -> list[Figure]:
+    """This month's clicks, orders and revenue beside last month's; none for a role that may
+    not read reports."""
+    try:
+        overview = parsed(await reports_overview.asyncio_detailed(client=api), Overview)
+    except ApiError as exc:
+        if exc.status == 403:
+            return []
+        raise
+    now, before = overview.current, overview.previous
+
+    def count(value: int | Unset) -> int:
+        return value if isinstance(value, int) else 0
+
+    def number(label: str, current: int, previous: int) -> Figure:
+        return Figure(label, current, previous, f"{current:,}", f"{previous:,}")
+
+    revenue, revenue_before = count(now.revenue), count(before.revenue)
+    return [
+        number(N_("Clicks"), count(now.clicks), count(before.clicks)),
+        number(N_("Orders"), count(now.orders), count(before.orders)),
+        Figure(
+            N_("Revenue"),
+            revenue,
+            revenue_before,
+            i18n.price(revenue, currency, language),
+            i18n.price(revenue_before, currency, language),
+        ),
+    ]
