@@ -71,11 +71,11 @@ async def _city_page(
     profile = service.town_of(page.town)
     in_season = service.cards(page.products, language, base)
     everything = service.cards(store.products, language, base)
-    specialty = in_season[0] if in_season else (everything[0] if everything else None)
+    specialty = service.specialty(service.latest_product(page.posts), in_season, everything)
     context = {
         "town": profile,
         "specialty": specialty,
-        "in_season": [c for c in in_season if c is not specialty][:6],
+        "in_season": [c for c in in_season if specialty is None or c.id != specialty.id][:6],
         "products": everything,
         "places": service.places(page.places, base),
         "posts": service.posts(page.posts, profile, language)[:5],

@@ -36,6 +36,7 @@ class Photo:
 class Card:
     """A product as the page shows it."""
 
+    id: str
     slug: str
     name: str
     description: str
@@ -122,6 +123,7 @@ def card(product: Any, language: str, base: str, rendition: str = PHOTO) -> Card
     ]
     name = text(product.name) or product.slug
     return Card(
+        id=str(product.id),
         slug=product.slug,
         name=name,
         description=text(product.description),
@@ -176,3 +178,18 @@ def posts(section: Any, town: Town, language: str) -> list[Post]:
         )
         for p in section.items
     ]
+
+
+def latest_product(section: Any) -> str | None:
+    """The product the latest post introduced: the specialty of the day."""
+    if not isinstance(section, PostsSection):
+        return None
+    latest = max(section.items, key=lambda p: p.created_at, default=None)
+    found = latest.additional_properties.get("product_id") if latest else None
+    return str(found) if found else None
+
+
+def specialty(introduced: str | None, in_season: list[Card], everything: list[Card]) -> Card | None:
+    """The specialty of the day: the latest post's product, else the first in season."""
+    chosen = next((c for c in everything if c.id == introduced), None) if introduced else None
+    return chosen or (in_season[0] if in_season else (everything[0] if everything else None))
