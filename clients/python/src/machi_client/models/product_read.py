@@ -34,6 +34,7 @@ class ProductRead:
         published_at (datetime.datetime | None):
         slug (str):
         status (str):
+        updated_at (datetime.datetime):
         archived_at (datetime.datetime | None | Unset):
         available_from (datetime.datetime | None | Unset):
         available_until (datetime.datetime | None | Unset):
@@ -45,7 +46,6 @@ class ProductRead:
         media (list[MediaAttachmentRead] | Unset):
         season_months (list[int] | Unset):
         tags (list[str] | Unset):
-        updated_at (datetime.datetime | None | Unset):
         variants (list[VariantRead] | Unset):
     """
 
@@ -59,6 +59,7 @@ class ProductRead:
     published_at: datetime.datetime | None
     slug: str
     status: str
+    updated_at: datetime.datetime
     archived_at: datetime.datetime | None | Unset = UNSET
     available_from: datetime.datetime | None | Unset = UNSET
     available_until: datetime.datetime | None | Unset = UNSET
@@ -70,7 +71,6 @@ class ProductRead:
     media: list[MediaAttachmentRead] | Unset = UNSET
     season_months: list[int] | Unset = UNSET
     tags: list[str] | Unset = UNSET
-    updated_at: datetime.datetime | None | Unset = UNSET
     variants: list[VariantRead] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -99,6 +99,8 @@ class ProductRead:
         slug = self.slug
 
         status = self.status
+
+        updated_at = self.updated_at.isoformat()
 
         archived_at: None | str | Unset
         if isinstance(self.archived_at, Unset):
@@ -167,14 +169,6 @@ class ProductRead:
         if not isinstance(self.tags, Unset):
             tags = self.tags
 
-        updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
-            updated_at = UNSET
-        elif isinstance(self.updated_at, datetime.datetime):
-            updated_at = self.updated_at.isoformat()
-        else:
-            updated_at = self.updated_at
-
         variants: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.variants, Unset):
             variants = []
@@ -196,6 +190,7 @@ class ProductRead:
                 "published_at": published_at,
                 "slug": slug,
                 "status": status,
+                "updated_at": updated_at,
             }
         )
         if archived_at is not UNSET:
@@ -220,8 +215,6 @@ class ProductRead:
             field_dict["season_months"] = season_months
         if tags is not UNSET:
             field_dict["tags"] = tags
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
         if variants is not UNSET:
             field_dict["variants"] = variants
 
@@ -272,6 +265,8 @@ class ProductRead:
         slug = d.pop("slug")
 
         status = d.pop("status")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         def _parse_archived_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -385,23 +380,6 @@ class ProductRead:
 
         tags = cast(list[str], d.pop("tags", UNSET))
 
-        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
-
         _variants = d.pop("variants", UNSET)
         variants: list[VariantRead] | Unset = UNSET
         if _variants is not UNSET:
@@ -422,6 +400,7 @@ class ProductRead:
             published_at=published_at,
             slug=slug,
             status=status,
+            updated_at=updated_at,
             archived_at=archived_at,
             available_from=available_from,
             available_until=available_until,
@@ -433,7 +412,6 @@ class ProductRead:
             media=media,
             season_months=season_months,
             tags=tags,
-            updated_at=updated_at,
             variants=variants,
         )
 

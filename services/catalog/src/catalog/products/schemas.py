@@ -220,7 +220,7 @@ class ProductRead(Localized):
     published_at: datetime | None
     archived_at: datetime | None = None
     created_at: datetime
-    updated_at: datetime | None = None
+    updated_at: datetime
     category_id: uuid.UUID | None = None
     tags: list[str] = []
     season_months: list[int] = []
