@@ -58,6 +58,7 @@ async def test_docs_page_loads_swagger_ui_from_the_gateway_itself(http: httpx.As
 
     assert scripts
     assert styles
+    assert "https://" not in page  # nothing from elsewhere: no CDN, no validator badge
     for url in [*scripts, *styles]:
         assert url.startswith("/docs/assets/"), url  # no CDN: the page works offline
         asset = await http.get(url)
