@@ -210,7 +210,7 @@ async def wait_up(port: int) -> None:
 
 
 async def prepare(database_url: str, prefix: str) -> None:
-    from gateway import service
+    from gateway import bootstrap
     from kit import migrations
     from kit.db import Database
     from kit.settings import MachiSettings
@@ -219,7 +219,7 @@ async def prepare(database_url: str, prefix: str) -> None:
     await migrations.upgrade(settings, "gateway")
     db = Database(settings.app_url("gateway"), pool_size=1)
     try:
-        await service.create_tenant(
+        await bootstrap.create_tenant(
             db, SLUG, {"ja": "武雄市", "en": "Takeo"}, population=50_000, locales=["ja", "en"]
         )
     finally:

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from gateway import service as gateway_service
+from gateway import bootstrap as gateway_bootstrap
 from kit.db import Database
 from kit.settings import MachiSettings
 from kit.testing.fakes import free_port
@@ -79,7 +79,7 @@ class Platform:
         async def create() -> uuid.UUID:
             db = Database(self.settings.app_url("gateway"), pool_size=1)
             try:
-                tenant = await gateway_service.create_tenant(
+                tenant = await gateway_bootstrap.create_tenant(
                     db,
                     slug,
                     {"en": slug.title(), "ja": slug},
@@ -88,7 +88,7 @@ class Platform:
                     limits={"active_products": 500},
                     allowed_store_domains=list(store_domains),
                 )
-                await gateway_service.create_user(
+                await gateway_bootstrap.create_user(
                     db, tenant, f"admin@{slug}.example", PASSWORD, list(roles)
                 )
                 return tenant

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from gateway import service as gateway_service
+from gateway import bootstrap as gateway_bootstrap
 from gateway.app import create_app as create_gateway
 from gateway.settings import GatewaySettings
 from kit import logs
@@ -80,10 +80,10 @@ async def test_a_full_flow_logs_no_password_key_or_token(
     )
     secrets: list[str] = [password, line_token]
     try:
-        tenant = await gateway_service.create_tenant(
+        tenant = await gateway_bootstrap.create_tenant(
             gateway_rt.db, slug, {"en": "Redact"}, population=1_000, limits={}
         )
-        await gateway_service.create_user(gateway_rt.db, tenant, email, password, ["admin"])
+        await gateway_bootstrap.create_user(gateway_rt.db, tenant, email, password, ["admin"])
         async with httpx.AsyncClient(
             transport=httpx.ASGITransport(app=gateway), base_url="http://gw"
         ) as http:

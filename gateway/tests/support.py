@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, SecretStr
 
-from gateway import service
+from gateway import bootstrap
 from gateway.app import SERVICE, create_app
 from gateway.ratelimit import Buckets
 from gateway.routes import ROUTES, UPSTREAMS
@@ -203,7 +203,7 @@ def unique(label: str) -> str:
 async def town(runtime: ServiceRuntime) -> Town:
     """A new tenant with an admin user."""
     slug = unique("takeo")
-    tenant_id = await service.create_tenant(
+    tenant_id = await bootstrap.create_tenant(
         runtime.db,
         slug,
         {"ja": "武雄市", "en": "Takeo"},
@@ -211,14 +211,14 @@ async def town(runtime: ServiceRuntime) -> Town:
         limits={"active_products": 100},
     )
     email = f"admin@{slug}.example"
-    await service.create_user(runtime.db, tenant_id, email, PASSWORD, ["admin"])
+    await bootstrap.create_user(runtime.db, tenant_id, email, PASSWORD, ["admin"])
     return Town(tenant_id, slug, email)
 
 
 @pytest.fixture
 async def operator_email(runtime: ServiceRuntime) -> str:
     email = f"{unique('operator')}@machi.example"
-    await service.create_operator(runtime.db, email, PASSWORD)
+    await bootstrap.create_operator(runtime.db, email, PASSWORD)
     return email
 
 

@@ -1,7 +1,7 @@
 import httpx
 from sqlalchemy import text
 
-from gateway import service
+from gateway import bootstrap
 from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
@@ -124,9 +124,9 @@ async def test_other_tenants_key_cannot_be_revoked(
 ) -> None:
     created = await create_key(http, await auth_headers(http, town.admin_email))
     other_slug = unique("ureshino")
-    other = await service.create_tenant(runtime.db, other_slug, "Ureshino")
+    other = await bootstrap.create_tenant(runtime.db, other_slug, "Ureshino")
     email = f"admin@{other_slug}.example"
-    await service.create_user(runtime.db, other, email, PASSWORD, ["admin"])
+    await bootstrap.create_user(runtime.db, other, email, PASSWORD, ["admin"])
 
     response = await http.delete(
         f"/v1/api-keys/{created['id']}", headers=await auth_headers(http, email)

@@ -117,10 +117,10 @@ class TestNobodyGrantsMoreThanTheyHold:
     async def test_only_admins_and_operators_manage_users_and_keys(
         self, http: httpx.AsyncClient, town: Town, runtime: ServiceRuntime
     ) -> None:
-        from gateway import service
+        from gateway import bootstrap
 
         editor_email = f"editor@{town.slug}.example"
-        await service.create_user(runtime.db, town.id, editor_email, PASSWORD, ["editor"])
+        await bootstrap.create_user(runtime.db, town.id, editor_email, PASSWORD, ["editor"])
         editor = await auth_headers(http, editor_email)
         email, body = user(town, ["writer"])
 

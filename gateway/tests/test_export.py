@@ -14,7 +14,7 @@ from fastapi import FastAPI, Response
 
 from analytics.handlers import on_tenant_created
 from contracts.gateway import TenantCreatedV1
-from gateway import service
+from gateway import bootstrap
 from kit import export
 from kit.errors import type_uri
 from kit.events import consumer
@@ -46,7 +46,7 @@ async def seed_town(runtime: ServiceRuntime, platform: Platform) -> Seeded:
     http = platform.http
     slug = unique("town")
     store = "takeo.myshopify.com"
-    tenant_id = await service.create_tenant(
+    tenant_id = await bootstrap.create_tenant(
         runtime.db, slug, {"ja": slug, "en": slug}, allowed_store_domains=[store]
     )
     # No broker here: analytics hears of the tenant (its store domain) as the relay would tell it.
@@ -56,7 +56,7 @@ async def seed_town(runtime: ServiceRuntime, platform: Platform) -> Seeded:
     analytics_db = platform.apps["analytics"].state.db
     assert await consumer.handle(on_tenant_created, analytics_db, delivery(created, tenant_id))
     email = f"admin@{slug}.example"
-    await service.create_user(runtime.db, tenant_id, email, PASSWORD, ["admin"])
+    await bootstrap.create_user(runtime.db, tenant_id, email, PASSWORD, ["admin"])
     admin = await auth_headers(http, email)
 
     async def made(path: str, body: dict[str, Any], expected: int = 201) -> dict[str, Any]:
@@ -183,7 +183,7 @@ async def test_a_service_down_fails_the_export_before_any_row(
     operator_email: str,
 ) -> None:
     http = await gateway_with(upstreams(service_apps, "publisher"), settings=LONG_TIMEOUT)
-    tenant_id = await service.create_tenant(runtime.db, unique("town"), {"en": "Town"})
+    tenant_id = await bootstrap.create_tenant(runtime.db, unique("town"), {"en": "Town"})
 
     response = await http.get(
         f"/v1/tenants/{tenant_id}/export", headers=await auth_headers(http, operator_email)
@@ -228,7 +228,7 @@ async def test_a_part_that_ends_mid_line_never_makes_a_whole_document(
         },
         settings=LONG_TIMEOUT,
     )
-    tenant_id = await service.create_tenant(runtime.db, unique("town"), {"en": "Town"})
+    tenant_id = await bootstrap.create_tenant(runtime.db, unique("town"), {"en": "Town"})
     operator = await auth_headers(http, operator_email)
 
     # In-process the broken stream surfaces as the app's error; over a socket the client sees

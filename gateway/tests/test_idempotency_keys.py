@@ -12,7 +12,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from gateway import service
+from gateway import bootstrap
+from gateway import jobs as gateway_jobs
 from kit import jobs
 from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
@@ -25,9 +26,9 @@ __all__ = ["platform", "service_apps"]
 
 async def town_admin(runtime: ServiceRuntime, http: httpx.AsyncClient) -> dict[str, str]:
     slug = unique("town")
-    tenant_id = await service.create_tenant(runtime.db, slug, {"en": slug})
+    tenant_id = await bootstrap.create_tenant(runtime.db, slug, {"en": slug})
     email = f"admin@{slug}.example"
-    await service.create_user(runtime.db, tenant_id, email, PASSWORD, ["admin"])
+    await bootstrap.create_user(runtime.db, tenant_id, email, PASSWORD, ["admin"])
     return await auth_headers(http, email)
 
 
@@ -226,7 +227,7 @@ async def test_the_purge_job_forgets_keys_past_a_day(
             {"k": key},
         )
 
-    ran = await jobs.run_once(runtime.db, "gateway", service.idempotency_purge_job(runtime.db))
+    ran = await jobs.run_once(runtime.db, "gateway", gateway_jobs.idempotency_purge_job(runtime.db))
 
     assert ran
     async with runtime.db.transaction() as session:

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
-from gateway import service
+from gateway import bootstrap
 from gateway.settings import GatewaySettings
 from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
@@ -155,7 +155,7 @@ class TestRefusalsTellNothing:
         settings = gateway_settings.model_copy(update={**OPEN, "login_max_failures": 1000})
         http = await gateway_with({}, settings=settings)
         other = f"{unique('other')}@x.example"
-        await service.create_user(runtime.db, town.id, other, PASSWORD, ["writer"])
+        await bootstrap.create_user(runtime.db, town.id, other, PASSWORD, ["writer"])
         async with runtime.db.transaction() as session:
             await session.execute(
                 text("UPDATE users SET locked_until = now() + interval '1 hour' WHERE email = :e"),
@@ -185,7 +185,7 @@ class TestBuckets:
     ) -> None:
         operator = await auth_headers(http, operator_email)
         towns = [
-            await service.create_tenant(runtime.db, unique("town"), {"en": "Town"})
+            await bootstrap.create_tenant(runtime.db, unique("town"), {"en": "Town"})
             for _ in range(60)
         ]
         emails = [f"admin-{unique('a')}@town.example" for _ in towns]

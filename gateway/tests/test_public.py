@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from gateway import service
+from gateway import bootstrap
 from gateway.settings import GatewaySettings
 from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
@@ -21,7 +21,7 @@ GARLIC = uuid.uuid4()
 async def takeo(runtime: ServiceRuntime, standins: dict[str, StandIn]) -> Town:
     """A town with a social page, and content in every stand-in service."""
     slug = unique("takeo")
-    tenant_id = await service.create_tenant(
+    tenant_id = await bootstrap.create_tenant(
         runtime.db,
         slug,
         {"ja": "武雄市", "en": "Takeo", "ko": "다케오시"},

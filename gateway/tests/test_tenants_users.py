@@ -3,7 +3,7 @@ import uuid
 import httpx
 import pytest
 
-from gateway import service
+from gateway import bootstrap
 from gateway.errors import EmailTaken
 from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
@@ -75,9 +75,9 @@ class TestTenants:
         self, http: httpx.AsyncClient, town: Town, runtime: ServiceRuntime
     ) -> None:
         other_slug = unique("ureshino")
-        other = await service.create_tenant(runtime.db, other_slug, "Ureshino")
+        other = await bootstrap.create_tenant(runtime.db, other_slug, "Ureshino")
         email = f"admin@{other_slug}.example"
-        await service.create_user(runtime.db, other, email, PASSWORD, ["admin"])
+        await bootstrap.create_user(runtime.db, other, email, PASSWORD, ["admin"])
         headers = await auth_headers(http, email)
 
         theirs = await http.get(f"/v1/tenants/{town.id}", headers=headers)
@@ -123,7 +123,7 @@ class TestUsers:
     async def test_admin_cannot_add_users_to_another_tenant(
         self, http: httpx.AsyncClient, town: Town, runtime: ServiceRuntime
     ) -> None:
-        other = await service.create_tenant(runtime.db, unique("kashima"), "Kashima")
+        other = await bootstrap.create_tenant(runtime.db, unique("kashima"), "Kashima")
         response = await http.post(
             "/v1/users",
             json={
@@ -175,8 +175,8 @@ class TestBootstrap:
         self, http: httpx.AsyncClient, runtime: ServiceRuntime
     ) -> None:
         email = f"{unique('op')}@machi.example"
-        first = await service.create_operator(runtime.db, email, "first password")
-        again = await service.create_operator(runtime.db, email.upper(), "second password")
+        first = await bootstrap.create_operator(runtime.db, email, "first password")
+        again = await bootstrap.create_operator(runtime.db, email.upper(), "second password")
 
         assert again == first
         tokens = await login(http, email, "second password")
@@ -186,15 +186,15 @@ class TestBootstrap:
 
     async def test_create_tenant_and_user_are_idempotent(self, runtime: ServiceRuntime) -> None:
         slug = unique("takeo")
-        tenant = await service.create_tenant(runtime.db, slug, {"ja": "武雄市"})
-        assert await service.create_tenant(runtime.db, slug, {"ja": "武雄市"}) == tenant
+        tenant = await bootstrap.create_tenant(runtime.db, slug, {"ja": "武雄市"})
+        assert await bootstrap.create_tenant(runtime.db, slug, {"ja": "武雄市"}) == tenant
         email = f"a@{slug}.example"
-        user = await service.create_user(runtime.db, tenant, email, PASSWORD, ["admin"])
-        assert await service.create_user(runtime.db, tenant, email, PASSWORD, ["admin"]) == user
+        user = await bootstrap.create_user(runtime.db, tenant, email, PASSWORD, ["admin"])
+        assert await bootstrap.create_user(runtime.db, tenant, email, PASSWORD, ["admin"]) == user
 
     async def test_create_user_refuses_an_email_of_another_tenant(
         self, runtime: ServiceRuntime, town: Town
     ) -> None:
-        other = await service.create_tenant(runtime.db, unique("kashima"), "Kashima")
+        other = await bootstrap.create_tenant(runtime.db, unique("kashima"), "Kashima")
         with pytest.raises(EmailTaken):
-            await service.create_user(runtime.db, other, town.admin_email, PASSWORD, ["admin"])
+            await bootstrap.create_user(runtime.db, other, town.admin_email, PASSWORD, ["admin"])

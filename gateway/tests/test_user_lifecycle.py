@@ -19,7 +19,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
-from gateway import service
+from gateway import bootstrap
 from gateway.audit.models import AuditEvent
 from gateway.models import PasswordReset, User
 from gateway.settings import GatewaySettings
@@ -198,8 +198,8 @@ class TestManagingUsers:
     async def test_list_is_paginated_by_cursor_and_holds_only_the_town(
         self, http: httpx.AsyncClient, town: Town, runtime: ServiceRuntime
     ) -> None:
-        other = await service.create_tenant(runtime.db, unique("ureshino"), "Ureshino")
-        await service.create_user(
+        other = await bootstrap.create_tenant(runtime.db, unique("ureshino"), "Ureshino")
+        await bootstrap.create_user(
             runtime.db, other, f"{unique('x')}@u.example", PASSWORD, ["admin"]
         )
         admin = await auth_headers(http, town.admin_email)
@@ -274,9 +274,9 @@ class TestManagingUsers:
         admin = await auth_headers(http, town.admin_email)
         user_id, _ = await add_user(http, admin, town.slug, "writer")
         slug = unique("ureshino")
-        other = await service.create_tenant(runtime.db, slug, "Ureshino")
+        other = await bootstrap.create_tenant(runtime.db, slug, "Ureshino")
         outsider_email = f"admin@{slug}.example"
-        await service.create_user(runtime.db, other, outsider_email, PASSWORD, ["admin"])
+        await bootstrap.create_user(runtime.db, other, outsider_email, PASSWORD, ["admin"])
         outsider = await auth_headers(http, outsider_email)
 
         answers = [

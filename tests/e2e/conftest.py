@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from gateway import service as gateway_service
+from gateway import bootstrap as gateway_bootstrap
 from kit.db import Database
 from kit.settings import MachiSettings
 from kit.testing.fakes import free_port
@@ -33,7 +33,7 @@ class Platform:
         async def create() -> None:
             db = Database(self.settings.app_url("gateway"), pool_size=1)
             try:
-                tenant = await gateway_service.create_tenant(
+                tenant = await gateway_bootstrap.create_tenant(
                     db,
                     slug,
                     {"en": slug.title()},
@@ -41,7 +41,7 @@ class Platform:
                     population=50_000,
                     limits={"active_products": 100},
                 )
-                await gateway_service.create_user(db, tenant, email, password, ["admin"])
+                await gateway_bootstrap.create_user(db, tenant, email, password, ["admin"])
             finally:
                 await db.dispose()
 

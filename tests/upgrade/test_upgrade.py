@@ -130,20 +130,21 @@ def _old_order(rows: list[dict[str, Any]]) -> Any:
 async def test_gateway_reads_the_released_tenant_user_and_key(
     upgraded: tuple[MachiSettings, str, Ids, dict[str, list[dict[str, Any]]]],
 ) -> None:
-    from gateway import repository
+    from gateway.api_keys import repository as api_keys_repo
+    from gateway.users import repository as users_repo
 
     settings, service, ids, _ = upgraded
     db = Database(settings.app_url(service), pool_size=1)
     try:
         async with db.transaction() as session:
-            found = await repository.get_user_and_tenant(session, ids["user"])
+            found = await users_repo.get_user_and_tenant(session, ids["user"])
             assert found is not None
             user, tenant, plan = found
             assert tenant is not None
             assert tenant.id == ids["tenant"]
             assert (user.roles, tenant.population, plan and plan.name) == (["admin"], 50000, "town")
             prefix = ids["key"].hex[:8]
-            keyed = await repository.get_api_key_and_tenant(session, prefix)
+            keyed = await api_keys_repo.get_api_key_and_tenant(session, prefix)
             assert keyed is not None
             assert keyed[1].id == ids["tenant"]
     finally:

@@ -75,7 +75,7 @@ def create_operator(
     password: str = typer.Option(..., prompt=True, hide_input=True),
 ) -> None:
     """Create (or reset) a platform operator account."""
-    from gateway import service
+    from gateway import bootstrap
     from kit.db import Database
 
     settings = _settings()
@@ -83,7 +83,7 @@ def create_operator(
     async def go() -> None:
         db = Database(settings.app_url("gateway"), pool_size=1)
         try:
-            await service.create_operator(db, email, password)
+            await bootstrap.create_operator(db, email, password)
         finally:
             await db.dispose()
 

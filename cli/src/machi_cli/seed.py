@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from gateway import service as gateway_service
+from gateway import bootstrap as gateway_bootstrap
 from gateway.playbook import service as playbooks
 from gateway.upstream import ServiceCaller
 from kit.db import Database
@@ -91,8 +91,8 @@ async def seed_demo_town(
     has products already; the playbook is merged, so a second seed changes nothing."""
     db = Database(settings.app_url("gateway"), pool_size=2)
     try:
-        await gateway_service.create_operator(db, *OPERATOR)
-        tenant_id = await gateway_service.create_tenant(
+        await gateway_bootstrap.create_operator(db, *OPERATOR)
+        tenant_id = await gateway_bootstrap.create_tenant(
             db,
             "takeo",
             {"ja": "武雄市", "en": "Takeo", "ko": "다케오시"},
@@ -103,7 +103,7 @@ async def seed_demo_town(
             primary_social_url=DEMO_SOCIAL_URL,
             allowed_store_domains=["store.shopping.yahoo.co.jp"],
         )
-        await gateway_service.create_user(db, tenant_id, ADMIN[0], ADMIN[1], ["admin"])
+        await gateway_bootstrap.create_user(db, tenant_id, ADMIN[0], ADMIN[1], ["admin"])
     finally:
         await db.dispose()
     login = await http.post("/v1/auth/token", json={"email": ADMIN[0], "password": ADMIN[1]})

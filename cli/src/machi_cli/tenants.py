@@ -18,8 +18,8 @@ from sqlalchemy import MetaData
 import analytics.models
 import catalog.models
 import publisher.models
-from gateway import service as gateway_service
 from gateway.errors import TenantNotFound
+from gateway.export import service as exports
 from kit import export
 from kit.auth import InternalPrincipal
 from kit.db import Database
@@ -40,9 +40,9 @@ SERVICE_MODELS: dict[str, MetaData] = {
 }
 
 
-def _part(service: str, lines: AsyncIterator[bytes]) -> gateway_service.ExportPart:
+def _part(service: str, lines: AsyncIterator[bytes]) -> exports.ExportPart:
     """A service's rows as the gateway's export part (there, an HTTP answer being read)."""
-    return gateway_service.ExportPart(service, httpx.Response(200, content=lines))
+    return exports.ExportPart(service, httpx.Response(200, content=lines))
 
 
 async def _export(settings: MachiSettings, tenant_id: uuid.UUID, out: Path) -> int:
@@ -55,7 +55,7 @@ async def _export(settings: MachiSettings, tenant_id: uuid.UUID, out: Path) -> i
             databases[service] = db
         try:
             async with databases["gateway"].transaction() as session:
-                tenant, plan = await gateway_service.exported_tenant(session, OPERATOR, tenant_id)
+                tenant, plan = await exports.exported_tenant(session, OPERATOR, tenant_id)
         except TenantNotFound:
             raise SystemExit(f"no tenant {tenant_id}") from None
         parts = [
@@ -68,7 +68,7 @@ async def _export(settings: MachiSettings, tenant_id: uuid.UUID, out: Path) -> i
         try:
             with Progress(*columns) as progress, partial.open("wb") as handle:
                 task = progress.add_task("export", total=None)
-                async for chunk in gateway_service.export_document(
+                async for chunk in exports.export_document(
                     databases["gateway"], tenant, plan, parts
                 ):
                     handle.write(chunk)

@@ -11,18 +11,23 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 
-from gateway import api, authn, openapi, problems, proxy
+from gateway import authn, openapi, problems, proxy
+from gateway.api_keys import api as api_keys_api
 from gateway.audit import api as audit_api
+from gateway.auth import api as auth_api
 from gateway.authn import Authenticator
 from gateway.dependencies import OWN_RULES, authorize
+from gateway.export import api as export_api
 from gateway.mail import Mailer
 from gateway.middleware import EdgeMiddleware
+from gateway.plans import api as plans_api
 from gateway.playbook import api as playbook_api
 from gateway.public import api as public_api
 from gateway.public import events as public_events
 from gateway.public.service import PublicPages
 from gateway.ratelimit import Buckets, RedisBuckets, make_buckets
 from gateway.settings import GatewayKeys, GatewaySettings
+from gateway.tenants import api as tenants_api
 from gateway.upstream import ServiceCaller
 from gateway.usage import api as usage_api
 from gateway.usage.service import UsageMeter
@@ -119,7 +124,11 @@ def create_app(
     own = [
         openapi.router,
         problems.router,
-        api.router,
+        auth_api.router,
+        tenants_api.router,
+        export_api.router,
+        plans_api.router,
+        api_keys_api.router,
         users_api.router,
         usage_api.router,
         playbook_api.router,

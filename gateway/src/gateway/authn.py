@@ -26,10 +26,14 @@ from typing import Any, TypeVar
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from gateway import repository
+from gateway.api_keys import repository as api_keys_repo
+from gateway.api_keys.models import ApiKey
 from gateway.errors import InvalidApiKey, LoginBusy, TenantSuspended
-from gateway.models import ApiKey, Plan, Tenant, User
+from gateway.plans.models import Plan
 from gateway.settings import GatewaySettings
+from gateway.tenants.models import Tenant
+from gateway.users import repository as users_repo
+from gateway.users.models import User
 from kit import policy
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
 from kit.db import Database
@@ -263,7 +267,7 @@ class Authenticator:
         except ValueError as exc:
             raise Unauthorized("malformed subject") from exc
         async with self.db.transaction() as session:
-            found = await repository.get_user_and_tenant(session, user_id)
+            found = await users_repo.get_user_and_tenant(session, user_id)
         if found is None:
             raise Unauthorized("account no longer exists")
         user, tenant, _ = found
@@ -275,7 +279,7 @@ class Authenticator:
             raise InvalidApiKey("malformed API key")
         prefix, secret = parsed
         async with self.db.transaction() as session:
-            found = await repository.get_api_key_and_tenant(session, prefix)
+            found = await api_keys_repo.get_api_key_and_tenant(session, prefix)
             if found is None:
                 raise InvalidApiKey()
             key, tenant, plan = found
@@ -284,5 +288,5 @@ class Authenticator:
             ):
                 raise InvalidApiKey()
             principal = principal_for_key(key, tenant, plan)
-            await repository.touch_api_key(session, key.id, datetime.now(UTC))
+            await api_keys_repo.touch_api_key(session, key.id, datetime.now(UTC))
         return Caller(principal)

@@ -13,10 +13,10 @@ from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gateway.auth.schemas import TokenRequest
 from gateway.authn import Authenticator, Caller
 from gateway.errors import LoginThrottled
 from gateway.ratelimit import STATE_KEY, Buckets, RateLimited
-from gateway.schemas import TokenRequest
 from gateway.settings import GatewaySettings
 from gateway.usage.service import UsageMeter
 from gateway.users import service as users

@@ -17,7 +17,6 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
-from gateway import repository
 from gateway.audit import service as audit
 from gateway.authn import Caller
 from gateway.dependencies import FullCallerDep, client_ip, enforce_rate
@@ -30,6 +29,7 @@ from gateway.errors import (
 )
 from gateway.routes import ANONYMOUS, ROUTES, TOWN, WEBHOOK_KINDS, Route
 from gateway.settings import GatewaySettings
+from gateway.tenants import repository as tenants_repo
 from gateway.upstream import ServiceCaller, anonymous
 from kit import idempotency, policy, tracing
 from kit.auth import InternalPrincipal
@@ -208,7 +208,7 @@ async def town_tenant_id(request: Request, slug: str) -> uuid.UUID:
     """The tenant of the town `slug`: 404 when unknown, 403 when suspended."""
     db: Database = request.app.state.db
     async with db.transaction() as session:
-        tenant = await repository.get_tenant_by_slug(session, slug)
+        tenant = await tenants_repo.get_tenant_by_slug(session, slug)
     if tenant is None:
         raise TownNotFound(f"no town {slug!r}")
     if tenant.status != "active":

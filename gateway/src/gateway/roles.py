@@ -5,7 +5,7 @@ runs both."""
 
 from __future__ import annotations
 
-from gateway import service
+from gateway import jobs as gateway_jobs
 from gateway.audit import service as audit
 from gateway.settings import GatewayKeys, GatewaySettings
 from gateway.webhooks import handlers as webhook_handlers
@@ -32,7 +32,7 @@ def background_roles(
         settings,
     )
     jobs = [
-        service.idempotency_purge_job(runtime.jobs_db),
+        gateway_jobs.idempotency_purge_job(runtime.jobs_db),
         audit.purge_job(runtime.jobs_db, GatewaySettings().audit_retention_days),
         webhook_send_job(sender, settings),
     ]

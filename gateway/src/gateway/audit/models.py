@@ -10,7 +10,7 @@ from sqlalchemy import Index, SmallInteger, String, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gateway.models import Base
+from gateway.base import Base
 from kit.db import UUIDPrimaryKey
 
 

@@ -34,13 +34,13 @@ from fastapi import Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway import repository as gateway_repository
 from gateway.audit import repository
 from gateway.audit.models import AuditEvent
 from gateway.audit.repository import Filters
 from gateway.audit.schemas import COLUMNS
 from gateway.errors import TenantNotFound
 from gateway.upstream import ServiceCaller, Unavailable
+from gateway.users import repository as users_repo
 from kit import csvout, policy
 from kit.auth import InternalPrincipal
 from kit.db import Database
@@ -130,7 +130,7 @@ async def record(
 async def login_attempt(session: AsyncSession, email: str, succeeded: bool) -> None:
     """Record a login, or a failed one (never the password): the account, when the email is
     one, is the target and its town the tenant."""
-    user = await gateway_repository.get_user_by_email(session, email)
+    user = await users_repo.get_user_by_email(session, email)
     target = f"user:{user.id}" if user is not None else f"email:{email}"
     actor = f"user:{user.id}" if succeeded and user is not None else ANONYMOUS
     tenant_id = user.tenant_id if user is not None else None

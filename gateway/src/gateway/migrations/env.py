@@ -1,4 +1,3 @@
-from gateway.audit import models as audit_models  # noqa: F401  (its table is in Base)
 from gateway.models import Base
 from kit.migrations import run_env
 

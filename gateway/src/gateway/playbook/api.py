@@ -7,11 +7,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from gateway import service
+from gateway import access
 from gateway.audit import service as audit
 from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.playbook import service as playbooks
-from gateway.schemas import PlaybookDocument
+from gateway.playbook.schemas import PlaybookDocument
+from gateway.tenants import service as tenants
 from gateway.upstream import ServiceCaller
 
 router = APIRouter(tags=["tenants"])
@@ -22,8 +23,8 @@ async def export_playbook(
     tenant_id: uuid.UUID, request: Request, caller: CallerDep, session: GatewaySessionDep
 ) -> dict[str, Any]:
     """The tenant's reusable model as a `machi.playbook` v1 document (operator only)."""
-    service.require_operator(caller)
-    tenant = await service.get_tenant(session, caller, tenant_id)
+    access.require_operator(caller)
+    tenant = await tenants.get_tenant(session, caller, tenant_id)
     await audit.record(
         session, caller, "tenant.playbook_exported", f"tenant:{tenant_id}", tenant_id=tenant_id
     )

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from gateway.routes import UPSTREAMS
-from gateway.schemas import TenantCreate, TenantRead
+from gateway.tenants.schemas import TenantCreate, TenantRead
 from gateway.upstream import ServiceCaller, Unavailable, gateway_acting_for
 from kit.errors import InvalidInput
 

@@ -23,13 +23,13 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
-from gateway import repository
 from gateway.dependencies import client_ip, enforce_rate
 from gateway.errors import TenantSuspended, TownNotFound
 from gateway.public.cache import Build, SingleFlight, TTLCache
 from gateway.public.schemas import ProductPage, StorePage, TownPage
 from gateway.public.service import PublicPages, Town, choose_language, localize
 from gateway.settings import GatewaySettings
+from gateway.tenants import repository as tenants_repo
 from kit.db import Database
 from kit.etags import CONDITIONAL_RESPONSES, etag_of, none_match
 
@@ -103,7 +103,7 @@ async def _town(request: Request, slug: str) -> Town:
     if town is None:
         db: Database = request.app.state.db
         async with db.transaction() as session:
-            tenant = await repository.get_tenant_by_slug(session, slug)
+            tenant = await tenants_repo.get_tenant_by_slug(session, slug)
         if tenant is None:
             raise TownNotFound(f"no town {slug!r}")
         town = Town.of(tenant)

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from gateway.models import Tenant
+from gateway.tenants.models import Tenant
 from gateway.upstream import ServiceCaller, Unavailable, anonymous
 
 LANGUAGE_KEY = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
-from gateway import service
 from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.tenants import service as tenants_service
 from gateway.upstream import ServiceCaller
 from gateway.usage import service as usage
 from gateway.usage.schemas import CSV_RESPONSE, TenantUsage
@@ -54,7 +54,7 @@ async def tenant_usage(
     fmt: Format = None,
 ) -> Any:
     """A tenant's usage in a month: API calls and each service's numbers (JSON or CSV)."""
-    tenant = await service.get_tenant(session, caller, tenant_id)
+    tenant = await tenants_service.get_tenant(session, caller, tenant_id)
     chosen = month or usage.current_month()
     db: Database = request.app.state.db
     services: ServiceCaller = request.app.state.services
@@ -74,7 +74,7 @@ async def all_usage(
     fmt: Format = None,
 ) -> Any:
     """Every partner's usage in a month, side by side (operator only; JSON or CSV)."""
-    tenants = await service.list_tenants(session, caller)
+    tenants = await tenants_service.list_tenants(session, caller)
     chosen = month or usage.current_month()
     db: Database = request.app.state.db
     services: ServiceCaller = request.app.state.services

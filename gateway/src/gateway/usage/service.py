@@ -15,10 +15,10 @@ from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
-from gateway import repository
 from gateway.routes import UPSTREAMS
-from gateway.schemas import TenantRead
+from gateway.tenants.schemas import TenantRead
 from gateway.upstream import ServiceCaller, Unavailable, gateway_acting_for
+from gateway.usage import repository
 from kit.csvout import write_csv
 from kit.db import Database
 

@@ -6,17 +6,26 @@ import uuid
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 from starlette.background import BackgroundTask
 
-from gateway import service as core
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep, throttled_route
+from gateway.dependencies import (
+    CallerDep,
+    GatewaySessionDep,
+    client_ip,
+    enforce_rate,
+    throttled_route,
+)
+from gateway.errors import InvalidInvitation, LoginThrottled
 from gateway.mail import Mailer
-from gateway.schemas import UserRead
 from gateway.settings import GatewaySettings
 from gateway.users import service
 from gateway.users.schemas import (
+    InvitationAccept,
+    InvitationCreate,
+    InvitationCreated,
     LogoutRequest,
     PasswordChange,
     PasswordResetConfirm,
@@ -25,6 +34,8 @@ from gateway.users.schemas import (
     TotpConfirmed,
     TotpDisable,
     TotpEnrolment,
+    UserCreate,
+    UserRead,
     UserUpdate,
 )
 from kit.db import Database
@@ -32,6 +43,10 @@ from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from kit.secrets import Sealer
 
 router = APIRouter()
+# Their per-address bucket is taken before the body is read (see `throttled_route`).
+acceptances = APIRouter(
+    route_class=throttled_route("invitation-ip", lambda s: s.invitation_accept_ip_per_minute)
+)
 # Each address gets a few reset requests and attempts a minute, taken before the body is read.
 resets = APIRouter(
     route_class=throttled_route("password-reset-ip", lambda s: s.password_reset_ip_per_minute)
@@ -51,6 +66,107 @@ SealerDep = Annotated[Sealer, Depends(get_sealer)]
 def _settings(request: Request) -> GatewaySettings:
     settings: GatewaySettings = request.app.state.settings
     return settings
+
+
+# --- adding users ---------------------------------------------------------------------------------
+
+
+@router.post(
+    "/v1/invitations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InvitationCreated,
+    tags=["users"],
+)
+async def create_invitation(
+    data: InvitationCreate, request: Request, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Invite someone into the tenant: the invitee gets the token by email, and it is in this
+    response too (only here: only its hash is stored)."""
+    settings: GatewaySettings = request.app.state.settings
+    ttl = timedelta(hours=settings.invitation_ttl_hours)
+    invitation, token = await service.invite(session, caller, data, ttl)
+    mail = await service.invitation_mail(
+        session, invitation, token, settings.gateway_public_url, settings.invitation_ttl_hours
+    )
+    mailer: Mailer = request.app.state.mailer
+    await audit.record(
+        session,
+        caller,
+        "invitation.created",
+        f"invitation:{invitation.id}",
+        tenant_id=invitation.tenant_id,
+        after={"email": invitation.email, "roles": invitation.roles},
+    )
+    created = InvitationCreated(
+        id=invitation.id,
+        tenant_id=invitation.tenant_id,
+        email=invitation.email,
+        roles=invitation.roles,
+        expires_at=invitation.expires_at,
+        token=token,
+        accept_path=f"/v1/invitations/{token}/accept",
+    )
+    # Sent once the answer is out, after the session dependency committed the invitation.
+    return JSONResponse(
+        created.model_dump(mode="json"),
+        status_code=status.HTTP_201_CREATED,
+        background=BackgroundTask(mailer.send, mail),
+    )
+
+
+@acceptances.post(
+    "/v1/invitations/{token}/accept",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserRead,
+    tags=["users"],
+)
+async def accept_invitation(
+    token: Annotated[str, Path(max_length=256)],
+    data: InvitationAccept,
+    request: Request,
+    session: GatewaySessionDep,
+) -> object:
+    """Accept an invitation with a password: the user exists and can log in (no login needed).
+
+    Acceptances have their own per-address bucket; unknown, used or expired tokens also count in
+    a small one (429 `login-throttled` once it is empty).
+    """
+    try:
+        user = await service.accept_invitation(session, token, data.password)
+        await audit.record(
+            session,
+            f"user:{user.id}",
+            "invitation.accepted",
+            f"user:{user.id}",
+            tenant_id=user.tenant_id,
+        )
+        return user
+    except InvalidInvitation:
+        settings: GatewaySettings = request.app.state.settings
+        await enforce_rate(
+            request,
+            f"invitation-miss:{client_ip(request)}",
+            settings.invitation_misses_per_minute,
+            LoginThrottled,
+        )
+        raise
+
+
+@router.post(
+    "/v1/users", status_code=status.HTTP_201_CREATED, response_model=UserRead, tags=["users"]
+)
+async def create_user(data: UserCreate, caller: CallerDep, session: GatewaySessionDep) -> object:
+    """Add a user to the caller's tenant (admin) or to a given tenant (operator)."""
+    user = await service.register_user(session, caller, data)
+    await audit.record(
+        session,
+        caller,
+        "user.created",
+        f"user:{user.id}",
+        tenant_id=user.tenant_id,
+        after={"email": user.email, "roles": user.roles},
+    )
+    return user
 
 
 # --- managing a town's users -------------------------------------------------------------------
@@ -119,7 +235,7 @@ async def reactivate_user(
 ) -> object:
     """Turn a deactivated user back on (within the plan's `staff_users`); they log in anew, and
     their revoked keys stay revoked."""
-    user = await service.reactivate_user(session, caller, user_id, core.check_staff_quota)
+    user = await service.reactivate_user(session, caller, user_id, service.check_staff_quota)
     await audit.record(
         session, caller, "user.reactivated", f"user:{user.id}", tenant_id=user.tenant_id
     )
@@ -269,3 +385,4 @@ async def disable_totp(
 
 
 router.include_router(resets)
+router.include_router(acceptances)

@@ -9,10 +9,14 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.models import ApiKey, PasswordReset, RecoveryCode, RefreshToken, User
+from gateway.api_keys.models import ApiKey
+from gateway.auth.models import RefreshToken
+from gateway.plans.models import Plan
+from gateway.tenants.models import Tenant
+from gateway.users.models import Invitation, PasswordReset, RecoveryCode, User
 from kit.pagination import paginate
 
 
@@ -115,3 +119,49 @@ async def spend_recovery_code(
 
 async def delete_password_resets(session: AsyncSession, user_id: uuid.UUID) -> None:
     await session.execute(delete(PasswordReset).where(PasswordReset.user_id == user_id))
+
+
+async def count_active_users(session: AsyncSession, tenant_id: uuid.UUID) -> int:
+    found = await session.execute(
+        select(func.count())
+        .select_from(User)
+        .where(User.tenant_id == tenant_id, User.is_active.is_(True))
+    )
+    return int(found.scalar_one())
+
+
+async def get_user(session: AsyncSession, user_id: uuid.UUID) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def get_user_by_email(session: AsyncSession, email: str) -> User | None:
+    found = await session.execute(select(User).where(User.email == email))
+    return found.scalar_one_or_none()
+
+
+async def get_user_by_email_for_update(session: AsyncSession, email: str) -> User | None:
+    """The user, locked: concurrent wrong passwords count one by one."""
+    found = await session.execute(select(User).where(User.email == email).with_for_update())
+    return found.scalar_one_or_none()
+
+
+async def get_user_and_tenant(
+    session: AsyncSession, user_id: uuid.UUID
+) -> tuple[User, Tenant | None, Plan | None] | None:
+    """A user, their tenant (None for operators) and its plan, in one query."""
+    found = await session.execute(
+        select(User, Tenant, Plan)
+        .outerjoin(Tenant, User.tenant_id == Tenant.id)
+        .outerjoin(Plan, Tenant.plan == Plan.name)
+        .where(User.id == user_id)
+    )
+    row = found.first()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+async def get_invitation_for_update(session: AsyncSession, token_hash: str) -> Invitation | None:
+    """The invitation, locked: two concurrent acceptances cannot both succeed."""
+    found = await session.execute(
+        select(Invitation).where(Invitation.token_hash == token_hash).with_for_update()
+    )
+    return found.scalar_one_or_none()

@@ -1,12 +1,13 @@
-"""HTTP DTOs of the user lifecycle (the user itself is `gateway.schemas.UserRead`)."""
+"""HTTP DTOs of users: the user, adding and inviting one, and the lifecycle."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from gateway.schemas import Email, NewPassword, Role
+from gateway.schemas import Email, NewPassword, Role, UserStatus
 
 
 class UserUpdate(BaseModel):
@@ -57,3 +58,55 @@ class TotpDisable(BaseModel):
 
     code: str | None = Field(default=None, min_length=6, max_length=32)
     password: str | None = Field(default=None, min_length=1, max_length=1024)
+
+
+class InvitationCreate(BaseModel):
+    email: Email
+    roles: list[Role] = Field(min_length=1)
+    producer_ids: list[uuid.UUID] = []
+    tenant_id: uuid.UUID | None = Field(
+        default=None, description="Operators only: the tenant the invitation is for."
+    )
+
+
+class InvitationCreated(BaseModel):
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    email: str
+    roles: list[str]
+    expires_at: datetime
+    token: str = Field(description="Shown once: send it to the invitee, it is not stored.")
+    accept_path: str = Field(description="POST here with a password to accept.")
+
+
+class InvitationAccept(BaseModel):
+    password: NewPassword
+
+
+class UserCreate(BaseModel):
+    email: Email
+    password: NewPassword
+    name: str | None = Field(default=None, max_length=200)
+    roles: list[Role] = Field(min_length=1)
+    producer_ids: list[uuid.UUID] = []
+    tenant_id: uuid.UUID | None = Field(
+        default=None, description="Operators only: the tenant to add the user to."
+    )
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    tenant_id: uuid.UUID | None
+    email: str
+    name: str | None = None
+    roles: list[str]
+    producer_ids: list[uuid.UUID]
+    is_active: bool
+    status: UserStatus = Field(
+        default="active",
+        description="`deleted`: an anonymised ex-user kept so the rows naming it stay whole.",
+    )
+    mfa_enabled: bool = False
+    created_at: datetime

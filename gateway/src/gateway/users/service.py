@@ -1,5 +1,6 @@
-"""The user lifecycle: list, change roles, deactivate, reactivate, delete as "ex-user"; log out;
-change and reset passwords; the TOTP second factor. Never commits: the boundary does.
+"""Users: adding them (directly, by invitation), and their lifecycle: list, change roles,
+deactivate, reactivate, delete as "ex-user"; log out; change and reset passwords; the TOTP second
+factor. Never commits: the boundary does.
 
 Access tokens are checked against the user row on every request (`gateway.authn`), so a
 deactivated or deleted user's access token stops working at once (bound: 0 seconds, not the
@@ -9,17 +10,18 @@ the same transaction.
 
 from __future__ import annotations
 
-import logging
 import secrets
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway import authn, repository
+from gateway import access, authn
 from gateway.errors import (
+    EmailTaken,
+    InvalidInvitation,
     InvalidResetToken,
     MfaEnrolmentRequired,
     MfaState,
@@ -31,17 +33,16 @@ from gateway.errors import (
     WrongPassword,
 )
 from gateway.mail import Mail
-from gateway.models import PasswordReset, User
 from gateway.schemas import ROLES
+from gateway.tenants import repository as tenants_repo
 from gateway.users import repository as users_repo
 from gateway.users import totp
-from gateway.users.schemas import UserUpdate
+from gateway.users.models import Invitation, PasswordReset, User
+from gateway.users.schemas import InvitationCreate, UserCreate, UserUpdate
 from kit import policy
 from kit.auth import InternalPrincipal
-from kit.errors import Forbidden, InvalidInput
+from kit.errors import Forbidden, InvalidInput, QuotaExceeded
 from kit.secrets import Sealer
-
-log = logging.getLogger(__name__)
 
 EX_USER = "ex-user"
 EX_USER_DOMAIN = "deleted.invalid"  # RFC 2606: never a real mailbox
@@ -127,7 +128,7 @@ async def list_users(
 
 async def get_user(session: AsyncSession, caller: InternalPrincipal, user_id: uuid.UUID) -> User:
     """One user, to the operator or their town's admins."""
-    return _visible_to(caller, await repository.get_user(session, user_id), user_id)
+    return _visible_to(caller, await users_repo.get_user(session, user_id), user_id)
 
 
 # --- managing --------------------------------------------------------------------------------
@@ -275,7 +276,7 @@ async def request_password_reset(
 ) -> ResetRequested | None:
     """A single-use reset token for an active user with this email, or None; the caller
     answers the same either way, so the answer tells nothing about which emails exist."""
-    user = await repository.get_user_by_email(session, email)
+    user = await users_repo.get_user_by_email(session, email)
     if user is None or not user.is_active:
         return None
     token = secrets.token_urlsafe(32)
@@ -315,7 +316,7 @@ async def reset_password(session: AsyncSession, token: str, new: str) -> User:
     return user
 
 
-def invitation_mail(email: str, token: str, town: str, public_url: str, hours: int) -> Mail:
+def _invitation_text(email: str, token: str, town: str, public_url: str, hours: int) -> Mail:
     """The mail that carries an invitation's token to the invitee."""
     body = (
         f"You are invited to join {town} on Machi.\n\n"
@@ -393,7 +394,7 @@ async def disable_totp(
     if user.totp_secret is None:
         raise MfaState("no second factor is enrolled")
     if user.tenant_id is not None:
-        tenant = await repository.get_tenant(session, user.tenant_id)
+        tenant = await tenants_repo.get_tenant(session, user.tenant_id)
         if tenant is not None and tenant.mfa_required and MFA_ROLES & set(user.roles):
             raise MfaState("your town requires a second factor for your role")
     if code is not None:
@@ -422,3 +423,131 @@ async def check_second_factor(session: AsyncSession, sealer: Sealer, user: User,
         return True
     hashed = authn.sha256_hex(totp.normalize_recovery_code(code))
     return await users_repo.spend_recovery_code(session, user.id, hashed, datetime.now(UTC))
+
+
+# --- adding users: directly, by invitation, and the CLI's bootstrap ---------------------------
+
+
+STAFF_QUOTA = "staff_users"
+
+
+async def add_user(
+    session: AsyncSession,
+    tenant_id: uuid.UUID | None,
+    email: str,
+    password: str,
+    roles: Sequence[str],
+    producer_ids: Sequence[uuid.UUID] = (),
+    name: str | None = None,
+) -> User:
+    unknown = set(roles) - ROLES
+    if unknown:
+        raise InvalidInput(f"unknown roles: {', '.join(sorted(unknown))}")
+    if (policy.OPERATOR in roles) != (tenant_id is None):
+        raise InvalidInput("operators belong to no tenant; everyone else to one")
+    if await users_repo.get_user_by_email(session, email) is not None:
+        raise EmailTaken(f"{email} is already registered")
+    if tenant_id is not None:
+        await check_staff_quota(session, tenant_id)
+    user = User(
+        tenant_id=tenant_id,
+        email=email,
+        name=name,
+        password_hash=await authn.hash_password(password),
+        roles=sorted(set(roles)),
+        producer_ids=[str(p) for p in producer_ids],
+        is_active=True,
+    )
+    session.add(user)
+    await session.flush()
+    await session.refresh(user)
+    return user
+
+
+async def check_staff_quota(session: AsyncSession, tenant_id: uuid.UUID) -> None:
+    """The plan's `staff_users` quota, which the gateway enforces itself (it owns users)."""
+    found = await tenants_repo.get_tenant_and_plan(session, tenant_id)
+    if found is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    quota = authn.effective_limits(*found).get(STAFF_QUOTA)
+    if quota is None:
+        return
+    if await users_repo.count_active_users(session, tenant_id) >= quota:
+        raise QuotaExceeded(f"the plan allows {quota} users", quota=STAFF_QUOTA, limit=quota)
+
+
+def _target_tenant(caller: InternalPrincipal, requested: uuid.UUID | None) -> uuid.UUID | None:
+    """The tenant a new user or invitation is for: any (operator) or the caller's (admin)."""
+    if caller.has_role(policy.OPERATOR):
+        return requested
+    tenant_id = access.require_tenant_admin(caller)
+    if requested not in (None, tenant_id):
+        raise TenantNotFound(f"no tenant {requested}")
+    return tenant_id
+
+
+async def register_user(session: AsyncSession, caller: InternalPrincipal, data: UserCreate) -> User:
+    """Add a user to the caller's tenant (admin), or to any tenant (operator)."""
+    tenant_id = _target_tenant(caller, data.tenant_id)
+    if tenant_id is not None and await tenants_repo.get_tenant(session, tenant_id) is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    if policy.OPERATOR in data.roles and not caller.has_role(policy.OPERATOR):
+        raise Forbidden("only the operator grants the operator role")
+    access.may_grant(caller, data.roles)
+    return await add_user(
+        session, tenant_id, data.email, data.password, data.roles, data.producer_ids, data.name
+    )
+
+
+async def invite(
+    session: AsyncSession, caller: InternalPrincipal, data: InvitationCreate, ttl: timedelta
+) -> tuple[Invitation, str]:
+    """A one-time invitation into a tenant, and its token (shown once, only its hash kept)."""
+    tenant_id = _target_tenant(caller, data.tenant_id)
+    if tenant_id is None:
+        raise InvalidInput("an invitation is for a tenant: give tenant_id")
+    if policy.OPERATOR in data.roles:
+        raise Forbidden("the operator role is never granted by invitation")
+    access.may_grant(caller, data.roles)
+    await check_staff_quota(session, tenant_id)
+    if await users_repo.get_user_by_email(session, data.email) is not None:
+        raise EmailTaken(f"{data.email} is already registered")
+    token = authn.new_refresh_token()
+    invitation = Invitation(
+        tenant_id=tenant_id,
+        email=data.email,
+        roles=sorted(set(data.roles)),
+        producer_ids=[str(p) for p in data.producer_ids],
+        token_hash=authn.sha256_hex(token),
+        created_by=caller.actor,
+        expires_at=datetime.now(UTC) + ttl,
+    )
+    session.add(invitation)
+    await session.flush()
+    return invitation, token
+
+
+async def invitation_mail(
+    session: AsyncSession, invitation: Invitation, token: str, public_url: str, hours: int
+) -> Mail:
+    """The mail that carries `token` to the invitee."""
+    tenant = await tenants_repo.get_tenant(session, invitation.tenant_id)
+    town = "a town" if tenant is None else str(tenant.name.get("en") or tenant.slug)
+    return _invitation_text(invitation.email, token, town, public_url, hours)
+
+
+async def accept_invitation(session: AsyncSession, token: str, password: str) -> User:
+    """Spend an invitation: its user is created with `password`."""
+    invitation = await users_repo.get_invitation_for_update(session, authn.sha256_hex(token))
+    now = datetime.now(UTC)
+    if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= now:
+        raise InvalidInvitation()
+    invitation.accepted_at = now
+    return await add_user(
+        session,
+        invitation.tenant_id,
+        invitation.email,
+        password,
+        invitation.roles,
+        [uuid.UUID(p) for p in invitation.producer_ids],
+    )

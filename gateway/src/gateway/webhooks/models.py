@@ -11,7 +11,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text, U
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gateway.models import Base
+from gateway.base import Base
 from kit.db import Timestamps, UUIDPrimaryKey
 from kit.secrets import SEALED
 

@@ -1,0 +1,104 @@
+"""Routes of tenants: onboarding, reading, changing, suspending and reactivating towns."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, status
+
+from gateway import access
+from gateway.audit import service as audit
+from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.playbook import service as playbooks
+from gateway.tenants import service
+from gateway.tenants.schemas import TenantCreate, TenantCreated, TenantRead, TenantUpdate
+from gateway.upstream import ServiceCaller
+from kit.db import Database
+
+router = APIRouter()
+
+
+@router.post(
+    "/v1/tenants",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TenantCreated,
+    tags=["tenants"],
+)
+async def create_tenant(data: TenantCreate, request: Request, caller: CallerDep) -> object:
+    """Onboard a municipality (operator only), optionally from another town's playbook."""
+    access.require_operator(caller)
+    document = playbooks.check(data.from_playbook) if data.from_playbook is not None else None
+    if document is not None:
+        data = playbooks.with_profile(data, document)
+    db: Database = request.app.state.db
+    async with db.transaction() as session:
+        created = await service.open_tenant(session, caller, data)
+        await audit.record(
+            session,
+            caller,
+            "tenant.created",
+            f"tenant:{created.id}",
+            tenant_id=created.id,
+            after=created,
+        )
+    if document is None:
+        return created
+    # After the commit: the services are told about a tenant that exists.
+    services: ServiceCaller = request.app.state.services
+    outcome = await playbooks.apply(services, created.id, document)
+    return TenantCreated(**created.model_dump(), playbook=outcome)
+
+
+@router.get("/v1/tenants", response_model=list[TenantRead], tags=["tenants"])
+async def list_tenants(caller: CallerDep, session: GatewaySessionDep) -> object:
+    """Every tenant (operator only)."""
+    return await service.list_tenants(session, caller)
+
+
+@router.get("/v1/tenants/{tenant_id}", response_model=TenantRead, tags=["tenants"])
+async def get_tenant(tenant_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep) -> object:
+    """One tenant, to the operator or its own members."""
+    return await service.get_tenant(session, caller, tenant_id)
+
+
+@router.patch("/v1/tenants/{tenant_id}", response_model=TenantRead, tags=["tenants"])
+async def update_tenant(
+    tenant_id: uuid.UUID, data: TenantUpdate, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Change a tenant's profile, plan, quotas or status (operator only)."""
+    before = await service.get_tenant(session, caller, tenant_id)
+    after = await service.update_tenant(session, caller, tenant_id, data)
+    await audit.record(
+        session,
+        caller,
+        "tenant.updated",
+        f"tenant:{tenant_id}",
+        tenant_id=tenant_id,
+        before=before,
+        after=after,
+    )
+    return after
+
+
+@router.post("/v1/tenants/{tenant_id}/suspend", response_model=TenantRead, tags=["tenants"])
+async def suspend_tenant(
+    tenant_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Suspend a tenant: its users and keys get 403 `tenant-suspended`; its data is kept."""
+    tenant = await service.set_tenant_status(session, caller, tenant_id, "suspended")
+    await audit.record(
+        session, caller, "tenant.suspended", f"tenant:{tenant_id}", tenant_id=tenant_id
+    )
+    return tenant
+
+
+@router.post("/v1/tenants/{tenant_id}/reactivate", response_model=TenantRead, tags=["tenants"])
+async def reactivate_tenant(
+    tenant_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Reactivate a suspended tenant (operator only)."""
+    tenant = await service.set_tenant_status(session, caller, tenant_id, "active")
+    await audit.record(
+        session, caller, "tenant.reactivated", f"tenant:{tenant_id}", tenant_id=tenant_id
+    )
+    return tenant
