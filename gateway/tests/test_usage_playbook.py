@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
+from gateway.state import state_of
 from gateway.usage.service import current_month
 from kit.runtime import ServiceRuntime
 
@@ -46,7 +47,8 @@ class TestUsage:
     ) -> None:
         admin = await auth_headers(public_http, town.admin_email)
         await public_http.get("/v1/me", headers=admin)
-        await app_of(public_http).state.usage.flush(app_of(public_http).state.db)
+        state = state_of(app_of(public_http))
+        await state.usage.flush(state.db)
         other_process = await gateway_with({n: s.client() for n, s in standins.items()})
 
         response = await other_process.get(f"/v1/tenants/{town.id}/usage", headers=admin)

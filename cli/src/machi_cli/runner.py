@@ -24,6 +24,7 @@ import gateway.app
 import gateway.roles
 import web.app
 from gateway.settings import GatewaySettings
+from gateway.state import state_of
 from kit import migrations
 from kit import roles as kit_roles
 from kit.auth import TokenSigner, TokenVerifier
@@ -293,7 +294,7 @@ class Platform:
 
         transport = httpx.ASGITransport(app=gateway_app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-            await seed.seed_demo_town(self.settings, http, gateway_app.state.services)
+            await seed.seed_demo_town(self.settings, http, state_of(gateway_app).services)
 
     async def _seed_when_listening(self, server: _Server, gateway_app: FastAPI) -> None:
         """Seed the demo town once the gateway serves its keys and the services accept them."""

@@ -27,6 +27,7 @@ from gateway.public import events as public_events
 from gateway.public.service import PublicPages
 from gateway.ratelimit import Buckets, RedisBuckets, make_buckets
 from gateway.settings import GatewayKeys, GatewaySettings
+from gateway.state import GatewayState
 from gateway.tenants import api as tenants_api
 from gateway.upstream import ServiceCaller
 from gateway.usage import api as usage_api
@@ -66,14 +67,14 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if runtime.bus is not None:  # each process drops its own cached pages on changes
-            await public_events.follow_changes(runtime.bus, app.state.public)
-        flusher = asyncio.create_task(app.state.usage.run(runtime.db, settings.usage_flush_seconds))
+            await public_events.follow_changes(runtime.bus, state.public)
+        flusher = asyncio.create_task(state.usage.run(runtime.db, settings.usage_flush_seconds))
         try:
             yield
         finally:
             flusher.cancel()
             await asyncio.gather(flusher, return_exceptions=True)
-            await app.state.buckets.close()
+            await state.buckets.close()
 
     app = FastAPI(
         title="Machi API",
@@ -89,19 +90,22 @@ def create_app(
     authn.password_slots.configure(
         settings.login_max_concurrent_hashes, settings.login_hash_wait_seconds
     )
-    app.state.runtime = runtime
-    app.state.db = runtime.db
-    app.state.settings = settings
-    app.state.signer = signer
-    app.state.upstreams = upstreams
-    app.state.services = services
-    app.state.buckets = buckets or make_buckets(settings.redis_url)
-    app.state.usage = UsageMeter()
-    app.state.public = public_api.PublicState(PublicPages(services), settings)
-    app.state.authenticator = Authenticator(runtime.db, signer, settings)
-    app.state.openapi = openapi.MergedOpenAPI(upstreams)
-    app.state.sealer = Sealer.of(keys or GatewayKeys())
-    app.state.mailer = mailer or Mailer.from_settings(settings)
+    state = GatewayState(
+        runtime=runtime,
+        settings=settings,
+        signer=signer,
+        upstreams=upstreams,
+        services=services,
+        buckets=buckets or make_buckets(settings.redis_url),
+        usage=UsageMeter(),
+        public=public_api.PublicState(PublicPages(services), settings),
+        authenticator=Authenticator(runtime.db, signer, settings),
+        openapi=openapi.MergedOpenAPI(upstreams),
+        sealer=Sealer.of(keys or GatewayKeys()),
+        mailer=mailer or Mailer.from_settings(settings),
+    )
+    app.state.gateway = state  # read through `gateway.state.get_state`, typed
+    app.state.runtime = runtime  # where kit's client-address and outbound-guard helpers look
     webhooks_api.document_webhooks(app.webhooks)
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware, service=runtime.service)
@@ -116,8 +120,8 @@ def create_app(
             max_age=600,
         )
     checks: dict[str, ReadinessCheck] = {"database": runtime.db.ping}
-    if isinstance(app.state.buckets, RedisBuckets):
-        checks["redis"] = app.state.buckets.ping
+    if isinstance(state.buckets, RedisBuckets):
+        checks["redis"] = state.buckets.ping
     # Services are watched, not required: each fails only its own routes (502/503), while the
     # gateway keeps serving the others, the public pages from cache and `/r/`.
     add_ops_routes(app, checks, upstream_checks(upstreams))

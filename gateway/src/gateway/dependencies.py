@@ -16,13 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gateway.auth.schemas import TokenRequest
 from gateway.authn import Authenticator, Caller
 from gateway.errors import LoginThrottled
-from gateway.ratelimit import STATE_KEY, Buckets, RateLimited
+from gateway.ratelimit import STATE_KEY, RateLimited
 from gateway.settings import GatewaySettings
-from gateway.usage.service import UsageMeter
+from gateway.state import GatewayState, get_state
 from gateway.users import service as users
 from kit import clientip, policy
 from kit.auth import InternalPrincipal
-from kit.db import Database
 from kit.dependencies import route_template
 from kit.errors import ProblemError
 from kit.logs import tenant_var
@@ -43,9 +42,12 @@ api_key_scheme = APIKeyHeader(name="X-API-Key", scheme_name="apiKey", auto_error
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One transaction per request, committed before responding; these tables have no RLS."""
-    db: Database = request.app.state.db
+    db = get_state(request).db
     async with db.transaction() as session:
         yield session
+
+
+StateDep = Annotated[GatewayState, Depends(get_state)]
 
 
 # scope="function": commit before the response is sent, as kit.dependencies.SessionDep does.
@@ -53,7 +55,7 @@ GatewaySessionDep = Annotated[AsyncSession, Depends(get_session, scope="function
 
 
 def get_authenticator(request: Request) -> Authenticator:
-    authenticator: Authenticator = request.app.state.authenticator
+    authenticator = get_state(request).authenticator
     return authenticator
 
 
@@ -72,7 +74,7 @@ async def enforce_rate(
     refusal: type[ProblemError] = RateLimited,
 ) -> None:
     """Take a token from `bucket`; 429 with the RateLimit headers when it is empty."""
-    buckets: Buckets = request.app.state.buckets
+    buckets = get_state(request).buckets
     decision = await buckets.take(bucket, per_minute, WINDOW_SECONDS)
     setattr(request.state, STATE_KEY, decision)
     if not decision.allowed:
@@ -88,7 +90,7 @@ def throttled_route(bucket: str, per_minute: Callable[[GatewaySettings], int]) -
             handler = super().get_route_handler()
 
             async def throttled(request: Request) -> Response:
-                settings: GatewaySettings = request.app.state.settings
+                settings = get_state(request).settings
                 key = f"{bucket}:{client_ip(request)}"
                 await enforce_rate(request, key, per_minute(settings), LoginThrottled)
                 return await handler(request)
@@ -115,11 +117,11 @@ async def authenticate_caller(
     request.state.principal = principal
     if principal.tenant_id is not None:
         tenant_var.set(str(principal.tenant_id))
-    settings: GatewaySettings = request.app.state.settings
+    settings = get_state(request).settings
     per_minute = principal.limits.get(RATE_QUOTA) or settings.rate_limit_per_minute
     await enforce_rate(request, f"{principal.kind}:{principal.sub}", per_minute)
     if principal.tenant_id is not None:
-        meter: UsageMeter = request.app.state.usage
+        meter = get_state(request).usage
         meter.count(principal.tenant_id)
     return caller
 

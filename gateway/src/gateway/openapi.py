@@ -21,6 +21,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from gateway.routes import ROUTES, USER, Route, match
+from gateway.state import get_state
 from kit.http import PROBLEM_JSON
 
 log = logging.getLogger(__name__)
@@ -269,7 +270,7 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/openapi.json")
 async def openapi_json(request: Request) -> JSONResponse:
-    merged: MergedOpenAPI = request.app.state.openapi
+    merged = get_state(request).openapi
     return JSONResponse(await merged.document(request.app))
 
 

@@ -28,12 +28,11 @@ from gateway.errors import (
     UpstreamUnavailable,
 )
 from gateway.routes import ANONYMOUS, ROUTES, TOWN, WEBHOOK_KINDS, Route
-from gateway.settings import GatewaySettings
+from gateway.state import get_state
 from gateway.tenants import repository as tenants_repo
-from gateway.upstream import ServiceCaller, anonymous
+from gateway.upstream import anonymous
 from kit import idempotency, policy, tracing
 from kit.auth import InternalPrincipal
-from kit.db import Database
 from kit.logs import request_id_var
 
 log = logging.getLogger(__name__)
@@ -119,11 +118,11 @@ async def _relay(upstream: httpx.Response) -> AsyncIterator[bytes]:
 
 async def forward(request: Request, caller: InternalPrincipal, route: Route) -> Response:
     """Send the request to `route`'s service, as the caller, and stream the answer."""
-    upstreams: dict[str, httpx.AsyncClient] = request.app.state.upstreams
+    upstreams = get_state(request).upstreams
     # Anonymous tokens (redirects, webhooks, media) are reused per town: no signature per click,
     # and the service's verified-token cache hits.
-    services: ServiceCaller = request.app.state.services
-    settings: GatewaySettings = request.app.state.settings
+    services = get_state(request).services
+    settings = get_state(request).settings
     client = upstreams.get(route.upstream)
     if client is None:
         raise UpstreamUnavailable(f"{route.upstream} is not configured")
@@ -168,7 +167,7 @@ async def forward_once(request: Request, caller: InternalPrincipal, route: Route
     key = request.headers.get(idempotency.HEADER)
     if key is None or request.method not in IDEMPOTENT_METHODS:
         return await forward(request, caller, route)
-    db: Database = request.app.state.db
+    db = get_state(request).db
     scope = f"{caller.tenant_id}:{caller.actor}"
     body = await request.body()  # kept by the request: `forward` sends it from there
     print_ = idempotency.fingerprint(request.method, _target(request), body)
@@ -206,7 +205,7 @@ def _answer(stored: idempotency.StoredResponse, extra: dict[str, str] | None = N
 
 async def town_tenant_id(request: Request, slug: str) -> uuid.UUID:
     """The tenant of the town `slug`: 404 when unknown, 403 when suspended."""
-    db: Database = request.app.state.db
+    db = get_state(request).db
     async with db.transaction() as session:
         tenant = await tenants_repo.get_tenant_by_slug(session, slug)
     if tenant is None:
@@ -217,7 +216,7 @@ async def town_tenant_id(request: Request, slug: str) -> uuid.UUID:
 
 
 async def _public_rate(request: Request) -> None:
-    settings: GatewaySettings = request.app.state.settings
+    settings = get_state(request).settings
     await enforce_rate(request, f"ip:{client_ip(request)}", settings.public_rate_limit_per_minute)
 
 
@@ -246,8 +245,8 @@ def _endpoint(route: Route) -> Endpoint:
     async def forward_to_upstream(request: Request, caller: FullCallerDep) -> Response:
         _authorize(caller, route, request)
         return await audit.forwarded(
-            request.app.state.db,
-            request.app.state.services,
+            get_state(request).db,
+            get_state(request).services,
             caller.principal,
             route.upstream,
             lambda: forward_once(request, caller.principal, route),

@@ -14,8 +14,8 @@ from gateway.audit import service as audit
 from gateway.audit.repository import Filters
 from gateway.audit.schemas import AuditEventRead
 from gateway.dependencies import CallerDep, GatewaySessionDep, client_ip
+from gateway.state import get_state
 from kit import csvout
-from kit.db import Database
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter(tags=["audit"])
@@ -71,7 +71,7 @@ FiltersDep = Annotated[Filters, Depends(read_filters)]
 
 
 async def _csv(request: Request, filters: Filters) -> Response:
-    db: Database = request.app.state.db
+    db = get_state(request).db
     return StreamingResponse(
         await csvout.primed(audit.csv_lines(db, filters)),
         media_type=f"{CSV}; charset=utf-8",

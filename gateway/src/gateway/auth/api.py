@@ -21,8 +21,7 @@ from gateway.dependencies import (
     throttled_route,
 )
 from gateway.errors import InvalidRefreshToken, LoginThrottled
-from gateway.settings import GatewaySettings
-from kit.db import Database
+from gateway.state import get_state
 from kit.errors import ProblemError
 
 router = APIRouter()
@@ -44,7 +43,7 @@ _TOKEN_BODY: dict[str, Any] = {
 @router.get("/.well-known/jwks.json", response_model=Jwks, tags=["auth"], operation_id="jwks_get")
 async def jwks(request: Request) -> dict[str, Any]:
     """The public keys of every token the gateway signs (RFC 7517)."""
-    keys: dict[str, Any] = request.app.state.signer.jwks()
+    keys = get_state(request).signer.jwks()
     return keys
 
 
@@ -64,7 +63,7 @@ async def issue_token(
     second factor of admins and editors and the account has none, the tokens come with
     `mfa_enrolment_required: true` and reach only the enrolment routes until it is confirmed.
     """
-    settings: GatewaySettings = request.app.state.settings
+    settings = get_state(request).settings
     account = authn.sha256_hex(credentials.email)  # bucket keys never hold the email itself
     await enforce_rate(
         request, f"login-account:{account}", settings.login_account_per_minute, LoginThrottled
@@ -75,7 +74,7 @@ async def issue_token(
         settings.login_ip_account_per_minute,
         LoginThrottled,
     )
-    db: Database = request.app.state.db
+    db = get_state(request).db
     policy = service.LoginPolicy(
         settings.login_max_failures, timedelta(seconds=settings.login_lockout_seconds)
     )
@@ -87,7 +86,7 @@ async def issue_token(
             credentials.email,
             credentials.password,
             policy,
-            sealer=request.app.state.sealer,
+            sealer=get_state(request).sealer,
             totp_code=credentials.totp_code,
         )
         await audit.login_attempt(session, credentials.email, not isinstance(outcome, ProblemError))
@@ -101,7 +100,7 @@ async def refresh_token(
     data: RefreshRequest, request: Request, authenticator: AuthenticatorDep
 ) -> object:
     """Trade a refresh token for a new pair; a reused one revokes its whole family."""
-    db: Database = request.app.state.db
+    db = get_state(request).db
     # Its own boundary: a detected reuse must commit the family's revocation and still be a 401.
     async with db.transaction() as session:
         tokens = await service.rotate_refresh_token(session, authenticator, data.refresh_token)

@@ -12,10 +12,8 @@ from gateway.audit import service as audit
 from gateway.dependencies import CallerDep
 from gateway.export import service
 from gateway.routes import UPSTREAMS
-from gateway.settings import GatewaySettings
+from gateway.state import get_state
 from kit import export
-from kit.auth import TokenSigner
-from kit.db import Database
 
 router = APIRouter()
 
@@ -34,16 +32,20 @@ router = APIRouter()
 )
 async def export_tenant(tenant_id: uuid.UUID, request: Request, caller: CallerDep) -> Response:
     """Every row the platform keeps for a tenant, secrets left out (operator only)."""
-    db: Database = request.app.state.db
+    db = get_state(request).db
     async with db.transaction() as session:
         tenant, plan = await service.exported_tenant(session, caller, tenant_id)
         await audit.record(
             session, caller, "tenant.exported", f"tenant:{tenant_id}", tenant_id=tenant_id
         )
-    settings: GatewaySettings = request.app.state.settings
-    signer: TokenSigner = request.app.state.signer
+    settings = get_state(request).settings
+    signer = get_state(request).signer
     parts = await service.open_exports(
-        request.app.state.upstreams, signer, tenant_id, UPSTREAMS, settings.upstream_timeout_seconds
+        get_state(request).upstreams,
+        signer,
+        tenant_id,
+        UPSTREAMS,
+        settings.upstream_timeout_seconds,
     )
     return StreamingResponse(
         service.export_document(db, tenant, plan, parts),

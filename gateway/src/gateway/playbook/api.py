@@ -12,8 +12,8 @@ from gateway.audit import service as audit
 from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.playbook import service as playbooks
 from gateway.playbook.schemas import PlaybookDocument
+from gateway.state import get_state
 from gateway.tenants import service as tenants
-from gateway.upstream import ServiceCaller
 
 router = APIRouter(tags=["tenants"])
 
@@ -28,5 +28,5 @@ async def export_playbook(
     await audit.record(
         session, caller, "tenant.playbook_exported", f"tenant:{tenant_id}", tenant_id=tenant_id
     )
-    services: ServiceCaller = request.app.state.services
+    services = get_state(request).services
     return await playbooks.export(services, tenant)

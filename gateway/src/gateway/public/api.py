@@ -29,8 +29,8 @@ from gateway.public.cache import Build, SingleFlight, TTLCache
 from gateway.public.schemas import ProductPage, StorePage, TownPage
 from gateway.public.service import PublicPages, Town, choose_language, localize
 from gateway.settings import GatewaySettings
+from gateway.state import get_state
 from gateway.tenants import repository as tenants_repo
-from kit.db import Database
 from kit.etags import CONDITIONAL_RESPONSES, etag_of, none_match
 
 router = APIRouter(tags=["public"])
@@ -91,7 +91,7 @@ class PublicState:
 
 
 def _state(request: Request) -> PublicState:
-    state: PublicState = request.app.state.public
+    state = get_state(request).public
     return state
 
 
@@ -101,7 +101,7 @@ async def _town(request: Request, slug: str) -> Town:
     public = _state(request)
     town = public.towns.get((slug,))
     if town is None:
-        db: Database = request.app.state.db
+        db = get_state(request).db
         async with db.transaction() as session:
             tenant = await tenants_repo.get_tenant_by_slug(session, slug)
         if tenant is None:
@@ -147,7 +147,7 @@ Compose = Callable[[PublicPages, Town], Awaitable[dict[str, Any] | None]]
 
 
 async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Compose) -> Response:
-    settings: GatewaySettings = request.app.state.settings
+    settings = get_state(request).settings
     await enforce_rate(request, f"ip:{client_ip(request)}", settings.public_rate_limit_per_minute)
     public = _state(request)
     town = await _town(request, slug)

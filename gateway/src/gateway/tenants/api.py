@@ -10,10 +10,9 @@ from gateway import access
 from gateway.audit import service as audit
 from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.playbook import service as playbooks
+from gateway.state import get_state
 from gateway.tenants import service
 from gateway.tenants.schemas import TenantCreate, TenantCreated, TenantRead, TenantUpdate
-from gateway.upstream import ServiceCaller
-from kit.db import Database
 
 router = APIRouter()
 
@@ -30,7 +29,7 @@ async def create_tenant(data: TenantCreate, request: Request, caller: CallerDep)
     document = playbooks.check(data.from_playbook) if data.from_playbook is not None else None
     if document is not None:
         data = playbooks.with_profile(data, document)
-    db: Database = request.app.state.db
+    db = get_state(request).db
     async with db.transaction() as session:
         created = await service.open_tenant(session, caller, data)
         await audit.record(
@@ -44,7 +43,7 @@ async def create_tenant(data: TenantCreate, request: Request, caller: CallerDep)
     if document is None:
         return created
     # After the commit: the services are told about a tenant that exists.
-    services: ServiceCaller = request.app.state.services
+    services = get_state(request).services
     outcome = await playbooks.apply(services, created.id, document)
     return TenantCreated(**created.model_dump(), playbook=outcome)
 

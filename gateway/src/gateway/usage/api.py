@@ -8,12 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.state import get_state
 from gateway.tenants import service as tenants_service
-from gateway.upstream import ServiceCaller
 from gateway.usage import service as usage
 from gateway.usage.schemas import CSV_RESPONSE, TenantUsage
-from gateway.usage.service import UsageMeter
-from kit.db import Database
 
 router = APIRouter(tags=["usage"])
 Month = Annotated[
@@ -40,8 +38,8 @@ def _answer(request: Request, rows: list[dict[str, Any]], fmt: str | None, name:
 
 async def _flush(request: Request) -> None:
     """Write this process's pending counts first, so the report includes them."""
-    meter: UsageMeter = request.app.state.usage
-    await meter.flush(request.app.state.db)
+    meter = get_state(request).usage
+    await meter.flush(get_state(request).db)
 
 
 @router.get("/v1/tenants/{tenant_id}/usage", response_model=TenantUsage, responses=AS_CSV)
@@ -56,8 +54,8 @@ async def tenant_usage(
     """A tenant's usage in a month: API calls and each service's numbers (JSON or CSV)."""
     tenant = await tenants_service.get_tenant(session, caller, tenant_id)
     chosen = month or usage.current_month()
-    db: Database = request.app.state.db
-    services: ServiceCaller = request.app.state.services
+    db = get_state(request).db
+    services = get_state(request).services
     await _flush(request)
     (row,) = await usage.report(db, services, [tenant], chosen)
     if _wants_csv(request, fmt):
@@ -76,8 +74,8 @@ async def all_usage(
     """Every partner's usage in a month, side by side (operator only; JSON or CSV)."""
     tenants = await tenants_service.list_tenants(session, caller)
     chosen = month or usage.current_month()
-    db: Database = request.app.state.db
-    services: ServiceCaller = request.app.state.services
+    db = get_state(request).db
+    services = get_state(request).services
     await _flush(request)
     rows = await usage.report(db, services, tenants, chosen)
     return _answer(request, rows, fmt, f"usage-{chosen}")

@@ -19,8 +19,8 @@ from gateway.dependencies import (
     throttled_route,
 )
 from gateway.errors import InvalidInvitation, LoginThrottled
-from gateway.mail import Mailer
 from gateway.settings import GatewaySettings
+from gateway.state import get_state
 from gateway.users import service
 from gateway.users.schemas import (
     InvitationAccept,
@@ -38,7 +38,6 @@ from gateway.users.schemas import (
     UserRead,
     UserUpdate,
 )
-from kit.db import Database
 from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from kit.secrets import Sealer
 
@@ -56,7 +55,7 @@ NO_CONTENT = status.HTTP_204_NO_CONTENT
 
 
 def get_sealer(request: Request) -> Sealer:
-    sealer: Sealer = request.app.state.sealer
+    sealer = get_state(request).sealer
     return sealer
 
 
@@ -64,7 +63,7 @@ SealerDep = Annotated[Sealer, Depends(get_sealer)]
 
 
 def _settings(request: Request) -> GatewaySettings:
-    settings: GatewaySettings = request.app.state.settings
+    settings = get_state(request).settings
     return settings
 
 
@@ -82,13 +81,13 @@ async def create_invitation(
 ) -> object:
     """Invite someone into the tenant: the invitee gets the token by email, and it is in this
     response too (only here: only its hash is stored)."""
-    settings: GatewaySettings = request.app.state.settings
+    settings = get_state(request).settings
     ttl = timedelta(hours=settings.invitation_ttl_hours)
     invitation, token = await service.invite(session, caller, data, ttl)
     mail = await service.invitation_mail(
         session, invitation, token, settings.gateway_public_url, settings.invitation_ttl_hours
     )
-    mailer: Mailer = request.app.state.mailer
+    mailer = get_state(request).mailer
     await audit.record(
         session,
         caller,
@@ -142,7 +141,7 @@ async def accept_invitation(
         )
         return user
     except InvalidInvitation:
-        settings: GatewaySettings = request.app.state.settings
+        settings = get_state(request).settings
         await enforce_rate(
             request,
             f"invitation-miss:{client_ip(request)}",
@@ -301,7 +300,7 @@ async def request_password_reset(data: PasswordResetRequest, request: Request) -
     """Email a single-use reset code to the account with this email, if there is one. The
     answer is the same 202 either way, and the mail is sent after it."""
     settings = _settings(request)
-    db: Database = request.app.state.db
+    db = get_state(request).db
     async with db.transaction() as session:
         outcome = await service.request_password_reset(
             session,
@@ -318,7 +317,7 @@ async def request_password_reset(data: PasswordResetRequest, request: Request) -
                 target,
                 tenant_id=outcome.user.tenant_id,
             )
-    mailer: Mailer = request.app.state.mailer
+    mailer = get_state(request).mailer
     task = BackgroundTask(mailer.send, outcome.mail) if outcome is not None else None
     return Response(status_code=status.HTTP_202_ACCEPTED, background=task)
 

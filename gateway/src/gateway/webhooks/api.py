@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 
 from gateway.audit import service as audit
 from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.state import get_state
 from gateway.webhooks import service
 from gateway.webhooks.models import WebhookEndpoint
 from gateway.webhooks.schemas import (
@@ -30,7 +31,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 def get_sealer(request: Request) -> Sealer:
-    sealer: Sealer = request.app.state.sealer
+    sealer = get_state(request).sealer
     return sealer
 
 
