@@ -55,7 +55,7 @@ class TestPlans:
     ) -> None:
         response = await http.get("/v1/plans", headers=await auth_headers(http, town.admin_email))
         assert response.status_code == 200
-        plans = {plan["name"]: plan for plan in response.json()}
+        plans = {plan["name"]: plan for plan in response.json()["items"]}
         assert {"trial", "town", "city"} <= set(plans)
         assert set(plans["town"]["limits"]) == {
             "active_products",
@@ -195,10 +195,41 @@ class TestTenantProfile:
     async def test_operator_lists_every_tenant_and_members_cannot(
         self, http: httpx.AsyncClient, operator_email: str, town: Town
     ) -> None:
-        listed = await http.get("/v1/tenants", headers=await auth_headers(http, operator_email))
-        assert town.slug in [t["slug"] for t in listed.json()]
+        operator = await auth_headers(http, operator_email)
+        slugs: list[str] = []
+        cursor = None
+        while True:
+            params = {"limit": 50, **({"cursor": cursor} if cursor else {})}
+            page = (await http.get("/v1/tenants", params=params, headers=operator)).json()
+            slugs += [t["slug"] for t in page["items"]]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert town.slug in slugs
+        assert slugs == sorted(slugs)
         refused = await http.get("/v1/tenants", headers=await auth_headers(http, town.admin_email))
         assert refused.status_code == 403
+
+    async def test_tenants_and_plans_page_by_cursor(
+        self, http: httpx.AsyncClient, operator_email: str, town: Town
+    ) -> None:
+        operator = await auth_headers(http, operator_email)
+
+        first = await http.get("/v1/plans", params={"limit": 1}, headers=operator)
+        second = await http.get(
+            "/v1/plans",
+            params={"limit": 1, "cursor": first.json()["next_cursor"]},
+            headers=operator,
+        )
+        tenants = await http.get("/v1/tenants", params={"limit": 1}, headers=operator)
+        made_up = await http.get("/v1/tenants", params={"cursor": "not-ours"}, headers=operator)
+
+        assert first.status_code == 200, first.text
+        assert len(first.json()["items"]) == 1
+        assert first.json()["items"][0]["name"] < second.json()["items"][0]["name"]
+        assert len(tenants.json()["items"]) == 1
+        assert tenants.json()["next_cursor"] is not None
+        assert made_up.status_code == 400
 
 
 class TestSuspension:

@@ -31,7 +31,7 @@ def test_operator_creates_takeo_on_the_town_plan(town: Takeo, journeys: Journeys
     assert tenant.allowed_store_domains == ["store.shopping.yahoo.co.jp"]
     assert tenant.plan == "town"
     listed = done(tenants_list.sync_detailed(client=operator))
-    assert town.id in {t.id for t in listed}
+    assert town.id in {t.id for t in listed.items}
 
 
 def test_invited_admin_accepted_and_logs_in_as_takeo_admin(town: Takeo) -> None:

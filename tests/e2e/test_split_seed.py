@@ -111,7 +111,11 @@ def test_the_demo_towns_playbook_has_categories_templates_and_channel_plans(
         "/v1/auth/token", json=dict(zip(("email", "password"), seed.OPERATOR, strict=True))
     )
     operator.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
-    (town,) = [t for t in operator.get("/v1/tenants").json() if t["slug"] == "takeo"]
+    (town,) = [
+        t
+        for t in operator.get("/v1/tenants", params={"limit": 200}).json()["items"]
+        if t["slug"] == "takeo"
+    ]
 
     exported = operator.get(f"/v1/tenants/{town['id']}/playbook")
 

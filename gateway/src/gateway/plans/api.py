@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from gateway.audit import service as audit
 from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.plans import service
 from gateway.plans.schemas import PlanRead, PlanWrite
 from gateway.schemas import PlanName
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter()
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
-@router.get("/v1/plans", response_model=list[PlanRead], tags=["plans"])
-async def list_plans(_: CallerDep, session: GatewaySessionDep) -> object:
-    """Every plan with its quotas and features."""
-    return await service.list_plans(session)
+@router.get("/v1/plans", response_model=Page[PlanRead], tags=["plans"])
+async def list_plans(
+    _: CallerDep,
+    session: GatewaySessionDep,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
+    """The plans with their quotas and features, by name, a page at a time."""
+    items, next_cursor = await service.page_plans(session, cursor=cursor, limit=limit)
+    return {"items": items, "next_cursor": next_cursor}
 
 
 @router.put("/v1/plans/{name}", response_model=PlanRead, tags=["plans"])

@@ -17,9 +17,11 @@ from kit.auth import InternalPrincipal
 from kit.events import outbox
 
 
-async def list_plans(session: AsyncSession) -> list[Plan]:
-    """Every plan, by name."""
-    return await plans_repo.list_plans(session)
+async def page_plans(
+    session: AsyncSession, *, cursor: str | None, limit: int
+) -> tuple[list[Plan], str | None]:
+    """One page of the plans, by name."""
+    return await plans_repo.page_plans(session, cursor=cursor, limit=limit)
 
 
 async def put_plan(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Query, Request, status
 
 from gateway import access
 from gateway.audit import service as audit
@@ -13,8 +14,10 @@ from gateway.playbook import service as playbooks
 from gateway.state import get_state
 from gateway.tenants import service
 from gateway.tenants.schemas import TenantCreate, TenantCreated, TenantRead, TenantUpdate
+from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter()
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 @router.post(
@@ -48,10 +51,16 @@ async def create_tenant(data: TenantCreate, request: Request, caller: CallerDep)
     return TenantCreated(**created.model_dump(), playbook=outcome)
 
 
-@router.get("/v1/tenants", response_model=list[TenantRead], tags=["tenants"])
-async def list_tenants(caller: CallerDep, session: GatewaySessionDep) -> object:
-    """Every tenant (operator only)."""
-    return await service.list_tenants(session, caller)
+@router.get("/v1/tenants", response_model=Page[TenantRead], tags=["tenants"])
+async def list_tenants(
+    caller: CallerDep,
+    session: GatewaySessionDep,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
+    """The tenants, by slug, a page at a time (operator only)."""
+    items, next_cursor = await service.page_tenants(session, caller, cursor=cursor, limit=limit)
+    return {"items": items, "next_cursor": next_cursor}
 
 
 @router.get("/v1/tenants/{tenant_id}", response_model=TenantRead, tags=["tenants"])

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.plans.models import Plan
 from gateway.tenants.models import Tenant
+from kit.pagination import paginate_by_key
 
 
 async def get_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> Tenant | None:
@@ -33,6 +34,13 @@ async def get_tenant_and_plan(
 async def list_tenants(session: AsyncSession) -> list[Tenant]:
     found = await session.execute(select(Tenant).order_by(Tenant.slug))
     return list(found.scalars().all())
+
+
+async def page_tenants(
+    session: AsyncSession, *, cursor: str | None, limit: int
+) -> tuple[list[Tenant], str | None]:
+    """One page of every tenant, by slug."""
+    return await paginate_by_key(session, select(Tenant), Tenant.slug, cursor=cursor, limit=limit)
 
 
 async def list_tenants_on_plan(session: AsyncSession, plan: str) -> list[Tenant]:

@@ -143,10 +143,20 @@ async def get_tenant(
 
 
 async def list_tenants(session: AsyncSession, caller: InternalPrincipal) -> list[TenantRead]:
-    """Every tenant (operator only)."""
+    """Every tenant (operator only), by slug."""
     access.require_operator(caller)
     plans = {plan.name: plan for plan in await plans_repo.list_plans(session)}
     return [tenant_read(t, plans.get(t.plan)) for t in await tenants_repo.list_tenants(session)]
+
+
+async def page_tenants(
+    session: AsyncSession, caller: InternalPrincipal, *, cursor: str | None, limit: int
+) -> tuple[list[TenantRead], str | None]:
+    """One page of the tenants, by slug (operator only)."""
+    access.require_operator(caller)
+    tenants, next_cursor = await tenants_repo.page_tenants(session, cursor=cursor, limit=limit)
+    plans = {plan.name: plan for plan in await plans_repo.list_plans(session)}
+    return [tenant_read(t, plans.get(t.plan)) for t in tenants], next_cursor
 
 
 async def update_tenant(
