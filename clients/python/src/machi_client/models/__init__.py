@@ -147,6 +147,7 @@ from .page_delivery_read import PageDeliveryRead
 from .page_link_read import PageLinkRead
 from .page_listing_read import PageListingRead
 from .page_place_read import PagePlaceRead
+from .page_plan_read import PagePlanRead
 from .page_post_read import PagePostRead
 from .page_producer_read import PageProducerRead
 from .page_product_read import PageProductRead
@@ -156,6 +157,7 @@ from .page_slot_read import PageSlotRead
 from .page_snapshot_read import PageSnapshotRead
 from .page_storefront_read import PageStorefrontRead
 from .page_template_read import PageTemplateRead
+from .page_tenant_read import PageTenantRead
 from .page_transition_read import PageTransitionRead
 from .page_user_read import PageUserRead
 from .page_webhook_delivery_read import PageWebhookDeliveryRead
@@ -521,6 +523,7 @@ __all__ = (
     "PageLinkRead",
     "PageListingRead",
     "PagePlaceRead",
+    "PagePlanRead",
     "PagePostRead",
     "PageProducerRead",
     "PageProductRead",
@@ -530,6 +533,7 @@ __all__ = (
     "PageSnapshotRead",
     "PageStorefrontRead",
     "PageTemplateRead",
+    "PageTenantRead",
     "PageTransitionRead",
     "PageUserRead",
     "PageWebhookDeliveryRead",
