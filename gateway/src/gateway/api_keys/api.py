@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Response, status
 
 from gateway.api_keys import service
 from gateway.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
+from kit.pagination import DEFAULT_LIMIT, Page
 
 router = APIRouter()
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 @router.post(

@@ -13,17 +13,16 @@ from fastapi.responses import StreamingResponse
 from gateway.audit import service as audit
 from gateway.audit.repository import Filters
 from gateway.audit.schemas import AuditEventRead
-from gateway.dependencies import CallerDep, GatewaySessionDep, client_ip
+from gateway.dependencies import CallerDep, GatewaySessionDep, Limit, client_ip
 from gateway.state import get_state
 from kit import csvout
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Page
 
 router = APIRouter(tags=["audit"])
 CSV = "text/csv"
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {CSV: {"schema": {"type": "string"}}}, "description": "The records as CSV"}
 }
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Format = Annotated[str | None, Query(pattern="^(json|csv)$", alias="format")]
 # PostgreSQL text cannot hold NUL: a filter carrying one is bad input, not a failed query.
 NO_NUL = r"^[^\x00]*$"

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path
 
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
 from gateway.plans import service
 from gateway.plans.schemas import PlanRead, PlanWrite
 from gateway.schemas import PlanName
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Page
 
 router = APIRouter()
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 @router.get("/v1/plans", response_model=Page[PlanRead], tags=["plans"])

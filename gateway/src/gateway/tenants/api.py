@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import APIRouter, Request, status
 
 from gateway import access
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
 from gateway.playbook import service as playbooks
 from gateway.state import get_state
 from gateway.tenants import service
 from gateway.tenants.schemas import TenantCreate, TenantCreated, TenantRead, TenantUpdate
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Page
 
 router = APIRouter()
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 @router.post(

@@ -6,7 +6,7 @@ import uuid
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 from fastapi.responses import JSONResponse
 from starlette.background import BackgroundTask
 
@@ -14,6 +14,7 @@ from gateway.audit import service as audit
 from gateway.dependencies import (
     CallerDep,
     GatewaySessionDep,
+    Limit,
     client_ip,
     enforce_rate,
     throttled_route,
@@ -38,7 +39,7 @@ from gateway.users.schemas import (
     UserRead,
     UserUpdate,
 )
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Page
 from kit.secrets import Sealer
 
 router = APIRouter()
@@ -50,7 +51,6 @@ acceptances = APIRouter(
 resets = APIRouter(
     route_class=throttled_route("password-reset-ip", lambda s: s.password_reset_ip_per_minute)
 )
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 NO_CONTENT = status.HTTP_204_NO_CONTENT
 
 

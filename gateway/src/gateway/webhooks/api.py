@@ -6,10 +6,10 @@ OpenAPI document: one entry per event type, with the body partners receive."""
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Request, Response, status
 
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep
+from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
 from gateway.state import get_state
 from gateway.webhooks import service
 from gateway.webhooks.models import WebhookEndpoint
@@ -23,11 +23,10 @@ from gateway.webhooks.schemas import (
     WebhookEndpointUpdate,
 )
 from kit.outbound import OutboundDep
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Page
 from kit.secrets import Sealer
 
 router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhook-endpoints"])
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 def get_sealer(request: Request) -> Sealer:
