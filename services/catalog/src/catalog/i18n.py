@@ -8,8 +8,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-SUPPORTED_HINT = ("ja", "ko", "en", "zh")
-
 
 @dataclass(frozen=True)
 class LanguagePreference:

@@ -12,7 +12,6 @@ from catalog.money import is_currency
 ProductStatus = Literal["draft", "published", "archived"]
 Translations = dict[str, str]
 Slug = Field(min_length=1, max_length=120, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-Tag = Field(min_length=1, max_length=64)
 
 
 def _has_text(value: Translations) -> Translations:
