@@ -107,7 +107,7 @@ async def test_tables_come_parents_first_and_lines_name_the_service(
 def export_app(db: Database, signer: TokenSigner) -> FastAPI:
     app = FastAPI()
     app.state.db = db
-    app.state.runtime = SimpleNamespace(service=SERVICE)
+    app.state.runtime = SimpleNamespace(service=SERVICE, settings=MachiSettings())
     app.state.verifier = TokenVerifier(SERVICE, issuer=signer.issuer, jwks=signer.jwks())
     install_problem_handlers(app)
     app.include_router(export.router(vault_metadata))

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from kit import policy
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
 from kit.dependencies import authorize, require_principal
+from kit.errors import type_uri
 from kit.http import install_problem_handlers, unruled_routes
 from kit.testing.plugin import client, principal
 
@@ -76,7 +77,10 @@ def key(roles: tuple[str, ...], scopes: set[str]) -> InternalPrincipal:
 
 async def status(app: FastAPI, signer: TokenSigner, who: InternalPrincipal, method: str, path: str):  # type: ignore[no-untyped-def]
     response = await client(app, signer, "test", who).request(method, path)
-    return response.status_code, response.json().get("type")
+    problem_type = response.json().get("type")
+    # The slug of a problem type named under this process's /problems page; anything else as is.
+    slug = None if problem_type is None else problem_type.removeprefix(type_uri(""))
+    return response.status_code, slug
 
 
 async def test_a_role_in_the_row_passes_and_one_outside_is_a_403_problem(
