@@ -515,6 +515,22 @@ class TestTotp:
         listed = await http.get("/v1/users", headers=bearer(with_code.json()["access_token"]))
         assert listed.status_code == 200
 
+    async def test_admin_removes_a_lost_second_factor(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        admin = await auth_headers(http, town.admin_email)
+        user_id, email_ = await add_user(http, admin, town.slug, "writer")
+        await enrol(http, await auth_headers(http, email_))
+        body = {"email": email_, "password": PASSWORD}
+        assert (await http.post("/v1/auth/token", json=body)).status_code == 401
+
+        reset = await http.delete(f"/v1/users/{user_id}/mfa/totp", headers=admin)
+
+        assert reset.status_code == 204, reset.text
+        assert (await http.post("/v1/auth/token", json=body)).status_code == 200
+        shown = await http.get(f"/v1/users/{user_id}", headers=admin)
+        assert shown.json()["mfa_enabled"] is False
+
     async def test_a_key_has_no_second_factor(self, http: httpx.AsyncClient, town: Town) -> None:
         admin = await auth_headers(http, town.admin_email)
         key = await http.post("/v1/api-keys", json={"name": "k", "roles": ["admin"]}, headers=admin)

@@ -56,6 +56,7 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("POST", "/v1/users/{user_id}/deactivate"): Call("user"),
     ("POST", "/v1/users/{user_id}/reactivate"): Call("user"),
     ("DELETE", "/v1/users/{user_id}"): Call("user"),
+    ("DELETE", "/v1/users/{user_id}/mfa/totp"): Call("user"),
     ("GET", "/v1/webhook-endpoints/{endpoint_id}"): Call("webhook_endpoint"),
     ("PATCH", "/v1/webhook-endpoints/{endpoint_id}"): Call(
         "webhook_endpoint", {"description": "B's now", "enabled": False}

@@ -166,6 +166,7 @@ USERS: Table = {
     ("DELETE", "/v1/users/{user_id}"): write(G, OPERATORS | ADMINS),
     ("POST", "/v1/users/{user_id}/deactivate"): write(G, OPERATORS | ADMINS),
     ("POST", "/v1/users/{user_id}/reactivate"): write(G, OPERATORS | ADMINS),
+    ("DELETE", "/v1/users/{user_id}/mfa/totp"): write(G, OPERATORS | ADMINS),
     ("POST", "/v1/invitations"): write(G, OPERATORS | ADMINS),
     ("POST", "/v1/invitations/{token}/accept"): public(),  # the token is the capability
     ("POST", "/v1/api-keys"): write(G, ADMINS),  # keys belong to a town; the operator has none

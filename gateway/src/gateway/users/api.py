@@ -234,11 +234,27 @@ async def reactivate_user(
 ) -> object:
     """Turn a deactivated user back on (within the plan's `staff_users`); they log in anew, and
     their revoked keys stay revoked."""
-    user = await service.reactivate_user(session, caller, user_id, service.check_staff_quota)
+    user = await service.reactivate_user(session, caller, user_id)
     await audit.record(
         session, caller, "user.reactivated", f"user:{user.id}", tenant_id=user.tenant_id
     )
     return user
+
+
+@router.delete(
+    "/v1/users/{user_id}/mfa/totp",
+    tags=["users"],
+    status_code=NO_CONTENT,
+    operation_id="users_totp_reset",
+)
+async def reset_totp(user_id: uuid.UUID, caller: CallerDep, session: GatewaySessionDep) -> Response:
+    """Remove a user's TOTP second factor when they lost both their phone and their recovery
+    codes; they log in with the password, and enrol again where the town requires it."""
+    user = await service.reset_totp(session, caller, user_id)
+    await audit.record(
+        session, caller, "user.mfa_reset", f"user:{user.id}", tenant_id=user.tenant_id
+    )
+    return Response(status_code=NO_CONTENT)
 
 
 @router.delete("/v1/users/{user_id}", tags=["users"], status_code=NO_CONTENT)

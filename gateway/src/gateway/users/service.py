@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -183,23 +183,33 @@ async def deactivate_user(
     return user, keys
 
 
-QuotaCheck = Callable[[AsyncSession, uuid.UUID], Awaitable[None]]
-
-
 async def reactivate_user(
-    session: AsyncSession, caller: InternalPrincipal, user_id: uuid.UUID, check_quota: QuotaCheck
+    session: AsyncSession, caller: InternalPrincipal, user_id: uuid.UUID
 ) -> User:
     """Turn a deactivated user back on (within the plan's staff quota); their old sessions and
     keys stay revoked."""
     user = await _managed_user(session, caller, user_id)
     if not user.is_active:
         if user.tenant_id is not None:
-            await check_quota(session, user.tenant_id)
+            await check_staff_quota(session, user.tenant_id)
         user.is_active = True
         user.deactivated_at = None
         user.failed_logins = 0
         user.locked_until = None
         await session.flush()
+    return user
+
+
+async def reset_totp(session: AsyncSession, caller: InternalPrincipal, user_id: uuid.UUID) -> User:
+    """Remove a user's second factor (phone and recovery codes both lost): they log in with the
+    password alone, or enrol again first where the town requires one; their logins end."""
+    user = await _managed_user(session, caller, user_id)
+    user.totp_secret = None
+    user.totp_enabled_at = None
+    user.totp_last_step = None
+    await users_repo.delete_recovery_codes(session, user.id)
+    await users_repo.revoke_refresh_tokens(session, user.id, datetime.now(UTC))
+    await session.flush()
     return user
 
 
