@@ -101,7 +101,11 @@ def matrix(platform: Platform) -> Matrix:
         assert made.status_code == 201, made.text
         name = f"key {scope}"
         callers[name] = Caller(name, {"X-API-Key": made.json()["key"]}, scope=scope)
-    login = {"email": f"{policy.ANALYST}@{slug}.example", "password": PASSWORD}
+    # The login and refresh bodies use an account no caller is: the analyst's own
+    # `POST /v1/auth/logout-all` in the same run must not end the session a refresh is spending.
+    login = {"email": f"login@{slug}.example", "password": PASSWORD}
+    made = admin.post("/v1/users", json={**login, "roles": [policy.ANALYST]})
+    assert made.status_code == 201, made.text
     return Matrix(platform, slug, callers, login)
 
 
