@@ -103,14 +103,18 @@ class Platform:
         return self.login(f"admin@{slug}.example", PASSWORD)
 
 
-def all_in_one(pg_server_url: str, tmp: Path) -> Iterator[Platform]:
-    """Start `machi run --target=all` (migrates and seeds), yield it, stop it, drop its data."""
+def all_in_one(
+    pg_server_url: str, tmp: Path, extra: dict[str, str] | None = None
+) -> Iterator[Platform]:
+    """Start `machi run --target=all` (migrates and seeds), yield it, stop it, drop its data
+    (`extra`: more settings, e.g. platforms pointed at fakes)."""
     tag = uuid.uuid4().hex[:8]
     env = base_env(pg_server_url, f"t{tag}_", tmp / "signing-key.pem")
     env.update(LIMITS)
     env.update(CATALOG_MEDIA_DIR=str(tmp / "media"))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    env.update(PUBLISHER_OAUTH_REDIRECT_BASE=f"{url}/console/channels/oauth", **(extra or {}))
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)
     machi = Machi(env, tmp)
     with running(machi, settings):

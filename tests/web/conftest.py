@@ -9,12 +9,32 @@ from pathlib import Path
 
 import pytest
 
+from kit.testing.fakes import serve_in_thread
+from kit.testing.platforms import FakeX
 from tests.harness import Platform, all_in_one
 
 
 @pytest.fixture(scope="session")
-def platform(pg_server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
-    yield from all_in_one(pg_server_url, tmp_path_factory.mktemp("web-platform"))
+def fake_x() -> Iterator[tuple[FakeX, str]]:
+    """The fake X the platform connects accounts of (its token endpoint; the consent page is
+    the browser's, so tests follow the redirect back themselves)."""
+    fake = FakeX()
+    with serve_in_thread(fake.app) as url:
+        yield fake, url
+
+
+@pytest.fixture(scope="session")
+def platform(
+    pg_server_url: str, tmp_path_factory: pytest.TempPathFactory, fake_x: tuple[FakeX, str]
+) -> Iterator[Platform]:
+    x_url = fake_x[1]
+    extra = {
+        "PUBLISHER_X_API_URL": x_url,
+        "PUBLISHER_X_AUTHORIZE_URL": f"{x_url}/i/oauth2/authorize",
+        "PUBLISHER_X_CLIENT_ID": "x-client",
+        "PUBLISHER_X_CLIENT_SECRET": "x-secret",
+    }
+    yield from all_in_one(pg_server_url, tmp_path_factory.mktemp("web-platform"), extra)
 
 
 @pytest.fixture(scope="session")

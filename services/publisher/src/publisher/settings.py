@@ -21,8 +21,9 @@ class PublisherSettings(BaseSettings):
         default="http://localhost:8000", description="Base of tracked links `{base}/r/{code}`."
     )
     oauth_redirect_base: str = Field(
-        default="http://localhost:8000/v1/channels/oauth",
-        description="Callback base registered with each platform: `{base}/{platform}/callback`.",
+        default="http://localhost:8000/console/channels/oauth",
+        description="Callback base registered with each platform: `{base}/{platform}/callback`;"
+        " the console's page, which completes the grant with the signed-in admin's token.",
     )
     default_timezone: str = "Asia/Tokyo"
     facebook_graph_url: str = "https://graph.facebook.com/v23.0"

@@ -1,0 +1,83 @@
+"""The channels page over HTTP: the town's channels with their status, and connecting an X
+account by OAuth owned by the console (started and completed with the signed-in admin's token;
+the fake X answers the code exchange, the test plays the browser's return from the consent page)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+from machi_cli import seed
+from tests.harness import Platform
+from tests.web.test_pages import csrf_of, sign_in
+
+
+@pytest.fixture
+def admin(platform: Platform) -> httpx.Client:
+    browser = httpx.Client(base_url=platform.url, timeout=30)
+    assert sign_in(browser, *seed.ADMIN).status_code == 303
+    return browser
+
+
+def test_the_channels_page_lists_the_towns_channels_with_their_status(
+    admin: httpx.Client,
+) -> None:
+    page = admin.get("/console/channels")
+    assert page.status_code == 200
+    assert 'href="/console/channels" aria-current="page"' in page.text
+    assert "Connect an account" in page.text
+    assert "Active" in page.text or "No channel is connected yet." in page.text
+    ja = admin.get("/console/channels?lang=ja")
+    assert "チャンネル" in ja.text
+
+
+def test_an_admin_connects_an_x_account_through_the_console(
+    admin: httpx.Client, platform: Platform, fake_x: tuple[object, str]
+) -> None:
+    token = csrf_of(admin.get("/console/channels"))
+    started = admin.post(
+        "/console/channels/connect",
+        data={"platform": "x", "owner_kind": "town", "csrf_token": token},
+    )
+    assert started.status_code == 303
+    consent = urlsplit(started.headers["location"])
+    assert f"{consent.scheme}://{consent.netloc}" == fake_x[1]
+    query = parse_qs(consent.query)
+    back = query["redirect_uri"][0]
+    assert back == f"{platform.url}/console/channels/oauth/x/callback"
+    # The consent page sends the browser back to the console with a code and the state.
+    done = admin.get(
+        urlsplit(back).path, params={"code": "x-code-webconsole", "state": query["state"][0]}
+    )
+    assert done.status_code == 303, done.text
+    assert done.headers["location"] == "/console/channels?connected=1"
+    listed = admin.get(done.headers["location"])
+    assert "Connected: 1 channel(s)." in listed.text
+    assert "webconsole" in listed.text
+    # The same state again is refused in plain words, and nothing more is connected.
+    again = admin.get(
+        urlsplit(back).path, params={"code": "x-code-other", "state": query["state"][0]}
+    )
+    assert again.status_code == 400
+    assert "The account could not be connected." in again.text
+    assert "other" not in admin.get("/console/channels").text.replace("another", "")
+
+
+def test_the_callback_needs_a_signed_in_admin(platform: Platform) -> None:
+    stranger = httpx.Client(base_url=platform.url, timeout=30)
+    answer = stranger.get("/console/channels/oauth/x/callback?code=x-code-a&state=s")
+    assert answer.status_code == 303
+    assert answer.headers["location"].startswith("/console/login?next=")
+
+
+def test_connecting_without_the_csrf_token_is_refused(admin: httpx.Client) -> None:
+    answer = admin.post("/console/channels/connect", data={"platform": "x"})
+    assert answer.status_code == 403
+
+
+def test_a_refused_consent_comes_back_as_plain_words(admin: httpx.Client) -> None:
+    answer = admin.get("/console/channels/oauth/x/callback?error=access_denied")
+    assert answer.status_code == 400
+    assert "The platform did not grant access" in answer.text
