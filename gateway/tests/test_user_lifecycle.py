@@ -515,6 +515,56 @@ class TestTotp:
         listed = await http.get("/v1/users", headers=bearer(with_code.json()["access_token"]))
         assert listed.status_code == 200
 
+    async def test_town_admin_requires_a_second_factor_and_it_is_audited(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        admin = await auth_headers(http, town.admin_email)
+        _, editor_email = await add_user(http, admin, town.slug, "editor")
+        assert (await http.get("/v1/settings/security", headers=admin)).json() == {
+            "mfa_required": False
+        }
+        on = {"mfa_required": True}
+        # An admin without a second factor would lock themselves out: enrol first.
+        unenrolled = await http.put("/v1/settings/security", json=on, headers=admin)
+        assert unenrolled.status_code == 409
+        assert unenrolled.json()["type"].endswith("#mfa-state")
+        await enrol(http, admin)
+
+        changed = await http.put("/v1/settings/security", json=on, headers=admin)
+
+        assert changed.status_code == 200, changed.text
+        assert (await http.get("/v1/settings/security", headers=admin)).json() == {
+            "mfa_required": True
+        }
+        editor = await login(http, editor_email)
+        assert editor["mfa_enrolment_required"] is True
+        audit = await http.get("/v1/audit", params={"action": "settings.security"}, headers=admin)
+        [record] = audit.json()["items"]
+        assert (record["before"], record["after"]) == (
+            {"mfa_required": False},
+            {"mfa_required": True},
+        )
+
+    async def test_a_key_or_a_writer_cannot_change_the_security_settings(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        admin = await auth_headers(http, town.admin_email)
+        key = await http.post(
+            "/v1/api-keys", json={"name": "k", "roles": ["admin"], "scopes": ["*"]}, headers=admin
+        )
+        _, writer_email = await add_user(http, admin, town.slug, "writer")
+        writer = await auth_headers(http, writer_email)
+        off = {"mfa_required": False}
+
+        by_key = await http.put(
+            "/v1/settings/security", json=off, headers={"X-API-Key": key.json()["key"]}
+        )
+        by_writer = await http.put("/v1/settings/security", json=off, headers=writer)
+
+        assert key.status_code == 201, key.text
+        assert by_key.status_code == 403
+        assert by_writer.status_code == 403
+
     async def test_admin_removes_a_lost_second_factor(
         self, http: httpx.AsyncClient, town: Town
     ) -> None:

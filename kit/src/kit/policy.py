@@ -153,6 +153,9 @@ TENANTS: Table = {
     ("GET", "/v1/tenants/{tenant_id}/export"): read(G, OPERATORS),
     ("GET", "/v1/tenants/{tenant_id}/playbook"): read(G, OPERATORS),
     ("GET", "/v1/tenants/{tenant_id}/usage"): read(G, OPERATORS | ANALYSTS),
+    # A town's own security settings; the service also refuses a key (it holds no second factor).
+    ("GET", "/v1/settings/security"): read(G, ADMINS),
+    ("PUT", "/v1/settings/security"): write(G, ADMINS),
     ("GET", "/v1/usage"): read(G, OPERATORS),
     ("GET", "/v1/plans"): read(G, ROLES),
     ("PUT", "/v1/plans/{name}"): write(G, OPERATORS),

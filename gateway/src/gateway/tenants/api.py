@@ -12,7 +12,13 @@ from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
 from gateway.playbook import service as playbooks
 from gateway.state import get_state
 from gateway.tenants import service
-from gateway.tenants.schemas import TenantCreate, TenantCreated, TenantRead, TenantUpdate
+from gateway.tenants.schemas import (
+    SecuritySettings,
+    TenantCreate,
+    TenantCreated,
+    TenantRead,
+    TenantUpdate,
+)
 from kit.pagination import DEFAULT_LIMIT, Page
 
 router = APIRouter()
@@ -108,3 +114,29 @@ async def reactivate_tenant(
         session, caller, "tenant.reactivated", f"tenant:{tenant_id}", tenant_id=tenant_id
     )
     return tenant
+
+
+@router.get("/v1/settings/security", response_model=SecuritySettings, tags=["tenants"])
+async def get_security_settings(caller: CallerDep, session: GatewaySessionDep) -> object:
+    """The town's security settings (its admins): must admins and editors use a second factor."""
+    return await service.security_settings(session, caller)
+
+
+@router.put("/v1/settings/security", response_model=SecuritySettings, tags=["tenants"])
+async def put_security_settings(
+    data: SecuritySettings, caller: CallerDep, session: GatewaySessionDep
+) -> object:
+    """Require (or stop requiring) a TOTP second factor of the town's admins and editors. A
+    logged-in admin only: an API key gets 403."""
+    before = await service.security_settings(session, caller)
+    after = await service.update_security_settings(session, caller, data)
+    await audit.record(
+        session,
+        caller,
+        "settings.security",
+        f"tenant:{caller.tenant_id}",
+        tenant_id=caller.tenant_id,
+        before=before,
+        after=after,
+    )
+    return after

@@ -110,3 +110,15 @@ class TenantCreated(TenantRead):
     playbook: dict[str, Any] | None = Field(
         default=None, description="With `from_playbook`: which sections were applied or skipped."
     )
+
+
+class SecuritySettings(BaseModel):
+    """A town's security settings, set by its admins."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    mfa_required: bool = Field(
+        description="Admins and editors log in with a TOTP second factor; those not enrolled yet "
+        "may only enrol until they are.",
+        examples=[True],
+    )

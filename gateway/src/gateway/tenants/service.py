@@ -13,16 +13,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
 from gateway import access, authn
-from gateway.errors import SlugTaken, TenantNotFound
+from gateway.errors import MfaState, SlugTaken, TenantNotFound
 from gateway.plans import repository as plans_repo
 from gateway.plans import service as plans
 from gateway.plans.models import Plan
 from gateway.tenants import repository as tenants_repo
 from gateway.tenants.models import Tenant
-from gateway.tenants.schemas import TenantCreate, TenantRead, TenantUpdate
+from gateway.tenants.schemas import SecuritySettings, TenantCreate, TenantRead, TenantUpdate
+from gateway.users import repository as users_repo
 from kit import policy
 from kit.auth import InternalPrincipal
-from kit.errors import InvalidInput
+from kit.errors import Forbidden, InvalidInput
 from kit.events import outbox
 
 log = logging.getLogger(__name__)
@@ -206,3 +207,29 @@ async def set_tenant_status(
     _set_status(tenant, status)
     await session.flush()
     return tenant_read(tenant, plan)
+
+
+async def security_settings(session: AsyncSession, caller: InternalPrincipal) -> SecuritySettings:
+    """The caller's town's security settings (its admins)."""
+    tenant_id = access.require_tenant_admin(caller)
+    tenant, _ = await _visible_tenant_and_plan(session, caller, tenant_id)
+    return SecuritySettings.model_validate(tenant)
+
+
+async def update_security_settings(
+    session: AsyncSession, caller: InternalPrincipal, data: SecuritySettings
+) -> SecuritySettings:
+    """Change the caller's town's security settings. Only a logged-in admin may: a key holds no
+    second factor, so a leaked one must not be able to turn the requirement off."""
+    tenant_id = access.require_tenant_admin(caller)
+    if caller.kind != "user":
+        raise Forbidden("security settings are changed by a logged-in admin, not an API key")
+    if data.mfa_required:
+        admin = await users_repo.get_user(session, uuid.UUID(caller.sub))
+        if admin is None or not admin.mfa_enabled:
+            # Otherwise the admin locks themselves out of everything but enrolment.
+            raise MfaState("enrol a second factor yourself first: POST /v1/me/mfa/totp, confirm")
+    tenant, _ = await _visible_tenant_and_plan(session, caller, tenant_id)
+    tenant.mfa_required = data.mfa_required
+    await session.flush()
+    return SecuritySettings.model_validate(tenant)

@@ -285,6 +285,7 @@ from .sandbox_channel_create_owner_kind import SandboxChannelCreateOwnerKind
 from .sandbox_credentials import SandboxCredentials
 from .sandbox_post_read import SandboxPostRead
 from .schedule_request import ScheduleRequest
+from .security_settings import SecuritySettings
 from .service_unavailable import ServiceUnavailable
 from .service_usage import ServiceUsage
 from .settings_webhooks_set_store import SettingsWebhooksSetStore
@@ -659,6 +660,7 @@ __all__ = (
     "SandboxCredentials",
     "SandboxPostRead",
     "ScheduleRequest",
+    "SecuritySettings",
     "ServiceUnavailable",
     "ServiceUsage",
     "SettingsWebhooksSetStore",
