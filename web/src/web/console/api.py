@@ -46,14 +46,17 @@ async def console_root() -> Response:
 
 @router.get("/login", response_class=HTMLResponse)
 async def login_form(
-    request: Request, render: RendererDep, session: SessionDep, next: str | None = None
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    next: str | None = None,
+    reset: bool = False,
 ) -> Response:
-    """The sign-in form."""
+    """The sign-in form (after a password reset, with a word that it worked)."""
     if session.signed_in:
         return RedirectResponse(_safe_next(next), status_code=303)
-    return render.page(
-        request, "console/login.html", {"next": _safe_next(next), "session": session}
-    )
+    context = {"next": _safe_next(next), "session": session, "reset": reset}
+    return render.page(request, "console/login.html", context)
 
 
 @router.post("/login", dependencies=[CsrfChecked])

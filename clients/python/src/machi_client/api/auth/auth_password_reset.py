@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -33,7 +33,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | Problem | None:
     if response.status_code == 202:
-        response_202 = response.json()
+        response_202 = cast(Any, None)
         return response_202
 
     if response.status_code == 422:
