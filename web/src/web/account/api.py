@@ -1,5 +1,6 @@
-"""Pages for signing in without a password yet: the password reset by a mailed code, and an
-invitation's acceptance. Each form carries the session's CSRF token and works without JS."""
+"""The account's pages: the password reset by a mailed code, an invitation's acceptance, and
+the signed-in user's own page (password, second factor, logging out everywhere). Each form
+carries the session's CSRF token and works without JavaScript."""
 
 from __future__ import annotations
 
@@ -9,8 +10,16 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from web.account import service
+from web.console import service as console
 from web.console.service import sign_in
-from web.dependencies import AnonymousApi, CsrfChecked, RendererDep, SessionDep
+from web.dependencies import (
+    AnonymousApi,
+    CsrfChecked,
+    LanguageDep,
+    RendererDep,
+    SessionDep,
+    UserApi,
+)
 from web.gateway import ApiError
 
 router = APIRouter(prefix="/console")
@@ -18,6 +27,11 @@ router = APIRouter(prefix="/console")
 # What a visitor's mistake looks like from the gateway (the form is shown again, explained).
 REFUSED = (400, 404, 409, 410, 422, 429, 503)
 SHORTEST_PASSWORD = 8
+
+
+# Pages with a secret on them (a TOTP secret, recovery codes): kept by no cache or history.
+SECRET_HEADERS = {"Cache-Control": "no-store"}
+DONE = ("password", "totp-on", "totp-off")
 
 
 def _refused(exc: ApiError) -> None:
@@ -120,3 +134,154 @@ async def accept_invitation(
         return render.page(request, "account/invitation.html", context, status=exc.status)
     session.sign_in(tokens.access_token, tokens.refresh_token, tokens.expires_in, user.email)
     return RedirectResponse("/console/", status_code=303)
+
+
+async def _account_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: str,
+    name: str = "account/account.html",
+    status: int = 200,
+    **extra: object,
+) -> Response:
+    who = await console.me(api)
+    context = {
+        "me": who,
+        "town": await console.town(api, who, language),
+        "session": session,
+        **extra,
+    }
+    response = render.page(request, name, context, status=status)
+    response.headers.update(SECRET_HEADERS)
+    return response
+
+
+@router.get("/account", response_class=HTMLResponse)
+async def account(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    done: str = "",
+) -> Response:
+    """Your account: password, two-step sign-in, logging out everywhere."""
+    shown = done if done in DONE else ""
+    return await _account_page(request, render, session, api, language, done=shown)
+
+
+@router.post("/account/password", dependencies=[CsrfChecked])
+async def change_password(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    anonymous: AnonymousApi,
+    current_password: Annotated[str, Form(max_length=1024)],
+    new_password: Annotated[str, Form(max_length=1024)],
+) -> Response:
+    """Change the password; the gateway ends every login, so this one signs in again with it."""
+    if len(new_password) < SHORTEST_PASSWORD:
+        return await _account_page(
+            request, render, session, api, language, status=422, short=True, section="password"
+        )
+    try:
+        await service.change_password(api, current_password, new_password)
+    except ApiError as exc:
+        _refused(exc)
+        return await _account_page(
+            request,
+            render,
+            session,
+            api,
+            language,
+            status=exc.status,
+            error=exc,
+            section="password",
+        )
+    email = session.email or ""
+    try:
+        tokens = await sign_in(anonymous, email, new_password)
+    except ApiError:  # e.g. the second factor's code is needed: sign in by hand
+        session.sign_out()
+        return RedirectResponse("/console/login?reset=1", status_code=303)
+    session.sign_in(tokens.access_token, tokens.refresh_token, tokens.expires_in, email)
+    return RedirectResponse("/console/account?done=password", status_code=303)
+
+
+@router.post("/account/totp", dependencies=[CsrfChecked])
+async def enrol_totp(
+    request: Request, render: RendererDep, session: SessionDep, api: UserApi, language: LanguageDep
+) -> Response:
+    """A new secret for an authenticator app: as a QR code, a URI and the secret itself."""
+    try:
+        enrolment = await service.enrol_totp(api)
+    except ApiError as exc:
+        _refused(exc)
+        return await _account_page(
+            request, render, session, api, language, status=exc.status, error=exc, section="totp"
+        )
+    return await _account_page(
+        request,
+        render,
+        session,
+        api,
+        language,
+        name="account/totp.html",
+        enrolment=enrolment,
+        qr=service.qr_svg(enrolment.otpauth_uri),
+    )
+
+
+@router.post("/account/totp/confirm", dependencies=[CsrfChecked])
+async def confirm_totp(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    code: Annotated[str, Form(max_length=64)],
+) -> Response:
+    """Turn two-step sign-in on with a code from the app; the recovery codes are shown once."""
+    try:
+        codes = await service.confirm_totp(api, code.replace(" ", ""))
+    except ApiError as exc:
+        _refused(exc)
+        return await _account_page(
+            request, render, session, api, language, status=exc.status, error=exc, section="totp"
+        )
+    return await _account_page(
+        request, render, session, api, language, name="account/recovery.html", codes=codes
+    )
+
+
+@router.post("/account/totp/disable", dependencies=[CsrfChecked])
+async def disable_totp(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    code: Annotated[str, Form(max_length=64)] = "",
+    password: Annotated[str, Form(max_length=1024)] = "",
+) -> Response:
+    """Turn two-step sign-in off, with a current code or the password."""
+    try:
+        await service.disable_totp(api, code.replace(" ", ""), password)
+    except ApiError as exc:
+        _refused(exc)
+        return await _account_page(
+            request, render, session, api, language, status=exc.status, error=exc, section="off"
+        )
+    return RedirectResponse("/console/account?done=totp-off", status_code=303)
+
+
+@router.post("/account/logout-all", dependencies=[CsrfChecked])
+async def log_out_everywhere(session: SessionDep, api: UserApi) -> Response:
+    """End every login of the account, this browser's too."""
+    await service.log_out_everywhere(api)
+    session.sign_out()
+    return RedirectResponse("/console/login", status_code=303)

@@ -1,14 +1,30 @@
-"""The account's calls to the gateway through the typed client: password reset, invitations."""
+"""The account's calls to the gateway through the typed client: password reset, invitations,
+the password, the second factor and the sessions of the signed-in user."""
 
 from __future__ import annotations
 
-from machi_client import Client
-from machi_client.api.auth import auth_password_reset, auth_password_reset_confirm
+import segno
+
+from machi_client import AuthenticatedClient, Client
+from machi_client.api.auth import (
+    auth_logout_all,
+    auth_password_reset,
+    auth_password_reset_confirm,
+    me_password_change,
+    me_totp_confirm,
+    me_totp_disable,
+    me_totp_enrol,
+)
 from machi_client.api.invitations import invitations_accept
 from machi_client.models import (
     InvitationAccept,
+    PasswordChange,
     PasswordResetConfirm,
     PasswordResetRequest,
+    TotpCode,
+    TotpConfirmed,
+    TotpDisable,
+    TotpEnrolment,
     UserRead,
 )
 from web.gateway import parsed, succeeded
@@ -31,3 +47,37 @@ async def accept_invitation(api: Client, code: str, password: str) -> UserRead:
     body = InvitationAccept(password=password)
     answer = await invitations_accept.asyncio_detailed(code, client=api, body=body)
     return parsed(answer, UserRead)
+
+
+async def change_password(api: AuthenticatedClient, current: str, new: str) -> None:
+    """A new password (the gateway ends every login of the account, this one too)."""
+    body = PasswordChange(current_password=current, new_password=new)
+    succeeded(await me_password_change.asyncio_detailed(client=api, body=body))
+
+
+async def enrol_totp(api: AuthenticatedClient) -> TotpEnrolment:
+    """A new TOTP secret, not in force until a code from it is confirmed."""
+    return parsed(await me_totp_enrol.asyncio_detailed(client=api), TotpEnrolment)
+
+
+async def confirm_totp(api: AuthenticatedClient, code: str) -> list[str]:
+    """Turn the second factor on with a code from the app; the recovery codes, shown once."""
+    body = TotpCode(code=code)
+    answer = await me_totp_confirm.asyncio_detailed(client=api, body=body)
+    return list(parsed(answer, TotpConfirmed).recovery_codes)
+
+
+async def disable_totp(api: AuthenticatedClient, code: str, password: str) -> None:
+    """Turn the second factor off, proved by a current code or the password."""
+    body = TotpDisable(code=code or None, password=password or None)
+    succeeded(await me_totp_disable.asyncio_detailed(client=api, body=body))
+
+
+async def log_out_everywhere(api: AuthenticatedClient) -> None:
+    """End every login of the account, on every device."""
+    succeeded(await auth_logout_all.asyncio_detailed(client=api))
+
+
+def qr_svg(uri: str) -> str:
+    """The otpauth URI as an inline SVG QR code (no script, no request for an image)."""
+    return str(segno.make(uri, error="m").svg_inline(scale=4, title="otpauth"))
