@@ -33,6 +33,10 @@ def platform(
         "PUBLISHER_X_AUTHORIZE_URL": f"{x_url}/i/oauth2/authorize",
         "PUBLISHER_X_CLIENT_ID": "x-client",
         "PUBLISHER_X_CLIENT_SECRET": "x-secret",
+        # clicks reach the reports within a second or two
+        "ANALYTICS_ROLLUP_SECONDS": "1",
+        "ANALYTICS_FLUSH_SECONDS": "0.2",
+        "ANALYTICS_LINK_CACHE_SECONDS": "0",
     }
     yield from all_in_one(pg_server_url, tmp_path_factory.mktemp("web-platform"), extra)
 

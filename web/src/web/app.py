@@ -21,6 +21,7 @@ from web.console import api as console_api
 from web.dependencies import CsrfRefused, NotSignedIn
 from web.gateway import ApiError, Gateway
 from web.rendering import STATIC, Renderer
+from web.reports import api as reports_api
 from web.sessions import Sessions
 from web.settings import WebSettings
 from web.shop import api as shop_api
@@ -107,6 +108,7 @@ def create_app(
     add_ops_routes(app, {}, {"gateway": _gateway_check(app.state.gateway)})
     app.include_router(landing.router)
     app.include_router(channels_api.router)
+    app.include_router(reports_api.router)
     app.include_router(console_api.router)
     app.include_router(account_api.router)
     app.include_router(shop_api.router)  # last: `/{town}/shop` takes a town's name

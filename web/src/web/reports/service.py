@@ -1,0 +1,161 @@
+"""The reports page's figures: the analytics reports by post, channel, product and producer
+for a period, each row named for people and sized for a bar chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from machi_client import AuthenticatedClient
+from machi_client.api.reports import (
+    reports_channels,
+    reports_posts,
+    reports_producers,
+    reports_products,
+)
+from machi_client.models import DimensionReport, DimensionRow, ProductReport, ProductReportRow
+from web.channels.service import PLATFORMS
+from web.console import service as console
+from web.gateway import ApiError, parsed
+from web.i18n import N_
+
+# The reports the page shows, in order, with their titles and API paths (CSV downloads too).
+KINDS = {
+    "posts": N_("By post"),
+    "channels": N_("By channel"),
+    "products": N_("By product"),
+    "producers": N_("By producer"),
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a report: who, and its figures."""
+
+    name: str
+    link: str | None
+    clicks: int
+    visitors: int
+    orders: int
+    revenue: int
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: str
+    title: str
+    rows: list[Row]
+
+    @property
+    def drawn(self) -> bool:
+        """Whether the chart has a bar to draw (a period without clicks has none)."""
+        return any(r.clicks for r in self.rows)
+
+    def width(self, row: Row) -> int:
+        """The row's clicks bar as a share of the largest (0 to 100)."""
+        top = max((r.clicks for r in self.rows), default=0)
+        return round(100 * row.clicks / top) if top else 0
+
+
+def this_month(timezone: str) -> tuple[date, date]:
+    """The first and last day of the town's current month."""
+    today = datetime.now(ZoneInfo(timezone)).date()
+    first = today.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def period(start: str | None, end: str | None, timezone: str) -> tuple[date, date, bool]:
+    """The chosen first and last day (inclusive), this month when none or not dates; False
+    when what was typed could not be read."""
+    first, last = this_month(timezone)
+    if not start and not end:
+        return first, last, True
+    try:
+        chosen = date.fromisoformat(start or ""), date.fromisoformat(end or "")
+    except ValueError:
+        return first, last, False
+    if chosen[1] < chosen[0] or (chosen[1] - chosen[0]).days > 366:
+        return first, last, False
+    return chosen[0], chosen[1], True
+
+
+def _row(name: str, link: str | None, figures: DimensionRow | ProductReportRow) -> Row:
+    return Row(name, link, figures.clicks, figures.visitors, figures.orders, figures.revenue)
+
+
+async def reports(api: AuthenticatedClient, first: date, last: date, language: str) -> list[Report]:
+    """The four reports of the period; none for a role that may not read reports."""
+    end = last + timedelta(days=1)  # the API's last day is exclusive
+    try:
+        posts = parsed(
+            await reports_posts.asyncio_detailed(client=api, start=first, end=end), DimensionReport
+        )
+        channels = parsed(
+            await reports_channels.asyncio_detailed(client=api, start=first, end=end),
+            DimensionReport,
+        )
+        products = parsed(
+            await reports_products.asyncio_detailed(client=api, start=first, end=end),
+            ProductReport,
+        )
+        producers = parsed(
+            await reports_producers.asyncio_detailed(client=api, start=first, end=end),
+            DimensionReport,
+        )
+    except ApiError as exc:
+        if exc.status == 403:
+            return []
+        raise
+    channel_names = {str(c.id): c.name for c in await console.channels(api)}
+    producer_names = dict(await console.producers(api, language))
+
+    def post_name(row: DimensionRow) -> str:
+        platform = row.platform if isinstance(row.platform, str) else ""
+        return f"{PLATFORMS.get(platform, platform)} {row.key[:8]}".strip()
+
+    return [
+        Report(
+            "posts",
+            KINDS["posts"],
+            [_row(post_name(r), f"/console/posts/{r.key}", r) for r in posts.items],
+        ),
+        Report(
+            "channels",
+            KINDS["channels"],
+            [_row(channel_names.get(r.key, r.key), None, r) for r in channels.items],
+        ),
+        Report(
+            "products",
+            KINDS["products"],
+            [
+                _row(
+                    _name(r.name.additional_properties, language) or r.slug,
+                    f"/console/products/{r.product_id}",
+                    r,
+                )
+                for r in products.items
+            ],
+        ),
+        Report(
+            "producers",
+            KINDS["producers"],
+            [_row(producer_names.get(r.key, r.key), None, r) for r in producers.items],
+        ),
+    ]
+
+
+def _name(names: dict[str, str], language: str) -> str:
+    return names.get(language) or next(iter(names.values()), "")
+
+
+async def csv(api: AuthenticatedClient, kind: str, first: date, last: date) -> bytes:
+    """A report as the API writes it in CSV, fetched with the user's token."""
+    end = last + timedelta(days=1)
+    http = api.get_async_httpx_client()
+    params = {"start": first.isoformat(), "end": end.isoformat(), "format": "csv"}
+    answer = await http.get(f"/v1/reports/{kind}", params=params)
+    if answer.status_code >= 300:
+        raise ApiError(answer.status_code, "The report could not be read")
+    return answer.content
