@@ -16,6 +16,7 @@ from kit.http import RequestContextMiddleware, add_ops_routes
 from kit.secrets import Sealer
 from web import i18n, landing
 from web.account import api as account_api
+from web.admin import api as admin_api
 from web.channels import api as channels_api
 from web.console import api as console_api
 from web.dependencies import CsrfRefused, NotSignedIn
@@ -111,6 +112,7 @@ def create_app(
     app.include_router(reports_api.router)
     app.include_router(console_api.router)
     app.include_router(account_api.router)
+    app.include_router(admin_api.router)
     app.include_router(shop_api.router)  # last: `/{town}/shop` takes a town's name
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestContextMiddleware, service=SERVICE)

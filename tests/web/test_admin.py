@@ -1,0 +1,88 @@
+"""The town admin's pages over HTTP, from the real all-in-one: users are invited, given roles,
+deactivated and reactivated; a role that may not manage users neither sees nor uses the page."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import httpx
+
+from machi_cli import seed
+from tests.harness import Platform
+from tests.web.test_account import joined, post_form
+from tests.web.test_pages import csrf_of, sign_in
+
+
+def test_an_admin_invites_a_user_changes_their_roles_and_deactivates_them(
+    platform: Platform,
+) -> None:
+    admin = httpx.Client(base_url=platform.url, timeout=30)
+    assert sign_in(admin, *seed.ADMIN).status_code == 303
+    page = admin.get("/console/users?lang=en")
+    assert page.status_code == 200
+    assert 'href="/console/users"' in page.text  # in the admin's menu
+    assert seed.ADMIN[0] in page.text
+    email = "invited-by-page@takeo.example"
+    none = post_form(admin, "/console/users", "/console/users/invite", email=email)
+    assert none.status_code == 422
+    assert "at least one role" in none.text
+    invited = admin.post(
+        "/console/users/invite",
+        data={"email": email, "roles": ["editor", "analyst"], "csrf_token": csrf_of(page)},
+    )
+    assert invited.status_code == 200
+    assert invited.headers["cache-control"] == "no-store"
+    link = re.search(r'<code id="invitation-link">([^<]+)</code>', invited.text)
+    assert link, invited.text
+    newcomer = httpx.Client(base_url=platform.url, timeout=30)
+    form = newcomer.get(html.unescape(link.group(1)).replace(platform.url, ""))
+    code = re.search(r'name="code"[^>]*value="([^"]+)"', form.text)
+    assert code
+    accepted = newcomer.post(
+        "/console/invitation",
+        data={"code": code.group(1), "password": "newcomer secret", "csrf_token": csrf_of(form)},
+    )
+    assert accepted.status_code == 303
+
+    listed = admin.get("/console/users")
+    row = re.search(r'<tr id="user-([0-9a-f-]+)">\s*<td>' + re.escape(email), listed.text)
+    assert row, listed.text
+    user_id = row.group(1)
+    changed = admin.post(
+        f"/console/users/{user_id}/roles",
+        data={"roles": ["writer"], "csrf_token": csrf_of(listed)},
+    )
+    assert changed.status_code == 303
+    assert changed.headers["location"] == "/console/users?done=roles"
+    roles = platform.seeded_admin().get(f"/v1/users/{user_id}").json()["roles"]
+    assert roles == ["writer"]
+
+    off = admin.post(f"/console/users/{user_id}/deactivate", data={"csrf_token": csrf_of(listed)})
+    assert off.status_code == 303
+    assert "Deactivated" in admin.get("/console/users?lang=en").text
+    assert (
+        sign_in(
+            httpx.Client(base_url=platform.url, timeout=30), email, "newcomer secret"
+        ).status_code
+        == 401
+    )
+    on = admin.post(f"/console/users/{user_id}/reactivate", data={"csrf_token": csrf_of(listed)})
+    assert on.status_code == 303
+    assert (
+        sign_in(
+            httpx.Client(base_url=platform.url, timeout=30), email, "newcomer secret"
+        ).status_code
+        == 303
+    )
+
+
+def test_a_writer_does_not_see_the_users_page_and_is_told_why_if_they_go_there(
+    platform: Platform,
+) -> None:
+    _, writer = joined(platform, "a writer's secret")
+    dashboard = writer.get("/console/account?lang=en")
+    assert 'href="/console/users"' not in dashboard.text
+    refused = writer.get("/console/users?lang=en")
+    assert refused.status_code == 403
+    assert "Not allowed" in refused.text

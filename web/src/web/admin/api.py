@@ -1,0 +1,123 @@
+"""The town admin's pages: users (invite, roles, deactivate and reactivate). Each calls the
+public API as the signed-in user, so a role without the right gets the API's 403 in words."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from web.admin import service
+from web.console import service as console
+from web.dependencies import CsrfChecked, LanguageDep, RendererDep, SessionDep, UserApi
+from web.gateway import ApiError
+
+router = APIRouter(prefix="/console")
+
+DONE = ("roles", "deactivated", "reactivated")
+
+
+async def _users_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: str,
+    status: int = 200,
+    **extra: object,
+) -> Response:
+    who = await console.me(api)
+    context = {
+        "me": who,
+        "town": await console.town(api, who, language),
+        "session": session,
+        "users": await service.users(api),
+        "roles": service.ROLES,
+        **extra,
+    }
+    response = render.page(request, "admin/users.html", context, status=status)
+    response.headers["Cache-Control"] = "no-store"  # an invitation's code may be on it
+    return response
+
+
+@router.get("/users", response_class=HTMLResponse)
+async def users_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    done: str = "",
+) -> Response:
+    """The town's users with their roles and status, and the invitation form."""
+    shown = done if done in DONE else ""
+    return await _users_page(request, render, session, api, language, done=shown)
+
+
+@router.post("/users/invite", dependencies=[CsrfChecked])
+async def invite(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    email: Annotated[str, Form(max_length=320)],
+    roles: Annotated[list[str], Form()] = [],  # noqa: B006 (FastAPI copies defaults)
+) -> Response:
+    """Invite someone; the page shows the invitation's link once, beside the mail."""
+    chosen = service.chosen_roles(roles)
+    if not chosen:
+        return await _users_page(
+            request, render, session, api, language, status=422, no_role=True, email=email
+        )
+    try:
+        created = await service.invite(api, email.strip(), chosen)
+    except ApiError as exc:
+        if exc.status not in (400, 409, 422, 429):
+            raise
+        return await _users_page(
+            request, render, session, api, language, status=exc.status, error=exc, email=email
+        )
+    link = f"{request.base_url}console/invitation?code={created.token}"
+    return await _users_page(request, render, session, api, language, invited=created, link=link)
+
+
+@router.post("/users/{user_id}/roles", dependencies=[CsrfChecked])
+async def change_roles(
+    user_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    roles: Annotated[list[str], Form()] = [],  # noqa: B006
+) -> Response:
+    """Give the user these roles (at least one)."""
+    chosen = service.chosen_roles(roles)
+    if not chosen:
+        return await _users_page(request, render, session, api, language, status=422, no_role=True)
+    try:
+        await service.set_roles(api, user_id, chosen)
+    except ApiError as exc:
+        if exc.status not in (400, 409, 422):
+            raise
+        return await _users_page(
+            request, render, session, api, language, status=exc.status, error=exc
+        )
+    return RedirectResponse("/console/users?done=roles", status_code=303)
+
+
+@router.post("/users/{user_id}/deactivate", dependencies=[CsrfChecked])
+async def deactivate(user_id: UUID, api: UserApi) -> Response:
+    """The user can no longer sign in."""
+    await service.deactivate(api, user_id)
+    return RedirectResponse("/console/users?done=deactivated", status_code=303)
+
+
+@router.post("/users/{user_id}/reactivate", dependencies=[CsrfChecked])
+async def reactivate(user_id: UUID, api: UserApi) -> Response:
+    """The user can sign in again."""
+    await service.reactivate(api, user_id)
+    return RedirectResponse("/console/users?done=reactivated", status_code=303)
