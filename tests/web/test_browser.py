@@ -203,3 +203,25 @@ def test_the_console_forms_have_no_serious_accessibility_violations(
     for path in ("/console/", "/console/products/new", "/console/posts/new"):
         page.goto(f"{platform.url}{path}")
         assert serious_violations(page) == [], path
+
+
+def test_an_admin_reads_the_reports_and_channels_on_a_phone(
+    platform: Platform, phone: playwright_api.BrowserContext, screenshots: Path
+) -> None:
+    page = phone.new_page()
+    page.goto(f"{platform.url}/console/reports?lang=ja")
+    email, password = seed.ADMIN
+    page.get_by_label("メールアドレス").fill(email)
+    page.get_by_label("パスワード").fill(password)
+    page.get_by_role("button", name="ログイン").click()
+
+    playwright_api.expect(page.get_by_role("heading", name="レポート")).to_be_visible()
+    playwright_api.expect(page.get_by_role("heading", name="商品別")).to_be_visible()
+    playwright_api.expect(page.get_by_role("link", name="CSVをダウンロード")).to_have_count(4)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / "console-reports-ja.png", full_page=True)
+
+    page.get_by_role("link", name="チャンネル").click()
+    playwright_api.expect(page.get_by_role("heading", name="アカウントを接続")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / "console-channels-ja.png", full_page=True)
