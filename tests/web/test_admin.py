@@ -86,3 +86,49 @@ def test_a_writer_does_not_see_the_users_page_and_is_told_why_if_they_go_there(
     refused = writer.get("/console/users?lang=en")
     assert refused.status_code == 403
     assert "Not allowed" in refused.text
+
+
+def test_an_admin_creates_an_api_key_sees_its_secret_once_and_revokes_it(
+    platform: Platform,
+) -> None:
+    admin = httpx.Client(base_url=platform.url, timeout=30)
+    assert sign_in(admin, *seed.ADMIN).status_code == 303
+    page = admin.get("/console/api-keys?lang=en")
+    assert page.status_code == 200
+    assert 'href="/console/api-keys"' in page.text
+    created = admin.post(
+        "/console/api-keys",
+        data={
+            "name": "Page test key",
+            "roles": ["analyst"],
+            "scopes": ["analytics:read"],
+            "csrf_token": csrf_of(page),
+        },
+    )
+    assert created.status_code == 200
+    assert created.headers["cache-control"] == "no-store"
+    key = re.search(r'<code id="new-key">([^<]+)</code>', created.text)
+    assert key, created.text
+    secret = html.unescape(key.group(1))
+    me = httpx.get(f"{platform.url}/v1/me", headers={"Authorization": f"Bearer {secret}"})
+    assert me.status_code == 200
+    assert me.json()["roles"] == ["analyst"]
+    listed = admin.get("/console/api-keys")
+    assert secret not in listed.text  # shown once, never again
+    row = re.search(r'<tr id="key-([0-9a-f-]+)">\s*<td>Page test key', listed.text)
+    assert row, listed.text
+    revoked = admin.post(
+        f"/console/api-keys/{row.group(1)}/revoke", data={"csrf_token": csrf_of(listed)}
+    )
+    assert revoked.status_code == 303
+    gone = httpx.get(f"{platform.url}/v1/me", headers={"Authorization": f"Bearer {secret}"})
+    assert gone.status_code == 401
+
+
+def test_a_writer_reaching_the_api_keys_page_is_told_it_is_not_allowed(
+    platform: Platform,
+) -> None:
+    _, writer = joined(platform, "a writer's secret")
+    refused = writer.get("/console/api-keys?lang=en")
+    assert refused.status_code == 403
+    assert "Not allowed" in refused.text

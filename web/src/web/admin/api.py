@@ -1,5 +1,6 @@
-"""The town admin's pages: users (invite, roles, deactivate and reactivate). Each calls the
-public API as the signed-in user, so a role without the right gets the API's 403 in words."""
+"""The town admin's pages: users (invite, roles, deactivate and reactivate) and API keys.
+Each calls the public API as the signed-in user, so a role without the right gets the API's
+403 in words."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from uuid import UUID
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from web import i18n
 from web.admin import service
 from web.console import service as console
 from web.dependencies import CsrfChecked, LanguageDep, RendererDep, SessionDep, UserApi
@@ -121,3 +123,77 @@ async def reactivate(user_id: UUID, api: UserApi) -> Response:
     """The user can sign in again."""
     await service.reactivate(api, user_id)
     return RedirectResponse("/console/users?done=reactivated", status_code=303)
+
+
+async def _keys_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: str,
+    status: int = 200,
+    **extra: object,
+) -> Response:
+    who = await console.me(api)
+    town = await console.town(api, who, language)
+    zone = town.timezone if town else "UTC"
+    context = {
+        "me": who,
+        "town": town,
+        "session": session,
+        "keys": await service.api_keys(api),
+        "roles": service.ROLES,
+        "scopes": service.SCOPES,
+        "when": lambda moment: i18n.when(moment, zone, language),
+        **extra,
+    }
+    response = render.page(request, "admin/api_keys.html", context, status=status)
+    response.headers["Cache-Control"] = "no-store"  # a new key's secret may be on it
+    return response
+
+
+@router.get("/api-keys", response_class=HTMLResponse)
+async def api_keys_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    done: str = "",
+) -> Response:
+    """The town's API keys and the form for a new one."""
+    return await _keys_page(request, render, session, api, language, revoked=done == "revoked")
+
+
+@router.post("/api-keys", dependencies=[CsrfChecked])
+async def create_api_key(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    name: Annotated[str, Form(max_length=100)],
+    roles: Annotated[list[str], Form()] = [],  # noqa: B006
+    scopes: Annotated[list[str], Form()] = [],  # noqa: B006
+) -> Response:
+    """Create a key; its secret is shown on this page once."""
+    chosen = service.chosen_roles(roles)
+    reach = [s for s in service.SCOPES if s in scopes] or ["*"]
+    if not chosen or not name.strip():
+        return await _keys_page(request, render, session, api, language, status=422, no_role=True)
+    try:
+        created = await service.create_api_key(api, name.strip(), chosen, reach)
+    except ApiError as exc:
+        if exc.status not in (400, 409, 422):
+            raise
+        return await _keys_page(
+            request, render, session, api, language, status=exc.status, error=exc
+        )
+    return await _keys_page(request, render, session, api, language, created=created)
+
+
+@router.post("/api-keys/{key_id}/revoke", dependencies=[CsrfChecked])
+async def revoke_api_key(key_id: UUID, api: UserApi) -> Response:
+    """Revoke the key: it stops working at once."""
+    await service.revoke_api_key(api, key_id)
+    return RedirectResponse("/console/api-keys?done=revoked", status_code=303)
