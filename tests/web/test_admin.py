@@ -132,3 +132,40 @@ def test_a_writer_reaching_the_api_keys_page_is_told_it_is_not_allowed(
     refused = writer.get("/console/api-keys?lang=en")
     assert refused.status_code == 403
     assert "Not allowed" in refused.text
+
+
+def test_the_audit_log_is_filtered_paged_and_downloaded_as_csv(platform: Platform) -> None:
+    invite_email = "audited-invitee@takeo.example"
+    created = platform.seeded_admin().post(
+        "/v1/invitations", json={"email": invite_email, "roles": ["writer"]}
+    )
+    assert created.status_code == 201
+    admin = httpx.Client(base_url=platform.url, timeout=30)
+    assert sign_in(admin, *seed.ADMIN).status_code == 303
+    page = admin.get("/console/audit?lang=en")
+    assert page.status_code == 200
+    assert 'href="/console/audit"' in page.text
+    filtered = admin.get("/console/audit", params={"action": "invitation.", "lang": "en"})
+    assert filtered.status_code == 200
+    actions = set(re.findall(r"<td><code>([a-z_.]+)</code></td><td><code>", filtered.text))
+    assert "invitation.created" in actions
+    assert all(action.startswith("invitation.") for action in actions), actions
+    assert 'href="/console/audit.csv?action=invitation.' in filtered.text
+    csv = admin.get("/console/audit.csv", params={"action": "invitation."})
+    assert csv.status_code == 200
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert "attachment" in csv.headers["content-disposition"]
+    assert "invitation.created" in csv.text
+    assert "user.deactivated" not in csv.text
+    later = admin.get("/console/audit", params={"since": "2999-01-01", "lang": "en"})
+    assert "Nothing matches these filters." in later.text
+    bad = admin.get("/console/audit", params={"since": "yesterday"})
+    assert bad.status_code == 422
+
+
+def test_a_writer_reaching_the_audit_log_is_told_it_is_not_allowed(platform: Platform) -> None:
+    _, writer = joined(platform, "a writer's secret")
+    assert 'href="/console/audit"' not in writer.get("/console/account").text
+    refused = writer.get("/console/audit?lang=en")
+    assert refused.status_code == 403
+    assert "Not allowed" in refused.text

@@ -1,10 +1,12 @@
-"""The town admin's pages: users (invite, roles, deactivate and reactivate) and API keys.
+"""The town admin's pages: users (invite, roles, deactivate and reactivate), API keys and the
+audit log.
 Each calls the public API as the signed-in user, so a role without the right gets the API's
 403 in words."""
 
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 from uuid import UUID
 
 from fastapi import APIRouter, Form, Request
@@ -197,3 +199,59 @@ async def revoke_api_key(key_id: UUID, api: UserApi) -> Response:
     """Revoke the key: it stops working at once."""
     await service.revoke_api_key(api, key_id)
     return RedirectResponse("/console/api-keys?done=revoked", status_code=303)
+
+
+@router.get("/audit", response_class=HTMLResponse)
+async def audit_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    action: str = "",
+    actor: str = "",
+    target: str = "",
+    since: str = "",
+    until: str = "",
+    cursor: str = "",
+) -> Response:
+    """Who did what and when, filtered, newest first; a page at a time, and as CSV."""
+    who = await console.me(api)
+    town = await console.town(api, who, language)
+    zone = town.timezone if town else "UTC"
+    found = service.AuditFilter(action[:64], actor[:100], target[:400], since[:10], until[:10])
+    events, following = await service.audit(api, found, zone, cursor[:500])
+    query = found.query()
+    context = {
+        "me": who,
+        "town": town,
+        "session": session,
+        "events": events,
+        "filter": found,
+        "csv_link": "/console/audit.csv" + (f"?{urlencode(query)}" if query else ""),
+        "next_link": f"/console/audit?{urlencode({**query, 'cursor': following})}"
+        if following
+        else None,
+        "when": lambda moment: i18n.when(moment, zone, language),
+    }
+    return render.page(request, "admin/audit.html", context)
+
+
+@router.get("/audit.csv")
+async def audit_csv(
+    api: UserApi,
+    language: LanguageDep,
+    action: str = "",
+    actor: str = "",
+    target: str = "",
+    since: str = "",
+    until: str = "",
+) -> Response:
+    """The filtered audit log as CSV, for a spreadsheet."""
+    who = await console.me(api)
+    town = await console.town(api, who, language)
+    found = service.AuditFilter(action[:64], actor[:100], target[:400], since[:10], until[:10])
+    body = await service.audit_csv(api, found, town.timezone if town else "UTC")
+    name = f"{town.slug if town else 'machi'}-audit.csv"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)

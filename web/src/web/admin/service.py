@@ -1,12 +1,16 @@
 """The admin pages' calls to the gateway through the typed client: the town's users,
-invitations and API keys."""
+invitations, API keys and the audit log."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from machi_client import AuthenticatedClient
 from machi_client.api.api_keys import api_keys_create, api_keys_delete, api_keys_list
+from machi_client.api.audit import audit_csv_list, audit_list
 from machi_client.api.invitations import invitations_create
 from machi_client.api.users import users_deactivate, users_list, users_reactivate, users_update
 from machi_client.models import (
@@ -15,16 +19,19 @@ from machi_client.models import (
     ApiKeyCreateRolesItem,
     ApiKeyCreateScopesItem,
     ApiKeyRead,
+    AuditEventRead,
     InvitationCreate,
     InvitationCreated,
     InvitationCreateRolesItem,
     PageApiKeyRead,
+    PageAuditEventRead,
     PageUserRead,
     UserRead,
     UserUpdate,
     UserUpdateRolesType0Item,
 )
-from web.gateway import parsed, succeeded
+from machi_client.types import UNSET
+from web.gateway import ApiError, parsed, succeeded
 from web.i18n import N_
 
 # The roles a town's admin gives (the platform's operator is no town's), in the menu's order.
@@ -98,3 +105,66 @@ async def create_api_key(
 async def revoke_api_key(api: AuthenticatedClient, key_id: UUID) -> None:
     """The key stops working at once."""
     succeeded(await api_keys_delete.asyncio_detailed(key_id, client=api))
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """The audit page's filters as typed (days in the town's timezone; blank: any)."""
+
+    action: str = ""
+    actor: str = ""
+    target: str = ""
+    since: str = ""
+    until: str = ""
+
+    def moments(self, timezone: str) -> tuple[datetime | None, datetime | None]:
+        """The first and the last day as the start of the first and the end of the last;
+        a day that is not a date is an error in words."""
+        zone = ZoneInfo(timezone)
+        try:
+            first = date.fromisoformat(self.since) if self.since else None
+            last = date.fromisoformat(self.until) if self.until else None
+        except ValueError as exc:
+            raise ApiError(422, "Write days as YYYY-MM-DD") from exc
+        since = datetime.combine(first, time(), zone) if first else None
+        until = datetime.combine(last + timedelta(days=1), time(), zone) if last else None
+        return since, until
+
+    def query(self) -> dict[str, str]:
+        """The filters as a query string's fields, for the next page and the CSV link."""
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+async def audit(
+    api: AuthenticatedClient, found: AuditFilter, timezone: str, cursor: str = ""
+) -> tuple[list[AuditEventRead], str | None]:
+    """One page of the audit log, newest first, and the cursor of the next."""
+    since, until = found.moments(timezone)
+    answer = await audit_list.asyncio_detailed(
+        client=api,
+        limit=50,
+        cursor=cursor or UNSET,
+        action=found.action or UNSET,
+        actor=found.actor or UNSET,
+        target=found.target or UNSET,
+        since=since or UNSET,
+        until=until or UNSET,
+    )
+    page = parsed(answer, PageAuditEventRead)
+    following = page.next_cursor if isinstance(page.next_cursor, str) else None
+    return list(page.items), following
+
+
+async def audit_csv(api: AuthenticatedClient, found: AuditFilter, timezone: str) -> bytes:
+    """The filtered audit log as the API writes it in CSV."""
+    since, until = found.moments(timezone)
+    answer = await audit_csv_list.asyncio_detailed(
+        client=api,
+        action=found.action or UNSET,
+        actor=found.actor or UNSET,
+        target=found.target or UNSET,
+        since=since or UNSET,
+        until=until or UNSET,
+    )
+    succeeded(answer)
+    return answer.content
