@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kit.testing.fakes import serve_in_thread
-from kit.testing.platforms import FakeX
+from kit.testing.platforms import FakeMeta, FakeX
 from tests.harness import Platform, all_in_one
 
 
@@ -24,11 +24,25 @@ def fake_x() -> Iterator[tuple[FakeX, str]]:
 
 
 @pytest.fixture(scope="session")
+def fake_meta() -> Iterator[str]:
+    """The fake Graph API: a grant offers the admin's Pages to choose from."""
+    with serve_in_thread(FakeMeta().app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def platform(
-    pg_server_url: str, tmp_path_factory: pytest.TempPathFactory, fake_x: tuple[FakeX, str]
+    pg_server_url: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    fake_x: tuple[FakeX, str],
+    fake_meta: str,
 ) -> Iterator[Platform]:
     x_url = fake_x[1]
     extra = {
+        "PUBLISHER_FACEBOOK_GRAPH_URL": fake_meta,
+        "PUBLISHER_FACEBOOK_DIALOG_URL": f"{fake_meta}/dialog/oauth",
+        "PUBLISHER_FACEBOOK_APP_ID": "fb-app",
+        "PUBLISHER_FACEBOOK_APP_SECRET": "fb-secret",
         "PUBLISHER_X_API_URL": x_url,
         "PUBLISHER_X_AUTHORIZE_URL": f"{x_url}/i/oauth2/authorize",
         "PUBLISHER_X_CLIENT_ID": "x-client",

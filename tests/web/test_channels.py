@@ -4,6 +4,7 @@ the fake X answers the code exchange, the test plays the browser's return from t
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -81,3 +82,32 @@ def test_a_refused_consent_comes_back_as_plain_words(admin: httpx.Client) -> Non
     answer = admin.get("/console/channels/oauth/x/callback?error=access_denied")
     assert answer.status_code == 400
     assert "The platform did not grant access" in answer.text
+
+
+def test_an_admin_chooses_which_facebook_pages_become_channels(
+    admin: httpx.Client, platform: Platform
+) -> None:
+    token = csrf_of(admin.get("/console/channels"))
+    started = admin.post(
+        "/console/channels/connect",
+        data={"platform": "facebook_page", "owner_kind": "shop", "csrf_token": token},
+    )
+    assert started.status_code == 303
+    query = parse_qs(urlsplit(started.headers["location"]).query)
+    back = urlsplit(query["redirect_uri"][0]).path
+    assert back == "/console/channels/oauth/facebook_page/callback"
+    offer = admin.get(back, params={"code": "fb-code", "state": query["state"][0]})
+    assert offer.status_code == 200, offer.text
+    assert "Choose the pages to connect" in offer.text
+    assert 'name="ids" value="1002"' in offer.text
+    connection = re.search(r'name="connection_id" value="([^"]+)"', offer.text)
+    assert connection
+    chosen = admin.post(
+        "/console/channels/oauth/facebook_page/select",
+        data={"connection_id": connection.group(1), "ids": "1002", "csrf_token": token},
+    )
+    assert chosen.status_code == 303, chosen.text
+    assert chosen.headers["location"] == "/console/channels?connected=1"
+    listed = admin.get("/console/channels").text
+    assert "<td>Fun Buy Takeo</td>\n<td>Facebook</td>" in listed
+    assert "<td>Takeo City</td>\n<td>Facebook</td>" not in listed  # the page not chosen
