@@ -4,12 +4,16 @@ the fake X answers the code exchange, the test plays the browser's return from t
 
 from __future__ import annotations
 
+import asyncio
 import re
+import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from sqlalchemy import text
 
+from kit.db import Database
 from machi_cli import seed
 from tests.harness import Platform
 from tests.web.test_pages import csrf_of, sign_in
@@ -111,3 +115,54 @@ def test_an_admin_chooses_which_facebook_pages_become_channels(
     listed = admin.get("/console/channels").text
     assert "<td>Fun Buy Takeo</td>\n<td>Facebook</td>" in listed
     assert "<td>Takeo City</td>\n<td>Facebook</td>" not in listed  # the page not chosen
+
+
+def _connect_x(admin: httpx.Client, account: str) -> None:
+    """Connect the X account `account` through the console, as the browser would."""
+    token = csrf_of(admin.get("/console/channels"))
+    started = admin.post("/console/channels/connect", data={"platform": "x", "csrf_token": token})
+    query = parse_qs(urlsplit(started.headers["location"]).query)
+    back = urlsplit(query["redirect_uri"][0]).path
+    done = admin.get(back, params={"code": f"x-code-{account}", "state": query["state"][0]})
+    assert done.status_code == 303, done.text
+
+
+def _lose_access(platform: Platform, tenant: str, name: str) -> None:
+    """What the token job does when X refuses a refresh: the channel needs reconnecting."""
+
+    async def mark() -> None:
+        db = Database(platform.settings.app_url("publisher"), pool_size=1)
+        try:
+            async with db.transaction(uuid.UUID(tenant)) as session:
+                await session.execute(
+                    text(
+                        "UPDATE channels SET status = 'needs_reauth',"
+                        " status_reason = 'invalid_grant' WHERE name = :name"
+                    ),
+                    {"name": name},
+                )
+        finally:
+            await db.dispose()
+
+    asyncio.run(mark())
+
+
+def test_a_channel_that_lost_access_says_why_and_reconnects(
+    admin: httpx.Client, platform: Platform, fake_x: tuple[object, str]
+) -> None:
+    _connect_x(admin, "lostaccess")
+    tenant = platform.seeded_admin().get("/v1/me").json()["tenant_id"]
+    _lose_access(platform, tenant, "@lostaccess")
+    page = admin.get("/console/channels")
+    row = page.text.split("<td>@lostaccess</td>")[1].split("</tr>")[0]
+    assert "Needs reconnecting" in row
+    assert "no longer accepts Machi" in row
+    assert "(invalid_grant)" in row
+    assert "Reconnect</button>" in row
+    assert "lostaccess" in admin.get("/console/").text  # the dashboard names it
+    again = admin.post(
+        "/console/channels/connect",
+        data={"platform": "x", "owner_kind": "town", "csrf_token": csrf_of(page)},
+    )
+    assert again.status_code == 303
+    assert again.headers["location"].startswith(fake_x[1])
