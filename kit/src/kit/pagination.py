@@ -97,8 +97,14 @@ async def paginate_in_order(
     """Rows of `statement` (selecting `model`) in ascending `order`, then id, after `cursor`,
     and the next cursor: for lists read in their own order (by name, by time, as a history).
     The `order` columns are never NULL in the listed rows."""
+    return await _page_by_keys(session, statement, [*order, model.id], cursor, limit)
+
+
+async def _page_by_keys(
+    session: AsyncSession, statement: Select[Any], keys: list[Any], cursor: str | None, limit: int
+) -> tuple[list[Any], str | None]:
+    """Rows in ascending `keys` (together unique) after `cursor`, and the next cursor."""
     limit = max(1, min(limit, MAX_LIMIT))
-    keys = [*order, model.id]
     if cursor:
         values = _decode_after(cursor, keys)
         bound = [literal(value, key.type) for key, value in zip(keys, values, strict=True)]
@@ -130,21 +136,6 @@ def _decode_after(cursor: str, keys: list[Any]) -> list[Any]:
         raise InvalidInput("cursor is not one this API handed out") from exc
 
 
-def _key_cursor(value: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"after": value}).encode()).decode().rstrip("=")
-
-
-def _after_key(cursor: str) -> str:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        after = json.loads(base64.urlsafe_b64decode(padded))["after"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidInput("cursor is not one this API handed out") from exc
-    if not isinstance(after, str):
-        raise InvalidInput("cursor is not one this API handed out")
-    return after
-
-
 async def paginate_by_key(
     session: AsyncSession,
     statement: Select[Any],
@@ -155,11 +146,4 @@ async def paginate_by_key(
 ) -> tuple[list[Any], str | None]:
     """Rows of `statement` in the order of the unique text column `key` (a slug, a name), after
     `cursor`, and the next cursor: for lists people read alphabetically."""
-    limit = max(1, min(limit, MAX_LIMIT))
-    if cursor:
-        statement = statement.where(key > _after_key(cursor))
-    statement = statement.order_by(key).limit(limit + 1)
-    rows = list((await session.execute(statement)).scalars().all())
-    if len(rows) <= limit:
-        return rows, None
-    return rows[:limit], _key_cursor(getattr(rows[limit - 1], key.key))
+    return await _page_by_keys(session, statement, [key], cursor, limit)
