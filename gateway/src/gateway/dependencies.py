@@ -6,7 +6,7 @@ import json
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request, Response
+from fastapi import Depends, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
@@ -25,7 +25,6 @@ from kit.auth import InternalPrincipal
 from kit.dependencies import route_template
 from kit.errors import ProblemError
 from kit.logs import tenant_var
-from kit.pagination import MAX_LIMIT
 
 OWN_RULES = policy.TABLES["gateway"]  # the rows of the routes the gateway serves itself
 RATE_QUOTA = "api_requests_per_minute"
@@ -49,9 +48,6 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 StateDep = Annotated[GatewayState, Depends(get_state)]
-# The `limit` of every list: pages of at most MAX_LIMIT (kit.pagination).
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-
 
 # scope="function": commit before the response is sent, as kit.dependencies.SessionDep does.
 GatewaySessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Response, status
 from gateway.api_keys import service
 from gateway.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
-from kit.pagination import DEFAULT_LIMIT, Page
+from gateway.dependencies import CallerDep, GatewaySessionDep
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 
 router = APIRouter()
 

@@ -13,10 +13,10 @@ from fastapi.responses import StreamingResponse
 from gateway.audit import service as audit
 from gateway.audit.repository import Filters
 from gateway.audit.schemas import AuditEventRead
-from gateway.dependencies import CallerDep, GatewaySessionDep, Limit, client_ip
+from gateway.dependencies import CallerDep, GatewaySessionDep, client_ip
 from gateway.state import get_state
 from kit import csvout
-from kit.pagination import DEFAULT_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 
 router = APIRouter(tags=["audit"])
 CSV = "text/csv"

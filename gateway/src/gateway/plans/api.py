@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
+from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.plans import service
 from gateway.plans.schemas import PlanRead, PlanWrite
 from gateway.schemas import PlanName
-from kit.pagination import DEFAULT_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 
 router = APIRouter()
 

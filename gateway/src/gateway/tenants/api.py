@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, status
 
 from gateway import access
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
+from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.playbook import service as playbooks
 from gateway.state import get_state
 from gateway.tenants import service
@@ -19,7 +19,7 @@ from gateway.tenants.schemas import (
     TenantRead,
     TenantUpdate,
 )
-from kit.pagination import DEFAULT_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 
 router = APIRouter()
 

@@ -14,7 +14,6 @@ from gateway.audit import service as audit
 from gateway.dependencies import (
     CallerDep,
     GatewaySessionDep,
-    Limit,
     client_ip,
     enforce_rate,
     throttled_route,
@@ -39,7 +38,7 @@ from gateway.users.schemas import (
     UserRead,
     UserUpdate,
 )
-from kit.pagination import DEFAULT_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from kit.secrets import Sealer
 
 router = APIRouter()

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Request, Response, status
 
 from gateway.audit import service as audit
-from gateway.dependencies import CallerDep, GatewaySessionDep, Limit
+from gateway.dependencies import CallerDep, GatewaySessionDep
 from gateway.state import get_state
 from gateway.webhooks import service
 from gateway.webhooks.models import WebhookEndpoint
@@ -23,7 +23,7 @@ from gateway.webhooks.schemas import (
     WebhookEndpointUpdate,
 )
 from kit.outbound import OutboundDep
-from kit.pagination import DEFAULT_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from kit.secrets import Sealer
 
 router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhook-endpoints"])

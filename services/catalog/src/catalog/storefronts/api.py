@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import APIRouter, Request, status
 
 from catalog import access
 from catalog.dependencies import SettingsDep
@@ -19,12 +18,11 @@ from catalog.storefronts.schemas import (
 )
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.outbound import OutboundDep
-from kit.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from kit.secrets import Sealer
 
 # The public store page reads listings; stores themselves (URLs, sync errors) stay internal.
 router = APIRouter(prefix="/v1", tags=["storefronts"])
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 def _sealer(request: Request) -> Sealer:

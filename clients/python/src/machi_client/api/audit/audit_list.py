@@ -158,7 +158,7 @@ def sync_detailed(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         format_ (None | str | Unset):
         actor (None | str | Unset): `user:<id>`, `key:<id>`
         action (None | str | Unset): An action, or a prefix ending in `.`
@@ -215,7 +215,7 @@ def sync(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         format_ (None | str | Unset):
         actor (None | str | Unset): `user:<id>`, `key:<id>`
         action (None | str | Unset): An action, or a prefix ending in `.`
@@ -267,7 +267,7 @@ async def asyncio_detailed(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         format_ (None | str | Unset):
         actor (None | str | Unset): `user:<id>`, `key:<id>`
         action (None | str | Unset): An action, or a prefix ending in `.`
@@ -322,7 +322,7 @@ async def asyncio(
 
     Args:
         cursor (None | str | Unset):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset): Items per page Default: 50.
         format_ (None | str | Unset):
         actor (None | str | Unset): `user:<id>`, `key:<id>`
         action (None | str | Unset): An action, or a prefix ending in `.`
