@@ -1,5 +1,6 @@
 """The rules tables of the redirect: bots, user agents, destinations, visitor hashes."""
 
+import re
 import uuid
 from datetime import date, datetime, timedelta, timezone
 
@@ -107,7 +108,11 @@ def test_visitor_hash_changes_with_the_daily_salt_and_hides_the_ip() -> None:
     today = visitor_hash(b"salt-of-today", tenant, "203.0.113.9", "ua")
     assert today == visitor_hash(b"salt-of-today", tenant, "203.0.113.9", "ua")
     assert today != visitor_hash(b"salt-of-tomorrow", tenant, "203.0.113.9", "ua")
-    assert "203" not in today
+    # A digest, not the address: hex of a fixed length (a random tenant makes any 3-digit run
+    # like "203" appear by chance, so the address itself is what must be absent).
+    assert re.fullmatch(r"[0-9a-f]{32}", today)
+    assert "203.0.113.9" not in today
+    assert today != visitor_hash(b"salt-of-today", tenant, "203.0.113.10", "ua")
 
 
 async def test_salts_are_random_per_day_and_dropped_after_two_days(
