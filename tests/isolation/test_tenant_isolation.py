@@ -80,6 +80,8 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("PATCH", "/v1/products/{product_id}/variants/{variant_id}"): Call(
         "variant", {"price_amount": 1}
     ),
+    ("GET", "/v1/categories/{category_id}"): Call("category"),
+    ("PATCH", "/v1/categories/{category_id}"): Call("category", {"name": {"ja": "B菓子"}}),
     ("GET", "/v1/places/{place_id}"): Call("place"),
     ("PATCH", "/v1/places/{place_id}"): Call("place", {"name": {"ja": "B温泉"}}),
     ("POST", "/v1/places/{place_id}/publish"): Call("place"),

@@ -126,6 +126,15 @@ class World:
         )
 
     @cached_property
+    def category(self) -> Made:
+        body = created(
+            self.http.post(
+                "/v1/categories", json={"slug": f"sweets-{self.tag}", "name": {"ja": "A菓子"}}
+            )
+        )
+        return Made({"category_id": body["id"]}, get(f"/v1/categories/{body['id']}"))
+
+    @cached_property
     def place(self) -> Made:
         body = created(
             self.http.post(

@@ -231,6 +231,8 @@ PRODUCTS: Table = {
     ("PATCH", "/v1/products/{product_id}/variants/{variant_id}"): write(C, KEEPERS),
     ("GET", "/v1/categories"): read(C, TOWN, PAGES),
     ("POST", "/v1/categories"): write(C, WRITERS),
+    ("GET", "/v1/categories/{category_id}"): read(C, TOWN),
+    ("PATCH", "/v1/categories/{category_id}"): write(C, WRITERS),
 }
 PLACES: Table = {
     ("GET", "/v1/places"): read(C, TOWN, PAGES),

@@ -82,3 +82,43 @@ async def test_unchanged_product_and_list_answer_304(as_user: Client) -> None:
     listed = await http.get("/v1/products")
     again = await http.get("/v1/products", headers={"If-None-Match": listed.headers["etag"]})
     assert again.status_code == 304
+
+
+async def test_producers_are_found_by_a_name_in_any_language_or_their_code(
+    as_user: Client,
+) -> None:
+    http = as_user(principal(uuid.uuid4()))
+    garlic = await make_producer(
+        http, name={"ja": "黒にんにく農園", "en": "Garlic Farm"}, code="G-7"
+    )
+    await make_producer(http, name={"ko": "온천 두부집"})
+
+    async def found(q: str) -> list[str]:
+        response = await http.get("/v1/producers", params={"q": q})
+        assert response.status_code == 200, response.text
+        return [p["id"] for p in response.json()["items"]]
+
+    assert await found("にんにく") == [garlic["id"]]
+    assert await found("GARLIC") == [garlic["id"]]
+    assert await found("g-7") == [garlic["id"]]
+    assert len(await found("두부")) == 1
+    assert await found("%") == []
+    assert await found("ja") == []  # a language code is not a name
+
+
+async def test_a_category_is_renamed_and_keeps_its_slug(as_user: Client) -> None:
+    http = as_user(principal(uuid.uuid4()))
+    made = (
+        await http.post("/v1/categories", json={"slug": "sweets", "name": {"ja": "菓子"}})
+    ).json()
+    renamed = await http.patch(
+        f"/v1/categories/{made['id']}", json={"name": {"ja": "菓子", "ko": "과자"}}
+    )
+    assert renamed.status_code == 200, renamed.text
+    got = (await http.get(f"/v1/categories/{made['id']}", params={"lang": "ko"})).json()
+    assert (got["slug"], got["display_name"]) == ("sweets", "과자")
+    empty = await http.patch(f"/v1/categories/{made['id']}", json={"name": {"ja": " "}})
+    assert empty.status_code == 422
+    missing = await http.get(f"/v1/categories/{uuid.uuid4()}")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"

@@ -84,6 +84,12 @@ def search_text(*translations: Mapping[str, str] | Iterable[str]) -> str:
     return normalize("\n".join(parts))
 
 
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its wildcards escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 GRAM_BREAKS = frozenset(" \t\n\r")
 
 

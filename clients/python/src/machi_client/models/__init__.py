@@ -33,6 +33,8 @@ from .category_read import CategoryRead
 from .category_read_name import CategoryReadName
 from .category_template import CategoryTemplate
 from .category_template_name import CategoryTemplateName
+from .category_update import CategoryUpdate
+from .category_update_name_type_0 import CategoryUpdateNameType0
 from .channel_kind import ChannelKind
 from .channel_kind_approval_policy import ChannelKindApprovalPolicy
 from .channel_kind_owner_kind import ChannelKindOwnerKind
@@ -416,6 +418,8 @@ __all__ = (
     "CategoryReadName",
     "CategoryTemplate",
     "CategoryTemplateName",
+    "CategoryUpdate",
+    "CategoryUpdateNameType0",
     "ChannelKind",
     "ChannelKindApprovalPolicy",
     "ChannelKindOwnerKind",

@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalog import i18n
 from catalog.models import Place, Product
-from catalog.products.repository import like_pattern
 from kit.pagination import paginate
 
 
@@ -44,7 +44,7 @@ async def list_places(
     if updated_since is not None:
         statement = statement.where(Place.updated_at >= updated_since)
     if text:
-        statement = statement.where(Place.search_text.like(like_pattern(text)))
+        statement = statement.where(Place.search_text.like(i18n.like_pattern(text)))
     return await paginate(session, statement, Place, cursor=cursor, limit=limit)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Query, Response, status
 
-from catalog import access, present
+from catalog import access, i18n, present
 from catalog.dependencies import ViewDep
 from catalog.producers import repository, service
 from catalog.producers.schemas import ProducerCreate, ProducerRead, ProducerUpdate
@@ -33,16 +34,20 @@ async def list_producers(
     principal: PrincipalDep,
     view: ViewDep,
     updated_since: UpdatedSince = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in a name (any language) or code")
+    ] = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
-    """List the producers the caller may see, newest first."""
+    """List the producers the caller may see, newest first; `q` finds them by name or code."""
     items, next_cursor = await repository.list_producers(
         session,
         cursor=cursor,
         limit=limit,
         only=access.producer_scope(principal),
         updated_since=updated_since,
+        text=i18n.normalize(q).strip() if q else None,
     )
     return {"items": [present.producer(p, view) for p in items], "next_cursor": next_cursor}
 

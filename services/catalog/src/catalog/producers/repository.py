@@ -6,9 +6,10 @@ import uuid
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, exists, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalog import i18n
 from catalog.models import Producer
 from kit.pagination import paginate
 
@@ -32,13 +33,27 @@ async def list_producers(
     limit: int,
     only: Collection[uuid.UUID] | None = None,
     updated_since: datetime | None = None,
+    text: str | None = None,
 ) -> tuple[list[Producer], str | None]:
     statement = select(Producer)
+    if text:
+        statement = statement.where(_matches(text))
     if only is not None:
         statement = statement.where(Producer.id.in_(list(only)))
     if updated_since is not None:
         statement = statement.where(Producer.updated_at >= updated_since)
     return await paginate(session, statement, Producer, cursor=cursor, limit=limit)
+
+
+def _matches(text: str) -> ColumnElement[bool]:
+    """A producer whose name in some language, or whose code, holds `text` (normalized as
+    `catalog.i18n.normalize` does). A scan: a town has hundreds of producers, not millions."""
+    pattern = i18n.like_pattern(text)
+    names = func.jsonb_each_text(Producer.name).table_valued("value").alias("names")
+    folded = func.lower(func.normalize(names.c.value, literal_column("NFKC")))
+    in_name = exists(select(1).select_from(names).where(folded.like(pattern)))
+    code = func.lower(func.normalize(func.coalesce(Producer.code, ""), literal_column("NFKC")))
+    return or_(in_name, code.like(pattern))
 
 
 async def producers_by_id(

@@ -17,6 +17,7 @@ from catalog.products import repository, service
 from catalog.products.schemas import (
     CategoryCreate,
     CategoryRead,
+    CategoryUpdate,
     ProductBulkPublish,
     ProductBulkPublishRead,
     ProductCreate,
@@ -71,6 +72,20 @@ async def list_categories(
     """The tenant's categories, newest first."""
     items, next_cursor = await repository.list_categories(session, cursor=cursor, limit=limit)
     return {"items": [present.category(c, view) for c in items], "next_cursor": next_cursor}
+
+
+@router.get("/categories/{category_id}", response_model=CategoryRead)
+async def get_category(category_id: uuid.UUID, session: SessionDep, view: ViewDep) -> object:
+    """One category."""
+    return present.category(await service.get_category(session, category_id), view)
+
+
+@router.patch("/categories/{category_id}", response_model=CategoryRead)
+async def update_category(
+    category_id: uuid.UUID, data: CategoryUpdate, session: SessionDep, view: ViewDep
+) -> object:
+    """Rename a category, e.g. add its Korean name (town staff); the slug stays."""
+    return present.category(await service.update_category(session, category_id, data), view)
 
 
 @router.post(

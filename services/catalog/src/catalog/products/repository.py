@@ -85,12 +85,6 @@ class ProductFilter:
     updated_since: datetime | None = None
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching `text` anywhere, its wildcards escaped."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 async def list_products(
     session: AsyncSession, *, cursor: str | None, limit: int, where: ProductFilter
 ) -> tuple[list[Product], str | None]:
@@ -141,7 +135,7 @@ async def _text_search(session: AsyncSession, statement: Select[Any], text: str)
     few candidates. A one-character text has no bigram, and a text whose every bigram is in
     thousands of products has no few candidates: the walk serves both.
     """
-    statement = statement.where(Product.search_text.like(like_pattern(text)))
+    statement = statement.where(Product.search_text.like(i18n.like_pattern(text)))
     grams = i18n.bigrams(text)
     if not grams or await _is_common(session, text):
         return statement
@@ -170,7 +164,7 @@ async def _is_common(session: AsyncSession, text: str) -> bool:
         .subquery()
     )
     found = await session.execute(
-        select(func.count()).where(newest.c.search_text.like(like_pattern(text)))
+        select(func.count()).where(newest.c.search_text.like(i18n.like_pattern(text)))
     )
     return int(found.scalar_one()) >= SEARCH_DENSE_MATCHES
 

@@ -35,6 +35,14 @@ class CategoryCreate(BaseModel):
     _name = field_validator("name")(_has_text)
 
 
+class CategoryUpdate(BaseModel):
+    """A category's new name (the slug stays: addresses and imports name it)."""
+
+    name: Translations | None = None
+
+    _name = field_validator("name")(_optional_text)
+
+
 class CategoryRead(Localized):
     model_config = ConfigDict(from_attributes=True)
 

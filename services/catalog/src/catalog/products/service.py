@@ -34,6 +34,7 @@ from catalog.producers import service as producers
 from catalog.products import repository
 from catalog.products.schemas import (
     CategoryCreate,
+    CategoryUpdate,
     ProductCreate,
     ProductUpdate,
     VariantCreate,
@@ -69,6 +70,25 @@ async def create_category(session: AsyncSession, data: CategoryCreate) -> Catego
         raise CategoryNotFound(f"no category {data.parent_id}")
     category = Category(**data.model_dump())
     session.add(category)
+    await session.flush()
+    await session.refresh(category)
+    return category
+
+
+async def get_category(session: AsyncSession, category_id: uuid.UUID) -> Category:
+    category = await repository.get_category(session, category_id)
+    if category is None:
+        raise CategoryNotFound(f"no category {category_id}")
+    return category
+
+
+async def update_category(
+    session: AsyncSession, category_id: uuid.UUID, data: CategoryUpdate
+) -> Category:
+    """Rename a category (its translations); the slug stays."""
+    category = await get_category(session, category_id)
+    if data.name is not None:
+        category.name = data.name
     await session.flush()
     await session.refresh(category)
     return category

@@ -14,6 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -33,6 +34,13 @@ def _get_kwargs(
     else:
         json_updated_since = updated_since
     params["updated_since"] = json_updated_since
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -101,6 +109,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -108,11 +117,12 @@ def sync_detailed(
 ) -> Response[PageProducerRead | Problem]:
     """List Producers
 
-     List the producers the caller may see, newest first.
+     List the producers the caller may see, newest first; `q` finds them by name or code.
 
     Args:
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
+        q (None | str | Unset): Text in a name (any language) or code
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -128,6 +138,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         updated_since=updated_since,
+        q=q,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -145,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -152,11 +164,12 @@ def sync(
 ) -> PageProducerRead | Problem | None:
     """List Producers
 
-     List the producers the caller may see, newest first.
+     List the producers the caller may see, newest first; `q` finds them by name or code.
 
     Args:
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
+        q (None | str | Unset): Text in a name (any language) or code
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -173,6 +186,7 @@ def sync(
     return sync_detailed(
         client=client,
         updated_since=updated_since,
+        q=q,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -184,6 +198,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -191,11 +206,12 @@ async def asyncio_detailed(
 ) -> Response[PageProducerRead | Problem]:
     """List Producers
 
-     List the producers the caller may see, newest first.
+     List the producers the caller may see, newest first; `q` finds them by name or code.
 
     Args:
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
+        q (None | str | Unset): Text in a name (any language) or code
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -211,6 +227,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         updated_since=updated_since,
+        q=q,
         cursor=cursor,
         limit=limit,
         lang=lang,
@@ -226,6 +243,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     lang: None | str | Unset = UNSET,
@@ -233,11 +251,12 @@ async def asyncio(
 ) -> PageProducerRead | Problem | None:
     """List Producers
 
-     List the producers the caller may see, newest first.
+     List the producers the caller may see, newest first; `q` finds them by name or code.
 
     Args:
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
             instant (`updated_at`), to sync
+        q (None | str | Unset): Text in a name (any language) or code
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
         lang (None | str | Unset): Language to show (ja, ko, en)
@@ -255,6 +274,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             updated_since=updated_since,
+            q=q,
             cursor=cursor,
             limit=limit,
             lang=lang,
