@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from web import i18n
+from web.console import navigation
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -53,6 +54,7 @@ class Renderer:
         self.env.globals["asset"] = lambda name: f"/static/{name}?v={versions.get(name, '0')}"
         self.env.globals["LANGUAGE_NAMES"] = i18n.LANGUAGE_NAMES
         self.env.globals["api_url"] = api_url  # the gateway as browsers reach it
+        self.env.globals["console_menu"] = navigation.menu
         self.env.filters["text"] = text
 
     def _gettext(self, message: str) -> str:

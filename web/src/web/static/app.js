@@ -1,7 +1,8 @@
 // Machi's own progressive enhancement: every form works without this file.
 // - a submitted form's button is disabled and says so (no double posts);
 // - a photo input shows a preview of the chosen file;
-// - a text area with data-limit shows a live character count.
+// - a text area with data-limit shows a live character count;
+// - the console's menu closes on Escape and on a click elsewhere.
 "use strict";
 document.addEventListener("submit", function (event) {
   var button = event.target.querySelector("button[type=submit]");
@@ -30,4 +31,16 @@ document.querySelectorAll("textarea[data-limit]").forEach(function (area) {
   }
   area.addEventListener("input", update);
   update();
+});
+document.querySelectorAll("details.menu").forEach(function (menu) {
+  var summary = menu.querySelector("summary");
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      summary.focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (menu.open && !menu.contains(event.target)) menu.open = false;
+  });
 });

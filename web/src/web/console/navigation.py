@@ -1,0 +1,121 @@
+"""The console's menu as data: a few groups of links, each link shown to the roles that use
+it. A new page adds one `Link` row to its group; the template draws whatever is here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from web.i18n import N_
+
+ADMIN = frozenset({"admin"})
+EVERYONE = "everyone"  # in a town: any role (the operator has no town)
+TOWN = "town"
+OPERATOR = "operator"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A page in the menu. `roles`: who sees it (None: every member of the group's audience);
+    `prefix`: the paths it stands for (default its own; "" for this path alone)."""
+
+    href: str
+    label: str
+    roles: frozenset[str] | None = None
+    prefix: str | None = None
+
+    def covers(self, path: str) -> bool:
+        if self.prefix == "":
+            return path == self.href
+        return path.startswith(self.prefix or self.href)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading of the menu and its links, for the town's members or the platform operator."""
+
+    key: str
+    label: str
+    audience: str
+    links: tuple[Link, ...]
+
+
+GROUPS = (
+    Group(
+        "today",
+        N_("Today"),
+        TOWN,
+        (
+            Link("/console/", N_("Dashboard"), prefix=""),
+            Link("/console/approvals", N_("Approvals")),
+        ),
+    ),
+    Group(
+        "publishing",
+        N_("Publishing"),
+        TOWN,
+        (
+            Link("/console/posts/new", N_("New post"), prefix="/console/posts"),
+            Link("/console/channels", N_("Channels")),
+        ),
+    ),
+    Group("catalog", N_("Catalog"), TOWN, (Link("/console/products", N_("Products")),)),
+    Group("reports", N_("Reports"), TOWN, (Link("/console/reports", N_("Reports")),)),
+    Group(
+        "admin",
+        N_("Admin"),
+        TOWN,
+        (
+            Link("/console/users", N_("Users"), ADMIN),
+            Link("/console/api-keys", N_("API keys"), ADMIN),
+            Link("/console/audit", N_("Audit log"), ADMIN),
+        ),
+    ),
+    Group(
+        "operator",
+        N_("Operator"),
+        OPERATOR,
+        (
+            Link("/console/", N_("Dashboard"), prefix=""),
+            Link("/console/audit", N_("Audit log")),
+        ),
+    ),
+    Group("you", N_("You"), EVERYONE, (Link("/console/account", N_("Account")),)),
+)
+
+
+@dataclass(frozen=True)
+class Menu:
+    """The groups one user sees, and the link of the page they are on (if it is in them)."""
+
+    groups: tuple[Group, ...]
+    current: Link | None
+
+
+def _roles(me: Any) -> tuple[bool, frozenset[str]]:
+    """Whether `me` is the platform operator, and their roles (no `me`: a town member)."""
+    roles = frozenset(str(role) for role in (getattr(me, "roles", None) or ()))
+    return OPERATOR in roles, roles
+
+
+def _shown(group: Group, operator: bool, roles: frozenset[str]) -> tuple[Link, ...]:
+    if group.audience == OPERATOR and not operator:
+        return ()
+    if group.audience == TOWN and operator:
+        return ()
+    return tuple(link for link in group.links if link.roles is None or link.roles & roles)
+
+
+def menu(me: Any, path: str, groups: Iterable[Group] = GROUPS) -> Menu:
+    """The menu of the signed-in user `me` (a `MeRead`) on the page at `path`."""
+    operator, roles = _roles(me)
+    shown = []
+    for group in groups:
+        links = _shown(group, operator, roles)
+        if links:
+            shown.append(Group(group.key, group.label, group.audience, links))
+    here = [link for group in shown for link in group.links if link.covers(path)]
+    # the longest match names the page (`/console/posts/new` over `/console/`)
+    current = max(here, key=lambda link: len(link.prefix or link.href), default=None)
+    return Menu(tuple(shown), current)
