@@ -17,10 +17,12 @@ from kit.secrets import Sealer
 from web import i18n, landing
 from web.account import api as account_api
 from web.admin import api as admin_api
+from web.catalog import api as catalog_api
 from web.channels import api as channels_api
 from web.console import api as console_api
 from web.dependencies import CsrfRefused, NotSignedIn
 from web.gateway import ApiError, Gateway
+from web.imports import api as imports_api
 from web.rendering import STATIC, Renderer
 from web.reports import api as reports_api
 from web.sessions import Sessions
@@ -113,6 +115,8 @@ def create_app(
     app.include_router(console_api.router)
     app.include_router(account_api.router)
     app.include_router(admin_api.router)
+    app.include_router(catalog_api.router)
+    app.include_router(imports_api.router)
     app.include_router(shop_api.router)  # last: `/{town}/shop` takes a town's name
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestContextMiddleware, service=SERVICE)

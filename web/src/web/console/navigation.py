@@ -10,6 +10,8 @@ from typing import Any
 from web.i18n import N_
 
 ADMIN = frozenset({"admin"})
+# kit.policy.WRITERS: who keeps the whole town's catalog (places, categories, CSV imports)
+CATALOG_TEAM = frozenset({"admin", "editor", "writer", "photographer"})
 EVERYONE = "everyone"  # in a town: any role (the operator has no town)
 TOWN = "town"
 OPERATOR = "operator"
@@ -60,7 +62,18 @@ GROUPS = (
             Link("/console/channels", N_("Channels")),
         ),
     ),
-    Group("catalog", N_("Catalog"), TOWN, (Link("/console/products", N_("Products")),)),
+    Group(
+        "catalog",
+        N_("Catalog"),
+        TOWN,
+        (
+            Link("/console/products", N_("Products")),
+            Link("/console/producers", N_("Producers")),  # a producer user: their own
+            Link("/console/places", N_("Places"), CATALOG_TEAM),
+            Link("/console/categories", N_("Categories"), CATALOG_TEAM),
+            Link("/console/imports", N_("CSV import"), CATALOG_TEAM),
+        ),
+    ),
     Group("reports", N_("Reports"), TOWN, (Link("/console/reports", N_("Reports")),)),
     Group(
         "admin",
