@@ -23,6 +23,7 @@ from web.console import api as console_api
 from web.dependencies import CsrfRefused, NotSignedIn
 from web.gateway import ApiError, Gateway
 from web.imports import api as imports_api
+from web.operator import api as operator_api
 from web.rendering import STATIC, Renderer
 from web.reports import api as reports_api
 from web.sessions import Sessions
@@ -117,6 +118,7 @@ def create_app(
     app.include_router(admin_api.router)
     app.include_router(catalog_api.router)
     app.include_router(imports_api.router)
+    app.include_router(operator_api.router)
     app.include_router(shop_api.router)  # last: `/{town}/shop` takes a town's name
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestContextMiddleware, service=SERVICE)

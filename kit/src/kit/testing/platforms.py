@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import html
 import itertools
 import time
 from dataclasses import dataclass, field
@@ -85,6 +86,25 @@ class FakeMeta:
 
     def _build(self) -> FastAPI:
         app = FastAPI()
+
+        @app.get("/dialog/oauth", response_class=HTMLResponse)
+        async def dialog(redirect_uri: str, state: str = "") -> str:
+            """Facebook Login's consent dialog as a browser sees it: continuing sends the
+            browser back with the code, cancelling with `error=access_denied` (reference 4.1)."""
+            back, kept = html.escape(redirect_uri), html.escape(state)
+            return (
+                '<!doctype html><html lang="en"><head><meta name="viewport"'
+                ' content="width=device-width"><title>Facebook</title></head><body><main>'
+                "<h1>Machi would like to manage your Pages</h1>"
+                f'<form method="get" action="{back}">'
+                f'<input type="hidden" name="code" value="fb-code">'
+                f'<input type="hidden" name="state" value="{kept}">'
+                '<button type="submit">Continue</button></form>'
+                f'<form method="get" action="{back}">'
+                '<input type="hidden" name="error" value="access_denied">'
+                f'<input type="hidden" name="state" value="{kept}">'
+                '<button type="submit">Cancel</button></form></main></body></html>'
+            )
 
         @app.get("/oauth/access_token")
         async def token(request: Request) -> Any:

@@ -91,6 +91,9 @@ GROUPS = (
         OPERATOR,
         (
             Link("/console/", N_("Dashboard"), prefix=""),
+            Link("/console/operator/towns", N_("Towns")),
+            Link("/console/operator/plans", N_("Plans")),
+            Link("/console/operator/usage", N_("Usage")),
             Link("/console/audit", N_("Audit log")),
         ),
     ),
