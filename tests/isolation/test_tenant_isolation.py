@@ -90,6 +90,7 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("POST", "/v1/storefronts/{storefront_id}/sync"): Call("storefront"),
     ("GET", "/v1/imports/{import_id}"): Call("import_"),
     ("GET", "/v1/media/{media_id}"): Call("media"),
+    ("PATCH", "/v1/media/{media_id}"): Call("media", {"alt": {"ja": "Bの写真"}}),
     ("GET", "/v1/channels/{channel_id}"): Call("channel"),
     ("PATCH", "/v1/channels/{channel_id}"): Call("channel", {"name": "B's now"}),
     ("GET", "/v1/channels/{channel_id}/feed"): Call("channel"),

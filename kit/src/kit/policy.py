@@ -244,7 +244,10 @@ PLACES: Table = {
 }
 MEDIA: Table = {
     ("POST", "/v1/media"): write(C, KEEPERS),
+    ("GET", "/v1/media"): read(C, TOWN),
     ("GET", "/v1/media/{media_id}"): read(C, TOWN),
+    # Alt text is the content team's: a producer's photo may show on other producers' pages.
+    ("PATCH", "/v1/media/{media_id}"): write(C, WRITERS),
     # Renditions are fetched by social platforms by URL; their ids are random UUIDs.
     ("GET", "/v1/media/{media_id}/{rendition}"): public(),
 }

@@ -149,6 +149,8 @@ class Media(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     filename: Mapped[str | None] = mapped_column(Text)
     renditions: Mapped[dict[str, Any]] = mapped_column(default=dict)  # name -> {key, w, h}
+    alt: Mapped[dict[str, Any]] = mapped_column(default=dict)  # language code -> alt text
+    search_text: Mapped[str] = mapped_column(Text, default="")  # file name and alt, normalized
 
 
 class Storefront(UUIDPrimaryKey, TenantScoped, Timestamps, Base):

@@ -9,6 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from catalog.i18n import LanguagePreference
+from catalog.media.alt import LibraryAlts, attachment_alt
 from catalog.media.urls import media_urls
 from catalog.models import Category, Listing, Producer, Product, Storefront, Variant
 from catalog.producers.schemas import ProducerRead
@@ -55,22 +56,27 @@ StoreItems = Mapping[uuid.UUID, list[tuple[Listing, Storefront]]]
 
 
 def product(
-    item: Product, variants: list[Variant], view: View, store_items: StoreItems | None = None
+    item: Product,
+    variants: list[Variant],
+    view: View,
+    store_items: StoreItems | None = None,
+    alts: LibraryAlts | None = None,
 ) -> ProductRead:
     read = ProductRead.model_validate(item)
     read.lang, read.display_name = view.language.pick(item.name)
     read.display_description = view.language.pick(item.description)[1]
     read.in_season = in_season(item, view)
-    read.media = [media_ref(ref, view) for ref in item.media]
+    read.media = [media_ref(ref, view, alts) for ref in item.media]
     items = store_items or {}
     read.variants = [variant(v, view, items.get(v.id, [])) for v in variants]
     return read
 
 
-def media_ref(ref: dict[str, object], view: View) -> MediaAttachmentRead:
+def media_ref(
+    ref: Mapping[str, object], view: View, alts: LibraryAlts | None = None
+) -> MediaAttachmentRead:
     media_id = uuid.UUID(str(ref["media_id"]))
-    alt = ref.get("alt") or {}
-    alt_texts = {str(k): str(v) for k, v in alt.items()} if isinstance(alt, dict) else {}
+    alt_texts = attachment_alt(ref, (alts or {}).get(media_id))
     return MediaAttachmentRead(
         media_id=media_id,
         alt=alt_texts,

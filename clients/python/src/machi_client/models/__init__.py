@@ -127,10 +127,23 @@ from .media_attachment_alt import MediaAttachmentAlt
 from .media_attachment_read import MediaAttachmentRead
 from .media_attachment_read_alt import MediaAttachmentReadAlt
 from .media_attachment_read_urls import MediaAttachmentReadUrls
+from .media_detail import MediaDetail
+from .media_detail_alt import MediaDetailAlt
+from .media_detail_urls import MediaDetailUrls
+from .media_place_use import MediaPlaceUse
+from .media_place_use_name import MediaPlaceUseName
+from .media_place_use_status import MediaPlaceUseStatus
+from .media_product_use import MediaProductUse
+from .media_product_use_name import MediaProductUseName
+from .media_product_use_status import MediaProductUseStatus
 from .media_read import MediaRead
+from .media_read_alt import MediaReadAlt
 from .media_read_urls import MediaReadUrls
 from .media_rendition_get_rendition import MediaRenditionGetRendition
+from .media_update import MediaUpdate
+from .media_update_alt import MediaUpdateAlt
 from .media_urls import MediaUrls
+from .media_usage import MediaUsage
 from .metrics import Metrics
 from .next_slot_read import NextSlotRead
 from .opening_hours import OpeningHours
@@ -148,6 +161,7 @@ from .page_conversion_read import PageConversionRead
 from .page_delivery_read import PageDeliveryRead
 from .page_link_read import PageLinkRead
 from .page_listing_read import PageListingRead
+from .page_media_read import PageMediaRead
 from .page_place_read import PagePlaceRead
 from .page_plan_read import PagePlanRead
 from .page_post_read import PagePostRead
@@ -506,10 +520,23 @@ __all__ = (
     "MediaAttachmentRead",
     "MediaAttachmentReadAlt",
     "MediaAttachmentReadUrls",
+    "MediaDetail",
+    "MediaDetailAlt",
+    "MediaDetailUrls",
+    "MediaPlaceUse",
+    "MediaPlaceUseName",
+    "MediaPlaceUseStatus",
+    "MediaProductUse",
+    "MediaProductUseName",
+    "MediaProductUseStatus",
     "MediaRead",
+    "MediaReadAlt",
     "MediaReadUrls",
     "MediaRenditionGetRendition",
+    "MediaUpdate",
+    "MediaUpdateAlt",
     "MediaUrls",
+    "MediaUsage",
     "Metrics",
     "NextSlotRead",
     "OpeningHours",
@@ -527,6 +554,7 @@ __all__ = (
     "PageDeliveryRead",
     "PageLinkRead",
     "PageListingRead",
+    "PageMediaRead",
     "PagePlaceRead",
     "PagePlanRead",
     "PagePostRead",

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.media_read_alt import MediaReadAlt
     from ..models.media_read_urls import MediaReadUrls
 
 
@@ -29,6 +30,9 @@ class MediaRead:
         size_bytes (int):
         updated_at (datetime.datetime):
         width (int):
+        alt (MediaReadAlt | Unset): Alt text per language (`{"ja": ..., "ko": ..., "en": ...}`): what the photo shows,
+            for people who cannot see it. Shown and published wherever the photo is used, in the page's or post's language;
+            a product's own alt text for the photo fills the languages this has none for.
         urls (MediaReadUrls | Unset):
     """
 
@@ -40,6 +44,7 @@ class MediaRead:
     size_bytes: int
     updated_at: datetime.datetime
     width: int
+    alt: MediaReadAlt | Unset = UNSET
     urls: MediaReadUrls | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -61,6 +66,10 @@ class MediaRead:
 
         width = self.width
 
+        alt: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.alt, Unset):
+            alt = self.alt.to_dict()
+
         urls: dict[str, Any] | Unset = UNSET
         if not isinstance(self.urls, Unset):
             urls = self.urls.to_dict()
@@ -79,6 +88,8 @@ class MediaRead:
                 "width": width,
             }
         )
+        if alt is not UNSET:
+            field_dict["alt"] = alt
         if urls is not UNSET:
             field_dict["urls"] = urls
 
@@ -86,6 +97,7 @@ class MediaRead:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.media_read_alt import MediaReadAlt
         from ..models.media_read_urls import MediaReadUrls
 
         d = dict(src_dict)
@@ -110,6 +122,13 @@ class MediaRead:
 
         width = d.pop("width")
 
+        _alt = d.pop("alt", UNSET)
+        alt: MediaReadAlt | Unset
+        if isinstance(_alt, Unset):
+            alt = UNSET
+        else:
+            alt = MediaReadAlt.from_dict(_alt)
+
         _urls = d.pop("urls", UNSET)
         urls: MediaReadUrls | Unset
         if isinstance(_urls, Unset):
@@ -126,6 +145,7 @@ class MediaRead:
             size_bytes=size_bytes,
             updated_at=updated_at,
             width=width,
+            alt=alt,
             urls=urls,
         )
 

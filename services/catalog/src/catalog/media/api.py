@@ -1,20 +1,33 @@
-"""Media routes: authenticated upload, public renditions (routed by the gateway)."""
+"""Media routes: the library (upload, list and search, alt text, where a photo is used) and
+the public renditions (routed by the gateway)."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request, Response, UploadFile, status
+from fastapi import APIRouter, Query, Request, Response, UploadFile, status
 
-from catalog.dependencies import SettingsDep
+from catalog import i18n
+from catalog.dependencies import SettingsDep, ViewDep
 from catalog.errors import MediaTooLarge
-from catalog.media import service
-from catalog.media.schemas import MediaRead
+from catalog.media import repository, service
+from catalog.media.schemas import (
+    MediaDetail,
+    MediaPlaceUse,
+    MediaProductUse,
+    MediaRead,
+    MediaUpdate,
+    MediaUsage,
+)
 from catalog.media.storage import Storage
 from catalog.media.urls import media_urls
 from catalog.models import Media
-from kit.dependencies import SessionDep
+from catalog.present import View
+from kit.dependencies import PrincipalDep, SessionDep
+from kit.etags import CONDITIONAL_RESPONSES, conditional_json
+from kit.pagination import DEFAULT_LIMIT, Limit, Page, UpdatedSince
+from kit.preconditions import TAGGED, VERSIONED, IfMatchDep, set_etag
 
 # Anonymous callers read renditions through `public_router`, nothing of this one.
 router = APIRouter(prefix="/v1", tags=["media"])
@@ -52,10 +65,76 @@ async def upload_media(
     return _read(media, settings.public_base_url)
 
 
-@router.get("/media/{media_id}", response_model=MediaRead)
-async def get_media(media_id: uuid.UUID, session: SessionDep, settings: SettingsDep) -> object:
-    """An upload's size, type and rendition URLs."""
-    return _read(await service.get(session, media_id), settings.public_base_url)
+def _detail(media: Media, usage: service.Usage, view: View) -> MediaDetail:
+    products = []
+    for product in usage.products:
+        use = MediaProductUse(
+            id=product.id, slug=product.slug, name=product.name, status=product.status
+        )
+        use.lang, use.display_name = view.language.pick(product.name)
+        products.append(use)
+    places = []
+    for place in usage.places:
+        seen = MediaPlaceUse(id=place.id, slug=place.slug, name=place.name, status=place.status)
+        seen.lang, seen.display_name = view.language.pick(place.name)
+        places.append(seen)
+    read = _read(media, view.public_base_url)
+    return MediaDetail(**read.model_dump(), usage=MediaUsage(products=products, places=places))
+
+
+@router.get("/media", response_model=Page[MediaRead], responses=CONDITIONAL_RESPONSES)
+async def list_media(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in the file name or the alt text")
+    ] = None,
+    updated_since: UpdatedSince = None,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Response:
+    """The town's media library, newest first; searchable by file name and alt text."""
+    text = i18n.normalize(q).strip() if q else None
+    items, next_cursor = await repository.list_media(
+        session, cursor=cursor, limit=limit, text=text or None, updated_since=updated_since
+    )
+    page = Page[MediaRead](
+        items=[_read(m, settings.public_base_url) for m in items], next_cursor=next_cursor
+    )
+    return conditional_json(request, page)
+
+
+@router.get("/media/{media_id}", response_model=MediaDetail, responses=TAGGED)
+async def get_media(
+    media_id: uuid.UUID,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+) -> object:
+    """An upload's size, type, alt text, rendition URLs and where it is used, with its
+    version's ETag (for `If-Match` on a change)."""
+    media = await service.get(session, media_id)
+    set_etag(response, media)
+    return _detail(media, await service.usage(session, principal, media_id), view)
+
+
+@router.patch("/media/{media_id}", response_model=MediaDetail, responses=VERSIONED)
+async def update_media(
+    media_id: uuid.UUID,
+    data: MediaUpdate,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    view: ViewDep,
+    precondition: IfMatchDep,
+) -> object:
+    """Set the photo's alt text per language; the products showing it announce the change.
+    `If-Match` guards against overwriting someone else's change."""
+    media = await service.update(session, media_id, data, view.public_base_url, precondition)
+    set_etag(response, media)
+    return _detail(media, await service.usage(session, principal, media_id), view)
 
 
 # A rendition is re-encoded on upload: PNG when the image has transparency, else JPEG.

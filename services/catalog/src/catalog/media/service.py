@@ -1,16 +1,24 @@
-"""Media use cases: check an upload, make its renditions, store them, record the row."""
+"""Media use cases: check an upload, make its renditions, store them, record the row; the
+library's search, alt text and where each photo is used."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from dataclasses import dataclass
 
+from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalog import access, i18n
 from catalog.errors import MediaNotFound
 from catalog.media import images, repository
+from catalog.media.schemas import MediaUpdate
 from catalog.media.storage import Storage
-from catalog.models import Media
+from catalog.models import Media, Place, Product
+from catalog.products import service as products
+from kit.auth import InternalPrincipal
+from kit.preconditions import UNCONDITIONAL, IfMatch
 
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png"}
 
@@ -49,16 +57,70 @@ async def upload(
         filename=(filename or "")[:200] or None,
         renditions=renditions,
     )
+    media.search_text = search_text(media)
     repository.add(session, media)
     await session.flush()
     await session.refresh(media)
     return media
 
 
-async def get(session: AsyncSession, media_id: uuid.UUID) -> Media:
-    media = await repository.get_media(session, media_id)
+async def get(session: AsyncSession, media_id: uuid.UUID, *, lock: bool = False) -> Media:
+    media = await repository.get_media(session, media_id, lock=lock)
     if media is None:
         raise MediaNotFound(f"no media {media_id}")
+    return media
+
+
+def search_text(media: Media) -> str:
+    """What the library's search finds a photo by: its file name and its alt text."""
+    return i18n.search_text([media.filename or ""], media.alt or {})
+
+
+@dataclass(frozen=True)
+class Usage:
+    """The products and places a photo is attached to."""
+
+    products: list[Product]
+    places: list[Place]
+
+
+async def usage(session: AsyncSession, principal: InternalPrincipal, media_id: uuid.UUID) -> Usage:
+    """Where the photo is used, as far as the caller may see (a producer user: their own
+    producers' products)."""
+    only = access.producer_scope(principal)
+    return Usage(
+        products=await repository.products_using(session, media_id, only_producers=only),
+        places=await repository.places_using(session, media_id),
+    )
+
+
+async def update(
+    session: AsyncSession,
+    media_id: uuid.UUID,
+    data: MediaUpdate,
+    public_base_url: str,
+    precondition: IfMatch = UNCONDITIONAL,
+) -> Media:
+    """Set alt text; the products and places showing the photo get a new version, and public
+    products announce it. `precondition` is checked on the locked row."""
+    media = await get(session, media_id, lock=True)
+    precondition.check(media)
+    alt = dict(media.alt or {})
+    for lang, text in data.alt.items():
+        if text.strip():
+            alt[lang] = text.strip()
+        else:
+            alt.pop(lang, None)
+    if alt == (media.alt or {}):
+        return media  # nothing changed: the same version
+    media.alt = alt
+    media.search_text = search_text(media)
+    await session.flush()
+    await session.refresh(media)
+    await products.photo_changed(session, media.id, public_base_url)
+    for place in await repository.places_using(session, media.id, limit=None, lock=True):
+        place.updated_at = func.now()
+    await session.flush()
     return media
 
 

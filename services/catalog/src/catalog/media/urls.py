@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from catalog.media.alt import LibraryAlts, attachment_alt
 from contracts.catalog import Media
 
 RENDITIONS = ("original", "thumbnail", "web", "portrait", "landscape")
@@ -21,17 +22,19 @@ def media_urls(public_base_url: str, media_id: uuid.UUID) -> dict[str, str]:
     return {name: media_url(public_base_url, media_id, name) for name in RENDITIONS}
 
 
-def event_media(public_base_url: str, refs: Iterable[Mapping[str, Any]]) -> list[Media]:
-    """Stored media references (`{media_id, alt}`) as events carry them: every rendition."""
+def event_media(
+    public_base_url: str, refs: Iterable[Mapping[str, Any]], alts: LibraryAlts | None = None
+) -> list[Media]:
+    """Stored media references (`{media_id, alt}`) as events carry them: every rendition, and
+    the alt text the photo shows there (`catalog.media.alt`)."""
     pictures = []
     for ref in refs:
         media_id = uuid.UUID(str(ref["media_id"]))
-        alt = ref.get("alt") or {}
         pictures.append(
             Media(
                 media_id=media_id,
                 urls=media_urls(public_base_url, media_id),
-                alt={str(k): str(v) for k, v in alt.items()} if isinstance(alt, Mapping) else {},
+                alt=attachment_alt(ref, (alts or {}).get(media_id)),
             )
         )
     return pictures

@@ -6,10 +6,13 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import access, i18n
 from catalog.dependencies import SettingsDep, ViewDep
 from catalog.errors import PlaceNotFound
+from catalog.media import repository as media_repo
+from catalog.media.alt import LibraryAlts, media_ids
 from catalog.models import Place
 from catalog.places import repository, service
 from catalog.places.schemas import PlaceCreate, PlaceKind, PlaceRead, PlaceUpdate
@@ -24,11 +27,22 @@ router = APIRouter(prefix="/v1", tags=["places"])
 VARY = "Accept-Language"
 
 
-def present(place: Place, view: View) -> PlaceRead:
+async def present_all(session: AsyncSession, places: list[Place], view: View) -> list[PlaceRead]:
+    """Places as the caller sees them, their photos' alt text from the media library."""
+    alts = await media_repo.alts_of(session, media_ids(p.media for p in places))
+    return [_present(place, view, alts) for place in places]
+
+
+async def present(session: AsyncSession, place: Place, view: View) -> PlaceRead:
+    [read] = await present_all(session, [place], view)
+    return read
+
+
+def _present(place: Place, view: View, alts: LibraryAlts) -> PlaceRead:
     read = PlaceRead.model_validate(place)
     read.lang, read.display_name = view.language.pick(place.name)
     read.display_description = view.language.pick(place.description)[1]
-    read.media = [media_ref(ref, view) for ref in place.media]
+    read.media = [media_ref(ref, view, alts) for ref in place.media]
     return read
 
 
@@ -39,7 +53,7 @@ def present(place: Place, view: View) -> PlaceRead:
 )
 async def create_place(data: PlaceCreate, session: SessionDep, view: ViewDep) -> object:
     """Add a tourist spot as a draft."""
-    return present(await service.create_place(session, data), view)
+    return await present(session, await service.create_place(session, data), view)
 
 
 @router.get("/places", response_model=Page[PlaceRead], responses=CONDITIONAL_RESPONSES)
@@ -70,7 +84,7 @@ async def list_places(
         text=text or None,
         updated_since=updated_since,
     )
-    page = Page[PlaceRead](items=[present(p, view) for p in items], next_cursor=next_cursor)
+    page = Page[PlaceRead](items=await present_all(session, items, view), next_cursor=next_cursor)
     return conditional_json(request, page, vary=VARY)
 
 
@@ -88,7 +102,8 @@ async def get_place(
     place = await service.get_place(session, place_id)
     if access.public_view(principal) and place.status != "published":
         raise PlaceNotFound(f"no place {place_id}")
-    return conditional_json(request, present(place, view), vary=VARY, etag=version_etag(place))
+    read = await present(session, place, view)
+    return conditional_json(request, read, vary=VARY, etag=version_etag(place))
 
 
 @router.patch("/places/{place_id}", response_model=PlaceRead, responses=VERSIONED)
@@ -103,7 +118,7 @@ async def update_place(
     """Change a place; `If-Match` guards against overwriting someone else's change."""
     place = await service.update_place(session, place_id, data, precondition)
     set_etag(response, place)
-    return present(place, view)
+    return await present(session, place, view)
 
 
 @router.post("/places/{place_id}/publish", response_model=PlaceRead)
@@ -112,10 +127,10 @@ async def publish_place(
 ) -> object:
     """Publish a place: `catalog.place.published.v1`."""
     place = await service.publish_place(session, place_id, settings.public_base_url)
-    return present(place, view)
+    return await present(session, place, view)
 
 
 @router.post("/places/{place_id}/archive", response_model=PlaceRead)
 async def archive_place(place_id: uuid.UUID, session: SessionDep, view: ViewDep) -> object:
     """Archive a place."""
-    return present(await service.archive_place(session, place_id), view)
+    return await present(session, await service.archive_place(session, place_id), view)

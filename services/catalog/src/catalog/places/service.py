@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalog import i18n
 from catalog.errors import MediaNotFound, NotPublishable, PlaceNotFound, ProductNotFound, SlugTaken
 from catalog.media import repository as media_repo
+from catalog.media.alt import media_ids
 from catalog.media.urls import event_media, media_urls
 from catalog.models import Place
 from catalog.places import repository
@@ -110,7 +111,11 @@ async def publish_place(session: AsyncSession, place_id: uuid.UUID, public_base_
             related_product_ids=list(place.related_product_ids),
             address=place.address,
             opening_hours=list(place.opening_hours),
-            media=event_media(public_base_url, place.media),
+            media=event_media(
+                public_base_url,
+                place.media,
+                await media_repo.alts_of(session, media_ids([place.media])),
+            ),
         ),
     )
     await session.refresh(place)

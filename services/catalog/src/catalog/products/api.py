@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalog import access, i18n, present
 from catalog.dependencies import SettingsDep, ViewDep
 from catalog.errors import ProductNotFound
+from catalog.media import repository as media_repo
+from catalog.media.alt import media_ids
 from catalog.models import Product
 from catalog.present import View
 from catalog.products import repository, service
@@ -52,7 +54,8 @@ async def _read(
     if not access.public_view(principal):
         variant_ids = [v.id for listed in variants.values() for v in listed]
         store_items = await repository.listings_of_variants(session, variant_ids)
-    return [present.product(p, variants[p.id], view, store_items) for p in products]
+    alts = await media_repo.alts_of(session, media_ids(p.media for p in products))
+    return [present.product(p, variants[p.id], view, store_items, alts) for p in products]
 
 
 @router.post(

@@ -27,6 +27,7 @@ from catalog.errors import (
     VariantNotFound,
 )
 from catalog.media import repository as media_repo
+from catalog.media.alt import media_ids
 from catalog.media.urls import event_media, media_urls
 from catalog.models import Category, Product, Variant
 from catalog.producers import repository as producers_repo
@@ -216,6 +217,20 @@ async def _announce_update(session: AsyncSession, product: Product, public_base_
     await outbox.add(session, ProductUpdatedV1(status=product.status, **picture))
 
 
+async def photo_changed(session: AsyncSession, media_id: uuid.UUID, public_base_url: str) -> None:
+    """A photo's alt text changed in the media library: every product showing it has a new
+    version (ETag, `updated_at`), and a public one announces it (`catalog.product.updated.v1`),
+    so the pages and the publisher show the new text."""
+    products = await media_repo.products_using(session, media_id, limit=None, lock=True)
+    for product in products:
+        product.updated_at = func.now()
+    await session.flush()
+    public = [p for p in products if p.status != "draft"]
+    pictures = await _pictures(session, public, public_base_url)
+    for product in public:
+        await outbox.add(session, ProductUpdatedV1(status=product.status, **pictures[product.id]))
+
+
 async def publish_product(
     session: AsyncSession,
     principal: InternalPrincipal,
@@ -358,6 +373,7 @@ async def _pictures(
         session, {p.category_id for p in products if p.category_id is not None}
     )
     store_urls = await repository.listing_urls_by_product(session, ids)
+    alts = await media_repo.alts_of(session, media_ids(p.media for p in products))
     pictures: dict[uuid.UUID, dict[str, Any]] = {}
     for product in products:
         producer = producers_by_id.get(product.producer_id)
@@ -379,7 +395,7 @@ async def _pictures(
             "storefront_urls": store_urls[product.id],
             "tags": list(product.tags),
             "category": category.slug if category else None,
-            "media": event_media(public_base_url, product.media),
+            "media": event_media(public_base_url, product.media, alts),
         }
     return pictures
 

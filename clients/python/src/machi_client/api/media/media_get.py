@@ -7,30 +7,49 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.media_read import MediaRead
+from ...models.media_detail import MediaDetail
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     media_id: UUID,
+    *,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/media/{media_id}".format(
             media_id=quote(str(media_id), safe=""),
         ),
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> MediaRead | Problem | None:
+) -> MediaDetail | Problem | None:
     if response.status_code == 200:
-        response_200 = MediaRead.from_dict(response.json())
+        response_200 = MediaDetail.from_dict(response.json())
 
         return response_200
 
@@ -52,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MediaRead | Problem]:
+) -> Response[MediaDetail | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,24 +84,31 @@ def sync_detailed(
     media_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[MediaRead | Problem]:
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> Response[MediaDetail | Problem]:
     """Get Media
 
-     An upload's size, type and rendition URLs.
+     An upload's size, type, alt text, rendition URLs and where it is used, with its
+    version's ETag (for `If-Match` on a change).
 
     Args:
         media_id (UUID):
+        lang (None | str | Unset): Language to show (ja, ko, en)
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MediaRead | Problem]
+        Response[MediaDetail | Problem]
     """
 
     kwargs = _get_kwargs(
         media_id=media_id,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -96,25 +122,32 @@ def sync(
     media_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> MediaRead | Problem | None:
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> MediaDetail | Problem | None:
     """Get Media
 
-     An upload's size, type and rendition URLs.
+     An upload's size, type, alt text, rendition URLs and where it is used, with its
+    version's ETag (for `If-Match` on a change).
 
     Args:
         media_id (UUID):
+        lang (None | str | Unset): Language to show (ja, ko, en)
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MediaRead | Problem
+        MediaDetail | Problem
     """
 
     return sync_detailed(
         media_id=media_id,
         client=client,
+        lang=lang,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -122,24 +155,31 @@ async def asyncio_detailed(
     media_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[MediaRead | Problem]:
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> Response[MediaDetail | Problem]:
     """Get Media
 
-     An upload's size, type and rendition URLs.
+     An upload's size, type, alt text, rendition URLs and where it is used, with its
+    version's ETag (for `If-Match` on a change).
 
     Args:
         media_id (UUID):
+        lang (None | str | Unset): Language to show (ja, ko, en)
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MediaRead | Problem]
+        Response[MediaDetail | Problem]
     """
 
     kwargs = _get_kwargs(
         media_id=media_id,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -151,25 +191,32 @@ async def asyncio(
     media_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> MediaRead | Problem | None:
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
+) -> MediaDetail | Problem | None:
     """Get Media
 
-     An upload's size, type and rendition URLs.
+     An upload's size, type, alt text, rendition URLs and where it is used, with its
+    version's ETag (for `If-Match` on a change).
 
     Args:
         media_id (UUID):
+        lang (None | str | Unset): Language to show (ja, ko, en)
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MediaRead | Problem
+        MediaDetail | Problem
     """
 
     return (
         await asyncio_detailed(
             media_id=media_id,
             client=client,
+            lang=lang,
+            accept_language=accept_language,
         )
     ).parsed
