@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalog.i18n import like_pattern
 from catalog.models import Media, Place, Product
-from catalog.products.repository import like_pattern
 from kit.pagination import paginate
 
 USES_SHOWN = 200  # products (and places) listed as a photo's usage
