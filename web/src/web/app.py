@@ -23,6 +23,7 @@ from web.console import api as console_api
 from web.dependencies import CsrfRefused, NotSignedIn
 from web.gateway import ApiError, Gateway
 from web.imports import api as imports_api
+from web.media import api as media_api
 from web.operator import api as operator_api
 from web.rendering import STATIC, Renderer
 from web.reports import api as reports_api
@@ -114,6 +115,7 @@ def create_app(
     app.include_router(channels_api.router)
     app.include_router(reports_api.router)
     app.include_router(console_api.router)
+    app.include_router(media_api.router)
     app.include_router(account_api.router)
     app.include_router(admin_api.router)
     app.include_router(catalog_api.router)

@@ -72,6 +72,7 @@ GROUPS = (
             Link("/console/places", N_("Places"), CATALOG_TEAM),
             Link("/console/categories", N_("Categories"), CATALOG_TEAM),
             Link("/console/imports", N_("CSV import"), CATALOG_TEAM),
+            Link("/console/media", N_("Media library"), CATALOG_TEAM),
         ),
     ),
     Group("reports", N_("Reports"), TOWN, (Link("/console/reports", N_("Reports")),)),
