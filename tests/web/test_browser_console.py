@@ -50,3 +50,17 @@ def test_the_menu_is_one_row_on_a_phone_and_works_from_the_keyboard(
     users.click()
     expect(page).to_have_url(f"{platform.url}/console/users")
     expect(page.locator("details.menu > summary")).to_contain_text("Users")
+
+
+def test_the_store_and_settings_pages_fit_a_phone(
+    platform: Platform,
+    phone: playwright_api.BrowserContext,  # noqa: F811
+    screenshots: Path,
+) -> None:
+    page = phone.new_page()
+    sign_in(page, platform.url, *seed.ADMIN)
+    for path, name in (("/console/stores", "stores"), ("/console/settings", "settings")):
+        page.goto(f"{platform.url}{path}?lang=ja")
+        expect(page.locator("h1")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+        page.screenshot(path=screenshots / f"console-{name}-ja.png", full_page=True)

@@ -19,6 +19,7 @@ from web.account import api as account_api
 from web.admin import api as admin_api
 from web.catalog import api as catalog_api
 from web.channels import api as channels_api
+from web.configuration import api as configuration_api
 from web.console import api as console_api
 from web.dependencies import CsrfRefused, NotSignedIn
 from web.gateway import ApiError, Gateway
@@ -31,6 +32,7 @@ from web.sessions import Sessions
 from web.settings import WebSettings
 from web.shop import api as shop_api
 from web.shop.cache import KeptPages, PageCache
+from web.stores import api as stores_api
 
 SERVICE = "web"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -121,6 +123,8 @@ def create_app(
     app.include_router(catalog_api.router)
     app.include_router(imports_api.router)
     app.include_router(operator_api.router)
+    app.include_router(stores_api.router)
+    app.include_router(configuration_api.router)
     app.include_router(shop_api.router)  # last: `/{town}/shop` takes a town's name
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestContextMiddleware, service=SERVICE)

@@ -83,6 +83,8 @@ GROUPS = (
         (
             Link("/console/users", N_("Users"), ADMIN),
             Link("/console/api-keys", N_("API keys"), ADMIN),
+            Link("/console/stores", N_("Store connections"), ADMIN),
+            Link("/console/settings", N_("Settings"), ADMIN),
             Link("/console/audit", N_("Audit log"), ADMIN),
         ),
     ),
