@@ -28,6 +28,7 @@ class Ids:
                 "storefront",
                 "listing",
                 "place",
+                "media",
                 "channel",
                 "post",
                 "transition",
@@ -69,13 +70,19 @@ V010: dict[str, list[str]] = {
                    '{{"ja": "黒にんにくを熟成"}}', 'yamada')""",
         """INSERT INTO categories (id, tenant_id, slug, name)
            VALUES ({category}, {tenant}, 'garlic', '{{"ja": "にんにく"}}')""",
+        """INSERT INTO media (id, tenant_id, content_type, width, height, size_bytes, filename,
+                              renditions)
+           VALUES ({media}, {tenant}, 'image/jpeg', 1200, 900, 123456, 'Yamada-Garlic.jpg',
+                   '{{}}')""",
         """INSERT INTO products (id, tenant_id, producer_id, slug, name, description,
                                  price_amount, currency, status, published_at, category_id,
-                                 tags, season_months, search_text)
+                                 tags, season_months, search_text, media)
            VALUES ({product}, {tenant}, {producer}, 'aged-black-garlic',
                    '{{"ja": "熟成黒にんにく", "en": "Aged black garlic"}}', '{{}}', 1200,
                    'JPY', 'published', now(), {category}, '{{garlic,gift}}', '{{10,11}}',
-                   '熟成黒にんにく aged black garlic')""",
+                   '熟成黒にんにく aged black garlic',
+                   jsonb_build_array(jsonb_build_object(
+                       'media_id', {media}::text, 'alt', '{{"ja": "黒にんにく"}}'::jsonb)))""",
         """INSERT INTO variants (id, tenant_id, product_id, sku, name, unit, quantity,
                                  price_amount, currency, stock, made_to_order, position)
            VALUES ({variant}, {tenant}, {product}, 'GARLIC-200', '{{"ja": "200g"}}', 'g', 200,

@@ -155,6 +155,7 @@ async def test_gateway_reads_the_released_tenant_user_and_key(
 async def test_catalog_reads_the_released_product_with_its_relations(
     upgraded: tuple[MachiSettings, str, Ids, dict[str, list[dict[str, Any]]]],
 ) -> None:
+    from catalog.media import repository as media_repo
     from catalog.places import repository as places_repo
     from catalog.products import repository
 
@@ -174,6 +175,13 @@ async def test_catalog_reads_the_released_product_with_its_relations(
             place = await places_repo.get_place(session, ids["place"])
             assert place is not None
             assert list(place.related_product_ids) == [ids["product"]]
+            # the media library finds the released photo by its file name, and where it is used
+            found, _ = await media_repo.list_media(
+                session, cursor=None, limit=10, text="yamada-garlic", updated_since=None
+            )
+            assert [(m.id, m.alt) for m in found] == [(ids["media"], {})]
+            using = await media_repo.products_using(session, ids["media"])
+            assert [p.id for p in using] == [ids["product"]]
     finally:
         await db.dispose()
 
