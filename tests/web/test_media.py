@@ -116,6 +116,8 @@ def test_the_photo_page_lists_its_products_and_the_city_page_shows_its_alt_text(
 
     photo = admin.get(f"/console/media/{media_id}?lang=en")
     assert f'<a href="/console/products/{product.json()["id"]}">Ceramic doll</a>' in photo.text
+    form = admin.get(f"/console/products/{product.json()['id']}?lang=en")
+    assert f'href="/console/media/{media_id}"' in form.text  # and back from the product
     deadline = time.monotonic() + 30  # the gateway drops its copy on the event; ours lasts 10 s
     while True:
         shown = {
