@@ -427,7 +427,8 @@ class TestPostMediaThroughTheClient:
         answer = posts_get.sync_detailed(created.id, client=writer)
         assert done(answer).media == media
         assert json.loads(answer.content)["media"] == [
-            {"url": m.url, "width": m.width, "height": m.height} for m in media
+            {"url": m.url, "width": m.width, "height": m.height, "type": None, "alt": None}
+            for m in media
         ]
 
 

@@ -253,18 +253,65 @@ def x_too_many(reset_at: int) -> Scripted:
     )
 
 
+def x_problem(status: int, title: str, detail: str, kind: str = "invalid-request") -> Scripted:
+    """An X API v2 error: problem JSON `{title, detail, type}` (reference 4.3)."""
+    body = {"title": title, "detail": detail, "type": f"https://api.x.com/2/problems/{kind}"}
+    return Scripted(status, body)
+
+
+X_IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp", "image/bmp", "image/tiff", "image/pjpeg")
+X_CHUNKED_TYPES = ("video/mp4", "video/webm", "video/mp2t", "video/quicktime", "image/gif")
+X_LIMITS = {"tweet_image": 5 * 1024 * 1024, "tweet_gif": 15 * 1024 * 1024}
+X_VIDEO_LIMIT = 512 * 1024 * 1024
+
+
+@dataclass
+class XUpload:
+    """One media upload on the fake X: its bytes, kind, alt text and processing state."""
+
+    id: str
+    media_type: str
+    category: str
+    data: bytes = b""
+    total_bytes: int = 0
+    segments: dict[int, bytes] = field(default_factory=dict)
+    alt: str | None = None
+    state: str = "succeeded"  # pending, in_progress, succeeded, failed
+    polls: int = 0
+    expires_at: float = 0.0
+
+
+async def _bytes_of(part: Any) -> bytes:
+    """A multipart form field's bytes: an uploaded file's content, or a plain field's text."""
+    if part is None:
+        return b""
+    if isinstance(part, str):
+        return part.encode()
+    data: bytes = await part.read()
+    return data
+
+
 def _x_user(token: str) -> str:
     """The account a fake token names: `x-access-<user>`, `-2` after a refresh."""
     return token.removeprefix("Bearer ").removeprefix("x-access-").split("-")[0]
 
 
 class FakeX:
-    """X API v2: `POST /2/tweets` with `x-rate-limit-*`, OAuth 2.0 token + `users/me`. The
-    authorization code names the account (`x-code-<username>` gives `x-access-<username>`), so
-    staff accounts differ; a refresh of `x-refresh-<t>` gives `x-access-<t>-2`."""
+    """X API v2: `POST /2/tweets` with `x-rate-limit-*`, OAuth 2.0 token + `users/me`, and the
+    media upload (simple, chunked initialize/append/finalize/status, metadata) with its
+    documented refusals: a type it does not take, over 5 MB for an image, processing failed, and
+    a post naming expired or unknown media ids (docs.x.com/x-api/media). The authorization code
+    names the account (`x-code-<username>` gives `x-access-<username>`), so staff accounts
+    differ; a refresh of `x-refresh-<t>` gives `x-access-<t>-2`."""
 
     def __init__(self) -> None:
-        self.posts: list[dict[str, str]] = []
+        self.posts: list[dict[str, Any]] = []
+        self.uploads: dict[str, XUpload] = {}  # media id -> upload, as X keeps them
+        self.upload_calls = 0  # uploads begun (simple uploads and initializes)
+        self.upload_script: list[Scripted] = []  # answers to the next upload calls instead
+        self.media_lifetime = 86_400  # expires_after_secs of every upload
+        self.polls_to_process = 1  # status reads a chunked upload stays in_progress
+        self.fail_processing = False  # chunked uploads end `failed` (X's InvalidMedia)
         self.calls: list[float] = []  # when each POST /2/tweets arrived
         self.script: list[Scripted] = []
         self.answered_scripted: list[float] = []  # when each scripted answer went back
@@ -286,13 +333,102 @@ class FakeX:
                 self.answered_scripted.append(time.time())
                 return answer
             body = await request.json()
+            media_ids = [str(i) for i in (body.get("media") or {}).get("media_ids", [])]
+            refused = self._media_refusal(media_ids)
+            if refused is not None:
+                return _answer(refused)
             tweet_id = str(next(self.ids))
             self.posts.append(
-                {"id": tweet_id, "text": body["text"], "user": _x_user(authorization)}
+                {
+                    "id": tweet_id,
+                    "text": body["text"],
+                    "user": _x_user(authorization),
+                    "media_ids": media_ids,
+                }
             )
             return JSONResponse(
                 {"data": {"id": tweet_id, "text": body["text"]}}, 201, headers=rate_headers(99)
             )
+
+        @app.post("/2/media/upload")
+        async def upload(request: Request) -> Any:
+            form = await request.form()
+            media = form.get("media")
+            category = str(form.get("media_category") or "tweet_image")
+            data = await _bytes_of(media)
+            kind = str(form.get("media_type") or getattr(media, "content_type", "") or "")
+            self.upload_calls += 1
+            if self.upload_script:
+                return _answer(self.upload_script.pop(0))
+            if kind not in X_IMAGE_TYPES:
+                return _answer(x_problem(400, "Invalid Request", f"media type {kind} invalid"))
+            if len(data) > X_LIMITS["tweet_image"]:
+                return _answer(x_problem(400, "Invalid Request", "File size exceeds 5242880"))
+            made = self._new_upload(kind, category)
+            made.data, made.total_bytes = data, len(data)
+            return JSONResponse({"data": self._media_view(made)}, headers=rate_headers(499))
+
+        @app.post("/2/media/upload/initialize")
+        async def initialize(request: Request) -> Any:
+            body = await request.json()
+            kind, total = str(body.get("media_type", "")), int(body.get("total_bytes", 0))
+            category = str(body.get("media_category") or "tweet_video")
+            self.upload_calls += 1
+            if self.upload_script:
+                return _answer(self.upload_script.pop(0))
+            if kind not in X_IMAGE_TYPES + X_CHUNKED_TYPES:
+                return _answer(x_problem(400, "Invalid Request", f"media type {kind} invalid"))
+            if total > X_LIMITS.get(category, X_VIDEO_LIMIT):
+                return _answer(x_problem(400, "Invalid Request", f"total_bytes over {category}"))
+            made = self._new_upload(kind, category)
+            made.total_bytes = total
+            return JSONResponse({"data": self._media_view(made)}, headers=rate_headers(499))
+
+        @app.post("/2/media/upload/{media_id}/append")
+        async def append(media_id: str, request: Request) -> Any:
+            form = await request.form()
+            made = self.uploads.get(media_id)
+            if made is None:
+                return _answer(x_problem(400, "Invalid Request", "unknown media id"))
+            chunk = form.get("media")
+            data = await _bytes_of(chunk)
+            made.segments[int(str(form.get("segment_index")))] = data
+            return {"data": {"expires_at": int(made.expires_at)}}
+
+        @app.post("/2/media/upload/{media_id}/finalize")
+        async def finalize(media_id: str) -> Any:
+            made = self.uploads.get(media_id)
+            if made is None:
+                return _answer(x_problem(400, "Invalid Request", "unknown media id"))
+            made.data = b"".join(made.segments[i] for i in sorted(made.segments))
+            if len(made.data) != made.total_bytes:
+                return _answer(x_problem(400, "Invalid Request", "size does not match"))
+            made.state = "pending"
+            return {"data": self._media_view(made)}
+
+        @app.get("/2/media/upload")
+        async def upload_status(command: str, media_id: str) -> Any:
+            made = self.uploads.get(media_id)
+            if command != "STATUS" or made is None:
+                return _answer(x_problem(400, "Invalid Request", "unknown media id"))
+            if made.state in ("pending", "in_progress"):
+                made.polls += 1
+                if self.fail_processing:
+                    made.state = "failed"
+                elif made.polls > self.polls_to_process:
+                    made.state = "succeeded"
+                else:
+                    made.state = "in_progress"
+            return {"data": self._media_view(made)}
+
+        @app.post("/2/media/metadata")
+        async def metadata(request: Request) -> Any:
+            body = await request.json()
+            made = self.uploads.get(str(body.get("id")))
+            if made is None:
+                return _answer(x_problem(400, "Invalid Request", "unknown media id"))
+            made.alt = str(((body.get("metadata") or {}).get("alt_text") or {}).get("text"))
+            return {"data": {"id": made.id, "associated_metadata": body.get("metadata")}}
 
         @app.get("/2/users/me")
         async def me(authorization: str = Header(default="")) -> Any:
@@ -336,10 +472,59 @@ class FakeX:
                 "access_token": f"x-access-{name}",
                 "refresh_token": f"x-refresh-{name}",
                 "expires_in": 7200,
-                "scope": "tweet.read tweet.write users.read offline.access",
+                "scope": "tweet.read tweet.write users.read offline.access media.write",
             }
 
         return app
+
+    def _new_upload(self, media_type: str, category: str) -> XUpload:
+        media_id = str(next(self.ids))
+        made = XUpload(media_id, media_type, category, expires_at=time.time() + self.media_lifetime)
+        self.uploads[media_id] = made
+        return made
+
+    def _media_view(self, made: XUpload) -> dict[str, Any]:
+        view: dict[str, Any] = {
+            "id": made.id,
+            "media_key": f"{3 if made.category == 'tweet_image' else 7}_{made.id}",
+            "size": made.total_bytes,
+            "expires_after_secs": max(int(made.expires_at - time.time()), 0),
+        }
+        if made.category != "tweet_image":
+            view["processing_info"] = {"state": made.state, "check_after_secs": 0}
+            if made.state == "failed":
+                view["processing_info"]["error"] = {
+                    "code": 1,
+                    "name": "InvalidMedia",
+                    "message": "Unsupported video format",
+                }
+            elif made.state in ("pending", "in_progress"):
+                view["processing_info"]["progress_percent"] = 50
+        return view
+
+    def _media_refusal(self, media_ids: list[str]) -> Scripted | None:
+        """X's answer to a post whose media it does not have ready, else None."""
+        if not media_ids:
+            return None
+        made = [self.uploads.get(i) for i in media_ids]
+        if any(m is None or m.expires_at < time.time() for m in made):
+            return x_problem(400, "Invalid Request", "Your media IDs are invalid.")
+        ready = [m for m in made if m is not None]
+        if any(m.state != "succeeded" for m in ready):
+            return x_problem(400, "Invalid Request", "Your media is still being processed.")
+        videos = sum(1 for m in ready if m.category != "tweet_image")
+        if len(ready) > 4 or (videos and len(ready) > 1):
+            return x_problem(400, "Invalid Request", "Up to 4 images or 1 video, not mixed.")
+        return None
+
+    def expire_uploads(self) -> None:
+        """Every upload so far reaches its `expires_after_secs`."""
+        for made in self.uploads.values():
+            made.expires_at = time.time() - 1
+
+    def received(self, media_id: str) -> bytes:
+        """The bytes X has for `media_id`."""
+        return self.uploads[media_id].data
 
 
 # --- LINE --------------------------------------------------------------------------------------
@@ -416,19 +601,62 @@ class FakeLine:
 # --- Mastodon ----------------------------------------------------------------------------------
 
 
+MASTODON_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4", "video/webm")
+MASTODON_IMAGE_LIMIT = 16 * 1024 * 1024
+
+
+def mastodon_error(status: int, words: str) -> Scripted:
+    """Mastodon's error body `{error}` (docs.joinmastodon.org/entities/Error)."""
+    return Scripted(status, {"error": words})
+
+
 class FakeMastodon:
     """One instance: app registration, the token exchange, the account and instance limits
-    (docs.joinmastodon.org/methods/apps, /methods/oauth, /methods/instance)."""
+    (docs.joinmastodon.org/methods/apps, /methods/oauth, /methods/instance), media uploads
+    (`POST /api/v2/media`: 200 when processed at once, 202 with `url: null` while processing;
+    `GET /api/v1/media/{id}`: 206 until processed, 422 when processing failed, 404 once cleaned
+    up) and statuses with `media_ids[]` and `Idempotency-Key` (docs.joinmastodon.org/methods/
+    media, /methods/statuses), with `X-RateLimit-*` headers (api/rate-limits)."""
 
     def __init__(self) -> None:
         self.registrations: list[dict[str, str]] = []
         self.token_requests = 0
-        # What POST /api/v1/statuses answers: (status, body, content type).
-        self.status_answer: tuple[int, str, str] = (200, '{"id": "1", "url": null}', "json")
+        # What POST /api/v1/statuses answers instead of posting: (status, body, content type).
+        self.status_answer: tuple[int, str, str] | None = None
+        self.statuses: list[dict[str, Any]] = []
+        self.keys: dict[str, dict[str, Any]] = {}  # Idempotency-Key -> the status it made
+        self.media: dict[str, dict[str, Any]] = {}  # attachment id -> file, description, state
+        self.uploads = 0  # POST /api/v2/media calls
+        self.upload_script: list[Scripted] = []
+        self.process_later = False  # uploads answer 202 and stay processing for a read
+        self.fail_processing = False  # processing ends in failure (read answers 422)
+        self.ids = itertools.count(110_000_000_000_000_001)
         self.app = self._build()
+
+    def cleanup(self) -> None:
+        """The instance removes every attachment not attached to a status."""
+        attached = {i for s in self.statuses for i in s["media_ids"]}
+        self.media = {k: v for k, v in self.media.items() if k in attached}
+
+    def _attachment(self, media_id: str) -> dict[str, Any]:
+        made = self.media[media_id]
+        ready = made["state"] == "processed"
+        kind = "video" if str(made["content_type"]).startswith("video") else "image"
+        return {
+            "id": media_id,
+            "type": kind,
+            "url": f"https://mastodon.test/media/{media_id}" if ready else None,
+            "preview_url": f"https://mastodon.test/media/{media_id}/small",
+            "description": made["description"],
+        }
 
     def _build(self) -> FastAPI:
         app = FastAPI()
+        limit = {
+            "x-ratelimit-limit": "300",
+            "x-ratelimit-remaining": "299",
+            "x-ratelimit-reset": "2030-01-01T00:00:00.000Z",
+        }
 
         @app.post("/api/v1/apps")
         async def register(request: Request) -> Any:
@@ -466,14 +694,118 @@ class FakeMastodon:
 
         @app.get("/api/v2/instance")
         async def instance() -> Any:
-            statuses = {"max_characters": 1000, "characters_reserved_per_url": 23}
-            return {"domain": "mastodon.test", "configuration": {"statuses": statuses}}
+            statuses = {
+                "max_characters": 1000,
+                "characters_reserved_per_url": 23,
+                "max_media_attachments": 4,
+            }
+            media = {
+                "supported_mime_types": list(MASTODON_TYPES),
+                "image_size_limit": MASTODON_IMAGE_LIMIT,
+                "image_matrix_limit": 16_777_216,
+                "video_size_limit": 103_809_024,
+                "video_frame_rate_limit": 120,
+                "video_matrix_limit": 8_294_400,
+                "description_limit": 1500,
+            }
+            configuration = {"statuses": statuses, "media_attachments": media}
+            return {"domain": "mastodon.test", "configuration": configuration}
+
+        @app.post("/api/v2/media")
+        async def upload(request: Request) -> Any:
+            form = await request.form()
+            self.uploads += 1
+            if self.upload_script:
+                return _answer(self.upload_script.pop(0))
+            part = form.get("file")
+            data = await _bytes_of(part)
+            kind = str(getattr(part, "content_type", "") or "")
+            if kind not in MASTODON_TYPES:
+                words = "Validation failed: File content type is invalid"
+                return _answer(mastodon_error(422, words))
+            if len(data) > MASTODON_IMAGE_LIMIT and kind.startswith("image"):
+                words = "Validation failed: File file size must be less than 16 MB"
+                return _answer(mastodon_error(422, words))
+            media_id = str(next(self.ids))
+            later = self.process_later or kind.startswith("video")
+            self.media[media_id] = {
+                "data": data,
+                "content_type": kind,
+                "description": str(form.get("description") or "") or None,
+                "state": "processing" if later else "processed",
+            }
+            return JSONResponse(self._attachment(media_id), 202 if later else 200, headers=limit)
+
+        @app.get("/api/v1/media/{media_id}")
+        async def read_media(media_id: str) -> Any:
+            made = self.media.get(media_id)
+            if made is None:
+                return _answer(mastodon_error(404, "Record not found"))
+            if made["state"] == "processing":
+                made["state"] = "failed" if self.fail_processing else "processed"
+                return JSONResponse(self._attachment(media_id), 206, headers=limit)
+            if made["state"] == "failed":
+                words = "Error processing thumbnail for uploaded media"
+                return _answer(mastodon_error(422, words))
+            return JSONResponse(self._attachment(media_id), headers=limit)
 
         @app.post("/api/v1/statuses")
-        async def status() -> Any:
-            code, body, kind = self.status_answer
-            media = "application/json" if kind == "json" else "text/html"
-            return Response(body, code, media_type=media)
+        async def status(request: Request) -> Any:
+            if self.status_answer is not None:
+                code, body, kind = self.status_answer
+                media = "application/json" if kind == "json" else "text/html"
+                return Response(body, code, media_type=media)
+            key = request.headers.get("idempotency-key", "")
+            if key and key in self.keys:
+                return JSONResponse(self.keys[key], headers=limit)
+            form = await request.form()
+            media_ids = [str(v) for v in form.getlist("media_ids[]")]
+            missing = [i for i in media_ids if i not in self.media]
+            if missing:
+                words = f"Validation failed: Media attachment not found: {', '.join(missing)}"
+                return _answer(mastodon_error(422, words))
+            if any(self.media[i]["state"] != "processed" for i in media_ids):
+                return _answer(mastodon_error(422, "Validation failed: media not processed"))
+            status_id = str(next(self.ids))
+            made = {
+                "id": status_id,
+                "url": f"https://mastodon.test/@takeo/{status_id}",
+                "content": str(form.get("status")),
+                "language": form.get("language"),
+                "media_attachments": [self._attachment(i) for i in media_ids],
+            }
+            self.statuses.append({**made, "media_ids": media_ids})
+            self.keys[key] = made
+            return JSONResponse(made, headers=limit)
+
+        return app
+
+
+# --- the town's own media ---------------------------------------------------------------------
+
+
+class FakeMediaHost:
+    """Public media URLs as the catalog serves them (`/v1/media/{id}/{rendition}`): a test puts
+    bytes at a path, the platforms' uploads fetch them; every fetch is kept."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[bytes, str]] = {}
+        self.fetched: list[str] = []
+        self.app = self._build()
+
+    def put(self, path: str, data: bytes, content_type: str = "image/jpeg") -> None:
+        self.files["/" + path.lstrip("/")] = (data, content_type)
+
+    def _build(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/{path:path}")
+        async def file(path: str) -> Any:
+            self.fetched.append("/" + path)
+            found = self.files.get("/" + path)
+            if found is None:
+                return JSONResponse({"detail": "not found"}, 404)
+            return Response(found[0], media_type=found[1])
 
         return app
 

@@ -5,6 +5,8 @@ The dispatcher and its HTTP client are made on the first run (never at import).
 
 from __future__ import annotations
 
+import dataclasses
+
 from kit.jobs import Job
 from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
@@ -18,11 +20,15 @@ from publisher.settings import PublisherSettings
 
 
 def make_dispatcher(
-    runtime: ServiceRuntime, settings: PublisherSettings, http: HttpClient, instances: HttpClient
+    runtime: ServiceRuntime,
+    settings: PublisherSettings,
+    http: HttpClient,
+    instances: HttpClient,
+    media: HttpClient | None = None,
 ) -> Dispatcher:
     """A dispatcher on the jobs database (cross-tenant claims) with every platform adapter."""
     db = runtime.jobs_db
-    adapters = registry.adapters(http, instances, settings, db)
+    adapters = registry.adapters(http, instances, settings, db, media)
     return Dispatcher(db, settings, Sealer.of(settings), adapters)
 
 
@@ -36,7 +42,10 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
             http = ClientPool.for_concurrency(concurrency, timeout)
             policy = OutboundPolicy.from_settings(runtime.settings)
             instances = ClientPool.for_concurrency(concurrency, timeout, policy)
-            made.append(make_dispatcher(runtime, settings, http, instances))
+            # A post's media: guarded too, with room for a photo's original or a short video.
+            files = dataclasses.replace(policy, max_response_bytes=settings.media_max_bytes)
+            media = ClientPool.for_concurrency(concurrency, settings.media_timeout_seconds, files)
+            made.append(make_dispatcher(runtime, settings, http, instances, media))
         return made[0]
 
     async def dispatch() -> int:

@@ -43,6 +43,14 @@ class PublisherSettings(BaseSettings):
         default="https", description="Scheme used with a bare Mastodon instance host name."
     )
     platform_timeout_seconds: float = Field(default=10.0, gt=0)
+    media_max_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=1024,
+        description="Largest media file the dispatcher downloads to upload to X or Mastodon.",
+    )
+    media_timeout_seconds: float = Field(
+        default=60.0, gt=0, description="Time to download or upload one media file."
+    )
     dispatch_every_seconds: float = Field(default=1.0, gt=0)
     dispatch_batch_size: int = Field(default=100, ge=1, le=5000)
     dispatch_concurrency: int = Field(default=50, ge=1, le=1000)

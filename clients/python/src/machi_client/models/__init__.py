@@ -213,6 +213,8 @@ from .post_approved_webhook import PostApprovedWebhook
 from .post_create import PostCreate
 from .post_create_variants import PostCreateVariants
 from .post_media import PostMedia
+from .post_media_alt_type_0 import PostMediaAltType0
+from .post_media_type_type_0 import PostMediaTypeType0
 from .post_read import PostRead
 from .post_read_estimates import PostReadEstimates
 from .post_read_variants import PostReadVariants
@@ -604,6 +606,8 @@ __all__ = (
     "PostCreate",
     "PostCreateVariants",
     "PostMedia",
+    "PostMediaAltType0",
+    "PostMediaTypeType0",
     "PostRead",
     "PostReadEstimates",
     "PostReadVariants",

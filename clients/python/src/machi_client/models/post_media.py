@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.post_media_type_type_0 import PostMediaTypeType0
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.post_media_alt_type_0 import PostMediaAltType0
+
 
 T = TypeVar("T", bound="PostMedia")
 
@@ -17,23 +22,46 @@ class PostMedia:
 
     Attributes:
         url (str):
+        alt (None | PostMediaAltType0 | Unset): Alt text per language (`ja`, `ko`, `en`): the platforms that take alt
+            text get the post's language's, else another's (as the catalog's media carry it).
         height (int | None | Unset):
+        type_ (None | PostMediaTypeType0 | Unset): None: a video when the URL ends like one (.mp4, .mov), else image.
         width (int | None | Unset):
     """
 
     url: str
+    alt: None | PostMediaAltType0 | Unset = UNSET
     height: int | None | Unset = UNSET
+    type_: None | PostMediaTypeType0 | Unset = UNSET
     width: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.post_media_alt_type_0 import PostMediaAltType0
+
         url = self.url
+
+        alt: dict[str, Any] | None | Unset
+        if isinstance(self.alt, Unset):
+            alt = UNSET
+        elif isinstance(self.alt, PostMediaAltType0):
+            alt = self.alt.to_dict()
+        else:
+            alt = self.alt
 
         height: int | None | Unset
         if isinstance(self.height, Unset):
             height = UNSET
         else:
             height = self.height
+
+        type_: None | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, PostMediaTypeType0):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         width: int | None | Unset
         if isinstance(self.width, Unset):
@@ -48,8 +76,12 @@ class PostMedia:
                 "url": url,
             }
         )
+        if alt is not UNSET:
+            field_dict["alt"] = alt
         if height is not UNSET:
             field_dict["height"] = height
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if width is not UNSET:
             field_dict["width"] = width
 
@@ -57,8 +89,27 @@ class PostMedia:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.post_media_alt_type_0 import PostMediaAltType0
+
         d = dict(src_dict)
         url = d.pop("url")
+
+        def _parse_alt(data: object) -> None | PostMediaAltType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                alt_type_0 = PostMediaAltType0.from_dict(data)
+
+                return alt_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PostMediaAltType0 | Unset, data)
+
+        alt = _parse_alt(d.pop("alt", UNSET))
 
         def _parse_height(data: object) -> int | None | Unset:
             if data is None:
@@ -68,6 +119,23 @@ class PostMedia:
             return cast(int | None | Unset, data)
 
         height = _parse_height(d.pop("height", UNSET))
+
+        def _parse_type_(data: object) -> None | PostMediaTypeType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = PostMediaTypeType0(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PostMediaTypeType0 | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
 
         def _parse_width(data: object) -> int | None | Unset:
             if data is None:
@@ -80,7 +148,9 @@ class PostMedia:
 
         post_media = cls(
             url=url,
+            alt=alt,
             height=height,
+            type_=type_,
             width=width,
         )
 

@@ -234,6 +234,21 @@ async def mark_committing(session: AsyncSession, rows: list[dict[str, Any]]) -> 
     await session.execute(statement, [{f"v_{k}": v for k, v in row.items()} for row in rows])
 
 
+async def save_prepared(
+    session: AsyncSession, delivery_id: uuid.UUID, prepared: dict[str, Any], *, worker: str
+) -> None:
+    """Keep what prepare made so far (upload ids) with a delivery this worker still holds."""
+    await session.execute(
+        update(DELIVERIES)
+        .where(
+            DELIVERIES.c.id == delivery_id,
+            DELIVERIES.c.claimed_by == worker,
+            DELIVERIES.c.state.in_(("publishing", "committing")),
+        )
+        .values(prepared=prepared)
+    )
+
+
 CHANGED = (
     "state",
     "next_attempt_at",

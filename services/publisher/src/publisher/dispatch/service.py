@@ -46,6 +46,7 @@ from publisher.dispatch.metrics import (
     RATE_LIMIT_WAITS,
 )
 from publisher.models import Channel, Delivery, Post
+from publisher.platforms import media as platform_media
 from publisher.platforms.base import (
     PERMANENT,
     QUOTA,
@@ -168,9 +169,11 @@ class Dispatcher:
         credentials: dict[str, Any] | None = None,
     ) -> Work:
         text = posts.render(posts.text_for(post, channel.id), delivery.short_url)
-        urls = [str(m["url"]) for m in post.media or []]
-        if not urls and post.product_id:
-            urls = media.get(post.product_id, [])
+        described: list[dict[str, Any]] = [dict(m) for m in post.media or []]
+        if not described and post.product_id:
+            described = [{"url": url} for url in media.get(post.product_id, [])]
+        urls = [str(m["url"]) for m in described]
+        language = platform_media.language_of(text)
         if credentials is None:
             credentials = self.vault.open(channel.credentials) if channel.credentials else {}
         return Work(
@@ -200,8 +203,16 @@ class Dispatcher:
                 idempotency_key=str(delivery.idempotency_key),
                 fingerprint=delivery.fingerprint or fingerprint(text),
                 prepared=dict(delivery.prepared or {}),
+                media=platform_media.items(described, language),
+                language=language,
+                saver=lambda prepared: self._save_prepared(delivery.id, prepared),
             ),
         )
+
+    async def _save_prepared(self, delivery_id: uuid.UUID, prepared: dict[str, Any]) -> None:
+        """Persist an upload id the moment prepare has it (`PublishRequest.save`)."""
+        async with self.db.transaction() as session:
+            await repository.save_prepared(session, delivery_id, prepared, worker=self.worker)
 
     # -- running ----------------------------------------------------------------------------
 
@@ -350,7 +361,8 @@ class Dispatcher:
                 result = await call(work.request)
             except PlatformError as error:
                 await self._attempt(work, phase, started, error=error)
-                if error.category != RETRY or attempt + 1 == attempts:
+                # A wait the platform announced (a rate-limit reset) is not spent retrying now.
+                if error.category != RETRY or error.retry_at is not None or attempt + 1 == attempts:
                     raise
                 await asyncio.sleep(min(0.2 * 2**attempt, 2.0))
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -42,6 +42,9 @@ class Rules:
     max_media: int | None = None
     aspect_min: float | None = None
     aspect_max: float | None = None
+    max_videos: int | None = None  # at most this many videos in one post
+    mix_media: bool = True  # False: images or a video, never both in one post
+    media_source: str = ""  # where the media rules come from
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,22 @@ class Trace:
     usage: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class MediaItem:
+    """One picture or video of a delivery: where it is, what it is, its alt text
+    (`publisher.platforms.media` makes them from a post's media)."""
+
+    url: str
+    kind: str = "image"  # or "video"
+    alt: str = ""
+    width: int | None = None
+    height: int | None = None
+
+
+async def _nowhere(prepared: dict[str, Any]) -> None:
+    return None
+
+
 @dataclass
 class PublishRequest:
     """Everything an adapter needs for one delivery; credentials are decrypted, in memory only."""
@@ -101,6 +120,14 @@ class PublishRequest:
     fingerprint: str
     prepared: dict[str, Any] = field(default_factory=dict)
     trace: Trace = field(default_factory=Trace)
+    media: list[MediaItem] = field(default_factory=list)
+    language: str = "ja"
+    # Persists `prepared` with the delivery at once (the dispatcher sets it): an upload made in
+    # prepare is not lost when the worker dies before the publish call.
+    saver: Callable[[dict[str, Any]], Awaitable[None]] = _nowhere
+
+    async def save(self) -> None:
+        await self.saver(self.prepared)
 
 
 @dataclass(frozen=True)
@@ -238,6 +265,10 @@ class Adapter:
     def __init__(self, http: HttpClient, base_url: str) -> None:
         self.http = http
         self.base_url = base_url.rstrip("/")
+        # Downloads a post's media (user-supplied URLs): the guarded client (`kit.outbound`),
+        # set by the registry; adapters that upload bytes need it.
+        self.media_http: HttpClient = http
+        self.media_max_bytes = 64 * 1024 * 1024
 
     async def prepare(self, request: PublishRequest) -> dict[str, Any]:
         """Upload media or create containers; retryable. Returns what commit needs."""

@@ -151,14 +151,23 @@ def get(name: str) -> Platform:
 
 
 def adapters(
-    http: HttpClient, instances: HttpClient, settings: PublisherSettings, db: Database
+    http: HttpClient,
+    instances: HttpClient,
+    settings: PublisherSettings,
+    db: Database,
+    media: HttpClient | None = None,
 ) -> dict[str, Adapter]:
     """One adapter per platform, each on its configured base URL; a platform whose channels
-    name their own instance (a user-supplied URL) calls it through `instances` (guarded)."""
-    return {
-        name: platform.adapter(instances if platform.on_instance else http, settings, db)
-        for name, platform in PLATFORMS.items()
-    }
+    name their own instance (a user-supplied URL) calls it through `instances` (guarded), and
+    every adapter downloads a post's media through `media` (guarded too; `instances` unless
+    given, whose responses are capped lower)."""
+    made = {}
+    for name, platform in PLATFORMS.items():
+        adapter = platform.adapter(instances if platform.on_instance else http, settings, db)
+        adapter.media_http = media or instances
+        adapter.media_max_bytes = settings.media_max_bytes
+        made[name] = adapter
+    return made
 
 
 def with_insights() -> tuple[str, ...]:

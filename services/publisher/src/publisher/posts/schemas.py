@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,6 +15,16 @@ class PostMedia(BaseModel):
     url: str = Field(max_length=2000)
     width: int | None = Field(default=None, ge=1)
     height: int | None = Field(default=None, ge=1)
+    type: Literal["image", "video"] | None = Field(
+        default=None,
+        description="None: a video when the URL ends like one (.mp4, .mov), else image.",
+    )
+    alt: dict[str, Annotated[str, Field(max_length=1500)]] | None = Field(
+        default=None,
+        max_length=10,
+        description="Alt text per language (`ja`, `ko`, `en`): the platforms that take alt text"
+        " get the post's language's, else another's (as the catalog's media carry it).",
+    )
 
 
 class BroadcastEstimate(BaseModel):

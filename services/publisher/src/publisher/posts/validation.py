@@ -6,6 +6,7 @@ from typing import Any
 
 from publisher.platforms import registry
 from publisher.platforms.base import Rules, hashtags, mentions
+from publisher.platforms.media import VIDEO, kind_of
 
 
 def problems(
@@ -27,7 +28,19 @@ def problems(
         found.append(f"{platform} needs at least {rules.min_media} image")
     if rules.max_media is not None and len(media) > rules.max_media:
         found.append(f"{platform} takes at most {rules.max_media} media")
+    found.extend(_kind_problems(platform, rules, media))
     found.extend(_aspect_problems(rules.aspect_min, rules.aspect_max, media))
+    return found
+
+
+def _kind_problems(platform: str, rules: Rules, media: list[dict[str, Any]]) -> list[str]:
+    """Videos over the platform's count, or videos mixed with images where it refuses that."""
+    videos = sum(1 for item in media if kind_of(item) == VIDEO)
+    found = []
+    if rules.max_videos is not None and videos > rules.max_videos:
+        found.append(f"{platform} takes at most {rules.max_videos} video")
+    if not rules.mix_media and videos and videos < len(media):
+        found.append(f"{platform} takes images or a video in one post, not both")
     return found
 
 

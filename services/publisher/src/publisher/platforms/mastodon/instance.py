@@ -11,6 +11,7 @@ from kit.outbound import OutboundPolicy
 from publisher.platforms.base import Rules
 from publisher.platforms.mastodon.rules import (
     DEFAULT_MAX_CHARACTERS,
+    DEFAULT_MAX_MEDIA,
     DEFAULT_URL_RESERVATION,
     RULES,
     mastodon_length,
@@ -36,6 +37,9 @@ def instance_rules(config: Mapping[str, object]) -> Rules:
     return Rules(
         max_length=limit,
         count=lambda text: mastodon_length(text, reserved),
-        max_media=4,
+        max_media=int(str(config.get("max_media_attachments") or DEFAULT_MAX_MEDIA)),
+        max_videos=RULES.max_videos,
+        mix_media=RULES.mix_media,
         source=RULES.source,
+        media_source=RULES.media_source,
     )

@@ -73,6 +73,7 @@ async def account(grant: Grant) -> list[Account]:
                 "username": me["username"],
                 "max_characters": statuses.get("max_characters", 500),
                 "characters_reserved_per_url": statuses.get("characters_reserved_per_url", 23),
+                "max_media_attachments": statuses.get("max_media_attachments", 4),
             },
         )
     ]

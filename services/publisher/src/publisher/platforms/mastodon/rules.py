@@ -26,11 +26,20 @@ def mastodon_length(text: str, reserved_per_url: int = DEFAULT_URL_RESERVATION) 
     return count_urls_as(reserved_per_url, text, code_points)
 
 
+DEFAULT_MAX_MEDIA = 4
+# Media: at most `configuration.statuses.max_media_attachments` (4 by default), and a video
+# or GIF only alone ("Cannot attach a video to a post that already contains images":
+# Mastodon's PostStatusService); sizes and types per instance (`mastodon.media`).
+MEDIA_SOURCE = "docs.joinmastodon.org/entities/Instance; mastodon PostStatusService"
+
 RULES = Rules(
     max_length=DEFAULT_MAX_CHARACTERS,
     count=mastodon_length,
-    max_media=4,
+    max_media=DEFAULT_MAX_MEDIA,
+    max_videos=1,
+    mix_media=False,
     source="reference 4.6; the instance's configuration.statuses overrides",
+    media_source=MEDIA_SOURCE,
 )
 
 ERRORS: list[ErrorRule] = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 from publisher.platforms.oauth import Account, Grant, OAuth, answer, expiry, redirect_uri
 from publisher.settings import PublisherSettings
 
-SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access")
+SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access", "media.write")
 
 
 def dialog(settings: PublisherSettings, instance_url: str) -> tuple[str, str]:

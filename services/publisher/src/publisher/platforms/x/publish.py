@@ -1,13 +1,18 @@
-"""X API v2: `POST /2/tweets` with an OAuth 2.0 user token (reference 4.3)."""
+"""X API v2: media uploaded in prepare (`x.media`), then `POST /2/tweets` with the text and
+`media.media_ids`, with an OAuth 2.0 user token (reference 4.3; docs.x.com/x-api/posts/
+creation-of-a-post)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import httpx
 
 from publisher.platforms.base import (
+    RETRY,
     Adapter,
+    PlatformError,
     Published,
     PublishRequest,
     Refreshed,
@@ -17,7 +22,7 @@ from publisher.platforms.base import (
     json_object,
 )
 from publisher.platforms.http import HttpClient
-from publisher.platforms.x import tokens
+from publisher.platforms.x import media, tokens
 from publisher.platforms.x.rules import ERRORS, RULES
 
 
@@ -33,11 +38,12 @@ class XAdapter(Adapter):
         super().__init__(http, base_url)
         self.client_id = client_id
         self.client_secret = client_secret
+        self.chunk_bytes = media.CHUNK_BYTES
 
     async def refresh(self, request: PublishRequest) -> Refreshed | None:
         return await tokens.refresh(self, request)
 
-    def _auth(self, request: PublishRequest) -> dict[str, str]:
+    def auth(self, request: PublishRequest) -> dict[str, str]:
         return {"Authorization": f"Bearer {request.credentials.get('access_token', '')}"}
 
     def parse_error(self, response: httpx.Response) -> tuple[str | None, str | None, str]:
@@ -55,15 +61,29 @@ class XAdapter(Adapter):
         if response.headers.get("x-rate-limit-remaining") == "0" and reset is not None:
             request.trace.blocks[f"x:account:{request.external_id}"] = reset
 
+    async def prepare(self, request: PublishRequest) -> dict[str, Any]:
+        """Upload the media (or reuse the ids kept from an earlier attempt)."""
+        if not request.media:
+            return dict(request.prepared)
+        ids = await media.upload_all(self, request)
+        return {**request.prepared, "media_ids": ids}
+
     async def commit(self, request: PublishRequest) -> Published:
-        response = await self.call(
-            request,
-            "POST",
-            "/2/tweets",
-            phase="commit",
-            json={"text": request.text},
-            headers=self._auth(request),
-        )
+        body: dict[str, Any] = {"text": request.text}
+        if request.media:
+            body["media"] = {"media_ids": list(request.prepared["media_ids"])}
+        try:
+            response = await self.call(
+                request, "POST", "/2/tweets", phase="commit", json=body, headers=self.auth(request)
+            )
+        except PlatformError as error:
+            if error.http_status == 400 and "media" in error.message.lower():
+                # X refused the ids (expired or unknown): nothing was posted. Upload again.
+                await media.forget(request)
+                raise PlatformError(
+                    RETRY, error.message, http_status=400, code=error.code
+                ) from error
+            raise
         tweet_id = str(response.json()["data"]["id"])
         username = request.config.get("username") or "i"
         return Published(tweet_id, f"https://x.com/{username}/status/{tweet_id}")
@@ -76,7 +96,7 @@ class XAdapter(Adapter):
             f"/2/users/{request.external_id}/tweets",
             phase="reconcile",
             params={"max_results": "50", "tweet.fields": "entities"},
-            headers=self._auth(request),
+            headers=self.auth(request),
         )
         for tweet in response.json().get("data", []):
             text = str(tweet.get("text", ""))

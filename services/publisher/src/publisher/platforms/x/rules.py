@@ -1,7 +1,19 @@
-"""X's rules as data: weighted length, its error map, quotas and the scopes it needs.
+"""X's rules as data: weighted length, media, its error map, quotas and the scopes it needs.
 
 https://docs.x.com/x-api/fundamentals/response-codes-and-errors ; rate limits:
 https://docs.x.com/x-api/fundamentals/rate-limits (reference 4.3).
+
+Media rules, each with its source:
+- per post: up to 4 images, or 1 video or animated GIF, never mixed
+  (docs.x.com/x-api/media/quickstart/best-practices; reference 4.3 Media);
+- image: 5 MB, one call `POST /2/media/upload` with media_category=tweet_image
+  (docs.x.com/x-api/media size restrictions; docs.x.com/x-api/media/upload-media);
+- GIF 15 MB, video 512 MB: chunked initialize, append (segments 0-999), finalize, then status
+  until `processing_info.state` succeeds (docs.x.com/x-api/media/quickstart/media-upload-chunked);
+- alt text: `POST /2/media/metadata` `metadata.alt_text.text`, at most 1,000 characters, images
+  and GIFs (docs.x.com/x-api/media/create-media-metadata);
+- a media id lives `expires_after_secs` after its upload, then is uploaded again;
+- uploading needs the `media.write` scope on the OAuth 2.0 user token.
 """
 
 from __future__ import annotations
@@ -42,7 +54,15 @@ def weighted_length(text: str) -> int:
     return count_urls_as(URL_WEIGHT, unicodedata.normalize("NFC", text), _weighted)
 
 
-RULES = Rules(max_length=280, count=weighted_length, max_media=4, source="reference 4.3 Length")
+RULES = Rules(
+    max_length=280,
+    count=weighted_length,
+    max_media=4,
+    max_videos=1,
+    mix_media=False,
+    source="reference 4.3 Length",
+    media_source="docs.x.com/x-api/media/quickstart/best-practices",
+)
 
 ERRORS: list[ErrorRule] = [
     ErrorRule(PERMANENT, SRC, status=400),
@@ -62,4 +82,4 @@ QUOTAS = (
 )
 
 # Scopes it needs to publish (reference 4.3), to show what a connection lacks.
-REQUIRED_SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access")
+REQUIRED_SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access", "media.write")
