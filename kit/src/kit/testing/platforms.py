@@ -14,11 +14,13 @@ import asyncio
 import base64
 import html
 import itertools
+import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import FastAPI, Form, Header, Request
+import httpx
+from fastapi import FastAPI, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 
@@ -62,17 +64,29 @@ META_PAGES = [
 ]
 
 
+FACEBOOK_PHOTO_LIMIT = 10 * 1024 * 1024  # Page photos: 10 MB (developers.facebook.com)
+FACEBOOK_VIDEO_LIMIT = 10 * 1024 * 1024 * 1024  # resumable upload: 10 GB
+
+
 def _permalink(post_id: str) -> str:
     return f"https://www.facebook.com/{post_id}"
 
 
 class FakeMeta:
-    """The Graph API host: Facebook Login, Pages feed publishing and Instagram content
+    """The Graph API host: Facebook Login, Pages feed and photo publishing (a photo fetched
+    from its URL as Meta does, 324 when it is not an image, over 10 MB refused; unpublished
+    photos attached to a feed post, 100 for an unknown or used `media_fbid`) and Instagram content
     publishing (container, status, media_publish, `content_publishing_limit`), reference 4.1, 4.2.
     The access token `expired` is refused with 190, as is a Page's after `expire_after` posts."""
 
     def __init__(self, ig_quota_used: int = 0, ig_quota_total: int = 25) -> None:
-        self.posts: list[dict[str, str]] = []  # Page feed posts
+        self.posts: list[dict[str, Any]] = []  # Page feed posts (`photos`: their photo ids)
+        self.photos: dict[str, dict[str, Any]] = {}  # photo id -> page, url, bytes, alt, post
+        self.photo_calls = 0
+        self.videos: dict[str, dict[str, Any]] = {}  # upload session -> video id, page, bytes
+        self.video_sessions = 0
+        self.video_chunk = 1024 * 1024  # the byte range each transfer is asked for
+        self.fail_video = False  # finish answers Meta's upload error
         self.ig_posts: list[dict[str, str]] = []  # published Instagram media
         self.containers: dict[str, dict[str, str]] = {}
         self.ig_quota_used, self.ig_quota_total = ig_quota_used, ig_quota_total
@@ -143,10 +157,10 @@ class FakeMeta:
                 ]
             }
 
-        @app.post("/{page_id}/feed")
-        async def feed(
-            page_id: str, message: str = Form(), access_token: str = Form(default="")
+        async def page_post(
+            page_id: str, access_token: str, message: str, photos: list[str]
         ) -> Any:
+            """A post on the Page's feed, as /feed and a published /photos make it."""
             self.calls += 1
             if self.latency:
                 await asyncio.sleep(self.latency)
@@ -157,11 +171,109 @@ class FakeMeta:
             if self.script:
                 return _answer(self.script.pop(0))
             post_id = f"{page_id}_{next(self.ids)}"
-            self.posts.append({"id": post_id, "page": page_id, "message": message})
+            self.posts.append(
+                {"id": post_id, "page": page_id, "message": message, "photos": photos}
+            )
+            for photo in photos:
+                self.photos[photo]["post"] = post_id
             while self.hang_after_commit:  # until the test lets go; the caller is gone by then
                 await asyncio.sleep(0.02)
+            return post_id
+
+        @app.post("/{page_id}/feed")
+        async def feed(page_id: str, request: Request) -> Any:
+            form = await request.form()
+            attached = [
+                str(json.loads(str(v)).get("media_fbid"))
+                for k, v in sorted(form.multi_items())
+                if k.startswith("attached_media[")
+            ]
+            for photo in attached:
+                known = self.photos.get(photo)
+                if known is None or known["page"] != page_id or known["post"] is not None:
+                    words = f"(#100) param attached_media[0] has invalid media_fbid {photo}"
+                    return _answer(meta_error(100, words))
+            token = str(form.get("access_token") or "")
+            made = await page_post(page_id, token, str(form.get("message") or ""), attached)
+            if not isinstance(made, str):
+                return made
             headers = {"x-app-usage": '{"call_count":12,"total_cputime":3,"total_time":5}'}
-            return JSONResponse({"id": post_id}, headers=headers)
+            return JSONResponse({"id": made}, headers=headers)
+
+        @app.post("/{page_id}/photos")
+        async def photos(page_id: str, request: Request) -> Any:
+            """A photo fetched from its public URL, as Meta does; `published=false` keeps it
+            for a feed post's `attached_media`, else it is a post itself."""
+            form = await request.form()
+            url = str(form.get("url") or "")
+            self.photo_calls += 1
+            try:
+                async with httpx.AsyncClient(timeout=5) as http:
+                    fetched = await http.get(url)
+            except httpx.HTTPError:
+                fetched = None
+            kind = fetched.headers.get("content-type", "") if fetched is not None else ""
+            if fetched is None or not fetched.is_success or not kind.startswith("image/"):
+                return _answer(meta_error(324, "(#324) Missing or invalid image file"))
+            if len(fetched.content) > FACEBOOK_PHOTO_LIMIT:
+                return _answer(meta_error(100, "(#100) The image exceeds the maximum size"))
+            photo_id = str(next(self.ids))
+            self.photos[photo_id] = {
+                "page": page_id,
+                "url": url,
+                "data": fetched.content,
+                "alt": form.get("alt_text_custom"),
+                "post": None,
+            }
+            if str(form.get("published", "true")).lower() == "false":
+                return {"id": photo_id}
+            token = str(form.get("access_token") or "")
+            made = await page_post(page_id, token, str(form.get("message") or ""), [photo_id])
+            if not isinstance(made, str):
+                return made
+            return {"id": photo_id, "post_id": made}
+
+        @app.post("/{page_id}/videos")
+        async def videos(page_id: str, request: Request) -> Any:
+            """The resumable upload: start, transfer each range Meta names, finish (posts)."""
+            form = await request.form()
+            phase = str(form.get("upload_phase") or "")
+            if phase == "start":
+                size = int(str(form.get("file_size") or 0))
+                if size > FACEBOOK_VIDEO_LIMIT:
+                    return _answer(meta_error(100, "(#100) The video file is too large"))
+                video_id, session = str(next(self.ids)), str(next(self.ids))
+                self.videos[session] = {"id": video_id, "page": page_id, "size": size, "data": b""}
+                self.video_sessions += 1
+                end = min(size, self.video_chunk)
+                return {
+                    "video_id": video_id,
+                    "upload_session_id": session,
+                    "start_offset": "0",
+                    "end_offset": str(end),
+                }
+            made = self.videos.get(str(form.get("upload_session_id")))
+            if made is None or made["page"] != page_id:
+                return _answer(meta_error(100, "(#100) Invalid upload_session_id"))
+            if phase == "transfer":
+                if int(str(form.get("start_offset"))) != len(made["data"]):
+                    return _answer(meta_error(100, "(#100) start_offset does not match"))
+                made["data"] += await _bytes_of(form.get("video_file_chunk"))
+                start = len(made["data"])
+                end = min(made["size"], start + self.video_chunk)
+                return {"start_offset": str(start), "end_offset": str(end)}
+            if phase == "finish":
+                if len(made["data"]) != made["size"] or self.fail_video:
+                    words = "There was a problem uploading your video file. Please try again."
+                    return _answer(meta_error(6000, words))
+                token = str(form.get("access_token") or "")
+                text = str(form.get("description") or "")
+                posted = await page_post(page_id, token, text, [])
+                if not isinstance(posted, str):
+                    return posted
+                self.posts[-1]["video"] = made["id"]
+                return {"success": True}
+            return _answer(meta_error(100, "(#100) upload_phase must be start, transfer or finish"))
 
         @app.get("/{page_id}/feed")
         async def read_feed(page_id: str) -> Any:

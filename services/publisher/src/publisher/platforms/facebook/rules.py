@@ -10,7 +10,18 @@ from publisher.platforms.base import PERMANENT, QUOTA, REAUTH, RETRY, ErrorRule,
 SRC = "developers.facebook.com/docs/graph-api/guides/error-handling"
 
 # Postiz caps Facebook text at 63,206 characters (reference section 1, per-platform validation).
-RULES = Rules(max_length=63_206, count=code_points, max_media=10, source="postiz / reference 1")
+# Media: one photo posts through /{page}/photos, up to 10 as unpublished photos attached to a
+# feed post (Postiz, Mixpost; developers.facebook.com/docs/pages-api/posts); a video posts
+# alone through /{page}/videos (reference 4.1).
+RULES = Rules(
+    max_length=63_206,
+    count=code_points,
+    max_media=10,
+    max_videos=1,
+    mix_media=False,
+    source="postiz / reference 1",
+    media_source="developers.facebook.com/docs/pages-api/posts; reference 4.1",
+)
 
 # The Graph API's map, shared by Instagram and Threads (`publisher.platforms.meta`).
 ERRORS: list[ErrorRule] = [
