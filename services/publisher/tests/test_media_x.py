@@ -19,7 +19,7 @@ from kit.testing.platforms import FakeMediaHost, FakeX, Scripted, x_problem
 from kit.testing.plugin import principal
 from publisher.dispatch.service import Dispatcher
 
-from .helpers import approved_and_scheduled, channel, post
+from .helpers import approved_and_scheduled, channel, post, publish_product
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
@@ -252,3 +252,18 @@ async def test_x_refuses_five_photos_or_a_photo_with_a_video_before_submit(
         refused = await admin.post(f"/v1/posts/{draft['id']}/submit")
         assert refused.status_code == 400
         assert refused.json()["type"] == type_uri("post-invalid")
+
+
+async def test_a_product_post_without_media_of_its_own_carries_the_products_photo(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID, runtime: ServiceRuntime
+) -> None:
+    async with scene(as_user, make_dispatcher, tenant) as s:
+        web = s.picture("garlic")["url"].replace("/portrait", "/web")  # what catalog events carry
+        product = await publish_product(runtime, tenant, media_urls=[web])
+        draft = await post(s.admin, [s.account["id"]], "今日の一品", product_id=str(product))
+        [delivery] = await approved_and_scheduled(s.admin, s.editor, draft["id"])
+        await s.dispatcher.run_until_idle()
+        after = (await s.admin.get(f"/v1/deliveries/{delivery['id']}")).json()
+    assert after["state"] == "published", after
+    [tweet] = s.x.posts
+    assert [s.x.received(i) for i in tweet["media_ids"]] == [photo("garlic-original")]

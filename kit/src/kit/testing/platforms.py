@@ -322,10 +322,17 @@ class FakeMeta:
 
 
 class FakeThreads:
-    """Threads long-lived token refresh, `GET /refresh_access_token` (reference 4.4)."""
+    """The Threads API: long-lived token refresh (`GET /refresh_access_token`), and publishing:
+    a container (`POST /{user}/threads`, TEXT or IMAGE fetched from its `image_url`), its
+    `status` (IN_PROGRESS once, then FINISHED; ERROR with `error_message` when the image cannot
+    be read), `threads_publish` and `threads_publishing_limit` (reference 4.4)."""
 
-    def __init__(self) -> None:
+    def __init__(self, quota_used: int = 0, quota_total: int = 250) -> None:
         self.refreshed: list[str] = []
+        self.containers: dict[str, dict[str, Any]] = {}
+        self.posts: list[dict[str, Any]] = []
+        self.quota_used, self.quota_total = quota_used, quota_total
+        self.ids = itertools.count(18_000_000_000_000_001)
         self.app = self._build()
 
     def _build(self) -> FastAPI:
@@ -337,6 +344,64 @@ class FakeThreads:
                 return _answer(meta_error(190, "Error validating access token", 460))
             self.refreshed.append(access_token)
             return {"access_token": "th-long-2", "token_type": "bearer", "expires_in": 5_184_000}
+
+        @app.get("/{user}/threads_publishing_limit")
+        async def limit(user: str) -> Any:
+            used = self.quota_used + sum(1 for p in self.posts if p["user"] == user)
+            config = {"quota_total": self.quota_total, "quota_duration": 86400}
+            return {"data": [{"quota_usage": used, "config": config}]}
+
+        @app.post("/{user}/threads")
+        async def container(user: str, request: Request) -> Any:
+            form = await request.form()
+            kind = str(form.get("media_type") or "TEXT")
+            made: dict[str, Any] = {
+                "user": user,
+                "text": str(form.get("text") or ""),
+                "media_type": kind,
+                "status": "IN_PROGRESS",
+                "image": None,
+            }
+            if kind == "IMAGE":
+                try:
+                    async with httpx.AsyncClient(timeout=5) as http:
+                        fetched = await http.get(str(form.get("image_url")))
+                    ok = fetched.is_success and fetched.headers.get("content-type", "").startswith(
+                        "image/"
+                    )
+                except httpx.HTTPError:
+                    ok = False
+                if ok:
+                    made["image"] = fetched.content
+                else:
+                    made["status"] = "ERROR"
+                    made["error_message"] = "Media download has failed."
+            container_id = str(next(self.ids))
+            self.containers[container_id] = made
+            return {"id": container_id}
+
+        @app.post("/{user}/threads_publish")
+        async def publish(user: str, request: Request) -> Any:
+            form = await request.form()
+            made = self.containers.get(str(form.get("creation_id")))
+            if made is None or made["status"] != "FINISHED":
+                return _answer(meta_error(24, "The media is not ready to be published"))
+            made["status"] = "PUBLISHED"
+            post_id = str(next(self.ids))
+            self.posts.append({"id": post_id, "user": user, **made})
+            return {"id": post_id}
+
+        @app.get("/{container_id}")
+        async def status(container_id: str) -> Any:
+            made = self.containers.get(container_id)
+            if made is None:
+                return _answer(meta_error(100, "Unsupported get request"))
+            shown = {"id": container_id, "status": made["status"]}
+            if made["status"] == "IN_PROGRESS":
+                made["status"] = "FINISHED"
+            if made["status"] == "ERROR":
+                shown["error_message"] = made["error_message"]
+            return shown
 
         return app
 

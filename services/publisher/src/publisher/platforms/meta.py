@@ -150,12 +150,18 @@ class ContainerAdapter(MetaAdapter):
                 data={**self.container_body(request), **self.token_params(request)},
             )
             container = str(response.json()["id"])
+            # Kept with the delivery at once: a retry while it is processing, or after the
+            # worker died, waits for this container instead of making another.
+            request.prepared = {**request.prepared, "container_id": container}
+            await request.save()
         status = await self._status(request, container, "prepare")
         if status in ("ERROR", "EXPIRED"):
+            request.prepared = {k: v for k, v in request.prepared.items() if k != "container_id"}
+            await request.save()
             raise PlatformError(RETRY, f"container {status}")  # a new one next time
         if status != "FINISHED":
             raise PlatformError(RETRY, f"container {status or 'not ready'}")
-        return {"container_id": container}
+        return {**request.prepared, "container_id": container}
 
     async def commit(self, request: PublishRequest) -> Published:
         response = await self.call(

@@ -8,6 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+Language = Annotated[str, Field(max_length=16)]
+AltText = Annotated[str, Field(max_length=1500)]
+
 
 class PostMedia(BaseModel):
     """A catalog media rendition at a public URL; sizes let the aspect ratio be checked."""
@@ -19,7 +22,7 @@ class PostMedia(BaseModel):
         default=None,
         description="None: a video when the URL ends like one (.mp4, .mov), else image.",
     )
-    alt: dict[str, Annotated[str, Field(max_length=1500)]] | None = Field(
+    alt: dict[Language, AltText] | None = Field(
         default=None,
         max_length=10,
         description="Alt text per language (`ja`, `ko`, `en`): the platforms that take alt text"
