@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
+from contracts.catalog import Media
 from kit.auth import InternalPrincipal
 from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
@@ -267,3 +268,27 @@ async def test_a_product_post_without_media_of_its_own_carries_the_products_phot
     assert after["state"] == "published", after
     [tweet] = s.x.posts
     assert [s.x.received(i) for i in tweet["media_ids"]] == [photo("garlic-original")]
+
+
+async def test_a_product_photo_is_described_with_the_catalogs_alt_text_in_the_posts_language(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID, runtime: ServiceRuntime
+) -> None:
+    async with scene(as_user, make_dispatcher, tenant) as s:
+        portrait = s.picture("garlic")["url"]
+        picture = Media(
+            media_id=uuid.uuid4(),
+            urls={"web": portrait.replace("/portrait", "/web"), "portrait": portrait},
+            alt={"ja": "黒にんにくの断面", "en": "A cut bulb of black garlic"},
+        )
+        product = await publish_product(runtime, tenant, media=[picture])
+        draft = await post(
+            s.admin, [s.account["id"]], "Today: black garlic", product_id=str(product)
+        )
+        [delivery] = await approved_and_scheduled(s.admin, s.editor, draft["id"])
+        await s.dispatcher.run_until_idle()
+        after = (await s.admin.get(f"/v1/deliveries/{delivery['id']}")).json()
+    assert after["state"] == "published", after
+    [tweet] = s.x.posts
+    [media_id] = tweet["media_ids"]
+    assert s.x.received(media_id) == photo("garlic-original")
+    assert s.x.uploads[media_id].alt == "A cut bulb of black garlic"

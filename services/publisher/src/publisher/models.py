@@ -60,6 +60,8 @@ class Product(TenantScoped, Timestamps, Base):
     prices: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     storefront_urls: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     media_urls: Mapped[list[Any]] = mapped_column(JSONB, default=list)
+    # Each picture: {media_id, urls: {rendition: url}, alt: {language: text}} (catalog events).
+    media: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     status: Mapped[str] = mapped_column(String(16), default="published")
 
 

@@ -182,16 +182,25 @@ async def load(session: AsyncSession, ids: list[uuid.UUID]) -> list[tuple[Delive
 
 async def product_media(
     session: AsyncSession, product_ids: set[uuid.UUID]
-) -> dict[uuid.UUID, list[str]]:
-    """Media URLs of products (all tenants), for posts that carry none of their own."""
+) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    """Pictures of products (all tenants), for posts that carry none of their own: the web
+    rendition with its alt text per language, else the bare URLs of older events."""
     if not product_ids:
         return {}
     statement = (
-        select(Product.id, Product.media_urls)
+        select(Product.id, Product.media_urls, Product.media)
         .where(Product.id.in_(product_ids))
         .execution_options(all_tenants=True)
     )
-    return {pid: [str(u) for u in urls or []] for pid, urls in await session.execute(statement)}
+    found: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    for pid, urls, pictures in await session.execute(statement):
+        described = [
+            {"url": p["urls"].get("web") or next(iter(p["urls"].values())), "alt": p.get("alt")}
+            for p in pictures or []
+            if p.get("urls")
+        ]
+        found[pid] = described or [{"url": str(u)} for u in urls or []]
+    return found
 
 
 async def lock_claimed(

@@ -165,13 +165,13 @@ class Dispatcher:
         delivery: Delivery,
         channel: Channel,
         post: Post,
-        media: dict[uuid.UUID, list[str]],
+        media: dict[uuid.UUID, list[dict[str, Any]]],
         credentials: dict[str, Any] | None = None,
     ) -> Work:
         text = posts.render(posts.text_for(post, channel.id), delivery.short_url)
         described: list[dict[str, Any]] = [dict(m) for m in post.media or []]
         if not described and post.product_id:
-            described = [{"url": url} for url in media.get(post.product_id, [])]
+            described = media.get(post.product_id, [])
         urls = [str(m["url"]) for m in described]
         language = platform_media.language_of(text)
         if credentials is None:

@@ -25,6 +25,7 @@ async def remember_published(
             "prices": [p.model_dump() for p in product.prices],
             "storefront_urls": product.storefront_urls,
             "media_urls": product.media_urls,
+            "media": [m.model_dump(mode="json") for m in product.media],
             "status": getattr(product, "status", "published"),
         },
     )

@@ -182,7 +182,7 @@ async def _processed(adapter: XAdapter, request: PublishRequest, media_id: str, 
             error = info.get("error") or {}
             words = error.get("message") or error.get("name") or "processing failed"
             raise PlatformError(PERMANENT, f"X could not process the media: {words}")
-        wait = float(info.get("check_after_secs") or 1)
+        wait = float(info.get("check_after_secs", 1) or 0)
         if wait > STATUS_WAIT_CAP:
             until = datetime.now(UTC) + timedelta(seconds=wait)
             raise PlatformError(RETRY, f"X is still processing media {media_id}", retry_at=until)
