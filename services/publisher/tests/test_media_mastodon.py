@@ -1,6 +1,7 @@
 """Mastodon publishing: statuses with their photos (uploaded in prepare, processed, described),
 sent once under the Idempotency-Key, on the channel's own instance."""
 
+import io
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from PIL import Image
 from sqlalchemy import text
 
 from kit.auth import InternalPrincipal
@@ -203,3 +205,22 @@ async def test_uploads_the_instance_cleaned_up_meanwhile_are_uploaded_again(
         photo("bowl-original"),
         photo("cup-original"),
     ]
+
+
+async def test_an_original_over_16_megapixels_goes_up_as_the_web_rendition(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    big = io.BytesIO()
+    Image.new("L", (5000, 4000)).save(big, "PNG")  # 20 Mpx, a few kilobytes
+    async with scene(as_user, make_dispatcher, tenant) as s:
+        media_id = uuid.uuid4()
+        s.host.put(f"/v1/media/{media_id}/original", big.getvalue(), "image/png")
+        s.host.put(f"/v1/media/{media_id}/web", photo("paddy-web"))
+        url = f"{s.host_url}/v1/media/{media_id}/web"
+        delivery = await s.scheduled("田植えの季節", [{"url": url}])
+        await s.dispatcher.run_until_idle()
+        after = await s.read(delivery)
+    assert after["state"] == "published", after
+    [status] = s.instance.statuses
+    [attached] = status["media_ids"]
+    assert s.instance.media[attached]["data"] == photo("paddy-web")

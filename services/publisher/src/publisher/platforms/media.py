@@ -9,13 +9,16 @@ and Mastodon take the bytes, which the adapter downloads through the guarded cli
 
 from __future__ import annotations
 
+import io
 import re
 import time
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from PIL import Image, UnidentifiedImageError
 
 from kit.outbound import ResponseTooLarge, UrlRefused
 from publisher.platforms.base import NOT_SENT, PERMANENT, RETRY, MediaItem, PlatformError
@@ -124,6 +127,18 @@ async def fetch(http: HttpClient, url: str, max_bytes: int) -> Download:
         )
     kind = response.headers.get("content-type", "application/octet-stream").split(";")[0]
     return Download(response.content, kind.strip().lower())
+
+
+def pixels(data: bytes) -> int | None:
+    """Width times height of an image, read from its header only (nothing is decoded); None
+    when the bytes are no image Pillow knows."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                return int(image.width * image.height)
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+        return None
 
 
 # --- upload ids kept with the delivery ------------------------------------------------------

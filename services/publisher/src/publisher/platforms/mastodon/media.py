@@ -103,7 +103,9 @@ async def _download(
     web = media.rendition(item.url, "web")
     url = original if _original_fits(item, limits) or original == web else web
     got = await media.fetch(adapter.media_http, url, adapter.media_max_bytes)
-    if len(got.data) > limits.image_bytes and url != web:
+    count = media.pixels(got.data)
+    too_big = len(got.data) > limits.image_bytes or (count or 0) > limits.matrix
+    if too_big and url != web:  # the catalog's web rendition is at most 1600 px a side
         got = await media.fetch(adapter.media_http, web, adapter.media_max_bytes)
     return got, limits.image_bytes
 
