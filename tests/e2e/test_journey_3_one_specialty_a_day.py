@@ -60,6 +60,8 @@ from machi_client.models import (
     PostCreate,
     PostCreateVariants,
     PostMedia,
+    PostMediaAltType0,
+    PostMediaTypeType0,
     PostRead,
     PostReadVariants,
     PostUpdate,
@@ -333,6 +335,34 @@ class TestApprovalAndDispatch:
         published = {d.link_code for d in found if d.state == "published"}
         assert set(codes) == published
 
+    def test_every_x_and_facebook_post_carries_its_photo(
+        self, approved: Campaign, journeys: Journeys
+    ) -> None:
+        found = eventually_sync(
+            lambda: settled(approved), timeout=90, what="the campaign dispatched"
+        )
+        fakes = journeys.fakes
+
+        def codes(channel: str) -> set[str | None]:
+            wanted = approved.channels[channel]
+            return {d.link_code for d in found if d.channel_id == wanted and d.state == "published"}
+
+        def code_of(text: str) -> str:
+            return LINK.search(text).group(1)  # type: ignore[union-attr]
+
+        tweets = [p for p in fakes.x.posts if LINK.search(p["text"])]
+        ours = [t for t in tweets if code_of(t["text"]) in codes("x")]
+        assert len(ours) == 10
+        for tweet in ours:
+            [media_id] = tweet["media_ids"]
+            assert fakes.x.received(media_id).startswith(b"\xff\xd8")  # the JPEG itself
+        pages = [p for p in fakes.meta.posts if LINK.search(p["message"])]
+        fun_buy = [p for p in pages if code_of(p["message"]) in codes("fun_buy")]
+        assert len(fun_buy) == EXPIRE_AFTER
+        for page_post in fun_buy:
+            [photo_id] = page_post["photos"]
+            assert fakes.meta.photos[photo_id]["data"].startswith(b"\xff\xd8")
+
     def test_x_429_goes_out_after_the_reset(self, approved: Campaign, journeys: Journeys) -> None:
         eventually_sync(lambda: settled(approved), timeout=90, what="the campaign dispatched")
         fake = journeys.fakes.x
@@ -415,9 +445,22 @@ class TestPostMediaThroughTheClient:
     def test_a_post_created_with_media_reads_it_back(self, journeys: Journeys) -> None:
         town = takeo(journeys)
         writer = api(town.users["writer1"])
+        alt = PostMediaAltType0.from_dict({"ja": "熟成黒にんにく", "en": "Aged black garlic"})
         media = [
-            PostMedia(url="https://cdn.takeo.example/garlic-portrait.jpg", width=1080, height=1350),
-            PostMedia(url="https://cdn.takeo.example/garlic-landscape.jpg", width=1200, height=628),
+            PostMedia(
+                url="https://cdn.takeo.example/garlic-portrait.jpg",
+                width=1080,
+                height=1350,
+                type_=PostMediaTypeType0.IMAGE,
+                alt=alt,
+            ),
+            PostMedia(
+                url="https://cdn.takeo.example/garlic-landscape.jpg",
+                width=1200,
+                height=628,
+                type_=None,
+                alt=None,
+            ),
         ]
         body = PostCreate(
             text="熟成黒にんにくの写真", channel_ids=[town.channels["town_x"].id], media=media
@@ -427,8 +470,20 @@ class TestPostMediaThroughTheClient:
         answer = posts_get.sync_detailed(created.id, client=writer)
         assert done(answer).media == media
         assert json.loads(answer.content)["media"] == [
-            {"url": m.url, "width": m.width, "height": m.height, "type": None, "alt": None}
-            for m in media
+            {
+                "url": "https://cdn.takeo.example/garlic-portrait.jpg",
+                "width": 1080,
+                "height": 1350,
+                "type": "image",
+                "alt": {"ja": "熟成黒にんにく", "en": "Aged black garlic"},
+            },
+            {
+                "url": "https://cdn.takeo.example/garlic-landscape.jpg",
+                "width": 1200,
+                "height": 628,
+                "type": None,
+                "alt": None,
+            },
         ]
 
 
