@@ -12,8 +12,10 @@ import httpx
 from sqlalchemy import text
 
 from contracts.catalog import Media
+from kit import outbound
 from kit.auth import InternalPrincipal
 from kit.errors import type_uri
+from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
 from kit.testing.platforms import FakeMediaHost, FakeX, Scripted, x_problem
@@ -292,3 +294,31 @@ async def test_a_product_photo_is_described_with_the_catalogs_alt_text_in_the_po
     [media_id] = tweet["media_ids"]
     assert s.x.received(media_id) == photo("garlic-original")
     assert s.x.uploads[media_id].alt == "A cut bulb of black garlic"
+
+
+async def test_an_original_over_xs_5_mb_goes_up_as_the_web_rendition(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    async with scene(as_user, make_dispatcher, tenant) as s:
+        media_id = uuid.uuid4()
+        s.host.put(f"/v1/media/{media_id}/original", photo("huge", 6 * 1024 * 1024))
+        s.host.put(f"/v1/media/{media_id}/web", photo("kiln-web"))
+        delivery = await s.publish("窯の火", [{"url": f"{s.host_url}/v1/media/{media_id}/web"}])
+    assert delivery["state"] == "published", delivery
+    [tweet] = s.x.posts
+    assert [s.x.received(i) for i in tweet["media_ids"]] == [photo("kiln-web")]
+
+
+async def test_an_image_over_5_mb_that_has_no_smaller_rendition_fails_before_any_upload(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    roomy = OutboundPolicy(allow_private=True, max_response_bytes=16 * 1024 * 1024)
+    async with (
+        outbound.client(roomy, timeout=5) as guarded,
+        scene(as_user, make_dispatcher, tenant, guarded=guarded) as s,
+    ):
+        s.host.put("/files/poster.jpg", photo("poster", 6 * 1024 * 1024))
+        delivery = await s.publish("ポスター", [{"url": f"{s.host_url}/files/poster.jpg"}])
+    assert (delivery["state"], delivery["error_category"]) == ("failed", "permanent")
+    assert "over X's 5242880" in delivery["error_message"]
+    assert (s.x.upload_calls, s.x.posts) == (0, [])

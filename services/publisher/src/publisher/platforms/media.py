@@ -40,6 +40,13 @@ HANGUL = re.compile(r"[\uac00-\ud7af]")
 EXPIRY_MARGIN_SECONDS = 600
 
 
+class MediaTooLarge(PlatformError):
+    """The file is larger than this service downloads (a smaller rendition may do)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(PERMANENT, message)
+
+
 @dataclass(frozen=True)
 class Download:
     data: bytes
@@ -106,6 +113,21 @@ def is_rendition(url: str, name: str) -> bool:
     return found is not None and found.group(2) == name
 
 
+async def fetch_image(http: HttpClient, url: str, max_bytes: int, fits: int) -> Download:
+    """The catalog's original rendition of an image, else its web rendition (at most 1600 px a
+    side) when the original is over `fits` bytes or more than this service downloads."""
+    original, web = rendition(url, "original"), rendition(url, "web")
+    try:
+        got = await fetch(http, original, max_bytes)
+    except MediaTooLarge:
+        if original == web:
+            raise
+        return await fetch(http, web, max_bytes)
+    if len(got.data) > fits and original != web:
+        return await fetch(http, web, max_bytes)
+    return got
+
+
 async def fetch(http: HttpClient, url: str, max_bytes: int) -> Download:
     """The bytes of one media URL through the guarded client; refusals and 4xx are permanent
     (the post names a file that cannot be had), transport faults and 5xx are retried."""
@@ -114,7 +136,7 @@ async def fetch(http: HttpClient, url: str, max_bytes: int) -> Download:
     except UrlRefused as exc:
         raise PlatformError(PERMANENT, f"media {url}: {exc.detail}") from exc
     except ResponseTooLarge as exc:
-        raise PlatformError(PERMANENT, f"media {url} is larger than this service fetches") from exc
+        raise MediaTooLarge(f"media {url} is larger than this service fetches") from exc
     except (httpx.TransportError, *NOT_SENT) as exc:
         raise PlatformError(RETRY, f"media {url}: {type(exc).__name__}") from exc
     if response.status_code >= 500:
@@ -122,9 +144,7 @@ async def fetch(http: HttpClient, url: str, max_bytes: int) -> Download:
     if not response.is_success:
         raise PlatformError(PERMANENT, f"media {url}: HTTP {response.status_code}")
     if len(response.content) > max_bytes:
-        raise PlatformError(
-            PERMANENT, f"media {url} is {len(response.content)} bytes, over {max_bytes}"
-        )
+        raise MediaTooLarge(f"media {url} is {len(response.content)} bytes, over {max_bytes}")
     kind = response.headers.get("content-type", "application/octet-stream").split(";")[0]
     return Download(response.content, kind.strip().lower())
 

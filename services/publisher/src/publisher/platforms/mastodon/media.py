@@ -99,14 +99,15 @@ async def _download(
     if item.kind == media.VIDEO:
         got = await media.fetch(adapter.media_http, item.url, adapter.media_max_bytes)
         return got, limits.video_bytes
-    original = media.rendition(item.url, "original")
+    http, most = adapter.media_http, adapter.media_max_bytes
     web = media.rendition(item.url, "web")
-    url = original if _original_fits(item, limits) or original == web else web
-    got = await media.fetch(adapter.media_http, url, adapter.media_max_bytes)
-    count = media.pixels(got.data)
-    too_big = len(got.data) > limits.image_bytes or (count or 0) > limits.matrix
-    if too_big and url != web:  # the catalog's web rendition is at most 1600 px a side
-        got = await media.fetch(adapter.media_http, web, adapter.media_max_bytes)
+    if not _original_fits(item, limits):
+        return await media.fetch(http, web, most), limits.image_bytes
+    got = await media.fetch_image(http, item.url, most, limits.image_bytes)
+    if (media.pixels(got.data) or 0) > limits.matrix and web != media.rendition(
+        item.url, "original"
+    ):
+        got = await media.fetch(http, web, most)  # at most 1600 px a side
     return got, limits.image_bytes
 
 

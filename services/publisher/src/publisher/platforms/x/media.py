@@ -61,13 +61,10 @@ def _left(kept: dict[str, Any]) -> float | None:
 
 async def _download(adapter: XAdapter, item: MediaItem) -> media.Download:
     """The original; an image over X's 5 MB falls back to the catalog's web rendition."""
-    url = media.rendition(item.url, "original") if item.kind == media.IMAGE else item.url
-    got = await media.fetch(adapter.media_http, url, adapter.media_max_bytes)
-    if _category(item, got) == "tweet_image" and len(got.data) > IMAGE_MAX_BYTES:
-        smaller = media.rendition(item.url, "web")
-        if smaller != url:
-            got = await media.fetch(adapter.media_http, smaller, adapter.media_max_bytes)
-    return got
+    if item.kind == media.VIDEO:
+        return await media.fetch(adapter.media_http, item.url, adapter.media_max_bytes)
+    http, most = adapter.media_http, adapter.media_max_bytes
+    return await media.fetch_image(http, item.url, most, IMAGE_MAX_BYTES)
 
 
 def _category(item: MediaItem, got: media.Download) -> str:
