@@ -22,6 +22,7 @@ from web.channels import api as channels_api
 from web.configuration import api as configuration_api
 from web.console import api as console_api
 from web.dependencies import CsrfRefused, NotSignedIn
+from web.endpoints import api as endpoints_api
 from web.gateway import ApiError, Gateway
 from web.imports import api as imports_api
 from web.media import api as media_api
@@ -125,6 +126,7 @@ def create_app(
     app.include_router(operator_api.router)
     app.include_router(stores_api.router)
     app.include_router(configuration_api.router)
+    app.include_router(endpoints_api.router)
     app.include_router(shop_api.router)  # last: `/{town}/shop` takes a town's name
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestContextMiddleware, service=SERVICE)

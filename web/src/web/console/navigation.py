@@ -85,6 +85,7 @@ GROUPS = (
             Link("/console/api-keys", N_("API keys"), ADMIN),
             Link("/console/stores", N_("Store connections"), ADMIN),
             Link("/console/settings", N_("Settings"), ADMIN),
+            Link("/console/webhook-endpoints", N_("Outgoing webhooks"), ADMIN),
             Link("/console/audit", N_("Audit log"), ADMIN),
         ),
     ),
