@@ -15,7 +15,7 @@ from sqlalchemy import text
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
-from kit.testing.platforms import FakeMastodon, FakeMediaHost
+from kit.testing.platforms import FakeMastodon, FakeMediaHost, mastodon_error
 from kit.testing.plugin import principal
 from publisher.dispatch.service import Dispatcher
 
@@ -224,3 +224,17 @@ async def test_an_original_over_16_megapixels_goes_up_as_the_web_rendition(
     [status] = s.instance.statuses
     [attached] = status["media_ids"]
     assert s.instance.media[attached]["data"] == photo("paddy-web")
+
+
+async def test_an_upload_the_instance_answers_503_is_retried_in_prepare(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    async with scene(as_user, make_dispatcher, tenant) as s:
+        s.instance.upload_script = [mastodon_error(503, "Service Unavailable")]
+        delivery = await s.scheduled("陶器市", [s.picture("market")])
+        await s.dispatcher.run_until_idle()
+        after = await s.read(delivery)
+    assert after["state"] == "published", after
+    assert s.instance.uploads == 2
+    [status] = s.instance.statuses
+    assert [s.instance.media[i]["data"] for i in status["media_ids"]] == [photo("market-original")]

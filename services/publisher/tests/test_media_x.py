@@ -322,3 +322,43 @@ async def test_an_image_over_5_mb_that_has_no_smaller_rendition_fails_before_any
     assert (delivery["state"], delivery["error_category"]) == ("failed", "permanent")
     assert "over X's 5242880" in delivery["error_message"]
     assert (s.x.upload_calls, s.x.posts) == (0, [])
+
+
+async def test_a_post_showing_its_products_photo_without_alt_text_gets_the_catalogs(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID, runtime: ServiceRuntime
+) -> None:
+    async with scene(as_user, make_dispatcher, tenant) as s:
+        chosen = s.picture("garlic")  # the writer picks the portrait crop, alt text left empty
+        picture = Media(
+            media_id=uuid.UUID(chosen["url"].split("/")[-2]),
+            urls={"web": chosen["url"].replace("/portrait", "/web"), "portrait": chosen["url"]},
+            alt={"ja": "黒にんにくの断面", "en": "A cut bulb of black garlic"},
+        )
+        product = await publish_product(runtime, tenant, media=[picture])
+        draft = await post(
+            s.admin, [s.account["id"]], "今日の一品", product_id=str(product), media=[chosen]
+        )
+        [delivery] = await approved_and_scheduled(s.admin, s.editor, draft["id"])
+        await s.dispatcher.run_until_idle()
+        after = (await s.admin.get(f"/v1/deliveries/{delivery['id']}")).json()
+    assert after["state"] == "published", after
+    [tweet] = s.x.posts
+    [media_id] = tweet["media_ids"]
+    assert s.x.uploads[media_id].alt == "黒にんにくの断面"
+
+
+async def test_an_upload_x_answers_503_is_retried_in_prepare_and_posted_once(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    async with scene(as_user, make_dispatcher, tenant) as s:
+        s.x.upload_script = [x_problem(503, "Service Unavailable", "Service Unavailable")]
+        delivery = await s.publish("有田陶器市", [s.picture("market")])
+        attempts = (await s.admin.get(f"/v1/deliveries/{delivery['id']}/attempts")).json()
+    assert delivery["state"] == "published", delivery
+    assert [(a["phase"], a["outcome"]) for a in attempts["items"]][:2] == [
+        ("prepare", "retry"),
+        ("prepare", "ok"),
+    ]
+    assert s.x.upload_calls == 2
+    [tweet] = s.x.posts
+    assert [s.x.received(i) for i in tweet["media_ids"]] == [photo("market-original")]

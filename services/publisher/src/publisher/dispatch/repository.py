@@ -183,8 +183,9 @@ async def load(session: AsyncSession, ids: list[uuid.UUID]) -> list[tuple[Delive
 async def product_media(
     session: AsyncSession, product_ids: set[uuid.UUID]
 ) -> dict[uuid.UUID, list[dict[str, Any]]]:
-    """Pictures of products (all tenants), for posts that carry none of their own: the web
-    rendition with its alt text per language, else the bare URLs of older events."""
+    """Pictures of products (all tenants): the web rendition with its alt text per language
+    (else the bare URLs of older events), for posts that carry none of their own, and the alt
+    text of those that show one of them without any."""
     if not product_ids:
         return {}
     statement = (

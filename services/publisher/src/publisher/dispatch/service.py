@@ -142,7 +142,7 @@ class Dispatcher:
 
     async def _prepare_batch(self, session: AsyncSession, ids: list[uuid.UUID]) -> list[Work]:
         rows = await repository.load(session, ids)
-        wanted = {p.product_id for _, _, p in rows if p.product_id and not p.media}
+        wanted = {p.product_id for _, _, p in rows if p.product_id}
         media = await repository.product_media(session, {w for w in wanted if w})
         works: list[Work] = []
         unreadable: list[Outcome] = []
@@ -169,9 +169,10 @@ class Dispatcher:
         credentials: dict[str, Any] | None = None,
     ) -> Work:
         text = posts.render(posts.text_for(post, channel.id), delivery.short_url)
-        described: list[dict[str, Any]] = [dict(m) for m in post.media or []]
-        if not described and post.product_id:
-            described = media.get(post.product_id, [])
+        pictures = media.get(post.product_id, []) if post.product_id else []
+        described = platform_media.with_catalog_alt([dict(m) for m in post.media or []], pictures)
+        if not described:
+            described = pictures
         urls = [str(m["url"]) for m in described]
         language = platform_media.language_of(text)
         if credentials is None:

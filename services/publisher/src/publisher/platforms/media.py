@@ -103,6 +103,27 @@ def items(media: Sequence[Mapping[str, Any]], language: str) -> list[MediaItem]:
     return made
 
 
+def media_id_of(url: str) -> str | None:
+    """The catalog media id in a rendition URL (`/v1/media/{id}/{rendition}`), else None."""
+    found = RENDITION.search(url)
+    return found.group(1).split("/")[-2].lower() if found else None
+
+
+def with_catalog_alt(
+    media: list[dict[str, Any]], pictures: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """A post's media, each without alt text of its own given the catalog's for the same
+    picture (another rendition of a photo of the post's product)."""
+    known = {media_id_of(str(p["url"])): p.get("alt") for p in pictures if p.get("alt")}
+    known.pop(None, None)
+    return [
+        item
+        if item.get("alt") or media_id_of(str(item.get("url", ""))) not in known
+        else {**item, "alt": known[media_id_of(str(item["url"]))]}
+        for item in media
+    ]
+
+
 def rendition(url: str, name: str) -> str:
     """The URL of another rendition of the same catalog media; other URLs as they are."""
     return RENDITION.sub(lambda m: f"{m.group(1)}{name}", url)
