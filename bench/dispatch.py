@@ -11,6 +11,11 @@ dispatcher before batching (one transaction per step per delivery, batch-at-a-ti
 Fake platform: Facebook's `POST /{page}/feed` in a separate process, 50 ms per answer, counting
 what it published so duplicates can be counted.
 
+Photos: a second run publishes a fifth as many deliveries, each post with two photos: the
+dispatcher uploads both as unpublished Page photos in prepare (`POST /{page}/photos`, 50 ms each,
+each id written to the delivery as it comes) and publishes the feed post with them attached, so
+a delivery costs three platform calls; uploads and posts are counted on the platform.
+
     uv run python -m bench.dispatch [N] [CHANNELS] [CONCURRENCY]
 """
 
@@ -49,11 +54,13 @@ KEY = "YmVuY2gta2V5LW9mLXRoZS1wdWJsaXNoZXItYmVuY2g="
 
 
 def fake_platform(port: int) -> None:
-    """Graph API `POST /{page}/feed` answering in 50 ms, as a bare ASGI app in its own process so
-    that neither its CPU nor a framework's overhead is charged to the dispatcher."""
+    """Graph API `POST /{page}/feed` and `POST /{page}/photos` answering in 50 ms, as a bare ASGI
+    app in its own process so that neither its CPU nor a framework's overhead is charged to the
+    dispatcher."""
     import uvicorn
 
     published: dict[str, int] = {}
+    uploads, with_photos = [0], [0]
 
     async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -65,16 +72,29 @@ def fake_platform(port: int) -> None:
             if not message.get("more_body"):
                 break
         path = scope["path"]
-        if scope["method"] == "POST" and path.endswith("/feed"):
+        if scope["method"] == "POST" and path.endswith("/photos"):
             await asyncio.sleep(LATENCY)
-            text = parse_qs(body.decode()).get("message", [""])[0]
+            uploads[0] += 1
+            answer: dict[str, Any] = {"id": f"photo_{uploads[0]}"}
+        elif scope["method"] == "POST" and path.endswith("/feed"):
+            await asyncio.sleep(LATENCY)
+            form = parse_qs(body.decode())
+            text = form.get("message", [""])[0]
             published[text] = published.get(text, 0) + 1
-            answer: dict[str, Any] = {"id": f"{path.split('/')[1]}_{len(published)}"}
+            if "attached_media[0]" in form:
+                with_photos[0] += 1
+            answer = {"id": f"{path.split('/')[1]}_{len(published)}"}
         elif path == "/reset":
             published.clear()
+            uploads[0] = with_photos[0] = 0
             answer = {}
         else:
-            answer = {"posts": sum(published.values()), "unique": len(published)}
+            answer = {
+                "posts": sum(published.values()),
+                "unique": len(published),
+                "uploads": uploads[0],
+                "posts_with_photos": with_photos[0],
+            }
         payload = json.dumps(answer).encode()
         headers = [(b"content-type", b"application/json")]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
@@ -100,8 +120,20 @@ async def wait_up(base_url: str) -> None:
     raise RuntimeError("fake platform did not start")
 
 
-async def seed(settings: MachiSettings, n: int, channels: int, due: datetime) -> None:
-    """Channels, approved posts and their due deliveries, bulk-copied as the owner."""
+PHOTOS_PER_POST = 2
+
+
+def photos(i: int) -> str:
+    """A post's media: two catalog renditions (Meta fetches them itself; never fetched here)."""
+    base = f"https://machi.bench/v1/media/{uuid.UUID(int=i)}"
+    return json.dumps([{"url": f"{base}/web", "width": 1600, "height": 1200}] * PHOTOS_PER_POST)
+
+
+async def seed(
+    settings: MachiSettings, n: int, channels: int, due: datetime, with_photos: bool
+) -> None:
+    """Channels, approved posts (each with two photos when `with_photos`) and their due
+    deliveries, bulk-copied as the owner."""
     vault = Sealer([KEY])
     sealed = vault.seal({"access_token": "bench-page-token"})
     tenants = [uuid.uuid4() for _ in range(TENANTS)]
@@ -123,7 +155,8 @@ async def seed(settings: MachiSettings, n: int, channels: int, due: datetime) ->
     for i in range(n):
         channel = channel_rows[i % channels]
         post_id = uuid.uuid4()
-        post_rows.append((post_id, channel[1], f"bench delivery {i}", "scheduled"))
+        media = photos(i) if with_photos else "[]"
+        post_rows.append((post_id, channel[1], f"bench delivery {i}", "scheduled", media))
         delivery_rows.append(
             (
                 uuid.uuid4(),
@@ -155,7 +188,7 @@ async def seed(settings: MachiSettings, n: int, channels: int, due: datetime) ->
             ],
         )
         await conn.copy_records_to_table(
-            "posts", records=post_rows, columns=["id", "tenant_id", "text", "status"]
+            "posts", records=post_rows, columns=["id", "tenant_id", "text", "status", "media"]
         )
         await conn.copy_records_to_table(
             "deliveries",
@@ -217,12 +250,17 @@ async def bare_loop(base_url: str, n: int, concurrency: int) -> float:
 
 
 async def machi_path(
-    settings: MachiSettings, base_url: str, n: int, channels: int, concurrency: int
+    settings: MachiSettings,
+    base_url: str,
+    n: int,
+    channels: int,
+    concurrency: int,
+    with_photos: bool = False,
 ) -> dict[str, Any]:
     await migrations.drop(settings, SERVICE)
     await migrations.upgrade(settings, SERVICE)
     due = datetime.now(UTC) + timedelta(seconds=2)
-    await seed(settings, n, channels, due)
+    await seed(settings, n, channels, due, with_photos)
     publisher = PublisherSettings(
         _env_file=None,
         secret_keys=KEY,
@@ -285,6 +323,11 @@ async def main(n: int, channels: int, concurrency: int) -> dict[str, object]:
         machi = await machi_path(settings, base_url, n, channels, concurrency)
         async with httpx.AsyncClient() as http:
             stats = (await http.get(f"{base_url}/stats")).json()
+            await http.post(f"{base_url}/reset")
+        n_photos = max(1, n // 5)
+        pictured = await machi_path(settings, base_url, n_photos, channels, concurrency, True)
+        async with httpx.AsyncClient() as http:
+            photo_stats = (await http.get(f"{base_url}/stats")).json()
     finally:
         platform.terminate()
         platform.join(5)
@@ -313,6 +356,17 @@ async def main(n: int, channels: int, concurrency: int) -> dict[str, object]:
         "not_published": machi["pending"],
         "posts_on_platform": stats["posts"],
         "duplicates": stats["posts"] - stats["unique"],
+        "photo_deliveries": n_photos,
+        "photos_per_delivery": PHOTOS_PER_POST,
+        "ideal_photo_deliveries_per_second": round(
+            concurrency / (LATENCY * (PHOTOS_PER_POST + 1)), 1
+        ),
+        "machi_photo_deliveries_per_second": round(n_photos / pictured["elapsed"], 1),
+        "photo_lateness_p99_seconds": round(percentile(pictured["late"], 0.99), 3),
+        "photo_uploads_on_platform": photo_stats["uploads"],
+        "photo_posts_on_platform": photo_stats["posts_with_photos"],
+        "photo_duplicates": photo_stats["posts"] - photo_stats["unique"],
+        "photo_not_published": pictured["pending"],
     }
 
 
