@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import uuid
+from typing import Any
 
 import httpx
 
@@ -22,19 +23,32 @@ def admin_browser(platform: Platform) -> httpx.Client:
 
 
 FIELD = re.compile(
-    r'<input[^>]* name="(?P<input>[a-z_]+)"[^>]* value="(?P<value>[^"]*)"'
+    r'<input type="checkbox" name="(?P<box>[a-z_]+)"(?: value="(?P<boxed>[^"]*)")?(?P<on> checked)?'
+    r'|<input[^>]* name="(?P<input>[a-z_]+)"[^>]* value="(?P<value>[^"]*)"'
     r'|<select[^>]* name="(?P<select>[a-z_]+)"[^>]*>(?P<options>.*?)</select>'
     r'|<textarea[^>]* name="(?P<textarea>[a-z_]+)"[^>]*>(?P<text>.*?)</textarea>',
     re.S,
 )
 
 
-def form_fields(page: httpx.Response) -> dict[str, str | list[str]]:
-    """The fields of a page's forms as a browser posts them (a name given several times, as
-    opening hours are, keeps each value in order; a select without a chosen option, its first)."""
+def form_fields(page: httpx.Response, action: str = "") -> dict[str, str | list[str]]:
+    """The fields of a page's forms (or of the one posting to `action`) as a browser posts them:
+    a name given several times, as opening hours are, keeps each value in order; a select
+    without a chosen option, its first; a checkbox only when ticked."""
+    text = page.text
+    if action:
+        found_form = re.search(
+            rf'<form method="post" action="{re.escape(action)}".*?</form>', text, re.S
+        )
+        assert found_form, f"no form posting to {action}"
+        text = found_form.group(0)
     fields: dict[str, list[str]] = {}
-    for found in FIELD.finditer(page.text):
-        if found["input"]:
+    for found in FIELD.finditer(text):
+        if found["box"]:
+            if not found["on"]:
+                continue
+            name, value = found["box"], found["boxed"] or "on"
+        elif found["input"]:
             name, value = found["input"], found["value"]
         elif found["select"]:
             options = re.findall(r'<option value="([^"]*)"( selected)?>', found["options"])
@@ -310,3 +324,98 @@ def test_a_category_is_added_and_renamed_in_another_language(platform: Platform)
     }
     listed = browser.get("/console/categories?lang=ko")
     assert "화과자" in listed.text
+
+
+def new_product(platform: Platform, **extra: object) -> dict[str, Any]:
+    """A product of the demo town's first producer, made through the API."""
+    api = platform.seeded_admin()
+    producer = api.get("/v1/producers").json()["items"][0]
+    body = {
+        "producer_id": producer["id"],
+        "slug": f"lemongrass-{uuid.uuid4().hex[:6]}",
+        "name": {"ja": "レモングラス"},
+        "price_amount": 800,
+        **extra,
+    }
+    created = api.post("/v1/products", json=body)
+    assert created.status_code == 201, created.text
+    product: dict[str, Any] = created.json()
+    return product
+
+
+def test_a_variant_is_added_and_repriced_and_a_stale_variant_form_changes_nothing(
+    platform: Platform,
+) -> None:
+    product = new_product(platform)
+    browser = admin_browser(platform)
+    page = browser.get(f"/console/products/{product['id']}?lang=en")
+    assert 'id="variants"' in page.text
+    added = browser.post(
+        f"/console/products/{product['id']}/variants",
+        data={
+            **form_fields(page, f"/console/products/{product['id']}/variants"),
+            "sku": f"LG-{uuid.uuid4().hex[:6]}",
+            "price": "1,980",
+            "stock": "5",
+            "quantity": "200",
+            "unit": "g",
+        },
+    )
+    assert added.status_code == 303, problems(added)
+    api = platform.seeded_admin()
+    (variant,) = api.get(f"/v1/products/{product['id']}").json()["variants"]
+    assert (variant["price_amount"], variant["stock"], variant["quantity"], variant["unit"]) == (
+        1980,
+        5,
+        200,
+        "g",
+    )
+
+    action = f"/console/products/{product['id']}/variants/{variant['id']}"
+    first = form_fields(browser.get(f"/console/products/{product['id']}"), action)
+    second = form_fields(browser.get(f"/console/products/{product['id']}"), action)
+    assert (first["price"], first["stock"]) == ("1980", "5")
+    saved = browser.post(action, data={**first, "price": "2100"})
+    assert saved.status_code == 303, problems(saved)
+    stale = browser.post(action, data={**second, "stock": "1"})
+    assert stale.status_code == 422
+    assert "Someone changed this variant meanwhile" in stale.text
+    (variant,) = api.get(f"/v1/products/{product['id']}").json()["variants"]
+    assert (variant["price_amount"], variant["stock"]) == (2100, 5)
+
+    wrong = browser.post(
+        action,
+        data={
+            **form_fields(browser.get(f"/console/products/{product['id']}"), action),
+            "price": "cheap",
+        },
+    )
+    assert wrong.status_code == 422
+    assert "Write the price as a number" in wrong.text
+
+
+def test_a_products_season_months_are_saved_and_cleared(platform: Platform) -> None:
+    product = new_product(platform)
+    browser = admin_browser(platform)
+    action = f"/console/products/{product['id']}"
+    fields = form_fields(browser.get(f"{action}?lang=ja"), action)
+    assert "season_months" not in fields  # all year: no box ticked
+    saved = browser.post(action, data={**fields, "season_months": ["11", "12", "13"]})
+    assert saved.status_code == 303, problems(saved)
+    api = platform.seeded_admin()
+    assert api.get(f"/v1/products/{product['id']}").json()["season_months"] == [11, 12]
+    page = browser.get(f"{action}?lang=ja")
+    assert 'value="11" checked> 11月' in page.text
+
+    cleared = {k: v for k, v in form_fields(page, action).items() if k != "season_months"}
+    assert browser.post(action, data=cleared).status_code == 303
+    assert api.get(f"/v1/products/{product['id']}").json()["season_months"] == []
+
+
+def test_the_products_page_lists_one_producers_products(platform: Platform) -> None:
+    product = new_product(platform)
+    browser = admin_browser(platform)
+    page = browser.get("/console/products", params={"producer": product["producer_id"]})
+    assert f'href="/console/products/{product["id"]}"' in page.text
+    other = browser.get("/console/products", params={"producer": str(uuid.uuid4())})
+    assert f'href="/console/products/{product["id"]}"' not in other.text

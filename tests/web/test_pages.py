@@ -166,7 +166,10 @@ def test_the_products_page_lists_the_towns_products(browser: httpx.Client) -> No
 def edit_form(browser: httpx.Client, product_id: str) -> dict[str, str]:
     page = browser.get(f"/console/products/{product_id}?lang=en")
     assert page.status_code == 200
-    fields = dict(re.findall(r'<input[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page.text))
+    action = f'<form method="post" action="/console/products/{product_id}"'
+    form = page.text[page.text.index(action) :].split("</form>")[0]  # not the variants' forms
+    text_input = r'<input(?! type="checkbox")[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"'
+    fields = dict(re.findall(text_input, form))
     return {k: html.unescape(v) for k, v in fields.items() if k != "q"}
 
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.core import negotiate_locale
-from babel.dates import format_datetime, format_skeleton
+from babel.dates import format_datetime, format_skeleton, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, get_currency_precision
@@ -118,3 +118,9 @@ def when(moment: datetime | None, timezone: str, language: str) -> str:
     local = moment.astimezone(zone)
     day = format_skeleton("yMMMEd", local, locale=_locale(language))
     return f"{day} {format_datetime(local, 'HH:mm zzz', tzinfo=zone, locale=_locale(language))}"
+
+
+def months(language: str) -> list[tuple[int, str]]:
+    """The twelve months' names in `language` (1 -> January, 1月, 1월), for a season's boxes."""
+    names = get_month_names("wide", locale=language)
+    return [(number, str(names[number])) for number in range(1, 13)]

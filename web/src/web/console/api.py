@@ -12,9 +12,17 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from machi_client.models import ProductRead
+from machi_client.types import Unset
 from web import i18n
 from web.console import service
-from web.console.schemas import PostForm, ProductForm, major_units, text_field
+from web.console.schemas import (
+    UNITS,
+    PostForm,
+    ProductForm,
+    VariantForm,
+    major_units,
+    text_field,
+)
 from web.dependencies import (
     AnonymousApi,
     CsrfChecked,
@@ -140,13 +148,14 @@ async def products_page(
     api: UserApi,
     language: LanguageDep,
     q: str | None = None,
+    producer: UUID | None = None,
 ) -> Response:
-    """The town's products, searchable."""
+    """The town's products (a producer user: their own), searchable, or one producer's."""
     frame = await _frame(api, language)
     context = {
         **frame,
         "session": session,
-        "products": await service.products(api, language, q),
+        "products": await service.products(api, language, q, producer),
         "q": q or "",
         "name_of": service.product_name,
         "price": i18n.price,
@@ -171,12 +180,22 @@ async def _product_page(
     form: ProductForm,
     product: ProductRead | None,
     status: int = 200,
+    variant: VariantForm | None = None,
+    variant_id: str = "",
 ) -> Response:
+    """The product form; an edited product's variants below, each a small form (`variant`:
+    the one refused, shown with its messages: `variant_id`'s, or the new one's)."""
     context = {
         **(await _town_frame(api, language)),
         "session": session,
         "form": form,
         "product": product,
+        "variants": await service.variants(api, product) if product else [],
+        "variant": variant,
+        "variant_id": variant_id,
+        "units": UNITS,
+        "major_units": major_units,
+        "months": i18n.months(language),
         "producers": await service.producers(api, language),
         "categories": await service.categories(api, language),
         "languages": i18n.LANGUAGES,
@@ -229,7 +248,14 @@ async def edit_product(
 ) -> Response:
     """A product's form, filled in."""
     found, version = await service.product_version(api, product_id)
-    form = ProductForm(
+    form = _filled(found, version)
+    return await _product_page(request, render, session, api, language, form, found)
+
+
+def _filled(found: ProductRead, version: str) -> ProductForm:
+    """The product form as the API has the product."""
+    seasons = found.season_months if not isinstance(found.season_months, Unset) else []
+    return ProductForm(
         producer_id=str(found.producer_id),
         slug=found.slug,
         names=dict(found.name.additional_properties),
@@ -237,9 +263,90 @@ async def edit_product(
         price=major_units(found.price_amount, found.currency),
         category_id=str(found.category_id) if isinstance(found.category_id, UUID) else "",
         publish=found.status == "published",
+        season_months=list(seasons),
         version=version,
     )
-    return await _product_page(request, render, session, api, language, form, found)
+
+
+async def _variant_refused(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: str,
+    product_id: UUID,
+    form: VariantForm,
+    variant_id: str = "",
+) -> Response:
+    found, version = await service.product_version(api, product_id)
+    return await _product_page(
+        request,
+        render,
+        session,
+        api,
+        language,
+        _filled(found, version),
+        found,
+        status=422,
+        variant=form,
+        variant_id=variant_id,
+    )
+
+
+@router.post("/products/{product_id}/variants", dependencies=[CsrfChecked])
+async def add_variant(
+    product_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """Add a variant (a size or pack) with its price and stock."""
+    found = await service.product(api, product_id)
+    form = VariantForm.read(await request.form(), creating=True, currency=found.currency)
+    if not form.errors:
+        try:
+            await service.add_variant(api, product_id, form, found.currency)
+        except ApiError as exc:
+            if exc.status not in (409, 422):
+                raise
+            form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+        else:
+            return RedirectResponse(f"/console/products/{product_id}?saved=1#variants", 303)
+    return await _variant_refused(request, render, session, api, language, product_id, form)
+
+
+@router.post("/products/{product_id}/variants/{variant_id}", dependencies=[CsrfChecked])
+async def update_variant(
+    product_id: UUID,
+    variant_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """Save a variant's price and stock, unless someone changed it since the form was filled."""
+    found = await service.product(api, product_id)
+    form = VariantForm.read(await request.form(), creating=False, currency=found.currency)
+    if not form.errors:
+        try:
+            await service.update_variant(api, product_id, variant_id, form, found.currency)
+        except ApiError as exc:
+            if exc.status == 412:
+                form.errors["form"] = N_(
+                    "Someone changed this variant meanwhile: reload the page to see their change."
+                )
+            elif exc.status not in (409, 422):
+                raise
+            else:
+                form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+        else:
+            return RedirectResponse(f"/console/products/{product_id}?saved=1#variants", 303)
+    return await _variant_refused(
+        request, render, session, api, language, product_id, form, str(variant_id)
+    )
 
 
 @router.post("/products/{product_id}", dependencies=[CsrfChecked])

@@ -15,6 +15,17 @@ from starlette.datastructures import FormData, UploadFile
 from web.i18n import LANGUAGES, N_
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MONTHS = {str(month) for month in range(1, 13)}
+# The API's VariantCreate.unit, each as a page shows it (grams and litres need no words).
+UNITS = {
+    "piece": N_("pieces"),
+    "set": N_("sets"),
+    "g": "g",
+    "kg": "kg",
+    "ml": "ml",
+    "l": "l",
+}
+SKU = re.compile(r"^[A-Za-z0-9._\-/]{1,64}$")
 
 
 def text_field(form: FormData, name: str) -> str:
@@ -56,6 +67,7 @@ class ProductForm:
     category_id: str = ""
     publish: bool = False
     photo: UploadFile | None = None
+    season_months: list[int] = field(default_factory=list)  # none: all year
     version: str = ""  # the ETag the form was filled from
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -72,6 +84,7 @@ class ProductForm:
             category_id=text_field(form, "category_id"),
             publish=form.get("publish") == "on",
             photo=chosen,
+            season_months=sorted({int(v) for v in form.getlist("season_months") if v in MONTHS}),
             version=text_field(form, "version"),
         )
         found.check(creating=creating, currency=currency)
@@ -90,6 +103,60 @@ class ProductForm:
             self.errors["price"] = N_("Write the price as a number, e.g. 1980.")
         if self.photo is not None and not (self.photo.content_type or "").startswith("image/"):
             self.errors["photo"] = N_("The photo must be an image (JPEG, PNG or WebP).")
+
+
+def whole_number(value: str) -> int | None:
+    """A count typed as digits (`12`, `1,200`), None when it is not one."""
+    cleaned = value.replace(",", "").strip()
+    return int(cleaned) if cleaned.isascii() and cleaned.isdigit() else None
+
+
+@dataclass
+class VariantForm:
+    """One sellable unit of a product: what it is (SKU, amount) and its price and stock."""
+
+    sku: str = ""
+    unit: str = "piece"
+    quantity: str = "1"
+    price: str = ""
+    stock: str = ""  # empty: not counted
+    made_to_order: bool = False
+    version: str = ""  # the variant's ETag the form was filled from
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, form: FormData, *, creating: bool, currency: str) -> VariantForm:
+        found = cls(
+            sku=text_field(form, "sku"),
+            unit=text_field(form, "unit") or "piece",
+            quantity=text_field(form, "quantity") or "1",
+            price=text_field(form, "price"),
+            stock=text_field(form, "stock"),
+            made_to_order=form.get("made_to_order") == "on",
+            version=text_field(form, "version"),
+        )
+        if creating and not SKU.match(found.sku):
+            found.errors["sku"] = N_("Letters, digits and . _ - / only, e.g. BG-200.")
+        if found.unit not in UNITS:
+            found.errors["unit"] = N_("Choose a unit.")
+        if not whole_number(found.quantity):
+            found.errors["quantity"] = N_("Write how many units as a whole number, e.g. 200.")
+        if minor_units(found.price, currency) is None:
+            found.errors["price"] = N_("Write the price as a number, e.g. 1980.")
+        if found.stock and whole_number(found.stock) is None:
+            found.errors["stock"] = N_("Write the stock as a whole number, or leave it empty.")
+        return found
+
+    def body(self, currency: str) -> dict[str, object]:
+        """The API's VariantCreate / VariantUpdate fields the form holds (the SKU aside)."""
+        return {
+            "unit": self.unit,
+            "quantity": whole_number(self.quantity),
+            "price_amount": minor_units(self.price, currency),
+            "currency": currency,
+            "stock": whole_number(self.stock) if self.stock else None,
+            "made_to_order": self.made_to_order,
+        }
 
 
 @dataclass

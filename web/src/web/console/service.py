@@ -30,6 +30,9 @@ from machi_client.api.products import (
     products_list,
     products_publish,
     products_update,
+    products_variants_create,
+    products_variants_get,
+    products_variants_update,
 )
 from machi_client.api.public import public_products_get
 from machi_client.api.reports import reports_overview
@@ -66,10 +69,13 @@ from machi_client.models import (
     ScheduleRequest,
     TenantRead,
     TokenRead,
+    VariantCreate,
+    VariantRead,
+    VariantUpdate,
 )
 from machi_client.types import UNSET, File, Unset
 from web import i18n
-from web.console.schemas import PostForm, ProductForm, minor_units
+from web.console.schemas import PostForm, ProductForm, VariantForm, minor_units
 from web.gateway import ApiError, parsed
 from web.i18n import N_
 from web.rendering import text
@@ -110,10 +116,10 @@ async def town(api: AuthenticatedClient, who: MeRead, language: str) -> Town | N
 
 
 async def products(
-    api: AuthenticatedClient, language: str, q: str | None = None
+    api: AuthenticatedClient, language: str, q: str | None = None, producer: UUID | None = None
 ) -> list[ProductRead]:
     answer = await products_list.asyncio_detailed(
-        client=api, limit=100, lang=language, q=q or UNSET
+        client=api, limit=100, lang=language, q=q or UNSET, producer_id=producer or UNSET
     )
     return parsed(answer, PageProductRead).items
 
@@ -179,6 +185,7 @@ async def create_product(api: AuthenticatedClient, form: ProductForm, currency: 
         price_amount=minor_units(form.price, currency) if form.price else None,
         currency=currency,
         category_id=UUID(form.category_id) if form.category_id else None,
+        season_months=form.season_months,
         media=media,
     )
     product = parsed(await products_create.asyncio_detailed(client=api, body=body), ProductRead)
@@ -217,6 +224,7 @@ async def update_product(
         description=ProductUpdateDescriptionType0.from_dict(_filled(form.descriptions)),
         price_amount=minor_units(form.price, currency) if form.price else None,
         category_id=UUID(form.category_id) if form.category_id else None,
+        season_months=form.season_months,
         media=media,
     )
     answer = await products_update.asyncio_detailed(
@@ -228,6 +236,35 @@ async def update_product(
             await products_publish.asyncio_detailed(current.id, client=api), ProductRead
         )
     return updated
+
+
+async def variants(api: AuthenticatedClient, found: ProductRead) -> list[tuple[VariantRead, str]]:
+    """The product's variants, each with its version (ETag) for the edit form's If-Match."""
+    listed = found.variants if not isinstance(found.variants, Unset) else []
+    versions = []
+    for variant in listed:
+        answer = await products_variants_get.asyncio_detailed(found.id, variant.id, client=api)
+        versions.append((parsed(answer, VariantRead), answer.headers.get("etag", "")))
+    return versions
+
+
+async def add_variant(
+    api: AuthenticatedClient, product_id: UUID, form: VariantForm, currency: str
+) -> VariantRead:
+    body = VariantCreate.from_dict({"sku": form.sku, **form.body(currency)})
+    answer = await products_variants_create.asyncio_detailed(product_id, client=api, body=body)
+    return parsed(answer, VariantRead)
+
+
+async def update_variant(
+    api: AuthenticatedClient, product_id: UUID, variant_id: UUID, form: VariantForm, currency: str
+) -> VariantRead:
+    """Save the variant's price and stock; a version changed meanwhile is the API's 412."""
+    body = VariantUpdate.from_dict(form.body(currency))
+    answer = await products_variants_update.asyncio_detailed(
+        product_id, variant_id, client=api, body=body, if_match=form.version or UNSET
+    )
+    return parsed(answer, VariantRead)
 
 
 async def channels(api: AuthenticatedClient) -> list[ChannelRead]:
