@@ -77,14 +77,16 @@ class StandIn:
 
 
 def build(signer: TokenSigner) -> dict[str, StandIn]:
-    """catalog (products, places, listings, playbook), publisher (posts, playbook) and analytics
-    (links, usage, /r/{code}, webhooks; no playbook)."""
+    """catalog (products, places, listings, producers, categories, playbook), publisher (posts,
+    playbook) and analytics (links, usage, /r/{code}, webhooks; no playbook)."""
     catalog, publisher, analytics = (
         StandIn(name, signer) for name in ("catalog", "publisher", "analytics")
     )
     catalog.route_list("/v1/products", "products")
     catalog.route_list("/v1/places", "places")
     catalog.route_list("/v1/listings", "listings")
+    catalog.route_list("/v1/producers", "producers")
+    catalog.route_list("/v1/categories", "categories")
     catalog.route_playbook()
     publisher.route_list("/v1/posts", "posts")
     publisher.route_playbook()

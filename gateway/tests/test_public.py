@@ -15,6 +15,8 @@ from .standins import STORE_URL, StandIn
 from .support import GatewayFactory, Town, app_of, auth_headers, unique
 
 GARLIC = uuid.uuid4()
+FARM = uuid.uuid4()
+VEGETABLES = uuid.uuid4()
 
 
 @pytest.fixture
@@ -39,6 +41,8 @@ async def takeo(runtime: ServiceRuntime, standins: dict[str, StandIn]) -> Town:
                 "name": {"ja": "黒にんにく", "en": "Aged black garlic", "ko": "흑마늘"},
                 "price_amount": 1980,
                 "currency": "JPY",
+                "producer_id": str(FARM),
+                "category_id": str(VEGETABLES),
             },
             {"id": str(uuid.uuid4()), "slug": "draft-tea", "status": "draft", "name": {"ja": "茶"}},
         ],
@@ -48,6 +52,21 @@ async def takeo(runtime: ServiceRuntime, standins: dict[str, StandIn]) -> Town:
         ],
         "listings": [
             {"product_id": str(GARLIC), "storefront": "yahoo", "price_amount": 1980, "stock": 12}
+        ],
+        "producers": [
+            {
+                "id": str(FARM),
+                "kind": "farm",
+                "name": {"ja": "武雄農園", "en": "Takeo Farm"},
+                "story": {"ja": "一か月熟成", "en": "Aged for a month"},
+            }
+        ],
+        "categories": [
+            {
+                "id": str(VEGETABLES),
+                "slug": "vegetables",
+                "name": {"ja": "野菜", "en": "Vegetables"},
+            }
         ],
     }
     standins["publisher"].data[tenant_id] = {
@@ -164,6 +183,25 @@ class TestStoreAndProduct:
         assert garlic["listings"][0]["stock"] == 12
         assert garlic["buy_url"] == "/r/gArL1c"
         assert "etag" in response.headers
+
+    async def test_store_names_each_products_producer_with_their_story_and_the_categories(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        response = await public_http.get(
+            f"/public/{takeo.slug}/store", headers={"Accept-Language": "en"}
+        )
+        page = response.json()
+        (garlic,) = page["products"]["items"]
+        assert garlic["producer"] == {
+            "id": str(FARM),
+            "kind": "farm",
+            "name": "Takeo Farm",
+            "story": "Aged for a month",
+        }
+        assert garlic["category_id"] == str(VEGETABLES)
+        assert page["categories"]["items"] == [
+            {"id": str(VEGETABLES), "slug": "vegetables", "name": "Vegetables", "parent_id": None}
+        ]
 
     async def test_product_page_by_slug(self, public_http: httpx.AsyncClient, takeo: Town) -> None:
         response = await public_http.get(

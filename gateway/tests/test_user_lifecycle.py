@@ -382,6 +382,8 @@ class TestPasswordReset:
         message = await inbox.wait_for(town.admin_email)
         assert message["From"] == "Machi <no-reply@machi.test>"
         token = code_in(message, "Reset code")
+        page = f"http://localhost:8000/console/password-reset/confirm?code={token}"
+        assert page in body_of(message)  # the console's page spends it (GATEWAY_CONSOLE_URL)
         async with runtime.db.transaction() as session:
             stored = (await session.execute(select(PasswordReset.token_hash))).scalars().all()
             assert token not in stored  # only its hash is kept
@@ -418,11 +420,64 @@ class TestPasswordReset:
         )
 
         assert made.status_code == 201, made.text
-        token = code_in(await smtp[0].wait_for(invitee), "Invitation code")
+        message = await smtp[0].wait_for(invitee)
+        token = code_in(message, "Invitation code")
+        assert f"http://localhost:8000/console/invitation?code={token}" in body_of(message)
         accepted = await mailing_http.post(
             f"/v1/invitations/{token}/accept", json={"password": PASSWORD}
         )
         assert accepted.status_code == 201, accepted.text
+
+
+class TestMe:
+    async def test_a_user_saves_the_consoles_language_and_reads_it_back(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        headers = await auth_headers(http, town.admin_email)
+        assert (await http.get("/v1/me", headers=headers)).json()["language"] is None
+
+        saved = await http.patch("/v1/me", json={"language": "ko"}, headers=headers)
+
+        assert saved.status_code == 200, saved.text
+        assert saved.json()["language"] == "ko"
+        assert (await http.get("/v1/me", headers=headers)).json()["language"] == "ko"
+        cleared = await http.patch("/v1/me", json={"language": None}, headers=headers)
+        assert cleared.json()["language"] is None
+
+    async def test_an_unknown_language_or_field_is_refused(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        headers = await auth_headers(http, town.admin_email)
+        for body in ({"language": "fr"}, {"roles": ["operator"]}):
+            refused = await http.patch("/v1/me", json=body, headers=headers)
+            assert refused.status_code == 422, refused.text
+            assert refused.headers["content-type"] == "application/problem+json"
+        me = (await http.get("/v1/me", headers=headers)).json()
+        assert (me["language"], me["roles"]) == (None, ["admin"])
+
+    async def test_me_says_whether_the_user_has_a_second_factor(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        headers = await auth_headers(http, town.admin_email)
+        assert (await http.get("/v1/me", headers=headers)).json()["mfa_enabled"] is False
+        await enrol(http, headers)
+        assert (await http.get("/v1/me", headers=headers)).json()["mfa_enabled"] is True
+
+    async def test_an_api_key_has_no_language_to_save(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        admin = await auth_headers(http, town.admin_email)
+        made = await http.post(
+            "/v1/api-keys", json={"name": "bot", "roles": ["writer"], "scopes": ["*"]}, headers=admin
+        )
+        assert made.status_code == 201, made.text
+        key = {"Authorization": f"Bearer {made.json()['key']}"}
+
+        refused = await http.patch("/v1/me", json={"language": "ja"}, headers=key)
+
+        assert refused.status_code == 400
+        assert refused.json()["type"].endswith("#not-a-user")
+        assert (await http.get("/v1/me", headers=key)).json()["mfa_enabled"] is False
 
 
 class TestTotp:

@@ -120,3 +120,19 @@ def test_readable_lines_show_their_fields_and_hide_secrets() -> None:
     assert "status=201" in line
     assert "eyJhbGciOiJFUzI1NiJ9" not in line
     assert "access_token=[redacted]" in line
+
+
+def test_a_json_line_hides_a_code_in_a_url_and_keeps_the_lines_after_it() -> None:
+    record = logging.makeLogRecord(
+        {
+            "name": "gateway.mail",
+            "levelno": logging.INFO,
+            "levelname": "INFO",
+            "msg": "https://town.example/reset?code=s3cret-Code_1\n\nReset code: shown",
+        }
+    )
+
+    line = json.loads(logs.JsonFormatter().format(record))
+
+    assert "s3cret-Code_1" not in line["msg"]
+    assert line["msg"].endswith("?code=[redacted]\n\nReset code: shown")

@@ -97,6 +97,11 @@ class GatewaySettings(BaseSettings):
         default="http://localhost:8000",
         description="GATEWAY_PUBLIC_URL: the address clients reach the API at, for mailed links.",
     )
+    gateway_console_url: str = Field(
+        default="http://localhost:8000/console",
+        description="GATEWAY_CONSOLE_URL: the staff console as people reach it; invitation and"
+        " password reset mails link to its pages (empty: they give the API call instead).",
+    )
     gateway_smtp_host: str | None = Field(
         default=None,
         description="GATEWAY_SMTP_HOST: the mail relay for invitations and password resets;"

@@ -42,8 +42,9 @@ _TEXT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"), r"\1 " + REDACTED),
     (re.compile(r"\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), REDACTED),
     (re.compile(r"\bmk_[0-9a-f]{8}_[A-Za-z0-9_-]+"), "mk_" + REDACTED),
-    # key=value in query strings and forms; "key": "value" in JSON or reprs.
-    (re.compile(rf"(?i)((?<![\w-])({_SECRET_PARAMS})=[\"']?)[^&\s\"']+"), r"\1" + REDACTED),
+    # key=value in query strings and forms; "key": "value" in JSON or reprs. A value ends at a
+    # backslash too: in a JSON line a newline after a URL is `\n`, and the text after it stays.
+    (re.compile(rf"(?i)((?<![\w-])({_SECRET_PARAMS})=[\"']?)[^&\s\"'\\]+"), r"\1" + REDACTED),
     (
         re.compile(rf"(?i)([\"']({_SECRET_FIELDS})[\"']\s*:\s*[\"'])[^\"']*"),
         r"\1" + REDACTED,

@@ -137,6 +137,7 @@ AUTH: Table = {
     # Any credential may ask who it is, whatever its scopes; a user's own password, second
     # factor and sessions are theirs (a key gets 400 `not-a-user`).
     ("GET", "/v1/me"): Rule(ROLES, None),
+    ("PATCH", "/v1/me"): Rule(ROLES, None),  # the user's own settings (language)
     ("POST", "/v1/auth/logout-all"): Rule(ROLES, None),
     ("POST", "/v1/me/password"): Rule(ROLES, None),
     ("POST", "/v1/me/mfa/totp"): Rule(ROLES, None),
@@ -213,7 +214,7 @@ PUBLIC_PAGES: Table = {
 # --- catalog -----------------------------------------------------------------------------------
 
 PRODUCERS: Table = {
-    ("GET", "/v1/producers"): read(C, TOWN),
+    ("GET", "/v1/producers"): read(C, TOWN, PAGES),
     ("POST", "/v1/producers"): write(C, WRITERS),
     ("GET", "/v1/producers/{producer_id}"): read(C, TOWN),
     ("PATCH", "/v1/producers/{producer_id}"): write(C, KEEPERS),

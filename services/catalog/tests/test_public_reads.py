@@ -111,9 +111,31 @@ async def test_visitor_sees_only_published_places(town: Town) -> None:
     assert (await town.public.get(f"/v1/places/{made[0]['id']}")).status_code == 200
 
 
+async def test_visitor_lists_public_producers_stories_without_their_contact(
+    town: Town,
+) -> None:
+    farm = await make_producer(
+        town.staff,
+        story={"ja": "一か月熟成", "en": "Aged for a month"},
+        code="farm-1",
+        address="武雄町1",
+        contact={"phone": "0954-00-0000"},
+    )
+
+    listed = (await town.public.get("/v1/producers", params={"limit": 200})).json()["items"]
+
+    shown = {p["id"]: p for p in listed}
+    assert farm["id"] in shown
+    assert all(p["visibility"] == "public" for p in listed)  # the hidden farm is not there
+    mine = shown[farm["id"]]
+    assert mine["story"] == {"ja": "一か月熟成", "en": "Aged for a month"}
+    assert (mine["contact"], mine["code"], mine["address"]) == ({}, None, None)
+    assert (await town.public.get(f"/v1/producers/{farm['id']}")).status_code == 403
+
+
 @pytest.mark.parametrize(
     "path",
-    ["/v1/producers", "/v1/storefronts", "/v1/imports/export", "/v1/media/" + str(uuid.uuid4())],
+    ["/v1/storefronts", "/v1/imports/export", "/v1/media/" + str(uuid.uuid4())],
 )
 async def test_visitor_cannot_read_internal_lists(town: Town, path: str) -> None:
     response = await town.public.get(path)

@@ -10,7 +10,14 @@ from fastapi import APIRouter, Request
 from gateway import authn
 from gateway.audit import service as audit
 from gateway.auth import service
-from gateway.auth.schemas import Jwks, MeRead, RefreshRequest, TokenRead, TokenRequest
+from gateway.auth.schemas import (
+    Jwks,
+    MeRead,
+    MeUpdate,
+    RefreshRequest,
+    TokenRead,
+    TokenRequest,
+)
 from gateway.dependencies import (
     AuthenticatorDep,
     CallerDep,
@@ -112,6 +119,13 @@ async def refresh_token(
 @router.get("/v1/me", response_model=MeRead, tags=["auth"], operation_id="me_get")
 async def me(caller: CallerDep, session: GatewaySessionDep) -> object:
     """Who the credentials belong to, with tenant, roles and quotas."""
+    return await service.describe(session, caller)
+
+
+@router.patch("/v1/me", response_model=MeRead, tags=["auth"], operation_id="me_update")
+async def update_me(data: MeUpdate, caller: CallerDep, session: GatewaySessionDep) -> object:
+    """Change your own settings: the console's language (a key gets 400 `not-a-user`)."""
+    await service.update_me(session, caller, data)
     return await service.describe(session, caller)
 
 

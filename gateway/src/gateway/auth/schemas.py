@@ -41,6 +41,9 @@ class TokenRead(BaseModel):
     )
 
 
+Language = Literal["ja", "ko", "en"]  # the console's languages
+
+
 class MeRead(BaseModel):
     """The caller as the gateway resolved it."""
 
@@ -53,6 +56,23 @@ class MeRead(BaseModel):
     producer_ids: list[uuid.UUID]
     limits: dict[str, int]
     features: list[str] = Field(description="The plan's features, e.g. line_broadcast.")
+    mfa_enabled: bool = Field(
+        default=False, description="The user has a second factor (TOTP); false for a key."
+    )
+    language: Language | None = Field(
+        default=None,
+        description="The language the user chose for the console; none: the browser's.",
+    )
+
+
+class MeUpdate(BaseModel):
+    """What a user changes of their own account here; fields not sent stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    language: Language | None = Field(
+        default=None, description="`ja`, `ko` or `en`; `null` goes back to the browser's."
+    )
 
 
 class Jwk(BaseModel):

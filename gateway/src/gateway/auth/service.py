@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gateway import authn
 from gateway.auth import repository as auth_repo
 from gateway.auth.models import RefreshToken
-from gateway.auth.schemas import MeRead, TokenRead
+from gateway.auth.schemas import MeRead, MeUpdate, TokenRead
 from gateway.authn import Authenticator
 from gateway.errors import InvalidCredentials, InvalidMfaCode, MfaRequired
 from gateway.tenants import repository as tenants_repo
@@ -163,4 +163,14 @@ async def describe(session: AsyncSession, caller: InternalPrincipal) -> MeRead:
         producer_ids=sorted(caller.producer_ids),
         limits=caller.limits,
         features=sorted(caller.features),
+        mfa_enabled=user.mfa_enabled if user else False,
+        language=user.language if user else None,
     )
+
+
+async def update_me(session: AsyncSession, caller: InternalPrincipal, change: MeUpdate) -> None:
+    """Apply the user's own settings that were sent (a key has none: 400 `not-a-user`)."""
+    user = await users.own_user(session, caller)
+    if "language" in change.model_fields_set:
+        user.language = change.language
+    await session.flush()

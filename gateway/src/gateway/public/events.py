@@ -1,4 +1,4 @@
-"""Forget a town's cached public pages when its products, places or posts change.
+"""Forget a town's cached public pages when its products, places, posts or links change.
 
 Every gateway process keeps its own cache, so each listens on its own broadcast copy of the
 events (`Bus.broadcast`: no shared queue, no inbox; dropping twice is harmless, and an event
@@ -11,6 +11,7 @@ import json
 import logging
 import uuid
 
+from contracts.analytics import LinkCreatedV1
 from contracts.catalog import (
     PlacePublishedV1,
     ProductArchivedV1,
@@ -33,6 +34,7 @@ CHANGES = tuple(
         StockChangedV1,
         PlacePublishedV1,
         DeliveryPublishedV1,
+        LinkCreatedV1,  # a product's buy link appears after the product (analytics makes it)
     )
 )
 

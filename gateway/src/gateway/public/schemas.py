@@ -70,8 +70,25 @@ class PublicProduct(Open):
     buy_url: str | None = Field(description="The tracked `/r/{code}` path to the store, if any.")
 
 
+class PublicProducer(Open):
+    id: uuid.UUID
+    kind: str
+    name: LocalText = Field(description=LOCAL_TEXT)
+    story: LocalText = Field(description=LOCAL_TEXT)
+
+
+class PublicCategory(Open):
+    id: uuid.UUID
+    slug: str
+    name: LocalText = Field(description=LOCAL_TEXT)
+    parent_id: uuid.UUID | None = None
+
+
 class StoreProduct(PublicProduct):
     listings: list[PublicListing] = Field(description="Where each variant is sold.")
+    producer: PublicProducer | None = Field(
+        default=None, description="Who makes it, with their story (public producers only)."
+    )
 
 
 class PublicPost(Open):
@@ -120,6 +137,11 @@ class PlacesSection(BaseModel):
     items: list[PublicPlace]
 
 
+class CategoriesSection(BaseModel):
+    available: Literal[True]
+    items: list[PublicCategory]
+
+
 class AvailableProduct(StoreProduct):
     available: Literal[True]
 
@@ -134,10 +156,14 @@ class TownPage(BaseModel):
 
 
 class StorePage(BaseModel):
-    """The storefront: published products with listings and buy links."""
+    """The storefront: published products with their producer, listings and buy links, and the
+    town's categories (a product's `category_id` names one)."""
 
     town: TownProfile
     products: StoreProductsSection | Unavailable
+    categories: CategoriesSection | Unavailable = Field(
+        default_factory=lambda: Unavailable(available=False)
+    )
 
 
 class ProductPage(BaseModel):

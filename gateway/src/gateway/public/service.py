@@ -24,6 +24,8 @@ FEATURED_PRODUCTS = 12
 STORE_PRODUCTS = 100
 PLACES = 20
 LINKS = 200  # the services' page size limit (kit.pagination.MAX_LIMIT)
+PRODUCERS = 200
+CATEGORIES = 200
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,25 @@ def _with_buy_links(
     return enriched
 
 
+def _public_producer(producer: dict[str, Any]) -> dict[str, Any]:
+    """What a product card needs of its producer: who they are and their story."""
+    return {key: producer.get(key) for key in ("id", "kind", "name", "story")}
+
+
+def _with_producers(
+    products: list[dict[str, Any]] | None, producers: list[dict[str, Any]] | None
+) -> list[dict[str, Any]] | None:
+    """Each product with `producer` (None when the producer is not among the public ones)."""
+    if products is None:
+        return None
+    by_id = {str(p.get("id")): _public_producer(p) for p in producers or []}
+    return [{**p, "producer": by_id.get(str(p.get("producer_id")))} for p in products]
+
+
+def _category(category: dict[str, Any]) -> dict[str, Any]:
+    return {key: category.get(key) for key in ("id", "slug", "name", "parent_id")}
+
+
 def _profile(town: Town) -> dict[str, Any]:
     return {
         "slug": town.slug,
@@ -207,24 +228,31 @@ class PublicPages:
         }
 
     async def store_page(self, town: Town) -> dict[str, Any]:
-        """Published products with their storefront listings and tracked buy links."""
-        products, listings, links = await asyncio.gather(
+        """Published products with their producer, storefront listings and tracked buy links,
+        and the town's categories to group them by."""
+        products, listings, links, producers, categories = await asyncio.gather(
             self._get("catalog", "/v1/products", town, status="published", limit=STORE_PRODUCTS),
             self._get("catalog", "/v1/listings", town, limit=STORE_PRODUCTS),
             self._get("analytics", "/v1/links", town, limit=LINKS),
+            self._get("catalog", "/v1/producers", town, limit=PRODUCERS),
+            self._get("catalog", "/v1/categories", town, limit=CATEGORIES),
         )
         buy = _buy_links(_items(links))
+        sold = _with_buy_links(_items(products), buy, _items(listings) or [])
+        found = _items(categories)
         return {
             "town": _profile(town),
-            "products": _section(_with_buy_links(_items(products), buy, _items(listings) or [])),
+            "products": _section(_with_producers(sold, _items(producers))),
+            "categories": _section(None if found is None else [_category(c) for c in found]),
         }
 
     async def product_page(self, town: Town, slug: str) -> dict[str, Any] | None:
         """One published product by slug; None when the catalog answers and has no such one."""
-        products, listings, links = await asyncio.gather(
+        products, listings, links, producers = await asyncio.gather(
             self._get("catalog", "/v1/products", town, status="published", slug=slug),
             self._get("catalog", "/v1/listings", town, limit=STORE_PRODUCTS),
             self._get("analytics", "/v1/links", town, limit=LINKS),
+            self._get("catalog", "/v1/producers", town, limit=PRODUCERS),
         )
         items = _items(products)
         if items is None:
@@ -232,5 +260,8 @@ class PublicPages:
         matching = [p for p in items if p.get("slug") == slug]
         if not matching:
             return None
-        enriched = _with_buy_links(matching[:1], _buy_links(_items(links)), _items(listings))
+        enriched = _with_producers(
+            _with_buy_links(matching[:1], _buy_links(_items(links)), _items(listings)),
+            _items(producers),
+        )
         return {"town": _profile(town), "product": {"available": True, **(enriched or [{}])[0]}}

@@ -84,7 +84,12 @@ async def create_invitation(
     ttl = timedelta(hours=settings.invitation_ttl_hours)
     invitation, token = await service.invite(session, caller, data, ttl)
     mail = await service.invitation_mail(
-        session, invitation, token, settings.gateway_public_url, settings.invitation_ttl_hours
+        session,
+        invitation,
+        token,
+        settings.gateway_public_url,
+        settings.invitation_ttl_hours,
+        settings.gateway_console_url,
     )
     mailer = get_state(request).mailer
     await audit.record(
@@ -327,6 +332,7 @@ async def request_password_reset(data: PasswordResetRequest, request: Request) -
             data.email,
             timedelta(minutes=settings.password_reset_ttl_minutes),
             settings.gateway_public_url,
+            settings.gateway_console_url,
         )
         if outcome is not None:
             target = f"user:{outcome.user.id}"

@@ -37,6 +37,7 @@ class User(UUIDPrimaryKey, Base):
     totp_secret: Mapped[str | None] = mapped_column(Text, info=SEALED)  # Fernet token (Sealer)
     totp_enabled_at: Mapped[datetime | None]  # None: enrolment not confirmed (or none)
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger)  # no code is accepted twice
+    language: Mapped[str | None] = mapped_column(String(8))  # the console's, chosen by the user
 
     @property
     def status(self) -> str:

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -96,6 +97,11 @@ def _own_user_id(caller: InternalPrincipal) -> uuid.UUID:
     if caller.kind != "user":
         raise NotAUser("an API key has no password, second factor or sessions")
     return uuid.UUID(caller.sub)
+
+
+async def own_user(session: AsyncSession, caller: InternalPrincipal) -> User:
+    """The caller's own user row, locked for a change (400 `not-a-user` for a key)."""
+    return await _own_user(session, caller)
 
 
 async def _own_user(session: AsyncSession, caller: InternalPrincipal) -> User:
@@ -282,7 +288,7 @@ class ResetRequested:
 
 
 async def request_password_reset(
-    session: AsyncSession, email: str, ttl: timedelta, public_url: str
+    session: AsyncSession, email: str, ttl: timedelta, public_url: str, console_url: str = ""
 ) -> ResetRequested | None:
     """A single-use reset token for an active user with this email, or None; the caller
     answers the same either way, so the answer tells nothing about which emails exist."""
@@ -296,13 +302,19 @@ async def request_password_reset(
         PasswordReset(user_id=user.id, token_hash=authn.sha256_hex(token), expires_at=expires_at),
     )
     minutes = int(ttl.total_seconds() // 60)
+    api = (
+        f"POST {public_url.rstrip('/')}/v1/auth/password-reset/confirm\n"
+        "(body fields `token` and `new_password`)"
+    )
+    page = _console_page(console_url, "password-reset/confirm", token)
     body = (
         "Someone asked to reset the password of your Machi account.\n\n"
-        f"Reset code: {token}\n\n"
-        f"It works once, within {minutes} minutes: send it with your new password to\n"
-        f"POST {public_url.rstrip('/')}/v1/auth/password-reset/confirm\n"
-        "(body fields `token` and `new_password`).\n\n"
-        "If it was not you, ignore this message: your password stays as it is.\n"
+        + (f"Choose a new password here (the link works once):\n{page}\n\n" if page else "")
+        + f"Reset code: {token}\n\n"
+        f"It works once, within {minutes} minutes. "
+        + ("An app of your own sends it" if page else "Send it")
+        + f" with the new password to\n{api}.\n\n"
+        + "If it was not you, ignore this message: your password stays as it is.\n"
     )
     return ResetRequested(user, Mail(user.email, "Reset your Machi password", body))
 
@@ -326,14 +338,30 @@ async def reset_password(session: AsyncSession, token: str, new: str) -> User:
     return user
 
 
-def _invitation_text(email: str, token: str, town: str, public_url: str, hours: int) -> Mail:
-    """The mail that carries an invitation's token to the invitee."""
+def _console_page(console_url: str, path: str, token: str) -> str:
+    """The console's page that spends `token`, or "" when no console URL is set."""
+    if not console_url:
+        return ""
+    return f"{console_url.rstrip('/')}/{path}?{urlencode({'code': token})}"
+
+
+def _invitation_text(
+    email: str, token: str, town: str, public_url: str, hours: int, console_url: str = ""
+) -> Mail:
+    """The mail that carries an invitation's token to the invitee: a link to the console's
+    invitation page, and the API call for a town's own frontend."""
+    api = (
+        f"POST {public_url.rstrip('/')}/v1/invitations/<invitation code>/accept\n"
+        "(body field `password`)"
+    )
+    page = _console_page(console_url, "invitation", token)
     body = (
         f"You are invited to join {town} on Machi.\n\n"
-        f"Invitation code: {token}\n\n"
-        f"It works once, within {hours} hours: choose a password and send it to\n"
-        f"POST {public_url.rstrip('/')}/v1/invitations/<invitation code>/accept\n"
-        "(body field `password`).\n"
+        + (f"Choose your password here (the link works once):\n{page}\n\n" if page else "")
+        + f"Invitation code: {token}\n\n"
+        f"It works once, within {hours} hours. "
+        + ("An app of your own sends it" if page else "Send it")
+        + f" with the password you choose to\n{api}.\n"
     )
     return Mail(email, f"Your invitation to {town} on Machi", body)
 
@@ -538,12 +566,17 @@ async def invite(
 
 
 async def invitation_mail(
-    session: AsyncSession, invitation: Invitation, token: str, public_url: str, hours: int
+    session: AsyncSession,
+    invitation: Invitation,
+    token: str,
+    public_url: str,
+    hours: int,
+    console_url: str = "",
 ) -> Mail:
     """The mail that carries `token` to the invitee."""
     tenant = await tenants_repo.get_tenant(session, invitation.tenant_id)
     town = "a town" if tenant is None else str(tenant.name.get("en") or tenant.slug)
-    return _invitation_text(invitation.email, token, town, public_url, hours)
+    return _invitation_text(invitation.email, token, town, public_url, hours, console_url)
 
 
 async def accept_invitation(session: AsyncSession, token: str, password: str) -> User:

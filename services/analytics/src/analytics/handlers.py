@@ -17,7 +17,7 @@ from analytics.products import repository as products_repo
 from analytics.reports import service as reports
 from analytics.tracking import service as tracking
 from contracts.analytics import LinkRefusedV1
-from contracts.catalog import ProductPublishedV1
+from contracts.catalog import ProductPublishedV1, ProductUpdatedV1
 from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
 from contracts.publisher import DeliveryPublishedV1, InsightsCollectedV1, LinkRequestedV1
 from kit.errors import ProblemError
@@ -38,6 +38,29 @@ async def on_product_published(event: Envelope[ProductPublishedV1], session: Asy
         producer_id=product.producer_id,
         slug=product.slug,
         name=product.name,
+    )
+    await _city_page_link(session, product)
+
+
+@subscribe(ProductUpdatedV1, consumer="analytics.on-product-updated")
+async def on_product_updated(event: Envelope[ProductUpdatedV1], session: AsyncSession) -> None:
+    """A listing added or changed moves the product's city page buy link with it."""
+    if event.payload.status == "published":
+        await _city_page_link(session, event.payload)
+
+
+async def _city_page_link(
+    session: AsyncSession, product: ProductPublishedV1 | ProductUpdatedV1
+) -> None:
+    """The public pages' buy button is a tracked link: one per product, to its first listing."""
+    if not product.storefront_urls:
+        return
+    await links.for_city_page(
+        session,
+        analytics_settings.current(),
+        product_id=product.product_id,
+        producer_id=product.producer_id,
+        store_url=product.storefront_urls[0],
     )
 
 
@@ -109,6 +132,7 @@ async def on_insights_collected(
 
 SUBSCRIPTIONS: list[Subscription[Any]] = [
     on_product_published,
+    on_product_updated,
     on_link_requested,
     on_delivery_published,
     on_tenant_created,

@@ -37,6 +37,14 @@ def producer(item: Producer, view: View) -> ProducerRead:
     return read
 
 
+def public_producer(read: ProducerRead) -> ProducerRead:
+    """What a visitor sees of a producer: name, kind, story, social pages; no way to reach the
+    person (contact, address, position) and no internal code."""
+    return read.model_copy(
+        update={"contact": {}, "code": None, "address": None, "latitude": None, "longitude": None}
+    )
+
+
 def category(item: Category, view: View) -> CategoryRead:
     read = CategoryRead.model_validate(item)
     read.lang, read.display_name = view.language.pick(item.name)

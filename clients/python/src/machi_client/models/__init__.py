@@ -27,6 +27,7 @@ from .campaign_read_cadence import CampaignReadCadence
 from .catalog_playbook_applied import CatalogPlaybookApplied
 from .catalog_section import CatalogSection
 from .catalog_usage import CatalogUsage
+from .categories_section import CategoriesSection
 from .category_create import CategoryCreate
 from .category_create_name import CategoryCreateName
 from .category_read import CategoryRead
@@ -119,7 +120,10 @@ from .mastodon_config import MastodonConfig
 from .mastodon_credentials import MastodonCredentials
 from .me_read import MeRead
 from .me_read_kind import MeReadKind
+from .me_read_language_type_0 import MeReadLanguageType0
 from .me_read_limits import MeReadLimits
+from .me_update import MeUpdate
+from .me_update_language_type_0 import MeUpdateLanguageType0
 from .media import Media
 from .media_alt import MediaAlt
 from .media_attachment import MediaAttachment
@@ -268,6 +272,8 @@ from .product_update_description_type_0 import ProductUpdateDescriptionType0
 from .product_update_name_type_0 import ProductUpdateNameType0
 from .products_list_status_type_0 import ProductsListStatusType0
 from .products_section import ProductsSection
+from .public_category import PublicCategory
+from .public_category_name_type_1 import PublicCategoryNameType1
 from .public_listing import PublicListing
 from .public_media import PublicMedia
 from .public_media_alt_type_1 import PublicMediaAltType1
@@ -276,6 +282,9 @@ from .public_place import PublicPlace
 from .public_place_description_type_1 import PublicPlaceDescriptionType1
 from .public_place_name_type_1 import PublicPlaceNameType1
 from .public_post import PublicPost
+from .public_producer import PublicProducer
+from .public_producer_name_type_1 import PublicProducerNameType1
+from .public_producer_story_type_1 import PublicProducerStoryType1
 from .public_product import PublicProduct
 from .public_product_description_type_1 import PublicProductDescriptionType1
 from .public_product_name_type_1 import PublicProductNameType1
@@ -428,6 +437,7 @@ __all__ = (
     "CatalogPlaybookApplied",
     "CatalogSection",
     "CatalogUsage",
+    "CategoriesSection",
     "CategoryCreate",
     "CategoryCreateName",
     "CategoryRead",
@@ -514,7 +524,10 @@ __all__ = (
     "MastodonCredentials",
     "MeRead",
     "MeReadKind",
+    "MeReadLanguageType0",
     "MeReadLimits",
+    "MeUpdate",
+    "MeUpdateLanguageType0",
     "Media",
     "MediaAlt",
     "MediaAttachment",
@@ -661,6 +674,8 @@ __all__ = (
     "ProductUpdateNameType0",
     "ProductsListStatusType0",
     "ProductsSection",
+    "PublicCategory",
+    "PublicCategoryNameType1",
     "PublicListing",
     "PublicMedia",
     "PublicMediaAltType1",
@@ -669,6 +684,9 @@ __all__ = (
     "PublicPlaceDescriptionType1",
     "PublicPlaceNameType1",
     "PublicPost",
+    "PublicProducer",
+    "PublicProducerNameType1",
+    "PublicProducerStoryType1",
     "PublicProduct",
     "PublicProductDescriptionType1",
     "PublicProductNameType1",

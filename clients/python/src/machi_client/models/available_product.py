@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.available_product_name_type_1 import AvailableProductNameType1
     from ..models.public_listing import PublicListing
     from ..models.public_media import PublicMedia
+    from ..models.public_producer import PublicProducer
     from ..models.public_variant import PublicVariant
 
 
@@ -37,6 +38,7 @@ class AvailableProduct:
         price_amount (int | None):
         slug (str):
         media (list[PublicMedia] | Unset):
+        producer (None | PublicProducer | Unset): Who makes it, with their story (public producers only).
         variants (list[PublicVariant] | Unset):
     """
 
@@ -50,6 +52,7 @@ class AvailableProduct:
     price_amount: int | None
     slug: str
     media: list[PublicMedia] | Unset = UNSET
+    producer: None | PublicProducer | Unset = UNSET
     variants: list[PublicVariant] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,6 +61,7 @@ class AvailableProduct:
             AvailableProductDescriptionType1,
         )
         from ..models.available_product_name_type_1 import AvailableProductNameType1
+        from ..models.public_producer import PublicProducer
 
         available = self.available
 
@@ -97,6 +101,14 @@ class AvailableProduct:
                 media_item = media_item_data.to_dict()
                 media.append(media_item)
 
+        producer: dict[str, Any] | None | Unset
+        if isinstance(self.producer, Unset):
+            producer = UNSET
+        elif isinstance(self.producer, PublicProducer):
+            producer = self.producer.to_dict()
+        else:
+            producer = self.producer
+
         variants: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.variants, Unset):
             variants = []
@@ -121,6 +133,8 @@ class AvailableProduct:
         )
         if media is not UNSET:
             field_dict["media"] = media
+        if producer is not UNSET:
+            field_dict["producer"] = producer
         if variants is not UNSET:
             field_dict["variants"] = variants
 
@@ -134,6 +148,7 @@ class AvailableProduct:
         from ..models.available_product_name_type_1 import AvailableProductNameType1
         from ..models.public_listing import PublicListing
         from ..models.public_media import PublicMedia
+        from ..models.public_producer import PublicProducer
         from ..models.public_variant import PublicVariant
 
         d = dict(src_dict)
@@ -201,6 +216,23 @@ class AvailableProduct:
 
                 media.append(media_item)
 
+        def _parse_producer(data: object) -> None | PublicProducer | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                producer_type_0 = PublicProducer.from_dict(data)
+
+                return producer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PublicProducer | Unset, data)
+
+        producer = _parse_producer(d.pop("producer", UNSET))
+
         _variants = d.pop("variants", UNSET)
         variants: list[PublicVariant] | Unset = UNSET
         if _variants is not UNSET:
@@ -221,6 +253,7 @@ class AvailableProduct:
             price_amount=price_amount,
             slug=slug,
             media=media,
+            producer=producer,
             variants=variants,
         )
 

@@ -37,6 +37,7 @@ class LinkRead:
         product_id (None | UUID):
         updated_at (datetime.datetime):
         utm (LinkReadUtm):
+        clicks (int | None | Unset): Human clicks so far (lists, for the town's users only).
         short_url (str | Unset):  Default: ''.
     """
 
@@ -56,6 +57,7 @@ class LinkRead:
     product_id: None | UUID
     updated_at: datetime.datetime
     utm: LinkReadUtm
+    clicks: int | None | Unset = UNSET
     short_url: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -126,6 +128,12 @@ class LinkRead:
 
         utm = self.utm.to_dict()
 
+        clicks: int | None | Unset
+        if isinstance(self.clicks, Unset):
+            clicks = UNSET
+        else:
+            clicks = self.clicks
+
         short_url = self.short_url
 
         field_dict: dict[str, Any] = {}
@@ -150,6 +158,8 @@ class LinkRead:
                 "utm": utm,
             }
         )
+        if clicks is not UNSET:
+            field_dict["clicks"] = clicks
         if short_url is not UNSET:
             field_dict["short_url"] = short_url
 
@@ -307,6 +317,15 @@ class LinkRead:
 
         utm = LinkReadUtm.from_dict(d.pop("utm"))
 
+        def _parse_clicks(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        clicks = _parse_clicks(d.pop("clicks", UNSET))
+
         short_url = d.pop("short_url", UNSET)
 
         link_read = cls(
@@ -326,6 +345,7 @@ class LinkRead:
             product_id=product_id,
             updated_at=updated_at,
             utm=utm,
+            clicks=clicks,
             short_url=short_url,
         )
 

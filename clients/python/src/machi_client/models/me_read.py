@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.me_read_kind import MeReadKind
+from ..models.me_read_language_type_0 import MeReadLanguageType0
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.me_read_limits import MeReadLimits
@@ -30,6 +32,8 @@ class MeRead:
         sub (str): User id or API key id.
         tenant_id (None | UUID):
         user_id (None | UUID):
+        language (MeReadLanguageType0 | None | Unset): The language the user chose for the console; none: the browser's.
+        mfa_enabled (bool | Unset): The user has a second factor (TOTP); false for a key. Default: False.
     """
 
     email: None | str
@@ -41,6 +45,8 @@ class MeRead:
     sub: str
     tenant_id: None | UUID
     user_id: None | UUID
+    language: MeReadLanguageType0 | None | Unset = UNSET
+    mfa_enabled: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +80,16 @@ class MeRead:
         else:
             user_id = self.user_id
 
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        elif isinstance(self.language, MeReadLanguageType0):
+            language = self.language.value
+        else:
+            language = self.language
+
+        mfa_enabled = self.mfa_enabled
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -89,6 +105,10 @@ class MeRead:
                 "user_id": user_id,
             }
         )
+        if language is not UNSET:
+            field_dict["language"] = language
+        if mfa_enabled is not UNSET:
+            field_dict["mfa_enabled"] = mfa_enabled
 
         return field_dict
 
@@ -152,6 +172,25 @@ class MeRead:
 
         user_id = _parse_user_id(d.pop("user_id"))
 
+        def _parse_language(data: object) -> MeReadLanguageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = MeReadLanguageType0(data)
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MeReadLanguageType0 | None | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
+        mfa_enabled = d.pop("mfa_enabled", UNSET)
+
         me_read = cls(
             email=email,
             features=features,
@@ -162,6 +201,8 @@ class MeRead:
             sub=sub,
             tenant_id=tenant_id,
             user_id=user_id,
+            language=language,
+            mfa_enabled=mfa_enabled,
         )
 
         me_read.additional_properties = d

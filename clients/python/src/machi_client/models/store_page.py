@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.categories_section import CategoriesSection
     from ..models.store_products_section import StoreProductsSection
     from ..models.town_profile import TownProfile
     from ..models.unavailable import Unavailable
@@ -17,18 +20,22 @@ T = TypeVar("T", bound="StorePage")
 
 @_attrs_define
 class StorePage:
-    """The storefront: published products with listings and buy links.
+    """The storefront: published products with their producer, listings and buy links, and the
+    town's categories (a product's `category_id` names one).
 
-    Attributes:
-        products (StoreProductsSection | Unavailable):
-        town (TownProfile):
+        Attributes:
+            products (StoreProductsSection | Unavailable):
+            town (TownProfile):
+            categories (CategoriesSection | Unavailable | Unset):
     """
 
     products: StoreProductsSection | Unavailable
     town: TownProfile
+    categories: CategoriesSection | Unavailable | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.categories_section import CategoriesSection
         from ..models.store_products_section import StoreProductsSection
 
         products: dict[str, Any]
@@ -39,6 +46,14 @@ class StorePage:
 
         town = self.town.to_dict()
 
+        categories: dict[str, Any] | Unset
+        if isinstance(self.categories, Unset):
+            categories = UNSET
+        elif isinstance(self.categories, CategoriesSection):
+            categories = self.categories.to_dict()
+        else:
+            categories = self.categories.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -47,11 +62,14 @@ class StorePage:
                 "town": town,
             }
         )
+        if categories is not UNSET:
+            field_dict["categories"] = categories
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.categories_section import CategoriesSection
         from ..models.store_products_section import StoreProductsSection
         from ..models.town_profile import TownProfile
         from ..models.unavailable import Unavailable
@@ -77,9 +95,29 @@ class StorePage:
 
         town = TownProfile.from_dict(d.pop("town"))
 
+        def _parse_categories(data: object) -> CategoriesSection | Unavailable | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                categories_type_0 = CategoriesSection.from_dict(data)
+
+                return categories_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            categories_type_1 = Unavailable.from_dict(data)
+
+            return categories_type_1
+
+        categories = _parse_categories(d.pop("categories", UNSET))
+
         store_page = cls(
             products=products,
             town=town,
+            categories=categories,
         )
 
         store_page.additional_properties = d

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.public_listing import PublicListing
     from ..models.public_media import PublicMedia
+    from ..models.public_producer import PublicProducer
     from ..models.public_variant import PublicVariant
     from ..models.store_product_description_type_1 import StoreProductDescriptionType1
     from ..models.store_product_name_type_1 import StoreProductNameType1
@@ -33,6 +34,7 @@ class StoreProduct:
         price_amount (int | None):
         slug (str):
         media (list[PublicMedia] | Unset):
+        producer (None | PublicProducer | Unset): Who makes it, with their story (public producers only).
         variants (list[PublicVariant] | Unset):
     """
 
@@ -45,10 +47,12 @@ class StoreProduct:
     price_amount: int | None
     slug: str
     media: list[PublicMedia] | Unset = UNSET
+    producer: None | PublicProducer | Unset = UNSET
     variants: list[PublicVariant] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.public_producer import PublicProducer
         from ..models.store_product_description_type_1 import (
             StoreProductDescriptionType1,
         )
@@ -90,6 +94,14 @@ class StoreProduct:
                 media_item = media_item_data.to_dict()
                 media.append(media_item)
 
+        producer: dict[str, Any] | None | Unset
+        if isinstance(self.producer, Unset):
+            producer = UNSET
+        elif isinstance(self.producer, PublicProducer):
+            producer = self.producer.to_dict()
+        else:
+            producer = self.producer
+
         variants: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.variants, Unset):
             variants = []
@@ -113,6 +125,8 @@ class StoreProduct:
         )
         if media is not UNSET:
             field_dict["media"] = media
+        if producer is not UNSET:
+            field_dict["producer"] = producer
         if variants is not UNSET:
             field_dict["variants"] = variants
 
@@ -122,6 +136,7 @@ class StoreProduct:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.public_listing import PublicListing
         from ..models.public_media import PublicMedia
+        from ..models.public_producer import PublicProducer
         from ..models.public_variant import PublicVariant
         from ..models.store_product_description_type_1 import (
             StoreProductDescriptionType1,
@@ -192,6 +207,23 @@ class StoreProduct:
 
                 media.append(media_item)
 
+        def _parse_producer(data: object) -> None | PublicProducer | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                producer_type_0 = PublicProducer.from_dict(data)
+
+                return producer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PublicProducer | Unset, data)
+
+        producer = _parse_producer(d.pop("producer", UNSET))
+
         _variants = d.pop("variants", UNSET)
         variants: list[PublicVariant] | Unset = UNSET
         if _variants is not UNSET:
@@ -211,6 +243,7 @@ class StoreProduct:
             price_amount=price_amount,
             slug=slug,
             media=media,
+            producer=producer,
             variants=variants,
         )
 

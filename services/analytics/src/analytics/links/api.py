@@ -43,8 +43,11 @@ async def list_links(
         session, cursor, limit, post_id, buy_links_only=who.is_anonymous
     )
     items = [_read(r, ctx) for r in rows]
-    if who.is_anonymous:  # no campaign tags or coupons: those are the town's business
+    if who.is_anonymous:  # no campaign tags, coupons or counts: those are the town's business
         items = [i.model_copy(update={"utm": {}, "coupon_code": None}) for i in items]
+    else:
+        clicks = await service.clicks_of(session, rows)
+        items = [i.model_copy(update={"clicks": clicks[i.id]}) for i in items]
     return Page[LinkRead](items=items, next_cursor=next_cursor)
 
 

@@ -6,16 +6,27 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from analytics.models import Link, LinkDirectory
+from analytics.models import Link, LinkDirectory, Rollup
 from kit.pagination import paginate
 
 
 async def by_code(session: AsyncSession, code: str) -> Link | None:
     return (await session.execute(select(Link).where(Link.code == code))).scalar_one_or_none()
+
+
+async def city_page_link(session: AsyncSession, product_id: uuid.UUID) -> Link | None:
+    """The oldest link made for the public pages of `product_id` (no post, no delivery)."""
+    statement = (
+        select(Link)
+        .where(Link.product_id == product_id, Link.post_id.is_(None), Link.delivery_id.is_(None))
+        .where(Link.utm["utm_medium"].astext == "city_page")
+        .order_by(Link.created_at)
+    )
+    return (await session.execute(statement.limit(1))).scalars().first()
 
 
 async def by_id(session: AsyncSession, link_id: uuid.UUID) -> Link | None:
@@ -76,3 +87,16 @@ async def page(
     if post_id is not None:
         statement = statement.where(Link.post_id == post_id)
     return await paginate(session, statement, Link, cursor=cursor, limit=limit)
+
+
+async def clicks_of(session: AsyncSession, link_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Human clicks of each link so far, from the day rollups (a few seconds behind the clicks)."""
+    if not link_ids:
+        return {}
+    statement = (
+        select(Rollup.key, func.sum(Rollup.clicks))
+        .where(Rollup.grain == "day", Rollup.dim == "link")
+        .where(Rollup.key.in_([str(i) for i in link_ids]))
+        .group_by(Rollup.key)
+    )
+    return {uuid.UUID(key): int(total) for key, total in await session.execute(statement)}

@@ -66,3 +66,6 @@ class LinkRead(BaseModel):
     expires_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    clicks: int | None = Field(
+        default=None, description="Human clicks so far (lists, for the town's users only)."
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import uuid
 from typing import Any
@@ -18,6 +19,8 @@ from analytics.tracking import service as tracking
 from contracts.analytics import LinkCreatedV1
 from kit import tenancy
 from kit.events import outbox
+
+log = logging.getLogger(__name__)
 
 DIMENSIONS = (
     "post_id",
@@ -156,6 +159,42 @@ async def for_delivery(
     return existing
 
 
+CITY_PAGE_UTM = {"utm_source": "machi", "utm_medium": "city_page"}
+
+
+async def for_city_page(
+    session: AsyncSession,
+    settings: AnalyticsSettings,
+    *,
+    product_id: uuid.UUID,
+    producer_id: uuid.UUID,
+    store_url: str,
+) -> Link | None:
+    """The product's buy link for the public pages (no post, no delivery), made when it is first
+    published with a store listing and following its listing after; None when the store's host
+    is not one of the town's store domains (the page then shows no buy button)."""
+    try:
+        destination = await _checked(session, store_url, settings)
+    except DestinationRefused:
+        log.info("city page link refused", extra={"product_id": str(product_id)})
+        return None
+    link = await links_repo.city_page_link(session, product_id)
+    if link is None:
+        data = LinkCreate(
+            destination=destination,
+            utm=CITY_PAGE_UTM,
+            product_id=product_id,
+            producer_id=producer_id,
+        )
+        return await create(session, data, settings)
+    if link.destination != destination:
+        link.destination = destination
+        await session.flush()
+        await links_repo.put_directory(session, _directory_values(link))
+        await announce(session, link, settings)
+    return link
+
+
 async def update(
     session: AsyncSession, link_id: uuid.UUID, change: LinkUpdate, settings: AnalyticsSettings
 ) -> Link:
@@ -189,3 +228,9 @@ async def page(
     buy_links_only: bool = False,
 ) -> tuple[list[Link], str | None]:
     return await links_repo.page(session, cursor, limit, post_id, buy_links_only=buy_links_only)
+
+
+async def clicks_of(session: AsyncSession, links: list[Link]) -> dict[uuid.UUID, int]:
+    """Each link's human clicks so far (0 for a link never clicked)."""
+    found = await links_repo.clicks_of(session, [link.id for link in links])
+    return {link.id: found.get(link.id, 0) for link in links}

@@ -40,7 +40,10 @@ async def list_producers(
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
-    """List the producers the caller may see, newest first; `q` finds them by name or code."""
+    """List the producers the caller may see, newest first; `q` finds them by name or code. To
+    the public (the city page), the public producers' names and stories, without their contact
+    details."""
+    visitor = access.public_view(principal)
     items, next_cursor = await repository.list_producers(
         session,
         cursor=cursor,
@@ -48,8 +51,12 @@ async def list_producers(
         only=access.producer_scope(principal),
         updated_since=updated_since,
         text=i18n.normalize(q).strip() if q else None,
+        public_only=visitor,
     )
-    return {"items": [present.producer(p, view) for p in items], "next_cursor": next_cursor}
+    shown = [present.producer(p, view) for p in items]
+    if visitor:
+        shown = [present.public_producer(p) for p in shown]
+    return {"items": shown, "next_cursor": next_cursor}
 
 
 @router.get("/producers/{producer_id}", response_model=ProducerRead, responses=TAGGED)

@@ -34,10 +34,13 @@ async def list_producers(
     only: Collection[uuid.UUID] | None = None,
     updated_since: datetime | None = None,
     text: str | None = None,
+    public_only: bool = False,
 ) -> tuple[list[Producer], str | None]:
     statement = select(Producer)
     if text:
         statement = statement.where(_matches(text))
+    if public_only:
+        statement = statement.where(Producer.visibility == "public")
     if only is not None:
         statement = statement.where(Producer.id.in_(list(only)))
     if updated_since is not None:

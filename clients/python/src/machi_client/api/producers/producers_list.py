@@ -117,7 +117,9 @@ def sync_detailed(
 ) -> Response[PageProducerRead | Problem]:
     """List Producers
 
-     List the producers the caller may see, newest first; `q` finds them by name or code.
+     List the producers the caller may see, newest first; `q` finds them by name or code. To
+    the public (the city page), the public producers' names and stories, without their contact
+    details.
 
     Args:
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
@@ -164,7 +166,9 @@ def sync(
 ) -> PageProducerRead | Problem | None:
     """List Producers
 
-     List the producers the caller may see, newest first; `q` finds them by name or code.
+     List the producers the caller may see, newest first; `q` finds them by name or code. To
+    the public (the city page), the public producers' names and stories, without their contact
+    details.
 
     Args:
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
@@ -206,7 +210,9 @@ async def asyncio_detailed(
 ) -> Response[PageProducerRead | Problem]:
     """List Producers
 
-     List the producers the caller may see, newest first; `q` finds them by name or code.
+     List the producers the caller may see, newest first; `q` finds them by name or code. To
+    the public (the city page), the public producers' names and stories, without their contact
+    details.
 
     Args:
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
@@ -251,7 +257,9 @@ async def asyncio(
 ) -> PageProducerRead | Problem | None:
     """List Producers
 
-     List the producers the caller may see, newest first; `q` finds them by name or code.
+     List the producers the caller may see, newest first; `q` finds them by name or code. To
+    the public (the city page), the public producers' names and stories, without their contact
+    details.
 
     Args:
         updated_since (datetime.datetime | None | Unset): Only what changed at or after this
