@@ -3,7 +3,8 @@ page kept (`WEB_PAGE_CACHE_SECONDS`) and rendered on every request, against a ba
 endpoint answering the same HTML, in one run (issue 13: the kept page at least half as fast).
 
 Each server runs in its own process (uvicorn, one worker). The gateway is a fake answering the
-public JSON documents (`/public/{town}`, `/public/{town}/store`) with 40 products, as
+public JSON documents (`/public/{town}`, `/public/{town}/store`) with 40 products in 5
+categories, each with its producer's story, as
 `bench.public` measures the real one; the load comes from `bench.public.load`.
 
     uv run python -m bench.web [SECONDS_PER_TARGET] [CONNECTIONS]
@@ -25,6 +26,7 @@ from bench.public import _fetch, free_port, load, wait_up
 
 SLUG = "takeo"
 PRODUCTS = 40
+CATEGORIES = 5
 PATH = f"/{SLUG}/shop"
 
 
@@ -39,6 +41,13 @@ def _product(i: int) -> dict[str, Any]:
         "price_amount": 1000 + i,
         "currency": "JPY",
         "buy_url": f"/r/c{i}",
+        "category_id": str(uuid.UUID(int=40_000 + i % CATEGORIES)),
+        "producer": {
+            "id": str(uuid.UUID(int=50_000 + i % 10)),
+            "kind": "farm",
+            "name": f"武雄農園 {i % 10}",
+            "story": "有明海の風で育てた作物を、家族で丁寧に仕上げています。" * 2,
+        },
         "media": [
             {
                 "media_id": media_id,
@@ -92,6 +101,10 @@ def documents() -> dict[str, bytes]:
             "address": "武雄市",
             "latitude": 33.19,
             "longitude": 130.02,
+            "opening_hours": [
+                {"day": day, "opens": "06:30", "closes": "24:00"}
+                for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+            ],
         }
         for i in range(8)
     ]
@@ -101,9 +114,14 @@ def documents() -> dict[str, bytes]:
         "products": {"available": True, "items": products[:6]},
         "places": {"available": True, "items": places},
     }
+    categories = [
+        {"id": str(uuid.UUID(int=40_000 + i)), "slug": f"category-{i}", "name": f"分類 {i}"}
+        for i in range(CATEGORIES)
+    ]
     store = {
         "town": town,
         "products": {"available": True, "items": [{**p, "listings": []} for p in products]},
+        "categories": {"available": True, "items": categories},
     }
     return {
         f"/public/{SLUG}": json.dumps(page, ensure_ascii=False).encode(),

@@ -75,13 +75,57 @@ def test_the_city_page_shows_the_towns_products_with_photos_and_prices(
     assert f'<html lang="{language}">' in page.text
     assert heading in page.text
     assert price in page.text  # the garlic, in the town's currency
-    assert 'href="https://store.shopping.yahoo.co.jp/takeo-furusato/aged-black-garlic.html"' in (
-        page.text
-    )  # its buy button leads to the town's store
     photos = re.findall(r'<img src="([^"]+)" alt="([^"]*)"', page.text)
     assert photos
     assert all(alt for _, alt in photos)
     assert browser.get(photos[0][0]).headers["content-type"].startswith("image/")
+
+
+def test_the_city_page_buy_button_is_a_tracked_link_to_the_store(
+    browser: httpx.Client,
+) -> None:
+    page = browser.get("/takeo/shop?lang=en")
+    buys = re.findall(r'<a class="button buy" href="([^"]+)"', page.text)
+    assert buys
+    assert all(href.startswith("/r/") for href in buys)  # counted, never the store directly
+    garlic = re.search(
+        r'href="/takeo/shop/aged-black-garlic">.*?<a class="button buy" href="([^"]+)"',
+        page.text,
+        re.S,
+    )
+    assert garlic
+    followed = browser.get(html.unescape(garlic.group(1)))
+    assert followed.status_code == 302
+    store = "https://store.shopping.yahoo.co.jp/takeo-furusato/aged-black-garlic.html"
+    assert followed.headers["location"].startswith(store)
+    assert "machi_cid=" in followed.headers["location"]
+
+
+def test_the_city_page_shows_products_by_category_with_their_producers_story(
+    browser: httpx.Client,
+) -> None:
+    page = browser.get("/takeo/shop?lang=en").text
+    everything = page[page.index('id="all"') :]
+    shelves = re.findall(r'<h3 id="shelf-\d+">([^<]+)</h3>', everything)
+    assert len(shelves) >= 2  # the demo's products sit in more than one category
+    assert "Takeo Black Garlic Farm" in everything
+    assert "Garlic aged for a month." in everything  # the producer's story
+
+
+def test_the_city_page_lists_places_with_opening_hours_and_a_map(browser: httpx.Client) -> None:
+    page = browser.get("/takeo/shop?lang=ja").text
+    places = page[page.index('id="places"') :]
+    assert "武雄温泉楼門" in places
+    assert "営業時間: 月\u2013日 06:30\u201324:00" in places
+    assert 'href="https://www.openstreetmap.org/?mlat=33.1937&amp;mlon=130.0186' in places
+
+
+def test_the_city_page_has_share_tags_and_a_list_of_products(browser: httpx.Client) -> None:
+    page = browser.get("/takeo/shop?lang=en").text
+    for tag in ('property="og:title"', 'property="og:image"', 'name="twitter:card"'):
+        assert tag in page
+    assert '"@type": "ItemList"' in page
+    assert "/takeo/shop/aged-black-garlic" in page
 
 
 def test_the_city_page_is_small_and_runs_no_script(browser: httpx.Client) -> None:

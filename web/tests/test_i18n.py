@@ -9,7 +9,9 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 import web
+from kit.problems import PROBLEM_TYPES
 from web import i18n
+from web.problems import TITLES
 
 
 def test_the_switch_wins_over_the_saved_choice_and_the_browser() -> None:
@@ -66,3 +68,9 @@ def test_every_message_of_the_templates_and_code_is_translated_into_japanese_and
             catalog = read_po(file)
         untranslated = sorted(m for m in messages if not (catalog.get(m) and catalog[m].string))
         assert untranslated == [], f"{language}: pybabel extract, then translate these"
+
+
+def test_every_problem_title_of_the_api_is_marked_for_translation() -> None:
+    """A new problem type must get its ja and ko title before a page can show it."""
+    missing = {p.title for p in PROBLEM_TYPES.values()} - TITLES
+    assert missing == set()

@@ -83,6 +83,27 @@ PRODUCERS: list[dict[str, Any]] = [
 ]
 
 
+# A place the city page lists with its opening hours and a map link (Takeo Onsen's public
+# bath, open 6:30 to midnight every day).
+PLACE: dict[str, Any] = {
+    "slug": "takeo-onsen-romon",
+    "kind": "onsen",
+    "name": {"ja": "武雄温泉楼門", "en": "Takeo Onsen Romon Gate", "ko": "다케오 온천 누문"},
+    "description": {
+        "ja": "辰野金吾設計の朱塗りの楼門と、1300年の歴史をもつ共同浴場。",
+        "en": "The vermilion gate by Tatsuno Kingo and a public bath with 1,300 years of history.",
+        "ko": "다쓰노 긴고가 설계한 주홍빛 누문과 1300년 역사의 공중목욕탕.",
+    },
+    "address": "佐賀県武雄市武雄町武雄7425",
+    "latitude": 33.1937,
+    "longitude": 130.0186,
+    "opening_hours": [
+        {"day": day, "opens": "06:30", "closes": "24:00"}
+        for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    ],
+}
+
+
 async def seed_demo_town(
     settings: MachiSettings, http: httpx.AsyncClient, services: ServiceCaller
 ) -> None:
@@ -205,4 +226,7 @@ async def _seed_catalog(http: httpx.AsyncClient) -> None:
                 listed.raise_for_status()
             published = await http.post(f"/v1/products/{product.json()['id']}/publish")
             published.raise_for_status()
+    place = await http.post("/v1/places", json=PLACE)
+    place.raise_for_status()
+    (await http.post(f"/v1/places/{place.json()['id']}/publish")).raise_for_status()
     log.info("demo town seeded", extra={"producers": len(PRODUCERS)})

@@ -27,6 +27,7 @@ from web.gateway import ApiError, Gateway
 from web.imports import api as imports_api
 from web.media import api as media_api
 from web.operator import api as operator_api
+from web.links import api as links_api
 from web.rendering import STATIC, Renderer
 from web.reports import api as reports_api
 from web.sessions import Sessions
@@ -82,9 +83,7 @@ def create_app(
         request.state.language = i18n.choose(asked, saved, request.headers.get("accept-language"))
         response = await call_next(request)
         if asked in i18n.LANGUAGES and asked != saved:  # the switch: remembered for next time
-            response.set_cookie(
-                i18n.LANG_COOKIE, asked, max_age=365 * 86_400, path="/", samesite="lax"
-            )
+            i18n.remember(response, asked)
         sessions.save(request, response)
         if request.url.path.startswith("/static/"):
             if request.query_params.get("v"):  # fingerprinted by `asset()`
@@ -117,6 +116,7 @@ def create_app(
     app.include_router(landing.router)
     app.include_router(channels_api.router)
     app.include_router(reports_api.router)
+    app.include_router(links_api.router)
     app.include_router(console_api.router)
     app.include_router(media_api.router)
     app.include_router(account_api.router)

@@ -70,6 +70,11 @@ def anonymous_api(request: Request) -> Client:
     return _gateway(request).anonymous(forwarded(request))
 
 
+def api_as(request: Request, access_token: str) -> AuthenticatedClient:
+    """A typed client with a token just obtained (right after signing in)."""
+    return _gateway(request).signed_in(access_token, forwarded(request))
+
+
 async def user_api(request: Request) -> AuthenticatedClient:
     """A typed client as the signed-in user; the access token is refreshed silently when it
     nears its end, and a session whose refresh fails is signed out."""

@@ -14,11 +14,12 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.core import negotiate_locale
-from babel.dates import format_datetime, format_skeleton, get_month_names
+from babel.dates import format_datetime, format_skeleton, get_day_names, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, get_currency_precision
 from babel.support import Translations
+from starlette.responses import Response
 
 LANGUAGES = ("ja", "ko", "en")
 DEFAULT = "en"
@@ -50,6 +51,15 @@ def load_translations(directory: Path = LOCALE_DIR) -> dict[str, Translations]:
         compiled.seek(0)
         found[language] = Translations(compiled)
     return found
+
+
+def remember(response: Response, language: str | None) -> None:
+    """Keep the visitor's choice of language in their browser (None: forget it, so the
+    browser's `Accept-Language` decides again)."""
+    if language in LANGUAGES:
+        response.set_cookie(LANG_COOKIE, str(language), max_age=365 * 86_400, samesite="lax")
+    else:
+        response.delete_cookie(LANG_COOKIE, samesite="lax")
 
 
 def parse_accept_language(header: str | None) -> list[str]:
@@ -124,3 +134,9 @@ def months(language: str) -> list[tuple[int, str]]:
     """The twelve months' names in `language` (1 -> January, 1月, 1월), for a season's boxes."""
     names = get_month_names("wide", locale=language)
     return [(number, str(names[number])) for number in range(1, 13)]
+
+
+def day_names(language: str) -> list[str]:
+    """Monday to Sunday, abbreviated as the language writes them (`月`, `월`, `Mon`)."""
+    names = get_day_names("abbreviated", locale=_locale(language))
+    return [str(names[day]) for day in range(7)]

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from web import i18n
 from web.account import service
 from web.console import service as console
 from web.console.service import sign_in
@@ -31,7 +32,7 @@ SHORTEST_PASSWORD = 8
 
 # Pages with a secret on them (a TOTP secret, recovery codes): kept by no cache or history.
 SECRET_HEADERS = {"Cache-Control": "no-store"}
-DONE = ("password", "totp-on", "totp-off")
+DONE = ("password", "totp-on", "totp-off", "language")
 
 
 def _refused(exc: ApiError) -> None:
@@ -149,6 +150,7 @@ async def _account_page(
     who = await console.me(api)
     context = {
         "me": who,
+        "saved_language": console.saved_language(who),
         "town": await console.town(api, who, language),
         "session": session,
         **extra,
@@ -170,6 +172,18 @@ async def account(
     """Your account: password, two-step sign-in, logging out everywhere."""
     shown = done if done in DONE else ""
     return await _account_page(request, render, session, api, language, done=shown)
+
+
+@router.post("/account/language", dependencies=[CsrfChecked])
+async def save_language(
+    api: UserApi, language: Annotated[str, Form(max_length=8)] = ""
+) -> Response:
+    """Keep the console's language in the account, and use it in this browser at once."""
+    chosen = language if language in i18n.LANGUAGES else None
+    await service.save_language(api, chosen)
+    response = RedirectResponse("/console/account?done=language", status_code=303)
+    i18n.remember(response, chosen)
+    return response
 
 
 @router.post("/account/password", dependencies=[CsrfChecked])

@@ -14,10 +14,14 @@ from machi_client.api.auth import (
     me_totp_confirm,
     me_totp_disable,
     me_totp_enrol,
+    me_update,
 )
 from machi_client.api.invitations import invitations_accept
 from machi_client.models import (
     InvitationAccept,
+    MeRead,
+    MeUpdate,
+    MeUpdateLanguageType0,
     PasswordChange,
     PasswordResetConfirm,
     PasswordResetRequest,
@@ -81,3 +85,9 @@ async def log_out_everywhere(api: AuthenticatedClient) -> None:
 def qr_svg(uri: str) -> str:
     """The otpauth URI as an inline SVG QR code (no script, no request for an image)."""
     return str(segno.make(uri, error="m").svg_inline(scale=4, title="otpauth"))
+
+
+async def save_language(api: AuthenticatedClient, language: str | None) -> None:
+    """Keep the console's language in the account (None: the browser's, again)."""
+    chosen = MeUpdateLanguageType0(language) if language else None
+    parsed(await me_update.asyncio_detailed(client=api, body=MeUpdate(language=chosen)), MeRead)

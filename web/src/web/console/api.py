@@ -30,6 +30,7 @@ from web.dependencies import (
     RendererDep,
     SessionDep,
     UserApi,
+    api_as,
 )
 from web.gateway import ApiError
 from web.i18n import N_
@@ -93,7 +94,13 @@ async def login(
         }
         return render.page(request, "console/login.html", context, status=exc.status)
     session.sign_in(tokens.access_token, tokens.refresh_token, tokens.expires_in, email)
-    return RedirectResponse(_safe_next(next), status_code=303)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    # The language saved in the account comes before the browser's from now on; the switch
+    # on a page still changes it for this browser.
+    chosen = service.saved_language(await service.me(api_as(request, tokens.access_token)))
+    if chosen is not None:
+        i18n.remember(response, chosen)
+    return response
 
 
 @router.post("/logout", dependencies=[CsrfChecked])
@@ -231,7 +238,7 @@ async def create_product(
         except ApiError as exc:
             if exc.status not in (409, 413, 415, 422):
                 raise
-            form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+            form.errors.update(exc.field_errors() or {"form": exc.title, "form_detail": exc.detail})
         else:
             return RedirectResponse(f"/console/products/{created.id}?saved=1", status_code=303)
     return await _product_page(request, render, session, api, language, form, None, status=422)
@@ -373,7 +380,9 @@ async def update_product(
             elif exc.status not in (409, 413, 415, 422):
                 raise
             else:
-                form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+                form.errors.update(
+                    exc.field_errors() or {"form": exc.title, "form_detail": exc.detail}
+                )
         else:
             return RedirectResponse(f"/console/products/{product_id}?saved=1", status_code=303)
     return await _product_page(request, render, session, api, language, form, found, status=422)
@@ -444,7 +453,7 @@ async def create_post(
         except ApiError as exc:
             if exc.status not in (409, 422):
                 raise
-            form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
+            form.errors.update(exc.field_errors() or {"form": exc.title, "form_detail": exc.detail})
         else:
             return RedirectResponse(f"/console/posts/{created.id}", status_code=303)
     return await _composer(request, render, session, api, language, form, status=422)

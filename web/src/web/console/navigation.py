@@ -75,7 +75,12 @@ GROUPS = (
             Link("/console/media", N_("Media library"), CATALOG_TEAM),
         ),
     ),
-    Group("reports", N_("Reports"), TOWN, (Link("/console/reports", N_("Reports")),)),
+    Group(
+        "reports",
+        N_("Reports"),
+        TOWN,
+        (Link("/console/reports", N_("Reports")), Link("/console/links", N_("Links"))),
+    ),
     Group(
         "admin",
         N_("Admin"),

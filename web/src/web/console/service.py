@@ -47,6 +47,7 @@ from machi_client.models import (
     MediaAttachmentAlt,
     MediaRead,
     MeRead,
+    MeReadLanguageType0,
     Overview,
     PageCategoryRead,
     PageChannelRead,
@@ -103,6 +104,11 @@ async def sign_in(api: Client, email: str, password: str, totp_code: str = "") -
 
 async def me(api: AuthenticatedClient) -> MeRead:
     return parsed(await me_get.asyncio_detailed(client=api), MeRead)
+
+
+def saved_language(who: MeRead) -> str | None:
+    """The language the user chose in their account, if any."""
+    return who.language.value if isinstance(who.language, MeReadLanguageType0) else None
 
 
 async def town(api: AuthenticatedClient, who: MeRead, language: str) -> Town | None:

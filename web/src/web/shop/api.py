@@ -69,17 +69,20 @@ async def _city_page(
     store = parsed(await public_store.asyncio_detailed(town, client=api), StorePage)
     base = _base(request)
     profile = service.town_of(page.town)
-    in_season = service.cards(page.products, language, base)
     everything = service.cards(store.products, language, base)
+    # The store's cards carry the producer's story; the town page's only say what is in season.
+    by_id = {c.id: c for c in everything}
+    in_season = [by_id.get(c.id, c) for c in service.cards(page.products, language, base)]
     specialty = service.specialty(service.latest_product(page.posts), in_season, everything)
     context = {
         "town": profile,
         "specialty": specialty,
         "in_season": [c for c in in_season if specialty is None or c.id != specialty.id][:6],
-        "products": everything,
-        "places": service.places(page.places, base),
+        "shelves": service.shelves(everything, store.categories),
+        "places": service.places(page.places, base, language),
         "posts": service.posts(page.posts, profile, language)[:5],
         "share_image": specialty.photo.url if specialty and specialty.photo else None,
+        "json_ld": _item_list(everything, request),
     }
     return render.page(request, "shop/town.html", context)
 
@@ -118,6 +121,26 @@ async def _product_page(
     return render.page(request, "shop/product.html", context)
 
 
+def _item_list(products: list[service.Card], request: Request) -> str:
+    """schema.org `ItemList` of the products' own pages: a summary page, whose items each carry
+    their `Product` markup on their page (Google Search Central, carousels)."""
+    base = str(request.url.replace(query="")).rstrip("/")
+    document = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "url": f"{base}/{p.slug}", "name": p.name}
+            for n, p in enumerate(products, start=1)
+        ],
+    }
+    return _script_safe(document)
+
+
+def _script_safe(document: dict[str, Any]) -> str:
+    # `</` would end the script element early (HTML 13.1.2.6 script data).
+    return json.dumps(document, ensure_ascii=False).replace("</", "<\\/")
+
+
 def _json_ld(product: service.Card, request: Request) -> str:
     """schema.org `Product` with its `Offer`: a product snippet, as checkout is the store's
     (Google Search Central, product snippets)."""
@@ -138,5 +161,4 @@ def _json_ld(product: service.Card, request: Request) -> str:
             "price": str(Decimal(product.price_amount).scaleb(-precision)),
             "priceCurrency": product.currency,
         }
-    # `</` would end the script element early (HTML 13.1.2.6 script data).
-    return json.dumps(document, ensure_ascii=False).replace("</", "<\\/")
+    return _script_safe(document)

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from machi_client.models import (
+    CategoriesSection,
     PlacesSection,
     PostsSection,
     ProductsSection,
@@ -47,6 +48,16 @@ class Card:
     buy_url: str | None
     category_id: str | None = None
     variants: list[tuple[str, str]] = field(default_factory=list)
+    producer: str = ""
+    story: str = ""
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """One category's products (`name` empty: products in no category)."""
+
+    name: str
+    cards: list[Card]
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,7 @@ class Place:
     address: str
     map_url: str | None
     photo: Photo | None
+    hours: list[tuple[str, str]] = field(default_factory=list)  # days ("holiday"), hours
 
 
 @dataclass(frozen=True)
@@ -113,10 +125,11 @@ def _photo(
 
 
 def card(product: Any, language: str, base: str, rendition: str = PHOTO) -> Card:
-    """A public product (town page, store or product page) as a card."""
+    """A public product (town page, store or product page) as a card. Its buy button is the
+    tracked `/r/{code}` link only, never the store's own URL: a click that is not counted
+    cannot be credited to the page, the product or its producer."""
     extra: dict[str, Any] = product.additional_properties
-    listings = getattr(product, "listings", None) or []
-    buy = product.buy_url or next((x.url for x in listings if getattr(x, "url", None)), None)
+    producer = getattr(product, "producer", None)
     variants = [
         (text(v.name) or v.sku, i18n.price(v.price_amount, v.currency, language))
         for v in (product.variants if not isinstance(product.variants, Unset) else [])
@@ -131,9 +144,11 @@ def card(product: Any, language: str, base: str, rendition: str = PHOTO) -> Card
         price_amount=product.price_amount,
         currency=product.currency,
         photo=_photo(product.media, rendition, base, name),
-        buy_url=on_gateway(buy, base) if product.buy_url else buy,
+        buy_url=on_gateway(product.buy_url, base),
         category_id=extra.get("category_id"),
         variants=variants,
+        producer=text(producer.name) if producer and not isinstance(producer, Unset) else "",
+        story=text(producer.story) if producer and not isinstance(producer, Unset) else "",
     )
 
 
@@ -143,7 +158,57 @@ def cards(section: Any, language: str, base: str) -> list[Card]:
     return [card(p, language, base) for p in section.items]
 
 
-def places(section: Any, base: str) -> list[Place]:
+def shelves(products: list[Card], section: Any) -> list[Shelf]:
+    """Every product by category, in the town's order of categories; products in none last."""
+    names: dict[str, str] = {}
+    if isinstance(section, CategoriesSection):
+        names = {str(c.id): text(c.name) or c.slug for c in section.items}
+    found: dict[str, list[Card]] = {}
+    for product in products:
+        key = product.category_id if product.category_id in names else ""
+        found.setdefault(key or "", []).append(product)
+    ordered = [Shelf(names[key], found[key]) for key in names if key in found]
+    return ordered + ([Shelf("", found[""])] if "" in found else [])
+
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+HOLIDAY = "holiday"
+DASH = "\u2013"  # the en dash of ranges ("Mon-Fri" with it)
+
+
+def opening_hours(periods: Any, language: str) -> list[tuple[str, str]]:
+    """A place's opening periods as a visitor reads them (`("Mon-Fri", "09:00-17:00")`, with en
+    dashes): days with the same hours run together, in the week's order, public holidays
+    (`"holiday"`) last."""
+    if not isinstance(periods, list):
+        return []
+    by_day: dict[str, list[str]] = {}
+    for period in periods:
+        if isinstance(period, dict) and period.get("day") in (*DAYS, HOLIDAY):
+            hours = f"{period['opens']}{DASH}{period['closes']}"
+            by_day.setdefault(period["day"], []).append(hours)
+    names = i18n.day_names(language)
+    runs: list[tuple[int, int, str]] = []  # first day, last day, hours
+    for index, day in enumerate(DAYS):
+        if day not in by_day:
+            continue
+        hours = ", ".join(sorted(by_day[day]))
+        if runs and runs[-1][1] == index - 1 and runs[-1][2] == hours:
+            runs[-1] = (runs[-1][0], index, hours)
+        else:
+            runs.append((index, index, hours))
+    found = [
+        (names[first] if first == last else f"{names[first]}{DASH}{names[last]}", hours)
+        for first, last, hours in runs
+    ]
+    if HOLIDAY in by_day:
+        found.append((HOLIDAY, ", ".join(sorted(by_day[HOLIDAY]))))
+    return found
+
+
+def places(section: Any, base: str, language: str = i18n.DEFAULT) -> list[Place]:
     if not isinstance(section, PlacesSection):
         return []
     found = []
@@ -162,6 +227,7 @@ def places(section: Any, base: str) -> list[Place]:
                 place.address or "",
                 map_url,
                 _photo(place.media, THUMBNAIL, base, text(place.name)),
+                opening_hours(place.additional_properties.get("opening_hours"), language),
             )
         )
     return found
