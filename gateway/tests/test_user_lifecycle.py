@@ -468,7 +468,9 @@ class TestMe:
     ) -> None:
         admin = await auth_headers(http, town.admin_email)
         made = await http.post(
-            "/v1/api-keys", json={"name": "bot", "roles": ["writer"], "scopes": ["*"]}, headers=admin
+            "/v1/api-keys",
+            json={"name": "bot", "roles": ["writer"], "scopes": ["*"]},
+            headers=admin,
         )
         assert made.status_code == 201, made.text
         key = {"Authorization": f"Bearer {made.json()['key']}"}

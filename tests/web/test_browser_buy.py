@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (Japanese text is written with full-width punctuation)
 """Journey 4 in a real browser: a visitor on a phone opens the city page, sees a product with its
 photo and price, taps "buy" and lands on the town's store (a fake one on loopback) with a click
 id; the click then shows on the console's links page and in its reports."""

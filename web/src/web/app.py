@@ -25,9 +25,9 @@ from web.dependencies import CsrfRefused, NotSignedIn
 from web.endpoints import api as endpoints_api
 from web.gateway import ApiError, Gateway
 from web.imports import api as imports_api
+from web.links import api as links_api
 from web.media import api as media_api
 from web.operator import api as operator_api
-from web.links import api as links_api
 from web.rendering import STATIC, Renderer
 from web.reports import api as reports_api
 from web.sessions import Sessions
