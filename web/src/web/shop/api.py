@@ -81,7 +81,10 @@ async def _city_page(
         "shelves": service.shelves(everything, store.categories),
         "places": service.places(page.places, base, language),
         "posts": service.posts(page.posts, profile, language)[:5],
-        "share_image": specialty.photo.url if specialty and specialty.photo else None,
+        # A shared page shows the specialty's photo, else any product's.
+        "share_image": next(
+            (c.photo.url for c in (specialty, *in_season, *everything) if c and c.photo), None
+        ),
         "json_ld": _item_list(everything, request),
     }
     return render.page(request, "shop/town.html", context)
