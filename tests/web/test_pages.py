@@ -349,7 +349,7 @@ def test_the_web_role_runs_alone_against_a_gateway(platform: Platform, tmp_path:
     web = Machi(env, tmp_path)
     try:
         web.start("web", "--target=web", "--port", str(port))
-        wait_http(f"http://127.0.0.1:{port}/readyz", timeout=60)
+        wait_http(f"http://127.0.0.1:{port}/readyz")
         page = httpx.get(f"http://127.0.0.1:{port}/takeo/shop?lang=ja", timeout=30)
         assert page.status_code == 200
         assert "熟成黒にんにく" in page.text
