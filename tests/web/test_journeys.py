@@ -1,7 +1,8 @@
-"""Journeys 1 and 6 of issue 13 in a real browser on a phone, through the real all-in-one:
-a town's admin invites a writer and an editor and connects a Facebook Page by OAuth (the fake
-Graph's consent dialog sends the browser back to the console); the platform operator opens a
-partner town from Takeo's playbook, its admin joins, and the month's usage comes as CSV.
+"""Issue 13's journeys in a real browser on a phone, through the real all-in-one: the platform
+operator opens a partner town from Takeo's playbook, its admin joins, and the month's usage
+comes as CSV (journey 6). Journey 1 (an admin invites a writer and an editor, then connects a
+Facebook Page through the fake Graph's consent dialog) joins it once the console's connect form
+can send a real browser to the platform: the pages' CSP `form-action 'self'` stops its redirect.
 Screenshots of each journey's key pages are left in var/test-output/browser/."""
 
 from __future__ import annotations
