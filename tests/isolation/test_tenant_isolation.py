@@ -104,6 +104,7 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("POST", "/v1/posts/{post_id}/cancel"): Call("post"),
     ("GET", "/v1/deliveries/{delivery_id}"): Call("delivery"),
     ("GET", "/v1/deliveries/{delivery_id}/attempts"): Call("delivery"),
+    ("POST", "/v1/deliveries/{delivery_id}/retry"): Call("delivery"),
     ("GET", "/v1/campaigns/{campaign_id}"): Call("campaign"),
     ("GET", "/v1/campaigns/{campaign_id}/posts"): Call("campaign"),
     ("POST", "/v1/campaigns/{campaign_id}/submit"): Call("campaign"),

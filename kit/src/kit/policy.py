@@ -275,9 +275,11 @@ CHANNELS: Table = {
     ("PATCH", "/v1/channels/{channel_id}"): write(P, ADMINS),
     ("GET", "/v1/channels/{channel_id}/feed"): read(P, TOWN),
     ("POST", "/v1/channels/credentials/rotate"): write(P, ADMINS),
-    ("POST", "/v1/channels/oauth/{platform}/start"): write(P, ADMINS),
-    ("GET", "/v1/channels/oauth/{platform}/callback"): read(P, ADMINS),
-    ("POST", "/v1/channels/oauth/{platform}/select"): write(P, ADMINS),
+    # Whoever posts connects accounts: the admin the town's and shops', everyone else only
+    # their own (owner_kind staff; the publisher enforces it).
+    ("POST", "/v1/channels/oauth/{platform}/start"): write(P, AUTHORS),
+    ("GET", "/v1/channels/oauth/{platform}/callback"): read(P, AUTHORS),
+    ("POST", "/v1/channels/oauth/{platform}/select"): write(P, AUTHORS),
     ("GET", "/v1/channel-plans"): read(P, TOWN),
 }
 POSTS: Table = {
@@ -302,6 +304,9 @@ DELIVERIES: Table = {
     ("GET", "/v1/deliveries"): read(P, TOWN),
     ("GET", "/v1/deliveries/{delivery_id}"): read(P, TOWN),
     ("GET", "/v1/deliveries/{delivery_id}/attempts"): read(P, TOWN),
+    # Only a delivery that never reached the platform's publish call (staff: on their own
+    # channels); the publisher refuses the others.
+    ("POST", "/v1/deliveries/{delivery_id}/retry"): write(P, AUTHORS),
 }
 CAMPAIGNS: Table = {
     ("GET", "/v1/campaigns"): read(P, TOWN),
@@ -422,6 +427,7 @@ AUDITED: Mapping[Operation, Audited] = {
     ("POST", "/v1/channels/credentials/rotate"): Audited("channel.credentials_rotated"),
     ("GET", "/v1/channels/oauth/{platform}/callback"): Audited("channel.connected"),
     ("POST", "/v1/channels/oauth/{platform}/select"): Audited("channel.connected"),
+    ("POST", "/v1/deliveries/{delivery_id}/retry"): Audited("delivery.retried"),
     ("POST", "/v1/posts"): Audited("post.created"),
     ("POST", "/v1/posts/{post_id}/submit"): Audited("post.submitted"),
     ("POST", "/v1/posts/{post_id}/approve"): Audited("post.approved"),

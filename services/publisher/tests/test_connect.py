@@ -132,6 +132,60 @@ async def test_a_callback_with_a_wrong_state_is_refused(
     assert replay.status_code == 400
 
 
-async def test_only_admins_connect_channels(platforms: FastAPI, signer: TokenSigner) -> None:
-    writer = client(platforms, signer, SERVICE, principal(uuid.uuid4(), ("writer",)))
-    assert (await writer.post("/v1/channels/oauth/x/start", json={})).status_code == 403
+async def test_only_admins_connect_the_towns_accounts(
+    platforms: FastAPI, signer: TokenSigner
+) -> None:
+    town = uuid.uuid4()
+    for role in ("writer", "staff"):
+        someone = client(platforms, signer, SERVICE, principal(town, (role,)))
+        for asked in ({"owner_kind": "town"}, {"owner_kind": "shop"}):
+            refused = await someone.post("/v1/channels/oauth/x/start", json=asked)
+            assert refused.status_code == 403, refused.text
+            assert refused.json()["type"] == type_uri("not-your-account")
+        others = {"owner_kind": "staff", "owner_user": str(uuid.uuid4())}
+        refused = await someone.post("/v1/channels/oauth/x/start", json=others)
+        assert refused.status_code == 403
+
+
+async def test_a_staff_member_connects_their_own_account_under_the_towns_policy(
+    platforms: FastAPI, signer: TokenSigner
+) -> None:
+    me = principal(uuid.uuid4(), ("staff",))
+    staff = client(platforms, signer, SERVICE, me)
+    # No owner given: a staff member's connection is their own; the policy is not theirs to set.
+    started = await staff.post("/v1/channels/oauth/x/start", json={"approval_policy": "none"})
+    assert started.status_code == 200, started.text
+    state = _state(started.json()["authorization_url"])["state"]
+    done = await staff.get(
+        "/v1/channels/oauth/x/callback", params={"code": "x-code-librarian", "state": state}
+    )
+    assert done.status_code == 200, done.text
+    [made] = done.json()["channels"]
+    assert (made["owner_kind"], made["owner_user"], made["approval_policy"]) == (
+        "staff",
+        me.sub,
+        "editor",
+    )
+    mine = await staff.get("/v1/channels", params={"owner_user": me.sub})
+    assert [c["name"] for c in mine.json()["items"]] == ["@librarian"]
+    assert (await staff.get("/v1/channels", params={"owner_user": "someone"})).json()["items"] == []
+
+
+async def test_only_who_started_a_connection_finishes_it(
+    platforms: FastAPI, signer: TokenSigner
+) -> None:
+    town = uuid.uuid4()
+    staff = client(platforms, signer, SERVICE, principal(town, ("staff",)))
+    admin = client(platforms, signer, SERVICE, principal(town))
+    started = await staff.post("/v1/channels/oauth/x/start", json={})
+    state = _state(started.json()["authorization_url"])["state"]
+    taken = await admin.get(
+        "/v1/channels/oauth/x/callback", params={"code": "x-code-someone", "state": state}
+    )
+    assert taken.status_code == 400
+    assert taken.json()["type"] == type_uri("oauth-state-invalid")
+    assert (await admin.get("/v1/channels")).json()["items"] == []
+    own = await staff.get(
+        "/v1/channels/oauth/x/callback", params={"code": "x-code-someone", "state": state}
+    )
+    assert own.status_code == 200, own.text

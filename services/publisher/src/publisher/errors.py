@@ -45,6 +45,21 @@ class ChannelNotAllowed(Forbidden):
     title = "This channel belongs to someone else"
 
 
+class NotYourAccount(Forbidden):
+    type = "not-your-account"
+    title = "Only an admin connects the town's accounts; you connect your own"
+
+
+class DeliveryNotFound(NotFound):
+    type = "delivery-not-found"
+    title = "Delivery not found"
+
+
+class RetryRefused(Conflict):
+    type = "retry-refused"
+    title = "This delivery cannot be retried"
+
+
 class PostInvalid(InvalidInput):
     type = "post-invalid"
     title = "The post breaks a platform rule"

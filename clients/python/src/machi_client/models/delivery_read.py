@@ -38,6 +38,8 @@ class DeliveryRead:
         state (str):
         updated_at (datetime.datetime):
         estimated_messages (int | None | Unset):
+        retryable (bool | Unset): Failed before the platform's publish call: POST .../retry may send it again. Default:
+            False.
     """
 
     attempts: int
@@ -61,6 +63,7 @@ class DeliveryRead:
     state: str
     updated_at: datetime.datetime
     estimated_messages: int | None | Unset = UNSET
+    retryable: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -132,6 +135,8 @@ class DeliveryRead:
         else:
             estimated_messages = self.estimated_messages
 
+        retryable = self.retryable
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -160,6 +165,8 @@ class DeliveryRead:
         )
         if estimated_messages is not UNSET:
             field_dict["estimated_messages"] = estimated_messages
+        if retryable is not UNSET:
+            field_dict["retryable"] = retryable
 
         return field_dict
 
@@ -299,6 +306,8 @@ class DeliveryRead:
             d.pop("estimated_messages", UNSET)
         )
 
+        retryable = d.pop("retryable", UNSET)
+
         delivery_read = cls(
             attempts=attempts,
             campaign_id=campaign_id,
@@ -321,6 +330,7 @@ class DeliveryRead:
             state=state,
             updated_at=updated_at,
             estimated_messages=estimated_messages,
+            retryable=retryable,
         )
 
         delivery_read.additional_properties = d

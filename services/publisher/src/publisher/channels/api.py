@@ -35,12 +35,15 @@ async def create_channel(
 async def list_channels(
     session: SessionDep,
     platform: str | None = Query(default=None, max_length=20),
+    owner_user: str | None = Query(
+        default=None, max_length=200, description="Only the channels this user owns (`/v1/me` id)."
+    ),
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """The tenant's channels, newest first."""
     items, next_cursor = await repository.list_page(
-        session, cursor=cursor, limit=limit, platform=platform
+        session, cursor=cursor, limit=limit, platform=platform, owner_user=owner_user
     )
     return {"items": [service.read(c) for c in items], "next_cursor": next_cursor}
 

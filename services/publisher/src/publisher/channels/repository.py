@@ -52,11 +52,18 @@ async def get_many(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Chan
 
 
 async def list_page(
-    session: AsyncSession, *, cursor: str | None, limit: int, platform: str | None
+    session: AsyncSession,
+    *,
+    cursor: str | None,
+    limit: int,
+    platform: str | None,
+    owner_user: str | None = None,
 ) -> tuple[list[Channel], str | None]:
     statement = select(Channel)
     if platform is not None:
         statement = statement.where(Channel.platform == platform)
+    if owner_user is not None:
+        statement = statement.where(Channel.owner_user == owner_user)
     return await paginate(session, statement, Channel, cursor=cursor, limit=limit)
 
 

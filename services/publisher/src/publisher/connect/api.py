@@ -33,8 +33,10 @@ async def start_connect(
     outbound: OutboundDep,
     who: PrincipalDep,
 ) -> object:
-    """Start connecting an account: open `authorization_url` in the admin's browser.
-    A Mastodon `instance_url` aiming at a non-public address is refused (`url-refused`)."""
+    """Start connecting an account: open `authorization_url` in the user's browser. An admin
+    connects any account; anyone else who posts only their own (`owner_kind` staff, owned by
+    themselves, approval policy the town's), else `not-your-account`. A Mastodon
+    `instance_url` aiming at a non-public address is refused (`url-refused`)."""
     return await service.start(session, settings, vault, instances, outbound, who, platform, body)
 
 
@@ -46,16 +48,24 @@ async def connect_callback(
     vault: VaultDep,
     http: HttpDep,
     instances: InstanceHttpDep,
+    who: PrincipalDep,
     code: Annotated[str, Query(max_length=2000)],
     state: Annotated[str, Query(max_length=200)],
 ) -> object:
-    """The platform's redirect: check the state, exchange the code, make or offer channels."""
-    return await service.callback(session, settings, vault, http, instances, platform, code, state)
+    """The platform's redirect: check the state, exchange the code, make or offer channels.
+    Only who started the connection finishes it."""
+    return await service.callback(
+        session, settings, vault, http, instances, who, platform, code, state
+    )
 
 
 @router.post("/{platform}/select", response_model=ConnectResult)
 async def select_pages(
-    platform: OAuthPlatform, body: PageSelection, session: SessionDep, vault: VaultDep
+    platform: OAuthPlatform,
+    body: PageSelection,
+    session: SessionDep,
+    vault: VaultDep,
+    who: PrincipalDep,
 ) -> object:
     """Choose which of the granted Pages (or Instagram accounts) become channels."""
-    return await service.select(session, vault, platform, body)
+    return await service.select(session, vault, who, platform, body)

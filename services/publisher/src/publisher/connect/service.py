@@ -6,8 +6,12 @@ instance reuses the registration (docs.joinmastodon.org/client/token: apps are p
 The instance is a user-supplied URL: it is checked and called through `kit.outbound`, and what
 it answers reaches the admin as its status only (hole 2 of issue 12).
 
+Whoever posts connects accounts: an admin the town's and shops', anyone else only their own
+(`owner_kind` staff, `owner_user` themselves, the approval policy the town's, not theirs to
+choose). A connection is finished by whoever started it.
+
 The state is stored hashed, the PKCE verifier sealed; a callback whose state is unknown, used,
-expired, or for another platform is refused. Never commits.
+expired, for another platform, or started by someone else is refused. Never commits.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit import policy
 from kit.auth import InternalPrincipal
 from kit.errors import InvalidInput
 from kit.outbound import OutboundPolicy
@@ -29,7 +34,7 @@ from kit.secrets import Sealer
 from publisher.channels import service as channels
 from publisher.connect import repository
 from publisher.connect.schemas import ConnectResult, ConnectStart, ConnectStarted, PageSelection
-from publisher.errors import OAuthFailed, OAuthStateInvalid, PlatformUnavailable
+from publisher.errors import NotYourAccount, OAuthFailed, OAuthStateInvalid, PlatformUnavailable
 from publisher.models import Channel, MastodonApp, OAuthState
 from publisher.platforms import registry
 from publisher.platforms.mastodon.instance import instance_origin
@@ -66,6 +71,7 @@ async def start(
 ) -> ConnectStarted:
     """Begin a connect flow: the URL the admin's browser opens (`instances`: the guarded
     client of user-supplied instance URLs)."""
+    data = _owned(who, data)
     if data.owner_kind == "staff" and not data.owner_user:
         raise InvalidInput("a staff channel names its owner_user")
     oauth = _oauth(platform)
@@ -109,6 +115,18 @@ async def start(
     return ConnectStarted(connection_id=row.id, authorization_url=url)
 
 
+def _owned(who: InternalPrincipal, data: ConnectStart) -> ConnectStart:
+    """What `who` may connect: an admin anything; anyone else their own account only, under
+    the approval policy an admin or the town's playbook sets."""
+    if who.has_role(*policy.ADMINS):
+        return data
+    kind = data.owner_kind if "owner_kind" in data.model_fields_set else "staff"
+    if kind != "staff" or data.owner_user not in (None, who.sub):
+        raise NotYourAccount("you connect your own accounts (owner_kind staff) only")
+    owned = {"owner_kind": "staff", "owner_user": who.sub, "approval_policy": "editor"}
+    return data.model_copy(update=owned)
+
+
 async def _mastodon_app(
     session: AsyncSession,
     settings: PublisherSettings,
@@ -145,6 +163,7 @@ async def callback(
     vault: Sealer,
     http: httpx.AsyncClient,
     instances: httpx.AsyncClient,
+    who: InternalPrincipal,
     platform: str,
     code: str,
     state: str,
@@ -152,6 +171,8 @@ async def callback(
     """Finish the grant: channels at once, or the Pages to choose from (`http` calls the
     platforms the operator configured, `instances` the guarded user-supplied instances)."""
     row = await repository.by_state_hash(session, _hash(state))
+    if row is not None and row.created_by != who.actor:
+        row = None  # someone else's connection reads as unknown: nothing to probe with
     if row is None or row.platform != platform or row.stage != "authorize":
         raise OAuthStateInvalid("this authorization was not started here, or was used")
     if row.expires_at < datetime.now(UTC):
@@ -197,10 +218,16 @@ async def _done(
 
 
 async def select(
-    session: AsyncSession, vault: Sealer, platform: str, data: PageSelection
+    session: AsyncSession,
+    vault: Sealer,
+    who: InternalPrincipal,
+    platform: str,
+    data: PageSelection,
 ) -> ConnectResult:
     """Make channels of the Pages (or Instagram accounts) the admin picked."""
     row = await repository.get(session, data.connection_id)
+    if row is not None and row.created_by != who.actor:
+        row = None
     if row is None or row.platform != platform or row.stage != "select":
         raise OAuthStateInvalid("no page choice is pending for this connection")
     sealed = vault.open(row.sealed)

@@ -7,14 +7,21 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi import APIRouter, Query
 
-from kit.dependencies import SessionDep
+from kit.dependencies import PrincipalDep, SessionDep
 from kit.errors import NotFound
 from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from publisher.dependencies import SettingsDep
-from publisher.dispatch import repository
+from publisher.dispatch import repository, retry
 from publisher.dispatch.schemas import AttemptRead, DeliveryRead
+from publisher.models import Delivery
 
 router = APIRouter(prefix="/v1/deliveries", tags=["deliveries"])
+
+
+def _read(delivery: Delivery) -> DeliveryRead:
+    shown = DeliveryRead.model_validate(delivery)
+    shown.retryable = retry.refusal(delivery) is None
+    return shown
 
 
 @router.get("", response_model=Page[DeliveryRead])
@@ -42,7 +49,7 @@ async def list_deliveries(
         channel_id=channel_id,
         late_before=late_before,
     )
-    return {"items": items, "next_cursor": next_cursor}
+    return {"items": [_read(d) for d in items], "next_cursor": next_cursor}
 
 
 @router.get("/{delivery_id}", response_model=DeliveryRead)
@@ -51,7 +58,7 @@ async def get_delivery(delivery_id: uuid.UUID, session: SessionDep) -> object:
     delivery = await repository.get(session, delivery_id)
     if delivery is None:
         raise NotFound(f"no delivery {delivery_id}")
-    return delivery
+    return _read(delivery)
 
 
 @router.get("/{delivery_id}/attempts", response_model=Page[AttemptRead])
@@ -69,3 +76,12 @@ async def delivery_attempts(
         session, delivery_id, cursor=cursor, limit=limit
     )
     return {"items": items, "next_cursor": next_cursor}
+
+
+@router.post("/{delivery_id}/retry", response_model=DeliveryRead)
+async def retry_delivery(delivery_id: uuid.UUID, session: SessionDep, who: PrincipalDep) -> object:
+    """Send a failed delivery again, only when it failed before the platform's publish call
+    (token refresh or media preparation) and not for a refusal of the post itself; its channel
+    must be active. Otherwise `retry-refused` (409) with the reason: a publish call that was
+    made is never repeated by hand."""
+    return _read(await retry.retry(session, who, delivery_id))

@@ -93,8 +93,13 @@ async def count_late(session: AsyncSession, *, before: datetime) -> int:
     return int((await session.execute(statement)).scalar_one())
 
 
-async def get(session: AsyncSession, delivery_id: uuid.UUID) -> Delivery | None:
-    return await session.get(Delivery, delivery_id)
+async def get(
+    session: AsyncSession, delivery_id: uuid.UUID, *, lock: bool = False
+) -> Delivery | None:
+    if not lock:
+        return await session.get(Delivery, delivery_id)
+    statement = select(Delivery).where(Delivery.id == delivery_id).with_for_update()
+    return (await session.execute(statement)).scalar_one_or_none()
 
 
 async def by_link_code(session: AsyncSession, code: str) -> Delivery | None:

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class DeliveryRead(BaseModel):
@@ -31,6 +31,10 @@ class DeliveryRead(BaseModel):
     product_id: uuid.UUID | None
     campaign_id: uuid.UUID | None
     estimated_messages: int | None = None
+    retryable: bool = Field(
+        default=False,
+        description="Failed before the platform's publish call: POST .../retry may send it again.",
+    )
     created_at: datetime
     updated_at: datetime
 

@@ -106,12 +106,16 @@ async def _channels(
     if missing:
         raise InvalidInput(f"unknown channel(s): {', '.join(sorted(map(str, missing)))}")
     for channel in channels:
-        if who is None or who.has_role(*policy.WRITERS):
-            continue
-        # A staff member posts on the accounts they own, and only those.
-        if channel.owner_kind != "staff" or channel.owner_user != who.sub:
+        if who is not None and not may_post(who, channel):
             raise ChannelNotAllowed(f"channel {channel.id} is not yours")
     return channels
+
+
+def may_post(who: InternalPrincipal, channel: Channel) -> bool:
+    """The content team posts on every channel; a staff member on the accounts they own."""
+    if who.has_role(*policy.WRITERS):
+        return True
+    return channel.owner_kind == "staff" and channel.owner_user == who.sub
 
 
 def _media(items: list[Any]) -> list[dict[str, Any]]:
@@ -583,6 +587,13 @@ def derived_status(states: list[str]) -> str | None:
     if published:
         return "partly_published"
     return "failed"
+
+
+async def reopen(session: AsyncSession, post_id: uuid.UUID, actor: str) -> None:
+    """A settled post one of whose deliveries goes out again is on its way once more."""
+    post = await get(session, post_id, lock=True)
+    if post.status in ("failed", "partly_published"):
+        await _record(session, post, post.status, "scheduled", actor)
 
 
 async def refresh_status(session: AsyncSession, post_id: uuid.UUID) -> None:

@@ -13,6 +13,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     platform: None | str | Unset = UNSET,
+    owner_user: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -25,6 +26,13 @@ def _get_kwargs(
     else:
         json_platform = platform
     params["platform"] = json_platform
+
+    json_owner_user: None | str | Unset
+    if isinstance(owner_user, Unset):
+        json_owner_user = UNSET
+    else:
+        json_owner_user = owner_user
+    params["owner_user"] = json_owner_user
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -85,6 +93,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     platform: None | str | Unset = UNSET,
+    owner_user: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageChannelRead | Problem]:
@@ -94,6 +103,7 @@ def sync_detailed(
 
     Args:
         platform (None | str | Unset):
+        owner_user (None | str | Unset): Only the channels this user owns (`/v1/me` id).
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -107,6 +117,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         platform=platform,
+        owner_user=owner_user,
         cursor=cursor,
         limit=limit,
     )
@@ -122,6 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     platform: None | str | Unset = UNSET,
+    owner_user: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageChannelRead | Problem | None:
@@ -131,6 +143,7 @@ def sync(
 
     Args:
         platform (None | str | Unset):
+        owner_user (None | str | Unset): Only the channels this user owns (`/v1/me` id).
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -145,6 +158,7 @@ def sync(
     return sync_detailed(
         client=client,
         platform=platform,
+        owner_user=owner_user,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -154,6 +168,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     platform: None | str | Unset = UNSET,
+    owner_user: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageChannelRead | Problem]:
@@ -163,6 +178,7 @@ async def asyncio_detailed(
 
     Args:
         platform (None | str | Unset):
+        owner_user (None | str | Unset): Only the channels this user owns (`/v1/me` id).
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -176,6 +192,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         platform=platform,
+        owner_user=owner_user,
         cursor=cursor,
         limit=limit,
     )
@@ -189,6 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     platform: None | str | Unset = UNSET,
+    owner_user: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageChannelRead | Problem | None:
@@ -198,6 +216,7 @@ async def asyncio(
 
     Args:
         platform (None | str | Unset):
+        owner_user (None | str | Unset): Only the channels this user owns (`/v1/me` id).
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -213,6 +232,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             platform=platform,
+            owner_user=owner_user,
             cursor=cursor,
             limit=limit,
         )

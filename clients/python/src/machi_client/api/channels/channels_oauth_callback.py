@@ -83,6 +83,7 @@ def sync_detailed(
     """Connect Callback
 
      The platform's redirect: check the state, exchange the code, make or offer channels.
+    Only who started the connection finishes it.
 
     Args:
         platform (ChannelsOauthCallbackPlatform):
@@ -120,6 +121,7 @@ def sync(
     """Connect Callback
 
      The platform's redirect: check the state, exchange the code, make or offer channels.
+    Only who started the connection finishes it.
 
     Args:
         platform (ChannelsOauthCallbackPlatform):
@@ -152,6 +154,7 @@ async def asyncio_detailed(
     """Connect Callback
 
      The platform's redirect: check the state, exchange the code, make or offer channels.
+    Only who started the connection finishes it.
 
     Args:
         platform (ChannelsOauthCallbackPlatform):
@@ -187,6 +190,7 @@ async def asyncio(
     """Connect Callback
 
      The platform's redirect: check the state, exchange the code, make or offer channels.
+    Only who started the connection finishes it.
 
     Args:
         platform (ChannelsOauthCallbackPlatform):

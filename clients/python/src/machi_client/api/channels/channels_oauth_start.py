@@ -82,8 +82,10 @@ def sync_detailed(
 ) -> Response[ConnectStarted | Problem]:
     """Start Connect
 
-     Start connecting an account: open `authorization_url` in the admin's browser.
-    A Mastodon `instance_url` aiming at a non-public address is refused (`url-refused`).
+     Start connecting an account: open `authorization_url` in the user's browser. An admin
+    connects any account; anyone else who posts only their own (`owner_kind` staff, owned by
+    themselves, approval policy the town's), else `not-your-account`. A Mastodon
+    `instance_url` aiming at a non-public address is refused (`url-refused`).
 
     Args:
         platform (ChannelsOauthStartPlatform):
@@ -120,8 +122,10 @@ def sync(
 ) -> ConnectStarted | Problem | None:
     """Start Connect
 
-     Start connecting an account: open `authorization_url` in the admin's browser.
-    A Mastodon `instance_url` aiming at a non-public address is refused (`url-refused`).
+     Start connecting an account: open `authorization_url` in the user's browser. An admin
+    connects any account; anyone else who posts only their own (`owner_kind` staff, owned by
+    themselves, approval policy the town's), else `not-your-account`. A Mastodon
+    `instance_url` aiming at a non-public address is refused (`url-refused`).
 
     Args:
         platform (ChannelsOauthStartPlatform):
@@ -153,8 +157,10 @@ async def asyncio_detailed(
 ) -> Response[ConnectStarted | Problem]:
     """Start Connect
 
-     Start connecting an account: open `authorization_url` in the admin's browser.
-    A Mastodon `instance_url` aiming at a non-public address is refused (`url-refused`).
+     Start connecting an account: open `authorization_url` in the user's browser. An admin
+    connects any account; anyone else who posts only their own (`owner_kind` staff, owned by
+    themselves, approval policy the town's), else `not-your-account`. A Mastodon
+    `instance_url` aiming at a non-public address is refused (`url-refused`).
 
     Args:
         platform (ChannelsOauthStartPlatform):
@@ -189,8 +195,10 @@ async def asyncio(
 ) -> ConnectStarted | Problem | None:
     """Start Connect
 
-     Start connecting an account: open `authorization_url` in the admin's browser.
-    A Mastodon `instance_url` aiming at a non-public address is refused (`url-refused`).
+     Start connecting an account: open `authorization_url` in the user's browser. An admin
+    connects any account; anyone else who posts only their own (`owner_kind` staff, owned by
+    themselves, approval policy the town's), else `not-your-account`. A Mastodon
+    `instance_url` aiming at a non-public address is refused (`url-refused`).
 
     Args:
         platform (ChannelsOauthStartPlatform):
