@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kit.testing.fakes import serve_in_thread
-from kit.testing.platforms import FakeMeta, FakeX
+from kit.testing.platforms import FakeMastodon, FakeMeta, FakeX
 from tests.harness import Platform, all_in_one
 
 
@@ -31,14 +31,27 @@ def fake_meta() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def fake_mastodon() -> Iterator[tuple[FakeMastodon, str]]:
+    """A fake Mastodon instance on loopback, whose address a staff member types in: it registers
+    Machi's app, shows its consent page and takes statuses."""
+    fake = FakeMastodon(username="librarian")
+    with serve_in_thread(fake.app) as url:
+        yield fake, url
+
+
+@pytest.fixture(scope="session")
 def platform(
     pg_server_url: str,
     tmp_path_factory: pytest.TempPathFactory,
     fake_x: tuple[FakeX, str],
     fake_meta: str,
+    fake_mastodon: tuple[FakeMastodon, str],
 ) -> Iterator[Platform]:
     x_url = fake_x[1]
     extra = {
+        # The fake Mastodon instance listens on loopback, which the outbound guard refuses
+        # otherwise (the cloud metadata address stays refused even so).
+        "OUTBOUND_ALLOW_PRIVATE": "true",
         "PUBLISHER_FACEBOOK_GRAPH_URL": fake_meta,
         "PUBLISHER_FACEBOOK_DIALOG_URL": f"{fake_meta}/dialog/oauth",
         "PUBLISHER_FACEBOOK_APP_ID": "fb-app",

@@ -18,9 +18,10 @@ import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
-from fastapi import FastAPI, Header, Request
+from fastapi import FastAPI, Form, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 
@@ -35,6 +36,26 @@ class Scripted:
 
 def _answer(scripted: Scripted) -> JSONResponse:
     return JSONResponse(scripted.body, status_code=scripted.status, headers=scripted.headers)
+
+
+def _consent_page(action: str, redirect_uri: str, state: str, fields: str) -> str:
+    """A platform's consent page: allowing sends the browser back with a code (RFC 6749 4.1.2)."""
+    hidden = "".join(
+        f'<input type="hidden" name="{k}" value="{html.escape(v)}">'
+        for k, v in (("redirect_uri", redirect_uri), ("state", state))
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width">'
+        f"<title>Authorize</title></head><body><main><h1>Authorize Machi?</h1>"
+        f'<form method="post" action="{action}">{hidden}{fields}'
+        '<button type="submit">Authorize</button></form></main></body></html>'
+    )
+
+
+def _back(redirect_uri: str, params: dict[str, str]) -> Response:
+    joiner = "&" if "?" in redirect_uri else "?"
+    location = redirect_uri + joiner + urlencode(params)
+    return Response(status_code=303, headers={"location": location})
 
 
 # --- Meta: Facebook Login, Pages, Instagram (one Graph API host) --------------------------------
@@ -628,6 +649,22 @@ class FakeX:
         async def timeline(user_id: str) -> Any:
             return {"data": [p for p in reversed(self.posts) if p["user"] == user_id]}
 
+        @app.get("/i/oauth2/authorize", response_class=HTMLResponse)
+        async def consent(redirect_uri: str, state: str = "", client_id: str = "") -> str:
+            """The consent page a signed-in X user sees; they name the account they allow."""
+            return _consent_page(
+                "/i/oauth2/authorize",
+                redirect_uri,
+                state,
+                '<label for="username">Username</label> <input id="username" name="username">',
+            )
+
+        @app.post("/i/oauth2/authorize")
+        async def allow(
+            redirect_uri: str = Form(), state: str = Form(""), username: str = Form("takeo")
+        ) -> Response:
+            return _back(redirect_uri, {"code": f"x-code-{username}", "state": state})
+
         @app.post("/2/oauth2/token")
         async def token(request: Request) -> Any:
             form = await request.form()
@@ -788,14 +825,16 @@ def mastodon_error(status: int, words: str) -> Scripted:
 
 
 class FakeMastodon:
-    """One instance: app registration, the token exchange, the account and instance limits
-    (docs.joinmastodon.org/methods/apps, /methods/oauth, /methods/instance), media uploads
-    (`POST /api/v2/media`: 200 when processed at once, 202 with `url: null` while processing;
-    `GET /api/v1/media/{id}`: 206 until processed, 422 when processing failed, 404 once cleaned
-    up) and statuses with `media_ids[]` and `Idempotency-Key` (docs.joinmastodon.org/methods/
-    media, /methods/statuses), with `X-RateLimit-*` headers (api/rate-limits)."""
+    """One instance: app registration, the consent page and token exchange, the account and
+    instance limits (docs.joinmastodon.org/methods/apps, /methods/oauth, /methods/instance; the
+    consent page checks the client and that the redirect_uri is one the app registered, as the
+    instance does), media uploads (`POST /api/v2/media`: 200 when processed at once, 202 with
+    `url: null` while processing; `GET /api/v1/media/{id}`: 206 until processed, 422 when
+    processing failed, 404 once cleaned up) and statuses with `media_ids[]` and
+    `Idempotency-Key` (docs.joinmastodon.org/methods/media, /methods/statuses), with
+    `X-RateLimit-*` headers (api/rate-limits)."""
 
-    def __init__(self) -> None:
+    def __init__(self, username: str = "takeo") -> None:
         self.registrations: list[dict[str, str]] = []
         self.token_requests = 0
         # What POST /api/v1/statuses answers instead of posting: (status, body, content type).
@@ -808,6 +847,7 @@ class FakeMastodon:
         self.process_later = False  # uploads answer 202 and stay processing for a read
         self.fail_processing = False  # processing ends in failure (read answers 422)
         self.ids = itertools.count(110_000_000_000_000_001)
+        self.username = username
         self.app = self._build()
 
     def cleanup(self) -> None:
@@ -849,6 +889,21 @@ class FakeMastodon:
             self.registrations.append(made)
             return made
 
+        @app.get("/oauth/authorize", response_class=HTMLResponse)
+        async def consent(
+            client_id: str, redirect_uri: str, response_type: str = "code", state: str = ""
+        ) -> Response:
+            registered = [r for r in self.registrations if r["client_id"] == client_id]
+            if not registered or response_type != "code":
+                return HTMLResponse("<p>Client authentication failed.</p>", 401)
+            if redirect_uri not in registered[0]["redirect_uri"].split():
+                return HTMLResponse("<p>The redirect uri included is not valid.</p>", 400)
+            return HTMLResponse(_consent_page("/oauth/authorize", redirect_uri, state, ""))
+
+        @app.post("/oauth/authorize")
+        async def allow(redirect_uri: str = Form(), state: str = Form("")) -> Response:
+            return _back(redirect_uri, {"code": "m-code", "state": state})
+
         @app.post("/oauth/token")
         async def token(request: Request) -> Any:
             form = await request.form()
@@ -867,7 +922,7 @@ class FakeMastodon:
 
         @app.get("/api/v1/accounts/verify_credentials")
         async def me() -> Any:
-            return {"id": "109", "username": "takeo", "acct": "takeo"}
+            return {"id": "109", "username": self.username, "acct": self.username}
 
         @app.get("/api/v2/instance")
         async def instance() -> Any:

@@ -60,6 +60,7 @@ GROUPS = (
         (
             Link("/console/posts/new", N_("New post"), prefix="/console/posts"),
             Link("/console/channels", N_("Channels")),
+            Link("/console/channels/mine", N_("My channels")),  # their own accounts
         ),
     ),
     Group(

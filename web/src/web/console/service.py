@@ -309,7 +309,7 @@ async def create_post(
         return post
     post = parsed(await posts_submit.asyncio_detailed(post.id, client=api), PostRead)
     moment = form.moment(timezone) if form.at else None
-    if moment is not None and post.status == "approved":
+    if post.status == "approved":  # no channel asks for approval: at its time, or now
         post = await schedule(api, post.id, moment, timezone)
     return post
 
@@ -350,9 +350,10 @@ async def reject(api: AuthenticatedClient, post_id: UUID, comment: str) -> PostR
 
 
 async def schedule(
-    api: AuthenticatedClient, post_id: UUID, at: datetime, timezone: str
+    api: AuthenticatedClient, post_id: UUID, at: datetime | None, timezone: str
 ) -> PostRead:
-    """Schedule an approved post at a time (an editor may move a scheduled one the same way)."""
+    """Schedule an approved post at a time, or now (an editor may move a scheduled one the
+    same way)."""
     body = ScheduleRequest(at=at, timezone=timezone)
     return parsed(await posts_schedule.asyncio_detailed(post_id, client=api, body=body), PostRead)
 
