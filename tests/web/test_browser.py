@@ -222,7 +222,7 @@ def test_an_admin_reads_the_reports_and_channels_on_a_phone(
     page.screenshot(path=screenshots / "console-reports-ja.png", full_page=True)
 
     page.locator("details.menu > summary").click()  # the menu opens
-    page.get_by_role("link", name="チャンネル").click()
+    page.get_by_role("link", name="チャンネル", exact=True).click()
     playwright_api.expect(page.get_by_role("heading", name="アカウントを接続")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=screenshots / "console-channels-ja.png", full_page=True)
