@@ -114,7 +114,12 @@ def all_in_one(
     env.update(CATALOG_MEDIA_DIR=str(tmp / "media"))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env.update(PUBLISHER_OAUTH_REDIRECT_BASE=f"{url}/console/channels/oauth", **(extra or {}))
+    env.update(
+        # media URLs in posts point at this run, so the platforms' uploads can fetch them
+        CATALOG_PUBLIC_BASE_URL=url,
+        PUBLISHER_OAUTH_REDIRECT_BASE=f"{url}/console/channels/oauth",
+        **(extra or {}),
+    )
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)
     machi = Machi(env, tmp)
     with running(machi, settings):

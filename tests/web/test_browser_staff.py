@@ -74,11 +74,15 @@ def test_journey_5_a_staff_member_posts_a_photo_to_their_own_account_from_a_phon
         time.sleep(0.2)
     [posted] = [p for p in x.posts if p["user"] == account]
     assert posted["text"].startswith(words)
+    [media_id] = posted["media_ids"]  # the product's photo, uploaded to X before the post
+    photo = x.uploads[media_id]
+    assert photo.media_type.startswith("image/")
+    assert len(photo.data) > 1000  # the photo itself, not a link to it
     took = time.monotonic() - began
     assert took < 60, f"{took:.0f} s from signing in to the post on X"
     post = platform.seeded_admin().get(f"/v1/posts/{post_id}").json()
-    [photo] = post["media"]  # the product's photo rides along
-    assert photo["url"].startswith("http")
+    [attached] = post["media"]
+    assert attached["url"].startswith("http")
 
     # The history of their channel shows it published.
     page.goto(f"{platform.url}/console/channels/mine")
