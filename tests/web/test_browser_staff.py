@@ -1,6 +1,7 @@
 """Browser journey 5: a staff member on a phone (390 x 844) connects their own X account and posts
-a product's photo to it, with no step that needs a desktop. The fake X's consent page sends the
-browser back to the console; the post is counted on the fake X itself."""
+a product's photo to it, with no step that needs a desktop: sign in, connect, one form to post
+(how long a person takes is theirs; wall-clock limits belong in bench/, not in a test). The fake
+X's consent page sends the browser back to the console; the post is counted on the fake X itself."""
 
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ def test_journey_5_a_staff_member_posts_a_photo_to_their_own_account_from_a_phon
     x, _ = fake_x
     email, _ = _staff_member(platform, "librarian")
     account = f"library{uuid.uuid4().hex[:6]}"
-    began = time.monotonic()
     page = phone.new_page()
     page.goto(f"{platform.url}/console/channels/mine?lang=en")
     page.get_by_label("Email").fill(email)
@@ -78,8 +78,6 @@ def test_journey_5_a_staff_member_posts_a_photo_to_their_own_account_from_a_phon
     photo = x.uploads[media_id]
     assert photo.media_type.startswith("image/")
     assert len(photo.data) > 1000  # the photo itself, not a link to it
-    took = time.monotonic() - began
-    assert took < 60, f"{took:.0f} s from signing in to the post on X"
     post = platform.seeded_admin().get(f"/v1/posts/{post_id}").json()
     [attached] = post["media"]
     assert attached["url"].startswith("http")
