@@ -1,8 +1,7 @@
-"""Issue 13's journeys in a real browser on a phone, through the real all-in-one: the platform
-operator opens a partner town from Takeo's playbook, its admin joins, and the month's usage
-comes as CSV (journey 6). Journey 1 (an admin invites a writer and an editor, then connects a
-Facebook Page through the fake Graph's consent dialog) joins it once the console's connect form
-can send a real browser to the platform: the pages' CSP `form-action 'self'` stops its redirect.
+"""Journeys 1 and 6 of issue 13 in a real browser on a phone, through the real all-in-one:
+a town's admin invites a writer and an editor and connects a Facebook Page by OAuth (the fake
+Graph's consent dialog sends the browser back to the console); the platform operator opens a
+partner town from Takeo's playbook, its admin joins, and the month's usage comes as CSV.
 Screenshots of each journey's key pages are left in var/test-output/browser/."""
 
 from __future__ import annotations
@@ -66,6 +65,71 @@ def join(page: Page, url: str, code: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Join").click()
     expect(page).to_have_url(f"{url}/console/")
+
+
+def test_journey_1_an_admin_invites_a_writer_and_an_editor_and_connects_a_facebook_page(
+    platform: Platform,
+    browser: playwright_api.Browser,  # noqa: F811 (the imported fixture)
+    phone: playwright_api.BrowserContext,  # noqa: F811
+    screenshots: Path,
+) -> None:
+    page = phone.new_page()
+    sign_in(page, platform.url, *seed.ADMIN)
+
+    go_to(page, "Users")
+    invite = page.locator("form[action='/console/users/invite']")
+    tag = uuid.uuid4().hex[:6]
+    writer, editor = f"writer-{tag}@takeo.example", f"editor-{tag}@takeo.example"
+    invite.get_by_label("Email").fill(writer)
+    invite.get_by_label("writer").check()
+    invite.get_by_role("button", name="Invite").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Invitation sent to {writer}")
+    invite.get_by_label("Email").fill(editor)
+    invite.get_by_label("writer").uncheck()
+    invite.get_by_label("editor").check()
+    invite.get_by_role("button", name="Invite").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Invitation sent to {editor}")
+    assert fits_the_phone(page)
+    page.screenshot(path=screenshots / "journey-1-invited-en.png", full_page=True)
+
+    # Each invitation is mailed; the editor follows theirs and is in.
+    assert mailed_invitation_code(platform, writer)
+    newcomer = browser.new_context(viewport=PHONE, is_mobile=True)
+    try:
+        joined = newcomer.new_page()
+        join(joined, platform.url, mailed_invitation_code(platform, editor), "an editor's secret")
+        expect(joined.locator(".brand")).to_contain_text("Takeo")
+    finally:
+        newcomer.close()
+    roles = {
+        u["email"]: u["roles"] for u in platform.seeded_admin().get("/v1/users").json()["items"]
+    }
+    assert roles[editor] == ["editor"]
+
+    go_to(page, "Channels")
+    page.get_by_label("Platform").select_option(label="Facebook")
+    page.get_by_label("Whose account").select_option(value="town")
+    page.get_by_role("button", name="Connect", exact=True).click()
+    # Facebook's consent dialog (the fake Graph), then back to the console.
+    expect(
+        page.get_by_role("heading", name="Machi would like to manage your Pages")
+    ).to_be_visible()
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(r"/console/channels/oauth/facebook_page/callback\?"))
+    expect(page.get_by_role("heading", name="Choose the pages to connect")).to_be_visible()
+    page.get_by_label("Takeo City").check()
+    page.screenshot(path=screenshots / "journey-1-choose-page-en.png", full_page=True)
+    page.get_by_role("button", name="Connect these pages").click()
+
+    expect(page).to_have_url(f"{platform.url}/console/channels?connected=1")
+    expect(page.get_by_role("status")).to_have_text("Connected: 1 channel(s).")
+    row = page.locator("tbody tr", has_text="Takeo City")
+    expect(row).to_contain_text("Facebook")
+    expect(row).to_contain_text("Active")
+    assert fits_the_phone(page)
+    page.screenshot(path=screenshots / "journey-1-page-connected-en.png", full_page=True)
+    channels = platform.seeded_admin().get("/v1/channels").json()["items"]
+    assert any(c["name"] == "Takeo City" and c["platform"] == "facebook_page" for c in channels)
 
 
 def test_journey_6_the_operator_opens_a_partner_town_from_takeos_playbook(
