@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kit.testing.fakes import serve_in_thread
 from kit.testing.platforms import FakeMastodon, FakeMeta, FakeX
-from tests.harness import Platform, all_in_one
+from tests.harness import PASSWORD, Platform, all_in_one
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +25,17 @@ def fake_x() -> Iterator[tuple[FakeX, str]]:
 
 
 @pytest.fixture(scope="session")
-def fake_meta() -> Iterator[str]:
-    """The fake Graph API: a grant offers the admin's Pages to choose from."""
-    with serve_in_thread(FakeMeta().app) as url:
-        yield url
+def meta_server() -> Iterator[tuple[FakeMeta, str]]:
+    """The fake Graph API: a grant offers the admin's Pages to choose from; Page posts land in
+    its `posts`."""
+    fake = FakeMeta()
+    with serve_in_thread(fake.app) as url:
+        yield fake, url
+
+
+@pytest.fixture(scope="session")
+def fake_meta(meta_server: tuple[FakeMeta, str]) -> str:
+    return meta_server[1]
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +74,48 @@ def platform(
         "ANALYTICS_LINK_CACHE_SECONDS": "0",
     }
     yield from all_in_one(pg_server_url, tmp_path_factory.mktemp("web-platform"), extra)
+
+
+@pytest.fixture(scope="session")
+def town_channels(platform: Platform) -> dict[str, dict[str, Any]]:
+    """The demo town's Facebook Page (fake Meta's Page 1001) and X account, both asking for an
+    editor's approval, connected once for the session through the API."""
+    admin = platform.seeded_admin()
+    bodies = {
+        "facebook_page": {
+            "platform": "facebook_page",
+            "name": "Takeo City",
+            "external_id": "1001",
+            "credentials": {"access_token": "page-token-1001"},
+        },
+        "x": {
+            "platform": "x",
+            "name": "@takeo_city",
+            "credentials": {"access_token": "x-access-takeo_city"},
+            "config": {"username": "takeo_city"},
+        },
+    }
+    found = {}
+    for platform_name, body in bodies.items():
+        created = admin.post("/v1/channels", json={**body, "approval_policy": "editor"})
+        assert created.status_code == 201, created.text
+        found[platform_name] = created.json()
+    return found
+
+
+@pytest.fixture(scope="session")
+def town_team(platform: Platform) -> dict[str, tuple[str, str]]:
+    """A writer and an editor of the demo town: role -> (email, password)."""
+    admin = platform.seeded_admin()
+    team = {}
+    for role in ("writer", "editor"):
+        email = f"{role}-publishing@takeo.example"
+        created = admin.post(
+            "/v1/users", json={"email": email, "password": PASSWORD, "roles": [role]}
+        )
+        assert created.status_code == 201, created.text
+        team[role] = (email, PASSWORD)
+    return team
 
 
 @pytest.fixture(scope="session")

@@ -144,10 +144,12 @@ def test_a_writer_adds_a_product_with_a_photo_and_schedules_a_post_about_it(
     playwright_api.expect(page.get_by_role("status")).to_have_text("Saved.")
 
     page.get_by_role("link", name="Write a post").click()
-    playwright_api.expect(page.get_by_label("Text")).to_have_value("Ceramic doll ¥3,300")
-    page.get_by_label("Text").fill("今日の武雄の逸品：陶器の人形")
-    playwright_api.expect(page.locator("#text-count")).to_have_text("14 / 280")
-    page.get_by_label("Town feed").check()
+    text = page.get_by_label("Text", exact=True)
+    playwright_api.expect(text).to_have_value("Ceramic doll ¥3,300")
+    text.fill("今日の武雄の逸品：陶器の人形")
+    count = page.locator(f"#count-{channel.json()['id']}")
+    playwright_api.expect(count).to_have_text("14 / 5000")  # the sandbox counts code points
+    page.get_by_role("checkbox", name="Town feed").check()
     page.get_by_label("When").fill("2030-01-07T12:00")
     page.get_by_role("button", name="Submit").click()
 

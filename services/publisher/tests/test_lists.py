@@ -11,7 +11,7 @@ import httpx
 from kit.auth import InternalPrincipal
 from kit.testing.plugin import principal
 
-from .helpers import channel, post
+from .helpers import approved_and_scheduled, channel, post
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
@@ -99,3 +99,26 @@ async def test_posts_changed_since_an_instant_are_listed_and_no_other(
     assert untouched["id"] not in {p["id"] for p in listed}
     everything = (await writer.get("/v1/posts")).json()["items"]
     assert len(everything) == 3
+
+
+async def test_deliveries_due_in_a_period_are_listed_and_no_other(
+    as_user: Client, tenant: uuid.UUID
+) -> None:
+    writer, editor = (
+        as_user(principal(tenant, ("writer",))),
+        as_user(principal(tenant, ("editor",))),
+    )
+    admin = as_user(principal(tenant))
+    feed, other = (await channel(admin))["id"], (await channel(admin, name="other"))["id"]
+    times = {"4月": "2031-04-10T12:00:00+09:00", "5月": "2031-05-10T12:00:00+09:00"}
+    for text, at in times.items():
+        made = await post(writer, [feed, other], text)
+        await approved_and_scheduled(writer, editor, made["id"], at=at)
+    period = {"due_from": "2031-05-01T00:00:00+09:00", "due_to": "2031-06-01T00:00:00+09:00"}
+    may = (await writer.get("/v1/deliveries", params=period)).json()["items"]
+    assert len(may) == 2
+    assert {d["due_at"][:10] for d in may} == {"2031-05-10"}
+    one = await writer.get("/v1/deliveries", params={**period, "channel_id": feed})
+    assert [d["channel_id"] for d in one.json()["items"]] == [feed]
+    naive = await writer.get("/v1/deliveries", params={"due_from": "2031-05-01T00:00:00"})
+    assert naive.status_code == 422

@@ -209,3 +209,36 @@ async def auto_draft(as_user: Client, runtime: ServiceRuntime, tenant: uuid.UUID
     await publish_product(runtime, tenant)
     posts = (await as_user(principal(tenant)).get("/v1/posts")).json()["items"]
     return str(posts[0]["id"])
+
+
+async def test_a_post_planned_at_a_time_is_scheduled_then_when_the_editor_approves_it(
+    as_user: Client,
+) -> None:
+    tenant = uuid.uuid4()
+    writer, editor = (
+        as_user(principal(tenant, ("writer",))),
+        as_user(principal(tenant, ("editor",))),
+    )
+    town = await channel(as_user(principal(tenant)))
+    draft = await post(
+        writer, [town["id"]], "熟成黒にんにく", planned_at="2031-05-01T12:00:00+09:00"
+    )
+    assert draft["planned_at"].startswith("2031-05-01T03:00")
+    await writer.post(f"/v1/posts/{draft['id']}/submit")
+    approved = await editor.post(f"/v1/posts/{draft['id']}/approve")
+    assert approved.json()["status"] == "scheduled"
+    (delivery,) = (await writer.get("/v1/deliveries", params={"post_id": draft["id"]})).json()[
+        "items"
+    ]
+    assert delivery["due_at"].startswith("2031-05-01T03:00")
+
+
+async def test_a_planned_time_without_an_offset_is_refused(as_user: Client) -> None:
+    tenant = uuid.uuid4()
+    writer = as_user(principal(tenant, ("writer",)))
+    town = await channel(as_user(principal(tenant)))
+    answer = await writer.post(
+        "/v1/posts",
+        json={"text": "x", "channel_ids": [town["id"]], "planned_at": "2031-05-01T12:00:00"},
+    )
+    assert answer.status_code == 422

@@ -19,6 +19,7 @@ from web.account import api as account_api
 from web.admin import api as admin_api
 from web.catalog import api as catalog_api
 from web.channels import api as channels_api
+from web.composer import api as composer_api
 from web.configuration import api as configuration_api
 from web.console import api as console_api
 from web.dependencies import CsrfRefused, NotSignedIn
@@ -117,6 +118,7 @@ def create_app(
     app.include_router(channels_api.router)
     app.include_router(reports_api.router)
     app.include_router(links_api.router)
+    app.include_router(composer_api.router)  # before the console's /posts/{post_id}
     app.include_router(console_api.router)
     app.include_router(media_api.router)
     app.include_router(account_api.router)

@@ -7,6 +7,7 @@ import contextvars
 import hashlib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.support import Translations
 from fastapi import Request
@@ -24,6 +25,16 @@ _language: contextvars.ContextVar[str] = contextvars.ContextVar("language", defa
 def text(value: Any) -> str:
     """A localized API text: the string, or nothing when the API had none (`{}`)."""
     return value if isinstance(value, str) else ""
+
+
+def on_gateway(url: str | None, public_api_url: str) -> str | None:
+    """A gateway URL (`/r/{code}`, a media rendition) as the browser reaches it: its path under
+    `WEB_PUBLIC_API_URL`, whatever origin the service that made it was configured with."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return f"{public_api_url}{path}"
 
 
 def asset_versions() -> dict[str, str]:
@@ -56,6 +67,7 @@ class Renderer:
         self.env.globals["api_url"] = api_url  # the gateway as browsers reach it
         self.env.globals["console_menu"] = navigation.menu
         self.env.filters["text"] = text
+        self.env.filters["on_gateway"] = lambda url: on_gateway(url, api_url)
 
     def _gettext(self, message: str) -> str:
         return str(self.translations[_language.get()].ugettext(message))

@@ -14,10 +14,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from machi_client.models import ProductRead
 from machi_client.types import Unset
 from web import i18n
+from web.composer.schemas import PostForm
 from web.console import service
 from web.console.schemas import (
     UNITS,
-    PostForm,
     ProductForm,
     VariantForm,
     major_units,
@@ -386,77 +386,6 @@ async def update_product(
         else:
             return RedirectResponse(f"/console/products/{product_id}?saved=1", status_code=303)
     return await _product_page(request, render, session, api, language, form, found, status=422)
-
-
-async def _composer(
-    request: Request,
-    render: RendererDep,
-    session: SessionDep,
-    api: UserApi,
-    language: str,
-    form: PostForm,
-    status: int = 200,
-) -> Response:
-    frame = await _town_frame(api, language)
-    products = await service.products(api, language)
-    context = {
-        **frame,
-        "session": session,
-        "form": form,
-        "channels": await service.channels(api),
-        "products": [(str(p.id), service.product_name(p)) for p in products],
-    }
-    return render.page(request, "console/compose.html", context, status=status)
-
-
-def _draft_text(found: ProductRead, town: service.Town, language: str) -> str:
-    names = found.name.additional_properties
-    name = names.get(language) or service.product_name(found)
-    return f"{name} {i18n.price(found.price_amount, found.currency, language)}"
-
-
-@router.get("/posts/new", response_class=HTMLResponse)
-async def new_post(
-    request: Request,
-    render: RendererDep,
-    session: SessionDep,
-    api: UserApi,
-    language: LanguageDep,
-    product: UUID | None = None,
-) -> Response:
-    """The composer, started from a product when one is given."""
-    form = PostForm()
-    if product is not None:
-        town = _town(await _town_frame(api, language))
-        form.product_id = str(product)
-        form.text = _draft_text(await service.product(api, product), town, language)
-    return await _composer(request, render, session, api, language, form)
-
-
-@router.post("/posts", dependencies=[CsrfChecked])
-async def create_post(
-    request: Request,
-    render: RendererDep,
-    session: SessionDep,
-    api: UserApi,
-    public: AnonymousApi,
-    language: LanguageDep,
-) -> Response:
-    """Create the post; submit it and schedule it unless it stays a draft."""
-    town = _town(await _town_frame(api, language))
-    form = PostForm.read(await request.form())
-    if not form.errors:
-        about = await service.product(api, UUID(form.product_id)) if form.product_id else None
-        link = await service.store_url(public, town.slug, about.slug) if about else None
-        try:
-            created = await service.create_post(api, form, about, link, town.timezone)
-        except ApiError as exc:
-            if exc.status not in (409, 422):
-                raise
-            form.errors.update(exc.field_errors() or {"form": exc.title, "form_detail": exc.detail})
-        else:
-            return RedirectResponse(f"/console/posts/{created.id}", status_code=303)
-    return await _composer(request, render, session, api, language, form, status=422)
 
 
 @router.get("/posts/{post_id}", response_class=HTMLResponse)

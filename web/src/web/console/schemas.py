@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
 from babel.numbers import get_currency_precision
 from starlette.datastructures import FormData, UploadFile
@@ -157,40 +155,3 @@ class VariantForm:
             "stock": whole_number(self.stock) if self.stock else None,
             "made_to_order": self.made_to_order,
         }
-
-
-@dataclass
-class PostForm:
-    """The composer: one text, the channels, and when."""
-
-    product_id: str = ""
-    text: str = ""
-    channel_ids: list[str] = field(default_factory=list)
-    at: str = ""
-    action: str = "submit"
-    errors: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, form: FormData) -> PostForm:
-        found = cls(
-            product_id=text_field(form, "product_id"),
-            text=text_field(form, "text"),
-            channel_ids=[v for v in form.getlist("channel_ids") if isinstance(v, str) and v],
-            at=text_field(form, "at"),
-            action=text_field(form, "action") or "submit",
-        )
-        if not found.text:
-            found.errors["text"] = N_("Write the post's text.")
-        if not found.channel_ids:
-            found.errors["channel_ids"] = N_("Choose at least one channel.")
-        if found.at and found.moment("UTC") is None:
-            found.errors["at"] = N_("Choose a date and time.")
-        return found
-
-    def moment(self, timezone: str) -> datetime | None:
-        """The chosen time (typed in the town's timezone), aware; None when none or invalid."""
-        try:
-            local = datetime.fromisoformat(self.at)
-        except ValueError:
-            return None
-        return local.replace(tzinfo=ZoneInfo(timezone)) if local.tzinfo is None else local

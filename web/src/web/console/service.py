@@ -16,12 +16,10 @@ from machi_client.api.deliveries import deliveries_list
 from machi_client.api.media import media_create
 from machi_client.api.posts import (
     posts_approve,
-    posts_create,
     posts_get,
     posts_list,
     posts_reject,
     posts_schedule,
-    posts_submit,
 )
 from machi_client.api.producers import producers_list
 from machi_client.api.products import (
@@ -55,8 +53,6 @@ from machi_client.models import (
     PagePostRead,
     PageProducerRead,
     PageProductRead,
-    PostCreate,
-    PostMedia,
     PostRead,
     ProductCreate,
     ProductCreateDescription,
@@ -76,7 +72,7 @@ from machi_client.models import (
 )
 from machi_client.types import UNSET, File, Unset
 from web import i18n
-from web.console.schemas import PostForm, ProductForm, VariantForm, minor_units
+from web.console.schemas import ProductForm, VariantForm, minor_units
 from web.gateway import ApiError, parsed
 from web.i18n import N_
 from web.rendering import text
@@ -285,33 +281,6 @@ def photo_url(found: ProductRead, rendition: str = POST_PHOTO) -> str | None:
         return None
     url: str | None = media[0].urls.additional_properties.get(rendition)
     return url
-
-
-async def create_post(
-    api: AuthenticatedClient,
-    form: PostForm,
-    about: ProductRead | None,
-    link: str | None,
-    timezone: str,
-) -> PostRead:
-    """The post; then, unless it stays a draft, submitted for approval, and scheduled at the
-    chosen time once approved (at once where no channel asks for approval)."""
-    photo = photo_url(about) if about else None
-    body = PostCreate(
-        text=form.text,
-        channel_ids=[UUID(c) for c in form.channel_ids],
-        product_id=about.id if about else None,
-        url=link,
-        media=[PostMedia(url=photo)] if photo else [],
-    )
-    post = parsed(await posts_create.asyncio_detailed(client=api, body=body), PostRead)
-    if form.action == "draft":
-        return post
-    post = parsed(await posts_submit.asyncio_detailed(post.id, client=api), PostRead)
-    moment = form.moment(timezone) if form.at else None
-    if post.status == "approved":  # no channel asks for approval: at its time, or now
-        post = await schedule(api, post.id, moment, timezone)
-    return post
 
 
 async def post(api: AuthenticatedClient, post_id: UUID) -> PostRead:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from machi_client.models import (
     CategoriesSection,
@@ -19,7 +18,7 @@ from machi_client.models import (
 )
 from machi_client.types import Unset
 from web import i18n
-from web.rendering import text
+from web.rendering import on_gateway, text
 
 PHOTO = "landscape"  # 1200 x 628: the card and the share image (Open Graph 1.91:1)
 THUMBNAIL = "thumbnail"
@@ -85,16 +84,6 @@ class Town:
     currency: str
     locales: list[str]
     social_url: str | None
-
-
-def on_gateway(url: str | None, public_api_url: str) -> str | None:
-    """A gateway URL (`/r/{code}`, a media rendition) as the browser reaches it: its path under
-    `WEB_PUBLIC_API_URL`, whatever origin the service that made it was configured with."""
-    if not url:
-        return None
-    parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    return f"{public_api_url}{path}"
 
 
 def town_of(profile: TownProfile) -> Town:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
@@ -25,6 +26,8 @@ class PostCreate:
         channel_ids (list[UUID] | Unset):
         media (list[PostMedia] | Unset):
         place_id (None | Unset | UUID):
+        planned_at (datetime.datetime | None | Unset): When it goes out: approval schedules it then (at once if that
+            time has passed). Unset: an approved post waits for `schedule`.
         product_id (None | Unset | UUID):
         url (None | str | Unset):
         variants (PostCreateVariants | Unset): Per-channel text replacing `text` on that channel.
@@ -34,6 +37,7 @@ class PostCreate:
     channel_ids: list[UUID] | Unset = UNSET
     media: list[PostMedia] | Unset = UNSET
     place_id: None | Unset | UUID = UNSET
+    planned_at: datetime.datetime | None | Unset = UNSET
     product_id: None | Unset | UUID = UNSET
     url: None | str | Unset = UNSET
     variants: PostCreateVariants | Unset = UNSET
@@ -63,6 +67,14 @@ class PostCreate:
             place_id = str(self.place_id)
         else:
             place_id = self.place_id
+
+        planned_at: None | str | Unset
+        if isinstance(self.planned_at, Unset):
+            planned_at = UNSET
+        elif isinstance(self.planned_at, datetime.datetime):
+            planned_at = self.planned_at.isoformat()
+        else:
+            planned_at = self.planned_at
 
         product_id: None | str | Unset
         if isinstance(self.product_id, Unset):
@@ -95,6 +107,8 @@ class PostCreate:
             field_dict["media"] = media
         if place_id is not UNSET:
             field_dict["place_id"] = place_id
+        if planned_at is not UNSET:
+            field_dict["planned_at"] = planned_at
         if product_id is not UNSET:
             field_dict["product_id"] = product_id
         if url is not UNSET:
@@ -147,6 +161,23 @@ class PostCreate:
 
         place_id = _parse_place_id(d.pop("place_id", UNSET))
 
+        def _parse_planned_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                planned_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return planned_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        planned_at = _parse_planned_at(d.pop("planned_at", UNSET))
+
         def _parse_product_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -185,6 +216,7 @@ class PostCreate:
             channel_ids=channel_ids,
             media=media,
             place_id=place_id,
+            planned_at=planned_at,
             product_id=product_id,
             url=url,
             variants=variants,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import AwareDatetime
 
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.errors import NotFound
@@ -33,10 +35,18 @@ async def list_deliveries(
     ),
     post_id: uuid.UUID | None = None,
     channel_id: uuid.UUID | None = None,
+    campaign_id: uuid.UUID | None = None,
+    due_from: Annotated[
+        AwareDatetime | None, Query(description="Only those due at or after this instant")
+    ] = None,
+    due_to: Annotated[
+        AwareDatetime | None, Query(description="Only those due before this instant (a calendar)")
+    ] = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
-    """Deliveries, newest first; `state=late`: due but not picked up after the grace time."""
+    """Deliveries, newest first; `state=late`: due but not picked up after the grace time;
+    `due_from`/`due_to`: a calendar's period."""
     late_before = None
     if state == "late":
         late_before = datetime.now(UTC) - timedelta(minutes=settings.late_after_minutes)
@@ -47,6 +57,8 @@ async def list_deliveries(
         state=state,
         post_id=post_id,
         channel_id=channel_id,
+        campaign_id=campaign_id,
+        due=(due_from, due_to),
         late_before=late_before,
     )
     return {"items": [_read(d) for d in items], "next_cursor": next_cursor}

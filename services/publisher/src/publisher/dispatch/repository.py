@@ -116,8 +116,16 @@ async def list_page(
     post_id: uuid.UUID | None,
     channel_id: uuid.UUID | None,
     late_before: datetime | None,
+    campaign_id: uuid.UUID | None = None,
+    due: tuple[datetime | None, datetime | None] = (None, None),
 ) -> tuple[list[Delivery], str | None]:
     statement = select(Delivery)
+    if due[0] is not None:
+        statement = statement.where(Delivery.due_at >= due[0])
+    if due[1] is not None:
+        statement = statement.where(Delivery.due_at < due[1])
+    if campaign_id is not None:
+        statement = statement.where(Delivery.campaign_id == campaign_id)
     if late_before is not None:
         statement = statement.where(Delivery.state == "scheduled", Delivery.due_at < late_before)
     elif state is not None:

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 Language = Annotated[str, Field(max_length=16)]
 AltText = Annotated[str, Field(max_length=1500)]
@@ -71,6 +71,13 @@ class PostCreate(BaseModel):
     place_id: uuid.UUID | None = None
     url: str | None = Field(default=None, max_length=2000)
     media: list[PostMedia] = Field(default_factory=list, max_length=20)
+    planned_at: AwareDatetime | None = Field(
+        default=None,
+        description=(
+            "When it goes out: approval schedules it then (at once if that time has passed)."
+            " Unset: an approved post waits for `schedule`."
+        ),
+    )
 
 
 class PostUpdate(BaseModel):

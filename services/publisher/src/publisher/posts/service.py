@@ -137,6 +137,7 @@ async def create(session: AsyncSession, who: InternalPrincipal, data: PostCreate
         place_id=data.place_id,
         url=data.url,
         media=_media(data.media),
+        planned_at=data.planned_at.astimezone(UTC) if data.planned_at else None,
         created_by=who.actor,
     )
     session.add(post)

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -16,6 +17,9 @@ def _get_kwargs(
     state: None | str | Unset = UNSET,
     post_id: None | Unset | UUID = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    due_from: datetime.datetime | None | Unset = UNSET,
+    due_to: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -46,6 +50,33 @@ def _get_kwargs(
     else:
         json_channel_id = channel_id
     params["channel_id"] = json_channel_id
+
+    json_campaign_id: None | str | Unset
+    if isinstance(campaign_id, Unset):
+        json_campaign_id = UNSET
+    elif isinstance(campaign_id, UUID):
+        json_campaign_id = str(campaign_id)
+    else:
+        json_campaign_id = campaign_id
+    params["campaign_id"] = json_campaign_id
+
+    json_due_from: None | str | Unset
+    if isinstance(due_from, Unset):
+        json_due_from = UNSET
+    elif isinstance(due_from, datetime.datetime):
+        json_due_from = due_from.isoformat()
+    else:
+        json_due_from = due_from
+    params["due_from"] = json_due_from
+
+    json_due_to: None | str | Unset
+    if isinstance(due_to, Unset):
+        json_due_to = UNSET
+    elif isinstance(due_to, datetime.datetime):
+        json_due_to = due_to.isoformat()
+    else:
+        json_due_to = due_to
+    params["due_to"] = json_due_to
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -108,17 +139,24 @@ def sync_detailed(
     state: None | str | Unset = UNSET,
     post_id: None | Unset | UUID = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    due_from: datetime.datetime | None | Unset = UNSET,
+    due_to: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageDeliveryRead | Problem]:
     """List Deliveries
 
-     Deliveries, newest first; `state=late`: due but not picked up after the grace time.
+     Deliveries, newest first; `state=late`: due but not picked up after the grace time;
+    `due_from`/`due_to`: a calendar's period.
 
     Args:
         state (None | str | Unset): A delivery state, or `late` (watchdog).
         post_id (None | Unset | UUID):
         channel_id (None | Unset | UUID):
+        campaign_id (None | Unset | UUID):
+        due_from (datetime.datetime | None | Unset): Only those due at or after this instant
+        due_to (datetime.datetime | None | Unset): Only those due before this instant (a calendar)
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -134,6 +172,9 @@ def sync_detailed(
         state=state,
         post_id=post_id,
         channel_id=channel_id,
+        campaign_id=campaign_id,
+        due_from=due_from,
+        due_to=due_to,
         cursor=cursor,
         limit=limit,
     )
@@ -151,17 +192,24 @@ def sync(
     state: None | str | Unset = UNSET,
     post_id: None | Unset | UUID = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    due_from: datetime.datetime | None | Unset = UNSET,
+    due_to: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageDeliveryRead | Problem | None:
     """List Deliveries
 
-     Deliveries, newest first; `state=late`: due but not picked up after the grace time.
+     Deliveries, newest first; `state=late`: due but not picked up after the grace time;
+    `due_from`/`due_to`: a calendar's period.
 
     Args:
         state (None | str | Unset): A delivery state, or `late` (watchdog).
         post_id (None | Unset | UUID):
         channel_id (None | Unset | UUID):
+        campaign_id (None | Unset | UUID):
+        due_from (datetime.datetime | None | Unset): Only those due at or after this instant
+        due_to (datetime.datetime | None | Unset): Only those due before this instant (a calendar)
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -178,6 +226,9 @@ def sync(
         state=state,
         post_id=post_id,
         channel_id=channel_id,
+        campaign_id=campaign_id,
+        due_from=due_from,
+        due_to=due_to,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -189,17 +240,24 @@ async def asyncio_detailed(
     state: None | str | Unset = UNSET,
     post_id: None | Unset | UUID = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    due_from: datetime.datetime | None | Unset = UNSET,
+    due_to: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageDeliveryRead | Problem]:
     """List Deliveries
 
-     Deliveries, newest first; `state=late`: due but not picked up after the grace time.
+     Deliveries, newest first; `state=late`: due but not picked up after the grace time;
+    `due_from`/`due_to`: a calendar's period.
 
     Args:
         state (None | str | Unset): A delivery state, or `late` (watchdog).
         post_id (None | Unset | UUID):
         channel_id (None | Unset | UUID):
+        campaign_id (None | Unset | UUID):
+        due_from (datetime.datetime | None | Unset): Only those due at or after this instant
+        due_to (datetime.datetime | None | Unset): Only those due before this instant (a calendar)
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -215,6 +273,9 @@ async def asyncio_detailed(
         state=state,
         post_id=post_id,
         channel_id=channel_id,
+        campaign_id=campaign_id,
+        due_from=due_from,
+        due_to=due_to,
         cursor=cursor,
         limit=limit,
     )
@@ -230,17 +291,24 @@ async def asyncio(
     state: None | str | Unset = UNSET,
     post_id: None | Unset | UUID = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    due_from: datetime.datetime | None | Unset = UNSET,
+    due_to: datetime.datetime | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageDeliveryRead | Problem | None:
     """List Deliveries
 
-     Deliveries, newest first; `state=late`: due but not picked up after the grace time.
+     Deliveries, newest first; `state=late`: due but not picked up after the grace time;
+    `due_from`/`due_to`: a calendar's period.
 
     Args:
         state (None | str | Unset): A delivery state, or `late` (watchdog).
         post_id (None | Unset | UUID):
         channel_id (None | Unset | UUID):
+        campaign_id (None | Unset | UUID):
+        due_from (datetime.datetime | None | Unset): Only those due at or after this instant
+        due_to (datetime.datetime | None | Unset): Only those due before this instant (a calendar)
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -258,6 +326,9 @@ async def asyncio(
             state=state,
             post_id=post_id,
             channel_id=channel_id,
+            campaign_id=campaign_id,
+            due_from=due_from,
+            due_to=due_to,
             cursor=cursor,
             limit=limit,
         )
