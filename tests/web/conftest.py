@@ -87,12 +87,14 @@ def town_channels(platform: Platform) -> dict[str, dict[str, Any]]:
             "name": "Takeo City",
             "external_id": "1001",
             "credentials": {"access_token": "page-token-1001"},
+            "scopes": ["pages_manage_posts", "pages_read_engagement"],
         },
         "x": {
             "platform": "x",
             "name": "@takeo_city",
             "credentials": {"access_token": "x-access-takeo_city"},
             "config": {"username": "takeo_city"},
+            "scopes": ["tweet.read", "tweet.write", "users.read", "offline.access"],
         },
     }
     found = {}

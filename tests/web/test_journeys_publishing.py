@@ -182,3 +182,52 @@ def test_the_composer_has_no_serious_accessibility_violations(
     page.get_by_label("Text", exact=True).fill("黒にんにく" * 60)  # a card refused, counters red
     expect(page.locator(".post-card.refused")).to_have_count(1)
     assert serious_violations(page) == []
+
+
+def test_an_editor_drags_a_post_to_another_day_on_the_calendar(
+    platform: Platform,
+    browser: Any,  # noqa: F811
+    screenshots: Path,
+    town_channels: dict[str, dict[str, Any]],
+    town_team: dict[str, tuple[str, str]],
+) -> None:
+    from tests.web.test_calendar import scheduled_post
+
+    ids = [town_channels["facebook_page"]["id"], town_channels["x"]["id"]]
+    post_id, text = scheduled_post(platform, town_team, ids, "2031-09-09T12:00:00+09:00")
+    wide = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = wide.new_page()
+        _sign_in(page, platform, *town_team["editor"])
+        page.goto(f"{platform.url}/console/calendar?view=week&day=2031-09-09&lang=en")
+        entry = page.locator("li.entry", has_text=text).first
+        expect(entry).to_be_visible()
+        page.screenshot(path=screenshots / "calendar-week-en.png", full_page=True)
+        entry.drag_to(page.locator('[data-day="2031-09-11"]'))
+        expect(page.get_by_role("status")).to_have_text("Moved.")
+        moved = page.locator('[data-day="2031-09-11"] li.entry', has_text=text)
+        expect(moved).to_have_count(2)  # the post moves on both of its channels
+    finally:
+        wide.close()
+    api = platform.login(*town_team["editor"])
+    items = api.get("/v1/deliveries", params={"post_id": post_id}).json()["items"]
+    assert {d["due_at"][:16] for d in items} == {"2031-09-11T03:00"}
+
+
+def test_the_calendar_fits_a_phone(
+    platform: Platform,
+    phone: Any,  # noqa: F811
+    screenshots: Path,
+    town_channels: dict[str, dict[str, Any]],
+    town_team: dict[str, tuple[str, str]],
+) -> None:
+    from tests.web.test_calendar import scheduled_post
+
+    ids = [town_channels["facebook_page"]["id"], town_channels["x"]["id"]]
+    scheduled_post(platform, town_team, ids, "2031-10-07T12:00:00+09:00")
+    page = phone.new_page()
+    _sign_in(page, platform, *town_team["writer"], lang="ja")
+    page.goto(f"{platform.url}/console/calendar?view=month&day=2031-10-07&lang=ja")
+    expect(page.get_by_role("heading", name="カレンダー")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=screenshots / "calendar-month-ja.png", full_page=True)

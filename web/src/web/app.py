@@ -17,6 +17,8 @@ from kit.secrets import Sealer
 from web import i18n, landing
 from web.account import api as account_api
 from web.admin import api as admin_api
+from web.calendar import api as calendar_api
+from web.campaigns import api as campaigns_api
 from web.catalog import api as catalog_api
 from web.channels import api as channels_api
 from web.composer import api as composer_api
@@ -118,6 +120,8 @@ def create_app(
     app.include_router(channels_api.router)
     app.include_router(reports_api.router)
     app.include_router(links_api.router)
+    app.include_router(calendar_api.router)
+    app.include_router(campaigns_api.router)
     app.include_router(composer_api.router)  # before the console's /posts/{post_id}
     app.include_router(console_api.router)
     app.include_router(media_api.router)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -140,3 +140,13 @@ def day_names(language: str) -> list[str]:
     """Monday to Sunday, abbreviated as the language writes them (`月`, `월`, `Mon`)."""
     names = get_day_names("abbreviated", locale=_locale(language))
     return [str(names[day]) for day in range(7)]
+
+
+def day(value: date, language: str) -> str:
+    """A calendar day as the language writes it short, with its weekday (`Mon, Jan 7`)."""
+    return str(format_skeleton("MMMEd", datetime.combine(value, time()), locale=_locale(language)))
+
+
+def month(value: date, language: str) -> str:
+    """A month and its year (`January 2031`, `2031年1月`)."""
+    return str(format_skeleton("yMMMM", datetime.combine(value, time()), locale=_locale(language)))

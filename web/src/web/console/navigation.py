@@ -59,6 +59,8 @@ GROUPS = (
         TOWN,
         (
             Link("/console/posts/new", N_("New post"), prefix="/console/posts"),
+            Link("/console/calendar", N_("Calendar")),
+            Link("/console/campaigns", N_("Campaigns")),
             Link("/console/channels", N_("Channels")),
             Link("/console/channels/mine", N_("My channels")),  # their own accounts
         ),

@@ -15,7 +15,7 @@ from machi_client.types import UNSET, Unset
 from web.console.schemas import text_field
 from web.gateway import parsed
 from web.i18n import LANGUAGES, N_
-from web.shop.service import on_gateway
+from web.rendering import on_gateway
 
 PAGE_SIZE = 24  # a grid of 2, 3 or 4 columns stays whole
 ALT_MAX_CHARS = 1000  # the API's limit (X's, the least of the platforms')

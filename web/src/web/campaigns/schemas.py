@@ -1,0 +1,86 @@
+"""The campaign form as data: the products picked by hand, the channels, the template, the
+language and the cadence; what a person can get wrong is checked here, the rest by the API."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from starlette.datastructures import FormData
+
+from web.console.schemas import text_field
+from web.i18n import LANGUAGES, N_
+
+HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _ids(form: FormData, name: str) -> list[str]:
+    return [v for v in form.getlist(name) if isinstance(v, str) and v]
+
+
+@dataclass
+class CampaignForm:
+    """A new campaign: one product per cadence step, on every chosen channel."""
+
+    name: str = ""
+    product_ids: list[str] = field(default_factory=list)
+    channel_ids: list[str] = field(default_factory=list)
+    template: str = "{name} / {producer} {price}\n{story}"
+    language: str = ""
+    start_date: str = ""
+    time: str = "12:00"
+    every_days: str = "1"
+    skip_weekends: bool = True
+    catch_up: bool = False
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, form: FormData) -> CampaignForm:
+        found = cls(
+            name=text_field(form, "name"),
+            product_ids=_ids(form, "product_ids"),
+            channel_ids=_ids(form, "channel_ids"),
+            template=text_field(form, "template"),
+            language=text_field(form, "language"),
+            start_date=text_field(form, "start_date"),
+            time=text_field(form, "time"),
+            every_days=text_field(form, "every_days") or "1",
+            skip_weekends=form.get("skip_weekends") == "on",
+            catch_up=form.get("catch_up") == "on",
+        )
+        found.check()
+        return found
+
+    def check(self) -> None:
+        if not self.name:
+            self.errors["name"] = N_("Give the campaign a name.")
+        if not self.product_ids:
+            self.errors["product_ids"] = N_("Pick at least one product.")
+        if not self.channel_ids:
+            self.errors["channel_ids"] = N_("Choose at least one channel.")
+        if not self.template:
+            self.errors["template"] = N_("Write the text each post starts from.")
+        if self.language and self.language not in LANGUAGES:
+            self.errors["language"] = N_("Choose a language.")
+        if self.first_day is None:
+            self.errors["start_date"] = N_("Choose the day of the first post.")
+        if not HHMM.match(self.time):
+            self.errors["time"] = N_("Choose a time of day, e.g. 12:00.")
+        if self.every is None:
+            self.errors["every_days"] = N_("A number of days from 1 to 60.")
+
+    @property
+    def first_day(self) -> date | None:
+        try:
+            return date.fromisoformat(self.start_date)
+        except ValueError:
+            return None
+
+    @property
+    def every(self) -> int | None:
+        try:
+            value = int(self.every_days)
+        except ValueError:
+            return None
+        return value if 1 <= value <= 60 else None
