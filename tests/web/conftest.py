@@ -78,15 +78,16 @@ def platform(
 
 @pytest.fixture(scope="session")
 def town_channels(platform: Platform) -> dict[str, dict[str, Any]]:
-    """The demo town's Facebook Page (fake Meta's Page 1001) and X account, both asking for an
-    editor's approval, connected once for the session through the API."""
+    """The demo town's Facebook Page (3001 on the fake Graph API: the OAuth tests connect Pages
+    1001 and 1002 themselves) and X account, both asking for an editor's approval, connected once
+    for the session through the API."""
     admin = platform.seeded_admin()
     bodies = {
         "facebook_page": {
             "platform": "facebook_page",
-            "name": "Takeo City",
-            "external_id": "1001",
-            "credentials": {"access_token": "page-token-1001"},
+            "name": "Takeo Town Hall",
+            "external_id": "3001",
+            "credentials": {"access_token": "page-token-3001"},
             "scopes": ["pages_manage_posts", "pages_read_engagement"],
         },
         "x": {

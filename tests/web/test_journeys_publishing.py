@@ -88,7 +88,7 @@ def test_journey_2_a_writer_adds_a_product_and_composes_for_facebook_and_x(
     page.get_by_role("link", name="Write a post").click()
     x_id, fb_id = town_channels["x"]["id"], town_channels["facebook_page"]["id"]
     page.get_by_role("checkbox", name="@takeo_city").check()
-    page.get_by_role("checkbox", name="Takeo City").check()
+    page.get_by_role("checkbox", name="Takeo Town Hall").check()
     text = page.get_by_label("Text", exact=True)
     text.fill("武雄のレモングラスは香りが強く、お茶にすると体が温まります。" * 5)
     x_count, fb_count = page.locator(f"#count-{x_id}"), page.locator(f"#count-{fb_id}")
@@ -164,12 +164,12 @@ def test_journey_3_the_editor_approves_from_the_queue_and_it_reaches_the_platfor
         if on_facebook and on_x:
             break
         time.sleep(0.5)
-    assert [p["page"] for p in on_facebook] == ["1001"]
+    assert [p["page"] for p in on_facebook] == ["3001"]
     assert [p["user"] for p in on_x] == ["takeo_city"]
     assert "/r/" in on_x[0]["text"]  # the tracked link went out with it
 
 
-def test_the_composer_has_no_serious_accessibility_violations(
+def test_the_publishing_pages_have_no_serious_accessibility_violations(
     platform: Platform,
     audited: Any,  # noqa: F811
     town_channels: dict[str, dict[str, Any]],
@@ -182,6 +182,9 @@ def test_the_composer_has_no_serious_accessibility_violations(
     page.get_by_label("Text", exact=True).fill("黒にんにく" * 60)  # a card refused, counters red
     expect(page.locator(".post-card.refused")).to_have_count(1)
     assert serious_violations(page) == []
+    for path in ("/console/calendar?view=month", "/console/campaigns/new", "/console/campaigns"):
+        page.goto(f"{platform.url}{path}")
+        assert serious_violations(page) == [], path
 
 
 def test_an_editor_drags_a_post_to_another_day_on_the_calendar(
