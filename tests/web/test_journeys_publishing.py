@@ -117,18 +117,17 @@ def test_journey_2_a_writer_adds_a_product_and_composes_for_facebook_and_x(
 
 
 def _submitted_post(platform: Platform, writer: tuple[str, str], channels: list[str]) -> str:
-    """A writer's post about the demo garlic, submitted and waiting for an editor."""
+    """A writer's post linking the demo garlic's store page, submitted for an editor."""
     api = platform.login(*writer)
-    garlic = next(
-        p for p in api.get("/v1/products").json()["items"] if p["slug"] == "aged-black-garlic"
-    )
     text = f"熟成黒にんにく、今週のおすすめです。#{uuid.uuid4().hex[:6]}"
     created = api.post(
         "/v1/posts",
         json={
             "text": text,
             "channel_ids": channels,
-            "product_id": garlic["id"],
+            # a store page rather than the product: the product's photo would be fetched from
+            # the platform's public URL, which this test platform does not serve
+            "url": "https://store.shopping.yahoo.co.jp/takeo/aged-black-garlic.html",
             "planned_at": "2020-01-01T00:00:00Z",  # as soon as it is approved
         },
     )
@@ -164,7 +163,11 @@ def test_journey_3_the_editor_approves_from_the_queue_and_it_reaches_the_platfor
         if on_facebook and on_x:
             break
         time.sleep(0.5)
-    assert [p["page"] for p in on_facebook] == ["3001"]
+    editor = platform.login(*town_team["editor"])
+    sent = editor.get("/v1/deliveries", params={"channel_id": ids[0], "limit": 5}).json()["items"]
+    assert [p["page"] for p in on_facebook] == ["3001"], [
+        (d["state"], d["error_message"], d["due_at"]) for d in sent
+    ]
     assert [p["user"] for p in on_x] == ["takeo_city"]
     assert "/r/" in on_x[0]["text"]  # the tracked link went out with it
 
