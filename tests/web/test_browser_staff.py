@@ -61,8 +61,8 @@ def test_journey_5_a_staff_member_posts_a_photo_to_their_own_account_from_a_phon
     page.locator(".stack").get_by_role("link", name="New post").click()
     page.get_by_label("Product").select_option(label="Aged black garlic")
     words = f"Black garlic from our town, on my own account {account}"
-    page.get_by_label("Text").fill(words)
-    page.get_by_label(f"@{account}").check()
+    page.get_by_label("Text", exact=True).fill(words)
+    page.get_by_role("checkbox", name=f"@{account}").check()
     _fits(page)
     page.screenshot(path=screenshots / "console-staff-compose-en.png", full_page=True)
     page.get_by_role("button", name="Submit").click()

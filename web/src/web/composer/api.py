@@ -68,7 +68,7 @@ async def _composer(
     about = await console.product(api, UUID(form.product_id)) if form.product_id else None
     destination = await console.store_url(public, town.slug, about.slug) if about else None
     choices = service.photos(about)
-    if about is not None and not form.media_id and choices and form.action != "preview":
+    if about is not None and not form.media_asked and choices:
         form.media_id = choices[0].media_id  # the product's own photo, unless one was chosen
     photo = service.chosen_photo(form, choices)
     channels = await console.channels(api)

@@ -25,6 +25,7 @@ class PostForm:
     variants: dict[str, str] = field(default_factory=dict)  # channel id -> its own text
     channel_ids: list[str] = field(default_factory=list)
     media_id: str = ""  # one of the product's photos, or none
+    media_asked: bool = False  # the form had the photo choice (else the product's own is used)
     at: str = ""
     action: str = "submit"
     errors: dict[str, str] = field(default_factory=dict)
@@ -42,6 +43,7 @@ class PostForm:
             },
             channel_ids=[v for v in form.getlist("channel_ids") if isinstance(v, str) and v],
             media_id=text_field(form, "media_id"),
+            media_asked="media_id" in form,
             at=text_field(form, "at"),
             action=action if action in ACTIONS else "submit",
         )
