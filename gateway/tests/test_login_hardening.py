@@ -15,11 +15,12 @@ import httpx
 from sqlalchemy import text
 
 from gateway import bootstrap
+from gateway.ratelimit import MemoryBuckets
 from gateway.settings import GatewaySettings
 from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 
-from .support import PASSWORD, GatewayFactory, Town, app_of, auth_headers, unique
+from .support import PASSWORD, EchoService, GatewayFactory, Town, app_of, auth_headers, unique
 
 TOKEN = "/v1/auth/token"
 OPEN = {  # buckets out of the way, for tests of something else
@@ -181,8 +182,16 @@ class TestRefusalsTellNothing:
 
 class TestBuckets:
     async def test_sixty_towns_accept_and_log_in_from_one_address_within_a_minute(
-        self, http: httpx.AsyncClient, runtime: ServiceRuntime, operator_email: str
+        self,
+        gateway_with: GatewayFactory,
+        services: dict[str, EchoService],
+        runtime: ServiceRuntime,
+        operator_email: str,
     ) -> None:
+        # The buckets' clock stands still: all 120 requests fall in one instant, so none is let
+        # through by a refill, however long a loaded machine takes to send them.
+        stopped = MemoryBuckets(clock=lambda: 0.0)
+        http = await gateway_with({n: s.client() for n, s in services.items()}, buckets=stopped)
         operator = await auth_headers(http, operator_email)
         towns = [
             await bootstrap.create_tenant(runtime.db, unique("town"), {"en": "Town"})
@@ -199,8 +208,6 @@ class TestBuckets:
             ).json()
             for tenant, email in zip(towns, emails, strict=True)
         ]
-        started = time.monotonic()
-
         accepted = await gather_limited(
             [
                 lambda i=i: http.post(i["accept_path"], json={"password": PASSWORD})
@@ -215,7 +222,6 @@ class TestBuckets:
 
         assert [a.status_code for a in accepted] == [201] * 60, accepted[-1].text
         assert [r.status_code for r in logged_in] == [200] * 60, logged_in[-1].text
-        assert time.monotonic() - started < 60
 
     async def test_six_wrong_passwords_lock_the_account_from_every_address(
         self, http: httpx.AsyncClient, town: Town, runtime: ServiceRuntime

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -73,17 +74,23 @@ def _decide(
 class MemoryBuckets:
     """Buckets in this process's memory: right for one gateway process. At `max_buckets` keys
     the least recently used bucket goes (a forgotten bucket refills, so this never refuses
-    anyone, and a flood of new keys cannot reset the buckets of the keys being limited)."""
+    anyone, and a flood of new keys cannot reset the buckets of the keys being limited).
+    `clock` gives seconds (tests stop it, so a bucket refills only when they say)."""
 
-    def __init__(self, max_buckets: int = MAX_MEMORY_BUCKETS) -> None:
+    def __init__(
+        self,
+        max_buckets: int = MAX_MEMORY_BUCKETS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.max_buckets = max_buckets
+        self._clock = clock
         # key -> (tokens, monotonic time), least recently used first
         self._state: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
     async def take(self, key: str, capacity: int, window_seconds: int) -> Decision:
         """Take one token from `key`'s bucket, if it has one."""
         rate = capacity / window_seconds
-        now = time.monotonic()
+        now = self._clock()
         tokens, then = self._state.get(key, (float(capacity), now))
         tokens = min(float(capacity), tokens + (now - then) * rate)
         allowed = tokens >= 1
