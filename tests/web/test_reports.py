@@ -80,3 +80,12 @@ def test_a_chosen_period_and_the_csv_download(admin: httpx.Client, platform: Pla
     wrong = admin.get("/console/reports", params={"start": "2020-02-01", "end": "2020-01-01"})
     assert wrong.status_code == 422
     assert admin.get("/console/reports/nothing.csv").status_code == 404
+
+
+def test_the_reports_page_has_the_best_times_to_post(admin: httpx.Client) -> None:
+    quiet = admin.get("/console/reports", params={"start": "2020-01-01", "end": "2020-01-31"})
+    best = quiet.text.split('id="best-times"')[1].split("</section>")[0]
+    assert "Not enough posts in this period to tell." in best
+    assert "<svg" not in best
+    ja = admin.get("/console/reports?lang=ja")
+    assert "投稿に良い時間帯" in ja.text

@@ -1,5 +1,6 @@
 """The reports page: a period's figures by post, channel, product and producer, as tables and as
-bars drawn server-side in SVG (no script), each with its CSV download."""
+bars drawn server-side in SVG (no script), each with its CSV download; and the best times to post
+as a weekday x hour heatmap."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ async def reports_page(
         "last": last,
         "readable": readable,
         "reports": await service.reports(api, first, last, language),
+        "best_times": await service.best_times(api, first, last, language),
         "price": lambda amount: i18n.price(amount, town.currency, language),
     }
     return render.page(request, "console/reports.html", context, status=200 if readable else 422)

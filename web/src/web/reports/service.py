@@ -9,12 +9,20 @@ from zoneinfo import ZoneInfo
 
 from machi_client import AuthenticatedClient
 from machi_client.api.reports import (
+    reports_best_times,
     reports_channels,
     reports_posts,
     reports_producers,
     reports_products,
 )
-from machi_client.models import DimensionReport, DimensionRow, ProductReport, ProductReportRow
+from machi_client.models import (
+    BestTimes,
+    DimensionReport,
+    DimensionRow,
+    ProductReport,
+    ProductReportRow,
+)
+from web import i18n
 from web.channels.service import PLATFORMS
 from web.console import service as console
 from web.gateway import ApiError, parsed
@@ -159,3 +167,70 @@ async def csv(api: AuthenticatedClient, kind: str, first: date, last: date) -> b
     if answer.status_code >= 300:
         raise ApiError(answer.status_code, "The report could not be read")
     return answer.content
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One weekday and hour of publishing: the average first-day clicks of its posts."""
+
+    weekday: int  # 0 = Monday, in the town's timezone
+    hour: int
+    average_clicks: float
+    samples: int
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    """Best times to post, weekday x hour, all channels together (as the API's own chart)."""
+
+    days: list[str]  # Monday to Sunday, in the page's language
+    slots: dict[tuple[int, int], Slot]
+    min_samples: int
+
+    @property
+    def top(self) -> list[Slot]:
+        """The five best hours, best first."""
+        ranked = sorted(self.slots.values(), key=lambda s: (-s.average_clicks, s.weekday, s.hour))
+        return ranked[:5]
+
+    def shade(self, weekday: int, hour: int) -> float:
+        """The cell's strength, 0 (no posts measured) to 1 (the best hour)."""
+        slot = self.slots.get((weekday, hour))
+        best = max((s.average_clicks for s in self.slots.values()), default=0.0)
+        if slot is None or not best:
+            return 0.0
+        return round(0.15 + 0.85 * slot.average_clicks / best, 2)
+
+
+async def best_times(
+    api: AuthenticatedClient, first: date, last: date, language: str
+) -> Heatmap | None:
+    """The period's best times; None for a role that may not read reports."""
+    end = last + timedelta(days=1)
+    try:
+        answer = parsed(
+            await reports_best_times.asyncio_detailed(client=api, start=first, end=end), BestTimes
+        )
+    except ApiError as exc:
+        if exc.status == 403:
+            return None
+        raise
+    return heatmap(answer, language)
+
+
+def heatmap(answer: BestTimes, language: str) -> Heatmap:
+    """The API's rows (one per channel, weekday and hour) as one map of the town: each hour's
+    average weighted by each channel's number of posts."""
+    totals: dict[tuple[int, int], tuple[float, int]] = {}
+    for item in answer.items:
+        clicks, samples = totals.get((item.weekday, item.hour), (0.0, 0))
+        totals[(item.weekday, item.hour)] = (
+            clicks + item.average_clicks * item.samples,
+            samples + item.samples,
+        )
+    slots = {
+        key: Slot(key[0], key[1], round(clicks / samples, 1), samples)
+        for key, (clicks, samples) in totals.items()
+        if samples
+    }
+    return Heatmap(i18n.day_names(language), slots, answer.min_samples)
