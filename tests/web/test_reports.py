@@ -8,6 +8,7 @@ import time
 import httpx
 import pytest
 
+from kit.testing.waiting import eventually_sync
 from machi_cli import seed
 from tests.harness import Platform
 from tests.web.test_pages import sign_in
@@ -89,3 +90,26 @@ def test_the_reports_page_has_the_best_times_to_post(admin: httpx.Client) -> Non
     assert "<svg" not in best
     ja = admin.get("/console/reports?lang=ja")
     assert "投稿に良い時間帯" in ja.text
+
+
+def test_the_reports_page_opens_with_the_overview_beside_the_period_before(
+    admin: httpx.Client, platform: Platform
+) -> None:
+    _clicked_product(platform)
+    api = platform.seeded_admin()
+
+    def overview_at_rest() -> tuple[int, str] | None:
+        # the clicks the API reports, and the page read while they did not change
+        before = api.get("/v1/reports/overview").json()["current"]["clicks"]
+        page = admin.get("/console/reports?lang=en").text
+        after = api.get("/v1/reports/overview").json()["current"]["clicks"]
+        return (after, page) if before == after else None
+
+    clicks, page = eventually_sync(overview_at_rest, timeout=30, what="the month's clicks at rest")
+    overview = page.split('id="overview"')[1].split("</section>")[0]
+    for label in ("Followers", "Share of the population", "Clicks", "Visitors", "Orders"):
+        assert f'<th scope="row">{label}</th>' in overview
+    clicks_row = overview.split('<th scope="row">Clicks</th>')[1].split("</tr>")[0]
+    assert clicks >= 1
+    assert f"<td>{clicks:,}</td>" in clicks_row
+    assert "人口に対する割合" in admin.get("/console/reports?lang=ja").text

@@ -38,6 +38,7 @@ async def reports_page(
         "first": first,
         "last": last,
         "readable": readable,
+        "overview": await service.overview(api, first, last, town.currency, language),
         "reports": await service.reports(api, first, last, language),
         "best_times": await service.best_times(api, first, last, language),
         "price": lambda amount: i18n.price(amount, town.currency, language),

@@ -11,6 +11,7 @@ from machi_client import AuthenticatedClient
 from machi_client.api.reports import (
     reports_best_times,
     reports_channels,
+    reports_overview,
     reports_posts,
     reports_producers,
     reports_products,
@@ -19,6 +20,8 @@ from machi_client.models import (
     BestTimes,
     DimensionReport,
     DimensionRow,
+    Overview,
+    PeriodMetrics,
     ProductReport,
     ProductReportRow,
 )
@@ -234,3 +237,60 @@ def heatmap(answer: BestTimes, language: str) -> Heatmap:
         if samples
     }
     return Heatmap(i18n.day_names(language), slots, answer.min_samples)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One overview figure of the period, with the period before it and the change."""
+
+    label: str
+    shown: str
+    previous_shown: str
+    change: float | None  # percent; None when the period before had nothing to compare
+
+
+async def overview(
+    api: AuthenticatedClient, first: date, last: date, currency: str, language: str
+) -> list[Measure]:
+    """Followers against the population, clicks, visitors, orders and revenue of the period
+    beside the period just before it; none for a role that may not read reports."""
+    end = last + timedelta(days=1)
+    try:
+        answer = parsed(
+            await reports_overview.asyncio_detailed(client=api, start=first, end=end), Overview
+        )
+    except ApiError as exc:
+        if exc.status == 403:
+            return []
+        raise
+    now, before = answer.current, answer.previous
+    changes = answer.change.additional_properties
+
+    unknown = "\u2013"  # an en dash: no figure (no follower count yet, for one)
+
+    def plain(metrics: PeriodMetrics, key: str) -> str:
+        value = getattr(metrics, key)
+        return f"{value:,}" if isinstance(value, int) else unknown
+
+    def share(metrics: PeriodMetrics) -> str:
+        value = metrics.share_of_population
+        return f"{value:.1%}" if isinstance(value, float | int) else unknown
+
+    def money(metrics: PeriodMetrics) -> str:
+        revenue = metrics.revenue
+        return i18n.price(revenue if isinstance(revenue, int) else 0, currency, language)
+
+    def change(key: str) -> float | None:
+        value = changes.get(key)
+        return round(100 * value, 1) if isinstance(value, float | int) else None
+
+    return [
+        Measure(N_("Followers"), plain(now, "followers"), plain(before, "followers"), None),
+        Measure(N_("Share of the population"), share(now), share(before), None),
+        Measure(N_("Clicks"), plain(now, "clicks"), plain(before, "clicks"), change("clicks")),
+        Measure(
+            N_("Visitors"), plain(now, "visitors"), plain(before, "visitors"), change("visitors")
+        ),
+        Measure(N_("Orders"), plain(now, "orders"), plain(before, "orders"), change("orders")),
+        Measure(N_("Revenue"), money(now), money(before), change("revenue")),
+    ]
