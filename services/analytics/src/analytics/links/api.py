@@ -10,6 +10,7 @@ from analytics.dependencies import ContextDep
 from analytics.links import service
 from analytics.links.schemas import LinkCreate, LinkRead, LinkUpdate
 from analytics.models import Link
+from analytics.reports.service import producer_scope
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.pagination import DEFAULT_LIMIT, Limit, Page
 
@@ -38,9 +39,15 @@ async def list_links(
     limit: Limit = DEFAULT_LIMIT,
     post_id: uuid.UUID | None = None,
 ) -> Page[LinkRead]:
-    """The tenant's links, newest first (cursor pagination); to the public, buy links only."""
+    """The tenant's links, newest first (cursor pagination); to the public, buy links only; to
+    a producer, their own products' links only, as their reports."""
     rows, next_cursor = await service.page(
-        session, cursor, limit, post_id, buy_links_only=who.is_anonymous
+        session,
+        cursor,
+        limit,
+        post_id,
+        buy_links_only=who.is_anonymous,
+        producer_ids=None if who.is_anonymous else producer_scope(who),
     )
     items = [_read(r, ctx) for r in rows]
     if who.is_anonymous:  # no campaign tags, coupons or counts: those are the town's business
@@ -52,9 +59,11 @@ async def list_links(
 
 
 @router.get("/{link_id}", response_model=LinkRead)
-async def read_link(link_id: uuid.UUID, session: SessionDep, ctx: ContextDep) -> LinkRead:
-    """One link of the tenant."""
-    return _read(await service.get(session, link_id), ctx)
+async def read_link(
+    link_id: uuid.UUID, session: SessionDep, ctx: ContextDep, who: PrincipalDep
+) -> LinkRead:
+    """One link of the tenant (of their own products, to a producer)."""
+    return _read(await service.get(session, link_id, producer_scope(who)), ctx)
 
 
 @router.patch("/{link_id}", response_model=LinkRead)

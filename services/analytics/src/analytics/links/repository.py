@@ -74,8 +74,11 @@ async def page(
     post_id: uuid.UUID | None,
     *,
     buy_links_only: bool = False,
+    producer_ids: list[uuid.UUID] | None = None,
 ) -> tuple[list[Link], str | None]:
     statement = select(Link)
+    if producer_ids is not None:  # a producer's own links only
+        statement = statement.where(Link.producer_id.in_(producer_ids))
     if buy_links_only:
         # A delivery's link credits that post's clicks; the public pages use links made for them.
         now = datetime.now(UTC)

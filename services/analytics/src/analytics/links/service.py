@@ -212,9 +212,12 @@ async def update(
     return link
 
 
-async def get(session: AsyncSession, link_id: uuid.UUID) -> Link:
+async def get(
+    session: AsyncSession, link_id: uuid.UUID, producer_ids: list[uuid.UUID] | None = None
+) -> Link:
+    """One link; another producer's is not found for a producer (`producer_ids`)."""
     link = await links_repo.by_id(session, link_id)
-    if link is None:
+    if link is None or (producer_ids is not None and link.producer_id not in producer_ids):
         raise LinkNotFound()
     return link
 
@@ -226,8 +229,11 @@ async def page(
     post_id: uuid.UUID | None,
     *,
     buy_links_only: bool = False,
+    producer_ids: list[uuid.UUID] | None = None,
 ) -> tuple[list[Link], str | None]:
-    return await links_repo.page(session, cursor, limit, post_id, buy_links_only=buy_links_only)
+    return await links_repo.page(
+        session, cursor, limit, post_id, buy_links_only=buy_links_only, producer_ids=producer_ids
+    )
 
 
 async def clicks_of(session: AsyncSession, links: list[Link]) -> dict[uuid.UUID, int]:
