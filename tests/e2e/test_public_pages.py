@@ -70,7 +70,8 @@ class Seeded:
 
 
 def seed_town(platform: Platform, store_url: str) -> Seeded:
-    """Through the gateway: a published product listed in the store, and its buy link."""
+    """Through the gateway: a published product listed in the store, and the buy link analytics
+    made for it."""
     slug = f"takeo-{uuid.uuid4().hex[:6]}"
     admin = platform.tenant_admin(slug)
     producer = admin.post("/v1/producers", json={"kind": "farm", "name": {"en": "Takeo Farm"}})
@@ -114,9 +115,21 @@ def seed_town(platform: Platform, store_url: str) -> Seeded:
     )
     assert listing.status_code == 201, listing.text
     item_url = listing.json()["url"]
-    link = admin.post("/v1/links", json={"destination": item_url, "product_id": product_id})
-    assert link.status_code == 201, link.text
-    return Seeded(slug, admin, product_id, item_url, link.json()["code"])
+
+    def city_page_link() -> dict[str, str] | None:
+        # analytics makes the product's buy link itself once the listing's event reaches it
+        links = admin.get("/v1/links", params={"limit": 200}).json()["items"]
+        made = [
+            link
+            for link in links
+            if link["product_id"] == product_id
+            and link["utm"].get("utm_medium") == "city_page"
+            and link["destination"] == item_url
+        ]
+        return made[0] if made else None
+
+    link = eventually_sync(city_page_link, timeout=60, what="the product's city-page link")
+    return Seeded(slug, admin, product_id, item_url, link["code"])
 
 
 def public_get(platform: Platform, path: str) -> httpx.Response:
