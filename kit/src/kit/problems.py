@@ -133,6 +133,12 @@ PROBLEM_TYPES: dict[str, ProblemType] = _rows(
     # --- publisher -----------------------------------------------------------------------------
     ("channel-not-found", 404, "Channel not found", "No such channel in your town."),
     ("post-not-found", 404, "Post not found", "No such post in your town."),
+    ("delivery-not-found", 404, "Delivery not found", "No such delivery in your town."),
+    ("not-your-account", 403, "Only an admin connects the town's accounts; you connect your own",
+     "Staff connect their own accounts; the town's and the shop's accounts are an admin's."),
+    ("retry-refused", 409, "This delivery cannot be retried",
+     "Only a failed delivery that never reached the platform's publish call, was not refused for "
+     "its content, and whose channel is active is sent again; the detail says which one failed."),
     ("campaign-not-found", 404, "Campaign not found", "No such campaign in your town."),
     ("product-not-known", 400, "The publisher has not seen this product published",
      "Publish the product in the catalog first (or wait a moment for it to arrive)."),

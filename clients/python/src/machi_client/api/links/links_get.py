@@ -68,7 +68,7 @@ def sync_detailed(
 ) -> Response[LinkRead | Problem]:
     """Read Link
 
-     One link of the tenant.
+     One link of the tenant (of their own products, to a producer).
 
     Args:
         link_id (UUID):
@@ -99,7 +99,7 @@ def sync(
 ) -> LinkRead | Problem | None:
     """Read Link
 
-     One link of the tenant.
+     One link of the tenant (of their own products, to a producer).
 
     Args:
         link_id (UUID):
@@ -125,7 +125,7 @@ async def asyncio_detailed(
 ) -> Response[LinkRead | Problem]:
     """Read Link
 
-     One link of the tenant.
+     One link of the tenant (of their own products, to a producer).
 
     Args:
         link_id (UUID):
@@ -154,7 +154,7 @@ async def asyncio(
 ) -> LinkRead | Problem | None:
     """Read Link
 
-     One link of the tenant.
+     One link of the tenant (of their own products, to a producer).
 
     Args:
         link_id (UUID):

@@ -93,7 +93,8 @@ def sync_detailed(
 ) -> Response[PageLinkRead | Problem]:
     """List Links
 
-     The tenant's links, newest first (cursor pagination); to the public, buy links only.
+     The tenant's links, newest first (cursor pagination); to the public, buy links only; to
+    a producer, their own products' links only, as their reports.
 
     Args:
         cursor (None | str | Unset):
@@ -130,7 +131,8 @@ def sync(
 ) -> PageLinkRead | Problem | None:
     """List Links
 
-     The tenant's links, newest first (cursor pagination); to the public, buy links only.
+     The tenant's links, newest first (cursor pagination); to the public, buy links only; to
+    a producer, their own products' links only, as their reports.
 
     Args:
         cursor (None | str | Unset):
@@ -162,7 +164,8 @@ async def asyncio_detailed(
 ) -> Response[PageLinkRead | Problem]:
     """List Links
 
-     The tenant's links, newest first (cursor pagination); to the public, buy links only.
+     The tenant's links, newest first (cursor pagination); to the public, buy links only; to
+    a producer, their own products' links only, as their reports.
 
     Args:
         cursor (None | str | Unset):
@@ -197,7 +200,8 @@ async def asyncio(
 ) -> PageLinkRead | Problem | None:
     """List Links
 
-     The tenant's links, newest first (cursor pagination); to the public, buy links only.
+     The tenant's links, newest first (cursor pagination); to the public, buy links only; to
+    a producer, their own products' links only, as their reports.
 
     Args:
         cursor (None | str | Unset):
