@@ -49,6 +49,25 @@ async def test_a_published_product_with_a_listing_gets_one_buy_link_for_the_publ
     assert created == 1  # the gateway drops the town's cached pages on it
 
 
+async def test_a_product_that_arrives_before_the_towns_store_domains_gets_its_link_after(
+    runtime: ServiceRuntime, as_user: Client
+) -> None:
+    # Catalog's and the gateway's events come on different queues: the product can be first.
+    tenant = uuid.uuid4()
+    published = samples.product_published(storefront_urls=[ITEM])
+    assert await consumer.handle(on_product_published, runtime.db, delivery(published, tenant))
+    assert (await as_user(principal(tenant)).get("/v1/links")).json()["items"] == []
+
+    await allow_store(runtime.db, tenant)
+
+    [link] = (await as_user(principal(tenant)).get("/v1/links")).json()["items"]
+    assert link["product_id"] == str(published.product_id)
+    assert link["destination"] == ITEM
+    answer = await as_user(anonymous()).get(f"/r/{link['code']}")
+    assert answer.status_code == 302
+    assert answer.headers["location"].startswith(ITEM)
+
+
 async def test_the_buy_link_follows_the_products_listing(
     runtime: ServiceRuntime, as_user: Client
 ) -> None:

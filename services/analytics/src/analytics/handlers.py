@@ -38,6 +38,7 @@ async def on_product_published(event: Envelope[ProductPublishedV1], session: Asy
         producer_id=product.producer_id,
         slug=product.slug,
         name=product.name,
+        store_url=_first(product.storefront_urls),
     )
     await _city_page_link(session, product)
 
@@ -45,8 +46,14 @@ async def on_product_published(event: Envelope[ProductPublishedV1], session: Asy
 @subscribe(ProductUpdatedV1, consumer="analytics.on-product-updated")
 async def on_product_updated(event: Envelope[ProductUpdatedV1], session: AsyncSession) -> None:
     """A listing added or changed moves the product's city page buy link with it."""
-    if event.payload.status == "published":
-        await _city_page_link(session, event.payload)
+    product = event.payload
+    await products_repo.set_store_url(session, product.product_id, _first(product.storefront_urls))
+    if product.status == "published":
+        await _city_page_link(session, product)
+
+
+def _first(urls: list[str]) -> str | None:
+    return urls[0] if urls else None
 
 
 async def _city_page_link(
@@ -109,6 +116,8 @@ async def on_tenant_created(event: Envelope[TenantCreatedV1], session: AsyncSess
         event.payload,
         analytics_settings.current().attribution_window_days,
     )
+    # Products published before this event found no store domains: their links are made now.
+    await links.make_missing_city_page_links(session, analytics_settings.current())
 
 
 @subscribe(TenantUpdatedV1, consumer="analytics.on-tenant-updated")
@@ -119,6 +128,7 @@ async def on_tenant_updated(event: Envelope[TenantUpdatedV1], session: AsyncSess
         session, event.tenant_id, event.payload, settings.attribution_window_days
     )
     await links.follow_store_domains(session, settings)
+    await links.make_missing_city_page_links(session, settings)
 
 
 @subscribe(InsightsCollectedV1, consumer="analytics.on-insights-collected")

@@ -32,6 +32,9 @@ class ProductStats(TenantScoped, Timestamps, Base):
     producer_id: Mapped[uuid.UUID] = mapped_column(index=True)
     slug: Mapped[str]
     name: Mapped[dict[str, Any]]
+    # The first store listing: its city page link is made from it, now or when the town's store
+    # domains arrive (see links.service.make_missing_city_page_links).
+    store_url: Mapped[str | None] = mapped_column(default=None)
     clicks: Mapped[int] = mapped_column(BigInteger, default=0)
     orders: Mapped[int] = mapped_column(BigInteger, default=0)
     revenue: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -14,6 +14,7 @@ from analytics.links import destinations
 from analytics.links import repository as links_repo
 from analytics.links.schemas import LinkCreate, LinkUpdate
 from analytics.models import Link
+from analytics.products import repository as products_repo
 from analytics.settings import AnalyticsSettings
 from analytics.tracking import service as tracking
 from contracts.analytics import LinkCreatedV1
@@ -193,6 +194,21 @@ async def for_city_page(
         await links_repo.put_directory(session, _directory_values(link))
         await announce(session, link, settings)
     return link
+
+
+async def make_missing_city_page_links(session: AsyncSession, settings: AnalyticsSettings) -> None:
+    """Give every listed product its city page link once the store domains allow it. Catalog's
+    and the gateway's events reach analytics in any order, so a product can arrive before the
+    town's store domains and be refused at first."""
+    for product in await products_repo.with_store_url(session):
+        assert product.store_url is not None
+        await for_city_page(
+            session,
+            settings,
+            product_id=product.product_id,
+            producer_id=product.producer_id,
+            store_url=product.store_url,
+        )
 
 
 async def update(
