@@ -1,5 +1,7 @@
-"""Media: type by content, bomb guard, EXIF/GPS stripped, renditions served publicly."""
+"""Media: type by content, bomb guards, decodes capped, EXIF/GPS stripped, renditions served
+publicly."""
 
+import asyncio
 import io
 import struct
 import uuid
@@ -7,8 +9,10 @@ import zlib
 from collections.abc import Callable
 
 import httpx
+from fastapi import FastAPI
 from PIL import ExifTags, Image
 
+from catalog.media.images import DecodeLimit
 from kit.auth import InternalPrincipal
 from kit.errors import type_uri
 from kit.testing.images import jpeg_with_gps
@@ -17,13 +21,13 @@ from kit.testing.plugin import principal
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
+def chunk(kind: bytes, data: bytes) -> bytes:
+    body = kind + data
+    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+
 def png_bomb(width: int = 20_000, height: int = 20_000) -> bytes:
     """A valid PNG header claiming width x height pixels, with almost no data."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
@@ -31,6 +35,26 @@ def png_bomb(width: int = 20_000, height: int = 20_000) -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
         + chunk(b"IEND", b"")
     )
+
+
+def png_with_text_bomb() -> bytes:
+    """A 1x1 PNG whose compressed text chunk (zTXt) inflates to 16 MB from 16 KB (Pillow stops
+    at 1 MB, PngImagePlugin.MAX_TEXT_CHUNK)."""
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    text = b"comment\x00\x00" + zlib.compress(b"A" * 16_000_000, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"zTXt", text)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def large_jpeg(width: int = 2400, height: int = 1600) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (90, 140, 60)).save(out, "JPEG")
+    return out.getvalue()
 
 
 async def upload(http: httpx.AsyncClient, name: str, data: bytes) -> httpx.Response:
@@ -75,6 +99,35 @@ async def test_png_bomb_is_refused(as_user: Client) -> None:
     response = await upload(as_user(principal(uuid.uuid4())), "bomb.png", png_bomb())
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_png_whose_text_inflates_past_the_guard_is_413(as_user: Client) -> None:
+    response = await upload(as_user(principal(uuid.uuid4())), "note.png", png_with_text_bomb())
+    assert response.status_code == 413, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == type_uri("media-too-large")
+
+
+async def test_concurrent_uploads_decode_no_more_than_the_slots_at_once(
+    as_user: Client, app: FastAPI, catalog_settings
+) -> None:
+    http = as_user(principal(uuid.uuid4()))
+    photo = large_jpeg()
+    responses = await asyncio.gather(*(upload(http, f"{n}.jpg", photo) for n in range(3)))
+    assert [r.status_code for r in responses] == [201] * 3
+    decoder: DecodeLimit = app.state.media_decoder
+    assert 1 <= decoder.peak <= catalog_settings.media_decode_slots
+    assert decoder.running == 0
+
+
+async def test_decodes_past_the_slots_wait_for_one_to_free() -> None:
+    decoder = DecodeLimit(2)
+    photo = large_jpeg(400, 300)
+    # All five start in the same turn of the loop: only the slots keep three of them waiting.
+    done = await asyncio.gather(*(decoder.process(photo, 50_000_000) for _ in range(5)))
+    assert [p.width for p in done] == [400] * 5
+    assert decoder.peak == 2
+    assert decoder.running == 0
 
 
 async def test_php_file_named_jpg_is_refused(as_user: Client) -> None:

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from catalog.imports import api as imports_api
 from catalog.media import api as media_api
+from catalog.media.images import DecodeLimit
 from catalog.media.storage import LocalStorage
 from catalog.models import Base
 from catalog.places import api as places_api
@@ -46,4 +47,5 @@ def create_app(runtime: ServiceRuntime, settings: CatalogSettings | None = None)
     app.state.catalog_settings = settings
     app.state.sealer = Sealer.of(settings)
     app.state.media_storage = LocalStorage(settings.media_dir)
+    app.state.media_decoder = DecodeLimit(settings.media_decode_slots)
     return app

@@ -38,6 +38,12 @@ class CatalogSettings(BaseSettings):
     media_max_pixels: int = Field(
         default=50_000_000, ge=1, description="Decompression-bomb guard: largest width*height."
     )
+    media_decode_slots: int = Field(
+        default=2,
+        ge=1,
+        description="Images decoded at once per process; more uploads wait (a 50 Mpx image takes"
+        " some 200 MB while it is resized).",
+    )
     sync_interval_seconds: float = Field(
         default=900, gt=0, description="How often the worker pulls price and stock from stores."
     )

@@ -12,6 +12,7 @@ from catalog import i18n
 from catalog.dependencies import SettingsDep, ViewDep
 from catalog.errors import MediaTooLarge
 from catalog.media import repository, service
+from catalog.media.images import DecodeLimit
 from catalog.media.schemas import (
     MediaDetail,
     MediaPlaceUse,
@@ -41,6 +42,11 @@ def _storage(request: Request) -> Storage:
     return storage
 
 
+def _decoder(request: Request) -> DecodeLimit:
+    decoder: DecodeLimit = request.app.state.media_decoder
+    return decoder
+
+
 def _read(media: Media, public_base_url: str) -> MediaRead:
     read = MediaRead.model_validate(media)
     read.urls = media_urls(public_base_url, media.id)
@@ -60,7 +66,12 @@ async def upload_media(
     if len(data) > settings.media_max_bytes:
         raise MediaTooLarge(f"uploads are at most {settings.media_max_bytes} bytes")
     media = await service.upload(
-        session, _storage(request), data, file.filename, settings.media_max_pixels
+        session,
+        _storage(request),
+        _decoder(request),
+        data,
+        file.filename,
+        settings.media_max_pixels,
     )
     return _read(media, settings.public_base_url)
 

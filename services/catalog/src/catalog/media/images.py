@@ -1,4 +1,5 @@
-"""Image checks and renditions with Pillow: type by content, pixel cap, metadata stripped.
+"""Image checks and renditions with Pillow: type by content, pixel cap, metadata stripped, and
+a cap on how many images are decoded at once.
 
 Every rendition is re-encoded from pixels only, so EXIF (GPS included), XMP and text chunks of
 the upload never reach a file we serve. Crops follow what Instagram accepts for feed images,
@@ -8,13 +9,17 @@ https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/refe
 
 from __future__ import annotations
 
+import asyncio
 import io
 import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from prometheus_client import Gauge
 
 from catalog.errors import MediaTooLarge, UnsupportedMedia
+
+DECODING = Gauge("machi_media_decoding", "Uploaded images being decoded or resized now")
 
 ACCEPTED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
@@ -54,6 +59,39 @@ class Processed:
     renditions: list[Rendition]
 
 
+class DecodeLimit:
+    """At most `slots` images decoded at once in this process; the rest wait their turn.
+
+    A 50 Mpx upload is 150-200 MB of pixels once decoded, and its renditions add more: a burst
+    of such uploads decoded together would exhaust the memory of a small pod.
+    """
+
+    def __init__(self, slots: int) -> None:
+        self._slots = asyncio.BoundedSemaphore(slots)
+        self.running = 0
+        self.peak = 0  # the most ever decoded at once: what the limit is held to
+
+    async def process(self, data: bytes, max_pixels: int) -> Processed:
+        """`process` in a worker thread, once a slot is free."""
+        async with self._slots:
+            self.running += 1
+            self.peak = max(self.peak, self.running)
+            DECODING.inc()
+            try:
+                return await asyncio.to_thread(process, data, max_pixels)
+            finally:
+                self.running -= 1
+                DECODING.dec()
+
+
+def _refused(exc: ValueError) -> MediaTooLarge | UnsupportedMedia:
+    # Pillow inflates compressed PNG text and ICC chunks only up to MAX_TEXT_CHUNK and raises
+    # ValueError("Decompressed data too large ...") past it: a decompression bomb, not damage.
+    if "too large" in str(exc):
+        return MediaTooLarge("a compressed part of the image inflates past Pillow's bomb guard")
+    return UnsupportedMedia("the image data is damaged")
+
+
 def _open(data: bytes, max_pixels: int) -> Image.Image:
     try:
         with warnings.catch_warnings():
@@ -63,6 +101,8 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
         raise MediaTooLarge("the image has more pixels than Pillow's bomb guard allows") from None
     except UnidentifiedImageError:
         raise UnsupportedMedia("the file is not an image this service accepts") from None
+    except ValueError as exc:
+        raise _refused(exc) from None
     if image.format not in ACCEPTED_FORMATS:
         raise UnsupportedMedia(f"{image.format} images are not accepted (JPEG, PNG, WebP)")
     if image.width * image.height > max_pixels:
@@ -77,8 +117,12 @@ def process(data: bytes, max_pixels: int) -> Processed:
     content_type = ACCEPTED_FORMATS[str(image.format)]
     try:
         image.load()
-    except (OSError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError:
+        raise MediaTooLarge("the image has more pixels than Pillow's bomb guard allows") from None
+    except OSError as exc:
         raise UnsupportedMedia("the image data is damaged") from exc
+    except ValueError as exc:
+        raise _refused(exc) from exc
     upright = ImageOps.exif_transpose(image) or image  # honour orientation before dropping EXIF
     has_alpha = (upright.mode in ("RGBA", "LA", "P") and "transparency" in upright.info) or (
         upright.mode in ("RGBA", "LA")

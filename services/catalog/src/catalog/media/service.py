@@ -3,7 +3,6 @@ library's search, alt text and where each photo is used."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from dataclasses import dataclass
 
@@ -31,12 +30,13 @@ def key(media_id: uuid.UUID, rendition: str, content_type: str) -> str:
 async def upload(
     session: AsyncSession,
     storage: Storage,
+    decoder: images.DecodeLimit,
     data: bytes,
     filename: str | None,
     max_pixels: int,
 ) -> Media:
     """Store an image and its renditions; refuse anything that is not one (4xx)."""
-    processed = await asyncio.to_thread(images.process, data, max_pixels)
+    processed = await decoder.process(data, max_pixels)
     media_id = uuid.uuid4()
     renditions = {}
     for rendition in processed.renditions:
