@@ -107,7 +107,15 @@ def test_the_reports_page_opens_with_the_overview_beside_the_period_before(
 
     clicks, page = eventually_sync(overview_at_rest, timeout=30, what="the month's clicks at rest")
     overview = page.split('id="overview"')[1].split("</section>")[0]
-    for label in ("Followers", "Share of the population", "Clicks", "Visitors", "Orders"):
+    labels = (
+        "Followers",
+        "Share of the population",
+        "Followers of staff accounts (not counted above)",
+        "Clicks",
+        "Visitors",
+        "Orders",
+    )
+    for label in labels:
         assert f'<th scope="row">{label}</th>' in overview
     clicks_row = overview.split('<th scope="row">Clicks</th>')[1].split("</tr>")[0]
     assert clicks >= 1

@@ -128,5 +128,8 @@ class InsightsCollectedV1(Event):
     channel_id: uuid.UUID
     platform: str
     taken_at: datetime
+    # Whose account it is (town, shop, staff): a staff member's personal followers are not
+    # the town's fans, and the reports count them apart.
+    owner_kind: str = "town"
     readings: list[InsightReading] = []
     skipped: list[str] = []

@@ -20,11 +20,14 @@ from kit.testing.plugin import delivery, principal
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
-def pulled(channel: uuid.UUID, followers: int, taken_at: datetime) -> InsightsCollectedV1:
+def pulled(
+    channel: uuid.UUID, followers: int, taken_at: datetime, owner_kind: str = "town"
+) -> InsightsCollectedV1:
     return InsightsCollectedV1(
         channel_id=channel,
         platform="facebook_page",
         taken_at=taken_at,
+        owner_kind=owner_kind,
         readings=[
             InsightReading(
                 object_kind="account",
@@ -61,6 +64,21 @@ async def test_collected_insights_become_snapshots_and_overview_followers(
     }
     current = (await admin.get("/v1/reports/overview")).json()["current"]
     assert (current["followers"], current["growth"]) == (33_000, 3_000)
+
+
+async def test_staff_accounts_followers_are_reported_apart_from_the_towns(
+    as_user: Client, runtime: ServiceRuntime
+) -> None:
+    tenant = uuid.uuid4()
+    admin = as_user(principal(tenant))
+    await admin.put("/v1/settings/tracking", json={"population": 50_000})
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    for followers, owner in ((20_000, "town"), (5_000, "shop"), (1_200, "staff"), (300, "staff")):
+        event = pulled(uuid.uuid4(), followers, yesterday, owner)
+        assert await consumer.handle(on_insights_collected, runtime.db, delivery(event, tenant))
+    current = (await admin.get("/v1/reports/overview")).json()["current"]
+    assert (current["followers"], current["staff_followers"]) == (25_000, 1_500)
+    assert current["share_of_population"] == 0.5
 
 
 async def test_the_same_pull_delivered_twice_is_stored_once(

@@ -63,14 +63,19 @@ async def collector(runtime: ServiceRuntime) -> AsyncIterator[Collector]:
 
 
 async def add_channel(
-    runtime: ServiceRuntime, tenant: uuid.UUID, platform: str, external_id: str, token: str
+    runtime: ServiceRuntime,
+    tenant: uuid.UUID,
+    platform: str,
+    external_id: str,
+    token: str,
+    owner_kind: str = "town",
 ) -> uuid.UUID:
     vault = Sealer.of(publisher_settings())
     channel = Channel(
         id=uuid.uuid4(),
         platform=platform,
         name=f"{platform} channel",
-        owner_kind="town",
+        owner_kind=owner_kind,
         external_id=external_id,
         credentials=vault.seal({"access_token": token}),
     )
@@ -123,6 +128,15 @@ async def test_the_token_never_leaves_the_publisher(
     assert await collector.pull(Target(tenant, channel))
     [payload] = await events(runtime, tenant, COLLECTED)
     assert "page-token-secret" not in str(payload)
+
+
+async def test_a_staff_members_account_is_sent_as_staff(
+    runtime: ServiceRuntime, collector: Collector, tenant: uuid.UUID
+) -> None:
+    channel = await add_channel(runtime, tenant, "x", "43", "x-token", owner_kind="staff")
+    assert await collector.pull(Target(tenant, channel))
+    [payload] = await events(runtime, tenant, COLLECTED)
+    assert payload["owner_kind"] == "staff"
 
 
 async def test_daily_pull_reads_every_active_channel_and_survives_refused_tokens(

@@ -238,6 +238,9 @@ class InsightSnapshot(UUIDPrimaryKey, TenantScoped, Base):
 
     channel_id: Mapped[uuid.UUID]
     platform: Mapped[str] = mapped_column(String(16))
+    # The channel's owner when read (town, shop, staff): staff accounts' followers are not the
+    # town's fans, so the overview counts them apart.
+    owner_kind: Mapped[str] = mapped_column(String(10), default="town", server_default="town")
     object_kind: Mapped[str] = mapped_column(String(16))  # account, post
     object_id: Mapped[str] = mapped_column(String(128))
     metric: Mapped[str] = mapped_column(String(64))

@@ -287,6 +287,12 @@ async def overview(
     return [
         Measure(N_("Followers"), plain(now, "followers"), plain(before, "followers"), None),
         Measure(N_("Share of the population"), share(now), share(before), None),
+        Measure(
+            N_("Followers of staff accounts (not counted above)"),
+            plain(now, "staff_followers"),
+            plain(before, "staff_followers"),
+            None,
+        ),
         Measure(N_("Clicks"), plain(now, "clicks"), plain(before, "clicks"), change("clicks")),
         Measure(
             N_("Visitors"), plain(now, "visitors"), plain(before, "visitors"), change("visitors")

@@ -321,8 +321,10 @@ from .slot_read import SlotRead
 from .snapshot_batch import SnapshotBatch
 from .snapshot_in import SnapshotIn
 from .snapshot_in_object_kind import SnapshotInObjectKind
+from .snapshot_in_owner_kind import SnapshotInOwnerKind
 from .snapshot_read import SnapshotRead
 from .snapshot_read_object_kind import SnapshotReadObjectKind
+from .snapshot_read_owner_kind import SnapshotReadOwnerKind
 from .store_page import StorePage
 from .store_product import StoreProduct
 from .store_product_description_type_1 import StoreProductDescriptionType1
@@ -723,8 +725,10 @@ __all__ = (
     "SnapshotBatch",
     "SnapshotIn",
     "SnapshotInObjectKind",
+    "SnapshotInOwnerKind",
     "SnapshotRead",
     "SnapshotReadObjectKind",
+    "SnapshotReadOwnerKind",
     "StorePage",
     "StoreProduct",
     "StoreProductDescriptionType1",

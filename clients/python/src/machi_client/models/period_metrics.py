@@ -26,6 +26,7 @@ class PeriodMetrics:
         orders (int | Unset):  Default: 0.
         revenue (int | Unset):  Default: 0.
         share_of_population (float | None | Unset):
+        staff_followers (int | None | Unset):
         visitors (int | Unset):  Default: 0.
     """
 
@@ -39,6 +40,7 @@ class PeriodMetrics:
     orders: int | Unset = 0
     revenue: int | Unset = 0
     share_of_population: float | None | Unset = UNSET
+    staff_followers: int | None | Unset = UNSET
     visitors: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,6 +77,12 @@ class PeriodMetrics:
         else:
             share_of_population = self.share_of_population
 
+        staff_followers: int | None | Unset
+        if isinstance(self.staff_followers, Unset):
+            staff_followers = UNSET
+        else:
+            staff_followers = self.staff_followers
+
         visitors = self.visitors
 
         field_dict: dict[str, Any] = {}
@@ -101,6 +109,8 @@ class PeriodMetrics:
             field_dict["revenue"] = revenue
         if share_of_population is not UNSET:
             field_dict["share_of_population"] = share_of_population
+        if staff_followers is not UNSET:
+            field_dict["staff_followers"] = staff_followers
         if visitors is not UNSET:
             field_dict["visitors"] = visitors
 
@@ -152,6 +162,15 @@ class PeriodMetrics:
             d.pop("share_of_population", UNSET)
         )
 
+        def _parse_staff_followers(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        staff_followers = _parse_staff_followers(d.pop("staff_followers", UNSET))
+
         visitors = d.pop("visitors", UNSET)
 
         period_metrics = cls(
@@ -165,6 +184,7 @@ class PeriodMetrics:
             orders=orders,
             revenue=revenue,
             share_of_population=share_of_population,
+            staff_followers=staff_followers,
             visitors=visitors,
         )
 

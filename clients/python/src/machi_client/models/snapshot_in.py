@@ -9,6 +9,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.snapshot_in_object_kind import SnapshotInObjectKind
+from ..models.snapshot_in_owner_kind import SnapshotInOwnerKind
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SnapshotIn")
 
@@ -25,6 +27,7 @@ class SnapshotIn:
         platform (str):
         taken_at (datetime.datetime):
         value (int):
+        owner_kind (SnapshotInOwnerKind | Unset):  Default: SnapshotInOwnerKind.TOWN.
     """
 
     api_version: str
@@ -35,6 +38,7 @@ class SnapshotIn:
     platform: str
     taken_at: datetime.datetime
     value: int
+    owner_kind: SnapshotInOwnerKind | Unset = SnapshotInOwnerKind.TOWN
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +58,10 @@ class SnapshotIn:
 
         value = self.value
 
+        owner_kind: str | Unset = UNSET
+        if not isinstance(self.owner_kind, Unset):
+            owner_kind = self.owner_kind.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +76,8 @@ class SnapshotIn:
                 "value": value,
             }
         )
+        if owner_kind is not UNSET:
+            field_dict["owner_kind"] = owner_kind
 
         return field_dict
 
@@ -90,6 +100,13 @@ class SnapshotIn:
 
         value = d.pop("value")
 
+        _owner_kind = d.pop("owner_kind", UNSET)
+        owner_kind: SnapshotInOwnerKind | Unset
+        if isinstance(_owner_kind, Unset):
+            owner_kind = UNSET
+        else:
+            owner_kind = SnapshotInOwnerKind(_owner_kind)
+
         snapshot_in = cls(
             api_version=api_version,
             channel_id=channel_id,
@@ -99,6 +116,7 @@ class SnapshotIn:
             platform=platform,
             taken_at=taken_at,
             value=value,
+            owner_kind=owner_kind,
         )
 
         snapshot_in.additional_properties = d

@@ -9,6 +9,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.snapshot_read_object_kind import SnapshotReadObjectKind
+from ..models.snapshot_read_owner_kind import SnapshotReadOwnerKind
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SnapshotRead")
 
@@ -26,6 +28,7 @@ class SnapshotRead:
         platform (str):
         taken_at (datetime.datetime):
         value (int):
+        owner_kind (SnapshotReadOwnerKind | Unset):  Default: SnapshotReadOwnerKind.TOWN.
     """
 
     api_version: str
@@ -37,6 +40,7 @@ class SnapshotRead:
     platform: str
     taken_at: datetime.datetime
     value: int
+    owner_kind: SnapshotReadOwnerKind | Unset = SnapshotReadOwnerKind.TOWN
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +62,10 @@ class SnapshotRead:
 
         value = self.value
 
+        owner_kind: str | Unset = UNSET
+        if not isinstance(self.owner_kind, Unset):
+            owner_kind = self.owner_kind.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -73,6 +81,8 @@ class SnapshotRead:
                 "value": value,
             }
         )
+        if owner_kind is not UNSET:
+            field_dict["owner_kind"] = owner_kind
 
         return field_dict
 
@@ -97,6 +107,13 @@ class SnapshotRead:
 
         value = d.pop("value")
 
+        _owner_kind = d.pop("owner_kind", UNSET)
+        owner_kind: SnapshotReadOwnerKind | Unset
+        if isinstance(_owner_kind, Unset):
+            owner_kind = UNSET
+        else:
+            owner_kind = SnapshotReadOwnerKind(_owner_kind)
+
         snapshot_read = cls(
             api_version=api_version,
             channel_id=channel_id,
@@ -107,6 +124,7 @@ class SnapshotRead:
             platform=platform,
             taken_at=taken_at,
             value=value,
+            owner_kind=owner_kind,
         )
 
         snapshot_read.additional_properties = d

@@ -9,7 +9,7 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics.insights import repository as insights_repo
-from analytics.insights.schemas import SnapshotIn
+from analytics.insights.schemas import OWNER_KINDS, SnapshotIn
 from contracts.publisher import InsightsCollectedV1
 
 
@@ -24,6 +24,7 @@ async def record_collected(session: AsyncSession, collected: InsightsCollectedV1
         SnapshotIn(
             channel_id=collected.channel_id,
             platform=collected.platform,
+            owner_kind=OWNER_KINDS.get(collected.owner_kind, "town"),
             taken_at=collected.taken_at,
             **reading.model_dump(),
         )

@@ -88,9 +88,16 @@ async def deliveries(
     return list((await session.execute(statement)).scalars().all())
 
 
-async def followers_at(session: AsyncSession, moment: datetime) -> int | None:
-    """Sum over channels of each channel's latest `followers` snapshot before `moment`."""
-    accounts = (InsightSnapshot.metric == "followers", InsightSnapshot.object_kind == "account")
+async def followers_at(session: AsyncSession, moment: datetime, *, staff: bool) -> int | None:
+    """Sum over channels of each channel's latest `followers` snapshot before `moment`: the
+    staff members' own accounts with `staff`, else the town's (its pages and shops)."""
+    staffs = InsightSnapshot.owner_kind == "staff"
+    owners = staffs if staff else ~staffs
+    accounts = (
+        InsightSnapshot.metric == "followers",
+        InsightSnapshot.object_kind == "account",
+        owners,
+    )
     latest = (
         select(InsightSnapshot.channel_id, func.max(InsightSnapshot.taken_at).label("taken_at"))
         .where(*accounts, InsightSnapshot.taken_at < moment)

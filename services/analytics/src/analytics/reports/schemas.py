@@ -18,9 +18,12 @@ class Metrics(BaseModel):
 
 
 class Followers(BaseModel):
+    """The town's own channels' followers; staff members' personal accounts apart."""
+
     followers: int | None = None
     growth: int | None = None
     share_of_population: float | None = None
+    staff_followers: int | None = None
 
 
 class PeriodMetrics(Metrics, Followers):

@@ -129,8 +129,11 @@ async def _period_metrics(
     result = PeriodMetrics(start=span.start, end=span.end, **_metrics(values).model_dump())
     if scope is not None:
         return result
-    followers = await reports_repo.followers_at(session, span.hi)
-    before = await reports_repo.followers_at(session, span.lo)
+    # Fans vs population counts the town's own channels only: a staff member's personal
+    # followers follow that person, and are reported apart.
+    followers = await reports_repo.followers_at(session, span.hi, staff=False)
+    before = await reports_repo.followers_at(session, span.lo, staff=False)
+    result.staff_followers = await reports_repo.followers_at(session, span.hi, staff=True)
     result.followers = followers
     if followers is not None and before is not None:
         result.growth = followers - before

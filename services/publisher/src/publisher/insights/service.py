@@ -125,7 +125,8 @@ class Collector:
             tasks = [group.create_task(guarded(target)) for target in targets]
         return sum(1 for task in tasks if task.result())
 
-    async def _account(self, target: Target) -> Account | None:
+    async def _account(self, target: Target) -> tuple[Account, str] | None:
+        """What the platform needs to read the channel, and who owns it (town, shop, staff)."""
         async with self.db.transaction(target.tenant_id) as session:
             channel = await insights_repo.channel(session, target.channel_id)
             if channel is None or channel.status != "active" or not channel.credentials:
@@ -134,19 +135,21 @@ class Collector:
                 secrets = self.vault.open(channel.credentials)
             except ValueError:  # sealed under a retired key: the dispatcher asks for reauth
                 return None
-            return Account(
+            account = Account(
                 platform=channel.platform,
                 account_id=channel.external_id or "",
                 token=str(secrets.get("access_token") or ""),
                 post_ids=target.post_ids,
                 base_url=str(channel.config.get("instance_url") or "") or None,
             )
+            return account, channel.owner_kind
 
     async def pull(self, target: Target) -> bool:
         """One channel: read it (outside any transaction), then publish what was read."""
-        account = await self._account(target)
-        if account is None:
+        found = await self._account(target)
+        if found is None:
             return False
+        account, owner_kind = found
         bucket = f"{account.platform}:account:{account.account_id}"
         if await self.governor.blocked_until([f"{account.platform}:app", bucket]):
             INSIGHT_PULLS.labels(account.platform, "blocked").inc()
@@ -175,6 +178,7 @@ class Collector:
             channel_id=target.channel_id,
             platform=account.platform,
             taken_at=datetime.now(UTC),
+            owner_kind=owner_kind,
             readings=[
                 InsightReading(
                     object_kind=r.object_kind,
