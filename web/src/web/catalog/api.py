@@ -24,13 +24,10 @@ from web.catalog.schemas import (
     shown,
 )
 from web.dependencies import CsrfChecked, LanguageDep, RendererDep, SessionDep, UserApi
-from web.gateway import ApiError
-from web.i18n import LANGUAGES, N_
+from web.forms import FORM_REFUSALS, Refused, submit
+from web.i18n import LANGUAGES
 
 router = APIRouter(prefix="/console")
-
-FORM_REFUSALS = (409, 413, 422)  # the API's answers a form shows beside its fields
-STALE = N_("Someone changed this meanwhile: reload the page to see their change.")
 
 
 def _common(session: object) -> dict[str, object]:
@@ -105,15 +102,9 @@ async def create_producer(
 ) -> Response:
     """Register the producer through the API."""
     form = ProducerForm.read(await request.form())
-    if not form.errors:
-        try:
-            created = await service.create_producer(api, form)
-        except ApiError as exc:
-            if exc.status not in FORM_REFUSALS:
-                raise
-            form.errors.update(service.refused(exc))
-        else:
-            return RedirectResponse(f"/console/producers/{created.id}?saved=1", status_code=303)
+    created = await submit(form.errors, lambda: service.create_producer(api, form))
+    if not isinstance(created, Refused):
+        return RedirectResponse(f"/console/producers/{created.id}?saved=1", status_code=303)
     return await _producer_page(request, render, session, api, language, form, None, status=422)
 
 
@@ -144,18 +135,9 @@ async def update_producer(
     """Save the producer's changes, unless someone changed it since the form was filled."""
     found, _ = await service.producer(api, producer_id)
     form = ProducerForm.read(await request.form())
-    if not form.errors:
-        try:
-            await service.update_producer(api, found, form)
-        except ApiError as exc:
-            if exc.status == 412:
-                form.errors["form"] = STALE
-            elif exc.status not in FORM_REFUSALS:
-                raise
-            else:
-                form.errors.update(service.refused(exc))
-        else:
-            return RedirectResponse(f"/console/producers/{producer_id}?saved=1", status_code=303)
+    saved = await submit(form.errors, lambda: service.update_producer(api, found, form))
+    if not isinstance(saved, Refused):
+        return RedirectResponse(f"/console/producers/{producer_id}?saved=1", status_code=303)
     return await _producer_page(request, render, session, api, language, form, found, status=422)
 
 
@@ -223,15 +205,9 @@ async def create_place(
 ) -> Response:
     """Add the place (a draft until published)."""
     form = PlaceForm.read(await request.form(), creating=True)
-    if not form.errors:
-        try:
-            created = await service.create_place(api, form)
-        except ApiError as exc:
-            if exc.status not in FORM_REFUSALS:
-                raise
-            form.errors.update(service.refused(exc))
-        else:
-            return RedirectResponse(f"/console/places/{created.id}?saved=1", status_code=303)
+    created = await submit(form.errors, lambda: service.create_place(api, form))
+    if not isinstance(created, Refused):
+        return RedirectResponse(f"/console/places/{created.id}?saved=1", status_code=303)
     return await _place_page(request, render, session, api, language, form, None, status=422)
 
 
@@ -263,18 +239,9 @@ async def update_place(
     found, _ = await service.place(api, place_id)
     form = PlaceForm.read(await request.form(), creating=False)
     form.slug = found.slug
-    if not form.errors:
-        try:
-            await service.update_place(api, place_id, form)
-        except ApiError as exc:
-            if exc.status == 412:
-                form.errors["form"] = STALE
-            elif exc.status not in FORM_REFUSALS:
-                raise
-            else:
-                form.errors.update(service.refused(exc))
-        else:
-            return RedirectResponse(f"/console/places/{place_id}?saved=1", status_code=303)
+    saved = await submit(form.errors, lambda: service.update_place(api, place_id, form))
+    if not isinstance(saved, Refused):
+        return RedirectResponse(f"/console/places/{place_id}?saved=1", status_code=303)
     return await _place_page(request, render, session, api, language, form, found, status=422)
 
 
@@ -329,15 +296,13 @@ async def create_category(
 ) -> Response:
     """Add the category."""
     form = CategoryForm.read(await request.form(), creating=True)
-    if not form.errors:
-        try:
-            await service.create_category(api, form)
-        except ApiError as exc:
-            if exc.status not in (*FORM_REFUSALS, 404):  # 404: the parent is gone
-                raise
-            form.errors.update(service.refused(exc))
-        else:
-            return RedirectResponse("/console/categories?saved=1", status_code=303)
+    created = await submit(
+        form.errors,
+        lambda: service.create_category(api, form),
+        shown=FORM_REFUSALS | {404},  # 404: the parent is gone
+    )
+    if not isinstance(created, Refused):
+        return RedirectResponse("/console/categories?saved=1", status_code=303)
     return await _categories_page(request, render, session, api, language, form, status=422)
 
 
@@ -386,15 +351,9 @@ async def rename_category(
 ) -> Response:
     """Save the category's names."""
     form = CategoryForm.read(await request.form(), creating=False)
-    if not form.errors:
-        try:
-            await service.rename_category(api, category_id, form)
-        except ApiError as exc:
-            if exc.status not in FORM_REFUSALS:
-                raise
-            form.errors.update(service.refused(exc))
-        else:
-            return RedirectResponse(f"/console/categories/{category_id}?saved=1", status_code=303)
+    saved = await submit(form.errors, lambda: service.rename_category(api, category_id, form))
+    if not isinstance(saved, Refused):
+        return RedirectResponse(f"/console/categories/{category_id}?saved=1", status_code=303)
     return await _category_page(
         request, render, session, api, language, category_id, form, status=422
     )

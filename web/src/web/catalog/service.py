@@ -202,8 +202,3 @@ async def rename_category(
     body = CategoryUpdate.from_dict({"name": filled(form.names)})
     answer = await categories_update.asyncio_detailed(category_id, client=api, body=body)
     return parsed(answer, CategoryRead)
-
-
-def refused(exc: ApiError) -> dict[str, str]:
-    """The API's refusal of a form as messages by field ("form" when it names none)."""
-    return exc.field_errors() or {"form": exc.detail or exc.title}

@@ -24,7 +24,7 @@ from web.dependencies import (
     SessionDep,
     UserApi,
 )
-from web.gateway import ApiError
+from web.forms import Refused, submit
 from web.i18n import N_
 
 router = APIRouter(prefix="/console/posts")
@@ -144,17 +144,14 @@ async def create_post(
     page = await _composer(api, public, language, form)
     if not form.errors and form.action == "submit" and not page.preview.valid_for(form.channel_ids):
         form.errors["form"] = N_("A channel would refuse this post: see its card below.")
-    if not form.errors:
-        try:
-            town = _town(page.frame)
-            created = await service.create_post(
-                api, form, page.about, page.destination, page.photo, town.timezone
-            )
-        except ApiError as exc:
-            if exc.status not in (409, 422):
-                raise
-            form.errors.update(exc.field_errors() or {"form": exc.title, "form_detail": exc.detail})
-        else:
-            return RedirectResponse(f"/console/posts/{created.id}", status_code=303)
+    town = _town(page.frame)
+    created = await submit(
+        form.errors,
+        lambda: service.create_post(
+            api, form, page.about, page.destination, page.photo, town.timezone
+        ),
+    )
+    if not isinstance(created, Refused):
+        return RedirectResponse(f"/console/posts/{created.id}", status_code=303)
     context = page.context(session=session, previewed=True)
     return render.page(request, "composer/compose.html", context, status=422)

@@ -32,6 +32,7 @@ from web.dependencies import (
     UserApi,
     api_as,
 )
+from web.forms import Refused, submit
 from web.gateway import ApiError
 from web.i18n import N_
 
@@ -232,15 +233,9 @@ async def create_product(
     """Create the product (and upload its photo) through the API."""
     town = _town(await _town_frame(api, language))
     form = ProductForm.read(await request.form(), creating=True, currency=town.currency)
-    if not form.errors:
-        try:
-            created = await service.create_product(api, form, town.currency)
-        except ApiError as exc:
-            if exc.status not in (409, 413, 415, 422):
-                raise
-            form.errors.update(exc.field_errors() or {"form": exc.title, "form_detail": exc.detail})
-        else:
-            return RedirectResponse(f"/console/products/{created.id}?saved=1", status_code=303)
+    created = await submit(form.errors, lambda: service.create_product(api, form, town.currency))
+    if not isinstance(created, Refused):
+        return RedirectResponse(f"/console/products/{created.id}?saved=1", status_code=303)
     return await _product_page(request, render, session, api, language, form, None, status=422)
 
 
@@ -312,15 +307,11 @@ async def add_variant(
     """Add a variant (a size or pack) with its price and stock."""
     found = await service.product(api, product_id)
     form = VariantForm.read(await request.form(), creating=True, currency=found.currency)
-    if not form.errors:
-        try:
-            await service.add_variant(api, product_id, form, found.currency)
-        except ApiError as exc:
-            if exc.status not in (409, 422):
-                raise
-            form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
-        else:
-            return RedirectResponse(f"/console/products/{product_id}?saved=1#variants", 303)
+    added = await submit(
+        form.errors, lambda: service.add_variant(api, product_id, form, found.currency)
+    )
+    if not isinstance(added, Refused):
+        return RedirectResponse(f"/console/products/{product_id}?saved=1#variants", 303)
     return await _variant_refused(request, render, session, api, language, product_id, form)
 
 
@@ -337,20 +328,13 @@ async def update_variant(
     """Save a variant's price and stock, unless someone changed it since the form was filled."""
     found = await service.product(api, product_id)
     form = VariantForm.read(await request.form(), creating=False, currency=found.currency)
-    if not form.errors:
-        try:
-            await service.update_variant(api, product_id, variant_id, form, found.currency)
-        except ApiError as exc:
-            if exc.status == 412:
-                form.errors["form"] = N_(
-                    "Someone changed this variant meanwhile: reload the page to see their change."
-                )
-            elif exc.status not in (409, 422):
-                raise
-            else:
-                form.errors.update(exc.field_errors() or {"form": exc.detail or exc.title})
-        else:
-            return RedirectResponse(f"/console/products/{product_id}?saved=1#variants", 303)
+    saved = await submit(
+        form.errors,
+        lambda: service.update_variant(api, product_id, variant_id, form, found.currency),
+        stale=N_("Someone changed this variant meanwhile: reload the page to see their change."),
+    )
+    if not isinstance(saved, Refused):
+        return RedirectResponse(f"/console/products/{product_id}?saved=1#variants", 303)
     return await _variant_refused(
         request, render, session, api, language, product_id, form, str(variant_id)
     )
@@ -369,22 +353,13 @@ async def update_product(
     found = await service.product(api, product_id)
     form = ProductForm.read(await request.form(), creating=False, currency=found.currency)
     form.slug, form.producer_id = found.slug, str(found.producer_id)
-    if not form.errors:
-        try:
-            await service.update_product(api, found, form, found.currency)
-        except ApiError as exc:
-            if exc.status == 412:
-                form.errors["form"] = N_(
-                    "Someone changed this product meanwhile: reload it to see their change."
-                )
-            elif exc.status not in (409, 413, 415, 422):
-                raise
-            else:
-                form.errors.update(
-                    exc.field_errors() or {"form": exc.title, "form_detail": exc.detail}
-                )
-        else:
-            return RedirectResponse(f"/console/products/{product_id}?saved=1", status_code=303)
+    saved = await submit(
+        form.errors,
+        lambda: service.update_product(api, found, form, found.currency),
+        stale=N_("Someone changed this product meanwhile: reload it to see their change."),
+    )
+    if not isinstance(saved, Refused):
+        return RedirectResponse(f"/console/products/{product_id}?saved=1", status_code=303)
     return await _product_page(request, render, session, api, language, form, found, status=422)
 
 
