@@ -126,6 +126,8 @@ PROBLEM_TYPES: dict[str, ProblemType] = _rows(
     ("unsupported-media", 415, "Not an image this service accepts",
      "Upload a JPEG, PNG or WebP image."),
     ("media-too-large", 413, "Upload too large", "The file is over the upload limit."),
+    ("media-storage-unavailable", 503, "Service unavailable",
+     "The media store (the catalog's disk or S3 bucket) did not answer; try again later."),
     ("store-unavailable", 502, "The store did not answer as documented",
      "The storefront (Shopify, WooCommerce...) refused or failed; check its credentials."),
     ("invalid-csv", 400, "Not a CSV file in the catalog import format",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from catalog.imports import api as imports_api
 from catalog.media import api as media_api
 from catalog.media.images import DecodeLimit
-from catalog.media.storage import LocalStorage
+from catalog.media.storage import media_storage
 from catalog.models import Base
 from catalog.places import api as places_api
 from catalog.playbook import api as playbook_api
@@ -46,6 +49,16 @@ def create_app(runtime: ServiceRuntime, settings: CatalogSettings | None = None)
     )
     app.state.catalog_settings = settings
     app.state.sealer = Sealer.of(settings)
-    app.state.media_storage = LocalStorage(settings.media_dir)
+    storage = media_storage(settings)
+    app.state.media_storage = storage
     app.state.media_decoder = DecodeLimit(settings.media_decode_slots)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            await storage.close()
+
+    app.router.lifespan_context = lifespan
     return app

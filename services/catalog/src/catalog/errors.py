@@ -67,6 +67,12 @@ class MediaTooLarge(ProblemError):
     title = "Upload too large"
 
 
+class MediaStorageUnavailable(ProblemError):
+    status = 503
+    type = "media-storage-unavailable"
+    title = "Service unavailable"
+
+
 class StoreUnavailable(ProblemError):
     status = 502
     type = "store-unavailable"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, Self
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from kit.secrets import KEYS_FORMAT
@@ -33,7 +34,30 @@ class CatalogSettings(BaseSettings):
         description="Time zone of season months and 'in season now' when the tenant's profile"
         " has none.",
     )
+    media_storage: Literal["local", "s3"] = Field(
+        default="local",
+        description="Where uploads are kept: `local` (media_dir) or `s3` (media_s3_bucket).",
+    )
     media_dir: Path = Field(default=Path("var/media"), description="Local media storage root.")
+    media_s3_bucket: str = Field(default="", description="Bucket of the `s3` media store.")
+    media_s3_endpoint_url: str = Field(
+        default="",
+        description="S3 API origin of a store other than AWS (MinIO, R2...); empty: AWS's own.",
+    )
+    media_s3_region: str = Field(default="us-east-1", description="Region of the bucket.")
+    media_s3_access_key_id: str = Field(
+        default="",
+        description="Access key of the `s3` store; empty: the AWS_* variables, a web identity"
+        " token or an instance role, as AWS SDKs look for them.",
+    )
+    media_s3_secret_access_key: SecretStr = Field(
+        default=SecretStr(""), description="Secret of media_s3_access_key_id."
+    )
+    media_s3_path_style: bool = Field(
+        default=False,
+        description="Address objects as endpoint/bucket/key (MinIO and most self-hosted stores)"
+        " instead of bucket.endpoint/key.",
+    )
     media_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, description="Upload size cap.")
     media_max_pixels: int = Field(
         default=50_000_000, ge=1, description="Decompression-bomb guard: largest width*height."
@@ -67,3 +91,17 @@ class CatalogSettings(BaseSettings):
     import_max_attempts: int = Field(
         default=3, ge=1, le=20, description="Tries of one import before it is marked failed."
     )
+
+    @model_validator(mode="after")
+    def _s3_is_complete(self) -> Self:
+        if self.media_storage != "s3":
+            return self
+        if not self.media_s3_bucket:
+            raise ValueError("CATALOG_MEDIA_STORAGE=s3 needs CATALOG_MEDIA_S3_BUCKET")
+        if bool(self.media_s3_access_key_id) != bool(
+            self.media_s3_secret_access_key.get_secret_value()
+        ):
+            raise ValueError(
+                "CATALOG_MEDIA_S3_ACCESS_KEY_ID and CATALOG_MEDIA_S3_SECRET_ACCESS_KEY go together"
+            )
+        return self
