@@ -51,7 +51,7 @@ def png_with_text_bomb() -> bytes:
     )
 
 
-def large_jpeg(width: int = 2400, height: int = 1600) -> bytes:
+def large_jpeg(width: int = 2000, height: int = 1500) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (width, height), (90, 140, 60)).save(out, "JPEG")
     return out.getvalue()
@@ -99,6 +99,13 @@ async def test_png_bomb_is_refused(as_user: Client) -> None:
     response = await upload(as_user(principal(uuid.uuid4())), "bomb.png", png_bomb())
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_image_over_the_pixel_cap_but_under_pillows_guard_is_413(as_user: Client) -> None:
+    # 60 Mpx: under Pillow's own warning (about 89 Mpx), over CATALOG_MEDIA_MAX_PIXELS (50 Mpx).
+    response = await upload(as_user(principal(uuid.uuid4())), "wide.png", png_bomb(8000, 7500))
+    assert response.status_code == 413
+    assert response.json()["type"] == type_uri("media-too-large")
 
 
 async def test_png_whose_text_inflates_past_the_guard_is_413(as_user: Client) -> None:
