@@ -287,3 +287,27 @@ async def test_the_canary_answers_its_secret_when_reached_unguarded(trap: Canary
         response = await http.get(f"http://127.0.0.1:{trap.port}/")
     assert SECRET in response.text
     assert trap.connections == 1
+
+
+async def test_an_allowed_host_reaches_its_private_address_and_no_other(trap: Canary) -> None:
+    """OUTBOUND_ALLOW_HOSTS names one intranet server (here the trap's port on loopback): it is
+    reached, while the same address on another port, other private hosts and the metadata
+    address stay refused."""
+    policy = OutboundPolicy(allowed_hosts=frozenset({f"127.0.0.1:{trap.port}", "stock.intra"}))
+    async with client(policy, timeout=2) as http:
+        assert (await http.get(f"http://127.0.0.1:{trap.port}/")).status_code == 500
+    assert trap.connections == 1
+    for url in ("http://127.0.0.1:5432/", "http://10.0.0.5/", "http://169.254.169.254/"):
+        with pytest.raises(UrlRefused):
+            await check_url(url, policy)
+    named = OutboundPolicy(
+        allowed_hosts=frozenset({"stock.intra"}),
+        resolver=lambda host, port: _intranet(),
+    )
+    await check_url("https://stock.intra/api", named)  # any port of a host named alone
+    with pytest.raises(UrlRefused):
+        await check_url("https://other.intra/api", named)
+
+
+async def _intranet() -> list[IPAddress]:
+    return [ipaddress.ip_address("10.1.2.3")]

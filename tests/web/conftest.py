@@ -4,6 +4,7 @@ gateway and services."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -56,10 +57,11 @@ def platform(
     fake_mastodon: tuple[FakeMastodon, str],
 ) -> Iterator[Platform]:
     x_url = fake_x[1]
+    mastodon = fake_mastodon[1].removeprefix("http://")
     extra = {
-        # The fake Mastodon instance listens on loopback, which the outbound guard refuses
-        # otherwise (the cloud metadata address stays refused even so).
-        "OUTBOUND_ALLOW_PRIVATE": "true",
+        # The fake Mastodon instance a staff member types in listens on loopback, which the
+        # outbound guard refuses: that one host and port is let through, no other.
+        "OUTBOUND_ALLOW_HOSTS": json.dumps([mastodon]),
         "PUBLISHER_FACEBOOK_GRAPH_URL": fake_meta,
         "PUBLISHER_FACEBOOK_DIALOG_URL": f"{fake_meta}/dialog/oauth",
         "PUBLISHER_FACEBOOK_APP_ID": "fb-app",

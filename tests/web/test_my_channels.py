@@ -116,7 +116,7 @@ def test_an_internal_server_address_is_refused_in_plain_words(
         data={
             "platform": "mastodon",
             "owner_kind": "staff",
-            "instance_url": "http://169.254.169.254",  # the cloud metadata address
+            "instance_url": "http://127.0.0.1:5432",  # the database, inside the network
             "csrf_token": csrf_of(page),
         },
     )

@@ -15,9 +15,11 @@ every such URL is checked twice:
   are not followed, environment proxies are ignored, and a response body larger than
   `max_response_bytes` is cut off with `ResponseTooLarge`.
 
-`OUTBOUND_ALLOW_PRIVATE=true` (development, tests with loopback fakes, intranet stores) lifts the
-rule for loopback, private, link-local and shared addresses; cloud metadata addresses, unspecified,
-multicast, reserved and IPv4-translating addresses stay refused whatever the setting.
+`OUTBOUND_ALLOW_PRIVATE=true` (development, tests with loopback fakes) lifts the rule for
+loopback, private, link-local and shared addresses; `OUTBOUND_ALLOW_HOSTS` lifts it for the hosts
+it names only (`host` or `host:port`: an intranet store, one fake server). Cloud metadata
+addresses, unspecified, multicast, reserved and IPv4-translating addresses stay refused whatever
+the settings.
 
 Addresses of operator-configured platforms (`PUBLISHER_*_URL`) are not user input and do not go
 through here.
@@ -123,18 +125,31 @@ class OutboundPolicy:
     """What user-supplied URLs may reach; `resolver` is replaceable for tests."""
 
     allow_private: bool = False
+    # Hosts (`name`, or `name:port` for that port only) whose private addresses are allowed.
+    allowed_hosts: frozenset[str] = frozenset()
     resolver: Resolver = field(default=system_resolve)
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     @classmethod
     def from_settings(cls, settings: MachiSettings) -> OutboundPolicy:
-        """The policy `OUTBOUND_ALLOW_PRIVATE` sets."""
-        return cls(allow_private=settings.outbound_allow_private)
+        """The policy `OUTBOUND_ALLOW_PRIVATE` and `OUTBOUND_ALLOW_HOSTS` set."""
+        return cls(
+            allow_private=settings.outbound_allow_private,
+            allowed_hosts=frozenset(h.strip().lower() for h in settings.outbound_allow_hosts),
+        )
 
-    def allows(self, address: IPAddress) -> bool:
-        """Whether a connection may go to `address`."""
+    def allows(self, address: IPAddress, *, private: bool | None = None) -> bool:
+        """Whether a connection may go to `address` (`private`: whether private addresses are
+        allowed for this host; the policy's own switch when not said)."""
         kind = refusal(address)
-        return kind is None or (self.allow_private and kind in PRIVATE_KINDS)
+        private_ok = self.allow_private if private is None else private
+        return kind is None or (private_ok and kind in PRIVATE_KINDS)
+
+    def _private_allowed(self, host: str, port: int) -> bool:
+        if self.allow_private:
+            return True
+        name = host.rstrip(".").lower()
+        return name in self.allowed_hosts or f"{name}:{port}" in self.allowed_hosts
 
     async def resolve(self, host: str, port: int) -> list[IPAddress]:
         """Addresses of `host` (an IP literal is its own answer); OSError when none."""
@@ -148,10 +163,11 @@ class OutboundPolicy:
 
     async def checked(self, host: str, port: int) -> list[IPAddress]:
         """The addresses to connect to for `host`, each allowed, else `UrlRefused`."""
-        if not self.allow_private and _is_localhost(host):
+        private = self._private_allowed(host, port)
+        if not private and _is_localhost(host):
             raise _refused(host)
         addresses = await self.resolve(host, port)
-        if not all(self.allows(a) for a in addresses):
+        if not all(self.allows(a, private=private) for a in addresses):
             raise _refused(host)
         return addresses
 
@@ -185,8 +201,8 @@ def _refused(host: str) -> UrlRefused:
     # Neither the addresses nor why: the answer must not map the deployment's network, and a
     # name that resolves inside reads the same as a literal private address.
     return UrlRefused(
-        f"{host!r} is not a public internet host; development and tests with local servers"
-        " set OUTBOUND_ALLOW_PRIVATE=true"
+        f"{host!r} is not a public internet host; an intranet server is named in"
+        " OUTBOUND_ALLOW_HOSTS"
     )
 
 

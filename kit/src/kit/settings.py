@@ -57,6 +57,12 @@ class MachiSettings(BaseSettings):
         " loopback, private and link-local addresses: development, tests with local fakes,"
         " intranet stores. Off, they are refused (SSRF, see `kit.outbound`).",
     )
+    outbound_allow_hosts: list[str] = Field(
+        default_factory=list,
+        description="Hosts whose private addresses user-supplied URLs may reach, as `host` or"
+        " `host:port` (an intranet store, a test's fake server), a JSON list: a narrower"
+        " `OUTBOUND_ALLOW_PRIVATE`.",
+    )
     problems_url: str = Field(
         default=DEFAULT_PROBLEMS_URL,
         description="This deployment's public `/problems` page (the gateway's): every problem"
