@@ -7,6 +7,7 @@ import struct
 import uuid
 import zlib
 from collections.abc import Callable
+from contextlib import AsyncExitStack
 
 import httpx
 from fastapi import FastAPI
@@ -15,8 +16,10 @@ from PIL import ExifTags, Image
 from catalog.media.images import DecodeLimit
 from kit.auth import InternalPrincipal
 from kit.errors import type_uri
+from kit.runtime import ServiceRuntime
 from kit.testing.images import jpeg_with_gps
 from kit.testing.plugin import principal
+from kit.testing.waiting import eventually
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
@@ -127,12 +130,37 @@ async def test_concurrent_uploads_decode_no_more_than_the_slots_at_once(
     assert decoder.running == 0
 
 
+async def test_an_upload_waiting_for_a_slot_holds_no_database_connection(
+    as_user: Client, app: FastAPI, runtime: ServiceRuntime, catalog_settings
+) -> None:
+    decoder: DecodeLimit = app.state.media_decoder
+    pool = runtime.db.engine.pool
+    http = as_user(principal(uuid.uuid4()))
+
+    async def queued() -> bool:
+        return decoder.waiting == 1
+
+    async with AsyncExitStack() as held:
+        for _ in range(catalog_settings.media_decode_slots):  # as by a burst of large uploads
+            await held.enter_async_context(decoder.slot())
+        pending = asyncio.create_task(upload(http, "later.jpg", jpeg_with_gps()))
+        await eventually(queued, what="the upload waits for a slot")
+        assert pool.checkedout() == 0  # type: ignore[attr-defined]
+    assert (await pending).status_code == 201
+
+
 async def test_decodes_past_the_slots_wait_for_one_to_free() -> None:
     decoder = DecodeLimit(2)
-    photo = large_jpeg(400, 300)
-    # All five start in the same turn of the loop: only the slots keep three of them waiting.
-    done = await asyncio.gather(*(decoder.process(photo, 50_000_000) for _ in range(5)))
-    assert [p.width for p in done] == [400] * 5
+    finished = []
+
+    async def decode(n: int) -> None:
+        async with decoder.slot():
+            await asyncio.sleep(0)  # the others get their turn to ask for a slot
+            finished.append(n)
+
+    # All five ask in the same turn of the loop: only the slots keep three of them waiting.
+    await asyncio.gather(*(decode(n) for n in range(5)))
+    assert sorted(finished) == [0, 1, 2, 3, 4]
     assert decoder.peak == 2
     assert decoder.running == 0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response, UploadFile, status
+from fastapi import APIRouter, Depends, Query, Request, Response, UploadFile, status
 
 from catalog import i18n
 from catalog.dependencies import SettingsDep, ViewDep
@@ -53,26 +53,36 @@ def _read(media: Media, public_base_url: str) -> MediaRead:
     return read
 
 
+async def prepared_upload(
+    file: UploadFile, request: Request, settings: SettingsDep
+) -> service.Prepared:
+    """The upload checked and rendered. A dependency, so that it runs before the request takes
+    its database connection (SessionDep, declared after it): uploads waiting for a decode slot
+    hold neither their bytes in memory nor a connection of the pool."""
+    if file.size is not None and file.size > settings.media_max_bytes:
+        raise MediaTooLarge(f"uploads are at most {settings.media_max_bytes} bytes")
+    return await service.prepare(
+        _decoder(request),
+        file.read,
+        file.filename,
+        settings.media_max_bytes,
+        settings.media_max_pixels,
+    )
+
+
+PreparedUpload = Annotated[service.Prepared, Depends(prepared_upload)]
+
+
 @router.post(
     "/media",
     status_code=status.HTTP_201_CREATED,
     response_model=MediaRead,
 )
 async def upload_media(
-    file: UploadFile, request: Request, session: SessionDep, settings: SettingsDep
+    upload: PreparedUpload, request: Request, session: SessionDep, settings: SettingsDep
 ) -> object:
     """Upload an image (multipart field `file`): JPEG, PNG or WebP; metadata is stripped."""
-    data = await file.read(settings.media_max_bytes + 1)
-    if len(data) > settings.media_max_bytes:
-        raise MediaTooLarge(f"uploads are at most {settings.media_max_bytes} bytes")
-    media = await service.upload(
-        session,
-        _storage(request),
-        _decoder(request),
-        data,
-        file.filename,
-        settings.media_max_pixels,
-    )
+    media = await service.upload(session, _storage(request), upload)
     return _read(media, settings.public_base_url)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import io
 import warnings
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -20,6 +22,7 @@ from prometheus_client import Gauge
 from catalog.errors import MediaTooLarge, UnsupportedMedia
 
 DECODING = Gauge("machi_media_decoding", "Uploaded images being decoded or resized now")
+DECODES_WAITING = Gauge("machi_media_decodes_waiting", "Uploads waiting for a decode slot")
 
 ACCEPTED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
@@ -68,20 +71,29 @@ class DecodeLimit:
 
     def __init__(self, slots: int) -> None:
         self._slots = asyncio.BoundedSemaphore(slots)
+        self.waiting = 0
         self.running = 0
         self.peak = 0  # the most ever decoded at once: what the limit is held to
 
-    async def process(self, data: bytes, max_pixels: int) -> Processed:
-        """`process` in a worker thread, once a slot is free."""
-        async with self._slots:
-            self.running += 1
-            self.peak = max(self.peak, self.running)
-            DECODING.inc()
-            try:
-                return await asyncio.to_thread(process, data, max_pixels)
-            finally:
-                self.running -= 1
-                DECODING.dec()
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Hold one of the slots while reading and decoding an image."""
+        self.waiting += 1
+        DECODES_WAITING.inc()
+        try:
+            await self._slots.acquire()
+        finally:
+            self.waiting -= 1
+            DECODES_WAITING.dec()
+        self.running += 1
+        self.peak = max(self.peak, self.running)
+        DECODING.inc()
+        try:
+            yield
+        finally:
+            self.running -= 1
+            DECODING.dec()
+            self._slots.release()
 
 
 def _refused(exc: ValueError) -> MediaTooLarge | UnsupportedMedia:

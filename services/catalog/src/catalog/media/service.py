@@ -3,14 +3,16 @@ library's search, alt text and where each photo is used."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import access, i18n
-from catalog.errors import MediaNotFound
+from catalog.errors import MediaNotFound, MediaTooLarge
 from catalog.media import images, repository
 from catalog.media.schemas import MediaUpdate
 from catalog.media.storage import Storage
@@ -27,16 +29,36 @@ def key(media_id: uuid.UUID, rendition: str, content_type: str) -> str:
     return f"{media_id}/{rendition}.{EXTENSIONS[content_type]}"
 
 
-async def upload(
-    session: AsyncSession,
-    storage: Storage,
+@dataclass(frozen=True)
+class Prepared:
+    """An upload checked and made into renditions, not stored yet."""
+
+    filename: str | None
+    size_bytes: int
+    image: images.Processed
+
+
+async def prepare(
     decoder: images.DecodeLimit,
-    data: bytes,
+    read: Callable[[int], Awaitable[bytes]],
     filename: str | None,
+    max_bytes: int,
     max_pixels: int,
-) -> Media:
-    """Store an image and its renditions; refuse anything that is not one (4xx)."""
-    processed = await decoder.process(data, max_pixels)
+) -> Prepared:
+    """Read an upload, check it and make its renditions once a decode slot is free; refuse
+    anything that is not an image within the limits (4xx). Until its turn the upload is not
+    read: it stays where the server spooled it (on disk past 1 MB)."""
+    async with decoder.slot():
+        data = await read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise MediaTooLarge(f"uploads are at most {max_bytes} bytes")
+        processed = await asyncio.to_thread(images.process, data, max_pixels)
+    return Prepared(filename, len(data), processed)
+
+
+async def upload(session: AsyncSession, storage: Storage, prepared: Prepared) -> Media:
+    """Store a prepared image's renditions and record it."""
+    processed = prepared.image
     media_id = uuid.uuid4()
     renditions = {}
     for rendition in processed.renditions:
@@ -53,8 +75,8 @@ async def upload(
         content_type=processed.content_type,
         width=processed.width,
         height=processed.height,
-        size_bytes=len(data),
-        filename=(filename or "")[:200] or None,
+        size_bytes=prepared.size_bytes,
+        filename=(prepared.filename or "")[:200] or None,
         renditions=renditions,
     )
     media.search_text = search_text(media)
