@@ -26,6 +26,11 @@ def broadcaster(
     )
 
 
+def photo(tag: str) -> bytes:
+    """A JPEG's first bytes and a tag: which photo (and rendition) a platform received."""
+    return b"\xff\xd8\xff\xe0" + tag.encode() + b"." * 1500
+
+
 async def channel(admin: httpx.AsyncClient, platform: str = "sandbox", **fields: Any) -> dict:
     body: dict[str, Any] = {"platform": platform, "name": f"{platform} channel"}
     if platform != "sandbox":

@@ -1,5 +1,5 @@
-"""Threads publishing: a container, its status until FINISHED, then threads_publish; a photo is
-fetched by Threads from its public URL."""
+"""Threads publishing: a container, its status until FINISHED, then threads_publish (photos,
+carousels and videos: test_media_containers)."""
 
 import uuid
 from collections.abc import Callable
@@ -9,7 +9,7 @@ import httpx
 
 from kit.auth import InternalPrincipal
 from kit.testing.fakes import serve
-from kit.testing.platforms import FakeMediaHost, FakeThreads
+from kit.testing.platforms import FakeThreads
 from kit.testing.plugin import principal
 
 from .helpers import approved_and_scheduled, channel, post
@@ -33,25 +33,6 @@ async def test_a_text_post_goes_through_a_container_then_threads_publish(
     [made] = threads.posts
     assert (made["text"], made["media_type"]) == ("武雄の朝市は日曜日", "TEXT")
     assert after["platform_post_id"] == made["id"]
-
-
-async def test_a_photo_post_carries_the_image_threads_fetched_from_its_url(
-    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
-) -> None:
-    threads, host = FakeThreads(), FakeMediaHost()
-    admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
-    account = await channel(admin, "threads", external_id=f"th-{uuid.uuid4().hex[:8]}")
-    image = b"\xff\xd8\xff\xe0" + b"tea" * 300
-    async with serve(threads.app) as base_url, serve(host.app) as host_url:
-        host.put("/v1/media/tea/portrait", image)
-        media = [{"url": f"{host_url}/v1/media/tea/portrait", "width": 1080, "height": 1350}]
-        draft = await post(admin, [account["id"]], "嬉野茶の新茶", media=media)
-        [delivery] = await approved_and_scheduled(admin, editor, draft["id"])
-        await make_dispatcher(threads_graph_url=base_url).run_until_idle()
-    after = (await admin.get(f"/v1/deliveries/{delivery['id']}")).json()
-    assert after["state"] == "published", after
-    [made] = threads.posts
-    assert (made["media_type"], made["image"]) == ("IMAGE", image)
 
 
 async def test_an_account_at_its_250_posts_waits_an_hour_without_a_container(

@@ -2,6 +2,7 @@ import uuid
 from collections.abc import Callable
 
 import httpx
+import pytest
 
 from kit.auth import InternalPrincipal
 from kit.errors import type_uri
@@ -81,3 +82,69 @@ async def test_a_post_too_long_for_x_is_refused_on_submit(as_user: Client) -> No
     assert response.status_code == 400
     assert response.json()["type"] == type_uri("post-invalid")
     assert x["id"] in response.json()["problems"]
+
+
+PHOTO = {"url": "https://cdn.example/p.jpg", "width": 1080, "height": 1080}
+CLIP = {"url": "https://cdn.example/c.mp4"}
+
+
+@pytest.mark.parametrize(
+    ("platform", "media", "problem"),
+    [
+        ("instagram", [PHOTO] * 11, "instagram takes at most 10 media"),
+        ("threads", [PHOTO] * 21, "threads takes at most 20 media"),
+        ("facebook_page", [PHOTO, CLIP], "facebook_page takes images or a video in one post"),
+        ("x", [CLIP, CLIP], "x takes at most 1 video"),
+        ("line", [CLIP], "line takes no video"),
+        ("instagram", [{**PHOTO, "bytes": 9 * 2**20}], "over instagram's 8388608"),
+        ("threads", [{**PHOTO, "width": 5000, "height": 400}], "aspect ratio 12.50 outside"),
+        ("x", [{**CLIP, "bytes": 600 * 2**20}], "over x's 536870912"),
+    ],
+)
+def test_each_platforms_media_rules_are_checked(
+    platform: str, media: list[dict], problem: str
+) -> None:
+    found = validation.problems(platform, {}, "hi", media)
+    assert any(problem in p for p in found), found
+
+
+def test_a_catalog_photo_is_checked_as_the_rendition_the_platform_gets() -> None:
+    wide = {
+        "url": f"https://m.test/v1/media/{uuid.uuid4()}/original",
+        "width": 3000,
+        "height": 1000,
+    }
+    assert validation.problems("instagram", {}, "hi", [wide]) == []  # goes as the 4:5 crop
+    assert validation.problems("x", {}, "hi", [wide]) == []
+    found = validation.problems("instagram", {}, "hi", [wide], {"instagram": "original"})
+    assert found[0] == "instagram takes the portrait, landscape rendition, not original"
+    assert found[1].endswith("aspect ratio 3.00 outside 0.80-1.91")  # the original's own
+
+
+async def test_the_preview_reports_media_rules_before_submit(as_user: Client) -> None:
+    admin = as_user(principal(uuid.uuid4()))
+    instagram, x = await channel(admin, "instagram"), await channel(admin, "x")
+    body = {"text": "秋の味覚", "channel_ids": [instagram["id"], x["id"]], "media": [PHOTO] * 5}
+    preview = (await admin.post("/v1/posts/preview", json=body)).json()
+    by_platform = {c["platform"]: c for c in preview["channels"]}
+    assert by_platform["instagram"]["valid"] is True
+    assert by_platform["x"]["problems"] == ["x takes at most 4 media"]
+    assert preview["valid"] is False
+
+
+async def test_a_rendition_a_platform_does_not_take_is_refused_on_create(as_user: Client) -> None:
+    admin = as_user(principal(uuid.uuid4()))
+    body = {"text": "秋", "renditions": {"instagram": "web", "x": "landscape"}}
+    refused = await admin.post("/v1/posts", json=body)
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["type"] == type_uri("post-invalid")
+    assert refused.json()["problems"] == {
+        "renditions": ["instagram takes the portrait, landscape rendition, not web"]
+    }
+    made = await admin.post("/v1/posts", json={"text": "秋", "renditions": {"x": "landscape"}})
+    assert made.status_code == 201, made.text
+    assert made.json()["renditions"] == {"x": "landscape"}
+    edited = await admin.patch(
+        f"/v1/posts/{made.json()['id']}", json={"renditions": {"instagram": "landscape"}}
+    )
+    assert edited.json()["renditions"] == {"instagram": "landscape"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import html
+import io
 import itertools
 import json
 import time
@@ -23,6 +24,7 @@ from urllib.parse import urlencode
 import httpx
 from fastapi import FastAPI, Form, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from PIL import Image
 
 
 @dataclass
@@ -93,6 +95,164 @@ def _permalink(post_id: str) -> str:
     return f"https://www.facebook.com/{post_id}"
 
 
+@dataclass(frozen=True)
+class ContainerRules:
+    """How one container API (Instagram's or Threads') names things and what it checks."""
+
+    status_field: str  # where the state is read
+    words_field: str  # where an ERROR container says why
+    text_field: str
+    video_alone: str  # the media_type of a post that is one video
+    max_children: int
+    image_limit: int
+    aspect: tuple[float, float]  # of images, width / height
+    # Instagram refuses a photo it cannot take when the container is made (an error answer);
+    # Threads makes the container and reads ERROR with a code in `error_message`.
+    refuses_at_creation: bool
+
+
+INSTAGRAM = ContainerRules(
+    "status_code", "status", "caption", "REELS", 10, 8 * 1024 * 1024, (4 / 5, 1.91), True
+)
+THREADS = ContainerRules(
+    "status", "error_message", "text", "VIDEO", 20, 8 * 1024 * 1024, (1 / 10, 10.0), False
+)
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of an image Pillow can read (test photos are often bare bytes)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return int(image.width), int(image.height)
+    except Exception:  # not an image Pillow knows: the fake does not judge its shape
+        return None
+
+
+class Containers:
+    """Media containers as Instagram and Threads keep them (reference 4.2, 4.4): a photo or
+    video fetched from its public URL, carousel children (`is_carousel_item`) and a CAROUSEL
+    parent naming them, each IN_PROGRESS on its first read then FINISHED; ERROR when a video
+    cannot be processed (`fail_processing`) or, on Threads, a photo is too large or of a bad
+    aspect ratio (Instagram answers those with 2207004 and 2207009 when the container is made);
+    EXPIRED after `expire()` (containers live 24 hours); publishing an expired container is
+    refused with 2207020, one not FINISHED (a second publish too) with 2207027."""
+
+    def __init__(self, rules: ContainerRules) -> None:
+        self.rules = rules
+        self.made: dict[str, dict[str, Any]] = {}
+        self.posts: list[dict[str, Any]] = []
+        self.created = 0  # containers asked for, answered or not
+        self.fail_processing = False
+        self.script: list[Scripted] = []  # answers to the next creations instead of success
+        self.ids = itertools.count(17_900_000_000_000_001)
+
+    def expire(self) -> None:
+        """A day has passed: every container not yet published has expired."""
+        for made in self.made.values():
+            if made["status"] != "PUBLISHED":
+                made["status"] = "EXPIRED"
+
+    async def _fetch(self, url: str) -> tuple[bytes, str] | None:
+        try:
+            async with httpx.AsyncClient(timeout=5) as http:
+                fetched = await http.get(url)
+        except httpx.HTTPError:
+            return None
+        if not fetched.is_success:
+            return None
+        return fetched.content, fetched.headers.get("content-type", "")
+
+    def _refuse(self, made: dict[str, Any], code: int, words: str, subcode: int) -> Any:
+        """Instagram answers at once; Threads keeps the container in ERROR (`error_message`)."""
+        if self.rules.refuses_at_creation:
+            return _answer(meta_error(code, words, subcode))
+        made["status"], made["words"] = "ERROR", words
+        return None
+
+    async def _photo(self, made: dict[str, Any], url: str) -> Any:
+        fetched = await self._fetch(url)
+        if fetched is None or not fetched[1].startswith("image/"):
+            words = "Media download has failed. The media URI doesn't meet our requirements."
+            return self._refuse(made, 9004, words, 2207052)
+        made["data"] = fetched[0]
+        if len(fetched[0]) > self.rules.image_limit:
+            return self._refuse(made, 36001, "The image size is too large.", 2207004)
+        size = _image_size(fetched[0])
+        low, high = self.rules.aspect
+        if size is not None and not low - 1e-3 <= size[0] / size[1] <= high + 1e-3:
+            words = f"The aspect ratio {size[0]}:{size[1]} is not supported. INVALID_ASPECT_RATIO"
+            return self._refuse(made, 36003, words, 2207009)
+        return None
+
+    async def create(self, user: str, form: dict[str, str]) -> Any:
+        """`POST /{user}/media` or `/{user}/threads`: a container's id, or the refusal."""
+        self.created += 1
+        if self.script:
+            return _answer(self.script.pop(0))
+        kind = form.get("media_type") or ("IMAGE" if form.get("image_url") else "TEXT")
+        made: dict[str, Any] = {
+            "user": user,
+            "text": form.get(self.rules.text_field, ""),
+            "media_type": kind,
+            "alt": form.get("alt_text"),
+            "carousel_item": form.get("is_carousel_item") == "true",
+            "status": "IN_PROGRESS",
+            "words": "",
+            "data": None,
+            "children": [],
+        }
+        if kind == "CAROUSEL":
+            children = [c for c in form.get("children", "").split(",") if c]
+            known = [self.made.get(c) for c in children]
+            usable = all(c and c["carousel_item"] and c["status"] == "FINISHED" for c in known)
+            if not 2 <= len(children) <= self.rules.max_children or not usable:
+                words = f"A carousel takes 2 to {self.rules.max_children} finished items"
+                return _answer(meta_error(100, words, 2207028))
+            made["children"] = children
+        elif form.get("image_url"):
+            refused = await self._photo(made, form["image_url"])
+            if refused is not None:
+                return refused
+        elif form.get("video_url"):
+            fetched = await self._fetch(form["video_url"])
+            if fetched is None or self.fail_processing:
+                made["status"] = "ERROR"
+                made["words"] = "FAILED_PROCESSING_VIDEO: the video could not be processed"
+            else:
+                made["data"] = fetched[0]
+        container = str(next(self.ids))
+        self.made[container] = made
+        return {"id": container}
+
+    def read(self, container: str) -> dict[str, Any] | None:
+        """`GET /{container}`: its state (IN_PROGRESS once, then FINISHED)."""
+        made = self.made.get(container)
+        if made is None:
+            return None
+        shown = {"id": container, self.rules.status_field: made["status"]}
+        if made["words"]:
+            shown[self.rules.words_field] = made["words"]
+        if made["status"] == "IN_PROGRESS":
+            made["status"] = "FINISHED"
+        return shown
+
+    def publish(self, user: str, creation_id: str) -> Any:
+        """`media_publish` or `threads_publish`: the post, once, of a FINISHED container."""
+        made = self.made.get(creation_id)
+        if made is None or made["user"] != user:
+            return _answer(meta_error(100, f"Unsupported request: no container {creation_id}"))
+        if made["status"] == "EXPIRED":
+            words = "The media container has expired. Create a new one."
+            return _answer(meta_error(9007, words, 2207020))
+        if made["status"] != "FINISHED":
+            return _answer(meta_error(9007, "The media is not ready for publishing", 2207027))
+        made["status"] = "PUBLISHED"
+        post_id = str(next(self.ids))
+        items = [self.made[c] for c in made["children"]] or [made]
+        self.posts.append({"id": post_id, "user": user, **made, "items": items})
+        return {"id": post_id}
+
+
 class FakeMeta:
     """The Graph API host: Facebook Login, Pages feed and photo publishing (a photo fetched
     from its URL as Meta does, 324 when it is not an image, over 10 MB refused; unpublished
@@ -108,8 +268,7 @@ class FakeMeta:
         self.video_sessions = 0
         self.video_chunk = 1024 * 1024  # the byte range each transfer is asked for
         self.fail_video = False  # finish answers Meta's upload error
-        self.ig_posts: list[dict[str, str]] = []  # published Instagram media
-        self.containers: dict[str, dict[str, str]] = {}
+        self.ig = Containers(INSTAGRAM)  # Instagram content publishing
         self.ig_quota_used, self.ig_quota_total = ig_quota_used, ig_quota_total
         self.expire_after: dict[str, int] = {}  # Page -> posts before its token answers 190
         self.calls = 0  # feed posts asked for, answered or not
@@ -311,18 +470,13 @@ class FakeMeta:
         async def media(ig_user: str, request: Request) -> Any:
             form = dict(await request.form())
             params = {**dict(request.query_params), **{k: str(v) for k, v in form.items()}}
-            container = f"c{len(self.containers) + 1}"
-            self.containers[container] = {"user": ig_user, "caption": params.get("caption", "")}
-            return {"id": container}
+            return await self.ig.create(ig_user, params)
 
         @app.post("/{ig_user}/media_publish")
         async def publish(ig_user: str, request: Request) -> Any:
             form = dict(await request.form())
             creation_id = str(form.get("creation_id") or request.query_params.get("creation_id"))
-            container = self.containers.get(creation_id, {"caption": ""})
-            media_id = f"ig-{creation_id}"
-            self.ig_posts.append({"id": media_id, "user": ig_user, "caption": container["caption"]})
-            return {"id": media_id}
+            return self.ig.publish(ig_user, creation_id)
 
         @app.get("/{object_id}/insights")
         async def insights(object_id: str, metric: str) -> Any:
@@ -331,8 +485,9 @@ class FakeMeta:
 
         @app.get("/{object_id}")
         async def read_object(object_id: str) -> Any:
-            if object_id in self.containers:
-                return {"id": object_id, "status_code": "FINISHED"}
+            container = self.ig.read(object_id)
+            if container is not None:
+                return container
             return {
                 "id": object_id,
                 "permalink_url": _permalink(object_id),
@@ -341,20 +496,36 @@ class FakeMeta:
 
         return app
 
+    @property
+    def containers(self) -> dict[str, dict[str, Any]]:
+        return self.ig.made
+
+    @property
+    def ig_posts(self) -> list[dict[str, Any]]:
+        """Published Instagram media: id, user, caption, media_type, items (each with the
+        bytes Instagram fetched and its alt text)."""
+        return [{**p, "caption": p["text"]} for p in self.ig.posts]
+
 
 class FakeThreads:
-    """The Threads API: long-lived token refresh (`GET /refresh_access_token`), and publishing:
-    a container (`POST /{user}/threads`, TEXT or IMAGE fetched from its `image_url`), its
-    `status` (IN_PROGRESS once, then FINISHED; ERROR with `error_message` when the image cannot
-    be read), `threads_publish` and `threads_publishing_limit` (reference 4.4)."""
+    """The Threads API: long-lived token refresh (`GET /refresh_access_token`), and publishing
+    through `Containers` (TEXT, IMAGE and VIDEO fetched from their URLs, carousels of up to 20)
+    with `status` and `error_message`, `threads_publish` and `threads_publishing_limit`
+    (reference 4.4)."""
 
     def __init__(self, quota_used: int = 0, quota_total: int = 250) -> None:
         self.refreshed: list[str] = []
-        self.containers: dict[str, dict[str, Any]] = {}
-        self.posts: list[dict[str, Any]] = []
+        self.box = Containers(THREADS)
         self.quota_used, self.quota_total = quota_used, quota_total
-        self.ids = itertools.count(18_000_000_000_000_001)
         self.app = self._build()
+
+    @property
+    def containers(self) -> dict[str, dict[str, Any]]:
+        return self.box.made
+
+    @property
+    def posts(self) -> list[dict[str, Any]]:
+        return self.box.posts
 
     def _build(self) -> FastAPI:
         app = FastAPI()
@@ -374,54 +545,19 @@ class FakeThreads:
 
         @app.post("/{user}/threads")
         async def container(user: str, request: Request) -> Any:
-            form = await request.form()
-            kind = str(form.get("media_type") or "TEXT")
-            made: dict[str, Any] = {
-                "user": user,
-                "text": str(form.get("text") or ""),
-                "media_type": kind,
-                "status": "IN_PROGRESS",
-                "image": None,
-            }
-            if kind == "IMAGE":
-                try:
-                    async with httpx.AsyncClient(timeout=5) as http:
-                        fetched = await http.get(str(form.get("image_url")))
-                    ok = fetched.is_success and fetched.headers.get("content-type", "").startswith(
-                        "image/"
-                    )
-                except httpx.HTTPError:
-                    ok = False
-                if ok:
-                    made["image"] = fetched.content
-                else:
-                    made["status"] = "ERROR"
-                    made["error_message"] = "Media download has failed."
-            container_id = str(next(self.ids))
-            self.containers[container_id] = made
-            return {"id": container_id}
+            form = {k: str(v) for k, v in (await request.form()).items()}
+            return await self.box.create(user, form)
 
         @app.post("/{user}/threads_publish")
         async def publish(user: str, request: Request) -> Any:
             form = await request.form()
-            made = self.containers.get(str(form.get("creation_id")))
-            if made is None or made["status"] != "FINISHED":
-                return _answer(meta_error(24, "The media is not ready to be published"))
-            made["status"] = "PUBLISHED"
-            post_id = str(next(self.ids))
-            self.posts.append({"id": post_id, "user": user, **made})
-            return {"id": post_id}
+            return self.box.publish(user, str(form.get("creation_id")))
 
         @app.get("/{container_id}")
         async def status(container_id: str) -> Any:
-            made = self.containers.get(container_id)
-            if made is None:
+            shown = self.box.read(container_id)
+            if shown is None:
                 return _answer(meta_error(100, "Unsupported get request"))
-            shown = {"id": container_id, "status": made["status"]}
-            if made["status"] == "IN_PROGRESS":
-                made["status"] = "FINISHED"
-            if made["status"] == "ERROR":
-                shown["error_message"] = made["error_message"]
             return shown
 
         return app
@@ -744,9 +880,42 @@ class FakeX:
 # --- LINE --------------------------------------------------------------------------------------
 
 
+def _line_refusals(messages: Any) -> list[dict[str, str]]:
+    """What LINE's validation says of a broadcast's messages (1 to 5; text with `text`, image
+    with both URLs, flex with `altText` of at most 400 characters and a bubble), in its
+    `details` shape (developers.line.biz/en/reference/messaging-api/#error-responses)."""
+    if not isinstance(messages, list) or not 1 <= len(messages) <= 5:
+        return [{"message": "Size must be between 1 and 5", "property": "messages"}]
+    needs = {
+        "text": ("text",),
+        "image": ("originalContentUrl", "previewImageUrl"),
+        "flex": ("altText", "contents"),
+    }
+    found = []
+    for i, message in enumerate(messages):
+        kind = message.get("type")
+        if kind not in needs:
+            found.append({"message": "Invalid message type", "property": f"messages[{i}].type"})
+            continue
+        for name in needs[kind]:
+            if not message.get(name):
+                found.append({"message": "must be specified", "property": f"messages[{i}].{name}"})
+        if kind == "flex" and len(str(message.get("altText", ""))) > 400:
+            found.append(
+                {
+                    "message": "Length must be between 0 and 400",
+                    "property": f"messages[{i}].altText",
+                }
+            )
+    return found
+
+
 class FakeLine:
-    """Messaging API: bot info, broadcast where a repeated `X-Line-Retry-Key` answers 409, the
-    month's quota and consumption, follower insight (reference 4.5)."""
+    """Messaging API: bot info, broadcast where a repeated `X-Line-Retry-Key` answers 409 and
+    invalid messages 400 with LINE's `details`, the month's quota and consumption, follower
+    insight (reference 4.5). LINE's servers read a message's images when friends open it; the
+    fake reads them at once (`images`: URL -> bytes, None when unreadable), so a test sees what
+    friends would."""
 
     def __init__(
         self,
@@ -756,6 +925,7 @@ class FakeLine:
         newest_day_unready: bool = False,
     ) -> None:
         self.broadcasts: list[dict[str, Any]] = []
+        self.images: dict[str, bytes | None] = {}
         self.keys: dict[str, str] = {}
         self.hang_after_accept = False
         self.followers, self.blocks, self.quota = followers, blocks, quota
@@ -802,14 +972,34 @@ class FakeLine:
                     409,
                     headers={"x-line-accepted-request-id": self.keys[key]},
                 )
+            body = await request.json()
+            refusals = _line_refusals(body.get("messages"))
+            if refusals:
+                words = f"The request body has {len(refusals)} error(s)"
+                return JSONResponse({"message": words, "details": refusals}, 400)
             request_id = f"req-{len(self.keys) + 1}"
             self.keys[key] = request_id
-            self.broadcasts.append(await request.json())
+            self.broadcasts.append(body)
+            await self._read_images(body["messages"])
             while self.hang_after_accept:
                 await asyncio.sleep(0.02)
             return JSONResponse({}, headers={"x-line-request-id": request_id})
 
         return app
+
+    async def _read_images(self, messages: list[dict[str, Any]]) -> None:
+        urls = [m.get("originalContentUrl") for m in messages if m.get("type") == "image"]
+        urls += [m.get("previewImageUrl") for m in messages if m.get("type") == "image"]
+        urls += [
+            m["contents"].get("hero", {}).get("url") for m in messages if m.get("type") == "flex"
+        ]
+        async with httpx.AsyncClient(timeout=5) as http:
+            for url in filter(None, urls):
+                try:
+                    fetched = await http.get(str(url))
+                    self.images[str(url)] = fetched.content if fetched.is_success else None
+                except httpx.HTTPError:
+                    self.images[str(url)] = None
 
 
 # --- Mastodon ----------------------------------------------------------------------------------

@@ -113,6 +113,8 @@ class Post(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     place_id: Mapped[uuid.UUID | None]
     url: Mapped[str | None] = mapped_column(Text)
     media: Mapped[list[Any]] = mapped_column(JSONB, default=list)
+    # The writer's photo rendition per platform, replacing the platform's own choice.
+    renditions: Mapped[dict[str, Any]] = mapped_column(default=dict)
     channel_ids: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     variants: Mapped[dict[str, Any]] = mapped_column(default=dict)
     campaign_id: Mapped[uuid.UUID | None] = mapped_column(index=True)

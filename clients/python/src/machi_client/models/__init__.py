@@ -215,14 +215,23 @@ from .playbook_skipped import PlaybookSkipped
 from .post_approved_v1 import PostApprovedV1
 from .post_approved_webhook import PostApprovedWebhook
 from .post_create import PostCreate
+from .post_create_renditions import PostCreateRenditions
+from .post_create_renditions_additional_property import (
+    PostCreateRenditionsAdditionalProperty,
+)
 from .post_create_variants import PostCreateVariants
 from .post_media import PostMedia
 from .post_media_alt_type_0 import PostMediaAltType0
 from .post_media_type_type_0 import PostMediaTypeType0
 from .post_read import PostRead
 from .post_read_estimates import PostReadEstimates
+from .post_read_renditions import PostReadRenditions
 from .post_read_variants import PostReadVariants
 from .post_update import PostUpdate
+from .post_update_renditions_type_0 import PostUpdateRenditionsType0
+from .post_update_renditions_type_0_additional_property import (
+    PostUpdateRenditionsType0AdditionalProperty,
+)
 from .post_update_variants_type_0 import PostUpdateVariantsType0
 from .posts_section import PostsSection
 from .preview_read import PreviewRead
@@ -619,14 +628,19 @@ __all__ = (
     "PostApprovedV1",
     "PostApprovedWebhook",
     "PostCreate",
+    "PostCreateRenditions",
+    "PostCreateRenditionsAdditionalProperty",
     "PostCreateVariants",
     "PostMedia",
     "PostMediaAltType0",
     "PostMediaTypeType0",
     "PostRead",
     "PostReadEstimates",
+    "PostReadRenditions",
     "PostReadVariants",
     "PostUpdate",
+    "PostUpdateRenditionsType0",
+    "PostUpdateRenditionsType0AdditionalProperty",
     "PostUpdateVariantsType0",
     "PostsSection",
     "PreviewRead",

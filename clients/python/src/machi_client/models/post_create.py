@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.post_create_renditions import PostCreateRenditions
     from ..models.post_create_variants import PostCreateVariants
     from ..models.post_media import PostMedia
 
@@ -29,6 +30,10 @@ class PostCreate:
         planned_at (datetime.datetime | None | Unset): When it goes out: approval schedules it then (at once if that
             time has passed). Unset: an approved post waits for `schedule`.
         product_id (None | Unset | UUID):
+        renditions (PostCreateRenditions | Unset): The catalog rendition of the post's photos per platform (`instagram`:
+            `landscape`), replacing the platform's own choice (Instagram the 4:5 portrait crop, Facebook, X and Mastodon the
+            original, Threads and LINE the web size). Each platform takes only those its rules allow (Instagram: portrait or
+            landscape, within its 4:5 to 1.91:1); the preview names the rest.
         url (None | str | Unset):
         variants (PostCreateVariants | Unset): Per-channel text replacing `text` on that channel.
     """
@@ -39,6 +44,7 @@ class PostCreate:
     place_id: None | Unset | UUID = UNSET
     planned_at: datetime.datetime | None | Unset = UNSET
     product_id: None | Unset | UUID = UNSET
+    renditions: PostCreateRenditions | Unset = UNSET
     url: None | str | Unset = UNSET
     variants: PostCreateVariants | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -84,6 +90,10 @@ class PostCreate:
         else:
             product_id = self.product_id
 
+        renditions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.renditions, Unset):
+            renditions = self.renditions.to_dict()
+
         url: None | str | Unset
         if isinstance(self.url, Unset):
             url = UNSET
@@ -111,6 +121,8 @@ class PostCreate:
             field_dict["planned_at"] = planned_at
         if product_id is not UNSET:
             field_dict["product_id"] = product_id
+        if renditions is not UNSET:
+            field_dict["renditions"] = renditions
         if url is not UNSET:
             field_dict["url"] = url
         if variants is not UNSET:
@@ -120,6 +132,7 @@ class PostCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.post_create_renditions import PostCreateRenditions
         from ..models.post_create_variants import PostCreateVariants
         from ..models.post_media import PostMedia
 
@@ -195,6 +208,13 @@ class PostCreate:
 
         product_id = _parse_product_id(d.pop("product_id", UNSET))
 
+        _renditions = d.pop("renditions", UNSET)
+        renditions: PostCreateRenditions | Unset
+        if isinstance(_renditions, Unset):
+            renditions = UNSET
+        else:
+            renditions = PostCreateRenditions.from_dict(_renditions)
+
         def _parse_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -218,6 +238,7 @@ class PostCreate:
             place_id=place_id,
             planned_at=planned_at,
             product_id=product_id,
+            renditions=renditions,
             url=url,
             variants=variants,
         )

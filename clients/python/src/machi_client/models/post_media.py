@@ -24,6 +24,7 @@ class PostMedia:
         url (str):
         alt (None | PostMediaAltType0 | Unset): Alt text per language (`ja`, `ko`, `en`): the platforms that take alt
             text get the post's language's, else another's (as the catalog's media carry it).
+        bytes_ (int | None | Unset): The file's size: checked against each platform's.
         height (int | None | Unset):
         type_ (None | PostMediaTypeType0 | Unset): None: a video when the URL ends like one (.mp4, .mov), else image.
         width (int | None | Unset):
@@ -31,6 +32,7 @@ class PostMedia:
 
     url: str
     alt: None | PostMediaAltType0 | Unset = UNSET
+    bytes_: int | None | Unset = UNSET
     height: int | None | Unset = UNSET
     type_: None | PostMediaTypeType0 | Unset = UNSET
     width: int | None | Unset = UNSET
@@ -48,6 +50,12 @@ class PostMedia:
             alt = self.alt.to_dict()
         else:
             alt = self.alt
+
+        bytes_: int | None | Unset
+        if isinstance(self.bytes_, Unset):
+            bytes_ = UNSET
+        else:
+            bytes_ = self.bytes_
 
         height: int | None | Unset
         if isinstance(self.height, Unset):
@@ -78,6 +86,8 @@ class PostMedia:
         )
         if alt is not UNSET:
             field_dict["alt"] = alt
+        if bytes_ is not UNSET:
+            field_dict["bytes"] = bytes_
         if height is not UNSET:
             field_dict["height"] = height
         if type_ is not UNSET:
@@ -110,6 +120,15 @@ class PostMedia:
             return cast(None | PostMediaAltType0 | Unset, data)
 
         alt = _parse_alt(d.pop("alt", UNSET))
+
+        def _parse_bytes_(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        bytes_ = _parse_bytes_(d.pop("bytes", UNSET))
 
         def _parse_height(data: object) -> int | None | Unset:
             if data is None:
@@ -149,6 +168,7 @@ class PostMedia:
         post_media = cls(
             url=url,
             alt=alt,
+            bytes_=bytes_,
             height=height,
             type_=type_,
             width=width,

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.post_media import PostMedia
     from ..models.post_read_estimates import PostReadEstimates
+    from ..models.post_read_renditions import PostReadRenditions
     from ..models.post_read_variants import PostReadVariants
     from ..models.preview_read import PreviewRead
 
@@ -38,6 +39,10 @@ class PostRead:
         permalinks (list[str] | Unset):
         place_id (None | Unset | UUID):
         planned_at (datetime.datetime | None | Unset):
+        renditions (PostReadRenditions | Unset): The catalog rendition of the post's photos per platform (`instagram`:
+            `landscape`), replacing the platform's own choice (Instagram the 4:5 portrait crop, Facebook, X and Mastodon the
+            original, Threads and LINE the web size). Each platform takes only those its rules allow (Instagram: portrait or
+            landscape, within its 4:5 to 1.91:1); the preview names the rest.
         review_comment (None | str | Unset):
         url (None | str | Unset):
         validation (None | PreviewRead | Unset): On create and edit answers: each channel's text checked by its
@@ -59,6 +64,7 @@ class PostRead:
     permalinks: list[str] | Unset = UNSET
     place_id: None | Unset | UUID = UNSET
     planned_at: datetime.datetime | None | Unset = UNSET
+    renditions: PostReadRenditions | Unset = UNSET
     review_comment: None | str | Unset = UNSET
     url: None | str | Unset = UNSET
     validation: None | PreviewRead | Unset = UNSET
@@ -136,6 +142,10 @@ class PostRead:
         else:
             planned_at = self.planned_at
 
+        renditions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.renditions, Unset):
+            renditions = self.renditions.to_dict()
+
         review_comment: None | str | Unset
         if isinstance(self.review_comment, Unset):
             review_comment = UNSET
@@ -188,6 +198,8 @@ class PostRead:
             field_dict["place_id"] = place_id
         if planned_at is not UNSET:
             field_dict["planned_at"] = planned_at
+        if renditions is not UNSET:
+            field_dict["renditions"] = renditions
         if review_comment is not UNSET:
             field_dict["review_comment"] = review_comment
         if url is not UNSET:
@@ -203,6 +215,7 @@ class PostRead:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.post_media import PostMedia
         from ..models.post_read_estimates import PostReadEstimates
+        from ..models.post_read_renditions import PostReadRenditions
         from ..models.post_read_variants import PostReadVariants
         from ..models.preview_read import PreviewRead
 
@@ -319,6 +332,13 @@ class PostRead:
 
         planned_at = _parse_planned_at(d.pop("planned_at", UNSET))
 
+        _renditions = d.pop("renditions", UNSET)
+        renditions: PostReadRenditions | Unset
+        if isinstance(_renditions, Unset):
+            renditions = UNSET
+        else:
+            renditions = PostReadRenditions.from_dict(_renditions)
+
         def _parse_review_comment(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -376,6 +396,7 @@ class PostRead:
             permalinks=permalinks,
             place_id=place_id,
             planned_at=planned_at,
+            renditions=renditions,
             review_comment=review_comment,
             url=url,
             validation=validation,

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.post_media import PostMedia
+    from ..models.post_update_renditions_type_0 import PostUpdateRenditionsType0
     from ..models.post_update_variants_type_0 import PostUpdateVariantsType0
 
 
@@ -23,6 +24,10 @@ class PostUpdate:
     Attributes:
         channel_ids (list[UUID] | None | Unset):
         media (list[PostMedia] | None | Unset):
+        renditions (None | PostUpdateRenditionsType0 | Unset): The catalog rendition of the post's photos per platform
+            (`instagram`: `landscape`), replacing the platform's own choice (Instagram the 4:5 portrait crop, Facebook, X
+            and Mastodon the original, Threads and LINE the web size). Each platform takes only those its rules allow
+            (Instagram: portrait or landscape, within its 4:5 to 1.91:1); the preview names the rest.
         text (None | str | Unset):
         url (None | str | Unset):
         variants (None | PostUpdateVariantsType0 | Unset):
@@ -30,12 +35,14 @@ class PostUpdate:
 
     channel_ids: list[UUID] | None | Unset = UNSET
     media: list[PostMedia] | None | Unset = UNSET
+    renditions: None | PostUpdateRenditionsType0 | Unset = UNSET
     text: None | str | Unset = UNSET
     url: None | str | Unset = UNSET
     variants: None | PostUpdateVariantsType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.post_update_renditions_type_0 import PostUpdateRenditionsType0
         from ..models.post_update_variants_type_0 import PostUpdateVariantsType0
 
         channel_ids: list[str] | None | Unset
@@ -61,6 +68,14 @@ class PostUpdate:
 
         else:
             media = self.media
+
+        renditions: dict[str, Any] | None | Unset
+        if isinstance(self.renditions, Unset):
+            renditions = UNSET
+        elif isinstance(self.renditions, PostUpdateRenditionsType0):
+            renditions = self.renditions.to_dict()
+        else:
+            renditions = self.renditions
 
         text: None | str | Unset
         if isinstance(self.text, Unset):
@@ -89,6 +104,8 @@ class PostUpdate:
             field_dict["channel_ids"] = channel_ids
         if media is not UNSET:
             field_dict["media"] = media
+        if renditions is not UNSET:
+            field_dict["renditions"] = renditions
         if text is not UNSET:
             field_dict["text"] = text
         if url is not UNSET:
@@ -101,6 +118,7 @@ class PostUpdate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.post_media import PostMedia
+        from ..models.post_update_renditions_type_0 import PostUpdateRenditionsType0
         from ..models.post_update_variants_type_0 import PostUpdateVariantsType0
 
         d = dict(src_dict)
@@ -149,6 +167,23 @@ class PostUpdate:
 
         media = _parse_media(d.pop("media", UNSET))
 
+        def _parse_renditions(data: object) -> None | PostUpdateRenditionsType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                renditions_type_0 = PostUpdateRenditionsType0.from_dict(data)
+
+                return renditions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PostUpdateRenditionsType0 | Unset, data)
+
+        renditions = _parse_renditions(d.pop("renditions", UNSET))
+
         def _parse_text(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -187,6 +222,7 @@ class PostUpdate:
         post_update = cls(
             channel_ids=channel_ids,
             media=media,
+            renditions=renditions,
             text=text,
             url=url,
             variants=variants,

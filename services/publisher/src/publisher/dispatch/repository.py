@@ -217,6 +217,16 @@ async def product_media(
     return found
 
 
+async def products(session: AsyncSession, product_ids: set[uuid.UUID]) -> dict[uuid.UUID, Product]:
+    """Products by id (all tenants): what a product card shows."""
+    if not product_ids:
+        return {}
+    statement = (
+        select(Product).where(Product.id.in_(product_ids)).execution_options(all_tenants=True)
+    )
+    return {p.id: p for p in (await session.execute(statement)).scalars()}
+
+
 async def lock_claimed(
     session: AsyncSession, ids: list[uuid.UUID], *, worker: str
 ) -> set[uuid.UUID]:

@@ -45,7 +45,7 @@ from publisher.dispatch.metrics import (
     LATE_DELIVERIES,
     RATE_LIMIT_WAITS,
 )
-from publisher.models import Channel, Delivery, Post
+from publisher.models import Channel, Delivery, Post, Product
 from publisher.platforms import media as platform_media
 from publisher.platforms.base import (
     PERMANENT,
@@ -53,13 +53,17 @@ from publisher.platforms.base import (
     REAUTH,
     RETRY,
     Adapter,
+    MediaItem,
     OutcomeUnknown,
     PlatformError,
+    ProductCard,
     Published,
     PublishRequest,
     fingerprint,
 )
+from publisher.platforms.line import rules as line_rules
 from publisher.posts import service as posts
+from publisher.products import service as products
 from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
@@ -144,13 +148,15 @@ class Dispatcher:
         rows = await repository.load(session, ids)
         wanted = {p.product_id for _, _, p in rows if p.product_id}
         media = await repository.product_media(session, {w for w in wanted if w})
+        carded = {d.product_id for d, _, _ in rows if d.product_id and _carded(d)}
+        cards = await repository.products(session, carded)
         works: list[Work] = []
         unreadable: list[Outcome] = []
         for delivery, channel, post in rows:
             try:
-                works.append(self._work(delivery, channel, post, media))
+                works.append(self._work(delivery, channel, post, media, cards))
             except ValueError as exc:  # sealed under a key no longer configured
-                work = self._work(delivery, channel, post, media, credentials={})
+                work = self._work(delivery, channel, post, media, cards, credentials={})
                 work.attempts_log.append(_note(work, "prepare", "reauth", str(exc)))
                 unreadable.append(Outcome(work, "scheduled", error=PlatformError(REAUTH, str(exc))))
         keys = [k for w in works for k in self.adapters[w.platform].rate_keys(w.request)]
@@ -166,6 +172,7 @@ class Dispatcher:
         channel: Channel,
         post: Post,
         media: dict[uuid.UUID, list[dict[str, Any]]],
+        cards: dict[uuid.UUID, Product],
         credentials: dict[str, Any] | None = None,
     ) -> Work:
         text = posts.render(posts.text_for(post, channel.id), delivery.short_url)
@@ -173,10 +180,16 @@ class Dispatcher:
         described = platform_media.with_catalog_alt([dict(m) for m in post.media or []], pictures)
         if not described:
             described = pictures
-        urls = [str(m["url"]) for m in described]
         language = platform_media.language_of(text)
+        rendition = (post.renditions or {}).get(channel.platform)
+        rendition = rendition or self.adapters[channel.platform].rules.rendition
+        sent = [
+            platform_media.chosen(item, rendition)
+            for item in platform_media.items(described, language)
+        ]
         if credentials is None:
             credentials = self.vault.open(channel.credentials) if channel.credentials else {}
+        product = cards.get(delivery.product_id) if delivery.product_id else None
         return Work(
             delivery_id=delivery.id,
             tenant_id=delivery.tenant_id,
@@ -200,12 +213,13 @@ class Dispatcher:
                 credentials=credentials,
                 config=dict(channel.config or {}),
                 text=text,
-                media_urls=urls,
+                media_urls=[item.url for item in sent],
                 idempotency_key=str(delivery.idempotency_key),
                 fingerprint=delivery.fingerprint or fingerprint(text),
                 prepared=dict(delivery.prepared or {}),
-                media=platform_media.items(described, language),
+                media=sent,
                 language=language,
+                card=_card(product, sent, delivery.short_url, language) if product else None,
                 saver=lambda prepared: self._save_prepared(delivery.id, prepared),
             ),
         )
@@ -632,6 +646,24 @@ async def link_refused(session: AsyncSession, code: str, reason: str) -> None:
     )
     await session.flush()
     await posts.refresh_status(session, delivery.post_id)
+
+
+def _carded(delivery: Delivery) -> bool:
+    """Scheduled to go out as its product's card (`posts.service._card`)."""
+    return bool((delivery.prepared or {}).get(line_rules.CARD_KEY))
+
+
+def _card(product: Product, sent: list[MediaItem], link: str | None, language: str) -> ProductCard:
+    """The product in the post's language, priced as the town prints it, with the post's first
+    photo and its tracked link."""
+    photo = next((m.url for m in sent if m.kind == platform_media.IMAGE), None)
+    return ProductCard(
+        name=products.localized(product.name, language),
+        price=products.price_text(product),
+        image_url=photo,
+        link=link,
+        language=language,
+    )
 
 
 def _note(work: Work, phase: str, outcome: str, message: str) -> dict[str, Any]:

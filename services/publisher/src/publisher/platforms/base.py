@@ -40,11 +40,17 @@ class Rules:
     max_mentions: int | None = None
     min_media: int = 0
     max_media: int | None = None
-    aspect_min: float | None = None
+    aspect_min: float | None = None  # of images, width / height
     aspect_max: float | None = None
-    max_videos: int | None = None  # at most this many videos in one post
+    max_videos: int | None = None  # at most this many videos in one post (0: none at all)
     mix_media: bool = True  # False: images or a video, never both in one post
+    image_max_bytes: int | None = None
+    video_max_bytes: int | None = None
     media_source: str = ""  # where the media rules come from
+    # The catalog rendition of a photo sent when the writer chose none, and those a writer may
+    # choose instead for a post (`publisher.platforms.media.RENDITIONS`).
+    rendition: str = "original"
+    renditions: tuple[str, ...] = ("original", "web", "portrait", "landscape")
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,18 @@ class MediaItem:
     height: int | None = None
 
 
+@dataclass(frozen=True)
+class ProductCard:
+    """A product as a card (LINE's Flex message): in the post's language, its price as the town
+    prints it, its photo and the delivery's tracked buy link (None: no link, no button)."""
+
+    name: str
+    price: str
+    image_url: str | None
+    link: str | None
+    language: str = "ja"
+
+
 async def _nowhere(prepared: dict[str, Any]) -> None:
     return None
 
@@ -122,6 +140,7 @@ class PublishRequest:
     trace: Trace = field(default_factory=Trace)
     media: list[MediaItem] = field(default_factory=list)
     language: str = "ja"
+    card: ProductCard | None = None  # the product as a card, where the platform shows one
     # Persists `prepared` with the delivery at once (the dispatcher sets it): an upload made in
     # prepare is not lost when the worker dies before the publish call.
     saver: Callable[[dict[str, Any]], Awaitable[None]] = _nowhere

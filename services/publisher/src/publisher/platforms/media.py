@@ -9,6 +9,7 @@ and Mastodon take the bytes, which the adapter downloads through the guarded cli
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import time
@@ -27,10 +28,26 @@ if TYPE_CHECKING:
     from publisher.platforms.base import PublishRequest
     from publisher.platforms.http import HttpClient
 
-__all__ = ["IMAGE", "VIDEO", "Download", "MediaItem", "drop", "fetch", "items", "keep", "reusable"]
+__all__ = [
+    "IMAGE",
+    "RENDITIONS",
+    "VIDEO",
+    "Download",
+    "MediaItem",
+    "chosen",
+    "drop",
+    "fetch",
+    "items",
+    "keep",
+    "reusable",
+]
 
 IMAGE, VIDEO = "image", "video"
 VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov", ".webm")
+# The catalog's renditions of a photo (catalog.media.images): the upload itself, a thumbnail,
+# at most 1,600 px a side, a 4:5 crop (1080x1350) and a 1.91:1 crop (1200x628).
+RENDITIONS = ("original", "thumbnail", "web", "portrait", "landscape")
+CROPS = {"portrait": (1080, 1350), "landscape": (1200, 628)}
 RENDITION = re.compile(r"(/v1/media/[0-9a-fA-F-]{36}/)(original|thumbnail|web|portrait|landscape)$")
 # Scripts that tell a post's language when nothing else does (posts carry no language).
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -103,6 +120,16 @@ def items(media: Sequence[Mapping[str, Any]], language: str) -> list[MediaItem]:
     return made
 
 
+def chosen(item: MediaItem, name: str) -> MediaItem:
+    """The item as the rendition `name` of its catalog photo (the platform's choice, or the
+    writer's for the post); videos and other URLs as they are. Sizes are kept only where they
+    are known: the same rendition, or a crop's fixed ones."""
+    if item.kind != IMAGE or RENDITION.search(item.url) is None or is_rendition(item.url, name):
+        return item
+    width, height = CROPS.get(name, (None, None))
+    return dataclasses.replace(item, url=rendition(item.url, name), width=width, height=height)
+
+
 def media_id_of(url: str) -> str | None:
     """The catalog media id in a rendition URL (`/v1/media/{id}/{rendition}`), else None."""
     found = RENDITION.search(url)
@@ -135,16 +162,17 @@ def is_rendition(url: str, name: str) -> bool:
 
 
 async def fetch_image(http: HttpClient, url: str, max_bytes: int, fits: int) -> Download:
-    """The catalog's original rendition of an image, else its web rendition (at most 1600 px a
-    side) when the original is over `fits` bytes or more than this service downloads."""
-    original, web = rendition(url, "original"), rendition(url, "web")
+    """The image at `url` (the rendition chosen for the platform), else the catalog's web
+    rendition of it (at most 1600 px a side) when it is over `fits` bytes or more than this
+    service downloads."""
+    web = rendition(url, "web")
     try:
-        got = await fetch(http, original, max_bytes)
+        got = await fetch(http, url, max_bytes)
     except MediaTooLarge:
-        if original == web:
+        if url == web:
             raise
         return await fetch(http, web, max_bytes)
-    if len(got.data) > fits and original != web:
+    if len(got.data) > fits and url != web:
         return await fetch(http, web, max_bytes)
     return got
 

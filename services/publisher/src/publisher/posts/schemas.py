@@ -10,6 +10,15 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 Language = Annotated[str, Field(max_length=16)]
 AltText = Annotated[str, Field(max_length=1500)]
+PlatformName = Annotated[str, Field(max_length=20)]
+RenditionName = Literal["original", "thumbnail", "web", "portrait", "landscape"]
+RENDITIONS_HELP = (
+    "The catalog rendition of the post's photos per platform (`instagram`: `landscape`),"
+    " replacing the platform's own choice (Instagram the 4:5 portrait crop, Facebook, X and"
+    " Mastodon the original, Threads and LINE the web size). Each platform takes only those its"
+    " rules allow (Instagram: portrait or landscape, within its 4:5 to 1.91:1); the preview"
+    " names the rest."
+)
 
 
 class PostMedia(BaseModel):
@@ -18,6 +27,9 @@ class PostMedia(BaseModel):
     url: str = Field(max_length=2000)
     width: int | None = Field(default=None, ge=1)
     height: int | None = Field(default=None, ge=1)
+    bytes: int | None = Field(
+        default=None, ge=1, description="The file's size: checked against each platform's."
+    )
     type: Literal["image", "video"] | None = Field(
         default=None,
         description="None: a video when the URL ends like one (.mp4, .mov), else image.",
@@ -71,6 +83,9 @@ class PostCreate(BaseModel):
     place_id: uuid.UUID | None = None
     url: str | None = Field(default=None, max_length=2000)
     media: list[PostMedia] = Field(default_factory=list, max_length=20)
+    renditions: dict[PlatformName, RenditionName] = Field(
+        default_factory=dict, max_length=10, description=RENDITIONS_HELP
+    )
     planned_at: AwareDatetime | None = Field(
         default=None,
         description=(
@@ -86,6 +101,9 @@ class PostUpdate(BaseModel):
     variants: dict[uuid.UUID, str] | None = None
     url: str | None = Field(default=None, max_length=2000)
     media: list[PostMedia] | None = None
+    renditions: dict[PlatformName, RenditionName] | None = Field(
+        default=None, max_length=10, description=RENDITIONS_HELP
+    )
 
 
 class PostRead(BaseModel):
@@ -98,6 +116,7 @@ class PostRead(BaseModel):
     place_id: uuid.UUID | None = None
     url: str | None = None
     media: list[PostMedia] = []
+    renditions: dict[str, str] = Field(default={}, description=RENDITIONS_HELP)
     channel_ids: list[uuid.UUID] = []
     variants: dict[str, str] = {}
     campaign_id: uuid.UUID | None = None

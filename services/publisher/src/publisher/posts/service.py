@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,6 +40,7 @@ from publisher.errors import (
     SelfApproval,
 )
 from publisher.models import Channel, Delivery, Post, PostTransition, Product
+from publisher.platforms.line import rules as line_rules
 from publisher.posts import broadcast, repository, validation
 from publisher.posts.broadcast import Broadcasts
 from publisher.posts.schemas import (
@@ -122,8 +124,18 @@ def _media(items: list[Any]) -> list[dict[str, Any]]:
     return [i.model_dump(exclude_none=True) if hasattr(i, "model_dump") else dict(i) for i in items]
 
 
+def _renditions(renditions: Mapping[str, str]) -> dict[str, str]:
+    """The writer's rendition per platform, refused (`post-invalid`) where a platform's rules
+    do not allow it."""
+    refused = validation.renditions_refused(renditions)
+    if refused:
+        raise PostInvalid("a rendition breaks a platform rule", problems={"renditions": refused})
+    return dict(renditions)
+
+
 async def create(session: AsyncSession, who: InternalPrincipal, data: PostCreate) -> Post:
     """A draft post by `who`."""
+    renditions = _renditions(data.renditions)
     await _channels(session, who, data.channel_ids)
     if data.product_id is not None and not is_offered(
         await products_repo.get(session, data.product_id)
@@ -137,6 +149,7 @@ async def create(session: AsyncSession, who: InternalPrincipal, data: PostCreate
         place_id=data.place_id,
         url=data.url,
         media=_media(data.media),
+        renditions=renditions,
         planned_at=data.planned_at.astimezone(UTC) if data.planned_at else None,
         created_by=who.actor,
     )
@@ -180,6 +193,8 @@ async def update(
         post.url = data.url
     if data.media is not None:
         post.media = _media(data.media)
+    if data.renditions is not None:
+        post.renditions = _renditions(data.renditions)
     if who.actor not in (post.editors or []):
         post.editors = [*(post.editors or []), who.actor]  # a new list: JSONB changes by value
     await session.flush()
@@ -227,6 +242,7 @@ async def preview(
         product_id=data.product_id,
         url=data.url,
         media=_media(data.media),
+        renditions=dict(data.renditions),
     )
     channels = await _channels(session, who, data.channel_ids)
     return await _preview(session, settings, who, post, channels, broadcasts)
@@ -275,7 +291,9 @@ async def _check(
     previews = []
     for channel in channels:
         text = render(text_for(post, channel.id), link)
-        found = validation.problems(channel.platform, channel.config, text, list(post.media or []))
+        found = validation.problems(
+            channel.platform, channel.config, text, list(post.media or []), post.renditions
+        )
         length, limit = validation.length(channel.platform, channel.config, text)
         previews.append(
             ChannelPreview(
@@ -509,7 +527,7 @@ async def _schedule_at(
             product_id=post.product_id,
             producer_id=product.producer_id if product else None,
             campaign_id=post.campaign_id,
-            prepared={},
+            prepared=_card(channel, post, who),
             estimated_messages=(post.estimates or {}).get(channel_id, {}).get("messages"),
         )
         if destination is not None:
@@ -528,6 +546,14 @@ async def _schedule_at(
     await session.flush()
     await _move(session, post, ("approved",), "scheduled", actor)
     await _announce_scheduled(session, post, planned)
+
+
+def _card(channel: Channel, post: Post, who: InternalPrincipal) -> dict[str, Any]:
+    """A LINE broadcast about a product goes out as its card (a Flex message) when the plan
+    has `line_broadcast`; decided here, where the plan is known, for the dispatcher."""
+    if channel.platform != "line" or post.product_id is None or not broadcast.allowed(who):
+        return {}
+    return {line_rules.CARD_KEY: True}
 
 
 async def _within_monthly_posts(session: AsyncSession, who: InternalPrincipal) -> None:

@@ -1,8 +1,8 @@
 """Facebook Page photos: one photo is itself the post (`POST /{page}/photos` with the message,
 in commit); several are uploaded unpublished in prepare (`published=false`, each id kept with
 the delivery) and published together by `POST /{page}/feed` with `attached_media` in commit.
-Meta fetches each photo from its public URL (the catalog's original rendition), as for
-Instagram. Alt text goes with each photo as `alt_text_custom`.
+Meta fetches each photo from its public URL (the catalog's original rendition unless the
+writer picked another), as for Instagram. Alt text goes with each photo as `alt_text_custom`.
 
 developers.facebook.com/docs/pages-api/posts (Publish a photo; several photos: unpublished
 photos, then `attached_media` with their `media_fbid`), Page Photos reference (url, message,
@@ -31,8 +31,9 @@ def images(request: PublishRequest) -> list[MediaItem]:
 
 
 def photo_fields(item: MediaItem) -> dict[str, str]:
-    """The photo by URL (Facebook: the original rendition) and its alt text."""
-    fields = {"url": media.rendition(item.url, "original")}
+    """The photo by URL (the rendition chosen for Facebook: the original unless the writer
+    picked another) and its alt text."""
+    fields = {"url": item.url}
     if item.alt:
         fields["alt_text_custom"] = item.alt
     return fields

@@ -13,12 +13,18 @@ SRC = "developers.facebook.com/docs/graph-api/guides/error-handling"
 # Media: one photo posts through /{page}/photos, up to 10 as unpublished photos attached to a
 # feed post (Postiz, Mixpost; developers.facebook.com/docs/pages-api/posts); a video posts
 # alone through /{page}/videos (reference 4.1).
+# Photos at most 10 MB (Page Photos reference), a video through the resumable upload at most
+# 10 GB (developers.facebook.com/docs/video-api/guides/publishing). The photo sent is the
+# catalog's original unless the writer picks another (the 1.91:1 landscape crop fills a feed
+# link card's shape).
 RULES = Rules(
     max_length=63_206,
     count=code_points,
     max_media=10,
     max_videos=1,
     mix_media=False,
+    image_max_bytes=10 * 1024 * 1024,
+    video_max_bytes=10 * 1024 * 1024 * 1024,
     source="postiz / reference 1",
     media_source="developers.facebook.com/docs/pages-api/posts; reference 4.1",
 )

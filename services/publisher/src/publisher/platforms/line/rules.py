@@ -18,7 +18,24 @@ def utf16_units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-RULES = Rules(max_length=5_000, count=utf16_units, max_media=4, source="reference 4.5 specs")
+# Media, each with its source (reference 4.5 Message specs; developers.line.biz/en/reference/
+# messaging-api/#image-message): a broadcast takes 1 to 5 messages, so the text and at most 4
+# image messages; images JPEG or PNG at most 10 MB at an HTTPS URL, a preview at most 1 MB
+# (the catalog's thumbnail); videos are not sent. The photo sent is the catalog's web
+# rendition (at most 1,600 px a side, well under 10 MB) unless the writer picks another.
+MAX_MESSAGES = 5  # one broadcast: 1 to 5 message objects (reference 4.5 Broadcast)
+CARD_KEY = "line_card"  # prepared[CARD_KEY]: the plan had `line_broadcast` when it was scheduled
+
+RULES = Rules(
+    max_length=5_000,
+    count=utf16_units,
+    max_media=4,
+    max_videos=0,
+    image_max_bytes=10 * 1024 * 1024,
+    source="reference 4.5 specs",
+    media_source="developers.line.biz/en/reference/messaging-api/#image-message; reference 4.5",
+    rendition="web",
+)
 
 ERRORS: list[ErrorRule] = [
     ErrorRule(PERMANENT, SRC, status=400),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 import httpx
@@ -34,12 +35,9 @@ def instance_rules(config: Mapping[str, object]) -> Rules:
     """The instance's own limits, read at connect time into the channel's config."""
     limit = int(str(config.get("max_characters") or DEFAULT_MAX_CHARACTERS))
     reserved = int(str(config.get("characters_reserved_per_url") or DEFAULT_URL_RESERVATION))
-    return Rules(
+    return dataclasses.replace(
+        RULES,
         max_length=limit,
         count=lambda text: mastodon_length(text, reserved),
         max_media=int(str(config.get("max_media_attachments") or DEFAULT_MAX_MEDIA)),
-        max_videos=RULES.max_videos,
-        mix_media=RULES.mix_media,
-        source=RULES.source,
-        media_source=RULES.media_source,
     )

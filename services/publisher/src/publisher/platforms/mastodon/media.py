@@ -95,7 +95,8 @@ def _original_fits(item: MediaItem, limits: Limits) -> bool:
 async def _download(
     adapter: MastodonAdapter, item: MediaItem, limits: Limits
 ) -> tuple[media.Download, int]:
-    """The original (or the web rendition when the original is over the instance's limits)."""
+    """The rendition chosen (the original unless the writer picked another), or the web
+    rendition when it is over the instance's limits."""
     if item.kind == media.VIDEO:
         got = await media.fetch(adapter.media_http, item.url, adapter.media_max_bytes)
         return got, limits.video_bytes
@@ -104,9 +105,7 @@ async def _download(
     if not _original_fits(item, limits):
         return await media.fetch(http, web, most), limits.image_bytes
     got = await media.fetch_image(http, item.url, most, limits.image_bytes)
-    if (media.pixels(got.data) or 0) > limits.matrix and web != media.rendition(
-        item.url, "original"
-    ):
+    if (media.pixels(got.data) or 0) > limits.matrix and web != item.url:
         got = await media.fetch(http, web, most)  # at most 1600 px a side
     return got, limits.image_bytes
 

@@ -32,12 +32,17 @@ DEFAULT_MAX_MEDIA = 4
 # Mastodon's PostStatusService); sizes and types per instance (`mastodon.media`).
 MEDIA_SOURCE = "docs.joinmastodon.org/entities/Instance; mastodon PostStatusService"
 
+# Sizes: Mastodon's defaults (16 MB images, 99 MB videos, app/models/media_attachment.rb);
+# an instance states its own, checked on upload (`mastodon.media`). The photo sent is the
+# original, or the web rendition over the instance's 16 Mpx, unless the writer picks another.
 RULES = Rules(
     max_length=DEFAULT_MAX_CHARACTERS,
     count=mastodon_length,
     max_media=DEFAULT_MAX_MEDIA,
     max_videos=1,
     mix_media=False,
+    image_max_bytes=16 * 1024 * 1024,
+    video_max_bytes=99 * 1024 * 1024,
     source="reference 4.6; the instance's configuration.statuses overrides",
     media_source=MEDIA_SOURCE,
 )

@@ -1,14 +1,13 @@
-"""Threads API: container, status, threads_publish.
+"""Threads API: a text, photo, video or carousel container (`publisher.platforms.containers`),
+its status until FINISHED, then threads_publish.
 
 https://developers.facebook.com/documentation/threads/posts (reference 4.4).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from publisher.platforms.base import PublishRequest, Refreshed
-from publisher.platforms.meta import ContainerAdapter
+from publisher.platforms.base import MediaItem, PublishRequest, Refreshed
+from publisher.platforms.containers import ContainerAdapter
 from publisher.platforms.threads import tokens
 from publisher.platforms.threads.rules import RULES
 
@@ -20,12 +19,16 @@ class ThreadsAdapter(ContainerAdapter):
     publish_path = "/threads_publish"
     limit_path = "/threads_publishing_limit"
     status_field = "status"
+    words_field = "error_message"
+    text_field = "text"
+    video_alone = "VIDEO"
+    alt_on_video = True  # Threads accessibility: alt_text on images and videos
 
-    def container_body(self, request: PublishRequest) -> dict[str, Any]:
-        body: dict[str, Any] = {"text": request.text, "media_type": "TEXT"}
-        if request.media_urls:
-            body.update(media_type="IMAGE", image_url=request.media_urls[0])
-        return body
+    def text_only(self) -> dict[str, str]:
+        return {"media_type": "TEXT"}
+
+    def image_fields(self, item: MediaItem) -> dict[str, str]:
+        return {"media_type": "IMAGE", "image_url": item.url}
 
     async def refresh(self, request: PublishRequest) -> Refreshed | None:
         return await tokens.refresh(self, request)

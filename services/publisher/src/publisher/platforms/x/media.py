@@ -60,7 +60,8 @@ def _left(kept: dict[str, Any]) -> float | None:
 
 
 async def _download(adapter: XAdapter, item: MediaItem) -> media.Download:
-    """The original; an image over X's 5 MB falls back to the catalog's web rendition."""
+    """The rendition chosen for X (the original unless the writer picked another); an image
+    over X's 5 MB falls back to the catalog's web rendition."""
     if item.kind == media.VIDEO:
         return await media.fetch(adapter.media_http, item.url, adapter.media_max_bytes)
     http, most = adapter.media_http, adapter.media_max_bytes

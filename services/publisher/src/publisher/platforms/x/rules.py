@@ -60,6 +60,8 @@ RULES = Rules(
     max_media=4,
     max_videos=1,
     mix_media=False,
+    # An image over 5 MB goes up as the catalog's web rendition (`x.media`): not refused here.
+    video_max_bytes=512 * 1024 * 1024,
     source="reference 4.3 Length",
     media_source="docs.x.com/x-api/media/quickstart/best-practices",
 )
