@@ -14,7 +14,7 @@ from kit import logs, tracing
 from kit import roles as kit_roles
 from kit.events.rabbitmq import definitions
 from kit.settings import MachiSettings
-from machi_cli import dlq, outbox, rollups, rotation, runner, sealing, tenants
+from machi_cli import dlq, origin, outbox, rollups, rotation, runner, sealing, tenants
 from machi_cli.services import ROLE_NAMES
 
 app = typer.Typer(help="Machi: social commerce for towns.", no_args_is_help=True)
@@ -46,8 +46,10 @@ def run(
     seed: bool | None = typer.Option(None, help="Seed the demo town (default: with --target=all)."),
 ) -> None:
     """Run the selected roles: the all-in-one platform, or one role per process."""
-    settings = _logged_settings()
     selected = kit_roles.select(ROLE_NAMES, target)
+    if port is not None and runner.is_all_in_one(selected):
+        origin.follow_port(port)  # before any settings are read
+    settings = _logged_settings()
     # Before anything starts: a role that seals secrets without its keys stops here.
     sealing.provide_keys(selected, all_in_one=runner.is_all_in_one(selected))
     tracing.configure("machi" if target == "all" else f"machi-{target}")
