@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -58,6 +59,13 @@ class ProductPublishedV1(Event):
     category: str | None = None
     # Added within v1: every picture with its renditions and alt text (media_urls: web only).
     media: list[Media] = []
+    # Added within v1, what campaigns choose by (rules "in season now", "in stock"): the season
+    # months (1-12, empty: all year), the sale window, and each variant's stock (variant id ->
+    # units; None: not counted, made to order or untracked).
+    season_months: list[int] = []
+    available_from: datetime | None = None
+    available_until: datetime | None = None
+    stock: dict[str, int | None] = {}
 
 
 @register
@@ -96,6 +104,13 @@ class ProductUpdatedV1(Event):
     tags: list[str] = []
     category: str | None = None
     media: list[Media] = []  # added within v1
+    # Added within v1, what campaigns choose by (rules "in season now", "in stock"): the season
+    # months (1-12, empty: all year), the sale window, and each variant's stock (variant id ->
+    # units; None: not counted, made to order or untracked).
+    season_months: list[int] = []
+    available_from: datetime | None = None
+    available_until: datetime | None = None
+    stock: dict[str, int | None] = {}
 
 
 @register

@@ -315,6 +315,12 @@ CAMPAIGNS: Table = {
     ("GET", "/v1/campaigns/{campaign_id}/posts"): read(P, TOWN),
     ("POST", "/v1/campaigns/{campaign_id}/submit"): write(P, WRITERS),
     ("POST", "/v1/campaigns/{campaign_id}/approve"): write(P, EDITORS),
+    # Editing takes back the posts not yet on their way and asks for approval again; pausing,
+    # resuming and cancelling are the content team's, as building it is.
+    ("PATCH", "/v1/campaigns/{campaign_id}"): write(P, WRITERS),
+    ("POST", "/v1/campaigns/{campaign_id}/pause"): write(P, WRITERS),
+    ("POST", "/v1/campaigns/{campaign_id}/resume"): write(P, WRITERS),
+    ("POST", "/v1/campaigns/{campaign_id}/cancel"): write(P, WRITERS),
 }
 # The weekly slots are the town's schedule: its content team sets them (a writer accepts a
 # best-time suggestion, journey 5), everyone in the town reads them.
@@ -438,6 +444,10 @@ AUDITED: Mapping[Operation, Audited] = {
     ("POST", "/v1/campaigns"): Audited("campaign.created"),
     ("POST", "/v1/campaigns/{campaign_id}/submit"): Audited("campaign.submitted"),
     ("POST", "/v1/campaigns/{campaign_id}/approve"): Audited("campaign.approved"),
+    ("PATCH", "/v1/campaigns/{campaign_id}"): Audited("campaign.updated"),
+    ("POST", "/v1/campaigns/{campaign_id}/pause"): Audited("campaign.paused"),
+    ("POST", "/v1/campaigns/{campaign_id}/resume"): Audited("campaign.resumed"),
+    ("POST", "/v1/campaigns/{campaign_id}/cancel"): Audited("campaign.cancelled"),
     ("POST", "/v1/slots"): Audited("slot.created"),
     ("DELETE", "/v1/slots/{slot_id}"): Audited("slot.deleted"),
     ("POST", "/v1/storefronts"): Audited("storefront.created"),

@@ -142,6 +142,14 @@ PROBLEM_TYPES: dict[str, ProblemType] = _rows(
      "Only a failed delivery that never reached the platform's publish call, was not refused for "
      "its content, and whose channel is active is sent again; the detail says which one failed."),
     ("campaign-not-found", 404, "Campaign not found", "No such campaign in your town."),
+    ("campaign-state-invalid", 409, "The campaign is not in a state that allows this",
+     "For example resuming a campaign that is not paused, or editing a cancelled one."),
+    ("campaign-invalid", 400, "The campaign cannot be planned as asked",
+     "No product list and no rules with a number of steps, an unknown stored template, or a"
+     " channel without weekly slots for a campaign placed on slots; `detail` says which."),
+    ("channel-needs-reauth", 409, "The channel must be reconnected first",
+     "The platform no longer accepts the channel's token: an admin reconnects it, then submit"
+     " again; `channel_ids` lists the channels."),
     ("product-not-known", 400, "The publisher has not seen this product published",
      "Publish the product in the catalog first (or wait a moment for it to arrive)."),
     ("invalid-transition", 409, "The post is not in a state that allows this",

@@ -151,3 +151,21 @@ async def test_an_import_announces_what_it_changed_in_public_products(
     # The import changed kind and name only: the producer stays hidden for consumers.
     assert events["catalog.producer.updated.v1"]["visibility"] == "hidden"
     assert events["catalog.producer.updated.v1"]["story"] == {"en": "Since 1952"}
+
+
+async def test_product_events_carry_season_and_each_variants_stock(
+    as_user: Client, runtime: ServiceRuntime
+) -> None:
+    tenant = uuid.uuid4()
+    http = as_user(principal(tenant))
+    producer = await make_producer(http)
+    product = await make_product(http, producer["id"], season_months=[10, 11])
+    await http.post(f"/v1/products/{product['id']}/publish")
+    [published] = await relayed(runtime, tenant, "catalog.product.published.v1")
+    [variant] = product["variants"]
+    assert published["payload"]["season_months"] == [10, 11]
+    assert published["payload"]["stock"] == {variant["id"]: 5}
+    path = f"/v1/products/{product['id']}/variants/{variant['id']}"
+    assert (await http.patch(path, json={"stock": 0})).status_code == 200
+    [updated] = await relayed(runtime, tenant, "catalog.product.updated.v1")
+    assert updated["payload"]["stock"] == {variant["id"]: 0}  # sold out: campaigns pass it over

@@ -63,12 +63,14 @@ async def test_a_partner_takes_the_section_and_exports_it_unchanged(
         {
             "name": "Harvest news",
             "template": "{name} is in! {link}",
+            "platform_texts": {},
             "cadence": {"time": "12:00", "every_days": 1, "skip_weekends": True},
             "language": "ja",
         },
         {
             "name": "Weekly table",
             "template": "{name} / {producer} {price} {link}",
+            "platform_texts": {},
             "cadence": {"time": "11:00", "every_days": 7, "skip_weekends": True},
             "language": "en",
         },

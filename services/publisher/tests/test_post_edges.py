@@ -13,7 +13,9 @@ import pytest
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
+from publisher.scheduling.service import advance_one
 
+from .conftest import publisher_settings
 from .helpers import channel, post, publish_product
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
@@ -55,6 +57,9 @@ async def town(as_user: Client, runtime: ServiceRuntime, tenant: uuid.UUID) -> T
     created = await writer.post("/v1/campaigns", json=body)
     assert created.status_code == 201, created.text
     campaign_id = created.json()["id"]
+    # The step job on the campaign's first day makes its post.
+    on_the_day = datetime(2027, 11, 3, tzinfo=TOKYO)
+    await advance_one(runtime.jobs_db, publisher_settings(), tenant, campaign_id, on_the_day)
     assert (await writer.post(f"/v1/campaigns/{campaign_id}/submit")).status_code == 200
     [approved] = (await editor.post(f"/v1/campaigns/{campaign_id}/approve")).json()
     assert approved["status"] == "scheduled"

@@ -1,5 +1,6 @@
 import uuid
 from collections.abc import Callable
+from datetime import date, timedelta
 
 import httpx
 
@@ -25,7 +26,8 @@ async def _campaign(
             "product_ids": [str(product)],
             "channel_ids": [page],
             "template": template,
-            "cadence": {"time": "12:00", "start_date": "2027-02-01"},
+            # Tomorrow: within the week ahead a campaign makes its posts in.
+            "cadence": {"time": "12:00", "start_date": str(date.today() + timedelta(days=1))},
         },
     )
 
@@ -47,7 +49,7 @@ async def test_templates_use_the_updated_product(as_user: Client, runtime: Servi
     page = await channel(admin)
     campaign = (await _campaign(admin, product, page["id"])).json()
     posts = (await admin.get(f"/v1/campaigns/{campaign['id']}/posts")).json()["items"]
-    assert posts[0]["text"] == "新・黒にんにく ¥1,500"
+    assert posts[0]["text"] == "新・黒にんにく 1,500円"
 
 
 async def test_story_is_the_description_else_the_producers_story(

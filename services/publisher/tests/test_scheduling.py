@@ -7,7 +7,9 @@ import httpx
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
+from publisher.scheduling.service import advance_one
 
+from .conftest import publisher_settings
 from .helpers import channel, post, publish_product
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
@@ -38,6 +40,10 @@ async def test_a_campaign_of_5_products_on_2_channels_follows_its_cadence_across
     )
     assert campaign.status_code == 201, campaign.text
     campaign_id = campaign.json()["id"]
+    assert campaign.json()["made"] == 0  # a week ahead of its first post, nothing is made yet
+    on_the_day = datetime(2027, 11, 3, tzinfo=UTC)
+    made = await advance_one(runtime.jobs_db, publisher_settings(), tenant, campaign_id, on_the_day)
+    assert made == 5
     assert (await admin.post(f"/v1/campaigns/{campaign_id}/submit")).status_code == 200
     approved = await editor.post(f"/v1/campaigns/{campaign_id}/approve")
     assert [p["status"] for p in approved.json()] == ["scheduled"] * 5
@@ -53,7 +59,7 @@ async def test_a_campaign_of_5_products_on_2_channels_follows_its_cadence_across
         datetime(2027, 11, 9, 17, tzinfo=UTC),
     ]
     posts = (await admin.get(f"/v1/campaigns/{campaign_id}/posts")).json()["items"]
-    assert posts[0]["text"] == "名産 0 / 武雄農園 ¥1,980 {link}"
+    assert posts[0]["text"] == "名産 0 / 武雄農園 1,980円 {link}"
     assert all(d["link_code"] and not d["link_ready"] for d in deliveries)
 
 

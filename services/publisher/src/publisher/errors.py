@@ -55,6 +55,21 @@ class DeliveryNotFound(NotFound):
     title = "Delivery not found"
 
 
+class ChannelNeedsReauth(Conflict):
+    type = "channel-needs-reauth"
+    title = "The channel must be reconnected first"
+
+
+class CampaignStateInvalid(Conflict):
+    type = "campaign-state-invalid"
+    title = "The campaign is not in a state that allows this"
+
+
+class CampaignInvalid(InvalidInput):
+    type = "campaign-invalid"
+    title = "The campaign cannot be planned as asked"
+
+
 class RetryRefused(Conflict):
     type = "retry-refused"
     title = "This delivery cannot be retried"

@@ -8,7 +8,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.analytics import LinkCreatedV1, LinkRefusedV1
-from contracts.catalog import ProductArchivedV1, ProductPublishedV1, ProductUpdatedV1
+from contracts.catalog import (
+    ProductArchivedV1,
+    ProductPublishedV1,
+    ProductUpdatedV1,
+    StockChangedV1,
+)
 from kit.events.consumer import Subscription, subscribe
 from kit.events.envelope import Envelope
 from publisher.dispatch import repository as deliveries
@@ -40,6 +45,12 @@ async def on_product_archived(event: Envelope[ProductArchivedV1], session: Async
     await products.forget_archived(session, event.payload)
 
 
+@subscribe(StockChangedV1, consumer="publisher.on-stock-changed")
+async def on_stock_changed(event: Envelope[StockChangedV1], session: AsyncSession) -> None:
+    """Campaigns pass over a product that sold out; a delivery about it is skipped."""
+    await products.remember_stock(session, event.payload)
+
+
 @subscribe(LinkCreatedV1, consumer="publisher.on-link-created")
 async def on_link_created(event: Envelope[LinkCreatedV1], session: AsyncSession) -> None:
     """The delivery's tracked link exists now: it may be published."""
@@ -60,6 +71,7 @@ SUBSCRIPTIONS: list[Subscription[Any]] = [
     on_product_published,
     on_product_updated,
     on_product_archived,
+    on_stock_changed,
     on_link_created,
     on_link_refused,
 ]

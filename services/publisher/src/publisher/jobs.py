@@ -1,4 +1,5 @@
-"""Scheduled work of the worker role: dispatch, reconciliation, watchdog, token refresh.
+"""Scheduled work of the worker role: dispatch, campaigns' coming posts, reconciliation,
+watchdog, token refresh.
 
 The dispatcher and its HTTP client are made on the first run (never at import).
 """
@@ -16,6 +17,7 @@ from publisher.dispatch.service import Dispatcher
 from publisher.insights import service as insights
 from publisher.platforms import registry
 from publisher.platforms.http import ClientPool, HttpClient
+from publisher.scheduling import service as scheduling
 from publisher.settings import PublisherSettings
 
 
@@ -61,8 +63,12 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
         made = dispatcher()
         return await tokens.refresh_due(made.db, made.vault, made.adapters)
 
+    async def campaigns() -> int:
+        return await scheduling.advance_all(runtime.jobs_db, settings)
+
     return [
         Job("dispatch", settings.dispatch_every_seconds, dispatch),
+        Job("campaigns", settings.campaign_every_seconds, campaigns),
         Job("reconcile", settings.reconcile_every_seconds, reconcile),
         Job("watchdog", 60.0, watchdog),
         Job("refresh-tokens", settings.token_refresh_every_seconds, refresh_tokens),

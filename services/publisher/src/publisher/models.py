@@ -63,6 +63,13 @@ class Product(TenantScoped, Timestamps, Base):
     # Each picture: {media_id, urls: {rendition: url}, alt: {language: text}} (catalog events).
     media: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     status: Mapped[str] = mapped_column(String(16), default="published")
+    # What campaign rules choose by (catalog events): category slug, season months (empty: all
+    # year), sale window, and each variant's stock (variant id -> units; None: not counted).
+    category: Mapped[str | None] = mapped_column(String(120))
+    season_months: Mapped[list[Any]] = mapped_column(JSONB, default=list)
+    available_from: Mapped[datetime | None]
+    available_until: Mapped[datetime | None]
+    stock: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class Channel(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
@@ -85,18 +92,39 @@ class Channel(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
 
 
 class Campaign(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
-    """A set of products introduced one at a time on a set of channels, from one template."""
+    """Products introduced one at a time on a set of channels, from one template.
+
+    Its posts are made one step at a time, shortly before they are due (`scheduling.campaigns`),
+    so each step picks from the products as they are then.
+    """
 
     __tablename__ = "campaigns"
 
     name: Mapped[str] = mapped_column(String(200))
-    product_ids: Mapped[list[Any]] = mapped_column(JSONB)
+    product_ids: Mapped[list[Any]] = mapped_column(JSONB)  # empty: chosen by `rules`
     channel_ids: Mapped[list[Any]] = mapped_column(JSONB)
     template: Mapped[str] = mapped_column(Text)
+    template_id: Mapped[uuid.UUID | None]
     cadence: Mapped[dict[str, Any]]
     timezone: Mapped[str] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(8))
     created_by: Mapped[str] = mapped_column(String(200))
+    rules: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    steps: Mapped[int] = mapped_column(Integer)  # how many posts it makes in all
+    placement: Mapped[str] = mapped_column(String(10), default="cadence")  # cadence, slots
+    approval: Mapped[str] = mapped_column(String(10), default="campaign")  # campaign, post
+    catch_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    # draft -> submitted -> running <-> paused; running -> finished; any -> cancelled
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    approved_by: Mapped[str | None] = mapped_column(String(200))
+    # The plan's features and limits of whoever set it going, for the posts it makes later.
+    grants: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    made: Mapped[int] = mapped_column(Integer, default=0)  # posts made and not withdrawn
+    # Each channel's last placed time (ISO), or "*" for a cadence: the next step comes after.
+    placed: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    not_before: Mapped[datetime | None]  # set on resume: steps missed while paused are skipped
+    # Products passed over, with why: [{product_id, reason, at}] (the API shows them).
+    skipped: Mapped[list[Any]] = mapped_column(JSONB, default=list)
 
 
 class Post(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
@@ -119,6 +147,8 @@ class Post(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     variants: Mapped[dict[str, Any]] = mapped_column(default=dict)
     campaign_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     planned_at: Mapped[datetime | None]
+    # A campaign's post placed on each channel's own slots: channel id -> ISO time.
+    planned_times: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_by: Mapped[str | None] = mapped_column(String(200))
     # Everyone who changed the content after it was drafted: none of them approves it.
     editors: Mapped[list[Any]] = mapped_column(JSONB, default=list)
@@ -149,7 +179,8 @@ class Delivery(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     post_id: Mapped[uuid.UUID] = mapped_column(index=True)
     channel_id: Mapped[uuid.UUID] = mapped_column(index=True)
     platform: Mapped[str] = mapped_column(String(20))
-    # scheduled, publishing, committing, published, failed, unconfirmed, cancelled
+    # scheduled, publishing, committing, published, failed, unconfirmed, cancelled, skipped
+    # (skipped: its product was archived or sold out at send time; `error_message` says so)
     state: Mapped[str] = mapped_column(String(16), default="scheduled")
     due_at: Mapped[datetime]
     next_attempt_at: Mapped[datetime | None]

@@ -69,6 +69,15 @@ class PublisherSettings(BaseSettings):
     token_refresh_every_seconds: float = Field(
         default=300.0, gt=0, description="How often the job refreshes tokens nearing expiry."
     )
+    campaign_lookahead_hours: float = Field(
+        default=168.0,
+        gt=0,
+        description="How far ahead a campaign makes its posts: each is made (its product chosen"
+        " as things are then) this long before it is due, so writers and editors see it coming.",
+    )
+    campaign_every_seconds: float = Field(
+        default=300.0, gt=0, description="How often the worker makes campaigns' coming posts."
+    )
     late_after_minutes: int = Field(default=5, ge=1)
     insights_every_seconds: float = Field(
         default=3 * 3600.0,

@@ -22,8 +22,12 @@ from .body_media_create import BodyMediaCreate
 from .broadcast_estimate import BroadcastEstimate
 from .cadence import Cadence
 from .campaign_create import CampaignCreate
+from .campaign_create_approval import CampaignCreateApproval
+from .campaign_create_placement import CampaignCreatePlacement
 from .campaign_read import CampaignRead
 from .campaign_read_cadence import CampaignReadCadence
+from .campaign_read_rules import CampaignReadRules
+from .campaign_update import CampaignUpdate
 from .catalog_playbook_applied import CatalogPlaybookApplied
 from .catalog_section import CatalogSection
 from .catalog_usage import CatalogUsage
@@ -269,6 +273,7 @@ from .product_published_v1_description import ProductPublishedV1Description
 from .product_published_v1_name import ProductPublishedV1Name
 from .product_published_v1_producer_name import ProductPublishedV1ProducerName
 from .product_published_v1_producer_story import ProductPublishedV1ProducerStory
+from .product_published_v1_stock import ProductPublishedV1Stock
 from .product_published_webhook import ProductPublishedWebhook
 from .product_read import ProductRead
 from .product_read_description import ProductReadDescription
@@ -315,6 +320,8 @@ from .reports_producers_get_format import ReportsProducersGetFormat
 from .reports_products_format import ReportsProductsFormat
 from .rotation_result import RotationResult
 from .row_error_read import RowErrorRead
+from .rules import Rules
+from .rules_order import RulesOrder
 from .sandbox_channel_create import SandboxChannelCreate
 from .sandbox_channel_create_approval_policy import SandboxChannelCreateApprovalPolicy
 from .sandbox_channel_create_owner_kind import SandboxChannelCreateOwnerKind
@@ -325,6 +332,7 @@ from .security_settings import SecuritySettings
 from .service_unavailable import ServiceUnavailable
 from .service_usage import ServiceUsage
 from .settings_webhooks_set_store import SettingsWebhooksSetStore
+from .skipped_product import SkippedProduct
 from .slot_create import SlotCreate
 from .slot_read import SlotRead
 from .snapshot_batch import SnapshotBatch
@@ -346,7 +354,9 @@ from .storefront_read import StorefrontRead
 from .sync_report import SyncReport
 from .template_cadence import TemplateCadence
 from .template_read import TemplateRead
+from .template_read_platform_texts import TemplateReadPlatformTexts
 from .template_spec import TemplateSpec
+from .template_spec_platform_texts import TemplateSpecPlatformTexts
 from .tenant_create import TenantCreate
 from .tenant_create_from_playbook_type_0 import TenantCreateFromPlaybookType0
 from .tenant_create_limits_type_0 import TenantCreateLimitsType0
@@ -443,8 +453,12 @@ __all__ = (
     "BroadcastEstimate",
     "Cadence",
     "CampaignCreate",
+    "CampaignCreateApproval",
+    "CampaignCreatePlacement",
     "CampaignRead",
     "CampaignReadCadence",
+    "CampaignReadRules",
+    "CampaignUpdate",
     "CatalogPlaybookApplied",
     "CatalogSection",
     "CatalogUsage",
@@ -678,6 +692,7 @@ __all__ = (
     "ProductPublishedV1Name",
     "ProductPublishedV1ProducerName",
     "ProductPublishedV1ProducerStory",
+    "ProductPublishedV1Stock",
     "ProductPublishedWebhook",
     "ProductRead",
     "ProductReadDescription",
@@ -724,6 +739,8 @@ __all__ = (
     "ReportsProductsFormat",
     "RotationResult",
     "RowErrorRead",
+    "Rules",
+    "RulesOrder",
     "SandboxChannelCreate",
     "SandboxChannelCreateApprovalPolicy",
     "SandboxChannelCreateOwnerKind",
@@ -734,6 +751,7 @@ __all__ = (
     "ServiceUnavailable",
     "ServiceUsage",
     "SettingsWebhooksSetStore",
+    "SkippedProduct",
     "SlotCreate",
     "SlotRead",
     "SnapshotBatch",
@@ -755,7 +773,9 @@ __all__ = (
     "SyncReport",
     "TemplateCadence",
     "TemplateRead",
+    "TemplateReadPlatformTexts",
     "TemplateSpec",
+    "TemplateSpecPlatformTexts",
     "TenantCreate",
     "TenantCreateFromPlaybookType0",
     "TenantCreateLimitsType0",

@@ -14,13 +14,14 @@ T = TypeVar("T", bound="Cadence")
 
 @_attrs_define
 class Cadence:
-    """One product every `every_days` days at `time` local, from `start_date`.
+    """One product every `every_days` days at `time` local, from `start_date` (with placement
+    `slots`, only `start_date` counts: each channel's own weekly slots give the times).
 
-    Attributes:
-        start_date (datetime.date):
-        every_days (int | Unset):  Default: 1.
-        skip_weekends (bool | Unset):  Default: True.
-        time (str | Unset):  Default: '12:00'.
+        Attributes:
+            start_date (datetime.date):
+            every_days (int | Unset):  Default: 1.
+            skip_weekends (bool | Unset):  Default: True.
+            time (str | Unset):  Default: '12:00'.
     """
 
     start_date: datetime.date

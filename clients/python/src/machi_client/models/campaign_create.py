@@ -7,10 +7,13 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.campaign_create_approval import CampaignCreateApproval
+from ..models.campaign_create_placement import CampaignCreatePlacement
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.cadence import Cadence
+    from ..models.rules import Rules
 
 
 T = TypeVar("T", bound="CampaignCreate")
@@ -20,28 +23,46 @@ T = TypeVar("T", bound="CampaignCreate")
 class CampaignCreate:
     """
     Attributes:
-        cadence (Cadence): One product every `every_days` days at `time` local, from `start_date`.
+        cadence (Cadence): One product every `every_days` days at `time` local, from `start_date` (with placement
+            `slots`, only `start_date` counts: each channel's own weekly slots give the times).
         channel_ids (list[UUID]):
         name (str):
-        product_ids (list[UUID]):
-        template (str): Fields: {name} {producer} {price} {story} {slug}; {link} marks the link.
+        approval (CampaignCreateApproval | Unset): `campaign`: one editor's approval covers every post it makes; `post`:
+            a channel whose policy asks for approval gets each post approved on its own. Default:
+            CampaignCreateApproval.CAMPAIGN.
         catch_up (bool | Unset): Accept a start that has passed: the posts planned in the past go out as soon as they
             are approved. Without it such a campaign is refused (422). Default: False.
-        language (None | str | Unset):
+        language (None | str | Unset): Default: the template's, else the town's.
+        placement (CampaignCreatePlacement | Unset): `cadence`: every channel at the cadence's time; `slots`: each
+            channel on its own weekly slots. Default: CampaignCreatePlacement.CADENCE.
+        product_ids (list[UUID] | Unset): The products, in order; leave empty to choose them by `rules`.
+        rules (None | Rules | Unset): How products are chosen when `product_ids` is empty (and what the listed ones must
+            still meet when their turn comes).
+        steps (int | None | Unset): How many posts in all (default: one per listed product; required by rule).
+        template (None | str | Unset): Fields: {name} {producer} {price} {story} {season} {slug}; {link} marks the link.
+            Or give `template_id`.
+        template_id (None | Unset | UUID): A stored template (its text per platform and its language).
         timezone (None | str | Unset):
     """
 
     cadence: Cadence
     channel_ids: list[UUID]
     name: str
-    product_ids: list[UUID]
-    template: str
+    approval: CampaignCreateApproval | Unset = CampaignCreateApproval.CAMPAIGN
     catch_up: bool | Unset = False
     language: None | str | Unset = UNSET
+    placement: CampaignCreatePlacement | Unset = CampaignCreatePlacement.CADENCE
+    product_ids: list[UUID] | Unset = UNSET
+    rules: None | Rules | Unset = UNSET
+    steps: int | None | Unset = UNSET
+    template: None | str | Unset = UNSET
+    template_id: None | Unset | UUID = UNSET
     timezone: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.rules import Rules
+
         cadence = self.cadence.to_dict()
 
         channel_ids = []
@@ -51,12 +72,9 @@ class CampaignCreate:
 
         name = self.name
 
-        product_ids = []
-        for product_ids_item_data in self.product_ids:
-            product_ids_item = str(product_ids_item_data)
-            product_ids.append(product_ids_item)
-
-        template = self.template
+        approval: str | Unset = UNSET
+        if not isinstance(self.approval, Unset):
+            approval = self.approval.value
 
         catch_up = self.catch_up
 
@@ -65,6 +83,45 @@ class CampaignCreate:
             language = UNSET
         else:
             language = self.language
+
+        placement: str | Unset = UNSET
+        if not isinstance(self.placement, Unset):
+            placement = self.placement.value
+
+        product_ids: list[str] | Unset = UNSET
+        if not isinstance(self.product_ids, Unset):
+            product_ids = []
+            for product_ids_item_data in self.product_ids:
+                product_ids_item = str(product_ids_item_data)
+                product_ids.append(product_ids_item)
+
+        rules: dict[str, Any] | None | Unset
+        if isinstance(self.rules, Unset):
+            rules = UNSET
+        elif isinstance(self.rules, Rules):
+            rules = self.rules.to_dict()
+        else:
+            rules = self.rules
+
+        steps: int | None | Unset
+        if isinstance(self.steps, Unset):
+            steps = UNSET
+        else:
+            steps = self.steps
+
+        template: None | str | Unset
+        if isinstance(self.template, Unset):
+            template = UNSET
+        else:
+            template = self.template
+
+        template_id: None | str | Unset
+        if isinstance(self.template_id, Unset):
+            template_id = UNSET
+        elif isinstance(self.template_id, UUID):
+            template_id = str(self.template_id)
+        else:
+            template_id = self.template_id
 
         timezone: None | str | Unset
         if isinstance(self.timezone, Unset):
@@ -79,14 +136,26 @@ class CampaignCreate:
                 "cadence": cadence,
                 "channel_ids": channel_ids,
                 "name": name,
-                "product_ids": product_ids,
-                "template": template,
             }
         )
+        if approval is not UNSET:
+            field_dict["approval"] = approval
         if catch_up is not UNSET:
             field_dict["catch_up"] = catch_up
         if language is not UNSET:
             field_dict["language"] = language
+        if placement is not UNSET:
+            field_dict["placement"] = placement
+        if product_ids is not UNSET:
+            field_dict["product_ids"] = product_ids
+        if rules is not UNSET:
+            field_dict["rules"] = rules
+        if steps is not UNSET:
+            field_dict["steps"] = steps
+        if template is not UNSET:
+            field_dict["template"] = template
+        if template_id is not UNSET:
+            field_dict["template_id"] = template_id
         if timezone is not UNSET:
             field_dict["timezone"] = timezone
 
@@ -95,6 +164,7 @@ class CampaignCreate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.cadence import Cadence
+        from ..models.rules import Rules
 
         d = dict(src_dict)
         cadence = Cadence.from_dict(d.pop("cadence"))
@@ -108,14 +178,12 @@ class CampaignCreate:
 
         name = d.pop("name")
 
-        product_ids = []
-        _product_ids = d.pop("product_ids")
-        for product_ids_item_data in _product_ids:
-            product_ids_item = UUID(product_ids_item_data)
-
-            product_ids.append(product_ids_item)
-
-        template = d.pop("template")
+        _approval = d.pop("approval", UNSET)
+        approval: CampaignCreateApproval | Unset
+        if isinstance(_approval, Unset):
+            approval = UNSET
+        else:
+            approval = CampaignCreateApproval(_approval)
 
         catch_up = d.pop("catch_up", UNSET)
 
@@ -127,6 +195,74 @@ class CampaignCreate:
             return cast(None | str | Unset, data)
 
         language = _parse_language(d.pop("language", UNSET))
+
+        _placement = d.pop("placement", UNSET)
+        placement: CampaignCreatePlacement | Unset
+        if isinstance(_placement, Unset):
+            placement = UNSET
+        else:
+            placement = CampaignCreatePlacement(_placement)
+
+        _product_ids = d.pop("product_ids", UNSET)
+        product_ids: list[UUID] | Unset = UNSET
+        if _product_ids is not UNSET:
+            product_ids = []
+            for product_ids_item_data in _product_ids:
+                product_ids_item = UUID(product_ids_item_data)
+
+                product_ids.append(product_ids_item)
+
+        def _parse_rules(data: object) -> None | Rules | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rules_type_0 = Rules.from_dict(data)
+
+                return rules_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Rules | Unset, data)
+
+        rules = _parse_rules(d.pop("rules", UNSET))
+
+        def _parse_steps(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        steps = _parse_steps(d.pop("steps", UNSET))
+
+        def _parse_template(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        template = _parse_template(d.pop("template", UNSET))
+
+        def _parse_template_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                template_id_type_0 = UUID(data)
+
+                return template_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        template_id = _parse_template_id(d.pop("template_id", UNSET))
 
         def _parse_timezone(data: object) -> None | str | Unset:
             if data is None:
@@ -141,10 +277,15 @@ class CampaignCreate:
             cadence=cadence,
             channel_ids=channel_ids,
             name=name,
-            product_ids=product_ids,
-            template=template,
+            approval=approval,
             catch_up=catch_up,
             language=language,
+            placement=placement,
+            product_ids=product_ids,
+            rules=rules,
+            steps=steps,
+            template=template,
+            template_id=template_id,
             timezone=timezone,
         )
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.channel_preview import ChannelPreview
@@ -19,10 +21,13 @@ class PreviewRead:
     Attributes:
         channels (list[ChannelPreview]):
         valid (bool):
+        product_unavailable (None | str | Unset): Why the post's product cannot be had now (sold out, archived): a
+            delivery about it is skipped at send time unless that changes.
     """
 
     channels: list[ChannelPreview]
     valid: bool
+    product_unavailable: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,6 +38,12 @@ class PreviewRead:
 
         valid = self.valid
 
+        product_unavailable: None | str | Unset
+        if isinstance(self.product_unavailable, Unset):
+            product_unavailable = UNSET
+        else:
+            product_unavailable = self.product_unavailable
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -41,6 +52,8 @@ class PreviewRead:
                 "valid": valid,
             }
         )
+        if product_unavailable is not UNSET:
+            field_dict["product_unavailable"] = product_unavailable
 
         return field_dict
 
@@ -58,9 +71,21 @@ class PreviewRead:
 
         valid = d.pop("valid")
 
+        def _parse_product_unavailable(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        product_unavailable = _parse_product_unavailable(
+            d.pop("product_unavailable", UNSET)
+        )
+
         preview_read = cls(
             channels=channels,
             valid=valid,
+            product_unavailable=product_unavailable,
         )
 
         preview_read.additional_properties = d

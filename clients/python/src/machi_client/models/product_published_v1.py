@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ..models.product_published_v1_producer_story import (
         ProductPublishedV1ProducerStory,
     )
+    from ..models.product_published_v1_stock import ProductPublishedV1Stock
 
 
 T = TypeVar("T", bound="ProductPublishedV1")
@@ -34,12 +36,16 @@ class ProductPublishedV1:
         producer_name (ProductPublishedV1ProducerName):
         product_id (UUID):
         slug (str):
+        available_from (datetime.datetime | None | Unset):
+        available_until (datetime.datetime | None | Unset):
         category (None | str | Unset):
         description (ProductPublishedV1Description | Unset):
         media (list[Media] | Unset):
         media_urls (list[str] | Unset):
         prices (list[Price] | Unset):
         producer_story (ProductPublishedV1ProducerStory | Unset):
+        season_months (list[int] | Unset):
+        stock (ProductPublishedV1Stock | Unset):
         storefront_urls (list[str] | Unset):
         tags (list[str] | Unset):
     """
@@ -49,12 +55,16 @@ class ProductPublishedV1:
     producer_name: ProductPublishedV1ProducerName
     product_id: UUID
     slug: str
+    available_from: datetime.datetime | None | Unset = UNSET
+    available_until: datetime.datetime | None | Unset = UNSET
     category: None | str | Unset = UNSET
     description: ProductPublishedV1Description | Unset = UNSET
     media: list[Media] | Unset = UNSET
     media_urls: list[str] | Unset = UNSET
     prices: list[Price] | Unset = UNSET
     producer_story: ProductPublishedV1ProducerStory | Unset = UNSET
+    season_months: list[int] | Unset = UNSET
+    stock: ProductPublishedV1Stock | Unset = UNSET
     storefront_urls: list[str] | Unset = UNSET
     tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -69,6 +79,22 @@ class ProductPublishedV1:
         product_id = str(self.product_id)
 
         slug = self.slug
+
+        available_from: None | str | Unset
+        if isinstance(self.available_from, Unset):
+            available_from = UNSET
+        elif isinstance(self.available_from, datetime.datetime):
+            available_from = self.available_from.isoformat()
+        else:
+            available_from = self.available_from
+
+        available_until: None | str | Unset
+        if isinstance(self.available_until, Unset):
+            available_until = UNSET
+        elif isinstance(self.available_until, datetime.datetime):
+            available_until = self.available_until.isoformat()
+        else:
+            available_until = self.available_until
 
         category: None | str | Unset
         if isinstance(self.category, Unset):
@@ -102,6 +128,14 @@ class ProductPublishedV1:
         if not isinstance(self.producer_story, Unset):
             producer_story = self.producer_story.to_dict()
 
+        season_months: list[int] | Unset = UNSET
+        if not isinstance(self.season_months, Unset):
+            season_months = self.season_months
+
+        stock: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.stock, Unset):
+            stock = self.stock.to_dict()
+
         storefront_urls: list[str] | Unset = UNSET
         if not isinstance(self.storefront_urls, Unset):
             storefront_urls = self.storefront_urls
@@ -121,6 +155,10 @@ class ProductPublishedV1:
                 "slug": slug,
             }
         )
+        if available_from is not UNSET:
+            field_dict["available_from"] = available_from
+        if available_until is not UNSET:
+            field_dict["available_until"] = available_until
         if category is not UNSET:
             field_dict["category"] = category
         if description is not UNSET:
@@ -133,6 +171,10 @@ class ProductPublishedV1:
             field_dict["prices"] = prices
         if producer_story is not UNSET:
             field_dict["producer_story"] = producer_story
+        if season_months is not UNSET:
+            field_dict["season_months"] = season_months
+        if stock is not UNSET:
+            field_dict["stock"] = stock
         if storefront_urls is not UNSET:
             field_dict["storefront_urls"] = storefront_urls
         if tags is not UNSET:
@@ -154,6 +196,7 @@ class ProductPublishedV1:
         from ..models.product_published_v1_producer_story import (
             ProductPublishedV1ProducerStory,
         )
+        from ..models.product_published_v1_stock import ProductPublishedV1Stock
 
         d = dict(src_dict)
         name = ProductPublishedV1Name.from_dict(d.pop("name"))
@@ -165,6 +208,40 @@ class ProductPublishedV1:
         product_id = UUID(d.pop("product_id"))
 
         slug = d.pop("slug")
+
+        def _parse_available_from(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                available_from_type_0 = datetime.datetime.fromisoformat(data)
+
+                return available_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        available_from = _parse_available_from(d.pop("available_from", UNSET))
+
+        def _parse_available_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                available_until_type_0 = datetime.datetime.fromisoformat(data)
+
+                return available_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        available_until = _parse_available_until(d.pop("available_until", UNSET))
 
         def _parse_category(data: object) -> None | str | Unset:
             if data is None:
@@ -209,6 +286,15 @@ class ProductPublishedV1:
         else:
             producer_story = ProductPublishedV1ProducerStory.from_dict(_producer_story)
 
+        season_months = cast(list[int], d.pop("season_months", UNSET))
+
+        _stock = d.pop("stock", UNSET)
+        stock: ProductPublishedV1Stock | Unset
+        if isinstance(_stock, Unset):
+            stock = UNSET
+        else:
+            stock = ProductPublishedV1Stock.from_dict(_stock)
+
         storefront_urls = cast(list[str], d.pop("storefront_urls", UNSET))
 
         tags = cast(list[str], d.pop("tags", UNSET))
@@ -219,12 +305,16 @@ class ProductPublishedV1:
             producer_name=producer_name,
             product_id=product_id,
             slug=slug,
+            available_from=available_from,
+            available_until=available_until,
             category=category,
             description=description,
             media=media,
             media_urls=media_urls,
             prices=prices,
             producer_story=producer_story,
+            season_months=season_months,
+            stock=stock,
             storefront_urls=storefront_urls,
             tags=tags,
         )

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.template_cadence import TemplateCadence
+    from ..models.template_read_platform_texts import TemplateReadPlatformTexts
 
 
 T = TypeVar("T", bound="TemplateRead")
@@ -23,10 +24,12 @@ class TemplateRead:
         created_at (datetime.datetime):
         id (UUID):
         name (str):
-        template (str):
+        template (str): Fields: {name} {producer} {price} {story} {season} {slug}; {link} marks the buy link.
         updated_at (datetime.datetime):
         cadence (TemplateCadence | Unset): A campaign cadence without its start date (each campaign picks its own).
         language (str | Unset):  Default: 'ja'.
+        platform_texts (TemplateReadPlatformTexts | Unset): A platform's own wording, used on its channels instead of
+            `template`.
     """
 
     created_at: datetime.datetime
@@ -36,6 +39,7 @@ class TemplateRead:
     updated_at: datetime.datetime
     cadence: TemplateCadence | Unset = UNSET
     language: str | Unset = "ja"
+    platform_texts: TemplateReadPlatformTexts | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
@@ -54,6 +58,10 @@ class TemplateRead:
 
         language = self.language
 
+        platform_texts: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.platform_texts, Unset):
+            platform_texts = self.platform_texts.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -69,12 +77,15 @@ class TemplateRead:
             field_dict["cadence"] = cadence
         if language is not UNSET:
             field_dict["language"] = language
+        if platform_texts is not UNSET:
+            field_dict["platform_texts"] = platform_texts
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.template_cadence import TemplateCadence
+        from ..models.template_read_platform_texts import TemplateReadPlatformTexts
 
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -96,6 +107,13 @@ class TemplateRead:
 
         language = d.pop("language", UNSET)
 
+        _platform_texts = d.pop("platform_texts", UNSET)
+        platform_texts: TemplateReadPlatformTexts | Unset
+        if isinstance(_platform_texts, Unset):
+            platform_texts = UNSET
+        else:
+            platform_texts = TemplateReadPlatformTexts.from_dict(_platform_texts)
+
         template_read = cls(
             created_at=created_at,
             id=id,
@@ -104,6 +122,7 @@ class TemplateRead:
             updated_at=updated_at,
             cadence=cadence,
             language=language,
+            platform_texts=platform_texts,
         )
 
         return template_read

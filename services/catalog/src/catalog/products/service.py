@@ -396,8 +396,17 @@ async def _pictures(
             "tags": list(product.tags),
             "category": category.slug if category else None,
             "media": event_media(public_base_url, product.media, alts),
+            "season_months": list(product.season_months),
+            "available_from": product.available_from,
+            "available_until": product.available_until,
+            "stock": {str(v.id): stock_of(v) for v in variants[product.id]},
         }
     return pictures
+
+
+def stock_of(variant: Variant) -> int | None:
+    """Units a campaign may still sell; None when nobody counts them (made to order)."""
+    return None if variant.made_to_order else variant.stock
 
 
 def prices_of(product: Product, variants: list[Variant]) -> list[Price]:

@@ -150,9 +150,16 @@ class Dispatcher:
         media = await repository.product_media(session, {w for w in wanted if w})
         carded = {d.product_id for d, _, _ in rows if d.product_id and _carded(d)}
         cards = await repository.products(session, carded)
+        stopped = await self._products_stopped(session, {w for w in wanted if w})
         works: list[Work] = []
         unreadable: list[Outcome] = []
         for delivery, channel, post in rows:
+            reason = stopped.get(post.product_id) if post.product_id else None
+            if reason is not None:  # nothing is called: the post would sell what cannot be had
+                work = self._work(delivery, channel, post, media, cards, credentials={})
+                work.attempts_log.append(_note(work, "prepare", "skipped", reason))
+                unreadable.append(Outcome(work, "skipped", error=PlatformError(PERMANENT, reason)))
+                continue
             try:
                 works.append(self._work(delivery, channel, post, media, cards))
             except ValueError as exc:  # sealed under a key no longer configured
@@ -165,6 +172,15 @@ class Dispatcher:
         if unreadable:
             await self._apply_outcomes(session, unreadable)
         return works
+
+    async def _products_stopped(
+        self, session: AsyncSession, product_ids: set[uuid.UUID]
+    ) -> dict[uuid.UUID, str]:
+        """Why a delivery about each product must not go out (archived, sold out) at send
+        time, for those that must not."""
+        found = await repository.products(session, product_ids)
+        reasons = {pid: products.unavailable(found.get(pid)) for pid in product_ids}
+        return {pid: reason for pid, reason in reasons.items() if reason is not None}
 
     def _work(
         self,
@@ -515,13 +531,14 @@ class Dispatcher:
                 await tenancy.set_tenant(session, outcome.work.tenant_id)
                 channel = await channels.get(session, outcome.work.channel_id)
                 await channels.mark_needs_reauth(session, channel, outcome.error.message)
-        settled = [o.work.post_id for o in changes if o.state in ("published", "failed")]
+        settled = [o.work.post_id for o in changes if o.state in ("published", "failed", "skipped")]
         await posts.refresh_statuses(session, settled)
         return [None] * len(items)
 
     def _row(self, outcome: Outcome) -> dict[str, Any]:
         work, error = outcome.work, outcome.error
         failed = outcome.state == "failed"
+        said = failed or outcome.state == "skipped"  # a skipped one keeps why, as a failure
         return {
             "id": work.delivery_id,
             "state": outcome.state,
@@ -532,7 +549,7 @@ class Dispatcher:
             "permalink": outcome.published.permalink if outcome.published else None,
             "published_at": outcome.published_at,
             "error_category": error.category if failed and error else None,
-            "error_message": error.message if failed and error else None,
+            "error_message": error.message if said and error else None,
         }
 
     def _event(self, outcome: Outcome) -> EventPayload | None:

@@ -21,6 +21,8 @@ class PostTemplate(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
 
     name: Mapped[str] = mapped_column(String(200))
     template: Mapped[str] = mapped_column(Text)
+    # A platform's own wording (platform -> text), used instead of `template` on its channels.
+    platform_texts: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     cadence: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     language: Mapped[str] = mapped_column(String(8))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -60,3 +62,7 @@ async def plans_page(
     return await paginate_in_order(
         session, select(ChannelPlan), ChannelPlan, order, cursor=cursor, limit=limit
     )
+
+
+async def get_template(session: AsyncSession, template_id: uuid.UUID) -> PostTemplate | None:
+    return await session.get(PostTemplate, template_id)

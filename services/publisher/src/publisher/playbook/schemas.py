@@ -25,7 +25,16 @@ class TemplateSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200)
-    template: str = Field(min_length=1, max_length=10_000)
+    template: str = Field(
+        min_length=1,
+        max_length=10_000,
+        description="Fields: {name} {producer} {price} {story} {season} {slug}; {link} marks the"
+        " buy link.",
+    )
+    platform_texts: dict[Platform, str] = Field(
+        default={},
+        description="A platform's own wording, used on its channels instead of `template`.",
+    )
     cadence: TemplateCadence = Field(default_factory=TemplateCadence)
     language: str = Field(default="ja", min_length=2, max_length=8)
 

@@ -31,6 +31,7 @@ def _spec(template: PostTemplate) -> TemplateSpec:
     return TemplateSpec(
         name=template.name,
         template=template.template,
+        platform_texts=dict(template.platform_texts or {}),
         cadence=TemplateCadence.model_validate(template.cadence or {}),
         language=template.language,
     )
@@ -166,6 +167,7 @@ def _template_row(spec: TemplateSpec) -> PostTemplate:
     return PostTemplate(
         name=spec.name,
         template=spec.template,
+        platform_texts=dict(spec.platform_texts),
         cadence=spec.cadence.model_dump(),
         language=spec.language,
     )

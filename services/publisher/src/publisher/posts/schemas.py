@@ -174,3 +174,8 @@ class ChannelPreview(BaseModel):
 class PreviewRead(BaseModel):
     valid: bool
     channels: list[ChannelPreview]
+    product_unavailable: str | None = Field(
+        default=None,
+        description="Why the post's product cannot be had now (sold out, archived): a delivery"
+        " about it is skipped at send time unless that changes.",
+    )

@@ -30,6 +30,7 @@ from kit.events import outbox
 from kit.preconditions import UNCONDITIONAL, IfMatch
 from publisher.channels import repository as channels_repo
 from publisher.errors import (
+    ChannelNeedsReauth,
     ChannelNotAllowed,
     InvalidTransition,
     NotYourDraft,
@@ -51,7 +52,7 @@ from publisher.posts.schemas import (
     ScheduleRequest,
 )
 from publisher.products import repository as products_repo
-from publisher.products.service import is_offered, localized, storefront_url
+from publisher.products.service import is_offered, localized, storefront_url, unavailable
 from publisher.scheduling import calendar
 from publisher.scheduling import repository as scheduling_repo
 from publisher.settings import PublisherSettings
@@ -157,6 +158,11 @@ async def create(session: AsyncSession, who: InternalPrincipal, data: PostCreate
     await session.flush()
     await _record(session, post, "new", "draft", who.actor)
     return post
+
+
+async def record_new(session: AsyncSession, post: Post, actor: str) -> None:
+    """The first step of a post made on someone's behalf (a campaign's)."""
+    await _record(session, post, "new", "draft", actor)
 
 
 async def get(session: AsyncSession, post_id: uuid.UUID, *, lock: bool = False) -> Post:
@@ -286,7 +292,7 @@ async def _preview(
 async def _check(
     session: AsyncSession, settings: PublisherSettings, post: Post, channels: list[Channel]
 ) -> PreviewRead:
-    destination, _ = await _destination(session, post)
+    destination, product = await _destination(session, post)
     link = f"{settings.public_base_url}/r/{PREVIEW_CODE}" if destination else None
     previews = []
     for channel in channels:
@@ -306,7 +312,11 @@ async def _check(
                 problems=found,
             )
         )
-    return PreviewRead(valid=all(p.valid for p in previews), channels=previews)
+    return PreviewRead(
+        valid=all(p.valid for p in previews),
+        channels=previews,
+        product_unavailable=unavailable(product) if product is not None else None,
+    )
 
 
 async def _record(
@@ -358,6 +368,7 @@ async def submit(
     if not ids:
         raise InvalidInput("choose at least one channel before submitting")
     channels = await _channels(session, who, ids)
+    _require_connected(channels)
     checked = await _check(session, settings, post, channels)
     if not checked.valid:
         raise PostInvalid(
@@ -372,6 +383,18 @@ async def submit(
         session, settings, post, "policy:no-approval", "no channel asks for approval", who
     )
     return post
+
+
+def _require_connected(channels: list[Channel]) -> None:
+    """A channel whose token the platform no longer takes would hold the post forever: the
+    admin reconnects it first."""
+    stopped = [c for c in channels if c.status == "needs_reauth"]
+    if stopped:
+        names = ", ".join(f"{c.name} ({c.id})" for c in stopped)
+        raise ChannelNeedsReauth(
+            f"reconnect {names} before submitting: the platform no longer accepts its token",
+            channel_ids=[str(c.id) for c in stopped],
+        )
 
 
 async def _estimates(
@@ -404,6 +427,17 @@ async def approve(
     return post
 
 
+async def approve_with_campaign(
+    session: AsyncSession,
+    settings: PublisherSettings,
+    post: Post,
+    approver: str,
+    who: InternalPrincipal,
+) -> None:
+    """A campaign's post approved by the editor's approval of the whole campaign."""
+    await _approve(session, settings, post, approver, "approved with its campaign", who)
+
+
 async def _approve(
     session: AsyncSession,
     settings: PublisherSettings,
@@ -415,9 +449,14 @@ async def _approve(
     await _move(session, post, ("submitted",), "approved", actor, note)
     await outbox.add(session, PostApprovedV1(post_id=post.id, approved_by=actor))
     if post.planned_at is not None:  # a campaign's post goes to its planned time once approved
-        await _schedule_at(
-            session, settings, post, who, actor, {c: post.planned_at for c in post.channel_ids}
-        )
+        await _schedule_at(session, settings, post, who, actor, planned_times(post))
+
+
+def planned_times(post: Post) -> dict[str, datetime]:
+    """Each channel's planned time: its own slot, else the post's one planned time."""
+    own = {c: datetime.fromisoformat(at) for c, at in (post.planned_times or {}).items()}
+    assert post.planned_at is not None
+    return {c: own.get(c, post.planned_at) for c in post.channel_ids}
 
 
 async def reject(
@@ -476,6 +515,10 @@ async def _reschedule(
         raise InvalidTransition("every delivery of this post has started: it cannot be moved")
     if post.planned_at is not None:  # a campaign's post: its place in the campaign moves too
         post.planned_at = min(d.due_at for d in moved)
+        post.planned_times = {
+            **(post.planned_times or {}),
+            **{str(d.channel_id): d.due_at.isoformat() for d in moved},
+        }
     await _record(session, post, "scheduled", "scheduled", who.actor, "moved")
     await _announce_scheduled(session, post, moved)
     return post
@@ -604,10 +647,19 @@ async def cancel(session: AsyncSession, who: InternalPrincipal, post_id: uuid.UU
     return post
 
 
+async def withdraw(session: AsyncSession, post: Post, actor: str, why: str) -> None:
+    """Cancel a post its campaign takes back (paused, edited, cancelled), saying why."""
+    await _record(session, post, post.status, "cancelled", actor, why)
+    await repository.cancel_pending(session, post.id)
+
+
 def derived_status(states: list[str]) -> str | None:
     """A dispatched post's status from its deliveries (None while some are still on the way)."""
     if any(s in ("scheduled", "publishing", "committing", "unconfirmed") for s in states):
         return None
+    if all(s == "skipped" for s in states):
+        return "skipped"  # its product was archived or sold out by its time
+    states = [s for s in states if s != "skipped"]
     published = states.count("published")
     if published == len(states):
         return "published"

@@ -32,3 +32,16 @@ async def get(session: AsyncSession, product_id: uuid.UUID) -> Product | None:
 async def get_many(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Product]:
     rows = await session.execute(select(Product).where(Product.id.in_(list(ids))))
     return {p.id: p for p in rows.scalars()}
+
+
+async def offered(
+    session: AsyncSession, *, category: str | None = None, producer_id: uuid.UUID | None = None
+) -> list[Product]:
+    """The tenant's products not archived, newest first, of a category or producer if given."""
+    statement = select(Product).where(Product.status != "archived")
+    if category is not None:
+        statement = statement.where(Product.category == category)
+    if producer_id is not None:
+        statement = statement.where(Product.producer_id == producer_id)
+    rows = await session.execute(statement.order_by(Product.created_at.desc(), Product.id))
+    return list(rows.scalars())

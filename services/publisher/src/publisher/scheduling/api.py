@@ -14,6 +14,7 @@ from publisher.scheduling import repository, service
 from publisher.scheduling.schemas import (
     CampaignCreate,
     CampaignRead,
+    CampaignUpdate,
     NextSlotRead,
     SlotCreate,
     SlotRead,
@@ -66,7 +67,8 @@ async def delete_slot(slot_id: uuid.UUID, session: SessionDep) -> Response:
 async def create_campaign(
     body: CampaignCreate, session: SessionDep, who: PrincipalDep, settings: SettingsDep
 ) -> object:
-    """Create a campaign and its drafts, one product per cadence step."""
+    """Create a campaign; the posts due within the look-ahead horizon are made at once, the
+    others step by step later, each product chosen when its post is made."""
     return await service.create_campaign(session, settings, who, body)
 
 
@@ -122,3 +124,36 @@ async def approve_campaign(
 ) -> object:
     """Approve the campaign's submitted posts; each is scheduled at its planned time."""
     return await service.approve_campaign(session, settings, who, campaign_id)
+
+
+@campaigns.patch("/{campaign_id}", response_model=CampaignRead)
+async def update_campaign(
+    campaign_id: uuid.UUID,
+    body: CampaignUpdate,
+    session: SessionDep,
+    who: PrincipalDep,
+    settings: SettingsDep,
+) -> object:
+    """Edit a campaign: the posts not yet on their way are made again; a change of words,
+    products or channels asks for approval again."""
+    return await service.update_campaign(session, settings, who, campaign_id, body)
+
+
+@campaigns.post("/{campaign_id}/pause", response_model=CampaignRead)
+async def pause_campaign(campaign_id: uuid.UUID, session: SessionDep, who: PrincipalDep) -> object:
+    """Pause a campaign: its posts not yet on their way are taken back."""
+    return await service.pause_campaign(session, who, campaign_id)
+
+
+@campaigns.post("/{campaign_id}/resume", response_model=CampaignRead)
+async def resume_campaign(
+    campaign_id: uuid.UUID, session: SessionDep, who: PrincipalDep, settings: SettingsDep
+) -> object:
+    """Resume a paused campaign from now (from where it stopped, if it catches up)."""
+    return await service.resume_campaign(session, settings, who, campaign_id)
+
+
+@campaigns.post("/{campaign_id}/cancel", response_model=CampaignRead)
+async def cancel_campaign(campaign_id: uuid.UUID, session: SessionDep, who: PrincipalDep) -> object:
+    """End a campaign: its future posts and their deliveries are cancelled."""
+    return await service.cancel_campaign(session, who, campaign_id)

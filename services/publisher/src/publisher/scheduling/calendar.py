@@ -34,6 +34,19 @@ def cadence_days(start: date, count: int, *, every_days: int, skip_weekends: boo
     return days
 
 
+def cadence_instants(
+    start: date, at: time, zone: ZoneInfo, *, every_days: int, skip_weekends: bool
+) -> Iterator[datetime]:
+    """The cadence's publishing instants from `start`, without end (`cadence_days`' rule)."""
+    day = start
+    while True:
+        if skip_weekends and day.weekday() >= SATURDAY:
+            day += timedelta(days=1)
+            continue
+        yield local_instant(day, at, zone)
+        day += timedelta(days=every_days)
+
+
 def slot_instants(
     slots: Iterable[tuple[int, str]], zone: ZoneInfo, after: datetime, weeks: int = 8
 ) -> Iterator[datetime]:

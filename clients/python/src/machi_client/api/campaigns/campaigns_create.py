@@ -76,7 +76,8 @@ def sync_detailed(
 ) -> Response[CampaignRead | Problem]:
     """Create Campaign
 
-     Create a campaign and its drafts, one product per cadence step.
+     Create a campaign; the posts due within the look-ahead horizon are made at once, the
+    others step by step later, each product chosen when its post is made.
 
     Args:
         idempotency_key (str | Unset):
@@ -110,7 +111,8 @@ def sync(
 ) -> CampaignRead | Problem | None:
     """Create Campaign
 
-     Create a campaign and its drafts, one product per cadence step.
+     Create a campaign; the posts due within the look-ahead horizon are made at once, the
+    others step by step later, each product chosen when its post is made.
 
     Args:
         idempotency_key (str | Unset):
@@ -139,7 +141,8 @@ async def asyncio_detailed(
 ) -> Response[CampaignRead | Problem]:
     """Create Campaign
 
-     Create a campaign and its drafts, one product per cadence step.
+     Create a campaign; the posts due within the look-ahead horizon are made at once, the
+    others step by step later, each product chosen when its post is made.
 
     Args:
         idempotency_key (str | Unset):
@@ -171,7 +174,8 @@ async def asyncio(
 ) -> CampaignRead | Problem | None:
     """Create Campaign
 
-     Create a campaign and its drafts, one product per cadence step.
+     Create a campaign; the posts due within the look-ahead horizon are made at once, the
+    others step by step later, each product chosen when its post is made.
 
     Args:
         idempotency_key (str | Unset):
