@@ -60,7 +60,10 @@ class CatalogSettings(BaseSettings):
     )
     media_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, description="Upload size cap.")
     media_max_pixels: int = Field(
-        default=50_000_000, ge=1, description="Decompression-bomb guard: largest width*height."
+        default=50_000_000,
+        ge=1,
+        description="Decompression-bomb guard: largest width*height. Pillow's own guard"
+        " (Image.MAX_IMAGE_PIXELS, about 89 Mpx) refuses larger images whatever this says.",
     )
     media_decode_slots: int = Field(
         default=2,
