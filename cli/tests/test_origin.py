@@ -50,4 +50,3 @@ def test_an_address_the_operator_set_is_kept(unset: pytest.MonkeyPatch, tmp_path
     assert AnalyticsSettings().public_base_url == "https://buy.takeo.example"
     assert MachiSettings().problems_url == "https://machi.takeo.example/problems"
     assert GatewaySettings().gateway_public_url == "http://localhost:9123"
-
