@@ -319,6 +319,9 @@ def test_an_editor_approves_and_sends_back_from_the_queue_but_not_their_own_post
     queue = browser.get("/console/approvals?lang=en")
     assert "Garlic first" in queue.text, queue.text[-1500:]
     assert "Garlic second" in queue.text
+    assert "Town feed (sandbox)" in queue.text  # where it would go out ...
+    assert "Not planned yet" in queue.text  # ... and when
+    assert f'href="/console/posts/{first}"' in queue.text
     token = csrf_of(queue)
 
     approved = browser.post(f"/console/posts/{first}/approve", data={"csrf_token": token})

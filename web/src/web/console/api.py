@@ -395,10 +395,19 @@ async def approvals(
     language: LanguageDep,
     done: str | None = None,
 ) -> Response:
-    """Posts waiting for an editor, oldest first, each with approve and reject forms."""
+    """Posts waiting for an editor, oldest first, each with where and when it would go out, its
+    photo, and approve and reject forms."""
     frame = await _town_frame(api, language)
     waiting = sorted(await service.posts(api, "submitted"), key=lambda p: p.created_at)
-    context = {**frame, "session": session, "posts": waiting, "done": done}
+    zone = _town(frame).timezone
+    known = await service.all_channels(api)
+    context = {
+        **frame,
+        "session": session,
+        "reviews": [service.Review.of(post, known) for post in waiting],
+        "done": done,
+        "when": lambda moment: i18n.when(moment, zone, language),
+    }
     return render.page(request, "console/approvals.html", context)
 
 

@@ -275,6 +275,30 @@ async def channels(api: AuthenticatedClient) -> list[ChannelRead]:
     return [c for c in page.items if c.status == "active"]
 
 
+async def all_channels(api: AuthenticatedClient) -> dict[str, ChannelRead]:
+    """The town's channels the user may see, by id, whatever their state."""
+    page = parsed(await channels_list.asyncio_detailed(client=api, limit=100), PageChannelRead)
+    return {str(c.id): c for c in page.items}
+
+
+@dataclass(frozen=True)
+class Review:
+    """A post as an editor weighs it: where and when it would go out, and its photo."""
+
+    post: PostRead
+    channels: list[str]  # "name (platform)"; a channel the editor cannot see is left out
+    planned_at: datetime | None
+    photo: str | None
+
+    @classmethod
+    def of(cls, post: PostRead, known: dict[str, ChannelRead]) -> Review:
+        ids = [] if isinstance(post.channel_ids, Unset) else [str(i) for i in post.channel_ids]
+        named = [f"{known[i].name} ({known[i].platform})" for i in ids if i in known]
+        planned = None if isinstance(post.planned_at, Unset) else post.planned_at
+        media = [] if isinstance(post.media, Unset) else post.media
+        return cls(post, named, planned, media[0].url if media else None)
+
+
 def photo_url(found: ProductRead, rendition: str = POST_PHOTO) -> str | None:
     media = found.media if not isinstance(found.media, Unset) else []
     if not media or isinstance(media[0].urls, Unset):
