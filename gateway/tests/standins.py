@@ -12,12 +12,13 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, Response
 
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
 from kit.errors import Unauthorized
 
 STORE_URL = "https://store.shopping.yahoo.co.jp/takeo/black-garlic-200.html"
+LINK_TENANT = uuid.UUID(int=7)  # the stand-in analytics routes every code to this town's link
 
 
 class StandIn:
@@ -29,6 +30,7 @@ class StandIn:
         self.data: dict[uuid.UUID | None, dict[str, Any]] = defaultdict(dict)
         self.seen: list[InternalPrincipal] = []
         self.requests: list[dict[str, Any]] = []
+        self.clicks: list[dict[str, Any]] = []  # analytics: the clicks the edge handed over
         self.down = False
         self.delay = 0.0  # seconds each list answer takes, as a loaded service would
         self.app = FastAPI()
@@ -78,7 +80,8 @@ class StandIn:
 
 def build(signer: TokenSigner) -> dict[str, StandIn]:
     """catalog (products, places, listings, producers, categories, playbook), publisher (posts,
-    playbook) and analytics (links, usage, /r/{code}, webhooks; no playbook)."""
+    playbook) and analytics (links, usage, the edge redirect's link routes and clicks, webhooks;
+    no playbook)."""
     catalog, publisher, analytics = (
         StandIn(name, signer) for name in ("catalog", "publisher", "analytics")
     )
@@ -98,11 +101,29 @@ def build(signer: TokenSigner) -> dict[str, StandIn]:
         numbers = analytics.data[who.tenant_id].get("usage", {"clicks": 0, "orders": 0})
         return JSONResponse({"month": request.query_params.get("month"), **numbers})
 
-    @analytics.app.api_route("/r/{code}", methods=["GET", "HEAD"])
-    async def redirect(code: str, request: Request) -> Response:
+    @analytics.app.get("/internal/v1/links/{code}")
+    async def link_route(code: str, request: Request) -> Response:
         await analytics.caller(request)
         analytics.requests.append({"path": request.url.path, "headers": dict(request.headers)})
-        return RedirectResponse(f"{STORE_URL}?click_id={code}-1", status_code=302)
+        if code.startswith("unknown"):
+            return JSONResponse({"type": "link-not-found"}, status_code=404)
+        return JSONResponse(
+            {
+                "code": code,
+                "tenant_id": str(LINK_TENANT),
+                "link_id": str(uuid.uuid5(LINK_TENANT, code)),
+                "destination": f"{STORE_URL}?utm_source=machi",
+                "expires_at": None,
+                "dimensions": {"product_id": str(uuid.uuid5(LINK_TENANT, "garlic"))},
+            }
+        )
+
+    @analytics.app.post("/internal/v1/clicks", status_code=202)
+    async def clicks(request: Request) -> Response:
+        await analytics.caller(request)
+        batch = (await request.json())["clicks"]
+        analytics.clicks.extend(batch)
+        return JSONResponse({"accepted": len(batch)}, status_code=202)
 
     @analytics.app.post("/webhooks/{town}/{kind}")
     async def webhook(town: str, kind: str, request: Request) -> Response:

@@ -6,13 +6,53 @@ from typing import Any
 import httpx
 import pytest
 
+from contracts.analytics import LinkRoutedV1
 from gateway import bootstrap
+from gateway.redirect import events as redirect_events
+from gateway.redirect.clicks import hand_over
 from gateway.settings import GatewaySettings
+from gateway.state import state_of
 from kit.errors import type_uri
+from kit.events.bus import Message
+from kit.events.envelope import Envelope
 from kit.runtime import ServiceRuntime
+from kit.testing.waiting import eventually
 
-from .standins import STORE_URL, StandIn
+from .standins import LINK_TENANT, STORE_URL, StandIn
 from .support import GatewayFactory, Town, app_of, auth_headers, unique
+
+
+async def hand_over_clicks(http: httpx.AsyncClient) -> None:
+    """What the gateway's click flusher does every `CLICK_FLUSH_SECONDS` (its lifespan does not
+    run under ASGITransport)."""
+    edge = state_of(app_of(http)).edge
+    assert await hand_over(edge.queue, edge.send_clicks)
+
+
+async def publish_route(runtime: ServiceRuntime, code: str, destination: str | None) -> None:
+    """`analytics.link.routed.v1` as analytics' relay publishes it."""
+    assert runtime.bus is not None
+    envelope = Envelope(
+        type=LinkRoutedV1.event_type,
+        source="analytics",
+        tenant_id=LINK_TENANT,
+        payload=LinkRoutedV1(code=code, link_id=uuid.uuid4(), destination=destination),
+    )
+    body = envelope.model_dump_json().encode()
+    await runtime.bus.publish(Message(str(envelope.id), LinkRoutedV1.event_type, body, {}))
+
+
+async def _location(http: httpx.AsyncClient, path: str) -> bool:
+    return (
+        (await http.get(path))
+        .headers.get("location", "")
+        .startswith("https://store.shopping.yahoo.co.jp/takeo/tea.html?machi_cid=")
+    )
+
+
+async def _status_is(http: httpx.AsyncClient, path: str, status: int) -> bool:
+    return (await http.get(path)).status_code == status
+
 
 GARLIC = uuid.uuid4()
 FARM = uuid.uuid4()
@@ -235,7 +275,7 @@ class TestPublicRoutes:
         assert (await public_http.get("/healthz")).json() == {"status": "ok"}
         assert (await public_http.get("/docs")).status_code == 200
 
-    async def test_tracked_redirect_passes_visitor_headers_and_is_not_followed(
+    async def test_tracked_redirect_hands_analytics_the_visitors_headers_as_a_click(
         self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
     ) -> None:
         response = await public_http.get(
@@ -244,21 +284,84 @@ class TestPublicRoutes:
                 "User-Agent": "facebookexternalhit/1.1",
                 "Referer": "https://www.facebook.com/",
                 "Accept-Language": "ja",
-                "CF-IPCountry": "JP",
                 "X-Forwarded-For": "203.0.113.7",
             },
         )
+        await hand_over_clicks(public_http)
 
         assert response.status_code == 302
-        assert response.headers["location"] == f"{STORE_URL}?click_id=abc123-1"
-        seen: dict[str, Any] = standins["analytics"].requests[-1]["headers"]
-        assert seen["user-agent"] == "facebookexternalhit/1.1"
-        assert seen["referer"] == "https://www.facebook.com/"
-        assert seen["accept-language"] == "ja"
-        assert seen["cf-ipcountry"] == "JP"
-        assert seen["x-forwarded-for"] == "203.0.113.7"  # from a trusted proxy (loopback)
-        who = standins["analytics"].seen[-1]
-        assert (who.kind, who.tenant_id) == ("anonymous", None)
+        assert response.headers["cache-control"] == "no-store"
+        (click,) = standins["analytics"].clicks
+        assert response.headers["location"] == (
+            f"{STORE_URL}?utm_source=machi&machi_cid={click['click_id']}"
+        )
+        assert click["code"] == "abc123"
+        assert click["tenant_id"] == str(LINK_TENANT)
+        assert click["user_agent"] == "facebookexternalhit/1.1"
+        assert click["referer"] == "https://www.facebook.com/"
+        assert click["language"] == "ja"
+        assert click["ip"] == "203.0.113.7"  # from a trusted proxy (loopback)
+        assert click["head"] is False
+        # The gateway on its own asks where the code leads and hands the clicks over.
+        assert {(w.kind, w.tenant_id) for w in standins["analytics"].seen} == {("service", None)}
+
+    async def test_a_known_code_is_answered_from_memory_after_the_first_click(
+        self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
+    ) -> None:
+        for _ in range(3):
+            assert (await public_http.get("/r/abc123")).status_code == 302
+        await hand_over_clicks(public_http)
+
+        lookups = [
+            r for r in standins["analytics"].requests if r["path"] == "/internal/v1/links/abc123"
+        ]
+        assert len(lookups) == 1
+        assert len({c["click_id"] for c in standins["analytics"].clicks}) == 3
+
+    async def test_unknown_code_is_a_404_page_recorded_as_an_orphan_visit(
+        self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
+    ) -> None:
+        response = await public_http.get("/r/unknown1")
+        await hand_over_clicks(public_http)
+
+        assert response.status_code == 404
+        assert "Link not found" in response.text
+        (click,) = standins["analytics"].clicks
+        assert (click["code"], click["tenant_id"]) == ("unknown1", None)
+
+    async def test_a_routing_event_points_a_code_elsewhere_or_nowhere(
+        self, public_http: httpx.AsyncClient, runtime: ServiceRuntime
+    ) -> None:
+        edge = state_of(app_of(public_http)).edge
+        assert runtime.bus is not None
+        await redirect_events.follow_routes(runtime.bus, edge)
+        assert (await public_http.get("/r/moved1")).status_code == 302
+        elsewhere = "https://store.shopping.yahoo.co.jp/takeo/tea.html"
+
+        await publish_route(runtime, "moved1", elsewhere)
+        await eventually(
+            lambda: _location(public_http, "/r/moved1"), what="the code leads to the tea"
+        )
+        await publish_route(runtime, "moved1", None)
+        await eventually(
+            lambda: _status_is(public_http, "/r/moved1", 404), what="the code leads nowhere"
+        )
+        assert (await public_http.get("/r/moved1")).headers["cache-control"] == "no-store"
+
+    async def test_clicks_analytics_did_not_take_are_kept_and_sent_again(
+        self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
+    ) -> None:
+        assert (await public_http.get("/r/abc123")).status_code == 302
+        edge = state_of(app_of(public_http)).edge
+
+        async def refuse(batch: list[dict[str, Any]]) -> bool:
+            return False  # as `send_clicks` answers when analytics is down
+
+        assert not await hand_over(edge.queue, refuse)
+        assert standins["analytics"].clicks == []
+        await hand_over_clicks(public_http)
+        assert len(standins["analytics"].clicks) == 1
+        assert edge.queue.items == []
 
     async def test_a_client_that_is_not_a_trusted_proxy_cannot_choose_its_address(
         self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
@@ -267,14 +370,17 @@ class TestPublicRoutes:
         async with httpx.AsyncClient(transport=transport, base_url="http://machi") as direct:
             spoofed = {"X-Forwarded-For": "203.0.113.7, 10.0.0.1"}
             assert (await direct.get("/r/abc123", headers=spoofed)).status_code == 302
-        seen: dict[str, Any] = standins["analytics"].requests[-1]["headers"]
-        assert seen["x-forwarded-for"] == "198.51.100.20"
+        await hand_over_clicks(public_http)
+        assert standins["analytics"].clicks[-1]["ip"] == "198.51.100.20"
 
-    async def test_head_on_a_tracked_link_is_forwarded(
-        self, public_http: httpx.AsyncClient
+    async def test_head_on_a_tracked_link_is_answered_and_flagged(
+        self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
     ) -> None:
         response = await public_http.head("/r/abc123")
+        await hand_over_clicks(public_http)
+
         assert response.status_code == 302
+        assert standins["analytics"].clicks[-1]["head"] is True
 
     async def test_webhook_reaches_analytics_byte_for_byte_with_the_towns_tenant(
         self, public_http: httpx.AsyncClient, takeo: Town

@@ -4,6 +4,7 @@ still answering with the publisher down."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 import uuid
@@ -11,16 +12,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import asyncpg
 import httpx
 import pytest
 from jsonschema_rs import Draft202012Validator  # schemathesis brings it (make fuzz)
 
+from kit.migrations import asyncpg_dsn
 from kit.testing.waiting import eventually_sync
 
 from .conftest import Platform
 from .processes import wait_http
 
 TTL_SECONDS = 30  # the gateway's default PUBLIC_CACHE_TTL_SECONDS
+BURST = 300
+
+
+def clicks_of(platform: Platform, code: str) -> int:
+    """Clicks analytics has written for `code` (read as the database owner)."""
+
+    async def count() -> int:
+        conn = await asyncpg.connect(asyncpg_dsn(platform.settings.owner_url("analytics")))
+        try:
+            return int(await conn.fetchval("SELECT count(*) FROM clicks WHERE code = $1", code))
+        finally:
+            await conn.close()
+
+    return asyncio.run(count())
 
 
 class StoreItems(BaseHTTPRequestHandler):
@@ -159,6 +176,29 @@ class TestPublicPagesOverRabbitMQ:
         location = redirect.headers["location"]
         assert location.split("?")[0] == town.item_url
         assert httpx.get(location, timeout=10).status_code == 200  # the store's item page
+
+    def test_every_redirect_of_a_burst_is_one_recorded_click(
+        self, split_platform: Platform, store_url: str
+    ) -> None:
+        town = seed_town(split_platform, store_url)
+        headers = {"User-Agent": "Mozilla/5.0 (iPhone) Mobile Safari"}
+
+        async def burst() -> list[int]:
+            limits = httpx.Limits(max_connections=32)
+            async with httpx.AsyncClient(base_url=split_platform.url, limits=limits) as http:
+                answers = await asyncio.gather(
+                    *(http.get(f"/r/{town.buy_code}", headers=headers) for _ in range(BURST))
+                )
+            return [a.status_code for a in answers]
+
+        assert asyncio.run(burst()) == [302] * BURST
+        # The gateway hands its clicks to analytics, which writes them: each click once.
+        recorded = eventually_sync(
+            lambda: (n := clicks_of(split_platform, town.buy_code)) >= BURST and n,
+            timeout=60,
+            what="the burst's clicks recorded",
+        )
+        assert recorded == BURST
 
     def test_store_page_shows_listing_stock_and_buy_link(
         self, split_platform: Platform, store_url: str

@@ -21,6 +21,21 @@ class LinkCreatedV1(Event):
 
 
 @register
+class LinkRoutedV1(Event):
+    """Where `/r/{code}` leads from now on: `destination` (UTM tags applied), or nowhere when
+    it is None (the link was dropped, as when its store domain is no longer the town's). For
+    the processes that answer `/r/{code}` from memory; the latest event of a code wins."""
+
+    event_type = "analytics.link.routed.v1"
+
+    code: str
+    link_id: uuid.UUID
+    destination: str | None
+    expires_at: datetime | None = None
+    dimensions: dict[str, str] = {}
+
+
+@register
 class ClicksRecordedV1(Event):
     """A batch of human clicks written (bots excluded), per link: for usage and live counters."""
 

@@ -26,6 +26,11 @@ from gateway.public import api as public_api
 from gateway.public import events as public_events
 from gateway.public.service import PublicPages
 from gateway.ratelimit import Buckets, RedisBuckets, make_buckets
+from gateway.redirect import events as redirect_events
+from gateway.redirect.api import RedirectEdge
+from gateway.redirect.clicks import ClickQueue, run_flusher
+from gateway.redirect.directory import LinkDirectory
+from gateway.redirect.service import Edge
 from gateway.settings import GatewayKeys, GatewaySettings
 from gateway.state import GatewayState
 from gateway.tenants import api as tenants_api
@@ -66,14 +71,19 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if runtime.bus is not None:  # each process drops its own cached pages on changes
+        if runtime.bus is not None:  # each process keeps its own caches in step with events
             await public_events.follow_changes(runtime.bus, state.public)
+            await redirect_events.follow_routes(runtime.bus, state.edge)
         flusher = asyncio.create_task(state.usage.run(runtime.db, settings.usage_flush_seconds))
+        clicks = asyncio.create_task(
+            run_flusher(state.edge.queue, state.edge.send_clicks, settings.click_flush_seconds)
+        )
         try:
             yield
         finally:
             flusher.cancel()
-            await asyncio.gather(flusher, return_exceptions=True)
+            clicks.cancel()  # which hands over the last clicks before it ends
+            await asyncio.gather(flusher, clicks, return_exceptions=True)
             await state.buckets.close()
 
     app = FastAPI(
@@ -103,12 +113,20 @@ def create_app(
         openapi=openapi.MergedOpenAPI(upstreams),
         sealer=Sealer.of(keys or GatewayKeys()),
         mailer=mailer or Mailer.from_settings(settings),
+        edge=Edge(
+            LinkDirectory(settings.redirect_cache_seconds, settings.redirect_unknown_seconds),
+            ClickQueue(settings.click_queue_max),
+            services,
+        ),
     )
     app.state.gateway = state  # read through `gateway.state.get_state`, typed
     app.state.runtime = runtime  # where kit's client-address and outbound-guard helpers look
     webhooks_api.document_webhooks(app.webhooks)
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware, service=runtime.service)
+    # Inside the edge headers, in front of the request context and the router: a click costs
+    # neither (it logs and counts itself).
+    app.add_middleware(RedirectEdge, state=state)
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.gateway_max_body_bytes)
     if settings.cors_origins():
         app.add_middleware(

@@ -27,7 +27,7 @@ from gateway.errors import (
     UpstreamTimeout,
     UpstreamUnavailable,
 )
-from gateway.routes import ANONYMOUS, ROUTES, TOWN, WEBHOOK_KINDS, Route
+from gateway.routes import ANONYMOUS, EDGE, ROUTES, TOWN, WEBHOOK_KINDS, Route
 from gateway.state import get_state
 from gateway.tenants import repository as tenants_repo
 from gateway.upstream import anonymous
@@ -271,6 +271,8 @@ def build_router(routes: Sequence[Route] = ROUTES) -> APIRouter:
     its one template."""
     router = APIRouter()
     for route in routes:
+        if route.access == EDGE:
+            continue  # answered in front of the router (gateway.redirect.api)
         endpoint = _endpoint(route)
         paths = (
             [route.template] if route.template else [route.prefix, f"{route.prefix}/{{rest:path}}"]

@@ -13,6 +13,7 @@ ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 USER = "user"  # a logged-in user or an API key; the token carries who they are
 ANONYMOUS = "anonymous"  # no login; the token says "anonymous" and carries no tenant
 TOWN = "town"  # no login; the token says "anonymous" and carries the `{town}`'s tenant
+EDGE = "edge"  # no login, never forwarded: the gateway answers it (documented by the service)
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,9 @@ ROUTES = [
     Route("/v1/insights", "analytics"),
     Route("/v1/settings/tracking", "analytics"),
     Route("/v1/settings/webhooks", "analytics"),
-    # Public, no login. Tracked redirects: the 302 streams back as the service sent it.
-    Route("/r", "analytics", access=ANONYMOUS, methods=("GET", "HEAD"), template="/r/{code}"),
+    # Public, no login. Tracked redirects, answered by the gateway from its link directory
+    # (gateway.redirect); analytics keeps the directory and records the clicks.
+    Route("/r", "analytics", access=EDGE, methods=("GET", "HEAD"), template="/r/{code}"),
     # Store webhooks, signed by the store: the raw body is forwarded byte for byte.
     Route(
         "/webhooks", "analytics", access=TOWN, methods=("POST",), template="/webhooks/{town}/{kind}"

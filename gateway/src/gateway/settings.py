@@ -75,6 +75,43 @@ class GatewaySettings(BaseSettings):
         description="Unknown, used or expired invitation tokens a minute from one client IP.",
     )
     invitation_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
+    # `/r/{code}` is answered at the edge (gateway.redirect); what it shares with analytics'
+    # own redirect is read from the same variables, so one setting governs both.
+    click_id_param: str = Field(
+        default="machi_cid",
+        validation_alias="ANALYTICS_CLICK_ID_PARAM",
+        description="Query parameter carrying the click id to the store.",
+    )
+    country_header: str = Field(
+        default="",
+        validation_alias="ANALYTICS_COUNTRY_HEADER",
+        description="Header the trusted proxy in front sets to the visitor's ISO country.",
+    )
+    redirect_cache_seconds: float = Field(
+        default=300,
+        gt=0,
+        le=86_400,
+        description="How long a code's route stays in the edge's memory without an event: the"
+        " longest a missed `analytics.link.routed.v1` (broker away) can leave a link stale.",
+    )
+    redirect_unknown_seconds: float = Field(
+        default=2,
+        ge=0,
+        le=3600,
+        description="How long an unknown code is remembered as unknown before analytics is asked"
+        " again.",
+    )
+    click_flush_seconds: float = Field(
+        default=0.5, gt=0, le=60, description="How often the edge hands its clicks to analytics."
+    )
+    click_queue_max: int = Field(
+        default=200_000, ge=1000, description="Clicks the edge holds while analytics is away."
+    )
+    redirect_log_every: int = Field(
+        default=1,
+        ge=0,
+        description="One access log line per this many redirects (1: every one; 0: none).",
+    )
     usage_flush_seconds: float = Field(
         default=10, gt=0, description="How often request counts are written to the database."
     )

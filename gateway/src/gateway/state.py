@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from gateway.openapi import MergedOpenAPI
     from gateway.public.api import PublicState
     from gateway.ratelimit import Buckets
+    from gateway.redirect.service import Edge
     from gateway.settings import GatewaySettings
     from gateway.upstream import ServiceCaller
     from gateway.usage.service import UsageMeter
@@ -46,6 +47,7 @@ class GatewayState:
     openapi: MergedOpenAPI
     sealer: Sealer  # GATEWAY_SECRET_KEYS: webhook and TOTP secrets
     mailer: Mailer
+    edge: Edge  # `/r/{code}` answered here (gateway.redirect)
 
     @property
     def db(self) -> Database:

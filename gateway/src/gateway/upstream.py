@@ -36,6 +36,11 @@ def gateway_acting_for(tenant_id: uuid.UUID, *roles: str) -> InternalPrincipal:
     )
 
 
+def gateway_itself() -> InternalPrincipal:
+    """The gateway on its own, for no town (the edge redirect's lookups and clicks)."""
+    return InternalPrincipal(sub="gateway", kind=SERVICE, tenant_id=None)
+
+
 @dataclass(frozen=True)
 class Unavailable:
     """Why a service's part could not be had."""
@@ -55,15 +60,15 @@ class ServiceCaller:
         self.upstreams = upstreams
         self.signer = signer
         self.timeout = timeout
-        self._anonymous_tokens: dict[tuple[uuid.UUID | None, str], tuple[float, str]] = {}
+        self._anonymous_tokens: dict[tuple[str, uuid.UUID | None, str], tuple[float, str]] = {}
 
     def token(self, who: InternalPrincipal, service: str) -> str:
-        """A fresh token for `service`, except for anonymous visitors: theirs name only the town,
-        so one is reused for half its lifetime (ES256 signing is the costliest step of composing
-        an uncached public page)."""
-        if not who.is_anonymous:
+        """A fresh token for `service`, except for anonymous visitors and the gateway on its own:
+        theirs name only the town (or nothing), so one is reused for half its lifetime (ES256
+        signing is the costliest step of composing an uncached public page)."""
+        if not (who.is_anonymous or who == gateway_itself()):
             return self.signer.mint(who, audience=service)
-        key = (who.tenant_id, service)
+        key = (who.kind, who.tenant_id, service)
         now = time.monotonic()
         reusable = self._anonymous_tokens.get(key)
         if reusable is not None and reusable[0] > now:

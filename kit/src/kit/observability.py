@@ -45,3 +45,7 @@ UNROUTED_EVENTS = Gauge(
     "machi_unrouted_events", "Events parked in machi.unrouted: no consumer was bound (sampled)"
 )
 JOB_RUNS = Counter("machi_job_runs_total", "Scheduled job runs", ["service", "job", "outcome"])
+# outcome: queued (answered at the gateway's edge), handed_over (analytics took it), dropped.
+EDGE_CLICKS = Counter(
+    "machi_gateway_edge_clicks_total", "Edge redirect clicks, by what became of them", ["outcome"]
+)

@@ -396,6 +396,12 @@ INTERNAL: Table = {
     ("GET", "/internal/v1/export"): internal(),
 }
 
+# The edge redirect (the gateway's `/r/{code}`): a code's route on a miss, and its clicks.
+EDGE: Table = {
+    ("GET", "/internal/v1/links/{code}"): internal(),
+    ("POST", "/internal/v1/clicks"): internal(),
+}
+
 TABLES: dict[str, Table] = {
     "gateway": {**AUTH, **TENANTS, **USERS, **AUDIT, **WEBHOOK_ENDPOINTS, **PUBLIC_PAGES},
     "catalog": {
@@ -408,7 +414,7 @@ TABLES: dict[str, Table] = {
         **INTERNAL,
     },
     "publisher": {**CHANNELS, **POSTS, **DELIVERIES, **CAMPAIGNS, **SLOTS, **INTERNAL},
-    "analytics": {**LINKS, **REPORTS, **CONVERSIONS, **SETTINGS, **INTERNAL},
+    "analytics": {**LINKS, **REPORTS, **CONVERSIONS, **SETTINGS, **INTERNAL, **EDGE},
 }
 
 

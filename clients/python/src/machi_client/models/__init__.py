@@ -61,6 +61,8 @@ from .channels_oauth_callback_platform import ChannelsOauthCallbackPlatform
 from .channels_oauth_select_platform import ChannelsOauthSelectPlatform
 from .channels_oauth_start_platform import ChannelsOauthStartPlatform
 from .choice import Choice
+from .click_batch import ClickBatch
+from .click_batch_accepted import ClickBatchAccepted
 from .config import Config
 from .connect_result import ConnectResult
 from .connect_result_stage import ConnectResultStage
@@ -79,6 +81,8 @@ from .delivery_published_webhook import DeliveryPublishedWebhook
 from .delivery_read import DeliveryRead
 from .dimension_report import DimensionReport
 from .dimension_row import DimensionRow
+from .edge_click import EdgeClick
+from .edge_click_dimensions import EdgeClickDimensions
 from .facebook_credentials import FacebookCredentials
 from .facebook_page_channel_create import FacebookPageChannelCreate
 from .facebook_page_channel_create_approval_policy import (
@@ -112,6 +116,8 @@ from .link_create import LinkCreate
 from .link_create_utm import LinkCreateUtm
 from .link_read import LinkRead
 from .link_read_utm import LinkReadUtm
+from .link_route_read import LinkRouteRead
+from .link_route_read_dimensions import LinkRouteReadDimensions
 from .link_update import LinkUpdate
 from .link_update_utm_type_0 import LinkUpdateUtmType0
 from .listing_create import ListingCreate
@@ -492,6 +498,8 @@ __all__ = (
     "ChannelsOauthSelectPlatform",
     "ChannelsOauthStartPlatform",
     "Choice",
+    "ClickBatch",
+    "ClickBatchAccepted",
     "Config",
     "ConnectResult",
     "ConnectResultStage",
@@ -510,6 +518,8 @@ __all__ = (
     "DeliveryRead",
     "DimensionReport",
     "DimensionRow",
+    "EdgeClick",
+    "EdgeClickDimensions",
     "FacebookCredentials",
     "FacebookPageChannelCreate",
     "FacebookPageChannelCreateApprovalPolicy",
@@ -537,6 +547,8 @@ __all__ = (
     "LinkCreateUtm",
     "LinkRead",
     "LinkReadUtm",
+    "LinkRouteRead",
+    "LinkRouteReadDimensions",
     "LinkUpdate",
     "LinkUpdateUtmType0",
     "ListingCreate",

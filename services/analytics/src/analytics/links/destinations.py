@@ -7,7 +7,7 @@ link can never be turned into an open redirect or a script."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from analytics.errors import DestinationRefused
 from kit.storedomains import host_matches
@@ -36,14 +36,3 @@ def check(
     if host == (public.hostname or "").lower() and parts.path.startswith("/public/"):
         return url
     raise DestinationRefused(f"{host} is not one of the tenant's store domains")
-
-
-def with_params(url: str, params: dict[str, str]) -> str:
-    """`url` with `params` added; parameters already in the URL win (the writer chose them)."""
-    if not params:
-        return url
-    parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    present = {k for k, _ in query}
-    query += [(k, v) for k, v in params.items() if k not in present]
-    return urlunsplit(parts._replace(query=urlencode(query)))

@@ -17,9 +17,10 @@ from analytics.models import Link
 from analytics.products import repository as products_repo
 from analytics.settings import AnalyticsSettings
 from analytics.tracking import service as tracking
-from contracts.analytics import LinkCreatedV1
+from contracts.analytics import LinkCreatedV1, LinkRoutedV1
 from kit import tenancy
 from kit.events import outbox
+from kit.links import with_params
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,33 @@ def _directory_values(link: Link) -> dict[str, Any]:
         "code": link.code,
         "tenant_id": link.tenant_id,
         "link_id": link.id,
-        "destination": destinations.with_params(link.destination, dict(link.utm)),
+        "destination": with_params(link.destination, dict(link.utm)),
         "expires_at": link.expires_at,
         "dimensions": dimensions,
     }
+
+
+async def _route(session: AsyncSession, link: Link) -> None:
+    """Point `/r/{code}` at the link's destination, here and in every process answering it
+    from memory (the gateway's edge redirect follows `LinkRoutedV1`)."""
+    values = _directory_values(link)
+    await links_repo.put_directory(session, values)
+    await outbox.add(
+        session,
+        LinkRoutedV1(
+            code=link.code,
+            link_id=link.id,
+            destination=values["destination"],
+            expires_at=link.expires_at,
+            dimensions=values["dimensions"],
+        ),
+    )
+
+
+async def _unroute(session: AsyncSession, link: Link) -> None:
+    """`/r/{code}` leads nowhere (404), here and at the edge."""
+    await links_repo.drop_directory(session, link.code)
+    await outbox.add(session, LinkRoutedV1(code=link.code, link_id=link.id, destination=None))
 
 
 def _tenant(session: AsyncSession) -> uuid.UUID:
@@ -85,9 +109,9 @@ async def follow_store_domains(session: AsyncSession, settings: AnalyticsSetting
                 settings.extra_store_hosts,
             )
         except DestinationRefused:
-            await links_repo.drop_directory(session, link.code)
+            await _unroute(session, link)
         else:
-            await links_repo.put_directory(session, _directory_values(link))
+            await _route(session, link)
 
 
 async def create(
@@ -127,7 +151,7 @@ async def create(
     )
     session.add(link)
     await session.flush()
-    await links_repo.put_directory(session, _directory_values(link))
+    await _route(session, link)
     await announce(session, link, settings)
     return link
 
@@ -191,7 +215,7 @@ async def for_city_page(
     if link.destination != destination:
         link.destination = destination
         await session.flush()
-        await links_repo.put_directory(session, _directory_values(link))
+        await _route(session, link)
         await announce(session, link, settings)
     return link
 
@@ -224,7 +248,7 @@ async def update(
             continue
         setattr(link, name, value if name != "utm" else (value or {}))
     await session.flush()
-    await links_repo.put_directory(session, _directory_values(link))
+    await _route(session, link)
     return link
 
 

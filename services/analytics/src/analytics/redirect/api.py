@@ -1,18 +1,22 @@
-"""`/r/{code}`: the tracked redirect. The gateway forwards it with an anonymous internal token
-and the client's headers; the response never waits for the database."""
+"""`/r/{code}`: the tracked redirect, answered here for a caller with an anonymous internal
+token; the response never waits for the database. The gateway answers it at the edge from its
+own directory, asks `/internal/v1/links/{code}` on a miss, and hands its clicks over in batches
+through `/internal/v1/clicks`, into the same buffer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 
 from analytics.dependencies import AnalyticsContext
 from analytics.redirect import service
 from analytics.redirect.buffer import RawClick
+from analytics.redirect.schemas import ClickBatch, ClickBatchAccepted, LinkRouteRead
+from kit import links
 from kit.clientip import client_ip
 from kit.dependencies import require_principal
 
@@ -39,7 +43,7 @@ async def follow_link(code: str, request: Request) -> Response:
     target = await service.resolve(runtime_db, ctx.cache, code)
     moment = service.now()
     live = service.is_live(target, moment)
-    click_id = service.new_click_id()
+    click_id = links.new_click_id()
     headers = request.headers
     ctx.buffer.add(
         RawClick(
@@ -90,3 +94,20 @@ for method in ("GET", "HEAD"):
         route_class_override=RedirectRoute,
         responses=DOCUMENTED,
     )
+
+
+@router.get("/internal/v1/links/{code}", response_model=LinkRouteRead)
+async def link_route(code: str, request: Request) -> LinkRouteRead:
+    """Where `code` leads, for the gateway's edge redirect on a miss; 404 when nowhere."""
+    target = await service.route_of(request.app.state.db, code)
+    return LinkRouteRead(code=code, **target)
+
+
+@router.post(
+    "/internal/v1/clicks", response_model=ClickBatchAccepted, status_code=status.HTTP_202_ACCEPTED
+)
+async def accept_clicks(batch: ClickBatch, request: Request) -> ClickBatchAccepted:
+    """Clicks the gateway's edge redirect answered, into the click buffer (a batch sent twice
+    records each click once: click ids are unique)."""
+    ctx: AnalyticsContext = request.app.state.analytics
+    return ClickBatchAccepted(accepted=service.accept(ctx.buffer, batch.clicks))

@@ -57,20 +57,26 @@ CLICK_COLUMNS: list[tuple[str, str]] = [
 ]
 # One statement of column arrays: far less Python work per row than a multi-row VALUES, which
 # matters because the flush shares the event loop with the redirect. (COPY is refused under RLS.)
+# A click id already stored is skipped: the edge may send a batch again when it did not hear
+# that analytics took it.
 INSERT_CLICKS_SQL = (
     f"INSERT INTO clicks ({', '.join(c for c, _ in CLICK_COLUMNS)}) SELECT * FROM unnest("
     + ", ".join(f"${i}::{t}[]" for i, (_, t) in enumerate(CLICK_COLUMNS, start=1))
-    + ")"
+    + ") ON CONFLICT (click_id) DO NOTHING RETURNING code, is_bot"
 )
 
 
-async def insert_clicks(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+async def insert_clicks(
+    session: AsyncSession, rows: list[dict[str, Any]]
+) -> list[tuple[str, bool]]:
+    """Insert `rows`; (code, is_bot) of each click that was new."""
     if not rows:
-        return
+        return []
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     columns = [[row[name] for row in rows] for name, _ in CLICK_COLUMNS]
-    await raw.driver_connection.execute(INSERT_CLICKS_SQL, *columns)  # type: ignore[union-attr]
+    inserted = await raw.driver_connection.fetch(INSERT_CLICKS_SQL, *columns)  # type: ignore[union-attr]
+    return [(record["code"], record["is_bot"]) for record in inserted]
 
 
 async def insert_orphans(session: AsyncSession, rows: list[dict[str, Any]]) -> None:

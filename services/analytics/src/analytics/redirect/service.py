@@ -5,28 +5,27 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 import uuid
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from prometheus_client import Counter as Metric
 from sqlalchemy.exc import SQLAlchemyError
 
-from analytics.errors import LookupUnavailable
-from analytics.links.destinations import with_params
+from analytics.errors import LinkNotFound, LookupUnavailable
 from analytics.models import TenantSettings
 from analytics.redirect import bots, useragent
 from analytics.redirect import repository as redirect_repo
 from analytics.redirect.buffer import CLICKS_FLUSHED, ClickBuffer, RawClick
 from analytics.redirect.cache import LinkCache, Target
+from analytics.redirect.schemas import EdgeClick
 from analytics.redirect.visitors import visitor_hash
 from analytics.settings import AnalyticsSettings
 from analytics.tracking import repository as tracking_repo
 from contracts.analytics import ClicksRecordedV1
+from kit import links
 from kit.db import Database
 from kit.events import outbox
 
@@ -79,31 +78,49 @@ async def _lookup(db: Database, code: str) -> Target | None:
     )
 
 
+async def route_of(db: Database, code: str) -> dict[str, Any]:
+    """The directory's row for `code` (live or not: the asker checks expiry), or LinkNotFound."""
+    target = await _lookup(db, code)
+    if target is None:
+        raise LinkNotFound()
+    return {
+        "tenant_id": target.tenant_id,
+        "link_id": target.link_id,
+        "destination": target.destination,
+        "expires_at": target.expires_at,
+        "dimensions": target.dimensions,
+    }
+
+
+def accept(buffer: ClickBuffer, clicks: list[EdgeClick]) -> int:
+    """Buffer clicks answered elsewhere (the gateway's edge), as if answered here."""
+    for click in clicks:
+        buffer.add(
+            RawClick(
+                code=click.code,
+                click_id=click.click_id,
+                occurred_at=click.occurred_at,
+                tenant_id=click.tenant_id,
+                link_id=click.link_id,
+                dimensions=dict(click.dimensions),
+                ip=click.ip,
+                user_agent=click.user_agent,
+                referer=click.referer,
+                country=click.country,
+                language=click.language,
+                head=click.head,
+            )
+        )
+    return len(clicks)
+
+
 def is_live(target: Target | None, now: datetime) -> bool:
     return target is not None and (target.expires_at is None or target.expires_at > now)
 
 
-def new_click_id() -> str:
-    return secrets.token_urlsafe(12)
-
-
-CLICK_ID_MARK = "zMachiClickIdz"  # URL-safe, survives urlencode unchanged
-
-
-@lru_cache(maxsize=8192)
-def _around_click_id(destination: str, param: str) -> tuple[str, str] | None:
-    """The destination with the click id parameter, split where the id goes (parsed once per
-    destination, not per click); None when the writer put `param` in the URL already."""
-    marked = with_params(destination, {param: CLICK_ID_MARK})
-    before, found, after = marked.partition(CLICK_ID_MARK)
-    return (before, after) if found else None
-
-
 def location(target: Target, settings: AnalyticsSettings, click_id: str) -> str:
-    """The store URL with the click id the store hands back with the order (`click_id` is
-    URL-safe base64, so it needs no quoting)."""
-    around = _around_click_id(target.destination, settings.click_id_param)
-    return target.destination if around is None else f"{around[0]}{click_id}{around[1]}"
+    """The store URL with the click id the store hands back with the order."""
+    return links.location(target.destination, settings.click_id_param, click_id)
 
 
 def referrer_domain(referer: str) -> str | None:
@@ -192,9 +209,9 @@ async def _write_tenant(
             chunk = clicks[start : start + ROWS_PER_SLICE]
             rows += [_click_row(c, tenant, salts[c.occurred_at.date()]) for c in chunk]
             await asyncio.sleep(0)  # let waiting redirects run between slices
-        await redirect_repo.insert_clicks(session, rows)
+        inserted = await redirect_repo.insert_clicks(session, rows)
         await redirect_repo.mark_dirty(session, {_hour(c.occurred_at) for c in clicks})
-        human = Counter(r["code"] for r in rows if not r["is_bot"])
+        human = Counter(code for code, is_bot in inserted if not is_bot)
         if human:
             await outbox.add(
                 session,
