@@ -453,6 +453,7 @@ class TestPostMediaThroughTheClient:
                 height=1350,
                 type_=PostMediaTypeType0.IMAGE,
                 alt=alt,
+                bytes_=None,
             ),
             PostMedia(
                 url="https://cdn.takeo.example/garlic-landscape.jpg",
@@ -460,6 +461,7 @@ class TestPostMediaThroughTheClient:
                 height=628,
                 type_=None,
                 alt=None,
+                bytes_=None,
             ),
         ]
         body = PostCreate(
@@ -476,6 +478,7 @@ class TestPostMediaThroughTheClient:
                 "height": 1350,
                 "type": "image",
                 "alt": {"ja": "熟成黒にんにく", "en": "Aged black garlic"},
+                "bytes": None,
             },
             {
                 "url": "https://cdn.takeo.example/garlic-landscape.jpg",
@@ -483,6 +486,7 @@ class TestPostMediaThroughTheClient:
                 "height": 628,
                 "type": None,
                 "alt": None,
+                "bytes": None,
             },
         ]
 

@@ -148,8 +148,7 @@ class Dispatcher:
         rows = await repository.load(session, ids)
         wanted = {p.product_id for _, _, p in rows if p.product_id}
         media = await repository.product_media(session, {w for w in wanted if w})
-        carded = {d.product_id for d, _, _ in rows if d.product_id and _carded(d)}
-        cards = await repository.products(session, carded)
+        cards = await repository.products(session, {p for d, _, _ in rows if (p := _carded(d))})
         stopped = await self._products_stopped(session, {w for w in wanted if w})
         works: list[Work] = []
         unreadable: list[Outcome] = []
@@ -205,7 +204,8 @@ class Dispatcher:
         ]
         if credentials is None:
             credentials = self.vault.open(channel.credentials) if channel.credentials else {}
-        product = cards.get(delivery.product_id) if delivery.product_id else None
+        carded = _carded(delivery)
+        product = cards.get(carded) if carded else None
         return Work(
             delivery_id=delivery.id,
             tenant_id=delivery.tenant_id,
@@ -665,9 +665,9 @@ async def link_refused(session: AsyncSession, code: str, reason: str) -> None:
     await posts.refresh_status(session, delivery.post_id)
 
 
-def _carded(delivery: Delivery) -> bool:
-    """Scheduled to go out as its product's card (`posts.service._card`)."""
-    return bool((delivery.prepared or {}).get(line_rules.CARD_KEY))
+def _carded(delivery: Delivery) -> uuid.UUID | None:
+    """The product of a delivery scheduled to go out as its card (`posts.service._card`)."""
+    return delivery.product_id if (delivery.prepared or {}).get(line_rules.CARD_KEY) else None
 
 
 def _card(product: Product, sent: list[MediaItem], link: str | None, language: str) -> ProductCard:
