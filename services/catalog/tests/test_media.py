@@ -79,6 +79,21 @@ async def test_jpeg_with_gps_exif_comes_back_without_it(as_user: Client) -> None
         assert b"Exif" not in served.content
 
 
+async def test_a_photo_taken_sideways_is_stored_upright(as_user: Client) -> None:
+    sideways = Image.new("RGB", (400, 300), (200, 30, 30))
+    exif = sideways.getexif()
+    exif[ExifTags.Base.Orientation] = 6  # the camera was turned: show it rotated 90 degrees
+    out = io.BytesIO()
+    sideways.save(out, "JPEG", exif=exif)
+    http = as_user(principal(uuid.uuid4()))
+    media = (await upload(http, "turned.jpg", out.getvalue())).json()
+    assert (media["width"], media["height"]) == (300, 400)
+    served = await http.get(f"/v1/media/{media['id']}/original")
+    image = Image.open(io.BytesIO(served.content))
+    assert image.size == (300, 400)
+    assert ExifTags.Base.Orientation not in image.getexif()
+
+
 async def test_renditions_have_the_instagram_ratios_and_are_public(
     as_user: Client, app: object
 ) -> None:

@@ -69,7 +69,7 @@ class CatalogSettings(BaseSettings):
         default=2,
         ge=1,
         description="Images decoded at once per process; more uploads wait (a 50 Mpx image takes"
-        " some 200 MB while it is resized).",
+        " some 300 MB while it is resized).",
     )
     sync_interval_seconds: float = Field(
         default=900, gt=0, description="How often the worker pulls price and stock from stores."
