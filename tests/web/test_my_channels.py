@@ -47,6 +47,7 @@ def test_a_staff_member_connects_their_own_mastodon_account_by_its_address(
     platform: Platform,
     staff: tuple[httpx.Client, str],
     fake_mastodon: tuple[FakeMastodon, str],
+    town_channels: dict[str, dict[str, Any]],  # the town's X account, never offered to staff
 ) -> None:
     browser, user_id = staff
     fake, instance = fake_mastodon
@@ -96,6 +97,10 @@ def test_a_staff_member_connects_their_own_mastodon_account_by_its_address(
     assert len(staff_part) == 3, town[-3000:]  # the heading and the table's caption
     assert "@librarian" in staff_part[2]
     assert "@librarian" not in staff_part[0]
+    # The staff member's composer offers their own account, never the town's.
+    composer = browser.get("/console/posts/new?lang=en").text
+    assert "@librarian" in composer
+    assert "@takeo_city" not in composer
 
 
 @pytest.mark.parametrize(

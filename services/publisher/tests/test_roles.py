@@ -64,3 +64,34 @@ async def test_only_the_content_team_changes_the_weekly_slots(
     assert (deleted.status_code, made.status_code) == (403, 403)
     slots = (await admin.get("/v1/slots", params={"channel_id": town["id"]})).json()["items"]
     assert [s["id"] for s in slots] == [slot.json()["id"]]
+
+
+async def test_the_channels_a_user_may_post_to_are_listed_as_the_posts_api_decides(
+    as_user: Client, tenant: uuid.UUID
+) -> None:
+    admin = as_user(principal(tenant, ("admin",)))
+    me, colleague = principal(tenant, ("staff",)), principal(tenant, ("staff",))
+    town = await channel(admin)
+    mine = await channel(admin, owner_kind="staff", owner_user=me.sub)
+    theirs = await channel(admin, owner_kind="staff", owner_user=colleague.sub)
+    staff, writer = as_user(me), as_user(principal(tenant, ("writer",)))
+
+    def ids(answer: httpx.Response) -> set[str]:
+        assert answer.status_code == 200, answer.text
+        return {c["id"] for c in answer.json()["items"]}
+
+    postable = {"postable": "true"}
+    assert ids(await staff.get("/v1/channels", params=postable)) == {mine["id"]}
+    assert ids(await writer.get("/v1/channels", params=postable)) == {
+        town["id"],
+        mine["id"],
+        theirs["id"],
+    }
+    other = {**postable, "owner_user": colleague.sub}
+    assert ids(await staff.get("/v1/channels", params=other)) == set()
+    # ... and the posts API agrees: the staff member posts on their own account only.
+    assert (
+        await staff.post("/v1/posts", json={"text": "A", "channel_ids": [mine["id"]]})
+    ).status_code == 201
+    refused = await staff.post("/v1/posts", json={"text": "B", "channel_ids": [town["id"]]})
+    assert refused.status_code == 403

@@ -71,7 +71,7 @@ async def _composer(
     if about is not None and not form.media_asked and choices:
         form.media_id = choices[0].media_id  # the product's own photo, unless one was chosen
     photo = service.chosen_photo(form, choices)
-    channels = await console.channels(api)
+    channels = await console.channels(api, postable=True)
     products = await console.products(api, language)
     preview = await service.preview(api, form, channels, about, destination, photo)
     extra = {

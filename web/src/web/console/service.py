@@ -269,10 +269,11 @@ async def update_variant(
     return parsed(answer, VariantRead)
 
 
-async def channels(api: AuthenticatedClient) -> list[ChannelRead]:
-    """Channels a post can go to (connected ones)."""
-    page = parsed(await channels_list.asyncio_detailed(client=api, limit=100), PageChannelRead)
-    return [c for c in page.items if c.status == "active"]
+async def channels(api: AuthenticatedClient, *, postable: bool = False) -> list[ChannelRead]:
+    """The connected channels; `postable`: only those the user may post to (the API decides: a
+    staff member's own accounts, every channel for the content team)."""
+    answer = await channels_list.asyncio_detailed(client=api, limit=100, postable=postable)
+    return [c for c in parsed(answer, PageChannelRead).items if c.status == "active"]
 
 
 async def all_channels(api: AuthenticatedClient) -> dict[str, ChannelRead]:

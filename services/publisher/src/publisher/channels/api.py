@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, Query
 
-from kit.dependencies import SessionDep
+from kit.dependencies import PrincipalDep, SessionDep
 from kit.outbound import OutboundDep
 from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from publisher.channels import repository, service
@@ -34,16 +34,30 @@ async def create_channel(
 @router.get("", response_model=Page[ChannelRead])
 async def list_channels(
     session: SessionDep,
+    who: PrincipalDep,
     platform: str | None = Query(default=None, max_length=20),
     owner_user: str | None = Query(
         default=None, max_length=200, description="Only the channels this user owns (`/v1/me` id)."
+    ),
+    postable: bool = Query(
+        default=False,
+        description="Only the channels the caller may post to: every one for the content team,"
+        " a staff member's own accounts for anyone else.",
     ),
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """The tenant's channels, newest first."""
+    own = service.own_channels_only(who) if postable else None
+    if own is not None and owner_user not in (None, own):
+        return {"items": [], "next_cursor": None}  # someone else's accounts: none postable
     items, next_cursor = await repository.list_page(
-        session, cursor=cursor, limit=limit, platform=platform, owner_user=owner_user
+        session,
+        cursor=cursor,
+        limit=limit,
+        platform=platform,
+        owner_user=own or owner_user,
+        owner_kind="staff" if own is not None else None,  # as `service.may_post` decides
     )
     return {"items": [service.read(c) for c in items], "next_cursor": next_cursor}
 

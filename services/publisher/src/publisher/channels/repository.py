@@ -58,12 +58,15 @@ async def list_page(
     limit: int,
     platform: str | None,
     owner_user: str | None = None,
+    owner_kind: str | None = None,
 ) -> tuple[list[Channel], str | None]:
     statement = select(Channel)
     if platform is not None:
         statement = statement.where(Channel.platform == platform)
     if owner_user is not None:
         statement = statement.where(Channel.owner_user == owner_user)
+    if owner_kind is not None:
+        statement = statement.where(Channel.owner_kind == owner_kind)
     return await paginate(session, statement, Channel, cursor=cursor, limit=limit)
 
 

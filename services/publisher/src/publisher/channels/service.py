@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.publisher import ChannelNeedsReauthV1
+from kit import policy
+from kit.auth import InternalPrincipal
 from kit.errors import InvalidInput
 from kit.events import outbox
 from kit.outbound import OutboundPolicy
@@ -121,6 +123,18 @@ async def update(
     await session.flush()
     await session.refresh(channel)
     return channel
+
+
+def may_post(who: InternalPrincipal, channel: Channel) -> bool:
+    """The content team posts on every channel; a staff member on the accounts they own."""
+    own = own_channels_only(who)
+    return own is None or (channel.owner_kind == "staff" and channel.owner_user == own)
+
+
+def own_channels_only(who: InternalPrincipal) -> str | None:
+    """The user whose own channels are all `who` may post to, or None when `who` may post to
+    every channel of the town (the content team)."""
+    return None if who.has_role(*policy.WRITERS) else who.sub
 
 
 async def mark_needs_reauth(session: AsyncSession, channel: Channel, reason: str) -> None:

@@ -42,7 +42,7 @@ async def retry(session: AsyncSession, who: InternalPrincipal, delivery_id: uuid
     if delivery is None:
         raise DeliveryNotFound(f"no delivery {delivery_id}")
     channel = await channels.get(session, delivery.channel_id)
-    if not posts.may_post(who, channel):
+    if not channels.may_post(who, channel):
         raise ChannelNotAllowed(f"channel {channel.id} is not yours")
     reason = refusal(delivery)
     if reason is None and channel.status != "active":

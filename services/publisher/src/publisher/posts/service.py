@@ -29,6 +29,7 @@ from kit.errors import Forbidden, InvalidInput, QuotaExceeded
 from kit.events import outbox
 from kit.preconditions import UNCONDITIONAL, IfMatch
 from publisher.channels import repository as channels_repo
+from publisher.channels import service as channels_service
 from publisher.errors import (
     ChannelNeedsReauth,
     ChannelNotAllowed,
@@ -109,16 +110,9 @@ async def _channels(
     if missing:
         raise InvalidInput(f"unknown channel(s): {', '.join(sorted(map(str, missing)))}")
     for channel in channels:
-        if who is not None and not may_post(who, channel):
+        if who is not None and not channels_service.may_post(who, channel):
             raise ChannelNotAllowed(f"channel {channel.id} is not yours")
     return channels
-
-
-def may_post(who: InternalPrincipal, channel: Channel) -> bool:
-    """The content team posts on every channel; a staff member on the accounts they own."""
-    if who.has_role(*policy.WRITERS):
-        return True
-    return channel.owner_kind == "staff" and channel.owner_user == who.sub
 
 
 def _media(items: list[Any]) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ def _get_kwargs(
     *,
     platform: None | str | Unset = UNSET,
     owner_user: None | str | Unset = UNSET,
+    postable: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -33,6 +34,8 @@ def _get_kwargs(
     else:
         json_owner_user = owner_user
     params["owner_user"] = json_owner_user
+
+    params["postable"] = postable
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -94,6 +97,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     platform: None | str | Unset = UNSET,
     owner_user: None | str | Unset = UNSET,
+    postable: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageChannelRead | Problem]:
@@ -104,6 +108,8 @@ def sync_detailed(
     Args:
         platform (None | str | Unset):
         owner_user (None | str | Unset): Only the channels this user owns (`/v1/me` id).
+        postable (bool | Unset): Only the channels the caller may post to: every one for the
+            content team, a staff member's own accounts for anyone else. Default: False.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -118,6 +124,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         platform=platform,
         owner_user=owner_user,
+        postable=postable,
         cursor=cursor,
         limit=limit,
     )
@@ -134,6 +141,7 @@ def sync(
     client: AuthenticatedClient,
     platform: None | str | Unset = UNSET,
     owner_user: None | str | Unset = UNSET,
+    postable: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageChannelRead | Problem | None:
@@ -144,6 +152,8 @@ def sync(
     Args:
         platform (None | str | Unset):
         owner_user (None | str | Unset): Only the channels this user owns (`/v1/me` id).
+        postable (bool | Unset): Only the channels the caller may post to: every one for the
+            content team, a staff member's own accounts for anyone else. Default: False.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -159,6 +169,7 @@ def sync(
         client=client,
         platform=platform,
         owner_user=owner_user,
+        postable=postable,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -169,6 +180,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     platform: None | str | Unset = UNSET,
     owner_user: None | str | Unset = UNSET,
+    postable: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageChannelRead | Problem]:
@@ -179,6 +191,8 @@ async def asyncio_detailed(
     Args:
         platform (None | str | Unset):
         owner_user (None | str | Unset): Only the channels this user owns (`/v1/me` id).
+        postable (bool | Unset): Only the channels the caller may post to: every one for the
+            content team, a staff member's own accounts for anyone else. Default: False.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -193,6 +207,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         platform=platform,
         owner_user=owner_user,
+        postable=postable,
         cursor=cursor,
         limit=limit,
     )
@@ -207,6 +222,7 @@ async def asyncio(
     client: AuthenticatedClient,
     platform: None | str | Unset = UNSET,
     owner_user: None | str | Unset = UNSET,
+    postable: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageChannelRead | Problem | None:
@@ -217,6 +233,8 @@ async def asyncio(
     Args:
         platform (None | str | Unset):
         owner_user (None | str | Unset): Only the channels this user owns (`/v1/me` id).
+        postable (bool | Unset): Only the channels the caller may post to: every one for the
+            content team, a staff member's own accounts for anyone else. Default: False.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -233,6 +251,7 @@ async def asyncio(
             client=client,
             platform=platform,
             owner_user=owner_user,
+            postable=postable,
             cursor=cursor,
             limit=limit,
         )
