@@ -218,6 +218,7 @@ async def test_a_container_refused_once_with_a_server_error_is_retried_in_prepar
     [
         ("instagram", "aspect", "The aspect ratio 6000:500 is not supported"),
         ("threads", "aspect", "INVALID_ASPECT_RATIO"),
+        ("instagram", "large", "The image size is too large"),
         ("instagram", "processing", "FAILED_PROCESSING_VIDEO"),
         ("threads", "processing", "FAILED_PROCESSING_VIDEO"),
     ],
@@ -237,6 +238,10 @@ async def test_media_the_platform_refuses_fails_the_delivery_with_its_words(
             Image.new("RGB", (6000, 500)).save(wide, "JPEG")
             sent = item["url"].removeprefix(s.host_url).replace("/web", f"/{SENT[platform]}")
             s.host.put(sent, wide.getvalue())
+        elif fault == "large":  # over Instagram's 8 MiB
+            item = s.picture("poster")
+            sent = item["url"].removeprefix(s.host_url).replace("/web", f"/{SENT[platform]}")
+            s.host.put(sent, photo("poster") + b"." * 8 * 1024 * 1024)
         else:
             s.box.fail_processing = True
             item = s.clip("broken")

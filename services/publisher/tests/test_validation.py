@@ -132,6 +132,26 @@ async def test_the_preview_reports_media_rules_before_submit(as_user: Client) ->
     assert preview["valid"] is False
 
 
+async def test_the_preview_shows_the_rendition_each_platform_is_sent(as_user: Client) -> None:
+    admin = as_user(principal(uuid.uuid4()))
+    instagram, x = await channel(admin, "instagram"), await channel(admin, "x")
+    base = f"https://m.test/v1/media/{uuid.uuid4()}"
+    body = {
+        "text": "秋の味覚",
+        "channel_ids": [instagram["id"], x["id"]],
+        "media": [{"url": f"{base}/web", "width": 1600, "height": 1200}],
+        "renditions": {"x": "landscape"},
+    }
+    preview = (await admin.post("/v1/posts/preview", json=body)).json()
+    sent = {c["platform"]: c["media"] for c in preview["channels"]}
+    assert [(m["url"], m["width"], m["height"]) for m in sent["instagram"]] == [
+        (f"{base}/portrait", 1080, 1350)
+    ]
+    assert [(m["url"], m["width"], m["height"]) for m in sent["x"]] == [
+        (f"{base}/landscape", 1200, 628)
+    ]
+
+
 async def test_a_rendition_a_platform_does_not_take_is_refused_on_create(as_user: Client) -> None:
     admin = as_user(principal(uuid.uuid4()))
     body = {"text": "秋", "renditions": {"instagram": "web", "x": "landscape"}}

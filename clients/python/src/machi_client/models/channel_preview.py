@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.broadcast_estimate import BroadcastEstimate
+    from ..models.post_media import PostMedia
 
 
 T = TypeVar("T", bound="ChannelPreview")
@@ -28,6 +29,8 @@ class ChannelPreview:
         text (str):
         valid (bool):
         broadcast (BroadcastEstimate | None | Unset):
+        media (list[PostMedia] | Unset): The post's media as this platform gets them: each catalog photo as the
+            rendition sent there (the platform's own, or the post's `renditions` choice).
     """
 
     channel_id: UUID
@@ -38,6 +41,7 @@ class ChannelPreview:
     text: str
     valid: bool
     broadcast: BroadcastEstimate | None | Unset = UNSET
+    media: list[PostMedia] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +69,13 @@ class ChannelPreview:
         else:
             broadcast = self.broadcast
 
+        media: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.media, Unset):
+            media = []
+            for media_item_data in self.media:
+                media_item = media_item_data.to_dict()
+                media.append(media_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -80,12 +91,15 @@ class ChannelPreview:
         )
         if broadcast is not UNSET:
             field_dict["broadcast"] = broadcast
+        if media is not UNSET:
+            field_dict["media"] = media
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.broadcast_estimate import BroadcastEstimate
+        from ..models.post_media import PostMedia
 
         d = dict(src_dict)
         channel_id = UUID(d.pop("channel_id"))
@@ -119,6 +133,15 @@ class ChannelPreview:
 
         broadcast = _parse_broadcast(d.pop("broadcast", UNSET))
 
+        _media = d.pop("media", UNSET)
+        media: list[PostMedia] | Unset = UNSET
+        if _media is not UNSET:
+            media = []
+            for media_item_data in _media:
+                media_item = PostMedia.from_dict(media_item_data)
+
+                media.append(media_item)
+
         channel_preview = cls(
             channel_id=channel_id,
             length=length,
@@ -128,6 +151,7 @@ class ChannelPreview:
             text=text,
             valid=valid,
             broadcast=broadcast,
+            media=media,
         )
 
         channel_preview.additional_properties = d

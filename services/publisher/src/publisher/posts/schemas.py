@@ -168,6 +168,11 @@ class ChannelPreview(BaseModel):
     max_length: int
     valid: bool
     problems: list[str]
+    media: list[PostMedia] = Field(
+        default=[],
+        description="The post's media as this platform gets them: each catalog photo as the"
+        " rendition sent there (the platform's own, or the post's `renditions` choice).",
+    )
     broadcast: BroadcastEstimate | None = None
 
 

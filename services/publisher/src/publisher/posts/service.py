@@ -48,6 +48,7 @@ from publisher.posts.broadcast import Broadcasts
 from publisher.posts.schemas import (
     ChannelPreview,
     PostCreate,
+    PostMedia,
     PostUpdate,
     PreviewRead,
     ScheduleRequest,
@@ -295,6 +296,7 @@ async def _check(
             channel.platform, channel.config, text, list(post.media or []), post.renditions
         )
         length, limit = validation.length(channel.platform, channel.config, text)
+        sent = validation.sent_media(channel.platform, list(post.media or []), post.renditions)
         previews.append(
             ChannelPreview(
                 channel_id=channel.id,
@@ -304,6 +306,7 @@ async def _check(
                 max_length=limit,
                 valid=not found,
                 problems=found,
+                media=[PostMedia.model_validate(item) for item in sent],
             )
         )
     return PreviewRead(

@@ -64,6 +64,14 @@ def renditions_refused(renditions: Mapping[str, str]) -> list[str]:
     return found
 
 
+def sent_media(
+    platform: str, media: list[dict[str, Any]], renditions: Mapping[str, str] | None
+) -> list[dict[str, Any]]:
+    """The post's media as `platform` gets them (its rendition, or the writer's choice)."""
+    choice = (renditions or {}).get(platform) or registry.get(platform).rules.rendition
+    return as_sent(media, choice)
+
+
 def as_sent(media: list[dict[str, Any]], rendition: str) -> list[dict[str, Any]]:
     """Each item as the platform will get it: catalog photos as `rendition`, with its sizes."""
     sent = []
