@@ -200,6 +200,7 @@ class TestBestTimes:
     def test_best_time_per_channel_becomes_the_next_campaigns_slot(self, looked: Looked) -> None:
         analyst, writer = looked.town.users["analyst"], looked.town.users["writer1"]
         town_x = str(looked.town.channels["town_x"].id)
+        suggestions = f"/v1/channels/{town_x}/slot-suggestions"
 
         def best_for_x() -> dict[str, Any] | None:
             items = ok(analyst.get("/v1/reports/best-times", params=this_month()))["items"]
@@ -207,21 +208,44 @@ class TestBestTimes:
 
         best = eventually_sync(best_for_x, timeout=60, what="a best time for Takeo's X account")
         assert best["samples"] >= 3
-        slot = ok(
-            writer.post(
-                "/v1/slots",
-                json={
-                    "channel_id": town_x,
-                    "weekday": best["weekday"],
-                    "time": f"{best['hour']:02d}:00",
-                },
-            ),
-            201,
+        suggested = ok(writer.get(suggestions, params=this_month()))
+        assert suggested["timezone"] == "Asia/Tokyo"
+        first = suggested["items"][0]
+        assert (first["weekday"], first["time"], first["exists"]) == (
+            best["weekday"],
+            f"{best['hour']:02d}:00",
+            False,
         )
-        assert slot["weekday"] == best["weekday"]
+
+        accepted = ok(writer.post(f"{suggestions}/accept", params=this_month()))
+        again = ok(writer.post(f"{suggestions}/accept", params=this_month()))
+
+        assert accepted["created"] == len(suggested["items"]) >= 1
+        assert again["created"] == 0  # one call, and a second one adds nothing
+        slots = ok(writer.get("/v1/slots", params={"channel_id": town_x}))["items"]
+        held = [(s["weekday"], s["local_time"]) for s in slots]
+        assert (best["weekday"], f"{best['hour']:02d}:00") in held
+        assert len(held) == len(set(held))
         upcoming = ok(writer.get("/v1/slots/next", params={"channel_id": town_x}))
         at = datetime.fromisoformat(upcoming["at"]).astimezone(TOKYO)
         assert (at.weekday(), at.hour, at.minute) == (best["weekday"], best["hour"], 0)
+        placed = self._scheduled_in_next_slot(looked, town_x)
+        assert (placed.weekday(), placed.hour, placed.minute) == (best["weekday"], best["hour"], 0)
         chart = analyst.get("/v1/reports/best-times", params={**this_month(), "format": "svg"})
         assert chart.status_code == 200
         assert "<svg" in chart.text
+
+    def _scheduled_in_next_slot(self, looked: Looked, channel_id: str) -> datetime:
+        """A writer's post placed in the channel's next free slot: when its delivery is due
+        (Takeo's time). It is cancelled afterwards, so the journeys' other counts stay."""
+        writer, editor = looked.town.users["writer1"], looked.town.users["editor"]
+        post = ok(
+            writer.post("/v1/posts", json={"text": "今週の佐賀牛", "channel_ids": [channel_id]}),
+            201,
+        )
+        if ok(writer.post(f"/v1/posts/{post['id']}/submit"))["status"] == "submitted":
+            ok(editor.post(f"/v1/posts/{post['id']}/approve"))
+        ok(writer.post(f"/v1/posts/{post['id']}/schedule", json={"next_free_slot": True}))
+        (delivery,) = ok(writer.get("/v1/deliveries", params={"post_id": post["id"]}))["items"]
+        ok(writer.post(f"/v1/posts/{post['id']}/cancel"))
+        return datetime.fromisoformat(delivery["due_at"]).astimezone(TOKYO)

@@ -94,6 +94,8 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("GET", "/v1/channels/{channel_id}"): Call("channel"),
     ("PATCH", "/v1/channels/{channel_id}"): Call("channel", {"name": "B's now"}),
     ("GET", "/v1/channels/{channel_id}/feed"): Call("channel"),
+    ("GET", "/v1/channels/{channel_id}/slot-suggestions"): Call("channel"),
+    ("POST", "/v1/channels/{channel_id}/slot-suggestions/accept"): Call("channel"),
     ("GET", "/v1/posts/{post_id}"): Call("post"),
     ("PATCH", "/v1/posts/{post_id}"): Call("post", {"text": "B wrote this"}),
     ("GET", "/v1/posts/{post_id}/transitions"): Call("post"),
@@ -129,6 +131,9 @@ NOT_TENANT_OBJECTS: dict[str, str] = {
     # Rendition bytes are public capability URLs (random UUIDs) that social platforms fetch
     # without credentials (catalog.media.api); the metadata at /v1/media/{media_id} is checked.
     "/v1/media/{media_id}/{rendition}": "public by design",
+    # A notice is one person's, found by the caller's user id: anyone else's, whatever their
+    # town, is 404 (gateway/tests/test_notifications.py); no API call makes one, events do.
+    "/v1/notifications/{notification_id}/read": "the person's own",
     # Tracked redirects: the short code is shared in public posts.
     "/r/{code}": "public by design",
     # Store webhooks are authenticated by the store's signature for `{town}`, not by a login.

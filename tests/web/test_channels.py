@@ -14,7 +14,10 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from contracts.publisher import ChannelNeedsReauthV1
 from kit.db import Database
+from kit.events import outbox
+from kit.testing.waiting import eventually_sync
 from machi_cli import seed
 from tests.harness import Platform
 from tests.web.test_pages import csrf_of, sign_in
@@ -174,3 +177,62 @@ def test_a_channel_that_lost_access_says_why_and_reconnects(
         data={"platform": "x", "owner_kind": "town", "csrf_token": csrf_of(page)},
     )
     assert consent_of(again).startswith(fake_x[1])
+
+
+def _announce_lost_access(platform: Platform, tenant: str, name: str) -> None:
+    """The event the publisher sends when a channel turns needs_reauth, put in its outbox as
+    `channels.service.mark_needs_reauth` does; its relay and the gateway do the rest."""
+
+    async def announce() -> None:
+        db = Database(platform.settings.app_url("publisher"), pool_size=1)
+        lost = ChannelNeedsReauthV1(
+            channel_id=uuid.uuid4(), platform="x", name=name, reason="invalid_grant"
+        )
+        try:
+            async with db.transaction(uuid.UUID(tenant)) as session:
+                await outbox.add(session, lost)
+        finally:
+            await db.dispose()
+
+    asyncio.run(announce())
+
+
+def test_a_channel_that_lost_access_is_a_notice_on_the_dashboard_until_read(
+    admin: httpx.Client, platform: Platform
+) -> None:
+    name = f"@notice{uuid.uuid4().hex[:6]}"
+    tenant = platform.seeded_admin().get("/v1/me").json()["tenant_id"]
+    _announce_lost_access(platform, tenant, name)
+    told = f"{name} (x) must be reconnected"
+
+    page = eventually_sync(
+        lambda: told in (shown := admin.get("/console/").text) and shown,
+        timeout=30,
+        what="the notice on the dashboard",
+    )
+    item = page.split(told)[1].split("</li>")[0]
+    action = re.search(r'action="(/console/notifications/[^"]+/read)"', item)
+    assert action, item
+    read = admin.post(action.group(1), data={"csrf_token": csrf_of(admin.get("/console/"))})
+
+    assert read.status_code == 303
+    assert told not in admin.get("/console/").text
+    assert "お知らせ" in admin.get("/console/?lang=ja").text
+
+
+def test_a_channel_page_offers_its_best_times_as_slots(
+    admin: httpx.Client, town_channels: dict[str, dict[str, object]]
+) -> None:
+    path = f"/console/channels/{town_channels['x']['id']}"
+    page = admin.get(path)
+    assert page.status_code == 200
+    assert 'id="best-slots"' in page.text
+
+    added = admin.post(f"{path}/slot-suggestions/accept", data={"csrf_token": csrf_of(page)})
+
+    assert added.status_code == 303
+    assert added.headers["location"].startswith(f"{path}?slots=")
+    after = admin.get(added.headers["location"])
+    assert "Slots added:" in after.text
+    assert "Add these times as slots" not in after.text  # every suggested time is a slot now
+    assert "게시하기 좋은 시간" in admin.get(f"{path}?lang=ko").text

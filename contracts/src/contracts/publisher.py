@@ -86,6 +86,9 @@ class ChannelNeedsReauthV1(Event):
     platform: str
     name: str
     reason: str
+    # Who is told besides the town's admins: the staff member whose own account it is.
+    owner_kind: str = "town"  # town, shop, staff
+    owner_user: str | None = None
 
 
 class ScheduledDelivery(BaseModel):

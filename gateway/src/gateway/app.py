@@ -20,6 +20,7 @@ from gateway.dependencies import OWN_RULES, authorize
 from gateway.export import api as export_api
 from gateway.mail import Mailer
 from gateway.middleware import EdgeMiddleware
+from gateway.notifications import api as notifications_api
 from gateway.plans import api as plans_api
 from gateway.playbook import api as playbook_api
 from gateway.public import api as public_api
@@ -33,6 +34,7 @@ from gateway.redirect.directory import LinkDirectory
 from gateway.redirect.service import Edge
 from gateway.settings import GatewayKeys, GatewaySettings
 from gateway.state import GatewayState
+from gateway.suggestions import api as suggestions_api
 from gateway.tenants import api as tenants_api
 from gateway.upstream import ServiceCaller
 from gateway.usage import api as usage_api
@@ -156,6 +158,8 @@ def create_app(
         playbook_api.router,
         audit_api.router,
         webhooks_api.router,
+        suggestions_api.router,
+        notifications_api.router,
         public_api.router,
     ]
     app.mount(openapi.DOCS_ASSETS_URL, StaticFiles(directory=openapi.DOCS_ASSETS), name="docs")

@@ -5,6 +5,7 @@ from gateway.api_keys.models import ApiKey
 from gateway.audit.models import AuditEvent
 from gateway.auth.models import RefreshToken
 from gateway.base import Base
+from gateway.notifications.models import Notification
 from gateway.plans.models import Plan
 from gateway.tenants.models import Tenant
 from gateway.usage.models import UsageCount
@@ -16,6 +17,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Invitation",
+    "Notification",
     "PasswordReset",
     "Plan",
     "RecoveryCode",

@@ -46,6 +46,7 @@ class Unavailable:
     """Why a service's part could not be had."""
 
     reason: str
+    status: int | None = None  # the service's status code, when it answered
 
     def section(self) -> dict[str, Any]:
         return {"available": False, "reason": self.reason}
@@ -105,7 +106,7 @@ class ServiceCaller:
             log.warning("service call failed", extra={"upstream": service, "error": repr(exc)})
             return Unavailable(f"{service} is unreachable")
         if not response.is_success:
-            return Unavailable(f"{service} answered {response.status_code}")
+            return Unavailable(f"{service} answered {response.status_code}", response.status_code)
         if response.status_code == 204 or not response.content:
             return {}
         try:

@@ -196,6 +196,20 @@ WEBHOOK_ENDPOINTS: Table = {
         G, ADMINS
     ),
 }
+# Each person's own notices (a channel to reconnect, ...), whatever their role.
+NOTIFICATIONS: Table = {
+    ("GET", "/v1/notifications"): read(G, TOWN),
+    ("POST", "/v1/notifications/read-all"): write(G, TOWN),
+    ("POST", "/v1/notifications/{notification_id}/read"): write(G, TOWN),
+}
+# The best-times report turned into a channel's slots, composed by the gateway: it reads the
+# report and the channel for the caller's town itself, and adds the slots as the caller (the
+# publisher's row for POST /v1/slots applies too). A key needs the publisher's scopes: these
+# read and change a publisher channel's slots.
+SLOT_SUGGESTIONS: Table = {
+    ("GET", "/v1/channels/{channel_id}/slot-suggestions"): read(P, TOWN - {PRODUCER}),
+    ("POST", "/v1/channels/{channel_id}/slot-suggestions/accept"): write(P, WRITERS),
+}
 PUBLIC_PAGES: Table = {
     ("GET", "/public/{town}"): public(),
     ("HEAD", "/public/{town}"): public(),
@@ -403,7 +417,16 @@ EDGE: Table = {
 }
 
 TABLES: dict[str, Table] = {
-    "gateway": {**AUTH, **TENANTS, **USERS, **AUDIT, **WEBHOOK_ENDPOINTS, **PUBLIC_PAGES},
+    "gateway": {
+        **AUTH,
+        **TENANTS,
+        **USERS,
+        **AUDIT,
+        **WEBHOOK_ENDPOINTS,
+        **NOTIFICATIONS,
+        **SLOT_SUGGESTIONS,
+        **PUBLIC_PAGES,
+    },
     "catalog": {
         **PRODUCERS,
         **PRODUCTS,

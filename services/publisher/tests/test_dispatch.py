@@ -59,6 +59,7 @@ async def test_facebook_error_190_needs_reauth_and_is_not_retried(
     assert channel_row.json()["status"] == "needs_reauth"
     [told] = await events(runtime, tenant, "publisher.channel.needs_reauth.v1")
     assert told["channel_id"] == after["channel_id"]
+    assert (told["owner_kind"], told["owner_user"]) == ("town", None)  # the admins are told
 
 
 async def test_facebook_throttling_and_server_errors_are_retried_with_backoff(

@@ -239,6 +239,10 @@ async def _history(
         "deliveries": await service.history(api, channel_id),
         "may_retry": service.may_post(_me(frame), found),
         "retried": request.query_params.get("retried"),
+        "slots_added": request.query_params.get("slots"),
+        "suggestions": await service.slot_suggestions(api, channel_id),
+        "may_add_slots": bool(set(_me(frame).roles) & service.SLOT_KEEPERS),
+        "days": i18n.day_names(language),
         "error": error,
         "error_words": service.problem_words(error) if error else "",
         "when": lambda moment: i18n.when(moment, zone, language),
@@ -279,3 +283,24 @@ async def retry_delivery(
             request, render, session, api, language, channel_id, error=exc, status=exc.status
         )
     return RedirectResponse(f"/console/channels/{channel_id}?retried=1", status_code=303)
+
+
+@router.post("/{channel_id}/slot-suggestions/accept", dependencies=[CsrfChecked])
+async def accept_slot_suggestions(
+    channel_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """Add the best times to post as the channel's weekly slots, in one call."""
+    try:
+        added = await service.accept_slot_suggestions(api, channel_id)
+    except ApiError as exc:
+        if exc.status not in (403, 502, 503, 504):
+            raise
+        return await _history(
+            request, render, session, api, language, channel_id, error=exc, status=exc.status
+        )
+    return RedirectResponse(f"/console/channels/{channel_id}?slots={added}", status_code=303)

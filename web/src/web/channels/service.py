@@ -14,6 +14,8 @@ from machi_client.api.channels import (
     channels_oauth_callback,
     channels_oauth_select,
     channels_oauth_start,
+    channels_slot_suggestions,
+    channels_slot_suggestions_accept,
 )
 from machi_client.api.deliveries import deliveries_attempts, deliveries_list, deliveries_retry
 from machi_client.models import (
@@ -32,6 +34,8 @@ from machi_client.models import (
     PageChannelRead,
     PageDeliveryRead,
     PageSelection,
+    SlotSuggestions,
+    SlotSuggestionsAccepted,
 )
 from machi_client.types import UNSET, Unset
 from web.channels import errors
@@ -235,3 +239,25 @@ async def retry(api: AuthenticatedClient, delivery_id: UUID) -> DeliveryRead:
     """Send a delivery that failed before the publish call again (the API refuses others)."""
     answer = await deliveries_retry.asyncio_detailed(delivery_id, client=api)
     return parsed(answer, DeliveryRead)
+
+
+# kit.policy: who may add a channel's slots (POST /v1/slots and the suggestions' accept).
+SLOT_KEEPERS = frozenset({"admin", "editor", "writer", "photographer"})
+
+
+async def slot_suggestions(api: AuthenticatedClient, channel_id: UUID) -> SlotSuggestions | None:
+    """The channel's best weekly hours as slots; None for a role that may not read the best
+    times, or while analytics cannot answer (the page shows the rest)."""
+    answer = await channels_slot_suggestions.asyncio_detailed(channel_id, client=api)
+    try:
+        return parsed(answer, SlotSuggestions)
+    except ApiError as exc:
+        if exc.status in (403, 502, 503, 504):
+            return None
+        raise
+
+
+async def accept_slot_suggestions(api: AuthenticatedClient, channel_id: UUID) -> int:
+    """Add the suggested slots the channel lacks; how many were added."""
+    answer = await channels_slot_suggestions_accept.asyncio_detailed(channel_id, client=api)
+    return parsed(answer, SlotSuggestionsAccepted).created

@@ -125,6 +125,7 @@ async def dashboard(
     frame = await _frame(api, language)
     products = await service.products(api, language) if frame["town"] else []
     reauth = await service.channels_needing_reauth(api) if frame["town"] else []
+    notices = await service.notices(api) if frame["town"] else service.Notices(0, [])
     waiting = await service.posts(api, "submitted") if frame["town"] else []
     scheduled = await service.posts(api, "scheduled") if frame["town"] else []
     town = frame["town"]
@@ -142,10 +143,26 @@ async def dashboard(
         "products": products[:5],
         "product_count": len(products),
         "reauth": reauth,
+        "notices": notices,
+        "when": i18n.when,
         "name_of": service.product_name,
         "price": i18n.price,
     }
     return render.page(request, "console/dashboard.html", context)
+
+
+@router.post("/notifications/{notice_id}/read", dependencies=[CsrfChecked])
+async def read_notice(notice_id: UUID, api: UserApi) -> Response:
+    """Mark one notice read, back to the dashboard."""
+    await service.read_notice(api, notice_id)
+    return RedirectResponse("/console/", status_code=303)
+
+
+@router.post("/notifications/read-all", dependencies=[CsrfChecked])
+async def read_all_notices(api: UserApi) -> Response:
+    """Mark every notice read, back to the dashboard."""
+    await service.read_notice(api, None)
+    return RedirectResponse("/console/", status_code=303)
 
 
 @router.get("/products", response_class=HTMLResponse)

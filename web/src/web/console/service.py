@@ -14,6 +14,11 @@ from machi_client.api.categories import categories_list
 from machi_client.api.channels import channels_list
 from machi_client.api.deliveries import deliveries_list
 from machi_client.api.media import media_create
+from machi_client.api.notifications import (
+    notifications_list,
+    notifications_read,
+    notifications_read_all,
+)
 from machi_client.api.posts import (
     posts_approve,
     posts_get,
@@ -46,6 +51,7 @@ from machi_client.models import (
     MediaRead,
     MeRead,
     MeReadLanguageType0,
+    NotificationPage,
     Overview,
     PageCategoryRead,
     PageChannelRead,
@@ -73,7 +79,7 @@ from machi_client.models import (
 from machi_client.types import UNSET, File, Unset
 from web import i18n
 from web.console.schemas import ProductForm, VariantForm, minor_units
-from web.gateway import ApiError, parsed
+from web.gateway import ApiError, parsed, succeeded
 from web.i18n import N_
 from web.rendering import text
 
@@ -129,6 +135,52 @@ async def products(
 async def channels_needing_reauth(api: AuthenticatedClient) -> list[str]:
     page = parsed(await channels_list.asyncio_detailed(client=api, limit=100), PageChannelRead)
     return [c.name for c in page.items if c.status == "needs_reauth"]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice to the signed-in person: a channel to reconnect, with the platform's reason."""
+
+    id: UUID
+    name: str
+    platform: str
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Notices:
+    unread: int
+    items: list[Notice]
+
+
+async def notices(api: AuthenticatedClient, limit: int = 10) -> Notices:
+    """The person's latest unread notices, and how many are unread in all."""
+    page = parsed(
+        await notifications_list.asyncio_detailed(client=api, unread=True, limit=limit),
+        NotificationPage,
+    )
+    items = []
+    for notice in page.items:
+        data = notice.data.additional_properties
+        items.append(
+            Notice(
+                id=notice.id,
+                name=str(data.get("name") or ""),
+                platform=str(data.get("platform") or ""),
+                reason=str(data.get("reason") or ""),
+                at=notice.created_at,
+            )
+        )
+    return Notices(unread=page.unread, items=items)
+
+
+async def read_notice(api: AuthenticatedClient, notice_id: UUID | None) -> None:
+    """Mark one notice read, or every one with None."""
+    if notice_id is None:
+        succeeded(await notifications_read_all.asyncio_detailed(client=api))
+    else:
+        succeeded(await notifications_read.asyncio_detailed(notice_id, client=api))
 
 
 def product_name(product: ProductRead) -> str:

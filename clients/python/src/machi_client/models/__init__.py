@@ -160,6 +160,10 @@ from .media_urls import MediaUrls
 from .media_usage import MediaUsage
 from .metrics import Metrics
 from .next_slot_read import NextSlotRead
+from .notification_page import NotificationPage
+from .notification_read import NotificationRead
+from .notification_read_data import NotificationReadData
+from .notifications_read import NotificationsRead
 from .opening_hours import OpeningHours
 from .opening_hours_day import OpeningHoursDay
 from .overview import Overview
@@ -341,6 +345,9 @@ from .settings_webhooks_set_store import SettingsWebhooksSetStore
 from .skipped_product import SkippedProduct
 from .slot_create import SlotCreate
 from .slot_read import SlotRead
+from .slot_suggestion import SlotSuggestion
+from .slot_suggestions import SlotSuggestions
+from .slot_suggestions_accepted import SlotSuggestionsAccepted
 from .snapshot_batch import SnapshotBatch
 from .snapshot_in import SnapshotIn
 from .snapshot_in_object_kind import SnapshotInObjectKind
@@ -591,6 +598,10 @@ __all__ = (
     "MediaUsage",
     "Metrics",
     "NextSlotRead",
+    "NotificationPage",
+    "NotificationRead",
+    "NotificationReadData",
+    "NotificationsRead",
     "OpeningHours",
     "OpeningHoursDay",
     "Overview",
@@ -766,6 +777,9 @@ __all__ = (
     "SkippedProduct",
     "SlotCreate",
     "SlotRead",
+    "SlotSuggestion",
+    "SlotSuggestions",
+    "SlotSuggestionsAccepted",
     "SnapshotBatch",
     "SnapshotIn",
     "SnapshotInObjectKind",

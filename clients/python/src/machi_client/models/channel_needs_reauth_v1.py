@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChannelNeedsReauthV1")
 
@@ -18,12 +20,16 @@ class ChannelNeedsReauthV1:
         name (str):
         platform (str):
         reason (str):
+        owner_kind (str | Unset):  Default: 'town'.
+        owner_user (None | str | Unset):
     """
 
     channel_id: UUID
     name: str
     platform: str
     reason: str
+    owner_kind: str | Unset = "town"
+    owner_user: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,6 +41,14 @@ class ChannelNeedsReauthV1:
 
         reason = self.reason
 
+        owner_kind = self.owner_kind
+
+        owner_user: None | str | Unset
+        if isinstance(self.owner_user, Unset):
+            owner_user = UNSET
+        else:
+            owner_user = self.owner_user
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -45,6 +59,10 @@ class ChannelNeedsReauthV1:
                 "reason": reason,
             }
         )
+        if owner_kind is not UNSET:
+            field_dict["owner_kind"] = owner_kind
+        if owner_user is not UNSET:
+            field_dict["owner_user"] = owner_user
 
         return field_dict
 
@@ -59,11 +77,24 @@ class ChannelNeedsReauthV1:
 
         reason = d.pop("reason")
 
+        owner_kind = d.pop("owner_kind", UNSET)
+
+        def _parse_owner_user(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        owner_user = _parse_owner_user(d.pop("owner_user", UNSET))
+
         channel_needs_reauth_v1 = cls(
             channel_id=channel_id,
             name=name,
             platform=platform,
             reason=reason,
+            owner_kind=owner_kind,
+            owner_user=owner_user,
         )
 
         channel_needs_reauth_v1.additional_properties = d

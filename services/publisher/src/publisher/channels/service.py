@@ -146,7 +146,12 @@ async def mark_needs_reauth(session: AsyncSession, channel: Channel, reason: str
     await outbox.add(
         session,
         ChannelNeedsReauthV1(
-            channel_id=channel.id, platform=channel.platform, name=channel.name, reason=reason
+            channel_id=channel.id,
+            platform=channel.platform,
+            name=channel.name,
+            reason=reason,
+            owner_kind=channel.owner_kind,
+            owner_user=channel.owner_user,
         ),
     )
 

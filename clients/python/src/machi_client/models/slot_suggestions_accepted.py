@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.slot_suggestion import SlotSuggestion
+
+
+T = TypeVar("T", bound="SlotSuggestionsAccepted")
+
+
+@_attrs_define
+class SlotSuggestionsAccepted:
+    """
+    Attributes:
+        channel_id (UUID):
+        created (int): Slots this call added; the others existed already
+        items (list[SlotSuggestion]):
+        timezone (str):
+    """
+
+    channel_id: UUID
+    created: int
+    items: list[SlotSuggestion]
+    timezone: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        channel_id = str(self.channel_id)
+
+        created = self.created
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        timezone = self.timezone
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "channel_id": channel_id,
+                "created": created,
+                "items": items,
+                "timezone": timezone,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.slot_suggestion import SlotSuggestion
+
+        d = dict(src_dict)
+        channel_id = UUID(d.pop("channel_id"))
+
+        created = d.pop("created")
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = SlotSuggestion.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        timezone = d.pop("timezone")
+
+        slot_suggestions_accepted = cls(
+            channel_id=channel_id,
+            created=created,
+            items=items,
+            timezone=timezone,
+        )
+
+        slot_suggestions_accepted.additional_properties = d
+        return slot_suggestions_accepted
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
