@@ -136,3 +136,18 @@ def test_a_json_line_hides_a_code_in_a_url_and_keeps_the_lines_after_it() -> Non
 
     assert "s3cret-Code_1" not in line["msg"]
     assert line["msg"].endswith("?code=[redacted]\n\nReset code: shown")
+
+
+def test_an_access_line_skips_the_guard_but_not_for_the_request_id_a_client_chose() -> None:
+    record = logging.makeLogRecord(
+        {"name": "machi.access", "msg": "request", "route": "/r/{code}", **logs.PLAIN_EXTRA}
+    )
+    token = logs.request_id_var.set("Bearer sk-live-abcdef")
+    try:
+        line = json.loads(logs.JsonFormatter().format(record))
+    finally:
+        logs.request_id_var.reset(token)
+
+    assert line["route"] == "/r/{code}"
+    assert line["request_id"] == f"Bearer {logs.REDACTED}"
+    assert "_plain" not in line

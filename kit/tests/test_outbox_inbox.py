@@ -97,6 +97,25 @@ async def test_event_committed_while_relay_was_down_is_delivered_once_it_starts(
     assert published is True
 
 
+async def test_an_idle_relay_publishes_a_row_when_its_commit_wakes_it(
+    kit_db: Database, bus: Bus, owner: asyncpg.Connection
+) -> None:
+    await consumer.start([on_note_written], kit_db, bus)
+    relay = Relay(kit_db, bus, service="kittest", poll_seconds=60)  # no poll within the test
+    task = asyncio.create_task(relay.run())
+    try:
+        for what in ("the relay's first batch", "the commit's NOTIFY, long before a poll"):
+            note_id = await write_note(kit_db, uuid.uuid4())
+
+            async def delivered(note_id: uuid.UUID = note_id) -> bool:
+                return await effects_for(owner, [note_id]) == {note_id: 1}
+
+            await eventually(delivered, timeout=30, what=what)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
 async def test_same_event_delivered_twice_has_one_effect(
     kit_db: Database, bus: Bus, owner: asyncpg.Connection
 ) -> None:

@@ -108,9 +108,10 @@ class GatewaySettings(BaseSettings):
         default=200_000, ge=1000, description="Clicks the edge holds while analytics is away."
     )
     redirect_log_every: int = Field(
-        default=1,
+        default=100,
         ge=0,
-        description="One access log line per this many redirects (1: every one; 0: none).",
+        description="One access log line per this many redirects (1: every one; 0: none): a"
+        " burst of clicks would otherwise be mostly log; each click is a row in analytics.",
     )
     usage_flush_seconds: float = Field(
         default=10, gt=0, description="How often request counts are written to the database."

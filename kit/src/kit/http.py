@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kit import policy, tracing
 from kit.dependencies import admit_anyone, authorize, require_principal
 from kit.errors import ProblemError, type_uri, use_problems_url
-from kit.logs import request_id_var, tenant_var
+from kit.logs import PLAIN_EXTRA, request_id_var, tenant_var
 from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
 from kit.openapi import operation_id
 from kit.runtime import ServiceRuntime
@@ -176,6 +176,7 @@ class RequestContextMiddleware:
                             "route": template,
                             "status": status,
                             "duration_ms": round(elapsed * 1000, 1),
+                            **PLAIN_EXTRA,
                         },
                     )
                 request_id_var.reset(token)

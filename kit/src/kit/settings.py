@@ -45,7 +45,13 @@ class MachiSettings(BaseSettings):
     )
     event_prefetch: int = Field(default=20, ge=1, le=1000)
     relay_batch_size: int = Field(default=200, ge=1, le=5000)
-    relay_poll_seconds: float = Field(default=0.2, gt=0, le=60)
+    relay_poll_seconds: float = Field(
+        default=5,
+        gt=0,
+        le=60,
+        description="Longest wait of an idle relay: a commit that writes an outbox row wakes it"
+        " at once (LISTEN/NOTIFY); the poll publishes rows whose retry comes due.",
+    )
     jwks_url: str = Field(
         default="http://127.0.0.1:8000/.well-known/jwks.json",
         description="Where services fetch the gateway's public keys.",

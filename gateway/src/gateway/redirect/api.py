@@ -26,6 +26,7 @@ from gateway.state import GatewayState
 from kit import links
 from kit.clientip import client_ip
 from kit.http import problem
+from kit.logs import PLAIN_EXTRA
 from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
 
 access = logging.getLogger("machi.access")  # kit.http's access log
@@ -147,6 +148,7 @@ class RedirectEdge:
                     "status": status,
                     "duration_ms": round(elapsed * 1000, 1),
                     "sampled_one_in": every,
+                    **PLAIN_EXTRA,
                 },
             )
 

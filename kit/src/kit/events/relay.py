@@ -5,21 +5,29 @@ same time), published concurrently, and each confirmed row is marked in the same
 A crash between confirm and mark republishes the row: at least once, and the inbox absorbs it.
 We poll on `published_at IS NULL`, never on "id > last seen", which can skip rows that commit
 out of order.
+
+Between batches the relay sleeps until a `NOTIFY` on `outbox.CHANNEL` (sent by the commit that
+wrote a row) or `poll_seconds` at most: an idle platform costs no queries, and a row is published
+as soon as it commits. The poll stays for what no commit announces (a row whose retry comes due)
+and for when the listening connection is lost.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import time
 from datetime import timedelta
 from typing import Any
 
+import asyncpg
 from sqlalchemy import func, select, update
 
 from kit import tracing
 from kit.db import Database
+from kit.events import outbox as outbox_events
 from kit.events.bus import Bus, Message
 from kit.events.tables import outbox
 from kit.observability import (
@@ -52,6 +60,8 @@ class Relay:
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
         self.backlog_sample_seconds = backlog_sample_seconds
+        self._woken = asyncio.Event()
+        self._listener: asyncpg.Connection | None = None
 
     async def run_once(self) -> int:
         """Publish one batch of due rows; returns how many were confirmed."""
@@ -118,19 +128,50 @@ class Relay:
         """Relay until cancelled; a database or broker outage only pauses it."""
         log.info("relay started", extra={"service": self.service})
         sampled = 0.0
-        while True:
-            started = time.monotonic()
-            try:
-                if started - sampled >= self.backlog_sample_seconds:
-                    sampled = started
-                    await self.sample_backlog()
-                sent = await self.run_once()
-            except Exception:
-                log.exception("relay batch failed; retrying")
-                sent = 0
-                await asyncio.sleep(1)
-            if sent < self.batch_size:
-                await asyncio.sleep(max(0.0, self.poll_seconds - (time.monotonic() - started)))
+        try:
+            while True:
+                started = time.monotonic()
+                await self._listen()
+                self._woken.clear()
+                try:
+                    if started - sampled >= self.backlog_sample_seconds:
+                        sampled = started
+                        await self.sample_backlog()
+                    sent = await self.run_once()
+                except Exception:
+                    log.exception("relay batch failed; retrying")
+                    sent = 0
+                    await asyncio.sleep(1)
+                if sent < self.batch_size:
+                    await self._wait(self.poll_seconds - (time.monotonic() - started))
+        finally:
+            await self._unlisten()
+
+    async def _wait(self, seconds: float) -> None:
+        """Until a commit announces a row, or `seconds`."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._woken.wait(), max(0.0, seconds))
+
+    async def _listen(self) -> None:
+        """Have a connection listening on the outbox channel (again, if it was lost)."""
+        if self._listener is not None and not self._listener.is_closed():
+            return
+        url = self.db.engine.url.set(drivername="postgresql")
+        try:
+            self._listener = await asyncpg.connect(url.render_as_string(hide_password=False))
+            await self._listener.add_listener(outbox_events.CHANNEL, self._wake)
+        except (OSError, asyncpg.PostgresError) as exc:  # poll meanwhile
+            log.warning("relay cannot listen; polling", extra={"error": repr(exc)})
+            self._listener = None
+
+    def _wake(self, *_: object) -> None:
+        self._woken.set()
+
+    async def _unlisten(self) -> None:
+        if self._listener is not None:
+            with contextlib.suppress(Exception):
+                await self._listener.close(timeout=2)
+            self._listener = None
 
 
 def _message(row: Any, traceparent: str | None = None) -> Message:

@@ -4,6 +4,7 @@ but flagged with the row's reason (Shlink keeps `potential_bot`; Dub drops them)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (pattern, reason, source). Case-insensitive, searched anywhere in the user agent.
 BOT_RULES: list[tuple[str, str, str]] = [
@@ -38,6 +39,7 @@ BOT_RULES: list[tuple[str, str, str]] = [
 _COMPILED = [(re.compile(p, re.IGNORECASE), reason) for p, reason, _ in BOT_RULES]
 
 
+@lru_cache(maxsize=4096)  # a flush meets the same few user agents thousands of times
 def bot_reason(user_agent: str, *, head: bool) -> str | None:
     """Why this request is not a person, or None. HEAD is never a person (Dub #2309)."""
     if head:

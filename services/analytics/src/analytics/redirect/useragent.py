@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # (pattern, value); order matters: in-app browsers and forks before the engines they embed.
 BROWSERS: list[tuple[str, str]] = [
@@ -51,6 +52,7 @@ def _first(rules: list[tuple[re.Pattern[str], str]], ua: str) -> str | None:
     return next((value for pattern, value in rules if pattern.search(ua)), None)
 
 
+@lru_cache(maxsize=4096)  # a flush meets the same few user agents thousands of times
 def parse(user_agent: str, *, bot: bool) -> Agent:
     """What a user agent says about the visitor's device, OS and browser."""
     device = "bot" if bot else _first(_DEVICES, user_agent)
