@@ -249,3 +249,30 @@ async def test_media_the_platform_refuses_fails_the_delivery_with_its_words(
     assert (after["state"], after["error_category"]) == ("failed", "permanent"), after
     assert words in after["error_message"]
     assert s.box.posts == []
+
+
+@BOTH
+async def test_a_publish_refused_as_expired_makes_new_containers_and_publishes_once(
+    platform: str,
+    as_user: Client,
+    make_dispatcher: Callable,
+    tenant: uuid.UUID,
+    runtime: ServiceRuntime,
+) -> None:
+    async with scene(platform, as_user, make_dispatcher, tenant) as s:
+        s.box.expire_before_publish = True
+        delivery = await s.scheduled("期限切れ", [s.picture("late")])
+        await s.dispatcher().run_until_idle()
+        waiting = await s.read(delivery)
+        assert (waiting["state"], s.box.posts) == ("scheduled", [])  # refused: nothing posted
+        async with runtime.jobs_db.transaction() as session:
+            await session.execute(
+                text("UPDATE deliveries SET next_attempt_at = now() WHERE id = :d"),
+                {"d": delivery},
+            )
+        await s.dispatcher().run_until_idle()
+        after = await s.read(delivery)
+    assert after["state"] == "published", after
+    assert s.box.created == 2  # the expired one, then its replacement
+    [made] = s.box.posts
+    assert made["data"] == photo(f"late-{SENT[platform]}")

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.fakes import serve
-from kit.testing.platforms import FakeMediaHost, FakeMeta
+from kit.testing.platforms import FakeMediaHost, FakeMeta, meta_error
 from kit.testing.plugin import principal
 
 from .helpers import approved_and_scheduled, channel, post
@@ -154,3 +154,25 @@ async def test_a_video_goes_through_the_resumable_upload_and_finish_publishes_it
     assert uploaded["data"] == clip  # three ranges of 1,000 bytes
     assert made["video"] == uploaded["id"] == after["platform_post_id"]
     assert meta.photo_calls == 0
+
+
+async def test_a_photo_upload_meta_answers_with_a_server_error_is_retried_in_prepare(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    meta, host = FakeMeta(), FakeMediaHost()
+    meta.photo_script.append(meta_error(2, "Service temporarily unavailable"))
+    admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
+    page = await channel(admin, "facebook_page")
+    async with serve(meta.app) as graph_url, serve(host.app) as host_url:
+        images = [picture(host, host_url, tag) for tag in ("x", "y")]
+        draft = await post(admin, [page["id"]], "二枚", media=images)
+        [delivery] = await approved_and_scheduled(admin, editor, draft["id"])
+        await make_dispatcher(facebook_graph_url=graph_url).run_until_idle()
+    after = (await admin.get(f"/v1/deliveries/{delivery['id']}")).json()
+    assert after["state"] == "published", after
+    assert meta.photo_calls == 3  # the refused upload, then both photos
+    [made] = meta.posts
+    assert [meta.photos[i]["data"] for i in made["photos"]] == [
+        photo("x-original"),
+        photo("y-original"),
+    ]

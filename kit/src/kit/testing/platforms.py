@@ -143,6 +143,7 @@ class Containers:
         self.posts: list[dict[str, Any]] = []
         self.created = 0  # containers asked for, answered or not
         self.fail_processing = False
+        self.expire_before_publish = False  # a day passes between the last read and publishing
         self.script: list[Scripted] = []  # answers to the next creations instead of success
         self.ids = itertools.count(17_900_000_000_000_001)
 
@@ -241,6 +242,9 @@ class Containers:
         made = self.made.get(creation_id)
         if made is None or made["user"] != user:
             return _answer(meta_error(100, f"Unsupported request: no container {creation_id}"))
+        if self.expire_before_publish:
+            self.expire_before_publish = False
+            self.expire()
         if made["status"] == "EXPIRED":
             words = "The media container has expired. Create a new one."
             return _answer(meta_error(9007, words, 2207020))
@@ -264,6 +268,7 @@ class FakeMeta:
         self.posts: list[dict[str, Any]] = []  # Page feed posts (`photos`: their photo ids)
         self.photos: dict[str, dict[str, Any]] = {}  # photo id -> page, url, bytes, alt, post
         self.photo_calls = 0
+        self.photo_script: list[Scripted] = []  # answers to the next photo uploads instead
         self.videos: dict[str, dict[str, Any]] = {}  # upload session -> video id, page, bytes
         self.video_sessions = 0
         self.video_chunk = 1024 * 1024  # the byte range each transfer is asked for
@@ -387,6 +392,8 @@ class FakeMeta:
             form = await request.form()
             url = str(form.get("url") or "")
             self.photo_calls += 1
+            if self.photo_script:
+                return _answer(self.photo_script.pop(0))
             try:
                 async with httpx.AsyncClient(timeout=5) as http:
                     fetched = await http.get(url)

@@ -41,6 +41,7 @@ KEY = "containers"  # prepared[KEY][slot] = {id, expires_at}; slots "parent" and
 PARENT = "parent"
 LIFETIME_SECONDS = 24 * 3600
 FINISHED, ERROR, EXPIRED, PUBLISHED = "FINISHED", "ERROR", "EXPIRED", "PUBLISHED"
+EXPIRED_SUBCODE = "2207020"  # publishing a container that expired (reference 4.2)
 # Words in an ERROR status that mean "make a new container" rather than "fix the file"
 # (reference 4.2: 2207053 unknown upload error on video; Threads' UNKNOWN).
 TRANSIENT = ("2207053", "UNKNOWN")
@@ -220,9 +221,13 @@ class ContainerAdapter(MetaAdapter):
                 data={"creation_id": self.parent(request), **self.token_params(request)},
             )
         except PlatformError as error:
-            if error.subcode == "2207020":  # expired: nothing was published, make new ones
-                await media.forget(request, KEY)
-            raise
+            if error.subcode != EXPIRED_SUBCODE:
+                raise
+            # Refused, so nothing was published: new containers next time (reference 4.2).
+            await media.forget(request, KEY)
+            raise PlatformError(
+                RETRY, error.message, http_status=error.http_status, code=error.code
+            ) from error
         return Published(str(response.json()["id"]))
 
     async def lookup(self, request: PublishRequest) -> Published | None:
