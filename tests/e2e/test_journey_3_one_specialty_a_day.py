@@ -1,7 +1,10 @@
 """Journey 3: one specialty at a time (writer, editor, publisher). JOURNEYS.md section 3.
 
-The campaign's cadence starts three weeks back, so its ten weekday noon slots are all due when
-the editor approves it: the API's own scheduling is the only clock the journey moves.
+The campaign runs from a stored template and picks its products by rule (its category, in
+season, in stock), each on every channel's own weekday slots. Its start is three weeks back and it
+catches up, so its posts are made at once and are all due when the editor approves it: the API's
+own scheduling is the only clock the journey moves. Before that, the writer pauses it, one of its
+products sells out, and on resume that product is passed over with the reason.
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ from kit.testing.waiting import eventually_sync
 from machi_client.api.campaigns import (
     campaigns_approve,
     campaigns_create,
+    campaigns_pause,
     campaigns_posts,
+    campaigns_resume,
     campaigns_submit,
 )
+from machi_client.api.categories import categories_create, categories_list
 from machi_client.api.channels import channels_get, channels_list
 from machi_client.api.deliveries import deliveries_attempts
 from machi_client.api.listings import listings_create
@@ -43,20 +49,23 @@ from machi_client.api.posts import (
 )
 from machi_client.api.products import (
     products_create,
-    products_get,
     products_publish,
-    products_update,
+    products_variants_update,
 )
+from machi_client.api.slots import slots_create, slots_list
+from machi_client.api.templates import templates_create
 from machi_client.models import (
     BodyMediaCreate,
     Cadence,
     CampaignCreate,
+    CampaignCreatePlacement,
     CampaignRead,
+    CategoryCreate,
+    CategoryCreateName,
     DeliveryRead,
     ListingCreate,
     MediaAttachment,
     MediaAttachmentAlt,
-    MediaAttachmentReadUrls,
     PostCreate,
     PostCreateVariants,
     PostMedia,
@@ -70,9 +79,13 @@ from machi_client.models import (
     ProductCreate,
     ProductCreateName,
     ProductRead,
-    ProductUpdate,
+    Rules,
     ScheduleRequest,
+    SlotCreate,
+    TemplateSpec,
+    TemplateSpecPlatformTexts,
     VariantCreate,
+    VariantUpdate,
 )
 from machi_client.types import File, Response
 
@@ -93,12 +106,18 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 TEMPLATE = "{name} ({producer}) {price}\n{story}\n{link}"
+INSTAGRAM_TEXT = "{name}\n{story}\n{price} #武雄 #FunBuyTakeo"  # the link is appended
 LINK = re.compile(r"/r/([A-Za-z0-9_-]+)")
 # 132 CJK characters weigh 264 of X's 280 (reference 4.3: CJK counts 2); with the producer, the
 # price and the link the X text is over.
 LONG_NAME = "武雄の朝採れ" * 22
 SHORT_X_TEXT = "武雄の朝採れ野菜セット {link}"
 EXPIRE_AFTER = 3  # Fun Buy's Page token stops working after this many posts
+CATEGORY = "takeos-table"
+# Each channel's weekday slots (Monday to Friday), at its own hour.
+SLOT_TIMES = {"fun_buy": "09:00", "instagram": "18:00", "x": "12:00"}
+SOLD_OUT, OUT_OF_SEASON = 3, 8  # of the nine new specialties
+POSTS = 7  # nine, less the one that sells out and the one out of season
 
 
 def photo() -> bytes:
@@ -111,32 +130,42 @@ def photo() -> bytes:
 class Campaign:
     town: Takeo
     garlic: Garlic
-    products: list[ProductRead]
+    products: list[ProductRead]  # the nine new specialties, oldest first
     long_product: UUID
     campaign: CampaignRead
     posts: list[PostRead]
     channels: dict[str, UUID]
+    paused: CampaignRead
+    resumed: CampaignRead
+    withdrawn: list[PostRead] = field(default_factory=list)
     previews: dict[str, dict[str, Any]] = field(default_factory=dict)
     approved: list[PostRead] = field(default_factory=list)
     rate_reset: int = 0
     writer_approval: Response[Any] | None = None
 
 
-def ten_products(town: Takeo, product: Garlic) -> tuple[list[ProductRead], UUID]:
-    """The garlic and nine more specialties, each with a photo and a Yahoo! store item."""
+def table_category(town: Takeo) -> UUID:
+    """The category "Takeo's table" the campaign's rule picks from (made once)."""
+    writer = api(town.users["writer1"])
+    have = done(categories_list.sync_detailed(client=writer)).items
+    found = next((c.id for c in have if c.slug == CATEGORY), None)
+    if found is not None:
+        return found
+    name = CategoryCreateName.from_dict({"ja": "武雄の食卓", "en": "Takeo's table"})
+    body = CategoryCreate(slug=CATEGORY, name=name)
+    return done(categories_create.sync_detailed(client=writer, body=body), 201).id
+
+
+def nine_specialties(town: Takeo, product: Garlic) -> tuple[list[ProductRead], UUID]:
+    """Nine specialties of the farm in the category, each with a photo and a Yahoo! store item;
+    one is out of season this month."""
     writer, admin = api(town.users["writer1"]), api(town.admin)
     upload = File(payload=io.BytesIO(photo()), file_name="p.jpg", mime_type="image/jpeg")
     media = done(media_create.sync_detailed(client=writer, body=BodyMediaCreate(file=upload)), 201)
     refs = [MediaAttachment(media_id=media.id, alt=MediaAttachmentAlt.from_dict({"ja": "特産品"}))]
-    garlic_now = done(products_get.sync_detailed(product.product.id, client=writer))
-    if not garlic_now.media:  # journey 2's photographer has not been by
-        garlic_now = done(
-            products_update.sync_detailed(
-                product.product.id, client=writer, body=ProductUpdate(media=refs)
-            )
-        )
-    products = [garlic_now]
-    long_id: UUID | None = None
+    category = table_category(town)
+    off_season = [(datetime.now(TOKYO).month + 5) % 12 + 1]  # half a year away
+    products: list[ProductRead] = []
     for n in range(9):
         name = {"ja": LONG_NAME if n == 0 else f"武雄の特産 {n}", "en": f"Takeo specialty {n}"}
         body = ProductCreate(
@@ -144,7 +173,9 @@ def ten_products(town: Takeo, product: Garlic) -> tuple[list[ProductRead], UUID]
             slug=f"table-{n}",
             name=ProductCreateName.from_dict(name),
             media=refs,
-            variants=[VariantCreate(sku=f"table-{n}", price_amount=1000 + n * 100)],
+            category_id=category,
+            season_months=off_season if n == OUT_OF_SEASON else [],
+            variants=[VariantCreate(sku=f"table-{n}", price_amount=1000 + n * 100, stock=20)],
         )
         made = done(products_create.sync_detailed(client=writer, body=body), 201)
         assert isinstance(made.variants, list), made
@@ -155,17 +186,64 @@ def ten_products(town: Takeo, product: Garlic) -> tuple[list[ProductRead], UUID]
         )
         done(listings_create.sync_detailed(client=admin, body=listing), 201)
         products.append(done(products_publish.sync_detailed(made.id, client=writer)))
-        if n == 0:
-            long_id = made.id
-    assert long_id is not None
-    return products, long_id
+    return products, products[0].id
+
+
+def weekday_slots(town: Takeo, channels: dict[str, UUID]) -> None:
+    """Each channel's slots, Monday to Friday at its own hour (those already there are kept)."""
+    writer = api(town.users["writer1"])
+    for key, at in SLOT_TIMES.items():
+        have = done(slots_list.sync_detailed(client=writer, channel_id=channels[key])).items
+        for weekday in range(5):
+            if any((s.weekday, s.local_time) == (weekday, at) for s in have):
+                continue
+            body = SlotCreate(channel_id=channels[key], weekday=weekday, time=at)
+            done(slots_create.sync_detailed(client=writer, body=body), 201)
+
+
+def stored_template(town: Takeo) -> UUID:
+    """The town's stored template: one text, and Instagram's own with hashtags."""
+    texts = TemplateSpecPlatformTexts.from_dict({"instagram": INSTAGRAM_TEXT})
+    body = TemplateSpec(name="Takeo's table", template=TEMPLATE, platform_texts=texts)
+    return done(templates_create.sync_detailed(client=api(town.admin), body=body), 201).id
+
+
+def sell_out(town: Takeo, product: ProductRead, channel: UUID) -> None:
+    """The last unit of `product` sells; the publisher hears of it (its preview warns)."""
+    writer = api(town.users["writer1"])
+    assert isinstance(product.variants, list), product
+    body = VariantUpdate(stock=0)
+    done(
+        products_variants_update.sync_detailed(
+            product.id, product.variants[0].id, client=writer, body=body
+        )
+    )
+    check = PostCreate(text="{link}", channel_ids=[channel], product_id=product.id)
+
+    def warned() -> bool:
+        shown = posts_preview.sync_detailed(client=writer, body=check).parsed
+        return (
+            isinstance(shown, PreviewRead)
+            and shown.product_unavailable == "the product is sold out"
+        )
+
+    eventually_sync(warned, timeout=60, what="the sell-out in the publisher")
+
+
+def live_posts(town: Takeo, campaign: CampaignRead) -> tuple[list[PostRead], list[PostRead]]:
+    """The campaign's posts, and those it took back."""
+    writer = api(town.users["writer1"])
+    found = done(campaigns_posts.sync_detailed(campaign.id, client=writer, limit=100)).items
+    return [p for p in found if p.status != "cancelled"], [
+        p for p in found if p.status == "cancelled"
+    ]
 
 
 @pytest.fixture(scope="module")
 def built(journeys: Journeys) -> Campaign:
     town, product = takeo(journeys), garlic(journeys)
     writer = api(town.users["writer1"])
-    products, long_id = ten_products(town, product)
+    products, long_id = nine_specialties(town, product)
     ids = [p.id for p in products]
     channels = {
         "fun_buy": town.channels["fun_buy"].id,
@@ -177,18 +255,80 @@ def built(journeys: Journeys) -> Campaign:
         timeout=60,
         what="products in the publisher",
     )
+    weekday_slots(town, channels)
     start = datetime.now(TOKYO).date() - timedelta(days=21)
     body = CampaignCreate(
         name="Takeo's table",
-        product_ids=ids,
+        rules=Rules(category=CATEGORY, in_season=True, in_stock=True),
+        steps=len(products),
         channel_ids=list(channels.values()),
-        template=TEMPLATE,
-        cadence=Cadence(time="12:00", every_days=1, skip_weekends=True, start_date=start),
+        template_id=stored_template(town),
+        placement=CampaignCreatePlacement.SLOTS,
+        cadence=Cadence(start_date=start),
         catch_up=True,  # started three weeks ago: the missed posts go out on approval
     )
     campaign = done(campaigns_create.sync_detailed(client=writer, body=body), 201)
-    posts = done(campaigns_posts.sync_detailed(campaign.id, client=writer)).items
-    return Campaign(town, product, products, long_id, campaign, posts, channels)
+    paused = done(campaigns_pause.sync_detailed(campaign.id, client=writer))
+    sell_out(town, products[SOLD_OUT], channels["x"])
+    resumed = done(campaigns_resume.sync_detailed(campaign.id, client=writer))
+    posts, withdrawn = live_posts(town, campaign)
+    made = Campaign(town, product, products, long_id, campaign, posts, channels, paused, resumed)
+    made.withdrawn = withdrawn
+    return made
+
+
+def local(at: datetime) -> str:
+    return at.astimezone(TOKYO).strftime("%H:%M")
+
+
+class TestCampaignIsBuilt:
+    def test_products_by_rule_newest_first_in_season_and_in_stock(self, built: Campaign) -> None:
+        newest_first = [p.id for p in reversed(built.products)]
+        left_out = {built.products[SOLD_OUT].id, built.products[OUT_OF_SEASON].id}
+        assert [p.product_id for p in built.posts] == [p for p in newest_first if p not in left_out]
+        assert len(built.posts) == POSTS
+
+    def test_the_product_sold_out_before_its_turn_is_skipped_with_the_reason(
+        self, built: Campaign
+    ) -> None:
+        sold = built.products[SOLD_OUT].id
+        assert sold in {p.product_id for p in built.withdrawn}  # it had its turn before
+        assert [(s.product_id, s.reason) for s in built.resumed.skipped] == [
+            (sold, "the product is sold out")
+        ]
+
+    def test_paused_it_took_its_posts_back_and_resumed_made_them_again(
+        self, built: Campaign
+    ) -> None:
+        assert (built.paused.status, built.paused.made) == ("paused", 0)
+        assert len(built.withdrawn) == POSTS + 1
+        assert (built.resumed.status, built.resumed.made) == ("draft", POSTS)
+
+    def test_each_channel_has_the_post_on_its_own_weekday_slot(self, built: Campaign) -> None:
+        for post in built.posts:
+            assert isinstance(post.planned_at, datetime), post
+            assert isinstance(post.channel_ids, list), post
+            assert set(post.channel_ids) == set(built.channels.values()), post
+        days = [p.planned_at.astimezone(TOKYO).date() for p in built.posts]  # type: ignore[union-attr]
+        assert days == sorted(days)
+        assert len(set(days)) == POSTS
+        assert all(day.weekday() < 5 for day in days)
+
+    def test_the_stored_template_fills_name_producer_price_and_story(self, built: Campaign) -> None:
+        post = next(p for p in built.posts if p.product_id == built.products[1].id)
+        assert post.text.startswith("武雄の特産 1 (武雄黒にんにく農園) 1,100円\n"), post.text
+        assert "{story}" not in post.text, post.text
+        assert isinstance(post.variants, PostReadVariants), post
+        instagram = post.variants[str(built.channels["instagram"])]
+        assert instagram.startswith("武雄の特産 1\n"), instagram
+        assert instagram.endswith("1,100円 #武雄 #FunBuyTakeo"), instagram
+
+    def test_every_post_shows_its_products_photo(self, built: Campaign) -> None:
+        photos = {p.id: p.media[0].urls["web"] for p in built.products if p.media}  # type: ignore[index]
+        for post in built.posts:
+            assert isinstance(post.media, list), post
+            assert isinstance(post.product_id, UUID), post
+            assert [m.url for m in post.media] == [photos[post.product_id]], post.media
 
 
 def preview(town: Takeo, post: PostRead) -> PreviewRead:
@@ -210,31 +350,6 @@ def shorten_for_x(c: Campaign, post: PostRead) -> PostRead:
     seen = posts_get.sync_detailed(post.id, client=writer).headers["etag"]
     body = PostUpdate(variants=variants)
     return done(posts_update.sync_detailed(post.id, client=writer, body=body, if_match=seen))
-
-
-class TestCampaignIsBuilt:
-    def test_ten_products_one_a_weekday_at_noon(self, built: Campaign) -> None:
-        assert built.campaign.name == "Takeo's table"
-        assert [p.product_id for p in built.posts] == [p.id for p in built.products]
-        days = []
-        for post in built.posts:
-            assert isinstance(post.planned_at, datetime), post
-            at = post.planned_at.astimezone(TOKYO)
-            assert (at.hour, at.minute) == (12, 0), at
-            assert at.weekday() < 5, at
-            days.append(at.date())
-        assert len(set(days)) == 10
-        assert days == sorted(days)
-        for post in built.posts:
-            assert isinstance(post.channel_ids, list), post
-            assert set(post.channel_ids) == set(built.channels.values()), post
-
-    def test_template_fills_name_producer_price_and_story(self, built: Campaign) -> None:
-        garlic_post = built.posts[0]
-        assert "熟成黒にんにく" in garlic_post.text
-        assert "武雄黒にんにく農園" in garlic_post.text
-        assert "1,980" in garlic_post.text or "1980" in garlic_post.text
-        assert "{story}" not in garlic_post.text, garlic_post.text
 
 
 class TestPreviewAndShortening:
@@ -261,18 +376,11 @@ class TestPreviewAndShortening:
 
 @pytest.fixture(scope="module")
 def approved(built: Campaign, journeys: Journeys) -> Campaign:
-    """The writer shortens, adds the photo each platform needs, submits; the platforms are set
-    to answer one X 429 and to expire the Fun Buy Page's token; the editor approves."""
+    """The writer shortens the long X text and submits; the platforms are set to answer one X
+    429 and to expire the Fun Buy Page's token; the editor approves."""
     writer, editor = api(built.town.users["writer1"]), api(built.town.users["editor"])
     long_post = next(p for p in built.posts if p.product_id == built.long_product)
     shorten_for_x(built, long_post)
-    for post, product in zip(built.posts, built.products, strict=True):
-        portrait = None
-        if product.media and isinstance(product.media[0].urls, MediaAttachmentReadUrls):
-            portrait = product.media[0].urls["portrait"]
-        if portrait and not post.media:
-            media = [PostMedia(url=portrait, width=1080, height=1350)]
-            done(posts_update.sync_detailed(post.id, client=writer, body=PostUpdate(media=media)))
     submitted = done(campaigns_submit.sync_detailed(built.campaign.id, client=writer))
     assert {p.status for p in submitted} == {"submitted"}, submitted
     built.writer_approval = campaigns_approve.sync_detailed(built.campaign.id, client=writer)
@@ -296,7 +404,7 @@ def settled(c: Campaign) -> list[DeliveryRead] | None:
     for d in found:
         by_platform.setdefault(d.channel_id, []).append(d.state)
     done = (
-        len(found) == 30
+        len(found) == 3 * POSTS
         and set(by_platform.get(c.channels["x"], [])) == {"published"}
         and set(by_platform.get(c.channels["instagram"], [])) == {"published"}
         and by_platform[c.channels["fun_buy"]].count("published") == EXPIRE_AFTER
@@ -308,7 +416,7 @@ class TestApprovalAndDispatch:
     def test_only_an_editor_approves(self, approved: Campaign) -> None:
         assert approved.writer_approval is not None
         assert approved.writer_approval.status_code == 403, approved.writer_approval.content
-        assert len(approved.approved) == 10
+        assert len(approved.approved) == POSTS
         assert {p.status for p in approved.approved} <= {"scheduled", "publishing", "published"}
 
     def test_editor_cannot_approve_their_own_post(self, approved: Campaign) -> None:
@@ -329,13 +437,22 @@ class TestApprovalAndDispatch:
         x_texts = [p["text"] for p in fakes.x.posts if p["user"] == "takeo_city"]
         ig = [p["caption"] for p in fakes.meta.ig_posts if p["user"] == "17841002"]
         fb = [p["message"] for p in fakes.meta.posts if p["page"] == "1002"]
-        assert (len(x_texts), len(ig), len(fb)) == (10, 10, EXPIRE_AFTER)
+        assert (len(x_texts), len(ig), len(fb)) == (POSTS, POSTS, EXPIRE_AFTER)
         codes = [LINK.search(t).group(1) for t in [*x_texts, *ig, *fb]]  # type: ignore[union-attr]
         assert len(set(codes)) == len(codes)  # one link per delivery
         published = {d.link_code for d in found if d.state == "published"}
         assert set(codes) == published
 
-    def test_every_x_and_facebook_post_carries_its_photo(
+    def test_each_delivery_went_out_on_its_channels_slot(self, approved: Campaign) -> None:
+        found = eventually_sync(
+            lambda: settled(approved), timeout=90, what="the campaign dispatched"
+        )
+        hours = {approved.channels[key]: at for key, at in SLOT_TIMES.items()}
+        for delivery in found:
+            due = delivery.due_at.astimezone(TOKYO)
+            assert (due.weekday() < 5, local(due)) == (True, hours[delivery.channel_id]), delivery
+
+    def test_every_post_on_the_platforms_carries_its_photo(
         self, approved: Campaign, journeys: Journeys
     ) -> None:
         found = eventually_sync(
@@ -352,7 +469,7 @@ class TestApprovalAndDispatch:
 
         tweets = [p for p in fakes.x.posts if LINK.search(p["text"])]
         ours = [t for t in tweets if code_of(t["text"]) in codes("x")]
-        assert len(ours) == 10
+        assert len(ours) == POSTS
         for tweet in ours:
             [media_id] = tweet["media_ids"]
             assert fakes.x.received(media_id).startswith(b"\xff\xd8")  # the JPEG itself
@@ -362,6 +479,12 @@ class TestApprovalAndDispatch:
         for page_post in fun_buy:
             [photo_id] = page_post["photos"]
             assert fakes.meta.photos[photo_id]["data"].startswith(b"\xff\xd8")
+        grams = [p for p in fakes.meta.ig_posts if LINK.search(p["caption"])]
+        ours_on_instagram = [g for g in grams if code_of(g["caption"]) in codes("instagram")]
+        assert len(ours_on_instagram) == POSTS
+        for gram in ours_on_instagram:
+            [item] = gram["items"]
+            assert item["data"].startswith(b"\xff\xd8")  # the JPEG Instagram fetched
 
     def test_x_429_goes_out_after_the_reset(self, approved: Campaign, journeys: Journeys) -> None:
         eventually_sync(lambda: settled(approved), timeout=90, what="the campaign dispatched")

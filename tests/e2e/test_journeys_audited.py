@@ -71,6 +71,8 @@ def test_journey_3_is_recorded_with_actors_and_request_ids(journeys: Journeys) -
     rows = audit_of(town.admin, target=campaign)
 
     assert [(r["action"], r["actor"], r["status"]) for r in rows] == [
+        ("campaign.paused", writer, 200),
+        ("campaign.resumed", writer, 200),
         ("campaign.submitted", writer, 200),
         ("campaign.approved", editor, 200),
     ]
