@@ -93,6 +93,20 @@ def test_a_writer_builds_a_campaign_and_the_editor_approves_it(
     )
     assert len(entries(week)) == 2
 
+    page = writer.get(f"{campaign}?lang=en")
+    assert "running" in page.text
+    paused = writer.post(f"{campaign}/pause", data={"csrf_token": csrf_of(page)})
+    assert paused.headers["location"].endswith("?done=paused")
+    shown = writer.get(f"{campaign}?done=paused&lang=ja")
+    assert "一時停止しました" in shown.text
+    assert "一時停止中" in shown.text  # the campaign's status, in the page's language
+    resumed = writer.post(f"{campaign}/resume", data={"csrf_token": csrf_of(shown)})
+    assert resumed.headers["location"].endswith("?done=resumed")
+    again = writer.get(
+        f"/console/calendar?view=week&day={first.isoformat()}&campaign={campaign_id}"
+    )
+    assert len(entries(again)) == 2  # the posts taken back on pause are made again
+
 
 def test_a_campaign_starting_in_the_past_is_refused_in_plain_words(
     platform: Platform,
@@ -125,3 +139,20 @@ def test_the_campaign_form_says_what_is_missing(
         "時刻を選んでください",
     ):
         assert words in refused.text
+
+
+def test_a_writer_lets_the_campaign_choose_its_products_by_rule(
+    platform: Platform,
+    town_team: dict[str, tuple[str, str]],
+    town_channels: dict[str, dict[str, Any]],
+) -> None:
+    writer = signed_in(platform, town_team["writer"])
+    page = writer.get("/console/campaigns/new?lang=ja")
+    assert "その時に在庫があるもの" in page.text
+    form = _form(page, [], town_channels["x"]["id"], name="By rule", by_rule="on", steps="2")
+    created = writer.post("/console/campaigns", data={**form, "in_stock": "on"})
+    assert created.status_code == 303, created.text[-1500:]
+    campaign_id = created.headers["location"].rsplit("/", 1)[1]
+    made = platform.seeded_admin().get(f"/v1/campaigns/{campaign_id}").json()
+    assert (made["product_ids"], made["steps"]) == ([], 2)
+    assert (made["rules"]["in_stock"], made["rules"]["in_season"]) == (True, False)

@@ -1,6 +1,7 @@
-"""The campaigns pages: the town's campaigns, a new one (products picked by hand, cadence,
-channels, template text, language), every post it made with each channel's preview, and submit
-and approve. Refusals from the API are shown in plain words."""
+"""The campaigns pages: the town's campaigns, a new one (products picked by hand or by rule,
+cadence or each channel's slots, channels, template text or a stored template, language), every
+post it made with each channel's preview and the products it passed over, and submit, approve,
+pause, resume and cancel. Refusals from the API are shown in plain words."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ async def _form_page(
         "form": form,
         "products": [(str(p.id), console.product_name(p)) for p in products],
         "channels": await console.channels(api),
+        "templates": await service.templates(api),
         "platform_names": PLATFORM_NAMES,
         "languages": i18n.LANGUAGE_NAMES,
     }
@@ -105,6 +107,14 @@ async def campaign_page(
     found = await service.campaign(api, campaign_id)
     channels = {str(c.id): c for c in await console.channels(api)}
     posts = await service.planned(api, campaign_id)
+    names = {str(p.id): console.product_name(p) for p in await console.products(api, language)}
+    skipped = [
+        (
+            names.get(str(s.product_id), str(s.product_id)),
+            service.SKIP_REASONS.get(s.reason, s.reason),
+        )
+        for s in found.skipped
+    ]
     context = {
         **frame,
         "session": session,
@@ -112,6 +122,7 @@ async def campaign_page(
         "posts": posts,
         "channels": channels,
         "platform_names": PLATFORM_NAMES,
+        "skipped": skipped,
         "drafts": sum(1 for p in posts if p.post.status in ("draft", "rejected")),
         "waiting": sum(1 for p in posts if p.post.status == "submitted"),
         "done": done,
@@ -121,25 +132,51 @@ async def campaign_page(
     return render.page(request, "campaigns/campaign.html", context)
 
 
-async def _act(campaign_id: UUID, api: UserApi, approve: bool) -> Response:
+ACTIONS = {
+    "submitted": service.submit,
+    "approved": service.approve,
+    "paused": service.pause,
+    "resumed": service.resume,
+    "cancelled": service.cancel,
+}
+
+
+async def _act(campaign_id: UUID, api: UserApi, done: str) -> Response:
     try:
-        await (service.approve if approve else service.submit)(api, campaign_id)
+        await ACTIONS[done](api, campaign_id)
     except ApiError as exc:
         if exc.status not in (403, 409, 422):
             raise
         key = service.refusal(exc)
         return RedirectResponse(f"/console/campaigns/{campaign_id}?refused={key}", status_code=303)
-    done = "approved" if approve else "submitted"
     return RedirectResponse(f"/console/campaigns/{campaign_id}?done={done}", status_code=303)
 
 
 @router.post("/{campaign_id}/submit", dependencies=[CsrfChecked])
 async def submit_campaign(campaign_id: UUID, api: UserApi) -> Response:
-    """Submit every draft of the campaign for approval."""
-    return await _act(campaign_id, api, approve=False)
+    """Submit the campaign and every draft it made for approval."""
+    return await _act(campaign_id, api, "submitted")
 
 
 @router.post("/{campaign_id}/approve", dependencies=[CsrfChecked])
 async def approve_campaign(campaign_id: UUID, api: UserApi) -> Response:
-    """Approve every submitted post; each is scheduled at its planned time."""
-    return await _act(campaign_id, api, approve=True)
+    """Approve the campaign; its posts go out at their planned times."""
+    return await _act(campaign_id, api, "approved")
+
+
+@router.post("/{campaign_id}/pause", dependencies=[CsrfChecked])
+async def pause_campaign(campaign_id: UUID, api: UserApi) -> Response:
+    """Pause the campaign: its coming posts are taken back."""
+    return await _act(campaign_id, api, "paused")
+
+
+@router.post("/{campaign_id}/resume", dependencies=[CsrfChecked])
+async def resume_campaign(campaign_id: UUID, api: UserApi) -> Response:
+    """Resume a paused campaign: its coming posts are made again."""
+    return await _act(campaign_id, api, "resumed")
+
+
+@router.post("/{campaign_id}/cancel", dependencies=[CsrfChecked])
+async def cancel_campaign(campaign_id: UUID, api: UserApi) -> Response:
+    """End the campaign: its coming posts will not go out."""
+    return await _act(campaign_id, api, "cancelled")

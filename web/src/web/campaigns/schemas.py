@@ -1,5 +1,6 @@
-"""The campaign form as data: the products picked by hand, the channels, the template, the
-language and the cadence; what a person can get wrong is checked here, the rest by the API."""
+"""The campaign form as data: the products picked by hand or by rule, the channels, the
+template (written, or a stored one), the language, the cadence or each channel's slots; what a
+person can get wrong is checked here, the rest by the API."""
 
 from __future__ import annotations
 
@@ -33,6 +34,12 @@ class CampaignForm:
     every_days: str = "1"
     skip_weekends: bool = True
     catch_up: bool = False
+    template_id: str = ""  # a stored template, instead of the text
+    by_rule: bool = False  # products chosen when each post is made, not picked by hand
+    in_season: bool = True
+    in_stock: bool = True
+    steps: str = ""
+    on_slots: bool = False  # each channel's own weekly slots instead of the time of day
     errors: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -48,6 +55,12 @@ class CampaignForm:
             every_days=text_field(form, "every_days") or "1",
             skip_weekends=form.get("skip_weekends") == "on",
             catch_up=form.get("catch_up") == "on",
+            template_id=text_field(form, "template_id"),
+            by_rule=form.get("by_rule") == "on",
+            in_season=form.get("in_season") == "on",
+            in_stock=form.get("in_stock") == "on",
+            steps=text_field(form, "steps"),
+            on_slots=form.get("on_slots") == "on",
         )
         found.check()
         return found
@@ -55,11 +68,13 @@ class CampaignForm:
     def check(self) -> None:
         if not self.name:
             self.errors["name"] = N_("Give the campaign a name.")
-        if not self.product_ids:
+        if self.by_rule and self.how_many is None:
+            self.errors["steps"] = N_("Say how many posts, from 1 to 500.")
+        if not self.by_rule and not self.product_ids:
             self.errors["product_ids"] = N_("Pick at least one product.")
         if not self.channel_ids:
             self.errors["channel_ids"] = N_("Choose at least one channel.")
-        if not self.template:
+        if not self.template and not self.template_id:
             self.errors["template"] = N_("Write the text each post starts from.")
         if self.language and self.language not in LANGUAGES:
             self.errors["language"] = N_("Choose a language.")
@@ -84,3 +99,11 @@ class CampaignForm:
         except ValueError:
             return None
         return value if 1 <= value <= 60 else None
+
+    @property
+    def how_many(self) -> int | None:
+        try:
+            value = int(self.steps)
+        except ValueError:
+            return None
+        return value if 1 <= value <= 500 else None

@@ -1,6 +1,7 @@
 """What the campaigns pages read and write: the town's campaigns, a new one (its posts are made
-by the API, one product per cadence step), every post it made with each channel's preview, and
-submitting and approving it."""
+by the API step by step, each product picked by hand or chosen by rule when its post is made),
+every post it made with each channel's preview, and submitting, approving, pausing, resuming and
+cancelling it."""
 
 from __future__ import annotations
 
@@ -11,24 +12,32 @@ from uuid import UUID
 from machi_client import AuthenticatedClient
 from machi_client.api.campaigns import (
     campaigns_approve,
+    campaigns_cancel,
     campaigns_create,
     campaigns_get,
     campaigns_list,
+    campaigns_pause,
     campaigns_posts,
+    campaigns_resume,
     campaigns_submit,
 )
 from machi_client.api.posts import posts_preview
+from machi_client.api.templates import templates_list
 from machi_client.models import (
     Cadence,
     CampaignCreate,
+    CampaignCreatePlacement,
     CampaignRead,
     PageCampaignRead,
     PagePostRead,
+    PageTemplateRead,
     PostCreate,
     PostCreateVariants,
     PostMedia,
     PostRead,
     PreviewRead,
+    Rules,
+    TemplateRead,
 )
 from machi_client.types import UNSET, Unset
 from web.campaigns.schemas import CampaignForm
@@ -54,9 +63,13 @@ async def create(api: AuthenticatedClient, form: CampaignForm, timezone: str) ->
         raise ValueError("a campaign form with errors")
     body = CampaignCreate(
         name=form.name,
-        product_ids=[UUID(p) for p in form.product_ids],
+        product_ids=[] if form.by_rule else [UUID(p) for p in form.product_ids],
+        rules=Rules(in_season=form.in_season, in_stock=form.in_stock) if form.by_rule else UNSET,
+        steps=form.how_many if form.by_rule else UNSET,
+        placement=CampaignCreatePlacement.SLOTS if form.on_slots else UNSET,
+        template_id=UUID(form.template_id) if form.template_id else UNSET,
         channel_ids=[UUID(c) for c in form.channel_ids],
-        template=form.template,
+        template=UNSET if form.template_id else form.template,
         cadence=Cadence(
             start_date=first,
             time=form.time,
@@ -68,6 +81,12 @@ async def create(api: AuthenticatedClient, form: CampaignForm, timezone: str) ->
         catch_up=form.catch_up,
     )
     return parsed(await campaigns_create.asyncio_detailed(client=api, body=body), CampaignRead)
+
+
+async def templates(api: AuthenticatedClient) -> list[TemplateRead]:
+    """The town's stored templates, by name."""
+    answer = await templates_list.asyncio_detailed(client=api, limit=200)
+    return parsed(answer, PageTemplateRead).items
 
 
 async def posts_of(api: AuthenticatedClient, campaign_id: UUID) -> list[PostRead]:
@@ -134,6 +153,29 @@ async def approve(api: AuthenticatedClient, campaign_id: UUID) -> None:
     succeeded(await campaigns_approve.asyncio_detailed(campaign_id, client=api))
 
 
+async def pause(api: AuthenticatedClient, campaign_id: UUID) -> None:
+    """Pause: the API takes back the posts not yet on their way."""
+    succeeded(await campaigns_pause.asyncio_detailed(campaign_id, client=api))
+
+
+async def resume(api: AuthenticatedClient, campaign_id: UUID) -> None:
+    """Resume: the API makes the coming posts again, each product chosen afresh."""
+    succeeded(await campaigns_resume.asyncio_detailed(campaign_id, client=api))
+
+
+async def cancel(api: AuthenticatedClient, campaign_id: UUID) -> None:
+    """End the campaign: its coming posts and their deliveries are cancelled."""
+    succeeded(await campaigns_cancel.asyncio_detailed(campaign_id, client=api))
+
+
+# A product passed over, in words (the API's reasons, by their English text).
+SKIP_REASONS = {
+    "the product is sold out": N_("sold out"),
+    "the product is archived": N_("archived"),
+    "the product is not published": N_("not published"),
+    "out of season": N_("out of season"),
+}
+
 # Why the API refused, in words a writer or editor understands (by the problem's slug).
 REFUSALS = {
     "self-approval": N_("You made or edited this campaign's posts: another editor approves them."),
@@ -144,6 +186,7 @@ REFUSALS = {
         'The first post would be due in the past: start later, or tick "Post the missed ones".'
     ),
     "product-not-known": N_("A product you picked is not on the city page yet: publish it first."),
+    "campaign-state-invalid": N_("The campaign has moved on: reload the page."),
 }
 
 
