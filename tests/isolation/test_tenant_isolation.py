@@ -115,6 +115,13 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("GET", "/v1/links/{link_id}"): Call("link"),
     ("PATCH", "/v1/links/{link_id}"): Call("link", {"destination": "https://store.example/b"}),
     ("GET", "/v1/reports/producers/{producer_id}"): Call("producer"),
+    ("GET", "/v1/conversations/{conversation_id}"): Call("conversation"),
+    ("PATCH", "/v1/conversations/{conversation_id}"): Call(
+        "conversation", {"status": "closed", "assignee": "b-user", "tags": ["b"]}
+    ),
+    ("POST", "/v1/conversations/{conversation_id}/notes"): Call(
+        "conversation", {"text": "B was here"}
+    ),
 }
 
 # Paths with parameters that name no tenant's object, and why.
@@ -140,6 +147,10 @@ NOT_TENANT_OBJECTS: dict[str, str] = {
     "/webhooks/{town}/shopify": "signed by the store",
     "/webhooks/{town}/woocommerce": "signed by the store",
     "/webhooks/{town}/postback": "signed by the store",
+    # The inbox's platform webhooks: signed by Meta or LINE for `{town}` (Meta's GET is its
+    # handshake, answered only for the town's verify token).
+    "/webhooks/{town}/meta": "signed by the platform",
+    "/webhooks/{town}/line": "signed by the platform",
     # `{platform}` is a social platform's name; the connection is the caller's own tenant's.
     "/v1/channels/oauth/{platform}/start": "platform name",
     "/v1/channels/oauth/{platform}/callback": "platform name",

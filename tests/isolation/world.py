@@ -18,6 +18,8 @@ from typing import Any
 import httpx
 from PIL import Image
 
+from kit.testing import platforms
+
 Reader = Callable[[httpx.Client], Any]
 # Final states of imports and deliveries: reads of them no longer change on their own.
 DONE = frozenset({"succeeded", "failed", "published", "dead"})
@@ -334,6 +336,31 @@ class World:
             return {k: row[k] for k in ("id", "webhook_id", "event_type", "event_id", "status")}
 
         return Made({"endpoint_id": endpoint_id, "delivery_id": delivery["id"]}, read)
+
+    @cached_property
+    def conversation(self) -> Made:
+        """A citizen's LINE message to A's account, signed with its channel secret and sent
+        through the public door as LINE would: the conversation the worker threads from it."""
+        secret = f"line-secret-{self.tag}"
+        bot = f"U{uuid.uuid4().hex}"
+        line = {
+            "platform": "line",
+            "name": "A LINE",
+            "external_id": bot,
+            "credentials": {"access_token": "a-line-token", "channel_secret": secret},
+        }
+        created(self.http.post("/v1/channels", json=line))
+        slug = created(self.http.get(f"/v1/tenants/{self.me['tenant_id']}"))["slug"]
+        event = platforms.line_event(f"U{uuid.uuid4().hex}", text="A citizen's question")
+        raw, headers = platforms.line_signed(platforms.line_body(bot, event), secret)
+        created(self.http.post(f"/webhooks/{slug}/line", content=raw, headers=headers))
+        found = wait_for(
+            lambda: items(self.http.get("/v1/conversations")), "A's conversation to be threaded"
+        )
+        conversation_id = str(found[0]["id"])
+        return Made(
+            {"conversation_id": conversation_id}, get(f"/v1/conversations/{conversation_id}")
+        )
 
 
 def items(response: httpx.Response) -> list[dict[str, Any]]:

@@ -96,8 +96,10 @@ TAGS: dict[str, str] = {
     "reports": "KPIs: overview, posts, channels, products, producers, best times.",
     "conversions": "Orders attributed to clicks, from store webhooks or imports.",
     "insights": "Follower and post metrics read from the platforms.",
-    "settings": "A town's tracking and store-webhook settings.",
-    "webhooks": "Signed notifications from stores (Shopify, WooCommerce, postbacks).",
+    "conversations": "The citizen inbox: comments and messages threaded for staff to answer.",
+    "settings": "A town's tracking, store-webhook and inbox settings.",
+    "webhooks": "Signed notifications from stores (Shopify, WooCommerce, postbacks) and social"
+    " platforms (Meta, LINE) for the inbox.",
 }
 # Paths whose first segment is not their resource's tag.
 TAG_OF_SEGMENT = {

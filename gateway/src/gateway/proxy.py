@@ -27,7 +27,7 @@ from gateway.errors import (
     UpstreamTimeout,
     UpstreamUnavailable,
 )
-from gateway.routes import ANONYMOUS, EDGE, ROUTES, TOWN, WEBHOOK_KINDS, Route
+from gateway.routes import ANONYMOUS, EDGE, ROUTES, TOWN, Route
 from gateway.state import get_state
 from gateway.tenants import repository as tenants_repo
 from gateway.upstream import anonymous
@@ -234,9 +234,7 @@ def _endpoint(route: Route) -> Endpoint:
 
     if route.access == TOWN:
 
-        async def forward_for_town(request: Request, town: str, kind: str) -> Response:
-            if kind not in WEBHOOK_KINDS:
-                raise TownNotFound(f"no webhook {kind!r}")
+        async def forward_for_town(request: Request, town: str) -> Response:
             await _public_rate(request)
             return await forward(request, anonymous(await town_tenant_id(request, town)), route)
 

@@ -28,9 +28,15 @@ class Route:
 
     def matches(self, path: str) -> bool:
         below = path.startswith(self.prefix + "/")
-        if self.template is not None:  # exactly as many segments as the template
-            return below and path.count("/") == self.template.count("/")
+        if self.template is not None:  # the template's segments: its literals, anything for `{}`
+            return below and _fits(self.template.split("/"), path.split("/"))
         return path == self.prefix or below
+
+
+def _fits(template: list[str], path: list[str]) -> bool:
+    return len(template) == len(path) and all(
+        t.startswith("{") or t == p for t, p in zip(template, path, strict=True)
+    )
 
 
 ROUTES = [
@@ -58,6 +64,8 @@ ROUTES = [
     Route("/v1/slots", "publisher"),
     Route("/v1/templates", "publisher"),
     Route("/v1/channel-plans", "publisher"),
+    Route("/v1/conversations", "publisher"),
+    Route("/v1/settings/inbox", "publisher"),
     Route("/v1/links", "analytics"),
     Route("/v1/reports", "analytics"),
     Route("/v1/conversions", "analytics"),
@@ -68,11 +76,29 @@ ROUTES = [
     # (gateway.redirect); analytics keeps the directory and records the clicks.
     Route("/r", "analytics", access=EDGE, methods=("GET", "HEAD"), template="/r/{code}"),
     # Store webhooks, signed by the store: the raw body is forwarded byte for byte.
+    *(
+        Route(
+            "/webhooks",
+            "analytics",
+            access=TOWN,
+            methods=("POST",),
+            template=f"/webhooks/{{town}}/{kind}",
+        )
+        for kind in ("shopify", "woocommerce", "postback")
+    ),
+    # The citizen inbox's platform webhooks, signed by the platform (Meta also verifies the URL
+    # with a GET handshake first).
     Route(
-        "/webhooks", "analytics", access=TOWN, methods=("POST",), template="/webhooks/{town}/{kind}"
+        "/webhooks",
+        "publisher",
+        access=TOWN,
+        methods=("GET", "POST"),
+        template="/webhooks/{town}/meta",
+    ),
+    Route(
+        "/webhooks", "publisher", access=TOWN, methods=("POST",), template="/webhooks/{town}/line"
     ),
 ]
-WEBHOOK_KINDS = frozenset({"shopify", "woocommerce", "postback"})
 
 UPSTREAMS = ("catalog", "publisher", "analytics")
 

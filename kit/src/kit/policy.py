@@ -36,6 +36,10 @@ TOWN = ROLES - {OPERATOR}  # everyone who belongs to a town
 EDITORS = frozenset({ADMIN, EDITOR})
 WRITERS = frozenset({ADMIN, EDITOR, WRITER, PHOTOGRAPHER})  # the town's content team
 AUTHORS = WRITERS | {STAFF}  # whoever posts: the team, and staff on their own accounts
+# Whoever answers citizens in the inbox; an admin sees every conversation, the others theirs and
+# the unassigned ones (the publisher scopes them). No producer, photographer or analyst reads
+# citizens' messages.
+ANSWERERS = frozenset({ADMIN, EDITOR, WRITER, STAFF})
 KEEPERS = WRITERS | {PRODUCER}  # whoever keeps products: the team, and producers their own
 ANALYSTS = frozenset({ADMIN, ANALYST})
 ADMINS = frozenset({ADMIN})
@@ -344,6 +348,19 @@ SLOTS: Table = {
     ("GET", "/v1/slots/next"): read(P, TOWN),
     ("DELETE", "/v1/slots/{slot_id}"): write(P, WRITERS),
 }
+# The citizen inbox. The platforms' webhooks are checked by their signature (Meta's GET is its
+# subscription handshake, checked by the town's verify token), not by a login.
+INBOX: Table = {
+    ("GET", "/webhooks/{town}/meta"): public(),
+    ("POST", "/webhooks/{town}/meta"): public(),
+    ("POST", "/webhooks/{town}/line"): public(),
+    ("GET", "/v1/conversations"): read(P, ANSWERERS),
+    ("GET", "/v1/conversations/{conversation_id}"): read(P, ANSWERERS),
+    ("PATCH", "/v1/conversations/{conversation_id}"): write(P, ANSWERERS),
+    ("POST", "/v1/conversations/{conversation_id}/notes"): write(P, ANSWERERS),
+    ("GET", "/v1/settings/inbox"): read(P, ADMINS),
+    ("PUT", "/v1/settings/inbox"): write(P, ADMINS),
+}
 
 # --- analytics ---------------------------------------------------------------------------------
 
@@ -436,7 +453,15 @@ TABLES: dict[str, Table] = {
         **IMPORTS,
         **INTERNAL,
     },
-    "publisher": {**CHANNELS, **POSTS, **DELIVERIES, **CAMPAIGNS, **SLOTS, **INTERNAL},
+    "publisher": {
+        **CHANNELS,
+        **POSTS,
+        **DELIVERIES,
+        **CAMPAIGNS,
+        **SLOTS,
+        **INBOX,
+        **INTERNAL,
+    },
     "analytics": {**LINKS, **REPORTS, **CONVERSIONS, **SETTINGS, **INTERNAL, **EDGE},
 }
 
@@ -482,6 +507,8 @@ AUDITED: Mapping[Operation, Audited] = {
     ("POST", "/v1/storefronts"): Audited("storefront.created"),
     ("GET", "/v1/imports/export"): Audited("catalog.exported"),
     ("POST", "/v1/conversions/import"): Audited("conversions.imported"),
+    ("PATCH", "/v1/conversations/{conversation_id}"): Audited("conversation.updated"),
+    ("PUT", "/v1/settings/inbox"): Audited("settings.inbox", snapshot="/v1/settings/inbox"),
     ("PUT", "/v1/settings/tracking"): Audited(
         "settings.tracking", snapshot="/v1/settings/tracking"
     ),

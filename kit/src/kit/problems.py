@@ -150,6 +150,15 @@ PROBLEM_TYPES: dict[str, ProblemType] = _rows(
     ("channel-needs-reauth", 409, "The channel must be reconnected first",
      "The platform no longer accepts the channel's token: an admin reconnects it, then submit"
      " again; `channel_ids` lists the channels."),
+    ("conversation-not-found", 404, "Conversation not found",
+     "No such conversation in your town, or it is assigned to someone else."),
+    ("inbox-not-configured", 404, "This platform's inbox is not set up",
+     "Set the Meta app secret and verify token (`PUT /v1/settings/inbox`), or the LINE channel's"
+     " `channel_secret`, before the platform sends webhooks."),
+    ("verify-token-mismatch", 403, "The verify token does not match",
+     "Meta's subscription handshake named another verify token than the town's."),
+    ("bad-webhook-body", 400, "Webhook body not understood",
+     "The signed body is not the platform's documented JSON shape."),
     ("product-not-known", 400, "The publisher has not seen this product published",
      "Publish the product in the catalog first (or wait a moment for it to arrive)."),
     ("invalid-transition", 409, "The post is not in a state that allows this",
@@ -180,7 +189,8 @@ PROBLEM_TYPES: dict[str, ProblemType] = _rows(
     ("link-not-found", 404, "Link not found", "No tracked link has this code or id."),
     ("code-taken", 409, "Code already in use", "Another link has this short code."),
     ("bad-signature", 401, "Webhook signature does not match",
-     "The store webhook's signature does not verify with the configured secret."),
+     "The webhook's signature (a store's, or a social platform's) is missing or does not verify"
+     " with the configured secret; nothing was stored."),
     ("webhook-not-configured", 404, "No webhook secret set for this store",
      "Set the store's webhook secret before it sends orders."),
     ("bad-order", 400, "Order payload not understood", "The order body is not the store's shape."),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import hashlib
+import hmac
 import html
 import io
 import itertools
@@ -568,6 +570,130 @@ class FakeThreads:
             return shown
 
         return app
+
+
+# --- Meta webhooks: what the platform sends to the citizen inbox ------------------------------
+
+
+def meta_signed(body: dict[str, Any], app_secret: str) -> tuple[bytes, dict[str, str]]:
+    """`body` as Meta sends it: JSON with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256>` of the
+    exact bytes, keyed by the app secret (developers.facebook.com/docs/graph-api/webhooks)."""
+    raw = json.dumps(body, ensure_ascii=True).encode()  # Meta escapes non-ASCII characters
+    digest = hmac.new(app_secret.encode(), raw, hashlib.sha256).hexdigest()
+    return raw, {"Content-Type": "application/json", "X-Hub-Signature-256": f"sha256={digest}"}
+
+
+def page_comment(
+    page_id: str,
+    post_id: str,
+    comment_id: str,
+    author: tuple[str, str],
+    message: str,
+    verb: str = "add",
+    created_time: int | None = None,
+    parent_id: str | None = None,
+) -> dict[str, Any]:
+    """A Page `feed` change for a comment (object `page`, `entry[].changes[]`; reference 1); a
+    reply names the comment it answers as `parent_id`, a top-level comment the post."""
+    now = int(time.time())
+    value = {
+        "from": {"id": author[0], "name": author[1]},
+        "item": "comment",
+        "verb": verb,
+        "post_id": post_id,
+        "comment_id": comment_id,
+        "parent_id": parent_id or post_id,
+        "message": message,
+        "created_time": created_time or now,
+    }
+    change = {"field": "feed", "value": value}
+    return {"object": "page", "entry": [{"id": page_id, "time": now, "changes": [change]}]}
+
+
+def page_message(
+    page_id: str, psid: str, mid: str, text: str, timestamp_ms: int | None = None
+) -> dict[str, Any]:
+    """A Messenger message to the Page (object `page`, `entry[].messaging[]`; reference 1)."""
+    at = timestamp_ms or int(time.time() * 1000)
+    item = {
+        "sender": {"id": psid},
+        "recipient": {"id": page_id},
+        "timestamp": at,
+        "message": {"mid": mid, "text": text},
+    }
+    return {"object": "page", "entry": [{"id": page_id, "time": at, "messaging": [item]}]}
+
+
+def instagram_comment(
+    ig_user: str, media_id: str, comment_id: str, author: tuple[str, str], text: str
+) -> dict[str, Any]:
+    """An Instagram `comments` change (object `instagram`; reference 2, Payloads)."""
+    value = {
+        "id": comment_id,
+        "from": {"id": author[0], "username": author[1]},
+        "text": text,
+        "media": {"id": media_id, "media_product_type": "FEED"},
+    }
+    entry = {
+        "id": ig_user,
+        "time": int(time.time()),
+        "changes": [{"field": "comments", "value": value}],
+    }
+    return {"object": "instagram", "entry": [entry]}
+
+
+# --- LINE webhooks -------------------------------------------------------------------------------
+
+
+def line_signed(body: dict[str, Any], channel_secret: str) -> tuple[bytes, dict[str, str]]:
+    """`body` as LINE sends it: `X-Line-Signature` = base64 HMAC-SHA256 of the exact bytes, keyed
+    by the channel secret (developers.line.biz/en/docs/messaging-api/verify-webhook-signature)."""
+    raw = json.dumps(body, ensure_ascii=False).encode()
+    digest = hmac.new(channel_secret.encode(), raw, hashlib.sha256).digest()
+    return raw, {
+        "Content-Type": "application/json",
+        "X-Line-Signature": base64.b64encode(digest).decode(),
+    }
+
+
+def line_event(
+    user_id: str,
+    kind: str = "text",
+    text: str = "",
+    *,
+    event_id: str | None = None,
+    message_id: str | None = None,
+    redelivery: bool = False,
+    timestamp_ms: int | None = None,
+) -> dict[str, Any]:
+    """A 1:1 webhook event (line-openapi webhook.yml): a `text` or `image` message, or a
+    `follow`; with a fresh `webhookEventId` and reply token unless given."""
+    event: dict[str, Any] = {
+        "type": "follow" if kind == "follow" else "message",
+        "mode": "active",
+        "timestamp": timestamp_ms or int(time.time() * 1000),
+        "source": {"type": "user", "userId": user_id},
+        "webhookEventId": event_id or f"01J{next(_LINE_IDS):023d}",
+        "deliveryContext": {"isRedelivery": redelivery},
+        "replyToken": f"reply-{next(_LINE_IDS)}",
+    }
+    if kind == "follow":
+        event["follow"] = {"isUnblocked": False}
+    else:
+        message: dict[str, Any] = {"id": message_id or str(next(_LINE_IDS)), "type": kind}
+        if kind == "text":
+            message |= {"text": text, "quoteToken": f"q-{message['id']}"}
+        else:
+            message["contentProvider"] = {"type": "line"}
+        event["message"] = message
+    return event
+
+
+_LINE_IDS = itertools.count(10_000)
+
+
+def line_body(destination: str, *events: dict[str, Any]) -> dict[str, Any]:
+    return {"destination": destination, "events": list(events)}
 
 
 # --- X -----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from kit.secrets import Sealer
 from publisher.channels import api as channels
 from publisher.connect import api as connect
 from publisher.dispatch import api as deliveries
+from publisher.inbox import api as inbox
 from publisher.models import Base
 from publisher.playbook import api as playbook
 from publisher.posts import api as posts
@@ -30,6 +31,9 @@ def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = Non
             scheduling.campaigns,
             scheduling.slots,
             playbook.router,
+            inbox.webhooks,
+            inbox.router,
+            inbox.settings_router,
             export.router(Base.metadata),  # the gateway's tenant export
         ],
         title="Machi publisher",

@@ -110,3 +110,30 @@ class PlatformUnavailable(ProblemError):
     status = 502
     type = "platform-unavailable"
     title = "The platform did not answer; try again"
+
+
+class ConversationNotFound(NotFound):
+    type = "conversation-not-found"
+    title = "Conversation not found"
+
+
+class InboxNotConfigured(NotFound):
+    type = "inbox-not-configured"
+    title = "This platform's inbox is not set up"
+
+
+class BadSignature(ProblemError):
+    status = 401
+    type = "bad-signature"
+    title = "Webhook signature does not match"
+
+
+class VerifyTokenMismatch(Forbidden):
+    type = "verify-token-mismatch"
+    title = "The verify token does not match"
+
+
+class BadWebhookBody(ProblemError):
+    status = 400
+    type = "bad-webhook-body"
+    title = "Webhook body not understood"

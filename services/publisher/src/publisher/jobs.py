@@ -1,5 +1,5 @@
 """Scheduled work of the worker role: dispatch, campaigns' coming posts, reconciliation,
-watchdog, token refresh.
+watchdog, token refresh, and threading the inbox's stored webhook events.
 
 The dispatcher and its HTTP client are made on the first run (never at import).
 """
@@ -14,6 +14,7 @@ from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
 from publisher.channels import tokens
 from publisher.dispatch.service import Dispatcher
+from publisher.inbox import jobs as inbox
 from publisher.insights import service as insights
 from publisher.platforms import registry
 from publisher.platforms.http import ClientPool, HttpClient
@@ -66,9 +67,13 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
     async def campaigns() -> int:
         return await scheduling.advance_all(runtime.jobs_db, settings)
 
+    async def ingest_inbox() -> int:
+        return await inbox.ingest_once(runtime.jobs_db)
+
     return [
         Job("dispatch", settings.dispatch_every_seconds, dispatch),
         Job("campaigns", settings.campaign_every_seconds, campaigns),
+        Job("inbox-ingest", settings.inbox_ingest_every_seconds, ingest_inbox),
         Job("reconcile", settings.reconcile_every_seconds, reconcile),
         Job("watchdog", 60.0, watchdog),
         Job("refresh-tokens", settings.token_refresh_every_seconds, refresh_tokens),

@@ -78,6 +78,9 @@ class PublisherSettings(BaseSettings):
     campaign_every_seconds: float = Field(
         default=300.0, gt=0, description="How often the worker makes campaigns' coming posts."
     )
+    inbox_ingest_every_seconds: float = Field(
+        default=1.0, gt=0, description="How often stored inbox webhooks are threaded."
+    )
     late_after_minutes: int = Field(default=5, ge=1)
     insights_every_seconds: float = Field(
         default=3 * 3600.0,

@@ -70,6 +70,18 @@ from .connect_start import ConnectStart
 from .connect_start_approval_policy import ConnectStartApprovalPolicy
 from .connect_start_owner_kind import ConnectStartOwnerKind
 from .connect_started import ConnectStarted
+from .conversation_detail import ConversationDetail
+from .conversation_detail_kind import ConversationDetailKind
+from .conversation_detail_priority import ConversationDetailPriority
+from .conversation_detail_status import ConversationDetailStatus
+from .conversation_read import ConversationRead
+from .conversation_read_kind import ConversationReadKind
+from .conversation_read_priority import ConversationReadPriority
+from .conversation_read_status import ConversationReadStatus
+from .conversation_update import ConversationUpdate
+from .conversation_update_priority_type_0 import ConversationUpdatePriorityType0
+from .conversation_update_status_type_0 import ConversationUpdateStatusType0
+from .conversations_list_status_type_0 import ConversationsListStatusType0
 from .conversion_read import ConversionRead
 from .conversion_recorded_v1 import ConversionRecordedV1
 from .conversion_recorded_webhook import ConversionRecordedWebhook
@@ -93,6 +105,8 @@ from .gateway_usage import GatewayUsage
 from .import_read import ImportRead
 from .import_read_summary import ImportReadSummary
 from .import_result import ImportResult
+from .inbox_settings_read import InboxSettingsRead
+from .inbox_settings_update import InboxSettingsUpdate
 from .insights_snapshots_create_response_insights_snapshots_create import (
     InsightsSnapshotsCreateResponseInsightsSnapshotsCreate,
 )
@@ -158,8 +172,12 @@ from .media_update import MediaUpdate
 from .media_update_alt import MediaUpdateAlt
 from .media_urls import MediaUrls
 from .media_usage import MediaUsage
+from .message_read import MessageRead
+from .message_read_attachments_item import MessageReadAttachmentsItem
+from .message_read_direction import MessageReadDirection
 from .metrics import Metrics
 from .next_slot_read import NextSlotRead
+from .note_create import NoteCreate
 from .notification_page import NotificationPage
 from .notification_read import NotificationRead
 from .notification_read_data import NotificationReadData
@@ -175,6 +193,7 @@ from .page_campaign_read import PageCampaignRead
 from .page_category_read import PageCategoryRead
 from .page_channel_plan_read import PageChannelPlanRead
 from .page_channel_read import PageChannelRead
+from .page_conversation_read import PageConversationRead
 from .page_conversion_read import PageConversionRead
 from .page_delivery_read import PageDeliveryRead
 from .page_link_read import PageLinkRead
@@ -421,6 +440,7 @@ from .variant_read_name import VariantReadName
 from .variant_update import VariantUpdate
 from .variant_update_name_type_0 import VariantUpdateNameType0
 from .variant_update_unit_type_0 import VariantUpdateUnitType0
+from .webhook_accepted import WebhookAccepted
 from .webhook_delivery_read import WebhookDeliveryRead
 from .webhook_delivery_read_status import WebhookDeliveryReadStatus
 from .webhook_endpoint_create import WebhookEndpointCreate
@@ -514,6 +534,18 @@ __all__ = (
     "ConnectStartApprovalPolicy",
     "ConnectStartOwnerKind",
     "ConnectStarted",
+    "ConversationDetail",
+    "ConversationDetailKind",
+    "ConversationDetailPriority",
+    "ConversationDetailStatus",
+    "ConversationRead",
+    "ConversationReadKind",
+    "ConversationReadPriority",
+    "ConversationReadStatus",
+    "ConversationUpdate",
+    "ConversationUpdatePriorityType0",
+    "ConversationUpdateStatusType0",
+    "ConversationsListStatusType0",
     "ConversionRead",
     "ConversionRecordedV1",
     "ConversionRecordedWebhook",
@@ -535,6 +567,8 @@ __all__ = (
     "ImportRead",
     "ImportReadSummary",
     "ImportResult",
+    "InboxSettingsRead",
+    "InboxSettingsUpdate",
     "InsightsSnapshotsCreateResponseInsightsSnapshotsCreate",
     "InstagramChannelCreate",
     "InstagramChannelCreateApprovalPolicy",
@@ -596,8 +630,12 @@ __all__ = (
     "MediaUpdateAlt",
     "MediaUrls",
     "MediaUsage",
+    "MessageRead",
+    "MessageReadAttachmentsItem",
+    "MessageReadDirection",
     "Metrics",
     "NextSlotRead",
+    "NoteCreate",
     "NotificationPage",
     "NotificationRead",
     "NotificationReadData",
@@ -613,6 +651,7 @@ __all__ = (
     "PageCategoryRead",
     "PageChannelPlanRead",
     "PageChannelRead",
+    "PageConversationRead",
     "PageConversionRead",
     "PageDeliveryRead",
     "PageLinkRead",
@@ -853,6 +892,7 @@ __all__ = (
     "VariantUpdate",
     "VariantUpdateNameType0",
     "VariantUpdateUnitType0",
+    "WebhookAccepted",
     "WebhookDeliveryRead",
     "WebhookDeliveryReadStatus",
     "WebhookEndpointCreate",

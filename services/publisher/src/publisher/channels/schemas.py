@@ -63,6 +63,13 @@ class LineCredentials(Credentials):
         max_length=4000,
         description="The channel access token of the LINE Official Account (Messaging API).",
     )
+    channel_secret: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="The channel secret (Basic settings): checks the inbox's webhook signatures"
+        " (`X-Line-Signature`). Sealed with the token, never returned.",
+    )
 
 
 class MastodonCredentials(Credentials):

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ConversationsListStatusType0(StrEnum):
+    CLOSED = "closed"
+    OPEN = "open"
+    WAITING = "waiting"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="InboxSettingsRead")
+
+
+@_attrs_define
+class InboxSettingsRead:
+    """
+    Attributes:
+        deployment_app_secret (bool): PUBLISHER_FACEBOOK_APP_SECRET is set: used when the town has none.
+        meta_app_secret_set (bool): The town's own Meta app secret is stored.
+        meta_verify_token_set (bool):
+    """
+
+    deployment_app_secret: bool
+    meta_app_secret_set: bool
+    meta_verify_token_set: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        deployment_app_secret = self.deployment_app_secret
+
+        meta_app_secret_set = self.meta_app_secret_set
+
+        meta_verify_token_set = self.meta_verify_token_set
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "deployment_app_secret": deployment_app_secret,
+                "meta_app_secret_set": meta_app_secret_set,
+                "meta_verify_token_set": meta_verify_token_set,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        deployment_app_secret = d.pop("deployment_app_secret")
+
+        meta_app_secret_set = d.pop("meta_app_secret_set")
+
+        meta_verify_token_set = d.pop("meta_verify_token_set")
+
+        inbox_settings_read = cls(
+            deployment_app_secret=deployment_app_secret,
+            meta_app_secret_set=meta_app_secret_set,
+            meta_verify_token_set=meta_verify_token_set,
+        )
+
+        inbox_settings_read.additional_properties = d
+        return inbox_settings_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

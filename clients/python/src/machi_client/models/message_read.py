@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.message_read_direction import MessageReadDirection
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.message_read_attachments_item import MessageReadAttachmentsItem
+
+
+T = TypeVar("T", bound="MessageRead")
+
+
+@_attrs_define
+class MessageRead:
+    """
+    Attributes:
+        attachments (list[MessageReadAttachmentsItem]):
+        author_id (None | str):
+        direction (MessageReadDirection):
+        id (UUID):
+        parent_ref (None | str):
+        platform_message_id (None | str):
+        removed (bool):
+        sent_at (datetime.datetime):
+        text (str):
+        reply_token_expires_at (datetime.datetime | None | Unset): LINE: until when a reply is free (after it, a counted
+            push).
+    """
+
+    attachments: list[MessageReadAttachmentsItem]
+    author_id: None | str
+    direction: MessageReadDirection
+    id: UUID
+    parent_ref: None | str
+    platform_message_id: None | str
+    removed: bool
+    sent_at: datetime.datetime
+    text: str
+    reply_token_expires_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        attachments = []
+        for attachments_item_data in self.attachments:
+            attachments_item = attachments_item_data.to_dict()
+            attachments.append(attachments_item)
+
+        author_id: None | str
+        author_id = self.author_id
+
+        direction = self.direction.value
+
+        id = str(self.id)
+
+        parent_ref: None | str
+        parent_ref = self.parent_ref
+
+        platform_message_id: None | str
+        platform_message_id = self.platform_message_id
+
+        removed = self.removed
+
+        sent_at = self.sent_at.isoformat()
+
+        text = self.text
+
+        reply_token_expires_at: None | str | Unset
+        if isinstance(self.reply_token_expires_at, Unset):
+            reply_token_expires_at = UNSET
+        elif isinstance(self.reply_token_expires_at, datetime.datetime):
+            reply_token_expires_at = self.reply_token_expires_at.isoformat()
+        else:
+            reply_token_expires_at = self.reply_token_expires_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "attachments": attachments,
+                "author_id": author_id,
+                "direction": direction,
+                "id": id,
+                "parent_ref": parent_ref,
+                "platform_message_id": platform_message_id,
+                "removed": removed,
+                "sent_at": sent_at,
+                "text": text,
+            }
+        )
+        if reply_token_expires_at is not UNSET:
+            field_dict["reply_token_expires_at"] = reply_token_expires_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.message_read_attachments_item import MessageReadAttachmentsItem
+
+        d = dict(src_dict)
+        attachments = []
+        _attachments = d.pop("attachments")
+        for attachments_item_data in _attachments:
+            attachments_item = MessageReadAttachmentsItem.from_dict(
+                attachments_item_data
+            )
+
+            attachments.append(attachments_item)
+
+        def _parse_author_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        author_id = _parse_author_id(d.pop("author_id"))
+
+        direction = MessageReadDirection(d.pop("direction"))
+
+        id = UUID(d.pop("id"))
+
+        def _parse_parent_ref(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        parent_ref = _parse_parent_ref(d.pop("parent_ref"))
+
+        def _parse_platform_message_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        platform_message_id = _parse_platform_message_id(d.pop("platform_message_id"))
+
+        removed = d.pop("removed")
+
+        sent_at = datetime.datetime.fromisoformat(d.pop("sent_at"))
+
+        text = d.pop("text")
+
+        def _parse_reply_token_expires_at(
+            data: object,
+        ) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reply_token_expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return reply_token_expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        reply_token_expires_at = _parse_reply_token_expires_at(
+            d.pop("reply_token_expires_at", UNSET)
+        )
+
+        message_read = cls(
+            attachments=attachments,
+            author_id=author_id,
+            direction=direction,
+            id=id,
+            parent_ref=parent_ref,
+            platform_message_id=platform_message_id,
+            removed=removed,
+            sent_at=sent_at,
+            text=text,
+            reply_token_expires_at=reply_token_expires_at,
+        )
+
+        message_read.additional_properties = d
+        return message_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="WebhookAccepted")
+
+
+@_attrs_define
+class WebhookAccepted:
+    """What the platform is told: how many of its events were new.
+
+    Attributes:
+        duplicates (int):
+        received (int):
+    """
+
+    duplicates: int
+    received: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        duplicates = self.duplicates
+
+        received = self.received
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "duplicates": duplicates,
+                "received": received,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        duplicates = d.pop("duplicates")
+
+        received = d.pop("received")
+
+        webhook_accepted = cls(
+            duplicates=duplicates,
+            received=received,
+        )
+
+        webhook_accepted.additional_properties = d
+        return webhook_accepted
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

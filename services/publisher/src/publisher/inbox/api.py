@@ -1,0 +1,161 @@
+"""Inbox routes: the platforms' webhooks (forwarded by the gateway with an anonymous token
+carrying the town's tenant) and the staff's conversations."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import PlainTextResponse
+
+from kit.dependencies import PrincipalDep, SessionDep
+from kit.errors import NotFound
+from kit.pagination import DEFAULT_LIMIT, Limit, Page
+from kit.preconditions import VERSIONED, IfMatchDep, set_etag
+from publisher.dependencies import SettingsDep, VaultDep
+from publisher.inbox import rules, service
+from publisher.inbox.schemas import (
+    ConversationDetail,
+    ConversationRead,
+    ConversationUpdate,
+    InboxSettingsRead,
+    InboxSettingsUpdate,
+    NoteCreate,
+    Status,
+    WebhookAccepted,
+)
+
+webhooks = APIRouter(prefix="/webhooks/{town}", tags=["webhooks"])
+router = APIRouter(prefix="/v1/conversations", tags=["conversations"])
+settings_router = APIRouter(prefix="/v1/settings/inbox", tags=["settings"])
+
+
+def _town(principal: PrincipalDep) -> None:
+    if principal.tenant_id is None:
+        raise NotFound("unknown town")
+
+
+@webhooks.get("/meta", response_class=PlainTextResponse, operation_id="webhooks_meta_handshake")
+async def meta_handshake(
+    town: str,
+    session: SessionDep,
+    principal: PrincipalDep,
+    vault: VaultDep,
+    mode: Annotated[str, Query(alias="hub.mode", max_length=50)] = "",
+    token: Annotated[str, Query(alias="hub.verify_token", max_length=200)] = "",
+    challenge: Annotated[str, Query(alias="hub.challenge", max_length=200)] = "",
+) -> str:
+    """Meta's subscription handshake: `hub.challenge` back when `hub.verify_token` is the
+    town's, else 403."""
+    _town(principal)
+    await service.handshake(session, vault, mode, token)
+    return challenge
+
+
+@webhooks.post("/meta", response_model=WebhookAccepted)
+async def meta_webhook(
+    town: str,
+    request: Request,
+    session: SessionDep,
+    principal: PrincipalDep,
+    vault: VaultDep,
+    settings: SettingsDep,
+) -> WebhookAccepted:
+    """Facebook Page (`feed` comments, Messenger) and Instagram (`comments`, `mentions`, DMs)
+    events, signed with `X-Hub-Signature-256`; stored, then threaded by the worker."""
+    _town(principal)
+    signature = request.headers.get(rules.SIGNATURES["meta"].header, "")
+    return await service.receive_meta(session, vault, settings, await request.body(), signature)
+
+
+@webhooks.post("/line", response_model=WebhookAccepted)
+async def line_webhook(
+    town: str, request: Request, session: SessionDep, principal: PrincipalDep, vault: VaultDep
+) -> WebhookAccepted:
+    """LINE Messaging API events (text, image, follow, unsend), signed with `X-Line-Signature`
+    by one of the town's LINE channels; stored, then threaded by the worker."""
+    _town(principal)
+    signature = request.headers.get(rules.SIGNATURES["line"].header, "")
+    return await service.receive_line(session, vault, await request.body(), signature)
+
+
+@router.get("", response_model=Page[ConversationRead])
+async def list_conversations(
+    session: SessionDep,
+    principal: PrincipalDep,
+    status: Status | None = None,
+    assignee: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="`me`, `none` (unassigned) or a user id. Staff see only theirs and the"
+            " unassigned ones; an admin sees all.",
+        ),
+    ] = None,
+    channel_id: uuid.UUID | None = None,
+    cursor: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> object:
+    """Conversations the caller may answer, latest message first."""
+    items, next_cursor = await service.list_page(
+        session,
+        principal,
+        status=status,
+        assignee=assignee,
+        channel_id=channel_id,
+        cursor=cursor,
+        limit=limit,
+    )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@router.get("/{conversation_id}", response_model=ConversationDetail, responses=VERSIONED)
+async def get_conversation(
+    conversation_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, response: Response
+) -> ConversationDetail:
+    """One conversation with its whole history and notes, its version as `ETag`."""
+    found = await service.detail(session, principal, conversation_id)
+    set_etag(response, found)
+    return found
+
+
+@router.patch("/{conversation_id}", response_model=ConversationRead, responses=VERSIONED)
+async def update_conversation(
+    conversation_id: uuid.UUID,
+    body: ConversationUpdate,
+    session: SessionDep,
+    principal: PrincipalDep,
+    precondition: IfMatchDep,
+    response: Response,
+) -> object:
+    """Status, assignee (`null`: nobody), priority, tags; `If-Match` guards another's change."""
+    changed = await service.update(session, principal, conversation_id, body, precondition)
+    set_etag(response, changed)
+    return changed
+
+
+@router.post("/{conversation_id}/notes", status_code=201, response_model=ConversationDetail)
+async def add_note(
+    conversation_id: uuid.UUID, body: NoteCreate, session: SessionDep, principal: PrincipalDep
+) -> ConversationDetail:
+    """An internal note for colleagues; never sent to the citizen."""
+    return await service.add_note(session, principal, conversation_id, body.text)
+
+
+@settings_router.get("", response_model=InboxSettingsRead)
+async def read_settings(
+    session: SessionDep, vault: VaultDep, settings: SettingsDep
+) -> InboxSettingsRead:
+    """Which Meta webhook secrets the town has stored (never their values)."""
+    return await service.read_settings(session, vault, settings)
+
+
+@settings_router.put("", response_model=InboxSettingsRead)
+async def update_settings(
+    body: InboxSettingsUpdate, session: SessionDep, vault: VaultDep, settings: SettingsDep
+) -> InboxSettingsRead:
+    """Store the town's Meta app secret and verify token, sealed; the LINE channel secret goes
+    in the LINE channel's credentials (`channel_secret`)."""
+    await service.update_settings(session, vault, body)
+    return await service.read_settings(session, vault, settings)

@@ -1,0 +1,74 @@
+"""The shapes both platforms' webhooks are read into: a stored event, and what it says."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Received:
+    """One platform event of a signed webhook body, ready to store."""
+
+    channel_id: uuid.UUID
+    dedup_key: str
+    payload: dict[str, Any]
+    reply_token: str | None = None
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """What a stored event says, the same for every platform."""
+
+    kind: str  # comment, message, follow
+    action: str  # add, edit, remove
+    author_id: str
+    author_name: str | None
+    post_ref: str  # the post a comment is on; '' for messages
+    message_id: str | None
+    sent_at: datetime
+    text: str = ""
+    parent_ref: str | None = None
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    from_town: bool = False  # the town's own comment or an echo of its message
+
+
+def hmac_sha256(secret: str, body: bytes) -> bytes:
+    return hmac.new(secret.encode(), body, hashlib.sha256).digest()
+
+
+def hex_matches(secret: str, body: bytes, header: str) -> bool:
+    """Meta: `sha256=<hex>`, compared in constant time."""
+    return hmac.compare_digest("sha256=" + hmac_sha256(secret, body).hex(), header.strip())
+
+
+def base64_matches(secret: str, body: bytes, header: str) -> bool:
+    """LINE: base64 of the digest, compared in constant time."""
+    expected = base64.b64encode(hmac_sha256(secret, body)).decode()
+    return hmac.compare_digest(expected, header.strip())
+
+
+def from_millis(value: Any) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(value) / 1000, UTC)
+    except (TypeError, ValueError, OverflowError):
+        return datetime.now(UTC)
+
+
+def from_seconds_or_iso(value: Any) -> datetime:
+    """Meta writes times as Unix seconds (`created_time`, a Page entry's `time`), milliseconds
+    (a Messenger entry's `time`) or ISO 8601; anything else is read as now."""
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value / 1000 if value > 10**11 else value, UTC)
+    try:
+        parsed = datetime.fromisoformat(
+            str(value).replace("Z", "+00:00").replace("+0000", "+00:00")
+        )
+    except ValueError:
+        return datetime.now(UTC)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -1,0 +1,57 @@
+"""The worker's side of the inbox: stored webhook events become conversations and messages.
+
+Each event is handled in its own tenant's transaction, locked with SKIP LOCKED so two workers
+never thread the same event; a failing event is retried on later runs and parked as `failed`
+after a few tries, without holding up the others. Message text never reaches the logs."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC, datetime
+
+from kit.db import Database
+from publisher.inbox import repository as inbox_repo
+from publisher.inbox import service
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+async def ingest_once(db: Database, batch: int = 200) -> int:
+    """Thread the pending events of every town (the job's body); how many were handled."""
+    async with db.transaction() as session:
+        pending = await inbox_repo.pending_events(session, batch)
+    handled = 0
+    for event_id, tenant_id in pending:
+        try:
+            handled += await _ingest(db, event_id, tenant_id)
+        except Exception as exc:  # one bad event must not stop the others
+            log.warning(
+                "inbox event not threaded",
+                extra={"event": str(event_id), "error": type(exc).__name__},
+            )
+            await _failed(db, event_id, tenant_id, type(exc).__name__)
+    return handled
+
+
+async def _ingest(db: Database, event_id: uuid.UUID, tenant_id: uuid.UUID) -> int:
+    async with db.transaction(tenant_id) as session:
+        event = await inbox_repo.claim_event(session, event_id)
+        if event is None:
+            return 0
+        event.state = await service.handle(session, event)
+        event.attempts += 1
+        event.handled_at = datetime.now(UTC)
+        return 1
+
+
+async def _failed(db: Database, event_id: uuid.UUID, tenant_id: uuid.UUID, error: str) -> None:
+    async with db.transaction(tenant_id) as session:
+        event = await inbox_repo.claim_event(session, event_id)
+        if event is None:
+            return
+        event.attempts += 1
+        event.error = error
+        if event.attempts >= MAX_ATTEMPTS:
+            event.state = "failed"

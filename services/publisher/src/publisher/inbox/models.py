@@ -1,0 +1,93 @@
+"""Inbox tables: raw platform events as received, conversations, their messages and notes,
+and each town's webhook secrets. Citizens' names and words are personal data: tenant-scoped,
+never logged, exported without the sealed secrets."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kit.db import Timestamps, UUIDPrimaryKey
+from kit.secrets import SEALED
+from kit.tenancy import TenantScoped
+from publisher.models import Base
+
+
+class InboxSettings(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """A town's Meta webhook secrets (one row per town), sealed like channel tokens."""
+
+    __tablename__ = "inbox_settings"
+    __table_args__ = (UniqueConstraint("tenant_id"),)
+
+    # {"meta_app_secret": ..., "meta_verify_token": ...}; the app secret may be left to the
+    # deployment's PUBLISHER_FACEBOOK_APP_SECRET.
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary, info=SEALED)
+
+
+class InboxEvent(UUIDPrimaryKey, TenantScoped, Base):
+    """One platform event as it arrived, signature checked; the worker turns it into messages.
+
+    `dedup_key` is the platform's own id of the event (inbox.rules, DEDUP): a redelivery finds
+    its row and adds nothing."""
+
+    __tablename__ = "inbox_events"
+    __table_args__ = (UniqueConstraint("tenant_id", "platform", "dedup_key"),)
+
+    platform: Mapped[str] = mapped_column(String(20))  # meta, line
+    channel_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    dedup_key: Mapped[str] = mapped_column(String(300))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    # LINE's reply token travels beside the event, sealed: it can answer the citizen once.
+    reply_token: Mapped[bytes | None] = mapped_column(LargeBinary, info=SEALED)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Conversation(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """A thread: per (channel, post, author) for comments, per (channel, author) for messages."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("tenant_id", "channel_id", "kind", "post_ref", "author_id"),)
+
+    channel_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10))  # comment, message
+    post_ref: Mapped[str] = mapped_column(String(200), default="")  # the post; '' for messages
+    author_id: Mapped[str] = mapped_column(String(200))  # scoped per Page / account / provider
+    author_name: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, waiting, closed
+    assignee: Mapped[str | None] = mapped_column(String(200), index=True)
+    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    tags: Mapped[list[Any]] = mapped_column(JSONB, default=list)
+    last_message_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The platform's reply window for private messages (Messenger/Instagram 24 h), else None.
+    window_closes_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ConversationMessage(UUIDPrimaryKey, TenantScoped, Base):
+    """One message of a thread: a citizen's (`in`), the town's (`out`), or a staff note."""
+
+    __tablename__ = "conversation_messages"
+    __table_args__ = (UniqueConstraint("conversation_id", "platform_message_id"),)
+
+    conversation_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    direction: Mapped[str] = mapped_column(String(5))  # in, out, note
+    platform_message_id: Mapped[str | None] = mapped_column(String(300))
+    parent_ref: Mapped[str | None] = mapped_column(String(300))  # the comment it answers
+    text: Mapped[str] = mapped_column(Text, default="")
+    attachments: Mapped[list[Any]] = mapped_column(JSONB, default=list)
+    author_id: Mapped[str | None] = mapped_column(String(200))  # citizen id, or staff user id
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # the platform's time
+    removed: Mapped[bool] = mapped_column(default=False)  # deleted or taken back on the platform
+    # LINE: when the event's reply token stops working (inbox.rules, WINDOWS).
+    reply_token_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    event_id: Mapped[uuid.UUID | None]  # the inbox_events row it came from
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,185 @@
+"""Every inbox query. No commits here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.pagination import paginate
+from publisher.inbox.models import Conversation, ConversationMessage, InboxEvent, InboxSettings
+from publisher.models import Channel
+
+
+async def settings(session: AsyncSession, *, lock: bool = False) -> InboxSettings | None:
+    statement = select(InboxSettings)
+    if lock:
+        statement = statement.with_for_update()
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def channels(session: AsyncSession, platforms: Sequence[str]) -> list[Channel]:
+    """The town's active channels on `platforms`."""
+    statement = select(Channel).where(Channel.platform.in_(platforms), Channel.status == "active")
+    return list((await session.execute(statement)).scalars())
+
+
+async def store_event(session: AsyncSession, values: dict[str, Any]) -> bool:
+    """Insert a received event; False when the platform sent it before (its dedup key)."""
+    statement = (
+        insert(InboxEvent)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["tenant_id", "platform", "dedup_key"])
+        .returning(InboxEvent.id)
+    )
+    return (await session.execute(statement)).scalar_one_or_none() is not None
+
+
+async def pending_events(session: AsyncSession, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(event id, tenant id) of events of any tenant waiting for the worker, oldest first."""
+    statement = (
+        select(InboxEvent.id, InboxEvent.tenant_id)
+        .where(InboxEvent.state == "pending")
+        .order_by(InboxEvent.received_at)
+        .limit(limit)
+        .execution_options(all_tenants=True)
+    )
+    return [(eid, tid) for eid, tid in await session.execute(statement)]
+
+
+async def claim_event(session: AsyncSession, event_id: uuid.UUID) -> InboxEvent | None:
+    """The pending event, locked; None when another worker holds or handled it."""
+    statement = (
+        select(InboxEvent)
+        .where(InboxEvent.id == event_id, InboxEvent.state == "pending")
+        .with_for_update(skip_locked=True)
+    )
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def thread(
+    session: AsyncSession, values: dict[str, Any], *, create: bool
+) -> Conversation | None:
+    """The conversation of (channel, kind, post, author), made when `create` and missing (two
+    workers making the same one meet on its unique key), locked for the caller."""
+    if create:
+        await session.execute(
+            insert(Conversation)
+            .values(**values)
+            .on_conflict_do_nothing(
+                index_elements=["tenant_id", "channel_id", "kind", "post_ref", "author_id"]
+            )
+        )
+    statement = (
+        select(Conversation)
+        .where(
+            Conversation.channel_id == values["channel_id"],
+            Conversation.kind == values["kind"],
+            Conversation.post_ref == values["post_ref"],
+            Conversation.author_id == values["author_id"],
+        )
+        .with_for_update()
+    )
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def thread_of_comment(
+    session: AsyncSession, channel_id: uuid.UUID, comment_id: str
+) -> Conversation | None:
+    """The comment thread of `channel_id` holding the comment `comment_id`, locked."""
+    statement = (
+        select(Conversation)
+        .join(ConversationMessage, ConversationMessage.conversation_id == Conversation.id)
+        .where(
+            Conversation.channel_id == channel_id,
+            Conversation.kind == "comment",
+            ConversationMessage.platform_message_id == comment_id,
+        )
+        .with_for_update(of=Conversation)
+    )
+    return (await session.execute(statement)).scalars().first()
+
+
+async def add_message(session: AsyncSession, values: dict[str, Any]) -> bool:
+    """Insert a message; False when the thread already has it (its platform id)."""
+    statement = (
+        insert(ConversationMessage)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["conversation_id", "platform_message_id"])
+        .returning(ConversationMessage.id)
+    )
+    return (await session.execute(statement)).scalar_one_or_none() is not None
+
+
+async def message_by_platform_id(
+    session: AsyncSession, conversation_id: uuid.UUID, platform_id: str
+) -> ConversationMessage | None:
+    statement = select(ConversationMessage).where(
+        ConversationMessage.conversation_id == conversation_id,
+        ConversationMessage.platform_message_id == platform_id,
+    )
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def get(
+    session: AsyncSession, conversation_id: uuid.UUID, *, lock: bool = False
+) -> Conversation | None:
+    statement = select(Conversation).where(Conversation.id == conversation_id)
+    if lock:
+        statement = statement.with_for_update()
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def messages(session: AsyncSession, conversation_id: uuid.UUID) -> list[ConversationMessage]:
+    """A thread's history in the platforms' order (their timestamps, not arrival)."""
+    statement = (
+        select(ConversationMessage)
+        .where(ConversationMessage.conversation_id == conversation_id)
+        .order_by(ConversationMessage.sent_at, ConversationMessage.created_at)
+    )
+    return list((await session.execute(statement)).scalars())
+
+
+async def page(
+    session: AsyncSession,
+    *,
+    visible_to: str | None,
+    status: str | None,
+    assignee: str | None,
+    unassigned: bool,
+    channel_id: uuid.UUID | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Conversation], str | None]:
+    """Conversations, latest message first; `visible_to`: only those assigned to that user or
+    to nobody (None: all of the town's)."""
+    statement = select(Conversation)
+    if visible_to is not None:
+        statement = statement.where(
+            or_(Conversation.assignee == visible_to, Conversation.assignee.is_(None))
+        )
+    if status is not None:
+        statement = statement.where(Conversation.status == status)
+    if unassigned:
+        statement = statement.where(Conversation.assignee.is_(None))
+    elif assignee is not None:
+        statement = statement.where(Conversation.assignee == assignee)
+    if channel_id is not None:
+        statement = statement.where(Conversation.channel_id == channel_id)
+    return await paginate(
+        session,
+        statement,
+        Conversation,
+        cursor=cursor,
+        limit=limit,
+        order=Conversation.last_message_at,
+    )
+
+
+def later(a: datetime, b: datetime) -> datetime:
+    return a if a >= b else b

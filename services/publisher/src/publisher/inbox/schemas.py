@@ -1,0 +1,100 @@
+"""HTTP DTOs of the inbox. Secrets go in, never out."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["open", "waiting", "closed"]
+Priority = Literal["low", "normal", "high", "urgent"]
+
+
+class WebhookAccepted(BaseModel):
+    """What the platform is told: how many of its events were new."""
+
+    received: int
+    duplicates: int
+
+
+class MessageRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    direction: Literal["in", "out", "note"]
+    text: str
+    attachments: list[dict[str, Any]]
+    author_id: str | None
+    platform_message_id: str | None
+    parent_ref: str | None
+    sent_at: datetime
+    removed: bool
+    reply_token_expires_at: datetime | None = Field(
+        default=None, description="LINE: until when a reply is free (after it, a counted push)."
+    )
+
+
+class ConversationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    channel_id: uuid.UUID
+    platform: str
+    kind: Literal["comment", "message"]
+    post_ref: str = Field(description="The platform's id of the post a comment thread is on.")
+    author_id: str = Field(description="The citizen's id, scoped to the channel's account.")
+    author_name: str | None
+    status: Status
+    assignee: str | None = Field(description="The user (`/v1/me` id) answering it.")
+    priority: Priority
+    tags: list[str]
+    last_message_at: datetime
+    window_closes_at: datetime | None = Field(
+        description="Messenger and Instagram: a standard reply is allowed until then."
+    )
+    created_at: datetime
+    updated_at: datetime
+
+
+class ConversationDetail(ConversationRead):
+    messages: list[MessageRead] = Field(description="Both directions and staff notes, in order.")
+
+
+class ConversationUpdate(BaseModel):
+    """Fields left out stay as they are; `assignee: null` unassigns."""
+
+    status: Status | None = None
+    assignee: str | None = Field(default=None, min_length=1, max_length=200)
+    priority: Priority | None = None
+    tags: list[str] | None = Field(default=None, max_length=20)
+
+    def clean_tags(self) -> list[str] | None:
+        if self.tags is None:
+            return None
+        return sorted({t.strip()[:50] for t in self.tags if t.strip()})
+
+
+class NoteCreate(BaseModel):
+    text: str = Field(min_length=1, max_length=5000)
+
+
+class InboxSettingsRead(BaseModel):
+    meta_app_secret_set: bool = Field(description="The town's own Meta app secret is stored.")
+    meta_verify_token_set: bool
+    deployment_app_secret: bool = Field(
+        description="PUBLISHER_FACEBOOK_APP_SECRET is set: used when the town has none."
+    )
+
+
+class InboxSettingsUpdate(BaseModel):
+    """Write-only secrets, sealed on arrival; a field left out keeps its value."""
+
+    meta_app_secret: str | None = Field(default=None, min_length=8, max_length=200)
+    meta_verify_token: str | None = Field(
+        default=None,
+        min_length=8,
+        max_length=200,
+        description="What the Meta app dashboard sends as `hub.verify_token`.",
+    )

@@ -1,0 +1,383 @@
+"""Inbox use cases: receive signed webhooks, turn stored events into conversations, and the
+staff's reads and changes. Never commits."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit import policy
+from kit.auth import InternalPrincipal
+from kit.preconditions import IfMatch
+from kit.secrets import Sealer
+from publisher.errors import (
+    BadSignature,
+    BadWebhookBody,
+    ConversationNotFound,
+    InboxNotConfigured,
+    VerifyTokenMismatch,
+)
+from publisher.inbox import line, meta, rules
+from publisher.inbox import repository as inbox_repo
+from publisher.inbox.events import Inbound, Received, base64_matches, hex_matches
+from publisher.inbox.models import Conversation, InboxEvent, InboxSettings
+from publisher.inbox.schemas import (
+    ConversationDetail,
+    ConversationUpdate,
+    InboxSettingsRead,
+    InboxSettingsUpdate,
+    MessageRead,
+    WebhookAccepted,
+)
+from publisher.settings import PublisherSettings
+
+log = logging.getLogger(__name__)
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+async def _secrets(session: AsyncSession, vault: Sealer) -> dict[str, str]:
+    row = await inbox_repo.settings(session)
+    return vault.open(row.sealed) if row is not None and row.sealed else {}
+
+
+async def read_settings(
+    session: AsyncSession, vault: Sealer, settings: PublisherSettings
+) -> InboxSettingsRead:
+    secrets = await _secrets(session, vault)
+    return InboxSettingsRead(
+        meta_app_secret_set=bool(secrets.get("meta_app_secret")),
+        meta_verify_token_set=bool(secrets.get("meta_verify_token")),
+        deployment_app_secret=bool(settings.facebook_app_secret.get_secret_value()),
+    )
+
+
+async def update_settings(session: AsyncSession, vault: Sealer, data: InboxSettingsUpdate) -> None:
+    row = await inbox_repo.settings(session, lock=True)
+    if row is None:
+        row = InboxSettings(id=uuid.uuid4())
+        session.add(row)
+    secrets = vault.open(row.sealed) if row.sealed else {}
+    secrets.update(data.model_dump(exclude_none=True))
+    row.sealed = vault.seal(secrets)
+    await session.flush()
+
+
+# --- webhooks ----------------------------------------------------------------------------------
+
+
+def _json(body: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        raise BadWebhookBody("the body is not JSON") from exc
+    if not isinstance(data, dict):
+        raise BadWebhookBody("the body is not a JSON object")
+    return data
+
+
+async def handshake(session: AsyncSession, vault: Sealer, mode: str, token: str) -> None:
+    """Meta's subscription check: nothing when `token` is the town's verify token."""
+    expected = (await _secrets(session, vault)).get("meta_verify_token")
+    if not expected:
+        raise InboxNotConfigured("set the town's Meta verify token first")
+    if mode != rules.HANDSHAKE_MODE or not _same(token, expected):
+        raise VerifyTokenMismatch("hub.verify_token is not the town's")
+
+
+def _same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+async def receive_meta(
+    session: AsyncSession,
+    vault: Sealer,
+    settings: PublisherSettings,
+    body: bytes,
+    signature: str,
+) -> WebhookAccepted:
+    """Check `X-Hub-Signature-256` over the raw body, then store each new event."""
+    secret = (await _secrets(session, vault)).get("meta_app_secret") or (
+        settings.facebook_app_secret.get_secret_value()
+    )
+    if not secret:
+        raise InboxNotConfigured("set the town's Meta app secret first")
+    if not signature or not hex_matches(secret, body, signature):
+        raise BadSignature("X-Hub-Signature-256 does not verify with the app secret")
+    payload = _json(body)
+    known = {
+        (c.platform, c.external_id): c.id
+        for c in await inbox_repo.channels(session, list(meta.OBJECTS.values()))
+        if c.external_id
+    }
+    return await _store(session, vault, "meta", meta.split(payload, known))
+
+
+async def receive_line(
+    session: AsyncSession, vault: Sealer, body: bytes, signature: str
+) -> WebhookAccepted:
+    """Find the town's LINE channel whose channel secret signs the body, then store each new
+    event (the console's URL check, `events: []`, stores nothing and is answered 200)."""
+    candidates = []
+    for channel in await inbox_repo.channels(session, ["line"]):
+        secrets = vault.open(channel.credentials) if channel.credentials else {}
+        if secrets.get("channel_secret"):
+            candidates.append((channel, str(secrets["channel_secret"])))
+    if not candidates:
+        raise InboxNotConfigured("no LINE channel of the town has a channel_secret")
+    signer = next(
+        (c for c, secret in candidates if signature and base64_matches(secret, body, signature)),
+        None,
+    )
+    if signer is None:
+        raise BadSignature("X-Line-Signature does not verify with a channel secret")
+    return await _store(session, vault, "line", line.split(_json(body), signer.id))
+
+
+async def _store(
+    session: AsyncSession, vault: Sealer, platform: str, received: list[Received]
+) -> WebhookAccepted:
+    now = datetime.now(UTC)
+    new = 0
+    for event in received:
+        stored = await inbox_repo.store_event(
+            session,
+            {
+                "id": uuid.uuid4(),
+                "tenant_id": _tenant(session),
+                "platform": platform,
+                "channel_id": event.channel_id,
+                "dedup_key": event.dedup_key[:300],
+                "payload": event.payload,
+                "reply_token": vault.seal({"token": event.reply_token})
+                if event.reply_token
+                else None,
+                "received_at": now,
+                "state": "pending",
+                "attempts": 0,
+            },
+        )
+        new += stored
+    return WebhookAccepted(received=new, duplicates=len(received) - new)
+
+
+def _tenant(session: AsyncSession) -> uuid.UUID:
+    tenant: uuid.UUID = session.info["tenant_id"]
+    return tenant
+
+
+# --- ingestion (the worker) --------------------------------------------------------------------
+
+
+def read_event(event: InboxEvent) -> Inbound | None:
+    """What a stored event says, by its platform."""
+    if event.platform == "line":
+        return line.read(event.payload)
+    return meta.read(event.payload)
+
+
+async def handle(session: AsyncSession, event: InboxEvent) -> str:
+    """Thread one stored event; the state to leave it in (`done` or `ignored`)."""
+    inbound = read_event(event)
+    if inbound is None or not inbound.author_id:
+        return "ignored"
+    platform = _platform(event)
+    kind = "message" if inbound.kind == "follow" else inbound.kind
+    values = {
+        "id": uuid.uuid4(),
+        "tenant_id": event.tenant_id,
+        "channel_id": event.channel_id,
+        "platform": platform,
+        "kind": kind,
+        "post_ref": inbound.post_ref if kind == "comment" else "",
+        "author_id": inbound.author_id,
+        "author_name": inbound.author_name,
+        "status": "open",
+        "priority": "normal",
+        "tags": [],
+        "last_message_at": inbound.sent_at,
+    }
+    # A follow, an edit or a removal opens no thread of its own; a message from the town
+    # (an echo, the Page's own comment) joins the citizen's thread only if one exists.
+    create = inbound.action == "add" and inbound.kind != "follow" and not inbound.from_town
+    if inbound.from_town and kind == "comment":
+        # The Page's reply names the citizen's comment as its parent: that comment's thread.
+        conversation = await inbox_repo.thread_of_comment(
+            session, event.channel_id, inbound.parent_ref or ""
+        )
+    else:
+        conversation = await inbox_repo.thread(session, values, create=create)
+    if conversation is None:
+        return "ignored"
+    if inbound.action != "add":
+        return await _change(session, conversation, inbound)
+    added = await inbox_repo.add_message(
+        session,
+        {
+            "id": uuid.uuid4(),
+            "tenant_id": event.tenant_id,
+            "conversation_id": conversation.id,
+            "direction": "out" if inbound.from_town else "in",
+            "platform_message_id": inbound.message_id or f"event:{event.id}",
+            "parent_ref": inbound.parent_ref,
+            "text": inbound.text,
+            "attachments": inbound.attachments
+            or ([{"type": "follow"}] if inbound.kind == "follow" else []),
+            "author_id": inbound.author_id,
+            "sent_at": inbound.sent_at,
+            "removed": False,
+            "reply_token_expires_at": inbound.sent_at + rules.LINE_REPLY_TOKEN.length
+            if event.reply_token is not None
+            else None,
+            "event_id": event.id,
+            "created_at": datetime.now(UTC),
+        },
+    )
+    if not added:
+        return "done"
+    conversation.last_message_at = inbox_repo.later(conversation.last_message_at, inbound.sent_at)
+    if not inbound.from_town:
+        if inbound.author_name:
+            conversation.author_name = inbound.author_name
+        if conversation.status != "open":
+            conversation.status = "open"  # the citizen wrote again
+        if kind == "message" and platform != "line":
+            closes = inbound.sent_at + rules.MESSAGING_WINDOW.length
+            current = conversation.window_closes_at
+            conversation.window_closes_at = closes if current is None else max(current, closes)
+    return "done"
+
+
+async def _change(session: AsyncSession, conversation: Conversation, inbound: Inbound) -> str:
+    if not inbound.message_id:
+        return "ignored"
+    message = await inbox_repo.message_by_platform_id(session, conversation.id, inbound.message_id)
+    if message is None:
+        return "ignored"  # the edit of a comment that arrived before the inbox existed
+    if inbound.action == "remove":
+        message.removed = True
+    else:
+        message.text = inbound.text
+    return "done"
+
+
+def _platform(event: InboxEvent) -> str:
+    if event.platform == "line":
+        return "line"
+    return str(event.payload.get("platform") or "facebook_page")
+
+
+# --- the staff's reads and changes -------------------------------------------------------------
+
+
+def _viewer(principal: InternalPrincipal) -> str | None:
+    """Whose conversations `principal` sees: None for an admin (all), else their own id."""
+    return None if principal.has_role(policy.ADMIN) else principal.sub
+
+
+def visible(conversation: Conversation | None, principal: InternalPrincipal) -> Conversation:
+    """`conversation` when `principal` may see it; 404 otherwise (someone else's is not
+    confirmed to exist)."""
+    viewer = _viewer(principal)
+    if conversation is None or (viewer is not None and conversation.assignee not in (None, viewer)):
+        raise ConversationNotFound("no such conversation among yours")
+    return conversation
+
+
+async def list_page(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    *,
+    status: str | None,
+    assignee: str | None,
+    channel_id: uuid.UUID | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Conversation], str | None]:
+    if assignee == "me":
+        assignee = principal.sub
+    return await inbox_repo.page(
+        session,
+        visible_to=_viewer(principal),
+        status=status,
+        assignee=None if assignee == "none" else assignee,
+        unassigned=assignee == "none",
+        channel_id=channel_id,
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+async def detail(
+    session: AsyncSession, principal: InternalPrincipal, conversation_id: uuid.UUID
+) -> ConversationDetail:
+    conversation = visible(await inbox_repo.get(session, conversation_id), principal)
+    return _detail(conversation, await inbox_repo.messages(session, conversation.id))
+
+
+def _detail(conversation: Conversation, messages: list[Any]) -> ConversationDetail:
+    return ConversationDetail.model_validate(
+        {
+            **{
+                k: getattr(conversation, k)
+                for k in ConversationDetail.model_fields
+                if k != "messages"
+            },
+            "messages": [MessageRead.model_validate(m) for m in messages],
+        }
+    )
+
+
+async def update(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    conversation_id: uuid.UUID,
+    data: ConversationUpdate,
+    precondition: IfMatch,
+) -> Conversation:
+    """Change status, assignee, priority or tags of a conversation the caller sees."""
+    conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    precondition.check(conversation)
+    if data.status is not None:
+        conversation.status = data.status
+    if "assignee" in data.model_fields_set:
+        conversation.assignee = data.assignee
+    if data.priority is not None:
+        conversation.priority = data.priority
+    tags = data.clean_tags()
+    if tags is not None:
+        conversation.tags = tags
+    await session.flush()
+    await session.refresh(conversation)
+    return conversation
+
+
+async def add_note(
+    session: AsyncSession, principal: InternalPrincipal, conversation_id: uuid.UUID, text: str
+) -> ConversationDetail:
+    """An internal note: kept in the thread's history, never sent to the platform."""
+    conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    now = datetime.now(UTC)
+    await inbox_repo.add_message(
+        session,
+        {
+            "id": uuid.uuid4(),
+            "tenant_id": conversation.tenant_id,
+            "conversation_id": conversation.id,
+            "direction": "note",
+            "platform_message_id": None,
+            "text": text,
+            "attachments": [],
+            "author_id": principal.sub,
+            "sent_at": now,
+            "removed": False,
+            "created_at": now,
+        },
+    )
+    return _detail(conversation, await inbox_repo.messages(session, conversation.id))

@@ -1,0 +1,335 @@
+"""The citizen inbox: signed platform webhooks stored once and threaded into conversations that
+staff read, assign and annotate (issue 16). Webhooks come as the gateway forwards them, with an
+anonymous token carrying the town; bodies are built and signed by the fake platforms' helpers."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from kit.auth import InternalPrincipal
+from kit.runtime import ServiceRuntime
+from kit.testing import platforms as fake
+from kit.testing.plugin import principal
+from publisher.inbox import jobs as inbox_jobs
+
+from .helpers import channel
+
+Client = Callable[[InternalPrincipal], httpx.AsyncClient]
+APP_SECRET = "meta-app-secret-of-takeo"
+VERIFY_TOKEN = "takeo-verify-token"
+LINE_SECRET = "line-channel-secret-1"
+PAGE, IG, BOT = "3001", "17841400000000001", "Ubot0000000000000000000000000001"
+CITIZEN = ("9001", "Sato Hanako")
+
+
+@pytest.fixture
+async def town(as_user: Client, tenant: uuid.UUID) -> dict[str, Any]:
+    """A town with a Page, an Instagram account and a LINE account connected, and its Meta
+    webhook secrets stored."""
+    admin = as_user(principal(tenant))
+    made = {
+        "admin": admin,
+        "webhooks": as_user(InternalPrincipal(sub="anonymous", kind="anonymous", tenant_id=tenant)),
+        "page": await channel(admin, "facebook_page", external_id=PAGE),
+        "ig": await channel(admin, "instagram", external_id=IG),
+        "line": await channel(
+            admin,
+            "line",
+            external_id=BOT,
+            credentials={"access_token": "line-token", "channel_secret": LINE_SECRET},
+        ),
+    }
+    stored = await admin.put(
+        "/v1/settings/inbox",
+        json={"meta_app_secret": APP_SECRET, "meta_verify_token": VERIFY_TOKEN},
+    )
+    assert stored.status_code == 200, stored.text
+    assert stored.json() == {
+        "meta_app_secret_set": True,
+        "meta_verify_token_set": True,
+        "deployment_app_secret": False,
+    }
+    return made
+
+
+async def send_meta(town: dict, body: dict, secret: str = APP_SECRET) -> httpx.Response:
+    raw, headers = fake.meta_signed(body, secret)
+    return await town["webhooks"].post("/webhooks/takeo/meta", content=raw, headers=headers)
+
+
+async def send_line(town: dict, *events: dict, secret: str = LINE_SECRET) -> httpx.Response:
+    raw, headers = fake.line_signed(fake.line_body(BOT, *events), secret)
+    return await town["webhooks"].post("/webhooks/takeo/line", content=raw, headers=headers)
+
+
+async def stored_events(runtime: ServiceRuntime, tenant: uuid.UUID) -> int:
+    async with runtime.jobs_db.transaction() as session:
+        found = await session.execute(
+            text("SELECT count(*) FROM inbox_events WHERE tenant_id = :t"), {"t": tenant}
+        )
+        return int(found.scalar_one())
+
+
+async def conversations(client: httpx.AsyncClient, **params: Any) -> list[dict]:
+    listed = await client.get("/v1/conversations", params=params)
+    assert listed.status_code == 200, listed.text
+    return list(listed.json()["items"])
+
+
+async def history(client: httpx.AsyncClient, conversation_id: str) -> list[dict]:
+    read = await client.get(f"/v1/conversations/{conversation_id}")
+    assert read.status_code == 200, read.text
+    return list(read.json()["messages"])
+
+
+async def test_meta_handshake_echoes_the_challenge_only_for_the_towns_verify_token(
+    town: dict,
+) -> None:
+    hub = {"hub.mode": "subscribe", "hub.challenge": "1158201444"}
+    good = await town["webhooks"].get(
+        "/webhooks/takeo/meta", params={**hub, "hub.verify_token": VERIFY_TOKEN}
+    )
+    wrong = await town["webhooks"].get(
+        "/webhooks/takeo/meta", params={**hub, "hub.verify_token": "guessed"}
+    )
+
+    assert (good.status_code, good.text) == (200, "1158201444")
+    assert good.headers["content-type"].startswith("text/plain")
+    assert wrong.status_code == 403
+    assert wrong.json()["type"].endswith("#verify-token-mismatch")
+
+
+async def test_meta_webhook_with_a_bad_or_missing_signature_is_401_and_stores_nothing(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    body = fake.page_comment(PAGE, f"{PAGE}_1", f"{PAGE}_1_7", CITIZEN, "Is the onsen open?")
+    raw, _ = fake.meta_signed(body, APP_SECRET)
+
+    forged = await send_meta(town, body, secret="not-the-app-secret")
+    unsigned = await town["webhooks"].post("/webhooks/takeo/meta", content=raw)
+    tampered = await town["webhooks"].post(
+        "/webhooks/takeo/meta",
+        content=raw.replace(b"open", b"shut"),
+        headers=fake.meta_signed(body, APP_SECRET)[1],
+    )
+
+    for refused in (forged, unsigned, tampered):
+        assert refused.status_code == 401, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert refused.json()["type"].endswith("#bad-signature")
+    assert await stored_events(runtime, tenant) == 0
+    accepted = await send_meta(town, body)
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json() == {"received": 1, "duplicates": 0}
+    assert await stored_events(runtime, tenant) == 1
+
+
+async def test_line_webhook_is_checked_with_the_channel_secret(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    event = fake.line_event("U" + "a" * 32, text="ゴミの日はいつですか")
+
+    forged = await send_line(town, event, secret="someone-elses-secret")
+    unsigned = await town["webhooks"].post(
+        "/webhooks/takeo/line", content=fake.line_signed(fake.line_body(BOT, event), LINE_SECRET)[0]
+    )
+    console_check = await send_line(town)  # the LINE console's "Verify": no events
+    accepted = await send_line(town, event)
+
+    assert forged.status_code == unsigned.status_code == 401
+    assert console_check.json() == {"received": 0, "duplicates": 0}
+    assert accepted.json() == {"received": 1, "duplicates": 0}
+    assert await stored_events(runtime, tenant) == 1
+
+
+async def test_a_redelivered_event_creates_nothing_new(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    user = "U" + "b" * 32
+    first = fake.line_event(user, text="Thank you!", event_id="01JREDELIVERED00000000000A")
+    again = {**first, "deliveryContext": {"isRedelivery": True}, "replyToken": "another-token"}
+    comment = fake.page_comment(PAGE, f"{PAGE}_2", f"{PAGE}_2_9", CITIZEN, "Lovely photo")
+
+    answers = [
+        (await send_line(town, first)).json(),
+        (await send_line(town, again)).json(),
+        (await send_meta(town, comment)).json(),
+        (await send_meta(town, comment)).json(),
+    ]
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    await send_line(town, again)
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+
+    assert [a["received"] for a in answers] == [1, 0, 1, 0]
+    threads = await conversations(town["admin"])
+    assert len(threads) == 2
+    assert [len(await history(town["admin"], t["id"])) for t in threads] == [1, 1]
+
+
+async def test_comments_thread_per_post_and_author_messages_per_author(
+    town: dict, runtime: ServiceRuntime
+) -> None:
+    post_a, post_b = f"{PAGE}_10", f"{PAGE}_11"
+    sends = [
+        fake.page_comment(
+            PAGE,
+            post_a,
+            f"{post_a}_1",
+            CITIZEN,
+            "When is the festival?",
+            created_time=1_800_000_100,
+        ),
+        fake.page_comment(
+            PAGE, post_a, f"{post_a}_2", CITIZEN, "And the parking?", created_time=1_800_000_000
+        ),
+        fake.page_comment(PAGE, post_b, f"{post_b}_1", CITIZEN, "Great tofu"),
+        fake.page_comment(PAGE, post_a, f"{post_a}_3", ("9002", "Ito Ken"), "Me too"),
+        # The Page's own answer joins the citizen's thread as the town's message.
+        fake.page_comment(
+            PAGE,
+            post_a,
+            f"{post_a}_4",
+            (PAGE, "Takeo"),
+            "Saturday!",
+            created_time=1_800_000_200,
+            parent_id=f"{post_a}_1",
+        ),
+        fake.page_comment(
+            PAGE, post_a, f"{post_a}_2", CITIZEN, "And where to park?", verb="edited"
+        ),
+        fake.page_message(PAGE, CITIZEN[0], "m_1", "Can I ask privately?"),
+        fake.page_message(PAGE, CITIZEN[0], "m_2", "About my garbage pickup"),
+        fake.instagram_comment(IG, "18000001", "17900001", ("555", "hanako.s"), "Where is this?"),
+    ]
+    for body in sends:
+        assert (await send_meta(town, body)).status_code == 200
+    user = "U" + "c" * 32
+    await send_line(town, fake.line_event(user, text="粗大ごみの出し方"))
+    await send_line(town, fake.line_event(user, kind="image"))
+    await send_line(town, fake.line_event(user, kind="follow"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+
+    threads = await conversations(town["admin"])
+    shape = sorted((t["platform"], t["kind"], t["post_ref"], t["author_id"]) for t in threads)
+    assert shape == sorted(
+        [
+            ("facebook_page", "comment", post_a, CITIZEN[0]),
+            ("facebook_page", "comment", post_b, CITIZEN[0]),
+            ("facebook_page", "comment", post_a, "9002"),
+            ("facebook_page", "message", "", CITIZEN[0]),
+            ("instagram", "comment", "18000001", "555"),
+            ("line", "message", "", user),
+        ]
+    )
+    festival = next(t for t in threads if t["post_ref"] == post_a and t["author_id"] == CITIZEN[0])
+    assert festival["author_name"] == "Sato Hanako"
+    said = [(m["direction"], m["text"]) for m in await history(town["admin"], festival["id"])]
+    assert said == [
+        ("in", "And where to park?"),
+        ("in", "When is the festival?"),
+        ("out", "Saturday!"),
+    ]
+    dm = next(t for t in threads if t["kind"] == "message" and t["platform"] == "facebook_page")
+    assert dm["window_closes_at"] is not None
+    line_thread = next(t for t in threads if t["platform"] == "line")
+    line_said = await history(town["admin"], line_thread["id"])
+    assert [m["attachments"][:1] and m["attachments"][0]["type"] for m in line_said] == [
+        [],
+        "image",
+        "follow",
+    ]
+    assert all(m["reply_token_expires_at"] for m in line_said)
+
+
+async def test_staff_see_their_own_and_unassigned_conversations_an_admin_all(
+    town: dict, runtime: ServiceRuntime, as_user: Client, tenant: uuid.UUID
+) -> None:
+    for n in range(3):
+        user = f"U{n:032d}"
+        await send_line(town, fake.line_event(user, text=f"question {n}"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    aiko, ben = principal(tenant, ("staff",)), principal(tenant, ("staff",))
+    staff_aiko, staff_ben = as_user(aiko), as_user(ben)
+    mine, bens, free = await conversations(town["admin"])
+
+    taken = await staff_aiko.patch(f"/v1/conversations/{mine['id']}", json={"assignee": aiko.sub})
+    handed = await town["admin"].patch(
+        f"/v1/conversations/{bens['id']}",
+        json={"assignee": ben.sub, "priority": "high", "tags": ["garbage", " garbage"]},
+    )
+    assert taken.status_code == handed.status_code == 200, taken.text + handed.text
+
+    seen_by_aiko = {t["id"] for t in await conversations(staff_aiko)}
+    assert seen_by_aiko == {mine["id"], free["id"]}
+    assert {t["id"] for t in await conversations(staff_ben)} == {bens["id"], free["id"]}
+    assert {t["id"] for t in await conversations(staff_aiko, assignee="me")} == {mine["id"]}
+    assert {t["id"] for t in await conversations(town["admin"], assignee="none")} == {free["id"]}
+    assert len(await conversations(town["admin"])) == 3
+    assert (await staff_aiko.get(f"/v1/conversations/{bens['id']}")).status_code == 404
+    assert (
+        await staff_aiko.patch(f"/v1/conversations/{bens['id']}", json={"status": "closed"})
+    ).status_code == 404
+    assert handed.json()["tags"] == ["garbage"]
+
+
+async def test_changes_need_the_current_version_and_notes_stay_internal(
+    town: dict, runtime: ServiceRuntime
+) -> None:
+    await send_line(town, fake.line_event("U" + "d" * 32, text="The bus was late"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    (thread,) = await conversations(town["admin"])
+    path = f"/v1/conversations/{thread['id']}"
+    etag = (await town["admin"].get(path)).headers["etag"]
+
+    waiting = await town["admin"].patch(
+        path, json={"status": "waiting"}, headers={"If-Match": etag}
+    )
+    stale = await town["admin"].patch(path, json={"status": "closed"}, headers={"If-Match": etag})
+    noted = await town["admin"].post(f"{path}/notes", json={"text": "Asked the bus company"})
+    await send_line(town, fake.line_event("U" + "d" * 32, text="Any news?"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+
+    assert waiting.status_code == 200
+    assert waiting.json()["status"] == "waiting"
+    assert stale.status_code == 412
+    assert noted.status_code == 201
+    assert [m["direction"] for m in noted.json()["messages"]] == ["in", "note"]
+    again = (await town["admin"].get(path)).json()
+    assert again["status"] == "open"  # the citizen wrote again
+    assert [m["direction"] for m in again["messages"]] == ["in", "note", "in"]
+
+
+async def test_another_towns_conversation_is_404(
+    town: dict, runtime: ServiceRuntime, as_user: Client
+) -> None:
+    await send_line(town, fake.line_event("U" + "e" * 32, text="hello"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    (thread,) = await conversations(town["admin"])
+    other = as_user(principal(uuid.uuid4()))
+
+    assert await conversations(other) == []
+    for answer in (
+        await other.get(f"/v1/conversations/{thread['id']}"),
+        await other.patch(f"/v1/conversations/{thread['id']}", json={"status": "closed"}),
+        await other.post(f"/v1/conversations/{thread['id']}/notes", json={"text": "mine now"}),
+    ):
+        assert answer.status_code == 404
+        assert answer.json()["type"].endswith("#conversation-not-found")
+    assert (await town["admin"].get(f"/v1/conversations/{thread['id']}")).json()["status"] == "open"
+
+
+async def test_events_of_accounts_the_town_has_not_connected_are_dropped(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    elsewhere = fake.page_comment("4999", "4999_1", "4999_1_1", CITIZEN, "Hello other town")
+
+    answer = await send_meta(town, elsewhere)
+
+    assert answer.json() == {"received": 0, "duplicates": 0}
+    assert await stored_events(runtime, tenant) == 0
