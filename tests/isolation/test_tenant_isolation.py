@@ -122,6 +122,9 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("POST", "/v1/conversations/{conversation_id}/notes"): Call(
         "conversation", {"text": "B was here"}
     ),
+    ("POST", "/v1/conversations/{conversation_id}/replies"): Call(
+        "conversation", {"text": "B answers", "confirm_push": True}
+    ),
 }
 
 # Paths with parameters that name no tenant's object, and why.

@@ -358,6 +358,7 @@ INBOX: Table = {
     ("GET", "/v1/conversations/{conversation_id}"): read(P, ANSWERERS),
     ("PATCH", "/v1/conversations/{conversation_id}"): write(P, ANSWERERS),
     ("POST", "/v1/conversations/{conversation_id}/notes"): write(P, ANSWERERS),
+    ("POST", "/v1/conversations/{conversation_id}/replies"): write(P, ANSWERERS),
     ("GET", "/v1/settings/inbox"): read(P, ADMINS),
     ("PUT", "/v1/settings/inbox"): write(P, ADMINS),
 }
@@ -508,6 +509,7 @@ AUDITED: Mapping[Operation, Audited] = {
     ("GET", "/v1/imports/export"): Audited("catalog.exported"),
     ("POST", "/v1/conversions/import"): Audited("conversions.imported"),
     ("PATCH", "/v1/conversations/{conversation_id}"): Audited("conversation.updated"),
+    ("POST", "/v1/conversations/{conversation_id}/replies"): Audited("conversation.replied"),
     ("PUT", "/v1/settings/inbox"): Audited("settings.inbox", snapshot="/v1/settings/inbox"),
     ("PUT", "/v1/settings/tracking"): Audited(
         "settings.tracking", snapshot="/v1/settings/tracking"

@@ -159,6 +159,12 @@ PROBLEM_TYPES: dict[str, ProblemType] = _rows(
      "Meta's subscription handshake named another verify token than the town's."),
     ("bad-webhook-body", 400, "Webhook body not understood",
      "The signed body is not the platform's documented JSON shape."),
+    ("reply-not-possible", 409, "This conversation cannot be answered that way now",
+     "The channel needs reconnecting, Messenger's 24-hour window has closed, the comment is gone,"
+     " or the platform's replies are not supported yet; `detail` says which."),
+    ("push-needs-confirmation", 409,
+     "LINE's reply token has expired: a push message counts against the monthly quota",
+     "Send the reply again with `confirm_push: true` to push it."),
     ("product-not-known", 400, "The publisher has not seen this product published",
      "Publish the product in the catalog first (or wait a moment for it to arrive)."),
     ("invalid-transition", 409, "The post is not in a state that allows this",

@@ -5,7 +5,8 @@ anonymous token carrying the town; bodies are built and signed by the fake platf
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -14,10 +15,14 @@ from sqlalchemy import text
 
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
+from kit.secrets import Sealer
 from kit.testing import platforms as fake
+from kit.testing.fakes import serve
 from kit.testing.plugin import principal
 from publisher.inbox import jobs as inbox_jobs
+from publisher.inbox import replies
 
+from .conftest import publisher_settings
 from .helpers import channel
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
@@ -333,3 +338,190 @@ async def test_events_of_accounts_the_town_has_not_connected_are_dropped(
 
     assert answer.json() == {"received": 0, "duplicates": 0}
     assert await stored_events(runtime, tenant) == 0
+
+
+# --- replies -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def meta() -> AsyncIterator[tuple[fake.FakeMeta, str]]:
+    platform = fake.FakeMeta()
+    async with serve(platform.app) as url:
+        yield platform, url
+    platform.hang_after_reply = False
+
+
+@pytest.fixture
+async def line_api() -> AsyncIterator[tuple[fake.FakeLine, str]]:
+    platform = fake.FakeLine()
+    async with serve(platform.app) as url:
+        yield platform, url
+
+
+async def send_replies(runtime: ServiceRuntime, meta_url: str = "", line_url: str = "") -> int:
+    """The worker's reply job, once, against the fakes."""
+    settings = publisher_settings(facebook_graph_url=meta_url, line_api_url=line_url)
+    async with httpx.AsyncClient(timeout=0.5) as http:
+        return await replies.send_once(runtime.jobs_db, Sealer.of(settings), settings, http)
+
+
+async def reply(client: httpx.AsyncClient, conversation_id: str, **body: Any) -> httpx.Response:
+    return await client.post(f"/v1/conversations/{conversation_id}/replies", json=body)
+
+
+async def one_thread(town: dict, runtime: ServiceRuntime, body: dict | None, *line: dict) -> dict:
+    """Send a Meta body or LINE events, thread them; the newest thread of that platform."""
+    if body is not None:
+        assert (await send_meta(town, body)).status_code == 200
+    if line:
+        assert (await send_line(town, *line)).status_code == 200
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    platform = "line" if line else "facebook_page"
+    return next(t for t in await conversations(town["admin"]) if t["platform"] == platform)
+
+
+async def test_a_comment_reply_reaches_the_platform_once_under_the_comment(
+    town: dict, runtime: ServiceRuntime, meta: tuple[fake.FakeMeta, str]
+) -> None:
+    platform, url = meta
+    comment = f"{PAGE}_20_1"
+    thread = await one_thread(
+        town, runtime, fake.page_comment(PAGE, f"{PAGE}_20", comment, CITIZEN, "Open today?")
+    )
+
+    queued = await reply(town["admin"], thread["id"], text="Yes, until 17:00")
+    await send_replies(runtime, meta_url=url)
+    await send_replies(runtime, meta_url=url)
+
+    assert queued.status_code == 202, queued.text
+    assert (queued.json()["state"], queued.json()["via"]) == ("pending", "comment")
+    assert [(r["kind"], r["to"], r["message"]) for r in platform.replies] == [
+        ("comment", comment, "Yes, until 17:00")
+    ]
+    read = (await town["admin"].get(f"/v1/conversations/{thread['id']}")).json()
+    sent = read["messages"][-1]
+    assert (sent["direction"], sent["state"]) == ("out", "sent")
+    assert sent["platform_message_id"] == platform.replies[0]["id"]
+    assert read["status"] == "waiting"
+
+
+async def test_messenger_replies_only_inside_the_24_hour_window(
+    town: dict, runtime: ServiceRuntime, meta: tuple[fake.FakeMeta, str]
+) -> None:
+    platform, url = meta
+    two_days_ago = int((datetime.now(UTC) - timedelta(days=2)).timestamp() * 1000)
+    await send_meta(town, fake.page_message(PAGE, "psid-old", "m_old", "Hello?", two_days_ago))
+    thread = await one_thread(town, runtime, fake.page_message(PAGE, "psid-new", "m_new", "Hi"))
+    old = next(t for t in await conversations(town["admin"]) if t["author_id"] == "psid-old")
+
+    late = await reply(town["admin"], old["id"], text="Sorry for the wait")
+    queued = await reply(town["admin"], thread["id"], text="How can we help?")
+    await send_replies(runtime, meta_url=url)
+
+    assert late.status_code == 409
+    assert late.json()["type"].endswith("#reply-not-possible")
+    assert queued.status_code == 202
+    assert [(r["kind"], r["page"], r["to"]) for r in platform.replies] == [
+        ("message", PAGE, "psid-new")
+    ]
+
+
+async def test_line_answers_with_the_reply_token_then_pushes_only_when_confirmed(
+    town: dict, runtime: ServiceRuntime, line_api: tuple[fake.FakeLine, str]
+) -> None:
+    platform, url = line_api
+    user = "U" + "f" * 32
+    event = fake.line_event(user, text="Is the library open?")
+    thread = await one_thread(town, runtime, None, event)
+
+    first = await reply(town["admin"], thread["id"], text="Yes, 9 to 5")
+    await send_replies(runtime, line_url=url)
+    unconfirmed = await reply(town["admin"], thread["id"], text="And on Sundays too")
+    pushed = await reply(town["admin"], thread["id"], text="And on Sundays too", confirm_push=True)
+    await send_replies(runtime, line_url=url)
+
+    assert first.json()["via"] == "reply"
+    assert [r["replyToken"] for r in platform.replies] == [event["replyToken"]]
+    assert unconfirmed.status_code == 409
+    assert unconfirmed.json()["type"].endswith("#push-needs-confirmation")
+    assert pushed.json()["via"] == "push"
+    assert [(p["to"], p["messages"][0]["text"]) for p in platform.pushes] == [
+        (user, "And on Sundays too")
+    ]
+
+
+async def test_a_reply_token_expired_before_sending_fails_without_a_push(
+    town: dict, runtime: ServiceRuntime, line_api: tuple[fake.FakeLine, str]
+) -> None:
+    platform, url = line_api
+    event = fake.line_event("U" + "9" * 32, text="Where do I get a bin?")
+    thread = await one_thread(town, runtime, None, event)
+    platform.expired_tokens.add(event["replyToken"])
+
+    await reply(town["admin"], thread["id"], text="At the town hall")
+    await send_replies(runtime, line_url=url)
+
+    sent = (await history(town["admin"], thread["id"]))[-1]
+    assert sent["state"] == "failed"
+    assert "push" in sent["error"]
+    assert platform.replies == platform.pushes == []
+
+
+async def test_a_reply_whose_outcome_is_unknown_is_never_sent_twice(
+    town: dict, runtime: ServiceRuntime, meta: tuple[fake.FakeMeta, str]
+) -> None:
+    platform, url = meta
+    thread = await one_thread(
+        town, runtime, fake.page_comment(PAGE, f"{PAGE}_30", f"{PAGE}_30_1", CITIZEN, "Hi")
+    )
+    platform.hang_after_reply = True  # Meta takes the reply and never answers
+
+    await reply(town["admin"], thread["id"], text="Hello!")
+    await send_replies(runtime, meta_url=url)
+    platform.hang_after_reply = False
+    await send_replies(runtime, meta_url=url)
+
+    sent = (await history(town["admin"], thread["id"]))[-1]
+    assert sent["state"] == "unconfirmed"
+    assert len(platform.replies) == 1
+
+
+async def test_a_worker_killed_while_sending_never_sends_twice(
+    town: dict,
+    runtime: ServiceRuntime,
+    tenant: uuid.UUID,
+    meta: tuple[fake.FakeMeta, str],
+    line_api: tuple[fake.FakeLine, str],
+) -> None:
+    """A worker that died after its call and before recording it left the reply `sending`:
+    Meta's reply (no idempotency key) is settled as unconfirmed, not sent again; LINE's push is
+    sent again with the same retry key, which LINE answers 409 (accepted the first time)."""
+    (platform, meta_url), (line, line_url) = meta, line_api
+    comment = await one_thread(
+        town, runtime, fake.page_comment(PAGE, f"{PAGE}_40", f"{PAGE}_40_1", CITIZEN, "Hi")
+    )
+    minutes_ago = int((datetime.now(UTC) - timedelta(minutes=3)).timestamp() * 1000)
+    stale_token = fake.line_event("U" + "7" * 32, text="?", timestamp_ms=minutes_ago)
+    pushed_thread = await one_thread(town, runtime, None, stale_token)
+    await reply(town["admin"], comment["id"], text="Answered")
+    await reply(town["admin"], pushed_thread["id"], text="Pushed", confirm_push=True)
+    await send_replies(runtime, meta_url=meta_url, line_url=line_url)
+    async with runtime.jobs_db.transaction() as session:  # as the dead worker left them
+        await session.execute(
+            text(
+                "UPDATE conversation_messages SET state = 'sending',"
+                " sending_started_at = now() - interval '10 minutes'"
+                " WHERE tenant_id = :t AND direction = 'out'"
+            ),
+            {"t": tenant},
+        )
+
+    await send_replies(runtime, meta_url=meta_url, line_url=line_url)  # settles the lost ones
+    await send_replies(runtime, meta_url=meta_url, line_url=line_url)
+
+    assert len(platform.replies) == len(line.pushes) == 1
+    states = {
+        t["id"]: (await history(town["admin"], t["id"]))[-1]["state"]
+        for t in (comment, pushed_thread)
+    }
+    assert states == {comment["id"]: "unconfirmed", pushed_thread["id"]: "sent"}

@@ -68,6 +68,8 @@ TITLES = frozenset(
         N_("This platform's inbox is not set up"),
         N_("The verify token does not match"),
         N_("Webhook body not understood"),
+        N_("This conversation cannot be answered that way now"),
+        N_("LINE's reply token has expired: a push message counts against the monthly quota"),
         N_("Only an admin connects the town's accounts; you connect your own"),
         N_("This delivery cannot be retried"),
         N_("Campaign not found"),

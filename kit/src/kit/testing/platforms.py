@@ -283,10 +283,56 @@ class FakeMeta:
         self.hang_after_commit = False  # accept the post, then never answer
         self.latency = 0.0
         self.ids = itertools.count(1)
+        # The inbox's answers: {kind: comment|ig-comment|message, to, message, id}.
+        self.replies: list[dict[str, Any]] = []
+        self.hang_after_reply = False  # take the reply, then never answer
         self.app = self._build()
+
+    async def _replied(self, made: dict[str, Any], token: str) -> Any:
+        if token == "expired":
+            return _answer(meta_error(190, "Error validating access token", 463))
+        if self.script:
+            return _answer(self.script.pop(0))
+        self.replies.append(made)
+        while self.hang_after_reply:  # until the test lets go; the caller is gone by then
+            await asyncio.sleep(0.02)
+        return None
 
     def _build(self) -> FastAPI:
         app = FastAPI()
+
+        @app.post("/{comment_id}/comments")
+        async def comment_reply(comment_id: str, request: Request) -> Any:
+            """A Page's public reply to a comment (Pages API comments, reference inbox 1)."""
+            form = await request.form()
+            made = {"kind": "comment", "to": comment_id, "message": str(form.get("message"))}
+            made["id"] = f"{comment_id}_{next(self.ids)}"
+            refused = await self._replied(made, str(form.get("access_token") or ""))
+            return refused or {"id": made["id"]}
+
+        @app.post("/{comment_id}/replies")
+        async def ig_reply(comment_id: str, request: Request) -> Any:
+            """An Instagram reply to a top-level comment (IG Comment replies, reference inbox 2)."""
+            form = await request.form()
+            made = {"kind": "ig-comment", "to": comment_id, "message": str(form.get("message"))}
+            made["id"] = str(next(self.ids))
+            refused = await self._replied(made, str(form.get("access_token") or ""))
+            return refused or {"id": made["id"]}
+
+        @app.post("/{page_id}/messages")
+        async def send_api(page_id: str, request: Request, access_token: str = "") -> Any:
+            """The Send API: a RESPONSE inside the 24-hour window (reference inbox 1)."""
+            body = await request.json()
+            if body.get("messaging_type") != "RESPONSE":
+                return _answer(meta_error(100, "(#100) Invalid messaging_type"))
+            to = str((body.get("recipient") or {}).get("id"))
+            made: dict[str, Any] = {"kind": "message", "page": page_id, "to": to}
+            made |= {
+                "message": (body.get("message") or {}).get("text"),
+                "id": f"m_{next(self.ids)}",
+            }
+            refused = await self._replied(made, access_token)
+            return refused or {"recipient_id": to, "message_id": made["id"]}
 
         @app.get("/dialog/oauth", response_class=HTMLResponse)
         async def dialog(redirect_uri: str, state: str = "") -> str:
@@ -1065,10 +1111,41 @@ class FakeLine:
         self.used = 0  # messages sent this month before the test's broadcasts
         self.newest_day_unready = newest_day_unready
         self.insight_dates: list[str] = []
+        self.replies: list[dict[str, Any]] = []  # answers with a reply token
+        self.pushes: list[dict[str, Any]] = []  # answers pushed to one user
+        self.expired_tokens: set[str] = set()  # tokens answered 400 as LINE does when late
         self.app = self._build()
 
     def _build(self) -> FastAPI:
         app = FastAPI()
+
+        @app.post("/v2/bot/message/reply")
+        async def reply(request: Request) -> Any:
+            """A reply token works once, shortly after its event (reference inbox 5)."""
+            body = await request.json()
+            token = str(body.get("replyToken") or "")
+            used = {r["replyToken"] for r in self.replies}
+            if not token or token in used or token in self.expired_tokens:
+                return JSONResponse({"message": "Invalid reply token"}, 400)
+            self.replies.append(body)
+            return JSONResponse({}, headers={"x-line-request-id": f"req-r{len(self.replies)}"})
+
+        @app.post("/v2/bot/message/push")
+        async def push(request: Request) -> Any:
+            """A push to one user, counted against the quota; a repeated retry key is 409."""
+            key = request.headers.get("x-line-retry-key", "")
+            if key in self.keys:
+                return JSONResponse(
+                    {"message": "The retry key is already accepted"},
+                    409,
+                    headers={"x-line-accepted-request-id": self.keys[key]},
+                )
+            body = await request.json()
+            request_id = f"req-p{len(self.keys) + 1}"
+            self.keys[key] = request_id
+            self.pushes.append(body)
+            self.used += 1
+            return JSONResponse({}, headers={"x-line-request-id": request_id})
 
         @app.get("/v2/bot/info")
         async def info() -> Any:

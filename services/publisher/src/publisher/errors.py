@@ -137,3 +137,13 @@ class BadWebhookBody(ProblemError):
     status = 400
     type = "bad-webhook-body"
     title = "Webhook body not understood"
+
+
+class ReplyNotPossible(Conflict):
+    type = "reply-not-possible"
+    title = "This conversation cannot be answered that way now"
+
+
+class PushNeedsConfirmation(Conflict):
+    type = "push-needs-confirmation"
+    title = "LINE's reply token has expired: a push message counts against the monthly quota"

@@ -15,6 +15,7 @@ from kit.secrets import Sealer
 from publisher.channels import tokens
 from publisher.dispatch.service import Dispatcher
 from publisher.inbox import jobs as inbox
+from publisher.inbox import replies
 from publisher.insights import service as insights
 from publisher.platforms import registry
 from publisher.platforms.http import ClientPool, HttpClient
@@ -70,10 +71,19 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
     async def ingest_inbox() -> int:
         return await inbox.ingest_once(runtime.jobs_db)
 
+    reply_http: list[ClientPool] = []
+
+    async def send_replies() -> int:
+        if not reply_http:  # made on the first run, never at import
+            reply_http.append(ClientPool.for_concurrency(4, settings.platform_timeout_seconds))
+        vault = Sealer.of(settings)
+        return await replies.send_once(runtime.jobs_db, vault, settings, reply_http[0])
+
     return [
         Job("dispatch", settings.dispatch_every_seconds, dispatch),
         Job("campaigns", settings.campaign_every_seconds, campaigns),
         Job("inbox-ingest", settings.inbox_ingest_every_seconds, ingest_inbox),
+        Job("inbox-replies", settings.inbox_ingest_every_seconds, send_replies),
         Job("reconcile", settings.reconcile_every_seconds, reconcile),
         Job("watchdog", 60.0, watchdog),
         Job("refresh-tokens", settings.token_refresh_every_seconds, refresh_tokens),

@@ -175,6 +175,8 @@ from .media_usage import MediaUsage
 from .message_read import MessageRead
 from .message_read_attachments_item import MessageReadAttachmentsItem
 from .message_read_direction import MessageReadDirection
+from .message_read_state_type_0 import MessageReadStateType0
+from .message_read_via_type_0 import MessageReadViaType0
 from .metrics import Metrics
 from .next_slot_read import NextSlotRead
 from .note_create import NoteCreate
@@ -340,6 +342,7 @@ from .publishing_settings_read import PublishingSettingsRead
 from .publishing_settings_update import PublishingSettingsUpdate
 from .refresh_request import RefreshRequest
 from .rejection import Rejection
+from .reply_create import ReplyCreate
 from .reports_best_times_format import ReportsBestTimesFormat
 from .reports_channels_format import ReportsChannelsFormat
 from .reports_overview_format import ReportsOverviewFormat
@@ -633,6 +636,8 @@ __all__ = (
     "MessageRead",
     "MessageReadAttachmentsItem",
     "MessageReadDirection",
+    "MessageReadStateType0",
+    "MessageReadViaType0",
     "Metrics",
     "NextSlotRead",
     "NoteCreate",
@@ -792,6 +797,7 @@ __all__ = (
     "PublishingSettingsUpdate",
     "RefreshRequest",
     "Rejection",
+    "ReplyCreate",
     "ReportsBestTimesFormat",
     "ReportsChannelsFormat",
     "ReportsOverviewFormat",

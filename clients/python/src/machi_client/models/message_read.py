@@ -9,6 +9,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_read_direction import MessageReadDirection
+from ..models.message_read_state_type_0 import MessageReadStateType0
+from ..models.message_read_via_type_0 import MessageReadViaType0
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -31,8 +33,12 @@ class MessageRead:
         removed (bool):
         sent_at (datetime.datetime):
         text (str):
+        error (None | str | Unset):
         reply_token_expires_at (datetime.datetime | None | Unset): LINE: until when a reply is free (after it, a counted
             push).
+        state (MessageReadStateType0 | None | Unset): A staff reply's sending state; `unconfirmed`: it may have reached
+            the platform, so it is never sent again by itself (check the thread on the platform).
+        via (MessageReadViaType0 | None | Unset):
     """
 
     attachments: list[MessageReadAttachmentsItem]
@@ -44,7 +50,10 @@ class MessageRead:
     removed: bool
     sent_at: datetime.datetime
     text: str
+    error: None | str | Unset = UNSET
     reply_token_expires_at: datetime.datetime | None | Unset = UNSET
+    state: MessageReadStateType0 | None | Unset = UNSET
+    via: MessageReadViaType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,6 +81,12 @@ class MessageRead:
 
         text = self.text
 
+        error: None | str | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        else:
+            error = self.error
+
         reply_token_expires_at: None | str | Unset
         if isinstance(self.reply_token_expires_at, Unset):
             reply_token_expires_at = UNSET
@@ -79,6 +94,22 @@ class MessageRead:
             reply_token_expires_at = self.reply_token_expires_at.isoformat()
         else:
             reply_token_expires_at = self.reply_token_expires_at
+
+        state: None | str | Unset
+        if isinstance(self.state, Unset):
+            state = UNSET
+        elif isinstance(self.state, MessageReadStateType0):
+            state = self.state.value
+        else:
+            state = self.state
+
+        via: None | str | Unset
+        if isinstance(self.via, Unset):
+            via = UNSET
+        elif isinstance(self.via, MessageReadViaType0):
+            via = self.via.value
+        else:
+            via = self.via
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -95,8 +126,14 @@ class MessageRead:
                 "text": text,
             }
         )
+        if error is not UNSET:
+            field_dict["error"] = error
         if reply_token_expires_at is not UNSET:
             field_dict["reply_token_expires_at"] = reply_token_expires_at
+        if state is not UNSET:
+            field_dict["state"] = state
+        if via is not UNSET:
+            field_dict["via"] = via
 
         return field_dict
 
@@ -145,6 +182,15 @@ class MessageRead:
 
         text = d.pop("text")
 
+        def _parse_error(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error = _parse_error(d.pop("error", UNSET))
+
         def _parse_reply_token_expires_at(
             data: object,
         ) -> datetime.datetime | None | Unset:
@@ -166,6 +212,40 @@ class MessageRead:
             d.pop("reply_token_expires_at", UNSET)
         )
 
+        def _parse_state(data: object) -> MessageReadStateType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_type_0 = MessageReadStateType0(data)
+
+                return state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MessageReadStateType0 | None | Unset, data)
+
+        state = _parse_state(d.pop("state", UNSET))
+
+        def _parse_via(data: object) -> MessageReadViaType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                via_type_0 = MessageReadViaType0(data)
+
+                return via_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MessageReadViaType0 | None | Unset, data)
+
+        via = _parse_via(d.pop("via", UNSET))
+
         message_read = cls(
             attachments=attachments,
             author_id=author_id,
@@ -176,7 +256,10 @@ class MessageRead:
             removed=removed,
             sent_at=sent_at,
             text=text,
+            error=error,
             reply_token_expires_at=reply_token_expires_at,
+            state=state,
+            via=via,
         )
 
         message_read.additional_properties = d

@@ -21,7 +21,9 @@ from publisher.inbox.schemas import (
     ConversationUpdate,
     InboxSettingsRead,
     InboxSettingsUpdate,
+    MessageRead,
     NoteCreate,
+    ReplyCreate,
     Status,
     WebhookAccepted,
 )
@@ -141,6 +143,17 @@ async def add_note(
 ) -> ConversationDetail:
     """An internal note for colleagues; never sent to the citizen."""
     return await service.add_note(session, principal, conversation_id, body.text)
+
+
+@router.post("/{conversation_id}/replies", status_code=202, response_model=MessageRead)
+async def reply(
+    conversation_id: uuid.UUID, body: ReplyCreate, session: SessionDep, principal: PrincipalDep
+) -> MessageRead:
+    """Answer the citizen through the platform: on a comment's thread publicly, in a message
+    thread privately (Messenger inside its 24-hour window; LINE free with a fresh reply token,
+    else a push counted against the quota, only with `confirm_push`). The reply is sent once by
+    the worker; its `state` tells how it went."""
+    return await service.reply(session, principal, conversation_id, body)
 
 
 @settings_router.get("", response_model=InboxSettingsRead)

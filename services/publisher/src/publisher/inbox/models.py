@@ -90,4 +90,11 @@ class ConversationMessage(UUIDPrimaryKey, TenantScoped, Base):
     # LINE: when the event's reply token stops working (inbox.rules, WINDOWS).
     reply_token_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     event_id: Mapped[uuid.UUID | None]  # the inbox_events row it came from
+    # A staff reply (`out` from Machi): pending, sending, sent, failed or unconfirmed (the call
+    # may have reached the platform; never sent again by itself), and how it goes out.
+    state: Mapped[str | None] = mapped_column(String(12))
+    via: Mapped[str | None] = mapped_column(String(10))  # comment, message, reply, push
+    idempotency_key: Mapped[uuid.UUID | None]
+    sending_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -183,3 +183,60 @@ async def page(
 
 def later(a: datetime, b: datetime) -> datetime:
     return a if a >= b else b
+
+
+async def latest_inbound(
+    session: AsyncSession, conversation_id: uuid.UUID
+) -> ConversationMessage | None:
+    """The citizen's newest message or comment still on the platform."""
+    statement = (
+        select(ConversationMessage)
+        .where(
+            ConversationMessage.conversation_id == conversation_id,
+            ConversationMessage.direction == "in",
+            ConversationMessage.removed.is_(False),
+        )
+        .order_by(ConversationMessage.sent_at.desc(), ConversationMessage.created_at.desc())
+        .limit(1)
+    )
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def event(session: AsyncSession, event_id: uuid.UUID, *, lock: bool = False) -> Any:
+    statement = select(InboxEvent).where(InboxEvent.id == event_id)
+    if lock:
+        statement = statement.with_for_update()
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def replies_due(
+    session: AsyncSession, stale_before: datetime, limit: int
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(message id, tenant id) of any tenant's replies waiting to be sent, or left `sending` by a
+    worker that died before `stale_before`."""
+    statement = (
+        select(ConversationMessage.id, ConversationMessage.tenant_id)
+        .where(
+            or_(
+                ConversationMessage.state == "pending",
+                (ConversationMessage.state == "sending")
+                & (ConversationMessage.sending_started_at < stale_before),
+            )
+        )
+        .order_by(ConversationMessage.created_at)
+        .limit(limit)
+        .execution_options(all_tenants=True)
+    )
+    return [(mid, tid) for mid, tid in await session.execute(statement)]
+
+
+async def claim_reply(session: AsyncSession, message_id: uuid.UUID) -> ConversationMessage | None:
+    statement = (
+        select(ConversationMessage)
+        .where(
+            ConversationMessage.id == message_id,
+            ConversationMessage.state.in_(("pending", "sending")),
+        )
+        .with_for_update(skip_locked=True)
+    )
+    return (await session.execute(statement)).scalar_one_or_none()

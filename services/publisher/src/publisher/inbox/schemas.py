@@ -34,6 +34,13 @@ class MessageRead(BaseModel):
     reply_token_expires_at: datetime | None = Field(
         default=None, description="LINE: until when a reply is free (after it, a counted push)."
     )
+    state: Literal["pending", "sending", "sent", "failed", "unconfirmed"] | None = Field(
+        default=None,
+        description="A staff reply's sending state; `unconfirmed`: it may have reached the"
+        " platform, so it is never sent again by itself (check the thread on the platform).",
+    )
+    via: Literal["comment", "message", "reply", "push"] | None = None
+    error: str | None = None
 
 
 class ConversationRead(BaseModel):
@@ -74,6 +81,15 @@ class ConversationUpdate(BaseModel):
         if self.tags is None:
             return None
         return sorted({t.strip()[:50] for t in self.tags if t.strip()})
+
+
+class ReplyCreate(BaseModel):
+    text: str = Field(min_length=1, max_length=2000)
+    confirm_push: bool = Field(
+        default=False,
+        description="LINE: once the citizen's reply token has expired, the answer can only be a"
+        " push message, counted against the account's monthly quota; send `true` to accept.",
+    )
 
 
 class NoteCreate(BaseModel):

@@ -23,18 +23,25 @@ from publisher.errors import (
     InboxNotConfigured,
     VerifyTokenMismatch,
 )
-from publisher.inbox import line, meta, rules
+from publisher.inbox import line, meta, replies, rules
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.events import Inbound, Received, base64_matches, hex_matches
-from publisher.inbox.models import Conversation, InboxEvent, InboxSettings
+from publisher.inbox.models import (
+    Conversation,
+    ConversationMessage,
+    InboxEvent,
+    InboxSettings,
+)
 from publisher.inbox.schemas import (
     ConversationDetail,
     ConversationUpdate,
     InboxSettingsRead,
     InboxSettingsUpdate,
     MessageRead,
+    ReplyCreate,
     WebhookAccepted,
 )
+from publisher.models import Channel
 from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
@@ -381,3 +388,36 @@ async def add_note(
         },
     )
     return _detail(conversation, await inbox_repo.messages(session, conversation.id))
+
+
+async def reply(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    conversation_id: uuid.UUID,
+    data: ReplyCreate,
+) -> MessageRead:
+    """A staff answer, queued for the worker to send once through the platform (inbox.replies)."""
+    conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    channel = await session.get(Channel, conversation.channel_id)
+    via, target = await replies.plan(session, conversation, channel, data.confirm_push)
+    now = datetime.now(UTC)
+    message = ConversationMessage(
+        id=uuid.uuid4(),
+        conversation_id=conversation.id,
+        direction="out",
+        platform_message_id=None,
+        parent_ref=target if via == "comment" else None,
+        event_id=uuid.UUID(target) if via == "reply" and target else None,
+        text=data.text,
+        attachments=[],
+        author_id=principal.sub,
+        sent_at=now,
+        removed=False,
+        state="pending",
+        via=via,
+        idempotency_key=uuid.uuid4(),
+        created_at=now,
+    )
+    session.add(message)
+    await session.flush()
+    return MessageRead.model_validate(message)
