@@ -136,3 +136,52 @@ class InsightsCollectedV1(Event):
     owner_kind: str = "town"
     readings: list[InsightReading] = []
     skipped: list[str] = []
+
+
+# The citizen inbox's lifecycle (issue 16). No citizen's name or words travel in these events:
+# consumers (response-time reports, partners' webhooks) need who, where and when only.
+
+
+class _ConversationEvent(Event):
+    conversation_id: uuid.UUID
+    channel_id: uuid.UUID
+    platform: str
+    kind: str  # comment, message
+    at: datetime
+
+
+@register
+class ConversationOpenedV1(_ConversationEvent):
+    """A citizen's first comment on a post, or first message, opened a thread."""
+
+    event_type = "publisher.conversation.opened.v1"
+
+
+@register
+class ConversationAssignedV1(_ConversationEvent):
+    """A staff member (`assignee`, a user id) took the thread; None: it was unassigned."""
+
+    event_type = "publisher.conversation.assigned.v1"
+
+    assignee: str | None
+    by: str
+
+
+@register
+class ConversationRepliedV1(_ConversationEvent):
+    """A staff reply reached the platform (`via`: comment, message, reply or push)."""
+
+    event_type = "publisher.conversation.replied.v1"
+
+    message_id: uuid.UUID
+    via: str
+    by: str | None
+
+
+@register
+class ConversationClosedV1(_ConversationEvent):
+    """The thread was closed by a staff member (`by`)."""
+
+    event_type = "publisher.conversation.closed.v1"
+
+    by: str

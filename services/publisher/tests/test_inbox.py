@@ -22,7 +22,7 @@ from kit.testing.plugin import principal
 from publisher.inbox import jobs as inbox_jobs
 from publisher.inbox import replies
 
-from .conftest import publisher_settings
+from .conftest import events, publisher_settings
 from .helpers import channel
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
@@ -340,6 +340,34 @@ async def test_events_of_accounts_the_town_has_not_connected_are_dropped(
     assert await stored_events(runtime, tenant) == 0
 
 
+async def test_a_threads_life_is_told_in_events_without_the_citizens_words(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    await send_line(town, fake.line_event("U" + "5" * 32, text="My address is 1-2-3 Takeo"))
+    await send_line(town, fake.line_event("U" + "5" * 32, text="and my phone 0954-00-0000"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    (thread,) = await conversations(town["admin"])
+    path = f"/v1/conversations/{thread['id']}"
+
+    await town["admin"].patch(path, json={"assignee": "user-7"})
+    await town["admin"].patch(path, json={"status": "closed"})
+    await town["admin"].patch(path, json={"status": "closed", "assignee": "user-7"})  # no change
+
+    told = {
+        kind: await events(runtime, tenant, f"publisher.conversation.{kind}.v1")
+        for kind in ("opened", "assigned", "closed")
+    }
+    assert {kind: len(found) for kind, found in told.items()} == {
+        "opened": 1,
+        "assigned": 1,
+        "closed": 1,
+    }
+    assert told["assigned"][0]["assignee"] == "user-7"
+    assert all(e["conversation_id"] == thread["id"] for found in told.values() for e in found)
+    assert "Takeo" not in str(told)
+    assert "0954" not in str(told)
+
+
 # --- replies -------------------------------------------------------------------------------------
 
 
@@ -381,7 +409,7 @@ async def one_thread(town: dict, runtime: ServiceRuntime, body: dict | None, *li
 
 
 async def test_a_comment_reply_reaches_the_platform_once_under_the_comment(
-    town: dict, runtime: ServiceRuntime, meta: tuple[fake.FakeMeta, str]
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID, meta: tuple[fake.FakeMeta, str]
 ) -> None:
     platform, url = meta
     comment = f"{PAGE}_20_1"
@@ -403,6 +431,8 @@ async def test_a_comment_reply_reaches_the_platform_once_under_the_comment(
     assert (sent["direction"], sent["state"]) == ("out", "sent")
     assert sent["platform_message_id"] == platform.replies[0]["id"]
     assert read["status"] == "waiting"
+    (replied,) = await events(runtime, tenant, "publisher.conversation.replied.v1")
+    assert (replied["conversation_id"], replied["via"]) == (thread["id"], "comment")
 
 
 async def test_messenger_replies_only_inside_the_24_hour_window(

@@ -29,7 +29,9 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.publisher import ConversationRepliedV1
 from kit.db import Database
+from kit.events import outbox
 from kit.secrets import Sealer
 from publisher.errors import PushNeedsConfirmation, ReplyNotPossible
 from publisher.inbox import repository as inbox_repo
@@ -250,8 +252,21 @@ async def _finish(
         _record(reply, outcome)
         if outcome.state == "sent":
             conversation = await inbox_repo.get(session, reply.conversation_id, lock=True)
-            if conversation is not None and conversation.status == "open":
+            if conversation is None:
+                return
+            if conversation.status == "open":
                 conversation.status = "waiting"  # answered: the citizen's turn
+            replied = ConversationRepliedV1(
+                conversation_id=conversation.id,
+                channel_id=conversation.channel_id,
+                platform=conversation.platform,
+                kind=conversation.kind,
+                at=reply.sent_at,
+                message_id=reply.id,
+                via=reply.via or "",
+                by=reply.author_id,
+            )
+            await outbox.add(session, replied)
 
 
 async def send_once(

@@ -8,12 +8,19 @@ import json
 import logging
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.base import Event
+from contracts.publisher import (
+    ConversationAssignedV1,
+    ConversationClosedV1,
+    ConversationOpenedV1,
+)
 from kit import policy
 from kit.auth import InternalPrincipal
+from kit.events import outbox
 from kit.preconditions import IfMatch
 from kit.secrets import Sealer
 from publisher.errors import (
@@ -45,6 +52,7 @@ from publisher.models import Channel
 from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
+E = TypeVar("E", bound=Event)
 
 # --- settings ----------------------------------------------------------------------------------
 
@@ -222,6 +230,8 @@ async def handle(session: AsyncSession, event: InboxEvent) -> str:
         conversation = await inbox_repo.thread(session, values, create=create)
     if conversation is None:
         return "ignored"
+    if conversation.id == values["id"]:  # made just now
+        await outbox.add(session, lifecycle(ConversationOpenedV1, conversation, inbound.sent_at))
     if inbound.action != "add":
         return await _change(session, conversation, inbound)
     added = await inbox_repo.add_message(
@@ -281,6 +291,18 @@ def _platform(event: InboxEvent) -> str:
 
 
 # --- the staff's reads and changes -------------------------------------------------------------
+
+
+def lifecycle(event: type[E], conversation: Conversation, at: datetime, **extra: Any) -> E:
+    """A `publisher.conversation.*.v1` event of `conversation` (no citizen's name or words)."""
+    return event(
+        conversation_id=conversation.id,
+        channel_id=conversation.channel_id,
+        platform=conversation.platform,
+        kind=conversation.kind,
+        at=at,
+        **extra,
+    )
 
 
 def _viewer(principal: InternalPrincipal) -> str | None:
@@ -351,10 +373,18 @@ async def update(
     """Change status, assignee, priority or tags of a conversation the caller sees."""
     conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
     precondition.check(conversation)
-    if data.status is not None:
+    now = datetime.now(UTC)
+    if data.status is not None and data.status != conversation.status:
         conversation.status = data.status
-    if "assignee" in data.model_fields_set:
+        if data.status == "closed":
+            closed = lifecycle(ConversationClosedV1, conversation, now, by=principal.sub)
+            await outbox.add(session, closed)
+    if "assignee" in data.model_fields_set and data.assignee != conversation.assignee:
         conversation.assignee = data.assignee
+        assigned = lifecycle(
+            ConversationAssignedV1, conversation, now, assignee=data.assignee, by=principal.sub
+        )
+        await outbox.add(session, assigned)
     if data.priority is not None:
         conversation.priority = data.priority
     tags = data.clean_tags()
