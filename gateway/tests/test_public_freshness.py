@@ -200,7 +200,7 @@ class TestPublicMedia:
 
 
 class TestAnonymousCalls:
-    def test_anonymous_tokens_are_reused_per_town_and_service_and_users_get_fresh_ones(
+    def test_tokens_are_reused_per_caller_and_service_until_the_caller_changes(
         self, signer: TokenSigner
     ) -> None:
         caller = ServiceCaller({}, signer, 1.0)
@@ -212,7 +212,11 @@ class TestAnonymousCalls:
         assert caller.token(anonymous(town), "publisher") != first
         assert caller.token(anonymous(uuid.uuid4()), "catalog") != first
         user = InternalPrincipal(sub="u1", kind="user", tenant_id=town)
-        assert caller.token(user, "catalog") != caller.token(user, "catalog")
+        assert caller.token(user, "catalog") == caller.token(user, "catalog")
+        promoted = InternalPrincipal(
+            sub="u1", kind="user", tenant_id=town, roles=frozenset({"admin"})
+        )
+        assert caller.token(promoted, "catalog") != caller.token(user, "catalog")
 
     @pytest.mark.parametrize(
         ("path", "access"),

@@ -24,6 +24,7 @@ from gateway.audit.models import AuditEvent
 from gateway.models import PasswordReset, User
 from gateway.settings import GatewaySettings
 from kit.runtime import ServiceRuntime
+from kit.testing.waiting import eventually
 
 from .support import PASSWORD, GatewayFactory, Town, auth_headers, bearer, login, unique
 
@@ -152,7 +153,8 @@ class TestDeactivation:
 
         assert deactivated.status_code == 200, deactivated.text
         assert deactivated.json()["status"] == "deactivated"
-        # The bound is 0 s: the very next request with the old access token is refused.
+        # Through this process the bound is 0 s: the very next request with the old access
+        # token is refused.
         me = await http.get("/v1/me", headers=bearer(tokens["access_token"]))
         assert me.status_code == 401
         assert me.headers["content-type"].startswith("application/problem+json")
@@ -160,6 +162,27 @@ class TestDeactivation:
         assert (await http.get("/v1/me", headers=key_headers)).status_code == 401
         relogin = await http.post("/v1/auth/token", json={"email": email_, "password": PASSWORD})
         assert relogin.status_code == 401
+
+    async def test_a_deactivation_through_another_gateway_process_applies_within_its_bound(
+        self,
+        http: httpx.AsyncClient,
+        town: Town,
+        gateway_with: GatewayFactory,
+        gateway_settings: GatewaySettings,
+    ) -> None:
+        bound = gateway_settings.model_copy(update={"principal_cache_seconds": 0.5})
+        other = await gateway_with({}, settings=bound)  # a second process on the same database
+        admin = await auth_headers(http, town.admin_email)
+        user_id, email_ = await add_user(http, admin, town.slug, "writer")
+        theirs = await auth_headers(http, email_)
+        assert (await other.get("/v1/me", headers=theirs)).status_code == 200  # cached there
+
+        assert (await http.post(f"/v1/users/{user_id}/deactivate", headers=admin)).is_success
+
+        async def refused() -> bool:
+            return (await other.get("/v1/me", headers=theirs)).status_code == 401
+
+        await eventually(refused, timeout=10, what="the other process refusing the user")
 
     async def test_reactivated_user_logs_in_again_but_old_keys_stay_revoked(
         self, http: httpx.AsyncClient, town: Town

@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import httpx
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 
@@ -33,7 +33,7 @@ from gateway.redirect.clicks import ClickQueue, run_flusher
 from gateway.redirect.directory import LinkDirectory
 from gateway.redirect.service import Edge
 from gateway.settings import GatewayKeys, GatewaySettings
-from gateway.state import GatewayState
+from gateway.state import GatewayState, get_state
 from gateway.suggestions import api as suggestions_api
 from gateway.tenants import api as tenants_api
 from gateway.upstream import ServiceCaller
@@ -76,6 +76,7 @@ def create_app(
         if runtime.bus is not None:  # each process keeps its own caches in step with events
             await public_events.follow_changes(runtime.bus, state.public)
             await redirect_events.follow_routes(runtime.bus, state.edge)
+            await authn.follow_tenant_changes(runtime.bus, state.authenticator.principals)
         flusher = asyncio.create_task(state.usage.run(runtime.db, settings.usage_flush_seconds))
         clicks = asyncio.create_task(
             run_flusher(state.edge.queue, state.edge.send_clicks, settings.click_flush_seconds)
@@ -164,14 +165,26 @@ def create_app(
     ]
     app.mount(openapi.DOCS_ASSETS_URL, StaticFiles(directory=openapi.DOCS_ASSETS), name="docs")
     origin = Depends(audit_api.remember_origin)  # where each request came from, for its records
+    forget = Depends(forget_principals_after_write, scope="function")
     for router in own:
-        app.include_router(router, dependencies=[origin, Depends(authorize)])
+        app.include_router(router, dependencies=[origin, Depends(authorize), forget])
     # The proxy checks each forwarded operation's row itself (it matches concrete paths).
     app.include_router(proxy.build_router(), dependencies=[origin])
     # Last: `/{town}` takes what nothing else did.
     app.include_router(public_api.home_router, dependencies=[Depends(authorize)])
     _require_rows([*own, public_api.home_router])
     return app
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+async def forget_principals_after_write(request: Request) -> AsyncIterator[None]:
+    """A write to the gateway's own routes (users, keys, tenants, plans, logins) may change who a
+    caller is: the cached principals are dropped once it has committed, before it answers."""
+    yield
+    if request.method not in SAFE_METHODS:
+        get_state(request).authenticator.principals.clear()
 
 
 def _require_rows(routers: list[APIRouter]) -> None:

@@ -3,8 +3,11 @@
 Access tokens are JWTs for the external audience `machi-api`, signed with the same key as the
 internal tokens; audiences keep them apart (a service refuses `machi-api`, the gateway refuses a
 service's audience). They only prove who the user is: roles, quotas and the tenant's status are
-read again on every request, so a suspension, a role change, a deactivation or a deletion applies
-at once (the bound is 0 seconds, not the token's lifetime).
+read from the database, not from the token, and kept in memory for `PRINCIPAL_CACHE_SECONDS` at
+most (`PrincipalCache`). A change made through this process (a deactivation, a role change, a
+suspension, a plan change) drops the cache at once; one made through another gateway process
+drops it there on the tenant's events, and applies everywhere within that bound whatever happens
+(the bound is seconds, not the token's lifetime).
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import copy
 import functools
 import hashlib
 import hmac
+import json
 import secrets
+import time
 import uuid
 import weakref
 from collections.abc import Callable
@@ -26,6 +31,7 @@ from typing import Any, TypeVar
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from contracts.gateway import PlanChangedV1, TenantUpdatedV1
 from gateway.api_keys import repository as api_keys_repo
 from gateway.api_keys.models import ApiKey
 from gateway.errors import InvalidApiKey, LoginBusy, TenantSuspended
@@ -38,6 +44,7 @@ from kit import policy
 from kit.auth import InternalPrincipal, TokenSigner, TokenVerifier
 from kit.db import Database
 from kit.errors import Unauthorized
+from kit.events.bus import Bus, Delivery
 
 API_AUDIENCE = "machi-api"
 MFA_ROLES = policy.EDITORS  # the roles a town may require a second factor of (`mfa_required`)
@@ -227,6 +234,59 @@ class Caller:
     enrolment_due: bool = False
 
 
+UserRows = tuple[User, Tenant | None, Plan | None]
+
+
+class PrincipalCache:
+    """A user's rows (user, tenant, plan) by user id, each for `ttl` seconds, at most `size`:
+    an authenticated request reads them from memory instead of the database."""
+
+    def __init__(self, ttl: float, size: int = 10_000) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._users: dict[uuid.UUID, tuple[float, UserRows]] = {}
+
+    def get(self, user_id: uuid.UUID) -> UserRows | None:
+        entry = self._users.get(user_id)
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return entry[1]
+
+    def put(self, user_id: uuid.UUID, rows: UserRows) -> None:
+        if self.ttl <= 0:
+            return
+        if len(self._users) >= self.size:
+            self._users.clear()
+        self._users[user_id] = (time.monotonic() + self.ttl, rows)
+
+    def forget_tenant(self, tenant_id: uuid.UUID) -> None:
+        """Drop the users of `tenant_id` (its status, plan or settings changed)."""
+        stale = [u for u, (_, rows) in self._users.items() if rows[0].tenant_id == tenant_id]
+        for user_id in stale:
+            del self._users[user_id]
+
+    def clear(self) -> None:
+        self._users.clear()
+
+
+TENANT_CHANGES = (TenantUpdatedV1.event_type, PlanChangedV1.event_type)
+
+
+async def follow_tenant_changes(bus: Bus, principals: PrincipalCache) -> None:
+    """Drop a tenant's cached users when another process changes its profile or plan (each
+    gateway process on its own broadcast copy; a missed event leaves them until they expire)."""
+
+    async def on_change(delivery: Delivery) -> None:
+        try:
+            tenant_id = uuid.UUID(str(json.loads(delivery.body)["tenant_id"]))
+        except (ValueError, KeyError, TypeError):
+            principals.clear()
+            return
+        principals.forget_tenant(tenant_id)
+
+    await bus.broadcast(TENANT_CHANGES, on_change)
+
+
 def _signer_with_ttl(signer: TokenSigner, ttl_seconds: int) -> TokenSigner:
     # Same key, kid, issuer and published keys; only the lifetime differs.
     access = copy.copy(signer)
@@ -243,6 +303,7 @@ class Authenticator:
         self.refresh_ttl = timedelta(days=settings.refresh_token_ttl_days)
         self._access_signer = _signer_with_ttl(signer, settings.access_token_ttl_seconds)
         self._verifier = TokenVerifier(API_AUDIENCE, issuer=signer.issuer, jwks=signer.jwks())
+        self.principals = PrincipalCache(settings.principal_cache_seconds)
 
     def mint_access_token(self, principal: InternalPrincipal) -> str:
         return self._access_signer.mint(principal, API_AUDIENCE)
@@ -266,10 +327,13 @@ class Authenticator:
             user_id = uuid.UUID(claimed.sub)
         except ValueError as exc:
             raise Unauthorized("malformed subject") from exc
-        async with self.db.transaction() as session:
-            found = await users_repo.get_user_and_tenant(session, user_id)
+        found = self.principals.get(user_id)
         if found is None:
-            raise Unauthorized("account no longer exists")
+            async with self.db.transaction() as session:
+                found = await users_repo.get_user_and_tenant(session, user_id)
+            if found is None:
+                raise Unauthorized("account no longer exists")
+            self.principals.put(user_id, found)
         user, tenant, _ = found
         return Caller(principal_for_user(*found), enrolment_due=mfa_enrolment_due(user, tenant))
 

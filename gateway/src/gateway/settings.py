@@ -23,6 +23,14 @@ class GatewaySettings(BaseSettings):
         description="PEM EC private key that signs client and internal tokens.",
     )
     access_token_ttl_seconds: int = Field(default=900, ge=30, le=86_400)
+    principal_cache_seconds: float = Field(
+        default=5,
+        ge=0,
+        le=60,
+        description="How long a user's roles, tenant and plan are kept in memory: a change made"
+        " through another gateway process applies within this bound (through this one, at once;"
+        " 0: read on every request).",
+    )
     refresh_token_ttl_days: int = Field(default=30, ge=1, le=365)
     upstream_timeout_seconds: float = Field(default=30, gt=0, le=600)
     redis_url: str | None = Field(

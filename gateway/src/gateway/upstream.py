@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 ANONYMOUS = "anonymous"
 SERVICE = "service"
+MAX_REUSED_TOKENS = 10_000
+TokenKey = tuple[str, str, uuid.UUID | None, str]  # kind, subject, tenant, audience
 
 
 def anonymous(tenant_id: uuid.UUID | None) -> InternalPrincipal:
@@ -61,21 +63,21 @@ class ServiceCaller:
         self.upstreams = upstreams
         self.signer = signer
         self.timeout = timeout
-        self._anonymous_tokens: dict[tuple[str, uuid.UUID | None, str], tuple[float, str]] = {}
+        self._tokens: dict[TokenKey, tuple[float, InternalPrincipal, str]] = {}
 
     def token(self, who: InternalPrincipal, service: str) -> str:
-        """A fresh token for `service`, except for anonymous visitors and the gateway on its own:
-        theirs name only the town (or nothing), so one is reused for half its lifetime (ES256
-        signing is the costliest step of composing an uncached public page)."""
-        if not (who.is_anonymous or who == gateway_itself()):
-            return self.signer.mint(who, audience=service)
-        key = (who.kind, who.tenant_id, service)
+        """A token for `service` naming `who`, reused for half its lifetime while `who` stays the
+        same (same roles, quotas, scopes): ES256 signing is the costliest step of forwarding a
+        request, and a service's verified-token cache only hits on a token it has seen."""
+        key = (who.kind, who.sub, who.tenant_id, service)
         now = time.monotonic()
-        reusable = self._anonymous_tokens.get(key)
-        if reusable is not None and reusable[0] > now:
-            return reusable[1]
+        reusable = self._tokens.get(key)
+        if reusable is not None and reusable[0] > now and reusable[1] == who:
+            return reusable[2]
         token = self.signer.mint(who, audience=service)
-        self._anonymous_tokens[key] = (now + self.signer.ttl_seconds / 2, token)
+        if len(self._tokens) >= MAX_REUSED_TOKENS:
+            self._tokens.clear()
+        self._tokens[key] = (now + self.signer.ttl_seconds / 2, who, token)
         return token
 
     async def call(
