@@ -477,3 +477,20 @@ class TestSendTime:
         assert refused.json()["type"].endswith("#channel-needs-reauth")
         assert refused.json()["channel_ids"] == [x["id"]]
         assert (await admin.get(f"/v1/posts/{draft.json()['id']}")).json()["status"] == "draft"
+
+
+async def test_a_start_beyond_the_year_2999_is_a_validation_error_not_a_crash(
+    as_user: Client, tenant: uuid.UUID
+) -> None:
+    admin = as_user(principal(tenant))
+    page = await channel(admin)
+    body = {
+        "name": "c",
+        "template": "{name}",
+        "rules": {},
+        "steps": 500,
+        "channel_ids": [page["id"]],
+        "cadence": {"start_date": "9999-12-30", "every_days": 60},
+    }
+    refused = await admin.post("/v1/campaigns", json=body)
+    assert refused.status_code == 422, refused.text

@@ -26,7 +26,7 @@ from web.gateway import ApiError, parsed
 from web.i18n import N_
 
 VIEWS = ("week", "month")
-STATES = ("scheduled", "published", "failed", "unconfirmed", "cancelled")
+STATES = ("scheduled", "published", "failed", "unconfirmed", "cancelled", "skipped")
 MAX_PAGES = 10  # 2,000 deliveries in a month is more than a town's calendar can show anyway
 EXCERPT = 80
 

@@ -65,6 +65,7 @@ DELIVERY_STATES = {
     "failed": N_("Failed"),
     "unconfirmed": N_("Being checked"),
     "cancelled": N_("Cancelled"),
+    "skipped": N_("Skipped: its product was sold out or archived"),
 }
 UNCONFIRMED = N_(
     "The platform's answer was lost: Machi is asking the platform whether the post went out."

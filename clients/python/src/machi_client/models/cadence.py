@@ -18,7 +18,7 @@ class Cadence:
     `slots`, only `start_date` counts: each channel's own weekly slots give the times).
 
         Attributes:
-            start_date (datetime.date):
+            start_date (datetime.date): From 2000-01-01 to 2999-12-31
             every_days (int | Unset):  Default: 1.
             skip_weekends (bool | Unset):  Default: True.
             time (str | Unset):  Default: '12:00'.

@@ -40,7 +40,10 @@ class Cadence(BaseModel):
     time: str = Field(default="12:00", pattern=HHMM)
     every_days: int = Field(default=1, ge=1, le=60)
     skip_weekends: bool = True
-    start_date: date
+    # Bounded so a campaign's steps never run past the calendar's last year (9999).
+    start_date: date = Field(
+        ge=date(2000, 1, 1), le=date(2999, 12, 31), description="From 2000-01-01 to 2999-12-31"
+    )
 
 
 class Rules(BaseModel):
