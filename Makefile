@@ -69,8 +69,8 @@ faults: install ## broker restarted, relay and worker SIGKILLed under 10,000 eve
 load: install ## 10-minute mixed load on the all-in-one and on separate processes (LOAD_SECONDS, LOAD_CONCURRENCY); figures to bench/results/load-*
 	$(UV) run pytest -m load tests/load
 
-bench: install ## benchmarks, figures to bench/results/ (needs TEST_DATABASE_URL / TEST_AMQP_URL servers)
-	for b in events catalog dispatch redirect reports public web; do $(UV) run python -m bench.$$b || exit 1; done
+bench: install ## benchmarks, figures to bench/results/ (needs DATABASE_URL / TEST_AMQP_URL servers; wrk for redirect and api)
+	for b in events catalog dispatch redirect api reports public web; do $(UV) run python -m bench.$$b || exit 1; done
 
 up: ## containers (needs a Docker engine)
 	$(UV) run machi keys init
