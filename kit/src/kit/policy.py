@@ -355,6 +355,8 @@ INBOX: Table = {
     ("POST", "/webhooks/{town}/meta"): public(),
     ("POST", "/webhooks/{town}/line"): public(),
     ("GET", "/v1/conversations"): read(P, ANSWERERS),
+    # A citizen's erasure request (APPI) is the town's to grant: its admins.
+    ("POST", "/v1/conversations/erase"): write(P, ADMINS),
     ("GET", "/v1/conversations/{conversation_id}"): read(P, ANSWERERS),
     ("PATCH", "/v1/conversations/{conversation_id}"): write(P, ANSWERERS),
     ("POST", "/v1/conversations/{conversation_id}/notes"): write(P, ANSWERERS),
@@ -510,6 +512,7 @@ AUDITED: Mapping[Operation, Audited] = {
     ("POST", "/v1/conversions/import"): Audited("conversions.imported"),
     ("PATCH", "/v1/conversations/{conversation_id}"): Audited("conversation.updated"),
     ("POST", "/v1/conversations/{conversation_id}/replies"): Audited("conversation.replied"),
+    ("POST", "/v1/conversations/erase"): Audited("conversation.citizen_erased"),
     ("PUT", "/v1/settings/inbox"): Audited("settings.inbox", snapshot="/v1/settings/inbox"),
     ("PUT", "/v1/settings/tracking"): Audited(
         "settings.tracking", snapshot="/v1/settings/tracking"

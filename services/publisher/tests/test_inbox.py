@@ -59,6 +59,7 @@ async def town(as_user: Client, tenant: uuid.UUID) -> dict[str, Any]:
         "meta_app_secret_set": True,
         "meta_verify_token_set": True,
         "deployment_app_secret": False,
+        "retention_days": 365,
     }
     return made
 
@@ -366,6 +367,59 @@ async def test_a_threads_life_is_told_in_events_without_the_citizens_words(
     assert all(e["conversation_id"] == thread["id"] for found in told.values() for e in found)
     assert "Takeo" not in str(told)
     assert "0954" not in str(told)
+
+
+async def test_retention_deletes_messages_older_than_the_towns_setting_and_keeps_threads(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    days_ago = lambda n: int((datetime.now(UTC) - timedelta(days=n)).timestamp() * 1000)  # noqa: E731
+    user = "U" + "4" * 32
+    await send_line(town, fake.line_event(user, text="old question", timestamp_ms=days_ago(40)))
+    await send_line(town, fake.line_event(user, text="new question", timestamp_ms=days_ago(2)))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    assert (await town["admin"].put("/v1/settings/inbox", json={"retention_days": 30})).json()[
+        "retention_days"
+    ] == 30
+    async with runtime.jobs_db.transaction() as session:  # handled long ago, as its message
+        await session.execute(
+            text(
+                "UPDATE inbox_events SET received_at = now() - interval '40 days'"
+                " WHERE tenant_id = :t AND payload->'message'->>'text' = 'old question'"
+            ),
+            {"t": tenant},
+        )
+
+    await inbox_jobs.purge_once(runtime.jobs_db)
+
+    (thread,) = await conversations(town["admin"])
+    assert [m["text"] for m in await history(town["admin"], thread["id"])] == ["new question"]
+    assert await stored_events(runtime, tenant) == 1
+
+
+async def test_a_citizens_erasure_removes_their_messages_and_keeps_the_counts(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    for n, text_ in enumerate(("My name is Sato", "I live at 1-2-3")):
+        body = fake.page_comment(PAGE, f"{PAGE}_5{n}", f"{PAGE}_5{n}_1", CITIZEN, text_)
+        await send_meta(town, body)
+    await send_meta(town, fake.page_message(PAGE, CITIZEN[0], "m_erase", "Please call me"))
+    await send_line(town, fake.line_event("U" + "3" * 32, text="someone else"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    staff = town["admin"]
+
+    erased = await staff.post(
+        "/v1/conversations/erase",
+        json={"channel_id": town["page"]["id"], "author_id": CITIZEN[0]},
+    )
+
+    assert erased.status_code == 200, erased.text
+    assert erased.json() == {"conversations": 3, "messages": 3}
+    threads = await conversations(staff)
+    assert len(threads) == 4  # the counts keep
+    gone = [t for t in threads if t["platform"] == "facebook_page"]
+    assert all(t["author_name"] is None and t["author_id"].startswith("erased:") for t in gone)
+    assert [await history(staff, t["id"]) for t in gone] == [[], [], []]
+    assert await stored_events(runtime, tenant) == 1  # only the other citizen's
 
 
 # --- replies -------------------------------------------------------------------------------------

@@ -71,6 +71,9 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
     async def ingest_inbox() -> int:
         return await inbox.ingest_once(runtime.jobs_db)
 
+    async def purge_inbox() -> int:
+        return await inbox.purge_once(runtime.jobs_db)
+
     reply_http: list[ClientPool] = []
 
     async def send_replies() -> int:
@@ -84,6 +87,7 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
         Job("campaigns", settings.campaign_every_seconds, campaigns),
         Job("inbox-ingest", settings.inbox_ingest_every_seconds, ingest_inbox),
         Job("inbox-replies", settings.inbox_ingest_every_seconds, send_replies),
+        Job("inbox-retention", 3600.0, purge_inbox),
         Job("reconcile", settings.reconcile_every_seconds, reconcile),
         Job("watchdog", 60.0, watchdog),
         Job("refresh-tokens", settings.token_refresh_every_seconds, refresh_tokens),

@@ -95,6 +95,8 @@ from .dimension_report import DimensionReport
 from .dimension_row import DimensionRow
 from .edge_click import EdgeClick
 from .edge_click_dimensions import EdgeClickDimensions
+from .erasure_request import ErasureRequest
+from .erasure_result import ErasureResult
 from .facebook_credentials import FacebookCredentials
 from .facebook_page_channel_create import FacebookPageChannelCreate
 from .facebook_page_channel_create_approval_policy import (
@@ -562,6 +564,8 @@ __all__ = (
     "DimensionRow",
     "EdgeClick",
     "EdgeClickDimensions",
+    "ErasureRequest",
+    "ErasureResult",
     "FacebookCredentials",
     "FacebookPageChannelCreate",
     "FacebookPageChannelCreateApprovalPolicy",

@@ -16,11 +16,13 @@ class InboxSettingsRead:
         deployment_app_secret (bool): PUBLISHER_FACEBOOK_APP_SECRET is set: used when the town has none.
         meta_app_secret_set (bool): The town's own Meta app secret is stored.
         meta_verify_token_set (bool):
+        retention_days (int): Citizens' messages older than this are deleted.
     """
 
     deployment_app_secret: bool
     meta_app_secret_set: bool
     meta_verify_token_set: bool
+    retention_days: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +32,8 @@ class InboxSettingsRead:
 
         meta_verify_token_set = self.meta_verify_token_set
 
+        retention_days = self.retention_days
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -37,6 +41,7 @@ class InboxSettingsRead:
                 "deployment_app_secret": deployment_app_secret,
                 "meta_app_secret_set": meta_app_secret_set,
                 "meta_verify_token_set": meta_verify_token_set,
+                "retention_days": retention_days,
             }
         )
 
@@ -51,10 +56,13 @@ class InboxSettingsRead:
 
         meta_verify_token_set = d.pop("meta_verify_token_set")
 
+        retention_days = d.pop("retention_days")
+
         inbox_settings_read = cls(
             deployment_app_secret=deployment_app_secret,
             meta_app_secret_set=meta_app_secret_set,
             meta_verify_token_set=meta_verify_token_set,
+            retention_days=retention_days,
         )
 
         inbox_settings_read.additional_properties = d

@@ -18,10 +18,12 @@ class InboxSettingsUpdate:
     Attributes:
         meta_app_secret (None | str | Unset):
         meta_verify_token (None | str | Unset): What the Meta app dashboard sends as `hub.verify_token`.
+        retention_days (int | None | Unset):
     """
 
     meta_app_secret: None | str | Unset = UNSET
     meta_verify_token: None | str | Unset = UNSET
+    retention_days: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +39,12 @@ class InboxSettingsUpdate:
         else:
             meta_verify_token = self.meta_verify_token
 
+        retention_days: int | None | Unset
+        if isinstance(self.retention_days, Unset):
+            retention_days = UNSET
+        else:
+            retention_days = self.retention_days
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -44,6 +52,8 @@ class InboxSettingsUpdate:
             field_dict["meta_app_secret"] = meta_app_secret
         if meta_verify_token is not UNSET:
             field_dict["meta_verify_token"] = meta_verify_token
+        if retention_days is not UNSET:
+            field_dict["retention_days"] = retention_days
 
         return field_dict
 
@@ -69,9 +79,19 @@ class InboxSettingsUpdate:
 
         meta_verify_token = _parse_meta_verify_token(d.pop("meta_verify_token", UNSET))
 
+        def _parse_retention_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        retention_days = _parse_retention_days(d.pop("retention_days", UNSET))
+
         inbox_settings_update = cls(
             meta_app_secret=meta_app_secret,
             meta_verify_token=meta_verify_token,
+            retention_days=retention_days,
         )
 
         inbox_settings_update.additional_properties = d

@@ -19,6 +19,8 @@ from publisher.inbox.schemas import (
     ConversationDetail,
     ConversationRead,
     ConversationUpdate,
+    ErasureRequest,
+    ErasureResult,
     InboxSettingsRead,
     InboxSettingsUpdate,
     MessageRead,
@@ -110,6 +112,13 @@ async def list_conversations(
         limit=limit,
     )
     return {"items": items, "next_cursor": next_cursor}
+
+
+@router.post("/erase", response_model=ErasureResult)
+async def erase(body: ErasureRequest, session: SessionDep) -> ErasureResult:
+    """Erase a citizen on request (APPI): their messages and stored events on the channel go;
+    their threads stay, without name or id, so the town's counts keep."""
+    return await service.erase(session, body)
 
 
 @router.get("/{conversation_id}", response_model=ConversationDetail, responses=VERSIONED)

@@ -55,3 +55,11 @@ async def _failed(db: Database, event_id: uuid.UUID, tenant_id: uuid.UUID, error
         event.error = error
         if event.attempts >= MAX_ATTEMPTS:
             event.state = "failed"
+
+
+async def purge_once(db: Database) -> int:
+    """Delete citizens' messages past each town's retention (the daily job's body)."""
+    async with db.transaction() as session:
+        gone = await inbox_repo.purge_expired(session, service.DEFAULT_RETENTION_DAYS)
+    log.info("inbox retention", extra={"deleted": gone})
+    return gone

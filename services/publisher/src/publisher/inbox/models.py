@@ -27,6 +27,9 @@ class InboxSettings(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     # {"meta_app_secret": ..., "meta_verify_token": ...}; the app secret may be left to the
     # deployment's PUBLISHER_FACEBOOK_APP_SECRET.
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary, info=SEALED)
+    # How long citizens' messages are kept (issue 16, Privacy; APPI asks for deletion once no
+    # longer needed: reference/inbox-platforms.md section 11).
+    retention_days: Mapped[int] = mapped_column(Integer, default=365)
 
 
 class InboxEvent(UUIDPrimaryKey, TenantScoped, Base):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -240,3 +240,70 @@ async def claim_reply(session: AsyncSession, message_id: uuid.UUID) -> Conversat
         .with_for_update(skip_locked=True)
     )
     return (await session.execute(statement)).scalar_one_or_none()
+
+
+def _mentions(author_id: str) -> Any:
+    """Stored events naming `author_id` as the citizen, in each platform's shape."""
+    shapes = [
+        {"source": {"userId": author_id}},  # LINE
+        {"value": {"from": {"id": author_id}}},  # Meta comments
+        {"messaging": {"sender": {"id": author_id}}},  # Messenger, Instagram DMs
+        {"messaging": {"recipient": {"id": author_id}}},  # their echoes
+    ]
+    return or_(*(InboxEvent.payload.contains(shape) for shape in shapes))
+
+
+async def erase_author(
+    session: AsyncSession, channel_id: uuid.UUID, author_id: str
+) -> tuple[int, int]:
+    """Delete a citizen's messages and stored events on a channel; keep their threads with the
+    name gone and the id replaced. (threads, messages deleted)."""
+    threads = list(
+        (
+            await session.execute(
+                select(Conversation)
+                .where(Conversation.channel_id == channel_id, Conversation.author_id == author_id)
+                .with_for_update()
+            )
+        ).scalars()
+    )
+    ids = [t.id for t in threads]
+    deleted = 0
+    if ids:
+        result = await session.execute(
+            delete(ConversationMessage).where(ConversationMessage.conversation_id.in_(ids))
+        )
+        deleted = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    await session.execute(
+        delete(InboxEvent).where(InboxEvent.channel_id == channel_id, _mentions(author_id))
+    )
+    for thread in threads:
+        thread.author_name = None
+        thread.author_id = f"erased:{uuid.uuid4().hex}"
+    return len(threads), deleted
+
+
+PURGE = """
+WITH kept AS (
+    SELECT t.id AS tenant_id,
+           now() - make_interval(days => COALESCE(s.retention_days, :default_days)) AS cutoff
+    FROM (SELECT DISTINCT tenant_id AS id FROM {table}) t
+    LEFT JOIN inbox_settings s ON s.tenant_id = t.id
+)
+DELETE FROM {table} x USING kept
+WHERE x.tenant_id = kept.tenant_id AND x.{column} < kept.cutoff {extra}
+"""
+
+
+async def purge_expired(session: AsyncSession, default_days: int) -> int:
+    """Delete, in every town, messages and stored events older than its retention (the jobs
+    role sees all towns); threads stay for the counts. How many rows went."""
+    gone = 0
+    for table, column, extra in (
+        ("conversation_messages", "sent_at", "AND x.state IS DISTINCT FROM 'pending'"),
+        ("inbox_events", "received_at", "AND x.state <> 'pending'"),
+    ):
+        statement = text(PURGE.format(table=table, column=column, extra=extra))
+        result = await session.execute(statement, {"default_days": default_days})
+        gone += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return gone

@@ -102,6 +102,7 @@ class InboxSettingsRead(BaseModel):
     deployment_app_secret: bool = Field(
         description="PUBLISHER_FACEBOOK_APP_SECRET is set: used when the town has none."
     )
+    retention_days: int = Field(description="Citizens' messages older than this are deleted.")
 
 
 class InboxSettingsUpdate(BaseModel):
@@ -114,3 +115,16 @@ class InboxSettingsUpdate(BaseModel):
         max_length=200,
         description="What the Meta app dashboard sends as `hub.verify_token`.",
     )
+    retention_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class ErasureRequest(BaseModel):
+    """A citizen's request to erase their data (APPI): every thread of theirs on a channel."""
+
+    channel_id: uuid.UUID
+    author_id: str = Field(min_length=1, max_length=200, description="Their id on the channel.")
+
+
+class ErasureResult(BaseModel):
+    conversations: int = Field(description="Threads kept, anonymised, for the counts.")
+    messages: int = Field(description="Messages deleted.")

@@ -42,6 +42,8 @@ from publisher.inbox.models import (
 from publisher.inbox.schemas import (
     ConversationDetail,
     ConversationUpdate,
+    ErasureRequest,
+    ErasureResult,
     InboxSettingsRead,
     InboxSettingsUpdate,
     MessageRead,
@@ -52,6 +54,7 @@ from publisher.models import Channel
 from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
+DEFAULT_RETENTION_DAYS = 365
 E = TypeVar("E", bound=Event)
 
 # --- settings ----------------------------------------------------------------------------------
@@ -65,11 +68,13 @@ async def _secrets(session: AsyncSession, vault: Sealer) -> dict[str, str]:
 async def read_settings(
     session: AsyncSession, vault: Sealer, settings: PublisherSettings
 ) -> InboxSettingsRead:
-    secrets = await _secrets(session, vault)
+    row = await inbox_repo.settings(session)
+    secrets = vault.open(row.sealed) if row is not None and row.sealed else {}
     return InboxSettingsRead(
         meta_app_secret_set=bool(secrets.get("meta_app_secret")),
         meta_verify_token_set=bool(secrets.get("meta_verify_token")),
         deployment_app_secret=bool(settings.facebook_app_secret.get_secret_value()),
+        retention_days=row.retention_days if row is not None else DEFAULT_RETENTION_DAYS,
     )
 
 
@@ -78,9 +83,12 @@ async def update_settings(session: AsyncSession, vault: Sealer, data: InboxSetti
     if row is None:
         row = InboxSettings(id=uuid.uuid4())
         session.add(row)
+        row.retention_days = DEFAULT_RETENTION_DAYS
     secrets = vault.open(row.sealed) if row.sealed else {}
-    secrets.update(data.model_dump(exclude_none=True))
+    secrets.update(data.model_dump(exclude_none=True, exclude={"retention_days"}))
     row.sealed = vault.seal(secrets)
+    if data.retention_days is not None:
+        row.retention_days = data.retention_days
     await session.flush()
 
 
@@ -451,3 +459,10 @@ async def reply(
     session.add(message)
     await session.flush()
     return MessageRead.model_validate(message)
+
+
+async def erase(session: AsyncSession, data: ErasureRequest) -> ErasureResult:
+    """Erase a citizen from the town's inbox on one channel (APPI): their threads' messages and
+    stored webhook events are deleted; the threads stay, anonymised, so counts keep."""
+    threads, deleted = await inbox_repo.erase_author(session, data.channel_id, data.author_id)
+    return ErasureResult(conversations=threads, messages=deleted)
