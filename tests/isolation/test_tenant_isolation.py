@@ -126,6 +126,7 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("POST", "/v1/conversations/{conversation_id}/notes"): Call(
         "conversation", {"text": "B was here"}
     ),
+    ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): Call("inbox_rule"),
     ("POST", "/v1/conversations/{conversation_id}/replies"): Call(
         "conversation", {"text": "B answers", "confirm_push": True}
     ),

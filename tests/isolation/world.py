@@ -362,6 +362,12 @@ class World:
             {"conversation_id": conversation_id}, get(f"/v1/conversations/{conversation_id}")
         )
 
+    @cached_property
+    def inbox_rule(self) -> Made:
+        rule = {"keyword": "garbage", "assignee": "a-staff-member"}
+        body = created(self.http.post("/v1/settings/inbox/rules", json=rule))
+        return Made({"rule_id": body["id"]}, in_list("/v1/settings/inbox/rules", "id", body["id"]))
+
 
 def items(response: httpx.Response) -> list[dict[str, Any]]:
     assert response.status_code == 200, response.text

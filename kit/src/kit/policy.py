@@ -363,6 +363,9 @@ INBOX: Table = {
     ("POST", "/v1/conversations/{conversation_id}/replies"): write(P, ANSWERERS),
     ("GET", "/v1/settings/inbox"): read(P, ADMINS),
     ("PUT", "/v1/settings/inbox"): write(P, ADMINS),
+    ("GET", "/v1/settings/inbox/rules"): read(P, ADMINS),
+    ("POST", "/v1/settings/inbox/rules"): write(P, ADMINS),
+    ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): write(P, ADMINS),
 }
 
 # --- analytics ---------------------------------------------------------------------------------
@@ -513,6 +516,8 @@ AUDITED: Mapping[Operation, Audited] = {
     ("PATCH", "/v1/conversations/{conversation_id}"): Audited("conversation.updated"),
     ("POST", "/v1/conversations/{conversation_id}/replies"): Audited("conversation.replied"),
     ("POST", "/v1/conversations/erase"): Audited("conversation.citizen_erased"),
+    ("POST", "/v1/settings/inbox/rules"): Audited("inbox.rule_created"),
+    ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): Audited("inbox.rule_deleted"),
     ("PUT", "/v1/settings/inbox"): Audited("settings.inbox", snapshot="/v1/settings/inbox"),
     ("PUT", "/v1/settings/tracking"): Audited(
         "settings.tracking", snapshot="/v1/settings/tracking"

@@ -422,6 +422,36 @@ async def test_a_citizens_erasure_removes_their_messages_and_keeps_the_counts(
     assert await stored_events(runtime, tenant) == 1  # only the other citizen's
 
 
+async def test_new_conversations_are_assigned_by_the_first_matching_rule(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    rules = [
+        {"position": 10, "keyword": "ゴミ", "assignee": "garbage-desk"},
+        {"position": 20, "channel_id": town["page"]["id"], "assignee": "page-desk"},
+    ]
+    for rule in rules:
+        made = await town["admin"].post("/v1/settings/inbox/rules", json=rule)
+        assert made.status_code == 201, made.text
+    listed = (await town["admin"].get("/v1/settings/inbox/rules")).json()
+    later = await town["admin"].post(
+        "/v1/settings/inbox/rules", json={"position": 30, "assignee": "nobody-yet"}
+    )
+    removed = await town["admin"].delete(f"/v1/settings/inbox/rules/{later.json()['id']}")
+
+    await send_line(town, fake.line_event("U" + "1" * 32, text="ゴミの日はいつ?"))
+    await send_line(town, fake.line_event("U" + "2" * 32, text="Is the bus late?"))
+    await send_meta(town, fake.page_comment(PAGE, f"{PAGE}_60", f"{PAGE}_60_1", CITIZEN, "Tofu?"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+
+    assert [r["assignee"] for r in listed] == ["garbage-desk", "page-desk"]
+    assert removed.status_code == 204
+    assigned = {t["author_id"]: t["assignee"] for t in await conversations(town["admin"])}
+    assert assigned == {"U" + "1" * 32: "garbage-desk", "U" + "2" * 32: None, "9001": "page-desk"}
+    told = await events(runtime, tenant, "publisher.conversation.assigned.v1")
+    assert sorted(e["assignee"] for e in told) == ["garbage-desk", "page-desk"]
+    assert all(e["by"].startswith("rule:") for e in told)
+
+
 # --- replies -------------------------------------------------------------------------------------
 
 

@@ -354,6 +354,8 @@ from .reports_producers_get_format import ReportsProducersGetFormat
 from .reports_products_format import ReportsProductsFormat
 from .rotation_result import RotationResult
 from .row_error_read import RowErrorRead
+from .rule_create import RuleCreate
+from .rule_read import RuleRead
 from .rules import Rules
 from .rules_order import RulesOrder
 from .sandbox_channel_create import SandboxChannelCreate
@@ -811,6 +813,8 @@ __all__ = (
     "ReportsProductsFormat",
     "RotationResult",
     "RowErrorRead",
+    "RuleCreate",
+    "RuleRead",
     "Rules",
     "RulesOrder",
     "SandboxChannelCreate",

@@ -26,6 +26,8 @@ from publisher.inbox.schemas import (
     MessageRead,
     NoteCreate,
     ReplyCreate,
+    RuleCreate,
+    RuleRead,
     Status,
     WebhookAccepted,
 )
@@ -181,3 +183,24 @@ async def update_settings(
     in the LINE channel's credentials (`channel_secret`)."""
     await service.update_settings(session, vault, body)
     return await service.read_settings(session, vault, settings)
+
+
+@settings_router.get("/rules", response_model=list[RuleRead], operation_id="inbox_rules_list")
+async def list_rules(session: SessionDep) -> object:
+    """The town's routing rules, in the order they are tried."""
+    return await service.list_rules(session)
+
+
+@settings_router.post(
+    "/rules", status_code=201, response_model=RuleRead, operation_id="inbox_rules_create"
+)
+async def add_rule(body: RuleCreate, session: SessionDep) -> object:
+    """A rule assigning new conversations on a channel or with a keyword to a staff member."""
+    return await service.add_rule(session, body)
+
+
+@settings_router.delete("/rules/{rule_id}", status_code=204, operation_id="inbox_rules_delete")
+async def delete_rule(rule_id: uuid.UUID, session: SessionDep) -> Response:
+    """Remove a routing rule; conversations it assigned keep their assignee."""
+    await service.delete_rule(session, rule_id)
+    return Response(status_code=204)

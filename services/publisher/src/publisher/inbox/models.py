@@ -101,3 +101,15 @@ class ConversationMessage(UUIDPrimaryKey, TenantScoped, Base):
     sending_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InboxRule(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """A routing rule: a new conversation on `channel_id` (any when None) whose first words hold
+    `keyword` (any when None) is assigned to `assignee`; the lowest `position` matching wins."""
+
+    __tablename__ = "inbox_rules"
+
+    position: Mapped[int] = mapped_column(Integer)
+    channel_id: Mapped[uuid.UUID | None]
+    keyword: Mapped[str | None] = mapped_column(String(100))
+    assignee: Mapped[str] = mapped_column(String(200))

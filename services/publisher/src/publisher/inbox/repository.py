@@ -12,7 +12,13 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.pagination import paginate
-from publisher.inbox.models import Conversation, ConversationMessage, InboxEvent, InboxSettings
+from publisher.inbox.models import (
+    Conversation,
+    ConversationMessage,
+    InboxEvent,
+    InboxRule,
+    InboxSettings,
+)
 from publisher.models import Channel
 
 
@@ -307,3 +313,12 @@ async def purge_expired(session: AsyncSession, default_days: int) -> int:
         result = await session.execute(statement, {"default_days": default_days})
         gone += int(result.rowcount or 0)  # type: ignore[attr-defined]
     return gone
+
+
+async def rules(session: AsyncSession) -> list[InboxRule]:
+    statement = select(InboxRule).order_by(InboxRule.position, InboxRule.created_at)
+    return list((await session.execute(statement)).scalars())
+
+
+async def rule(session: AsyncSession, rule_id: uuid.UUID) -> InboxRule | None:
+    return await session.get(InboxRule, rule_id)

@@ -128,3 +128,24 @@ class ErasureRequest(BaseModel):
 class ErasureResult(BaseModel):
     conversations: int = Field(description="Threads kept, anonymised, for the counts.")
     messages: int = Field(description="Messages deleted.")
+
+
+class RuleCreate(BaseModel):
+    """Assign new conversations on a channel, or whose first message holds a keyword (case
+    ignored), to a staff member; rules are tried in `position` order, the first match wins."""
+
+    position: int = Field(default=100, ge=0, le=10_000)
+    channel_id: uuid.UUID | None = None
+    keyword: str | None = Field(default=None, min_length=1, max_length=100)
+    assignee: str = Field(min_length=1, max_length=200, description="A user id (`/v1/me`).")
+
+
+class RuleRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    position: int
+    channel_id: uuid.UUID | None
+    keyword: str | None
+    assignee: str
+    created_at: datetime

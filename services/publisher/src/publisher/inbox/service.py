@@ -20,6 +20,7 @@ from contracts.publisher import (
 )
 from kit import policy
 from kit.auth import InternalPrincipal
+from kit.errors import NotFound
 from kit.events import outbox
 from kit.preconditions import IfMatch
 from kit.secrets import Sealer
@@ -37,6 +38,7 @@ from publisher.inbox.models import (
     Conversation,
     ConversationMessage,
     InboxEvent,
+    InboxRule,
     InboxSettings,
 )
 from publisher.inbox.schemas import (
@@ -48,6 +50,7 @@ from publisher.inbox.schemas import (
     InboxSettingsUpdate,
     MessageRead,
     ReplyCreate,
+    RuleCreate,
     WebhookAccepted,
 )
 from publisher.models import Channel
@@ -240,6 +243,7 @@ async def handle(session: AsyncSession, event: InboxEvent) -> str:
         return "ignored"
     if conversation.id == values["id"]:  # made just now
         await outbox.add(session, lifecycle(ConversationOpenedV1, conversation, inbound.sent_at))
+        await _route(session, conversation, inbound.text)
     if inbound.action != "add":
         return await _change(session, conversation, inbound)
     added = await inbox_repo.add_message(
@@ -277,6 +281,45 @@ async def handle(session: AsyncSession, event: InboxEvent) -> str:
             current = conversation.window_closes_at
             conversation.window_closes_at = closes if current is None else max(current, closes)
     return "done"
+
+
+async def _route(session: AsyncSession, conversation: Conversation, text: str) -> None:
+    """Assign a new conversation by the town's first matching rule (channel, keyword)."""
+    words = text.casefold()
+    for rule in await inbox_repo.rules(session):
+        if rule.channel_id is not None and rule.channel_id != conversation.channel_id:
+            continue
+        if rule.keyword is not None and rule.keyword.casefold() not in words:
+            continue
+        conversation.assignee = rule.assignee
+        assigned = lifecycle(
+            ConversationAssignedV1,
+            conversation,
+            datetime.now(UTC),
+            assignee=rule.assignee,
+            by=f"rule:{rule.id}",
+        )
+        await outbox.add(session, assigned)
+        return
+
+
+async def list_rules(session: AsyncSession) -> list[InboxRule]:
+    return await inbox_repo.rules(session)
+
+
+async def add_rule(session: AsyncSession, data: RuleCreate) -> InboxRule:
+    rule = InboxRule(id=uuid.uuid4(), **data.model_dump())
+    session.add(rule)
+    await session.flush()
+    await session.refresh(rule)
+    return rule
+
+
+async def delete_rule(session: AsyncSession, rule_id: uuid.UUID) -> None:
+    rule = await inbox_repo.rule(session, rule_id)
+    if rule is None:
+        raise NotFound("no such inbox rule")
+    await session.delete(rule)
 
 
 async def _change(session: AsyncSession, conversation: Conversation, inbound: Inbound) -> str:
