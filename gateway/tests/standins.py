@@ -125,6 +125,23 @@ def build(signer: TokenSigner) -> dict[str, StandIn]:
         analytics.clicks.extend(batch)
         return JSONResponse({"accepted": len(batch)}, status_code=202)
 
+    @publisher.app.api_route("/webhooks/{town}/{kind}", methods=["GET", "POST"])
+    async def platform_webhook(town: str, kind: str, request: Request) -> Response:
+        """The inbox's Meta and LINE webhooks: what reached the publisher, and as whom."""
+        who = await publisher.caller(request)
+        body = await request.body()
+        return JSONResponse(
+            {
+                "service": "publisher",
+                "kind": kind,
+                "method": request.method,
+                "query": str(request.url.query),
+                "tenant_id": str(who.tenant_id),
+                "principal_kind": who.kind,
+                "sha256": hashlib.sha256(body).hexdigest(),
+            }
+        )
+
     @analytics.app.post("/webhooks/{town}/{kind}")
     async def webhook(town: str, kind: str, request: Request) -> Response:
         who = await analytics.caller(request)

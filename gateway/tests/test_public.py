@@ -398,6 +398,27 @@ class TestPublicRoutes:
         assert echoed["signature"] == "c2lnbmVk"
         assert (echoed["tenant_id"], echoed["principal_kind"]) == (str(takeo.id), "anonymous")
 
+    async def test_inbox_webhooks_reach_the_publisher_with_the_towns_tenant(
+        self, public_http: httpx.AsyncClient, takeo: Town
+    ) -> None:
+        handshake = await public_http.get(
+            f"/webhooks/{takeo.slug}/meta",
+            params={"hub.mode": "subscribe", "hub.verify_token": "t", "hub.challenge": "42"},
+        )
+        raw = b'{"destination": "U1", "events": []}'
+        line = await public_http.post(
+            f"/webhooks/{takeo.slug}/line", content=raw, headers={"X-Line-Signature": "c2ln"}
+        )
+        not_a_line_get = await public_http.get(f"/webhooks/{takeo.slug}/line")
+
+        seen = handshake.json()
+        assert (seen["service"], seen["method"], seen["kind"]) == ("publisher", "GET", "meta")
+        assert seen["query"] == "hub.mode=subscribe&hub.verify_token=t&hub.challenge=42"
+        assert (seen["tenant_id"], seen["principal_kind"]) == (str(takeo.id), "anonymous")
+        assert (line.json()["service"], line.json()["kind"]) == ("publisher", "line")
+        assert line.json()["sha256"] == hashlib.sha256(raw).hexdigest()
+        assert not_a_line_get.status_code in (404, 405)
+
     async def test_webhook_of_an_unknown_town_or_kind_is_404(
         self, public_http: httpx.AsyncClient, takeo: Town
     ) -> None:
