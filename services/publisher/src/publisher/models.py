@@ -114,7 +114,8 @@ class Campaign(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     placement: Mapped[str] = mapped_column(String(10), default="cadence")  # cadence, slots
     approval: Mapped[str] = mapped_column(String(10), default="campaign")  # campaign, post
     catch_up: Mapped[bool] = mapped_column(Boolean, default=False)
-    # draft -> submitted -> running <-> paused; running -> finished; any -> cancelled
+    # draft -> submitted -> running <-> paused; any -> cancelled. `finished`: a campaign made
+    # before migration 0009, whose posts were all drafted at once.
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
     approved_by: Mapped[str | None] = mapped_column(String(200))
     # The plan's features and limits of whoever set it going, for the posts it makes later.
