@@ -126,7 +126,7 @@ def test_posts_document_the_publishers_media_shape(document: Document) -> None:
     create = document["components"]["schemas"][body["schema"]["$ref"].rsplit("/", 1)[-1]]
     media = document["components"]["schemas"][create["properties"]["media"]["items"]["$ref"][21:]]
 
-    assert set(media["properties"]) == {"url", "width", "height", "type", "alt"}
+    assert set(media["properties"]) == {"url", "width", "height", "type", "alt", "bytes"}
 
 
 def test_public_pages_have_full_response_schemas(document: Document) -> None:

@@ -76,6 +76,7 @@ TAGS: dict[str, str] = {
     " Webhooks), with their delivery log.",
     "usage": "Monthly usage of every town, for invoices (operator).",
     "audit": "Who did what, when and from where: admins their town's, the operator every town's.",
+    "notifications": "Notices for a staff member, such as a channel that needs reconnecting.",
     "public": "The city page and storefront data frontends read without login.",
     "producers": "Farms, shops and makers who sell through the town.",
     "products": "Local specialties and their variants (the sellable units).",

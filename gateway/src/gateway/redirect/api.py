@@ -97,7 +97,10 @@ class RedirectEdge:
             link = await edge.resolve(code)
         except LookupFailed:
             unavailable = problem(
-                503, "lookup-unavailable", "Link lookup unavailable", "try again in a moment"
+                503,
+                "link-lookup-unavailable",
+                "Links are unavailable for a moment",
+                "The redirect cannot look links up right now; retry.",
             )
             await unavailable(scope, receive, send)
             return 503
