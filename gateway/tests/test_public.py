@@ -329,6 +329,16 @@ class TestPublicRoutes:
         (click,) = standins["analytics"].clicks
         assert (click["code"], click["tenant_id"]) == ("unknown1", None)
 
+    @pytest.mark.parametrize("path", ["/r/" + "a" * 65, "/r/%E6%AD%A6", "/r/a/b"])
+    async def test_a_path_no_code_can_have_is_the_same_404_page(
+        self, public_http: httpx.AsyncClient, path: str
+    ) -> None:
+        for method in ("GET", "HEAD"):
+            response = await public_http.request(method, path)
+            assert response.status_code == 404
+            assert response.headers["content-type"].startswith("text/html")  # as documented
+        assert "Link not found" in (await public_http.get(path)).text
+
     async def test_a_routing_event_points_a_code_elsewhere_or_nowhere(
         self, public_http: httpx.AsyncClient, runtime: ServiceRuntime
     ) -> None:

@@ -69,8 +69,8 @@ class RedirectEdge:
             await self.app(scope, receive, send)
             return
         matched = CODE.match(path)
-        if matched is None:
-            await self.app(scope, receive, send)  # not a code: the router's 404
+        if matched is None:  # no link has such a code: the same page as an unknown one
+            await _send(send, 404, NOT_FOUND_HEADERS, NOT_FOUND_PAGE)
             return
         started = time.perf_counter()
         status = await self._answer(matched.group(1), scope, receive, send)
