@@ -42,32 +42,33 @@ def spans() -> Iterator[InMemorySpanExporter]:
         provider.shutdown()
 
 
-def analytics_standin(settings: MachiSettings, signer: TokenSigner) -> httpx.AsyncClient:
-    """A kit service app answering `/r/{code}` with the trace headers it was sent."""
+def catalog_standin(settings: MachiSettings, signer: TokenSigner) -> httpx.AsyncClient:
+    """A kit service app answering a photo's public address (proxied without login) with the
+    trace headers it was sent."""
     router = APIRouter()
 
-    @router.get("/r/{code}")
-    async def redirect(code: str, request: Request) -> dict[str, list[str]]:
+    @router.get("/v1/media/{media_id}/{rendition}")
+    async def photo(media_id: str, rendition: str, request: Request) -> dict[str, list[str]]:
         return {"traceparent": request.headers.getlist("traceparent")}
 
-    verifier = TokenVerifier("analytics", issuer=signer.issuer, jwks=signer.jwks())
-    runtime = ServiceRuntime.create("analytics", settings, bus=None, verifier=verifier)
-    app = create_service_app(runtime, [router], title="analytics stand-in")
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://analytics")
+    verifier = TokenVerifier("catalog", issuer=signer.issuer, jwks=signer.jwks())
+    runtime = ServiceRuntime.create("catalog", settings, bus=None, verifier=verifier)
+    app = create_service_app(runtime, [router], title="catalog stand-in")
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://catalog")
 
 
 async def test_gateway_passes_its_span_to_the_service(
     spans: InMemorySpanExporter, machi_settings: MachiSettings, signer: TokenSigner
 ) -> None:
     runtime = ServiceRuntime.create("gateway", machi_settings, bus=MemoryBus())
-    upstream = analytics_standin(machi_settings, signer)
-    app = create_app(runtime, GatewaySettings(_env_file=None), signer, {"analytics": upstream})
+    upstream = catalog_standin(machi_settings, signer)
+    app = create_app(runtime, GatewaySettings(_env_file=None), signer, {"catalog": upstream})
     try:
         async with httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://gw"
         ) as http:
             response = await http.get(
-                f"/r/{uuid.uuid4().hex[:8]}", headers={"traceparent": CLIENT_TRACEPARENT}
+                f"/v1/media/{uuid.uuid4()}/web", headers={"traceparent": CLIENT_TRACEPARENT}
             )
     finally:
         await upstream.aclose()
@@ -78,7 +79,7 @@ async def test_gateway_passes_its_span_to_the_service(
         for span in spans.get_finished_spans()
         if span.kind == SpanKind.SERVER and span.attributes
     }
-    gateway, service = by_service["gateway"], by_service["analytics"]
+    gateway, service = by_service["gateway"], by_service["catalog"]
     assert format(gateway.context.trace_id, "032x") == CLIENT_TRACE
     assert service.context.trace_id == gateway.context.trace_id
     assert service.parent is not None
