@@ -4,6 +4,7 @@ suites: the production code path, in its own process, on this run's own database
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -104,10 +105,15 @@ class Platform:
 
 
 def all_in_one(
-    pg_server_url: str, tmp: Path, extra: dict[str, str] | None = None
+    pg_server_url: str,
+    tmp: Path,
+    extra: dict[str, str] | None = None,
+    allow_hosts: Sequence[str] = (),
 ) -> Iterator[Platform]:
     """Start `machi run --target=all` (migrates and seeds), yield it, stop it, drop its data
-    (`extra`: more settings, e.g. platforms pointed at fakes)."""
+    (`extra`: more settings, e.g. platforms pointed at fakes; `allow_hosts`: loopback servers
+    user-supplied URLs may reach, with the platform's own address, whose media the publisher
+    fetches to upload)."""
     tag = uuid.uuid4().hex[:8]
     env = base_env(pg_server_url, f"t{tag}_", tmp / "signing-key.pem")
     env.update(LIMITS)
@@ -120,6 +126,8 @@ def all_in_one(
         PUBLISHER_OAUTH_REDIRECT_BASE=f"{url}/console/channels/oauth",
         **(extra or {}),
     )
+    if allow_hosts:
+        env["OUTBOUND_ALLOW_HOSTS"] = json.dumps([*allow_hosts, f"127.0.0.1:{port}"])
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)
     machi = Machi(env, tmp)
     with running(machi, settings):

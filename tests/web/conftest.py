@@ -4,7 +4,6 @@ gateway and services."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -57,11 +56,7 @@ def platform(
     fake_mastodon: tuple[FakeMastodon, str],
 ) -> Iterator[Platform]:
     x_url = fake_x[1]
-    mastodon = fake_mastodon[1].removeprefix("http://")
     extra = {
-        # The fake Mastodon instance a staff member types in listens on loopback, which the
-        # outbound guard refuses: that one host and port is let through, no other.
-        "OUTBOUND_ALLOW_HOSTS": json.dumps([mastodon]),
         "PUBLISHER_FACEBOOK_GRAPH_URL": fake_meta,
         "PUBLISHER_FACEBOOK_DIALOG_URL": f"{fake_meta}/dialog/oauth",
         "PUBLISHER_FACEBOOK_APP_ID": "fb-app",
@@ -75,7 +70,13 @@ def platform(
         "ANALYTICS_FLUSH_SECONDS": "0.2",
         "ANALYTICS_LINK_CACHE_SECONDS": "0",
     }
-    yield from all_in_one(pg_server_url, tmp_path_factory.mktemp("web-platform"), extra)
+    # The fake Mastodon instance a staff member types in listens on loopback, which the outbound
+    # guard refuses: that host and port (and the platform's own, for its media) are let through,
+    # no other loopback address.
+    mastodon = fake_mastodon[1].removeprefix("http://")
+    yield from all_in_one(
+        pg_server_url, tmp_path_factory.mktemp("web-platform"), extra, allow_hosts=[mastodon]
+    )
 
 
 @pytest.fixture(scope="session")
