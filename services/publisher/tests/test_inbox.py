@@ -154,6 +154,76 @@ async def test_line_webhook_is_checked_with_the_channel_secret(
     assert await stored_events(runtime, tenant) == 1
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"object": "page", "entry": 7},
+        {"object": "page", "entry": ["id"]},
+        {"object": "page", "entry": [{"id": PAGE, "changes": "feed"}]},
+        {"object": "page", "entry": [{"id": PAGE, "changes": [{"field": "feed", "value": 1}]}]},
+        {"object": "page", "entry": [{"id": PAGE, "messaging": [{"message": "hi"}]}]},
+    ],
+    ids=["entry", "an-entry", "changes", "value", "message"],
+)
+async def test_a_signed_meta_body_of_the_wrong_shape_is_400_and_stores_nothing(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID, body: dict
+) -> None:
+    refused = await send_meta(town, body)
+
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["type"].endswith("#bad-webhook-body")
+    assert await stored_events(runtime, tenant) == 0
+
+
+async def test_a_signed_line_body_of_the_wrong_shape_is_400_and_stores_nothing(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    user = {"type": "user", "userId": "U" + "f" * 32}
+    bodies = [
+        {"destination": BOT, "events": "message"},
+        {"destination": BOT, "events": [{"type": "message", "source": "user"}]},
+        {"destination": BOT, "events": [{"type": "message", "source": user, "message": 1}]},
+    ]
+    answers = []
+    for body in bodies:
+        raw, headers = fake.line_signed(body, LINE_SECRET)
+        answers.append(
+            await town["webhooks"].post("/webhooks/takeo/line", content=raw, headers=headers)
+        )
+
+    assert [a.status_code for a in answers] == [400, 400, 400], [a.text for a in answers]
+    assert all(a.json()["type"].endswith("#bad-webhook-body") for a in answers)
+    assert await stored_events(runtime, tenant) == 0
+
+
+async def test_a_field_of_an_unexpected_type_is_read_as_text_and_its_event_skipped(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    feed = {"field": "feed", "value": {"item": ["comment"], "comment_id": "1"}}
+    line_event = {"type": ["message"], "source": {"type": "user", "userId": "U" + "f" * 32}}
+
+    meta = await send_meta(town, {"object": "page", "entry": [{"id": PAGE, "changes": [feed]}]})
+    line = await send_line(town, line_event)
+
+    assert meta.json() == line.json() == {"received": 0, "duplicates": 0}
+    assert await stored_events(runtime, tenant) == 0
+
+
+async def test_a_signed_body_with_a_nul_character_is_422_and_stores_nothing(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    comment = fake.page_comment(PAGE, f"{PAGE}_4", f"{PAGE}_4_1", CITIZEN, "on\u0000sen")
+    message = fake.line_event("U" + "e" * 32, text="ゴミ\u0000の日")
+
+    answers = [await send_meta(town, comment), await send_line(town, message)]
+
+    for refused in answers:
+        assert refused.status_code == 422, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert refused.json()["type"].endswith("#invalid-value")
+    assert await stored_events(runtime, tenant) == 0
+
+
 async def test_a_redelivered_event_creates_nothing_new(
     town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
 ) -> None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from publisher.errors import BadWebhookBody
+
 
 @dataclass(frozen=True)
 class Received:
@@ -36,6 +38,24 @@ class Inbound:
     parent_ref: str | None = None
     attachments: list[dict[str, Any]] = field(default_factory=list)
     from_town: bool = False  # the town's own comment or an echo of its message
+
+
+def listed(value: Any, what: str) -> list[Any]:
+    """`value` as the list the platform documents (absent: empty); 400 when it is not one."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BadWebhookBody(f"{what} is not a list")
+    return value
+
+
+def obj(value: Any, what: str) -> dict[str, Any]:
+    """`value` as the object the platform documents (absent: empty); 400 when it is not one."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadWebhookBody(f"{what} is not an object")
+    return value
 
 
 def hmac_sha256(secret: str, body: bytes) -> bytes:

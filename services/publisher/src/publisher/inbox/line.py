@@ -7,13 +7,13 @@ import uuid
 from typing import Any
 
 from publisher.inbox import rules
-from publisher.inbox.events import Inbound, Received, from_millis
+from publisher.inbox.events import Inbound, Received, from_millis, listed, obj
 
 
 def _key(event: dict[str, Any]) -> str | None:
     if event.get("webhookEventId"):
         return str(event["webhookEventId"])
-    message = event.get("message") or {}
+    message = obj(event.get("message"), "an event's message")
     return f"message:{message['id']}" if message.get("id") else None
 
 
@@ -21,12 +21,13 @@ def split(body: dict[str, Any], channel: uuid.UUID) -> list[Received]:
     """The events of a webhook body worth keeping: a user's messages, follows and unsends in
     the active mode; the reply token goes beside the event, to be sealed."""
     kept: list[Received] = []
-    for event in body.get("events") or []:
-        if not isinstance(event, dict) or event.get("type") not in rules.LINE_EVENTS:
+    for event in listed(body.get("events"), "events"):
+        event = obj(event, "an event")
+        if str(event.get("type")) not in rules.LINE_EVENTS:
             continue
         if event.get("mode", "active") != "active":
             continue
-        if (event.get("source") or {}).get("type") != "user":
+        if obj(event.get("source"), "an event's source").get("type") != "user":
             continue  # groups and rooms: not a citizen's own thread
         key = _key(event)
         if key is None:

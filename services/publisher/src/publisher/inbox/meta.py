@@ -8,7 +8,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from publisher.inbox import rules
-from publisher.inbox.events import Inbound, Received, from_millis, from_seconds_or_iso
+from publisher.inbox.events import (
+    Inbound,
+    Received,
+    from_millis,
+    from_seconds_or_iso,
+    listed,
+    obj,
+)
 
 OBJECTS = {"page": "facebook_page", "instagram": "instagram"}
 
@@ -19,7 +26,7 @@ def _str(value: Any) -> str:
 
 def _change_key(field: str, value: dict[str, Any]) -> str | None:
     if field == "feed":
-        if value.get("item") not in rules.FEED_ITEMS or not value.get("comment_id"):
+        if _str(value.get("item")) not in rules.FEED_ITEMS or not value.get("comment_id"):
             return None
         return f"feed:{value['comment_id']}:{value.get('verb') or 'add'}"
     if field == "comments":
@@ -32,8 +39,8 @@ def _change_key(field: str, value: dict[str, Any]) -> str | None:
 
 
 def _messaging_key(item: dict[str, Any]) -> str | None:
-    message = item.get("message")
-    if not isinstance(message, dict) or not message.get("mid"):
+    message = obj(item.get("message"), "a messaging item's message")
+    if not message.get("mid"):
         return None  # reads, deliveries, reactions: not a message of the thread
     return f"message:{message['mid']}" + (":deleted" if message.get("is_deleted") else "")
 
@@ -46,24 +53,22 @@ def split(body: dict[str, Any], channels: Mapping[tuple[str, str], uuid.UUID]) -
     if platform is None:
         return []
     kept: list[Received] = []
-    for entry in body.get("entry") or []:
-        if not isinstance(entry, dict):
-            continue
+    for entry in listed(body.get("entry"), "entry"):
+        entry = obj(entry, "an entry")
         channel = channels.get((platform, _str(entry.get("id"))))
         if channel is None:
             continue  # an account this town has not connected
         base = {"platform": platform, "account": _str(entry.get("id")), "time": entry.get("time")}
-        for change in entry.get("changes") or []:
-            value = change.get("value") if isinstance(change, dict) else None
-            if not isinstance(value, dict):
-                continue
+        for change in listed(entry.get("changes"), "an entry's changes"):
+            change = obj(change, "a change")
+            value = obj(change.get("value"), "a change's value")
             key = _change_key(_str(change.get("field")), value)
             if key is not None:
                 kept.append(
                     Received(channel, key, {**base, "field": change["field"], "value": value})
                 )
-        for item in entry.get("messaging") or []:
-            key = _messaging_key(item) if isinstance(item, dict) else None
+        for item in listed(entry.get("messaging"), "an entry's messaging"):
+            key = _messaging_key(obj(item, "a messaging item"))
             if key is not None:
                 kept.append(Received(channel, key, {**base, "messaging": item}))
     return kept
