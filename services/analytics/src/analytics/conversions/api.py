@@ -11,12 +11,13 @@ from fastapi import APIRouter, Query, Request
 from analytics.conversions import repository as conversions_repo
 from analytics.conversions import service
 from analytics.conversions.schemas import ConversionRead, ImportResult, WebhookResult
-from analytics.conversions.stores import csv_import, shopify, signatures, woocommerce
+from analytics.conversions.stores import csv_import, shopify, woocommerce
 from analytics.conversions.stores.postback import SIGNATURE_HEADER, Postback
 from analytics.dependencies import ContextDep
 from analytics.errors import BadOrder, BadSignature, WebhookNotConfigured
 from analytics.tracking import service as tracking
 from analytics.tracking.schemas import Store
+from kit import signatures
 from kit.auth import InternalPrincipal
 from kit.dependencies import PrincipalDep, SessionDep
 from kit.errors import InvalidInput, NotFound

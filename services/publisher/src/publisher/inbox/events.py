@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -56,21 +53,6 @@ def obj(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise BadWebhookBody(f"{what} is not an object")
     return value
-
-
-def hmac_sha256(secret: str, body: bytes) -> bytes:
-    return hmac.new(secret.encode(), body, hashlib.sha256).digest()
-
-
-def hex_matches(secret: str, body: bytes, header: str) -> bool:
-    """Meta: `sha256=<hex>`, compared in constant time."""
-    return hmac.compare_digest("sha256=" + hmac_sha256(secret, body).hex(), header.strip())
-
-
-def base64_matches(secret: str, body: bytes, header: str) -> bool:
-    """LINE: base64 of the digest, compared in constant time."""
-    expected = base64.b64encode(hmac_sha256(secret, body)).decode()
-    return hmac.compare_digest(expected, header.strip())
 
 
 def from_millis(value: Any) -> datetime:

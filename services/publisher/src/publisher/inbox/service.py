@@ -18,7 +18,7 @@ from contracts.publisher import (
     ConversationClosedV1,
     ConversationOpenedV1,
 )
-from kit import policy
+from kit import policy, signatures
 from kit.auth import InternalPrincipal
 from kit.errors import NotFound
 from kit.events import outbox
@@ -33,7 +33,7 @@ from publisher.errors import (
 )
 from publisher.inbox import line, meta, replies, rules
 from publisher.inbox import repository as inbox_repo
-from publisher.inbox.events import Inbound, Received, base64_matches, hex_matches
+from publisher.inbox.events import Inbound, Received
 from publisher.inbox.models import (
     Conversation,
     ConversationMessage,
@@ -134,7 +134,7 @@ async def receive_meta(
     )
     if not secret:
         raise InboxNotConfigured("set the town's Meta app secret first")
-    if not signature or not hex_matches(secret, body, signature):
+    if not signature or not signatures.matches_hex(secret, body, signature):
         raise BadSignature("X-Hub-Signature-256 does not verify with the app secret")
     payload = _json(body)
     known = {
@@ -158,7 +158,11 @@ async def receive_line(
     if not candidates:
         raise InboxNotConfigured("no LINE channel of the town has a channel_secret")
     signer = next(
-        (c for c, secret in candidates if signature and base64_matches(secret, body, signature)),
+        (
+            c
+            for c, secret in candidates
+            if signature and signatures.matches_base64(secret, body, signature)
+        ),
         None,
     )
     if signer is None:

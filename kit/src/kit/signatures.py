@@ -1,4 +1,6 @@
-"""HMAC-SHA256 of the raw body, compared in constant time."""
+"""Inbound webhook signatures: HMAC-SHA256 of the raw body as sent (never re-serialised),
+compared in constant time. One place for every platform that signs this way: Shopify,
+WooCommerce and Machi's postback (analytics), Meta and LINE (the publisher's inbox)."""
 
 from __future__ import annotations
 
@@ -12,12 +14,12 @@ def digest(secret: str, body: bytes) -> bytes:
 
 
 def matches_base64(secret: str, body: bytes, header: str) -> bool:
-    """Shopify and WooCommerce: base64 of the HMAC."""
+    """Base64 of the HMAC: Shopify, WooCommerce, LINE's `X-Line-Signature`."""
     expected = base64.b64encode(digest(secret, body)).decode()
     return hmac.compare_digest(expected, header.strip())
 
 
 def matches_hex(secret: str, body: bytes, header: str) -> bool:
-    """Machi's postback: `sha256=<hex>`."""
+    """`sha256=<hex>`: Machi's postback, Meta's `X-Hub-Signature-256`."""
     expected = "sha256=" + digest(secret, body).hex()
     return hmac.compare_digest(expected, header.strip())
