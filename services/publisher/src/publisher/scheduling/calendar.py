@@ -21,23 +21,11 @@ def local_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
     return local.astimezone(UTC)
 
 
-def cadence_days(start: date, count: int, *, every_days: int, skip_weekends: bool) -> list[date]:
-    """`count` publishing days from `start`, `every_days` apart, weekends skipped if asked."""
-    days: list[date] = []
-    day = start
-    while len(days) < count:
-        if not (skip_weekends and day.weekday() >= SATURDAY):
-            days.append(day)
-            day += timedelta(days=every_days)
-            continue
-        day += timedelta(days=1)
-    return days
-
-
 def cadence_instants(
     start: date, at: time, zone: ZoneInfo, *, every_days: int, skip_weekends: bool
 ) -> Iterator[datetime]:
-    """The cadence's publishing instants from `start`, without end (`cadence_days`' rule)."""
+    """The cadence's publishing instants from `start`, `every_days` apart, weekends skipped if
+    asked, without end."""
     day = start
     while True:
         if skip_weekends and day.weekday() >= SATURDAY:

@@ -35,7 +35,6 @@ from publisher.settings import PublisherSettings
 CADENCE = "*"  # the `placed` key of a cadence: every channel at the same time
 MAX_STEPS_PER_RUN = 500  # one campaign's whole plan at most
 ENOUGH_CADENCE_DAYS = 20_000  # decades of daily steps: a bound, never reached in practice
-WEEKS_OF_SLOTS = 8
 
 
 @dataclasses.dataclass
@@ -100,10 +99,7 @@ async def _free_slot(
 ) -> datetime | None:
     slots = [(s.weekday, s.local_time) for s in await repository.slots_of(session, channel_id)]
     taken = await posts_repo.due_on_channel(session, channel_id)
-    for at in calendar.slot_instants(slots, zone, after, weeks=WEEKS_OF_SLOTS):
-        if at not in taken:
-            return at
-    return None
+    return calendar.next_free(slots, zone, after, taken)
 
 
 def principal_of(campaign: Campaign) -> InternalPrincipal:
