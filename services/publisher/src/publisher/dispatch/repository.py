@@ -193,32 +193,9 @@ async def load(session: AsyncSession, ids: list[uuid.UUID]) -> list[tuple[Delive
     return [(d, c, p) for d, c, p in (await session.execute(statement)).all()]
 
 
-async def product_media(
-    session: AsyncSession, product_ids: set[uuid.UUID]
-) -> dict[uuid.UUID, list[dict[str, Any]]]:
-    """Pictures of products (all tenants): the web rendition with its alt text per language
-    (else the bare URLs of older events), for posts that carry none of their own, and the alt
-    text of those that show one of them without any."""
-    if not product_ids:
-        return {}
-    statement = (
-        select(Product.id, Product.media_urls, Product.media)
-        .where(Product.id.in_(product_ids))
-        .execution_options(all_tenants=True)
-    )
-    found: dict[uuid.UUID, list[dict[str, Any]]] = {}
-    for pid, urls, pictures in await session.execute(statement):
-        described = [
-            {"url": p["urls"].get("web") or next(iter(p["urls"].values())), "alt": p.get("alt")}
-            for p in pictures or []
-            if p.get("urls")
-        ]
-        found[pid] = described or [{"url": str(u)} for u in urls or []]
-    return found
-
-
 async def products(session: AsyncSession, product_ids: set[uuid.UUID]) -> dict[uuid.UUID, Product]:
-    """Products by id (all tenants): what a product card shows."""
+    """Products by id (all tenants): their pictures, whether they may still be sold, and what a
+    product card shows."""
     if not product_ids:
         return {}
     statement = (

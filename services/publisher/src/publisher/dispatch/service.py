@@ -147,22 +147,23 @@ class Dispatcher:
     async def _prepare_batch(self, session: AsyncSession, ids: list[uuid.UUID]) -> list[Work]:
         rows = await repository.load(session, ids)
         wanted = {p.product_id for _, _, p in rows if p.product_id}
-        media = await repository.product_media(session, {w for w in wanted if w})
-        cards = await repository.products(session, {p for d, _, _ in rows if (p := _carded(d))})
-        stopped = await self._products_stopped(session, {w for w in wanted if w})
+        # One read of the batch's products serves their pictures, their stop and their cards.
+        known = await repository.products(session, wanted)
+        media = {pid: _pictures(product) for pid, product in known.items()}
+        stopped = _products_stopped(known, wanted)
         works: list[Work] = []
         unreadable: list[Outcome] = []
         for delivery, channel, post in rows:
             reason = stopped.get(post.product_id) if post.product_id else None
             if reason is not None:  # nothing is called: the post would sell what cannot be had
-                work = self._work(delivery, channel, post, media, cards, credentials={})
+                work = self._work(delivery, channel, post, media, known, credentials={})
                 work.attempts_log.append(_note(work, "prepare", "skipped", reason))
                 unreadable.append(Outcome(work, "skipped", error=PlatformError(PERMANENT, reason)))
                 continue
             try:
-                works.append(self._work(delivery, channel, post, media, cards))
+                works.append(self._work(delivery, channel, post, media, known))
             except ValueError as exc:  # sealed under a key no longer configured
-                work = self._work(delivery, channel, post, media, cards, credentials={})
+                work = self._work(delivery, channel, post, media, known, credentials={})
                 work.attempts_log.append(_note(work, "prepare", "reauth", str(exc)))
                 unreadable.append(Outcome(work, "scheduled", error=PlatformError(REAUTH, str(exc))))
         keys = [k for w in works for k in self.adapters[w.platform].rate_keys(w.request)]
@@ -171,15 +172,6 @@ class Dispatcher:
         if unreadable:
             await self._apply_outcomes(session, unreadable)
         return works
-
-    async def _products_stopped(
-        self, session: AsyncSession, product_ids: set[uuid.UUID]
-    ) -> dict[uuid.UUID, str]:
-        """Why a delivery about each product must not go out (archived, sold out) at send
-        time, for those that must not."""
-        found = await repository.products(session, product_ids)
-        reasons = {pid: products.unavailable(found.get(pid)) for pid in product_ids}
-        return {pid: reason for pid, reason in reasons.items() if reason is not None}
 
     def _work(
         self,
@@ -663,6 +655,27 @@ async def link_refused(session: AsyncSession, code: str, reason: str) -> None:
     )
     await session.flush()
     await posts.refresh_status(session, delivery.post_id)
+
+
+def _products_stopped(
+    found: dict[uuid.UUID, Product], product_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """Why a delivery about each product must not go out (archived, sold out) at send time, for
+    those that must not."""
+    reasons = {pid: products.unavailable(found.get(pid)) for pid in product_ids}
+    return {pid: reason for pid, reason in reasons.items() if reason is not None}
+
+
+def _pictures(product: Product) -> list[dict[str, Any]]:
+    """A product's pictures: the web rendition with its alt text per language (else the bare
+    URLs of older events), for posts that carry none of their own, and the alt text of those
+    that show one of them without any."""
+    described = [
+        {"url": p["urls"].get("web") or next(iter(p["urls"].values())), "alt": p.get("alt")}
+        for p in product.media or []
+        if p.get("urls")
+    ]
+    return described or [{"url": str(u)} for u in product.media_urls or []]
 
 
 def _carded(delivery: Delivery) -> uuid.UUID | None:
