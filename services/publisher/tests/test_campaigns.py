@@ -344,6 +344,24 @@ class TestApproval:
         approved = await editor.post(f"/v1/posts/{made[0]['id']}/approve")
         assert approved.json()["status"] == "scheduled"
 
+    async def test_an_editor_who_rewrote_the_campaign_does_not_approve_it(
+        self, as_user: Client, runtime: ServiceRuntime, tenant: uuid.UUID
+    ) -> None:
+        """As with a post: whoever changed the words is not the second pair of eyes."""
+        admin = as_user(principal(tenant))
+        editor = as_user(principal(tenant, ("editor",)))
+        campaign, _, _ = await _running(as_user, runtime, tenant, count=1)
+        edited = await editor.patch(
+            f"/v1/campaigns/{campaign['id']}", json={"template": "{name} 今だけ半額 {link}"}
+        )
+        assert edited.json()["status"] == "submitted"
+        refused = await editor.post(f"/v1/campaigns/{campaign['id']}/approve")
+        assert refused.status_code == 403, refused.text
+        assert refused.json()["type"].endswith("#self-approval")
+        assert (await read(admin, campaign))["status"] == "submitted"
+        other = as_user(principal(tenant, ("editor",)))
+        assert (await other.post(f"/v1/campaigns/{campaign['id']}/approve")).status_code == 200
+
 
 class TestLifecycle:
     async def test_pause_takes_back_future_posts_and_resume_makes_them_again(

@@ -126,6 +126,8 @@ class Campaign(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     not_before: Mapped[datetime | None]  # set on resume: steps missed while paused are skipped
     # Products passed over, with why: [{product_id, reason, at}] (the API shows them).
     skipped: Mapped[list[Any]] = mapped_column(JSONB, default=list)
+    # Everyone who changed what it posts after it was made: none of them approves it.
+    editors: Mapped[list[Any]] = mapped_column(JSONB, default=list)
 
 
 class Post(UUIDPrimaryKey, TenantScoped, Timestamps, Base):

@@ -187,8 +187,8 @@ async def approve_campaign(
     """An editor approves the campaign: it runs, and, approved as a whole, its submitted posts
     and those it makes later are scheduled at their planned times."""
     campaign = await get_campaign(session, campaign_id, lock=True)
-    if campaign.created_by == who.actor:
-        raise SelfApproval("you made this campaign: another editor approves it")
+    if campaign.created_by == who.actor or who.actor in (campaign.editors or []):
+        raise SelfApproval("you made or edited this campaign: another editor approves it")
     _require_status(campaign, ("submitted", "running"), "approved")
     approved: list[Post] = []
     if campaign.approval == "campaign":
@@ -257,6 +257,8 @@ async def update_campaign(
     content = data.model_dump(exclude_unset=True, exclude={"name"})
     if not content:
         return await _fresh(session, campaign)
+    if who.actor not in (campaign.editors or []):
+        campaign.editors = [*(campaign.editors or []), who.actor]  # a new list: JSONB by value
     if data.channel_ids is not None:
         await posts._channels(session, who, data.channel_ids)
         campaign.channel_ids = [str(c) for c in data.channel_ids]

@@ -207,8 +207,9 @@ async def _make_post(
         campaign_id=campaign.id,
         planned_at=step.first.astimezone(UTC),
         planned_times={c: at.astimezone(UTC).isoformat() for c, at in step.times.items()},
-        # The campaign's author: they approve none of its posts.
+        # The campaign's author and whoever edited it: they approve none of its posts.
         created_by=campaign.created_by,
+        editors=list(campaign.editors or []),
     )
     session.add(post)
     await session.flush()
