@@ -21,7 +21,7 @@ from kit.runtime import ServiceRuntime
 from kit.testing.clock import Clock
 from kit.testing.plugin import delivery, principal
 from publisher.handlers import on_stock_changed
-from publisher.scheduling.service import advance_one
+from publisher.scheduling.service import advance_all, advance_one
 
 from .conftest import publisher_settings
 from .helpers import channel, publish_product
@@ -512,3 +512,31 @@ async def test_a_start_beyond_the_year_2999_is_a_validation_error_not_a_crash(
     }
     refused = await admin.post("/v1/campaigns", json=body)
     assert refused.status_code == 422, refused.text
+
+
+async def test_the_step_job_reaches_every_campaign_however_many_wait(
+    as_user: Client, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    """Campaigns with nothing due yet never hold back the ones behind them, however many."""
+    admin = as_user(principal(tenant))
+    page = await channel(admin)
+    today = datetime.now(TOKYO).date()
+    campaigns = [
+        await create(
+            admin,
+            product_ids=[await product(runtime, tenant, f"名産{days}")],
+            channel_ids=[page["id"]],
+            cadence={
+                "time": "12:00",
+                "skip_weekends": False,
+                "start_date": (today + timedelta(days=days)).isoformat(),
+            },
+        )
+        for days in (30, 14)  # the first made waits longest: nothing of it is due in two weeks
+    ]
+    assert [c["made"] for c in campaigns] == [0, 0]  # both beyond the look-ahead when made
+    settings = publisher_settings(dispatch_batch_size=1)
+    in_two_weeks = Clock(datetime.now(UTC) + timedelta(days=14))
+    for _ in range(2):
+        await advance_all(runtime.jobs_db, settings, in_two_weeks)
+    assert [(await read(admin, c))["made"] for c in campaigns] == [0, 1]

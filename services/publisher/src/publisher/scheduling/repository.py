@@ -53,15 +53,21 @@ async def get_campaign(
     return await session.get(Campaign, campaign_id, with_for_update=lock or None)
 
 
-async def campaigns_making(session: AsyncSession, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
-    """(campaign, tenant) of every town's campaigns with posts still to make."""
-    rows = await session.execute(
+async def campaigns_making(
+    session: AsyncSession, *, after: uuid.UUID | None, limit: int
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(campaign, tenant) of every town's campaigns with posts still to make, a page at a time
+    in id order from `after`."""
+    statement = (
         select(Campaign.id, Campaign.tenant_id)
         .where(Campaign.status.in_(MAKING), Campaign.made < Campaign.steps)
-        .order_by(Campaign.updated_at)
+        .order_by(Campaign.id)
         .limit(limit)
         .execution_options(all_tenants=True)
     )
+    if after is not None:
+        statement = statement.where(Campaign.id > after)
+    rows = await session.execute(statement)
     return [(row[0], row[1]) for row in rows.all()]
 
 

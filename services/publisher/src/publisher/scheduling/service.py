@@ -298,13 +298,23 @@ def utc_now() -> datetime:
 async def advance_all(
     db: Database, settings: PublisherSettings, clock: Callable[[], datetime] = utc_now
 ) -> int:
-    """The step job: make every town's campaign posts due within the horizon; how many."""
-    async with db.transaction() as session:
-        due = await repository.campaigns_making(session, limit=settings.dispatch_batch_size)
+    """The step job: make every town's campaign posts due within the horizon; how many.
+
+    Every campaign still making posts is visited, a page at a time: one with nothing due is
+    left unchanged, so a single page ordered by last change would hold the same idle campaigns
+    at its head on every run and never reach the others."""
     made = 0
-    for campaign_id, tenant_id in due:
-        made += await advance_one(db, settings, tenant_id, campaign_id, clock())
-    return made
+    after: uuid.UUID | None = None
+    while True:
+        async with db.transaction() as session:
+            page = await repository.campaigns_making(
+                session, after=after, limit=settings.dispatch_batch_size
+            )
+        for campaign_id, tenant_id in page:
+            made += await advance_one(db, settings, tenant_id, campaign_id, clock())
+        if len(page) < settings.dispatch_batch_size:
+            return made
+        after = page[-1][0]
 
 
 async def advance_one(
