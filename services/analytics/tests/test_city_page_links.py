@@ -68,6 +68,23 @@ async def test_a_product_that_arrives_before_the_towns_store_domains_gets_its_li
     assert answer.headers["location"].startswith(ITEM)
 
 
+async def test_products_that_arrive_before_the_store_domains_each_get_their_own_link(
+    runtime: ServiceRuntime, as_user: Client
+) -> None:
+    tenant = uuid.uuid4()
+    items = {f"https://{STORE}/takeo/{name}.html" for name in ("tofu", "tea", "garlic")}
+    for item in sorted(items):
+        published = samples.product_published(storefront_urls=[item])
+        assert await consumer.handle(on_product_published, runtime.db, delivery(published, tenant))
+    await allow_store(runtime.db, tenant)
+    await allow_store(runtime.db, tenant)  # announced again: no second link for any product
+
+    shown = (await as_user(principal(tenant)).get("/v1/links")).json()["items"]
+
+    assert sorted(link["destination"] for link in shown) == sorted(items)
+    assert len({link["product_id"] for link in shown}) == 3
+
+
 async def test_the_buy_link_follows_the_products_listing(
     runtime: ServiceRuntime, as_user: Client
 ) -> None:

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,15 +18,32 @@ async def by_code(session: AsyncSession, code: str) -> Link | None:
     return (await session.execute(select(Link).where(Link.code == code))).scalar_one_or_none()
 
 
-async def city_page_link(session: AsyncSession, product_id: uuid.UUID) -> Link | None:
-    """The oldest link made for the public pages of `product_id` (no post, no delivery)."""
-    statement = (
+def _city_page_links(product_ids: list[uuid.UUID]) -> Select[Link]:
+    """Links made for the public pages of `product_ids` (no post, no delivery), oldest first."""
+    return (
         select(Link)
-        .where(Link.product_id == product_id, Link.post_id.is_(None), Link.delivery_id.is_(None))
+        .where(Link.product_id.in_(product_ids))
+        .where(Link.post_id.is_(None), Link.delivery_id.is_(None))
         .where(Link.utm["utm_medium"].astext == "city_page")
         .order_by(Link.created_at)
     )
-    return (await session.execute(statement.limit(1))).scalars().first()
+
+
+async def city_page_link(session: AsyncSession, product_id: uuid.UUID) -> Link | None:
+    """The oldest link made for the public pages of `product_id`."""
+    statement = _city_page_links([product_id]).limit(1)
+    return (await session.scalars(statement)).first()
+
+
+async def city_page_links(
+    session: AsyncSession, product_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Link]:
+    """The oldest public-pages link of each of `product_ids` that has one, in one query."""
+    oldest: dict[uuid.UUID, Link] = {}
+    for link in await session.scalars(_city_page_links(product_ids)):
+        if link.product_id is not None:
+            oldest.setdefault(link.product_id, link)
+    return oldest
 
 
 async def by_id(session: AsyncSession, link_id: uuid.UUID) -> Link | None:

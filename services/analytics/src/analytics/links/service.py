@@ -87,27 +87,29 @@ def _tenant(session: AsyncSession) -> uuid.UUID:
     return tenant
 
 
-async def _checked(session: AsyncSession, url: str, settings: AnalyticsSettings) -> str:
+async def _store_domains(session: AsyncSession, settings: AnalyticsSettings) -> list[str]:
+    """The tenant's store domains (its tracking settings, read once per use case)."""
     tenant = _tenant(session)
     row = await tracking.settings_of(session, tenant, settings.attribution_window_days)
-    return destinations.check(
-        url, row.allowed_store_domains, settings.public_base_url, settings.extra_store_hosts
-    )
+    return list(row.allowed_store_domains)
+
+
+def _check(url: str, domains: list[str], settings: AnalyticsSettings) -> str:
+    """`url` when it may be a destination; DestinationRefused otherwise."""
+    return destinations.check(url, domains, settings.public_base_url, settings.extra_store_hosts)
+
+
+async def _checked(session: AsyncSession, url: str, settings: AnalyticsSettings) -> str:
+    return _check(url, await _store_domains(session, settings), settings)
 
 
 async def follow_store_domains(session: AsyncSession, settings: AnalyticsSettings) -> None:
     """Re-check every link of the tenant against its store domains after they change: a link
     whose host is no longer allowed stops redirecting (404), and answers again if it returns."""
-    tenant = _tenant(session)
-    row = await tracking.settings_of(session, tenant, settings.attribution_window_days)
+    domains = await _store_domains(session, settings)
     for link in await links_repo.every(session):
         try:
-            destinations.check(
-                link.destination,
-                row.allowed_store_domains,
-                settings.public_base_url,
-                settings.extra_store_hosts,
-            )
+            _check(link.destination, domains, settings)
         except DestinationRefused:
             await _unroute(session, link)
         else:
@@ -123,6 +125,18 @@ async def create(
 ) -> Link:
     """A new link, or the tenant's existing one with the same code (idempotent by code)."""
     destination = await _checked(session, data.destination, settings)
+    return await _create_checked(session, data, destination, settings, delivery_id=delivery_id)
+
+
+async def _create_checked(
+    session: AsyncSession,
+    data: LinkCreate,
+    destination: str,
+    settings: AnalyticsSettings,
+    *,
+    delivery_id: uuid.UUID | None = None,
+) -> Link:
+    """`create` once `destination` (`data.destination` checked) is known to be allowed."""
     code = data.code or new_code()
     existing = await links_repo.by_code(session, code)
     if existing is not None:
@@ -198,12 +212,33 @@ async def for_city_page(
     """The product's buy link for the public pages (no post, no delivery), made when it is first
     published with a store listing and following its listing after; None when the store's host
     is not one of the town's store domains (the page then shows no buy button)."""
+    return await _city_page_link(
+        session,
+        settings,
+        await _store_domains(session, settings),
+        await links_repo.city_page_link(session, product_id),
+        product_id=product_id,
+        producer_id=producer_id,
+        store_url=store_url,
+    )
+
+
+async def _city_page_link(
+    session: AsyncSession,
+    settings: AnalyticsSettings,
+    domains: list[str],
+    link: Link | None,
+    *,
+    product_id: uuid.UUID,
+    producer_id: uuid.UUID,
+    store_url: str,
+) -> Link | None:
+    """`for_city_page` with the store domains and the product's current link (`link`) read."""
     try:
-        destination = await _checked(session, store_url, settings)
+        destination = _check(store_url, domains, settings)
     except DestinationRefused:
         log.info("city page link refused", extra={"product_id": str(product_id)})
         return None
-    link = await links_repo.city_page_link(session, product_id)
     if link is None:
         data = LinkCreate(
             destination=destination,
@@ -211,7 +246,7 @@ async def for_city_page(
             product_id=product_id,
             producer_id=producer_id,
         )
-        return await create(session, data, settings)
+        return await _create_checked(session, data, destination, settings)
     if link.destination != destination:
         link.destination = destination
         await session.flush()
@@ -223,12 +258,20 @@ async def for_city_page(
 async def make_missing_city_page_links(session: AsyncSession, settings: AnalyticsSettings) -> None:
     """Give every listed product its city page link once the store domains allow it. Catalog's
     and the gateway's events reach analytics in any order, so a product can arrive before the
-    town's store domains and be refused at first."""
-    for product in await products_repo.with_store_url(session):
+    town's store domains and be refused at first. One read of the settings and one query of the
+    links, whatever the number of products."""
+    products = await products_repo.with_store_url(session)
+    if not products:
+        return
+    domains = await _store_domains(session, settings)
+    current = await links_repo.city_page_links(session, [p.product_id for p in products])
+    for product in products:
         assert product.store_url is not None
-        await for_city_page(
+        await _city_page_link(
             session,
             settings,
+            domains,
+            current.get(product.product_id),
             product_id=product.product_id,
             producer_id=product.producer_id,
             store_url=product.store_url,
