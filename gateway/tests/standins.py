@@ -105,6 +105,8 @@ def build(signer: TokenSigner) -> dict[str, StandIn]:
     async def link_route(code: str, request: Request) -> Response:
         await analytics.caller(request)
         analytics.requests.append({"path": request.url.path, "headers": dict(request.headers)})
+        if analytics.down:
+            return JSONResponse({"type": "internal-error"}, status_code=500)
         if code.startswith("unknown"):
             return JSONResponse({"type": "link-not-found"}, status_code=404)
         return JSONResponse(

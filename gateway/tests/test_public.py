@@ -383,6 +383,36 @@ class TestPublicRoutes:
         await hand_over_clicks(public_http)
         assert standins["analytics"].clicks[-1]["ip"] == "198.51.100.20"
 
+    async def test_a_code_analytics_cannot_look_up_is_a_503_problem_and_not_remembered(
+        self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
+    ) -> None:
+        standins["analytics"].down = True
+        response = await public_http.get("/r/fresh1")
+
+        assert response.status_code == 503
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert response.json()["type"] == type_uri("link-lookup-unavailable")
+        standins["analytics"].down = False
+        assert (await public_http.get("/r/fresh1")).status_code == 302
+
+    async def test_a_visitor_past_the_public_rate_gets_a_429_problem_and_makes_no_click(
+        self,
+        gateway_with: GatewayFactory,
+        standins: dict[str, StandIn],
+        gateway_settings: GatewaySettings,
+    ) -> None:
+        slow = gateway_settings.model_copy(update={"public_rate_limit_per_minute": 2})
+        http = await gateway_with({n: s.client() for n, s in standins.items()}, settings=slow)
+        answers = [await http.get("/r/abc123") for _ in range(3)]
+        await hand_over_clicks(http)
+
+        assert [a.status_code for a in answers] == [302, 302, 429]
+        refused = answers[-1]
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert refused.json()["type"] == type_uri("rate-limited")
+        assert int(refused.headers["retry-after"]) >= 1
+        assert len(standins["analytics"].clicks) == 2
+
     async def test_head_on_a_tracked_link_is_answered_and_flagged(
         self, public_http: httpx.AsyncClient, standins: dict[str, StandIn]
     ) -> None:

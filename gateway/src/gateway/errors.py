@@ -50,6 +50,14 @@ class UpstreamUnavailable(ProblemError):
     title = "Service unavailable"
 
 
+class LinkLookupUnavailable(ProblemError):
+    """The edge redirect cannot learn from analytics where a code leads (down, or erring)."""
+
+    status = 503
+    type = "link-lookup-unavailable"
+    title = "Links are unavailable for a moment"
+
+
 class UpstreamTimeout(ProblemError):
     status = 504
     type = "upstream-timeout"

@@ -47,6 +47,17 @@ def problem(status: int, type_: str, title: str, detail: str, **extra: Any) -> J
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
+def problem_of(error: ProblemError) -> JSONResponse:
+    """The problem document `error` answers with, and its headers (also for code in front of
+    the router, such as a pure ASGI middleware, that cannot raise into the handlers)."""
+    response = problem(error.status, error.type, error.title, error.detail, **error.extra)
+    if error.status == 401:
+        response.headers["WWW-Authenticate"] = "Bearer"
+    if isinstance(error.extra.get("retry_after"), int):  # RFC 9110 section 10.2.3
+        response.headers["Retry-After"] = str(error.extra["retry_after"])
+    return response
+
+
 # Errors of a database that cannot take the request now (too many connections, starting up or
 # shutting down, gone), as asyncpg raises them under SQLAlchemy's wrapper.
 DATABASE_UNREACHABLE = (
@@ -67,12 +78,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     async def on_problem(_: Request, exc: Exception) -> Response:
         assert isinstance(exc, ProblemError)
-        response = problem(exc.status, exc.type, exc.title, exc.detail, **exc.extra)
-        if exc.status == 401:
-            response.headers["WWW-Authenticate"] = "Bearer"
-        if isinstance(exc.extra.get("retry_after"), int):  # RFC 9110 section 10.2.3
-            response.headers["Retry-After"] = str(exc.extra["retry_after"])
-        return response
+        return problem_of(exc)
 
     async def on_validation(_: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

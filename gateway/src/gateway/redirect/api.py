@@ -18,14 +18,15 @@ from typing import Any
 from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from gateway.ratelimit import STATE_KEY
+from gateway.dependencies import enforce_rate
 from gateway.redirect import service
-from gateway.redirect.service import Edge, LookupFailed
+from gateway.redirect.service import Edge
 from gateway.settings import GatewaySettings
 from gateway.state import GatewayState
 from kit import links
 from kit.clientip import client_ip
-from kit.http import problem
+from kit.errors import ProblemError
+from kit.http import problem_of
 from kit.logs import PLAIN_EXTRA
 from kit.observability import HTTP_LATENCY, HTTP_REQUESTS
 
@@ -80,30 +81,12 @@ class RedirectEdge:
         request = Request(scope, receive)
         settings, edge = self.settings, self.edge
         ip = client_ip(request)
-        decision = await self.state.buckets.take(
-            f"ip:{ip}", settings.public_rate_limit_per_minute, 60
-        )
-        scope.setdefault("state", {})[STATE_KEY] = decision  # EdgeMiddleware's headers
-        if not decision.allowed:
-            refusal = problem(
-                429,
-                "rate-limited",
-                "Too many requests",
-                f"at most {settings.public_rate_limit_per_minute} requests a minute; retry later",
-            )
-            await refusal(scope, receive, send)
-            return 429
         try:
+            await enforce_rate(request, f"ip:{ip}", settings.public_rate_limit_per_minute)
             link = await edge.resolve(code)
-        except LookupFailed:
-            unavailable = problem(
-                503,
-                "link-lookup-unavailable",
-                "Links are unavailable for a moment",
-                "The redirect cannot look links up right now; retry.",
-            )
-            await unavailable(scope, receive, send)
-            return 503
+        except ProblemError as refusal:  # 429, or 503 when analytics cannot say
+            await problem_of(refusal)(scope, receive, send)
+            return refusal.status
         moment = service.now()
         live = link is not None and link.is_live(moment)
         click_id = links.new_click_id()

@@ -9,19 +9,13 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
-
+from gateway.errors import LinkLookupUnavailable
 from gateway.redirect.clicks import ClickQueue
 from gateway.redirect.directory import EdgeLink, LinkDirectory
-from gateway.upstream import ServiceCaller, gateway_itself
-from kit import tracing
+from gateway.upstream import ServiceCaller, Unavailable, gateway_itself
 
 log = logging.getLogger(__name__)
 ANALYTICS = "analytics"
-
-
-class LookupFailed(Exception):
-    """Analytics could not say where a code leads (down, or answering errors)."""
 
 
 class Edge:
@@ -34,7 +28,8 @@ class Edge:
         self._pending: dict[str, asyncio.Future[EdgeLink | None]] = {}
 
     async def resolve(self, code: str) -> EdgeLink | None:
-        """Where `code` leads, or None. Concurrent misses on one code share one lookup."""
+        """Where `code` leads, or None; LinkLookupUnavailable when analytics cannot say.
+        Concurrent misses on one code share one lookup."""
         known, link = self.directory.get(code)
         if known:
             return link
@@ -47,24 +42,12 @@ class Edge:
         return link
 
     async def _lookup(self, code: str) -> EdgeLink | None:
-        client = self.services.upstreams.get(ANALYTICS)
-        if client is None:
-            raise LookupFailed("analytics is not configured")
-        token = self.services.token(gateway_itself(), ANALYTICS)
-        try:
-            answer = await client.get(
-                f"/internal/v1/links/{code}",
-                headers=[("authorization", f"Bearer {token}"), *tracing.outgoing_headers()],
-                timeout=self.services.timeout,
-            )
-        except httpx.HTTPError as exc:
-            raise LookupFailed(repr(exc)) from exc
-        if answer.status_code == 404:
-            link = None
-        elif answer.is_success:
-            link = edge_link(answer.json())
-        else:
-            raise LookupFailed(f"analytics answered {answer.status_code}")
+        answer = await self.services.call(
+            ANALYTICS, "GET", f"/internal/v1/links/{code}", gateway_itself()
+        )
+        if isinstance(answer, Unavailable) and answer.status != 404:
+            raise LinkLookupUnavailable("The redirect cannot look links up right now; retry.")
+        link = None if isinstance(answer, Unavailable) else edge_link(answer)
         self.directory.put(code, link)
         return link
 
