@@ -522,6 +522,30 @@ async def test_new_conversations_are_assigned_by_the_first_matching_rule(
     assert all(e["by"].startswith("rule:") for e in told)
 
 
+async def test_a_rule_naming_another_towns_or_no_channel_is_404_and_stores_nothing(
+    town: dict, as_user: Client
+) -> None:
+    other = as_user(principal(uuid.uuid4()))
+
+    answers = [
+        await other.post(
+            "/v1/settings/inbox/rules", json={"channel_id": town[name]["id"], "assignee": "b"}
+        )
+        for name in ("page", "line")
+    ]
+    answers.append(
+        await town["admin"].post(
+            "/v1/settings/inbox/rules", json={"channel_id": str(uuid.uuid4()), "assignee": "a"}
+        )
+    )
+
+    for refused in answers:
+        assert refused.status_code == 404, refused.text
+        assert refused.json()["type"].endswith("#channel-not-found")
+    assert (await other.get("/v1/settings/inbox/rules")).json() == []
+    assert (await town["admin"].get("/v1/settings/inbox/rules")).json() == []
+
+
 # --- replies -------------------------------------------------------------------------------------
 
 

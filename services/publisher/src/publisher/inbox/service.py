@@ -24,6 +24,7 @@ from kit.errors import NotFound
 from kit.events import outbox
 from kit.preconditions import IfMatch
 from kit.secrets import Sealer
+from publisher.channels import service as channels_service
 from publisher.errors import (
     BadSignature,
     BadWebhookBody,
@@ -312,6 +313,10 @@ async def list_rules(session: AsyncSession) -> list[InboxRule]:
 
 
 async def add_rule(session: AsyncSession, data: RuleCreate) -> InboxRule:
+    """A routing rule; its channel must be one of the town's (looked up: the column is a bare id
+    with no foreign key, and another town's channel is a 404 like one that never existed)."""
+    if data.channel_id is not None:
+        await channels_service.get(session, data.channel_id)
     rule = InboxRule(id=uuid.uuid4(), **data.model_dump())
     session.add(rule)
     await session.flush()
