@@ -248,6 +248,18 @@ async def test_a_redelivered_event_creates_nothing_new(
     assert [len(await history(town["admin"], t["id"])) for t in threads] == [1, 1]
 
 
+async def test_an_event_twice_in_one_body_is_stored_once(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    event = fake.line_event("U" + "c" * 32, text="twice", event_id="01JTWICEINONEBODY000000000A")
+    other = fake.line_event("U" + "d" * 32, text="once", event_id="01JONCEINONEBODY0000000000A")
+
+    answer = await send_line(town, event, event, other)
+
+    assert answer.json() == {"received": 2, "duplicates": 1}
+    assert await stored_events(runtime, tenant) == 2
+
+
 async def test_comments_thread_per_post_and_author_messages_per_author(
     town: dict, runtime: ServiceRuntime
 ) -> None:

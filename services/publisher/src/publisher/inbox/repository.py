@@ -35,15 +35,18 @@ async def channels(session: AsyncSession, platforms: Sequence[str]) -> list[Chan
     return list((await session.execute(statement)).scalars())
 
 
-async def store_event(session: AsyncSession, values: dict[str, Any]) -> bool:
-    """Insert a received event; False when the platform sent it before (its dedup key)."""
+async def store_events(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
+    """Insert received events in one statement; how many were new (one the platform sent
+    before, by its dedup key, is skipped, even twice in the same body)."""
+    if not rows:
+        return 0
     statement = (
         insert(InboxEvent)
-        .values(**values)
+        .values(rows)
         .on_conflict_do_nothing(index_elements=["tenant_id", "platform", "dedup_key"])
         .returning(InboxEvent.id)
     )
-    return (await session.execute(statement)).scalar_one_or_none() is not None
+    return len((await session.execute(statement)).scalars().all())
 
 
 async def pending_events(session: AsyncSession, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:

@@ -24,6 +24,7 @@ from kit.errors import NotFound
 from kit.events import outbox
 from kit.preconditions import IfMatch
 from kit.secrets import Sealer
+from kit.tenancy import current_tenant
 from publisher.channels import service as channels_service
 from publisher.errors import (
     BadSignature,
@@ -174,33 +175,24 @@ async def receive_line(
 async def _store(
     session: AsyncSession, vault: Sealer, platform: str, received: list[Received]
 ) -> WebhookAccepted:
-    now = datetime.now(UTC)
-    new = 0
-    for event in received:
-        stored = await inbox_repo.store_event(
-            session,
-            {
-                "id": uuid.uuid4(),
-                "tenant_id": _tenant(session),
-                "platform": platform,
-                "channel_id": event.channel_id,
-                "dedup_key": event.dedup_key[:300],
-                "payload": event.payload,
-                "reply_token": vault.seal({"token": event.reply_token})
-                if event.reply_token
-                else None,
-                "received_at": now,
-                "state": "pending",
-                "attempts": 0,
-            },
-        )
-        new += stored
+    now, tenant = datetime.now(UTC), current_tenant(session)
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "tenant_id": tenant,
+            "platform": platform,
+            "channel_id": event.channel_id,
+            "dedup_key": event.dedup_key[:300],
+            "payload": event.payload,
+            "reply_token": vault.seal({"token": event.reply_token}) if event.reply_token else None,
+            "received_at": now,
+            "state": "pending",
+            "attempts": 0,
+        }
+        for event in received
+    ]
+    new = await inbox_repo.store_events(session, rows)
     return WebhookAccepted(received=new, duplicates=len(received) - new)
-
-
-def _tenant(session: AsyncSession) -> uuid.UUID:
-    tenant: uuid.UUID = session.info["tenant_id"]
-    return tenant
 
 
 # --- ingestion (the worker) --------------------------------------------------------------------
