@@ -13,6 +13,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from kit import signatures
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
@@ -193,6 +194,21 @@ async def test_a_signed_line_body_of_the_wrong_shape_is_400_and_stores_nothing(
 
     assert [a.status_code for a in answers] == [400, 400, 400], [a.text for a in answers]
     assert all(a.json()["type"].endswith("#bad-webhook-body") for a in answers)
+    assert await stored_events(runtime, tenant) == 0
+
+
+async def test_a_signed_body_nested_too_deep_to_read_is_400_and_stores_nothing(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    deep = b'{"object": "page", "entry": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    signature = "sha256=" + signatures.digest(APP_SECRET, deep).hex()
+
+    refused = await town["webhooks"].post(
+        "/webhooks/takeo/meta", content=deep, headers={"X-Hub-Signature-256": signature}
+    )
+
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["type"].endswith("#bad-webhook-body")
     assert await stored_events(runtime, tenant) == 0
 
 

@@ -3,7 +3,6 @@ carries the town's tenant), the generic postback, and CSV import."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -50,12 +49,9 @@ async def _verified_body(
 
 def _json(body: bytes) -> dict[str, Any]:
     try:
-        data = json.loads(body)
+        return signatures.json_object(body)
     except ValueError as exc:
-        raise BadOrder("body is not JSON") from exc
-    if not isinstance(data, dict):
-        raise BadOrder("body is not a JSON object")
-    return data
+        raise BadOrder(str(exc)) from exc
 
 
 @webhooks.post("/shopify", response_model=WebhookResult)

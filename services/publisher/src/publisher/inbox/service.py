@@ -4,7 +4,6 @@ staff's reads and changes. Never commits."""
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import uuid
 from datetime import UTC, datetime
@@ -102,12 +101,9 @@ async def update_settings(session: AsyncSession, vault: Sealer, data: InboxSetti
 
 def _json(body: bytes) -> dict[str, Any]:
     try:
-        data = json.loads(body)
+        return signatures.json_object(body)
     except ValueError as exc:
-        raise BadWebhookBody("the body is not JSON") from exc
-    if not isinstance(data, dict):
-        raise BadWebhookBody("the body is not a JSON object")
-    return data
+        raise BadWebhookBody(str(exc)) from exc
 
 
 async def handshake(session: AsyncSession, vault: Sealer, mode: str, token: str) -> None:
