@@ -20,7 +20,6 @@ Platform calls (reference 1, 2, 5):
 
 from __future__ import annotations
 
-import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -40,7 +39,6 @@ from publisher.models import Channel
 from publisher.platforms.http import HttpClient
 from publisher.settings import PublisherSettings
 
-log = logging.getLogger(__name__)
 UNKNOWN_AFTER = timedelta(minutes=5)  # a `sending` reply older than this lost its worker
 
 

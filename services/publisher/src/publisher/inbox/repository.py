@@ -190,10 +190,6 @@ async def page(
     )
 
 
-def later(a: datetime, b: datetime) -> datetime:
-    return a if a >= b else b
-
-
 async def latest_inbound(
     session: AsyncSession, conversation_id: uuid.UUID
 ) -> ConversationMessage | None:

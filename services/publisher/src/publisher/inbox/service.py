@@ -4,7 +4,6 @@ staff's reads and changes. Never commits."""
 from __future__ import annotations
 
 import hmac
-import logging
 import uuid
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -57,23 +56,28 @@ from publisher.inbox.schemas import (
 from publisher.models import Channel
 from publisher.settings import PublisherSettings
 
-log = logging.getLogger(__name__)
 DEFAULT_RETENTION_DAYS = 365
 E = TypeVar("E", bound=Event)
 
 # --- settings ----------------------------------------------------------------------------------
 
 
+async def _stored(
+    session: AsyncSession, vault: Sealer, *, lock: bool = False
+) -> tuple[InboxSettings | None, dict[str, str]]:
+    """The town's inbox settings row (None before the first PUT) and its secrets, opened."""
+    row = await inbox_repo.settings(session, lock=lock)
+    return row, vault.open(row.sealed) if row is not None and row.sealed else {}
+
+
 async def _secrets(session: AsyncSession, vault: Sealer) -> dict[str, str]:
-    row = await inbox_repo.settings(session)
-    return vault.open(row.sealed) if row is not None and row.sealed else {}
+    return (await _stored(session, vault))[1]
 
 
 async def read_settings(
     session: AsyncSession, vault: Sealer, settings: PublisherSettings
 ) -> InboxSettingsRead:
-    row = await inbox_repo.settings(session)
-    secrets = vault.open(row.sealed) if row is not None and row.sealed else {}
+    row, secrets = await _stored(session, vault)
     return InboxSettingsRead(
         meta_app_secret_set=bool(secrets.get("meta_app_secret")),
         meta_verify_token_set=bool(secrets.get("meta_verify_token")),
@@ -83,12 +87,10 @@ async def read_settings(
 
 
 async def update_settings(session: AsyncSession, vault: Sealer, data: InboxSettingsUpdate) -> None:
-    row = await inbox_repo.settings(session, lock=True)
+    row, secrets = await _stored(session, vault, lock=True)
     if row is None:
-        row = InboxSettings(id=uuid.uuid4())
+        row = InboxSettings(id=uuid.uuid4(), retention_days=DEFAULT_RETENTION_DAYS)
         session.add(row)
-        row.retention_days = DEFAULT_RETENTION_DAYS
-    secrets = vault.open(row.sealed) if row.sealed else {}
     secrets.update(data.model_dump(exclude_none=True, exclude={"retention_days"}))
     row.sealed = vault.seal(secrets)
     if data.retention_days is not None:
@@ -263,7 +265,7 @@ async def handle(session: AsyncSession, event: InboxEvent) -> str:
     )
     if not added:
         return "done"
-    conversation.last_message_at = inbox_repo.later(conversation.last_message_at, inbound.sent_at)
+    conversation.last_message_at = max(conversation.last_message_at, inbound.sent_at)
     if not inbound.from_town:
         if inbound.author_name:
             conversation.author_name = inbound.author_name
