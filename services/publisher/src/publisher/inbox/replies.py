@@ -23,7 +23,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,6 +35,7 @@ from publisher.errors import PushNeedsConfirmation, ReplyNotPossible
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.models import Conversation, ConversationMessage
 from publisher.models import Channel
+from publisher.platforms.base import error_words, json_object
 from publisher.platforms.http import HttpClient
 from publisher.settings import PublisherSettings
 
@@ -107,17 +107,11 @@ class Send:
 
 
 def _words(response: httpx.Response) -> str:
-    try:
-        body: Any = response.json()
-    except ValueError:
-        return f"HTTP {response.status_code}"
-    if isinstance(body, dict):
-        error = body.get("error")
-        if isinstance(error, dict) and error.get("message"):
-            return str(error["message"])[:300]
-        if body.get("message"):
-            return str(body["message"])[:300]
-    return f"HTTP {response.status_code}"
+    """The platform's error text: Graph's `error.message`, LINE's `message`."""
+    body = json_object(response)
+    error = body.get("error")
+    said = error.get("message") if isinstance(error, dict) else None
+    return error_words(response, said or body.get("message"))
 
 
 async def call(http: HttpClient, settings: PublisherSettings, send: Send) -> Outcome:
