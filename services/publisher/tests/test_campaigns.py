@@ -540,3 +540,57 @@ async def test_the_step_job_reaches_every_campaign_however_many_wait(
     for _ in range(2):
         await advance_all(runtime.jobs_db, settings, in_two_weeks)
     assert [(await read(admin, c))["made"] for c in campaigns] == [0, 1]
+
+
+async def test_bad_campaign_input_is_a_problem_and_changes_nothing(
+    as_user: Client, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    """Another town's template or channel, extreme dates, negative or zero counts."""
+    admin = as_user(principal(tenant))
+    elsewhere = uuid.uuid4()
+    other = as_user(principal(elsewhere))
+    their_template = await other.post(
+        "/v1/templates", json={"name": "theirs", "language": "ja", "template": "{name}"}
+    )
+    their_page = await channel(other)
+    page = await channel(admin)
+    garlic = await product(runtime, tenant, "黒にんにく")
+    good: dict[str, Any] = {
+        "name": "c",
+        "template": "{name}",
+        "product_ids": [garlic],
+        "channel_ids": [page["id"]],
+        "cadence": {"start_date": MONDAY},
+    }
+    bad: list[tuple[dict[str, Any], int]] = [
+        ({"template": None, "template_id": their_template.json()["id"]}, 400),
+        ({"channel_ids": [their_page["id"]]}, 400),
+        ({"cadence": {"start_date": "1999-12-31"}}, 422),
+        ({"cadence": {"start_date": "3000-01-01"}}, 422),
+        ({"cadence": {"start_date": MONDAY, "every_days": 0}}, 422),
+        ({"product_ids": [], "rules": {"not_featured_days": -1}, "steps": 3}, 422),
+        ({"product_ids": [], "rules": {"in_stock": True, "evil": 1}, "steps": 3}, 422),
+        ({"product_ids": [], "rules": {}, "steps": 0}, 422),
+        ({"product_ids": [], "rules": {}}, 400),
+        ({"product_ids": [str(uuid.uuid4())]}, 400),
+    ]
+    for change, status in bad:
+        refused = await admin.post("/v1/campaigns", json={**good, **change})
+        assert refused.status_code == status, (change, refused.text)
+        assert refused.headers["content-type"].startswith("application/problem+json")
+    assert (await admin.get("/v1/campaigns")).json()["items"] == []
+    campaign = await create(admin, **good)
+    for change, status in [
+        ({"steps": 0}, 422),
+        ({"channel_ids": []}, 422),
+        ({"rules": {"not_featured_days": 0}}, 422),
+        ({"template_id": their_template.json()["id"]}, 400),
+        ({"channel_ids": [their_page["id"]]}, 400),
+    ]:
+        refused = await admin.patch(f"/v1/campaigns/{campaign['id']}", json=change)
+        assert refused.status_code == status, (change, refused.text)
+        assert refused.headers["content-type"].startswith("application/problem+json")
+    after = await read(admin, campaign)
+    assert {k: after[k] for k in ("template", "channel_ids", "steps", "rules", "made")} == {
+        k: campaign[k] for k in ("template", "channel_ids", "steps", "rules", "made")
+    }

@@ -1,4 +1,5 @@
-"""Mastodon instance URLs cannot aim the publisher at its own network (issue 12, hole 2).
+"""Mastodon instance URLs, and a post's media URLs, cannot aim the publisher at its own network
+(issue 12, hole 2).
 
 Every user-supplied instance URL (at OAuth start, in a channel's config, in a connect flow's
 token exchange, in the dispatcher and the insight pulls) is aimed at loopback, private,
@@ -26,7 +27,7 @@ from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
 from kit.testing.canary import SECRET, Canary, canary, resolve_inside
 from kit.testing.fakes import free_port, serve
-from kit.testing.platforms import FakeMastodon
+from kit.testing.platforms import FakeMastodon, FakeMeta, FakeX
 from kit.testing.plugin import client, principal
 from publisher.app import SERVICE, create_app
 from publisher.insights.service import Collector, Target
@@ -280,3 +281,43 @@ async def test_insight_pulls_never_reach_a_channel_instance_aiming_inside(
         collector = Collector(runtime.jobs_db, settings, Sealer.of(settings), http, instances)
         assert await collector.pull(Target(tenant, uuid.UUID(account["id"]))) is False
     assert trap.connections == 0
+
+
+@pytest.mark.parametrize("platform", ["x", "facebook_page"])
+async def test_a_posts_media_aiming_inside_is_never_fetched_to_upload(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID, trap: Canary, platform: str
+) -> None:
+    """X and Facebook (its videos) take a post's files as bytes the publisher downloads: the
+    writer's `media[].url` goes through the guard, so nothing inside is read or posted."""
+    admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
+    account = await channel(
+        admin,
+        platform,
+        credentials={"access_token": "token"},
+        external_id=f"takeo{uuid.uuid4().hex[:6]}",
+    )
+    suffix = ".mp4" if platform == "facebook_page" else ".jpg"
+    urls = [
+        f"http://127.0.0.1:{trap.port}/a{suffix}",
+        f"http://inside.test:{trap.port}/a{suffix}",
+        f"http://[::ffff:127.0.0.1]:{trap.port}/a{suffix}",
+        f"http://169.254.169.254/latest/meta-data/a{suffix}",
+    ]
+    x, meta = FakeX(), FakeMeta()
+    deliveries = []
+    async with (
+        serve(x.app) as x_url,
+        serve(meta.app) as graph_url,
+        outbound.client(GUARDED, timeout=2) as files,
+    ):
+        for url in urls:
+            draft = await post(admin, [account["id"]], "武雄の朝", media=[{"url": url}])
+            deliveries += await approved_and_scheduled(admin, editor, draft["id"])
+        dispatcher = make_dispatcher(guarded=files, x_api_url=x_url, facebook_graph_url=graph_url)
+        await dispatcher.run_until_idle()
+    assert trap.connections == 0
+    assert (x.posts, x.upload_calls, meta.posts, meta.videos) == ([], 0, [], {})
+    for made in deliveries:
+        read = await admin.get(f"/v1/deliveries/{made['id']}")
+        assert (read.json()["state"], read.json()["error_category"]) == ("failed", "permanent")
+        assert SECRET not in read.text

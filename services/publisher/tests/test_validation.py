@@ -168,3 +168,27 @@ async def test_a_rendition_a_platform_does_not_take_is_refused_on_create(as_user
         f"/v1/posts/{made.json()['id']}", json={"renditions": {"instagram": "landscape"}}
     )
     assert edited.json()["renditions"] == {"instagram": "landscape"}
+
+
+@pytest.mark.parametrize(
+    ("renditions", "status"),
+    [
+        ({f"p{n}": "web" for n in range(11)}, 422),  # more platforms than there are
+        ({"x" * 21: "web"}, 422),
+        ({"x": "huge"}, 422),
+        ({"myspace": "web"}, 400),
+        ({"instagram": "original"}, 400),
+    ],
+)
+async def test_bad_renditions_are_a_problem_and_make_no_post(
+    as_user: Client, renditions: dict, status: int
+) -> None:
+    admin = as_user(principal(uuid.uuid4()))
+    refused = await admin.post("/v1/posts", json={"text": "秋", "renditions": renditions})
+    assert refused.status_code == status, refused.text
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    made = await admin.post("/v1/posts", json={"text": "秋"})
+    edited = await admin.patch(f"/v1/posts/{made.json()['id']}", json={"renditions": renditions})
+    assert edited.status_code == status, edited.text
+    assert (await admin.get(f"/v1/posts/{made.json()['id']}")).json()["renditions"] == {}
+    assert len((await admin.get("/v1/posts")).json()["items"]) == 1
