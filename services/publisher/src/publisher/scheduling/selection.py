@@ -33,10 +33,37 @@ def rules_of(campaign: Campaign) -> Rules:
     return Rules.model_validate(campaign.rules or {})
 
 
-async def next_product(
-    session: AsyncSession, campaign: Campaign, now: datetime, zone: ZoneInfo
-) -> Pick:
-    """The first product in the campaign's order that may be posted about now."""
+@dataclass
+class Chooser:
+    """The campaign's candidates in its order, read once for a run of its steps; a product
+    picked is taken out, as a post about it takes it out of the campaign's pool."""
+
+    rules: Rules
+    listed: bool
+    candidates: list[tuple[uuid.UUID, Product | None]]
+    featured: dict[uuid.UUID, datetime]
+
+    def next_product(self, now: datetime, zone: ZoneInfo) -> Pick:
+        """The first product in the campaign's order that may be posted about now."""
+        pick = Pick(None)
+        month = now.astimezone(zone).month
+        for product_id, product in self.candidates:
+            featured_at = self.featured.get(product_id)
+            outside = _outside_rules(product, self.rules, now, month, featured_at)
+            if outside is not None and not self.listed:
+                continue  # not in the rule's pool now: nothing to report
+            reason = outside or _unavailable(product, self.rules)
+            if reason is None and product is not None:
+                pick.product = product
+                self.candidates = [c for c in self.candidates if c[0] != product_id]
+                return pick
+            pick.passed_over.append((product_id, reason or "the product is not published"))
+        return pick
+
+
+async def chooser(session: AsyncSession, campaign: Campaign) -> Chooser:
+    """The products the campaign has no post about yet, in its order: the listed ones, else
+    the rule's pool (least recently featured first, if it asks)."""
     rules = rules_of(campaign)
     used = await repository.products_in(session, campaign.id)
     listed = [uuid.UUID(str(p)) for p in campaign.product_ids or []]
@@ -53,18 +80,7 @@ async def next_product(
     if rules.order == "least_recently_featured":
         # Stable: never featured first, then longest ago; the newest first among equals.
         candidates.sort(key=lambda c: featured.get(c[0], EPOCH))
-    pick = Pick(None)
-    month = now.astimezone(zone).month
-    for product_id, product in candidates:
-        outside = _outside_rules(product, rules, now, month, featured.get(product_id))
-        if outside is not None and not listed:
-            continue  # not in the rule's pool now: nothing to report
-        reason = outside or _unavailable(product, rules)
-        if reason is None and product is not None:
-            pick.product = product
-            return pick
-        pick.passed_over.append((product_id, reason or "the product is not published"))
-    return pick
+    return Chooser(rules, bool(listed), candidates, featured)
 
 
 def _unavailable(product: Product | None, rules: Rules) -> str | None:

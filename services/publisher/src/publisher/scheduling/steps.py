@@ -127,13 +127,15 @@ async def advance(
     zone = ZoneInfo(campaign.timezone)
     horizon = now + timedelta(hours=settings.campaign_lookahead_hours)
     made = 0
+    chooser: selection.Chooser | None = None  # read once, when a step is first due
     for _ in range(MAX_STEPS_PER_RUN):
         if campaign.status not in repository.MAKING or campaign.made >= campaign.steps:
             break
         step = await next_step(session, campaign, zone)
         if step is None or step.first > horizon:
             break
-        pick = await selection.next_product(session, campaign, now, zone)
+        chooser = chooser or await selection.chooser(session, campaign)
+        pick = chooser.next_product(now, zone)
         _remember_skips(campaign, pick.passed_over, now)
         if pick.product is not None:
             await _make_post(session, settings, campaign, pick.product, step)
