@@ -48,16 +48,14 @@ async def list_channels(
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
     """The tenant's channels, newest first."""
-    own = service.own_channels_only(who) if postable else None
-    if own is not None and owner_user not in (None, own):
-        return {"items": [], "next_cursor": None}  # someone else's accounts: none postable
-    items, next_cursor = await repository.list_page(
+    items, next_cursor = await service.list_page(
         session,
+        who,
         cursor=cursor,
         limit=limit,
         platform=platform,
-        owner_user=own or owner_user,
-        owner_kind="staff" if own is not None else None,  # as `service.may_post` decides
+        owner_user=owner_user,
+        postable=postable,
     )
     return {"items": [service.read(c) for c in items], "next_cursor": next_cursor}
 

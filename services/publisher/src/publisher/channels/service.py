@@ -125,6 +125,30 @@ async def update(
     return channel
 
 
+async def list_page(
+    session: AsyncSession,
+    who: InternalPrincipal,
+    *,
+    cursor: str | None,
+    limit: int,
+    platform: str | None,
+    owner_user: str | None,
+    postable: bool,
+) -> tuple[list[Channel], str | None]:
+    """A page of the town's channels; `postable`: only those `who` may post to (`may_post`)."""
+    own = own_channels_only(who) if postable else None
+    if own is not None and owner_user not in (None, own):
+        return [], None  # someone else's accounts: none postable
+    return await repository.list_page(
+        session,
+        cursor=cursor,
+        limit=limit,
+        platform=platform,
+        owner_user=own or owner_user,
+        owner_kind="staff" if own is not None else None,  # as `may_post` decides
+    )
+
+
 def may_post(who: InternalPrincipal, channel: Channel) -> bool:
     """The content team posts on every channel; a staff member on the accounts they own."""
     own = own_channels_only(who)
