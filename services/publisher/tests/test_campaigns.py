@@ -594,3 +594,29 @@ async def test_bad_campaign_input_is_a_problem_and_changes_nothing(
     assert {k: after[k] for k in ("template", "channel_ids", "steps", "rules", "made")} == {
         k: campaign[k] for k in ("template", "channel_ids", "steps", "rules", "made")
     }
+
+
+async def test_a_campaign_whose_steps_fail_does_not_stop_the_others(
+    as_user: Client, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    admin = as_user(principal(tenant))
+    page = await channel(admin)
+    start = (datetime.now(TOKYO) + timedelta(days=14)).date().isoformat()
+    cadence = {"time": "12:00", "skip_weekends": False, "start_date": start}
+    broken, sound = [
+        await create(
+            admin,
+            product_ids=[await product(runtime, tenant, name)],
+            channel_ids=[page["id"]],
+            cadence=cadence,
+        )
+        for name in ("壊れた", "無事")
+    ]
+    async with runtime.jobs_db.transaction(tenant) as session:  # a zone no longer known
+        await session.execute(
+            text("UPDATE campaigns SET timezone = 'Nowhere/Gone' WHERE id = :c"),
+            {"c": broken["id"]},
+        )
+    in_two_weeks = Clock(datetime.now(UTC) + timedelta(days=14))
+    await advance_all(runtime.jobs_db, publisher_settings(), in_two_weeks)
+    assert (await read(admin, sound))["made"] == 1

@@ -8,6 +8,7 @@ cancelled. Pausing, editing and cancelling take back the posts not yet on their 
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -37,6 +38,8 @@ from publisher.scheduling import repository, steps
 from publisher.scheduling.schemas import CampaignCreate, CampaignUpdate, SlotCreate
 from publisher.settings import PublisherSettings
 from publisher.tenants import service as tenants
+
+log = logging.getLogger(__name__)
 
 
 async def add_slot(session: AsyncSession, who: InternalPrincipal, data: SlotCreate) -> Slot:
@@ -311,7 +314,10 @@ async def advance_all(
                 session, after=after, limit=settings.dispatch_batch_size
             )
         for campaign_id, tenant_id in page:
-            made += await advance_one(db, settings, tenant_id, campaign_id, clock())
+            try:
+                made += await advance_one(db, settings, tenant_id, campaign_id, clock())
+            except Exception:  # one campaign's fault must not stop every town's others
+                log.exception("campaign steps failed", extra={"campaign": str(campaign_id)})
         if len(page) < settings.dispatch_batch_size:
             return made
         after = page[-1][0]
