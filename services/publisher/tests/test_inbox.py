@@ -520,6 +520,32 @@ async def test_a_citizens_erasure_removes_their_messages_and_keeps_the_counts(
     assert await stored_events(runtime, tenant) == 1  # only the other citizen's
 
 
+async def test_an_erasure_on_another_towns_or_no_channel_is_404_and_erases_nothing(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID, as_user: Client
+) -> None:
+    await send_meta(town, fake.page_comment(PAGE, f"{PAGE}_7", f"{PAGE}_7_1", CITIZEN, "Hi"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    other = as_user(principal(uuid.uuid4()))
+
+    answers = [
+        await other.post(
+            "/v1/conversations/erase",
+            json={"channel_id": town["page"]["id"], "author_id": CITIZEN[0]},
+        ),
+        await town["admin"].post(
+            "/v1/conversations/erase", json={"channel_id": str(uuid.uuid4()), "author_id": "x"}
+        ),
+    ]
+
+    for refused in answers:
+        assert refused.status_code == 404, refused.text
+        assert refused.json()["type"].endswith("#channel-not-found")
+    (thread,) = await conversations(town["admin"])
+    assert thread["author_id"] == CITIZEN[0]
+    assert len(await history(town["admin"], thread["id"])) == 1
+    assert await stored_events(runtime, tenant) == 1
+
+
 async def test_new_conversations_are_assigned_by_the_first_matching_rule(
     town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
 ) -> None:

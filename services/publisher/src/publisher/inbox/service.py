@@ -505,6 +505,8 @@ async def reply(
 
 async def erase(session: AsyncSession, data: ErasureRequest) -> ErasureResult:
     """Erase a citizen from the town's inbox on one channel (APPI): their threads' messages and
-    stored webhook events are deleted; the threads stay, anonymised, so counts keep."""
+    stored webhook events are deleted; the threads stay, anonymised, so counts keep. A channel
+    the town does not have is a 404, not an erasure of nothing reported as done."""
+    await channels_service.get(session, data.channel_id)
     threads, deleted = await inbox_repo.erase_author(session, data.channel_id, data.author_id)
     return ErasureResult(conversations=threads, messages=deleted)
