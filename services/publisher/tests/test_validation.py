@@ -192,3 +192,29 @@ async def test_bad_renditions_are_a_problem_and_make_no_post(
     assert edited.status_code == status, edited.text
     assert (await admin.get(f"/v1/posts/{made.json()['id']}")).json()["renditions"] == {}
     assert len((await admin.get("/v1/posts")).json()["items"]) == 1
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"width": 10**400, "height": 1},  # too large a ratio to count as a float
+        {"width": 1, "height": 10**400},
+        {"width": 100_001, "height": 1000},
+        {"bytes": 10**400},
+    ],
+)
+async def test_media_sizes_past_any_file_are_a_validation_problem(
+    as_user: Client, item: dict
+) -> None:
+    admin = as_user(principal(uuid.uuid4()))
+    instagram = await channel(admin, "instagram")
+    body = {
+        "text": "秋",
+        "channel_ids": [instagram["id"]],
+        "media": [{"url": "https://m.test/a.jpg", **item}],
+    }
+    for path in ("/v1/posts/preview", "/v1/posts"):
+        refused = await admin.post(path, json=body)
+        assert refused.status_code == 422, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+    assert (await admin.get("/v1/posts")).json()["items"] == []

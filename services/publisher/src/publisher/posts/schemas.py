@@ -11,6 +11,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 Language = Annotated[str, Field(max_length=16)]
 AltText = Annotated[str, Field(max_length=1500)]
 PlatformName = Annotated[str, Field(max_length=20)]
+MAX_PIXELS = 100_000
+MAX_BYTES = 2**40  # 1 TiB: no platform takes a file near it
 RenditionName = Literal["original", "thumbnail", "web", "portrait", "landscape"]
 RENDITIONS_HELP = (
     "The catalog rendition of the post's photos per platform (`instagram`: `landscape`),"
@@ -25,10 +27,15 @@ class PostMedia(BaseModel):
     """A catalog media rendition at a public URL; sizes let the aspect ratio be checked."""
 
     url: str = Field(max_length=2000)
-    width: int | None = Field(default=None, ge=1)
-    height: int | None = Field(default=None, ge=1)
+    # Bounded past any real photo or video (JPEG stops at 65,535 px a side, 8K video at 7,680),
+    # so a made-up size is refused here rather than overflowing the aspect check.
+    width: int | None = Field(default=None, ge=1, le=MAX_PIXELS)
+    height: int | None = Field(default=None, ge=1, le=MAX_PIXELS)
     bytes: int | None = Field(
-        default=None, ge=1, description="The file's size: checked against each platform's."
+        default=None,
+        ge=1,
+        le=MAX_BYTES,
+        description="The file's size: checked against each platform's.",
     )
     type: Literal["image", "video"] | None = Field(
         default=None,
