@@ -712,6 +712,37 @@ async def test_line_answers_with_the_reply_token_then_pushes_only_when_confirmed
     ]
 
 
+async def test_a_reply_that_cannot_be_prepared_fails_and_holds_up_no_other(
+    town: dict,
+    runtime: ServiceRuntime,
+    meta: tuple[fake.FakeMeta, str],
+    line_api: tuple[fake.FakeLine, str],
+) -> None:
+    line_platform, line_url = line_api
+    meta_platform, meta_url = meta
+    line_thread = await one_thread(town, runtime, None, fake.line_event("U" + "9" * 32, text="?"))
+    comment = f"{PAGE}_80_1"
+    page_thread = await one_thread(
+        town, runtime, fake.page_comment(PAGE, f"{PAGE}_80", comment, CITIZEN, "Open?")
+    )
+    stuck = await reply(town["admin"], line_thread["id"], text="first in the queue")
+    await reply(town["admin"], page_thread["id"], text="Yes")
+    async with runtime.jobs_db.transaction() as session:  # a key rotated without re-sealing
+        await session.execute(
+            text("UPDATE channels SET credentials = 'not-a-fernet-token' WHERE id = :id"),
+            {"id": town["line"]["id"]},
+        )
+
+    await send_replies(runtime, meta_url=meta_url, line_url=line_url)
+    await send_replies(runtime, meta_url=meta_url, line_url=line_url)
+
+    assert [(r["to"], r["message"]) for r in meta_platform.replies] == [(comment, "Yes")]
+    assert line_platform.replies == line_platform.pushes == []
+    failed = (await history(town["admin"], line_thread["id"]))[-1]
+    assert (failed["id"], failed["state"]) == (stuck.json()["id"], "failed")
+    assert failed["error"]
+
+
 async def test_a_reply_token_expired_before_sending_fails_without_a_push(
     town: dict, runtime: ServiceRuntime, line_api: tuple[fake.FakeLine, str]
 ) -> None:

@@ -20,6 +20,7 @@ Platform calls (reference 1, 2, 5):
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -39,6 +40,7 @@ from publisher.platforms.base import error_words, json_object
 from publisher.platforms.http import HttpClient
 from publisher.settings import PublisherSettings
 
+log = logging.getLogger(__name__)
 UNKNOWN_AFTER = timedelta(minutes=5)  # a `sending` reply older than this lost its worker
 
 
@@ -261,6 +263,17 @@ async def _finish(
             await outbox.add(session, replied)
 
 
+async def _unprepared(
+    db: Database, message_id: uuid.UUID, tenant_id: uuid.UUID, error: str
+) -> None:
+    """Fail a reply whose preparing raised: nothing reached the platform, since its `sending`
+    mark rolled back with the error (one left `sending` stays for the unknown-outcome rule)."""
+    async with db.transaction(tenant_id) as session:
+        reply = await inbox_repo.claim_reply(session, message_id)
+        if reply is not None and reply.state == "pending":
+            _record(reply, Outcome("failed", error=f"could not be prepared ({error})"))
+
+
 async def send_once(
     db: Database,
     vault: Sealer,
@@ -274,7 +287,15 @@ async def send_once(
         due = await inbox_repo.replies_due(session, stale, batch)
     tried = 0
     for message_id, tenant_id in due:
-        claimed = await _claim(db, vault, message_id, tenant_id)
+        try:
+            claimed = await _claim(db, vault, message_id, tenant_id)
+        except Exception as exc:  # one reply that cannot be prepared must not stop the others
+            log.warning(
+                "inbox reply not prepared",
+                extra={"reply": str(message_id), "error": type(exc).__name__},
+            )
+            await _unprepared(db, message_id, tenant_id, type(exc).__name__)
+            continue
         if claimed is None:
             continue
         outcome = await call(http, settings, claimed)
