@@ -355,6 +355,7 @@ INBOX: Table = {
     ("POST", "/webhooks/{town}/meta"): public(),
     ("POST", "/webhooks/{town}/line"): public(),
     ("GET", "/v1/conversations"): read(P, ANSWERERS),
+    ("GET", "/v1/conversations/counts"): read(P, ANSWERERS),
     # A citizen's erasure request (APPI) is the town's to grant: its admins.
     ("POST", "/v1/conversations/erase"): write(P, ADMINS),
     ("GET", "/v1/conversations/{conversation_id}"): read(P, ANSWERERS),

@@ -24,7 +24,7 @@ from publisher.inbox import jobs as inbox_jobs
 from publisher.inbox import replies
 
 from .conftest import events, publisher_settings
-from .helpers import channel
+from .helpers import approved_and_scheduled, channel, post
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 APP_SECRET = "meta-app-secret-of-takeo"
@@ -380,6 +380,66 @@ async def test_staff_see_their_own_and_unassigned_conversations_an_admin_all(
         await staff_aiko.patch(f"/v1/conversations/{bens['id']}", json={"status": "closed"})
     ).status_code == 404
     assert handed.json()["tags"] == ["garbage"]
+
+
+async def test_lists_show_each_threads_newest_words_and_the_counts_take_one_call(
+    town: dict, runtime: ServiceRuntime, as_user: Client, tenant: uuid.UUID
+) -> None:
+    aiko = principal(tenant, ("staff",))
+    for n in range(3):
+        await send_line(town, fake.line_event(f"U{n:032d}", text=f"question {n} " + "長" * 200))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    first, second, third = await conversations(town["admin"])
+    path = f"/v1/conversations/{first['id']}"
+    assert (await town["admin"].post(f"{path}/notes", json={"text": "internal"})).status_code == 201
+    await town["admin"].patch(path, json={"assignee": aiko.sub})
+    await town["admin"].patch(f"/v1/conversations/{second['id']}", json={"assignee": aiko.sub})
+    await town["admin"].patch(f"/v1/conversations/{second['id']}", json={"status": "closed"})
+
+    listed = {t["id"]: t["excerpt"] for t in await conversations(town["admin"])}
+    staff_counts = await as_user(aiko).get("/v1/conversations/counts")
+    admin_counts = await town["admin"].get("/v1/conversations/counts")
+
+    # the newest message, never the staff's note, cut for a list
+    assert listed[first["id"]].startswith("question ")
+    assert len(listed[first["id"]]) == 140
+    assert (await town["admin"].get(path)).json()["excerpt"] == listed[first["id"]]
+    assert staff_counts.status_code == 200, staff_counts.text
+    assert staff_counts.json() == {"open_mine": 1, "open_unassigned": 1}
+    assert admin_counts.json() == {"open_mine": 0, "open_unassigned": 1}
+    assert third["id"] in listed
+
+
+async def test_a_comment_thread_names_the_towns_post_it_is_on(
+    town: dict, runtime: ServiceRuntime, as_user: Client, tenant: uuid.UUID
+) -> None:
+    made = await post(town["admin"], [town["page"]["id"]], "Tofu festival on Saturday")
+    editor = as_user(principal(tenant, ("editor",)))
+    (delivery,) = await approved_and_scheduled(town["admin"], editor, made["id"])
+    on_page = f"{PAGE}_777"
+    async with runtime.jobs_db.transaction() as session:  # as the dispatcher records it
+        await session.execute(
+            text(
+                "UPDATE deliveries SET platform_post_id = :p, permalink = :l, state = 'published'"
+                " WHERE id = :d"
+            ),
+            {"p": on_page, "l": f"https://www.facebook.com/{on_page}", "d": delivery["id"]},
+        )
+    await send_meta(town, fake.page_comment(PAGE, on_page, f"{on_page}_1", CITIZEN, "Where?"))
+    await send_meta(town, fake.page_comment(PAGE, f"{PAGE}_1", f"{PAGE}_1_1", CITIZEN, "Hi"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    threads = {t["post_ref"]: t for t in await conversations(town["admin"])}
+
+    ours = (await town["admin"].get(f"/v1/conversations/{threads[on_page]['id']}")).json()
+    other = (await town["admin"].get(f"/v1/conversations/{threads[f'{PAGE}_1']['id']}")).json()
+
+    assert ours["post"] == {
+        "post_id": made["id"],
+        "text": "Tofu festival on Saturday",
+        "permalink": f"https://www.facebook.com/{on_page}",
+        "photo_url": None,
+    }
+    assert other["post"] is None  # not a post Machi published
 
 
 async def test_changes_need_the_current_version_and_notes_stay_internal(

@@ -70,10 +70,12 @@ from .connect_start import ConnectStart
 from .connect_start_approval_policy import ConnectStartApprovalPolicy
 from .connect_start_owner_kind import ConnectStartOwnerKind
 from .connect_started import ConnectStarted
+from .conversation_counts import ConversationCounts
 from .conversation_detail import ConversationDetail
 from .conversation_detail_kind import ConversationDetailKind
 from .conversation_detail_priority import ConversationDetailPriority
 from .conversation_detail_status import ConversationDetailStatus
+from .conversation_post import ConversationPost
 from .conversation_read import ConversationRead
 from .conversation_read_kind import ConversationReadKind
 from .conversation_read_priority import ConversationReadPriority
@@ -541,10 +543,12 @@ __all__ = (
     "ConnectStartApprovalPolicy",
     "ConnectStartOwnerKind",
     "ConnectStarted",
+    "ConversationCounts",
     "ConversationDetail",
     "ConversationDetailKind",
     "ConversationDetailPriority",
     "ConversationDetailStatus",
+    "ConversationPost",
     "ConversationRead",
     "ConversationReadKind",
     "ConversationReadPriority",

@@ -11,8 +11,10 @@ from attrs import field as _attrs_field
 from ..models.conversation_detail_kind import ConversationDetailKind
 from ..models.conversation_detail_priority import ConversationDetailPriority
 from ..models.conversation_detail_status import ConversationDetailStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.conversation_post import ConversationPost
     from ..models.message_read import MessageRead
 
 
@@ -39,6 +41,9 @@ class ConversationDetail:
         tags (list[str]):
         updated_at (datetime.datetime):
         window_closes_at (datetime.datetime | None): Messenger and Instagram: a standard reply is allowed until then.
+        excerpt (None | str | Unset): The start of the newest message still on the platform, either direction (notes
+            left out), for lists.
+        post (ConversationPost | None | Unset): The town's post the comments are on (none for messages).
     """
 
     assignee: None | str
@@ -57,9 +62,13 @@ class ConversationDetail:
     tags: list[str]
     updated_at: datetime.datetime
     window_closes_at: datetime.datetime | None
+    excerpt: None | str | Unset = UNSET
+    post: ConversationPost | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.conversation_post import ConversationPost
+
         assignee: None | str
         assignee = self.assignee
 
@@ -101,6 +110,20 @@ class ConversationDetail:
         else:
             window_closes_at = self.window_closes_at
 
+        excerpt: None | str | Unset
+        if isinstance(self.excerpt, Unset):
+            excerpt = UNSET
+        else:
+            excerpt = self.excerpt
+
+        post: dict[str, Any] | None | Unset
+        if isinstance(self.post, Unset):
+            post = UNSET
+        elif isinstance(self.post, ConversationPost):
+            post = self.post.to_dict()
+        else:
+            post = self.post
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -123,11 +146,16 @@ class ConversationDetail:
                 "window_closes_at": window_closes_at,
             }
         )
+        if excerpt is not UNSET:
+            field_dict["excerpt"] = excerpt
+        if post is not UNSET:
+            field_dict["post"] = post
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.conversation_post import ConversationPost
         from ..models.message_read import MessageRead
 
         d = dict(src_dict)
@@ -192,6 +220,32 @@ class ConversationDetail:
 
         window_closes_at = _parse_window_closes_at(d.pop("window_closes_at"))
 
+        def _parse_excerpt(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        excerpt = _parse_excerpt(d.pop("excerpt", UNSET))
+
+        def _parse_post(data: object) -> ConversationPost | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                post_type_0 = ConversationPost.from_dict(data)
+
+                return post_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConversationPost | None | Unset, data)
+
+        post = _parse_post(d.pop("post", UNSET))
+
         conversation_detail = cls(
             assignee=assignee,
             author_id=author_id,
@@ -209,6 +263,8 @@ class ConversationDetail:
             tags=tags,
             updated_at=updated_at,
             window_closes_at=window_closes_at,
+            excerpt=excerpt,
+            post=post,
         )
 
         conversation_detail.additional_properties = d

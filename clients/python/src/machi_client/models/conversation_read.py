@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.conversation_read_kind import ConversationReadKind
 from ..models.conversation_read_priority import ConversationReadPriority
 from ..models.conversation_read_status import ConversationReadStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationRead")
 
@@ -34,6 +35,8 @@ class ConversationRead:
         tags (list[str]):
         updated_at (datetime.datetime):
         window_closes_at (datetime.datetime | None): Messenger and Instagram: a standard reply is allowed until then.
+        excerpt (None | str | Unset): The start of the newest message still on the platform, either direction (notes
+            left out), for lists.
     """
 
     assignee: None | str
@@ -51,6 +54,7 @@ class ConversationRead:
     tags: list[str]
     updated_at: datetime.datetime
     window_closes_at: datetime.datetime | None
+    excerpt: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,6 +94,12 @@ class ConversationRead:
         else:
             window_closes_at = self.window_closes_at
 
+        excerpt: None | str | Unset
+        if isinstance(self.excerpt, Unset):
+            excerpt = UNSET
+        else:
+            excerpt = self.excerpt
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -111,6 +121,8 @@ class ConversationRead:
                 "window_closes_at": window_closes_at,
             }
         )
+        if excerpt is not UNSET:
+            field_dict["excerpt"] = excerpt
 
         return field_dict
 
@@ -171,6 +183,15 @@ class ConversationRead:
 
         window_closes_at = _parse_window_closes_at(d.pop("window_closes_at"))
 
+        def _parse_excerpt(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        excerpt = _parse_excerpt(d.pop("excerpt", UNSET))
+
         conversation_read = cls(
             assignee=assignee,
             author_id=author_id,
@@ -187,6 +208,7 @@ class ConversationRead:
             tags=tags,
             updated_at=updated_at,
             window_closes_at=window_closes_at,
+            excerpt=excerpt,
         )
 
         conversation_read.additional_properties = d

@@ -16,6 +16,7 @@ from kit.preconditions import VERSIONED, IfMatchDep, set_etag
 from publisher.dependencies import SettingsDep, VaultDep
 from publisher.inbox import rules, service
 from publisher.inbox.schemas import (
+    ConversationCounts,
     ConversationDetail,
     ConversationRead,
     ConversationUpdate,
@@ -114,6 +115,13 @@ async def list_conversations(
         limit=limit,
     )
     return {"items": items, "next_cursor": next_cursor}
+
+
+@router.get("/counts", response_model=ConversationCounts)
+async def count_conversations(session: SessionDep, principal: PrincipalDep) -> ConversationCounts:
+    """How many open conversations are the caller's and how many are nobody's, in one cheap
+    call (the console's menu shows them on every page)."""
+    return await service.counts(session, principal)
 
 
 @router.post("/erase", response_model=ErasureResult)

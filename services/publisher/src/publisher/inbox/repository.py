@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select, text
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.pagination import paginate
@@ -19,7 +19,7 @@ from publisher.inbox.models import (
     InboxRule,
     InboxSettings,
 )
-from publisher.models import Channel
+from publisher.models import Channel, Delivery, Post
 
 
 async def settings(session: AsyncSession, *, lock: bool = False) -> InboxSettings | None:
@@ -188,6 +188,57 @@ async def page(
         limit=limit,
         order=Conversation.last_message_at,
     )
+
+
+async def excerpts(
+    session: AsyncSession, conversation_ids: Sequence[uuid.UUID], length: int
+) -> dict[uuid.UUID, str]:
+    """The start of each conversation's newest message still on the platform (either
+    direction, notes left out), in one query."""
+    if not conversation_ids:
+        return {}
+    statement = (
+        select(ConversationMessage.conversation_id, func.left(ConversationMessage.text, length))
+        .where(
+            ConversationMessage.conversation_id.in_(conversation_ids),
+            ConversationMessage.direction.in_(("in", "out")),
+            ConversationMessage.removed.is_(False),
+        )
+        .ext(distinct_on(ConversationMessage.conversation_id))
+        .order_by(
+            ConversationMessage.conversation_id,
+            ConversationMessage.sent_at.desc(),
+            ConversationMessage.created_at.desc(),
+        )
+    )
+    return {cid: str(start) for cid, start in await session.execute(statement)}
+
+
+async def open_counts(session: AsyncSession, user: str) -> tuple[int, int]:
+    """(open and assigned to `user`, open and assigned to nobody), in one query."""
+    is_open = Conversation.status == "open"
+    statement = select(
+        func.count().filter(is_open, Conversation.assignee == user),
+        func.count().filter(is_open, Conversation.assignee.is_(None)),
+    ).select_from(Conversation)
+    mine, unassigned = (await session.execute(statement)).one()
+    return int(mine), int(unassigned)
+
+
+async def post_on(
+    session: AsyncSession, channel_id: uuid.UUID, platform_post_id: str
+) -> tuple[Post, Delivery] | None:
+    """The town's post Machi published on `channel_id` as `platform_post_id`, if any."""
+    if not platform_post_id:
+        return None
+    statement = (
+        select(Post, Delivery)
+        .join(Delivery, Delivery.post_id == Post.id)
+        .where(Delivery.channel_id == channel_id, Delivery.platform_post_id == platform_post_id)
+        .limit(1)
+    )
+    found = (await session.execute(statement)).first()
+    return (found[0], found[1]) if found is not None else None
 
 
 async def latest_inbound(

@@ -63,10 +63,34 @@ class ConversationRead(BaseModel):
     )
     created_at: datetime
     updated_at: datetime
+    excerpt: str | None = Field(
+        default=None,
+        description="The start of the newest message still on the platform, either direction"
+        " (notes left out), for lists.",
+    )
+
+
+class ConversationPost(BaseModel):
+    """The town's post a comment thread is on, when Machi published it there."""
+
+    post_id: uuid.UUID
+    text: str = Field(description="The start of the post's text.")
+    permalink: str | None
+    photo_url: str | None = Field(description="The post's first picture, if it had one.")
 
 
 class ConversationDetail(ConversationRead):
     messages: list[MessageRead] = Field(description="Both directions and staff notes, in order.")
+    post: ConversationPost | None = Field(
+        default=None, description="The town's post the comments are on (none for messages)."
+    )
+
+
+class ConversationCounts(BaseModel):
+    """Open conversations the caller would answer: for the console's menu, in one call."""
+
+    open_mine: int = Field(description="Open and assigned to the caller.")
+    open_unassigned: int = Field(description="Open and assigned to nobody.")
 
 
 class ConversationUpdate(BaseModel):

@@ -42,7 +42,10 @@ from publisher.inbox.models import (
     InboxSettings,
 )
 from publisher.inbox.schemas import (
+    ConversationCounts,
     ConversationDetail,
+    ConversationPost,
+    ConversationRead,
     ConversationUpdate,
     ErasureRequest,
     ErasureResult,
@@ -57,6 +60,8 @@ from publisher.models import Channel
 from publisher.settings import PublisherSettings
 
 DEFAULT_RETENTION_DAYS = 365
+EXCERPT = 140  # characters of a conversation's newest message shown in lists
+POST_EXCERPT = 280
 E = TypeVar("E", bound=Event)
 
 # --- settings ----------------------------------------------------------------------------------
@@ -378,10 +383,10 @@ async def list_page(
     channel_id: uuid.UUID | None,
     cursor: str | None,
     limit: int,
-) -> tuple[list[Conversation], str | None]:
+) -> tuple[list[ConversationRead], str | None]:
     if assignee == "me":
         assignee = principal.sub
-    return await inbox_repo.page(
+    found, next_cursor = await inbox_repo.page(
         session,
         visible_to=_viewer(principal),
         status=status,
@@ -391,24 +396,60 @@ async def list_page(
         cursor=cursor,
         limit=limit,
     )
+    starts = await inbox_repo.excerpts(session, [c.id for c in found], EXCERPT)
+    return [_read(c, starts.get(c.id)) for c in found], next_cursor
+
+
+def _read(conversation: Conversation, excerpt: str | None) -> ConversationRead:
+    fields = {k: getattr(conversation, k) for k in ConversationRead.model_fields if k != "excerpt"}
+    return ConversationRead.model_validate({**fields, "excerpt": excerpt})
+
+
+async def counts(session: AsyncSession, principal: InternalPrincipal) -> ConversationCounts:
+    """Open conversations for the caller and for nobody (what the caller would pick up)."""
+    mine, unassigned = await inbox_repo.open_counts(session, principal.sub)
+    return ConversationCounts(open_mine=mine, open_unassigned=unassigned)
 
 
 async def detail(
     session: AsyncSession, principal: InternalPrincipal, conversation_id: uuid.UUID
 ) -> ConversationDetail:
     conversation = visible(await inbox_repo.get(session, conversation_id), principal)
-    return _detail(conversation, await inbox_repo.messages(session, conversation.id))
+    messages = await inbox_repo.messages(session, conversation.id)
+    post = await _post(session, conversation) if conversation.kind == "comment" else None
+    return _detail(conversation, messages, post)
 
 
-def _detail(conversation: Conversation, messages: list[Any]) -> ConversationDetail:
+async def _post(session: AsyncSession, conversation: Conversation) -> ConversationPost | None:
+    found = await inbox_repo.post_on(session, conversation.channel_id, conversation.post_ref)
+    if found is None:
+        return None
+    post, delivery = found
+    media = [m for m in post.media or [] if isinstance(m, dict) and m.get("url")]
+    return ConversationPost(
+        post_id=post.id,
+        text=post.text[:POST_EXCERPT],
+        permalink=delivery.permalink,
+        photo_url=str(media[0]["url"]) if media else None,
+    )
+
+
+def _detail(
+    conversation: Conversation, messages: list[Any], post: ConversationPost | None = None
+) -> ConversationDetail:
+    shown = [m for m in messages if m.direction != "note" and not m.removed]
+    newest = max(shown, key=lambda m: (m.sent_at, m.created_at), default=None)
+    fields = {
+        k: getattr(conversation, k)
+        for k in ConversationDetail.model_fields
+        if k not in ("messages", "excerpt", "post")
+    }
     return ConversationDetail.model_validate(
         {
-            **{
-                k: getattr(conversation, k)
-                for k in ConversationDetail.model_fields
-                if k != "messages"
-            },
+            **fields,
+            "excerpt": newest.text[:EXCERPT] if newest is not None else None,
             "messages": [MessageRead.model_validate(m) for m in messages],
+            "post": post,
         }
     )
 
@@ -467,7 +508,9 @@ async def add_note(
             "created_at": now,
         },
     )
-    return _detail(conversation, await inbox_repo.messages(session, conversation.id))
+    messages = await inbox_repo.messages(session, conversation.id)
+    post = await _post(session, conversation) if conversation.kind == "comment" else None
+    return _detail(conversation, messages, post)
 
 
 async def reply(

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ConversationCounts")
+
+
+@_attrs_define
+class ConversationCounts:
+    """Open conversations the caller would answer: for the console's menu, in one call.
+
+    Attributes:
+        open_mine (int): Open and assigned to the caller.
+        open_unassigned (int): Open and assigned to nobody.
+    """
+
+    open_mine: int
+    open_unassigned: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        open_mine = self.open_mine
+
+        open_unassigned = self.open_unassigned
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "open_mine": open_mine,
+                "open_unassigned": open_unassigned,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        open_mine = d.pop("open_mine")
+
+        open_unassigned = d.pop("open_unassigned")
+
+        conversation_counts = cls(
+            open_mine=open_mine,
+            open_unassigned=open_unassigned,
+        )
+
+        conversation_counts.additional_properties = d
+        return conversation_counts
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
