@@ -127,6 +127,11 @@ OPERATIONS: dict[tuple[str, str], Call] = {
         "conversation", {"text": "B was here"}
     ),
     ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): Call("inbox_rule"),
+    ("GET", "/v1/settings/inbox/templates/{template_id}"): Call("inbox_template"),
+    ("PATCH", "/v1/settings/inbox/templates/{template_id}"): Call(
+        "inbox_template", {"title": "B's now", "bodies": {"en": "B"}}
+    ),
+    ("DELETE", "/v1/settings/inbox/templates/{template_id}"): Call("inbox_template"),
     ("POST", "/v1/conversations/{conversation_id}/replies"): Call(
         "conversation", {"text": "B answers", "confirm_push": True}
     ),

@@ -368,6 +368,13 @@ class World:
         body = created(self.http.post("/v1/settings/inbox/rules", json=rule))
         return Made({"rule_id": body["id"]}, in_list("/v1/settings/inbox/rules", "id", body["id"]))
 
+    @cached_property
+    def inbox_template(self) -> Made:
+        saved = {"title": "A's hours", "bodies": {"ja": "9時から", "en": "From 9"}}
+        body = created(self.http.post("/v1/settings/inbox/templates", json=saved))
+        path = f"/v1/settings/inbox/templates/{body['id']}"
+        return Made({"template_id": body["id"]}, get(path))
+
 
 def items(response: httpx.Response) -> list[dict[str, Any]]:
     assert response.status_code == 200, response.text

@@ -367,6 +367,12 @@ INBOX: Table = {
     ("GET", "/v1/settings/inbox/rules"): read(P, ADMINS),
     ("POST", "/v1/settings/inbox/rules"): write(P, ADMINS),
     ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): write(P, ADMINS),
+    # Saved replies: kept by the editors, like the words of posts; read by whoever answers.
+    ("GET", "/v1/settings/inbox/templates"): read(P, ANSWERERS),
+    ("POST", "/v1/settings/inbox/templates"): write(P, EDITORS),
+    ("GET", "/v1/settings/inbox/templates/{template_id}"): read(P, ANSWERERS),
+    ("PATCH", "/v1/settings/inbox/templates/{template_id}"): write(P, EDITORS),
+    ("DELETE", "/v1/settings/inbox/templates/{template_id}"): write(P, EDITORS),
 }
 
 # --- analytics ---------------------------------------------------------------------------------
@@ -519,6 +525,9 @@ AUDITED: Mapping[Operation, Audited] = {
     ("POST", "/v1/conversations/erase"): Audited("conversation.citizen_erased"),
     ("POST", "/v1/settings/inbox/rules"): Audited("inbox.rule_created"),
     ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): Audited("inbox.rule_deleted"),
+    ("POST", "/v1/settings/inbox/templates"): Audited("inbox.template_created"),
+    ("PATCH", "/v1/settings/inbox/templates/{template_id}"): Audited("inbox.template_updated"),
+    ("DELETE", "/v1/settings/inbox/templates/{template_id}"): Audited("inbox.template_deleted"),
     ("PUT", "/v1/settings/inbox"): Audited("settings.inbox", snapshot="/v1/settings/inbox"),
     ("PUT", "/v1/settings/tracking"): Audited(
         "settings.tracking", snapshot="/v1/settings/tracking"

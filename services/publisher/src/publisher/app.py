@@ -34,6 +34,7 @@ def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = Non
             inbox.webhooks,
             inbox.router,
             inbox.settings_router,
+            inbox.templates_router,
             export.router(Base.metadata),  # the gateway's tenant export
         ],
         title="Machi publisher",

@@ -147,3 +147,14 @@ class ReplyNotPossible(Conflict):
 class PushNeedsConfirmation(Conflict):
     type = "push-needs-confirmation"
     title = "LINE's reply token has expired: a push message counts against the monthly quota"
+
+
+class TemplateNotFound(NotFound):
+    type = "template-not-found"
+    title = "Saved reply not found"
+
+
+class TemplateLanguageMissing(ProblemError):
+    status = 422
+    type = "template-language-missing"
+    title = "The saved reply has no text in that language"

@@ -347,6 +347,7 @@ from .publishing_settings_update import PublishingSettingsUpdate
 from .refresh_request import RefreshRequest
 from .rejection import Rejection
 from .reply_create import ReplyCreate
+from .reply_create_language_type_0 import ReplyCreateLanguageType0
 from .reports_best_times_format import ReportsBestTimesFormat
 from .reports_channels_format import ReportsChannelsFormat
 from .reports_overview_format import ReportsOverviewFormat
@@ -365,6 +366,11 @@ from .sandbox_channel_create_approval_policy import SandboxChannelCreateApproval
 from .sandbox_channel_create_owner_kind import SandboxChannelCreateOwnerKind
 from .sandbox_credentials import SandboxCredentials
 from .sandbox_post_read import SandboxPostRead
+from .saved_reply_bodies import SavedReplyBodies
+from .saved_reply_create import SavedReplyCreate
+from .saved_reply_read import SavedReplyRead
+from .saved_reply_read_bodies import SavedReplyReadBodies
+from .saved_reply_update import SavedReplyUpdate
 from .schedule_request import ScheduleRequest
 from .security_settings import SecuritySettings
 from .service_unavailable import ServiceUnavailable
@@ -808,6 +814,7 @@ __all__ = (
     "RefreshRequest",
     "Rejection",
     "ReplyCreate",
+    "ReplyCreateLanguageType0",
     "ReportsBestTimesFormat",
     "ReportsChannelsFormat",
     "ReportsOverviewFormat",
@@ -826,6 +833,11 @@ __all__ = (
     "SandboxChannelCreateOwnerKind",
     "SandboxCredentials",
     "SandboxPostRead",
+    "SavedReplyBodies",
+    "SavedReplyCreate",
+    "SavedReplyRead",
+    "SavedReplyReadBodies",
+    "SavedReplyUpdate",
     "ScheduleRequest",
     "SecuritySettings",
     "ServiceUnavailable",

@@ -38,6 +38,7 @@ class MessageRead:
             push).
         state (MessageReadStateType0 | None | Unset): A staff reply's sending state; `unconfirmed`: it may have reached
             the platform, so it is never sent again by itself (check the thread on the platform).
+        template_id (None | Unset | UUID): The saved reply it was sent from.
         via (MessageReadViaType0 | None | Unset):
     """
 
@@ -53,6 +54,7 @@ class MessageRead:
     error: None | str | Unset = UNSET
     reply_token_expires_at: datetime.datetime | None | Unset = UNSET
     state: MessageReadStateType0 | None | Unset = UNSET
+    template_id: None | Unset | UUID = UNSET
     via: MessageReadViaType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -103,6 +105,14 @@ class MessageRead:
         else:
             state = self.state
 
+        template_id: None | str | Unset
+        if isinstance(self.template_id, Unset):
+            template_id = UNSET
+        elif isinstance(self.template_id, UUID):
+            template_id = str(self.template_id)
+        else:
+            template_id = self.template_id
+
         via: None | str | Unset
         if isinstance(self.via, Unset):
             via = UNSET
@@ -132,6 +142,8 @@ class MessageRead:
             field_dict["reply_token_expires_at"] = reply_token_expires_at
         if state is not UNSET:
             field_dict["state"] = state
+        if template_id is not UNSET:
+            field_dict["template_id"] = template_id
         if via is not UNSET:
             field_dict["via"] = via
 
@@ -229,6 +241,23 @@ class MessageRead:
 
         state = _parse_state(d.pop("state", UNSET))
 
+        def _parse_template_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                template_id_type_0 = UUID(data)
+
+                return template_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        template_id = _parse_template_id(d.pop("template_id", UNSET))
+
         def _parse_via(data: object) -> MessageReadViaType0 | None | Unset:
             if data is None:
                 return data
@@ -259,6 +288,7 @@ class MessageRead:
             error=error,
             reply_token_expires_at=reply_token_expires_at,
             state=state,
+            template_id=template_id,
             via=via,
         )
 

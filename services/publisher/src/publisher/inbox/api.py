@@ -14,7 +14,7 @@ from kit.errors import NotFound
 from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from kit.preconditions import VERSIONED, IfMatchDep, set_etag
 from publisher.dependencies import SettingsDep, VaultDep
-from publisher.inbox import rules, service
+from publisher.inbox import rules, service, templates
 from publisher.inbox.schemas import (
     ConversationCounts,
     ConversationDetail,
@@ -29,6 +29,9 @@ from publisher.inbox.schemas import (
     ReplyCreate,
     RuleCreate,
     RuleRead,
+    SavedReplyCreate,
+    SavedReplyRead,
+    SavedReplyUpdate,
     Status,
     WebhookAccepted,
 )
@@ -36,6 +39,7 @@ from publisher.inbox.schemas import (
 webhooks = APIRouter(prefix="/webhooks/{town}", tags=["webhooks"])
 router = APIRouter(prefix="/v1/conversations", tags=["conversations"])
 settings_router = APIRouter(prefix="/v1/settings/inbox", tags=["settings"])
+templates_router = APIRouter(prefix="/v1/settings/inbox/templates", tags=["conversations"])
 
 
 def _town(principal: PrincipalDep) -> None:
@@ -211,4 +215,57 @@ async def add_rule(body: RuleCreate, session: SessionDep) -> object:
 async def delete_rule(rule_id: uuid.UUID, session: SessionDep) -> Response:
     """Remove a routing rule; conversations it assigned keep their assignee."""
     await service.delete_rule(session, rule_id)
+    return Response(status_code=204)
+
+
+@templates_router.get("", response_model=list[SavedReplyRead], operation_id="inbox_templates_list")
+async def list_templates(session: SessionDep) -> object:
+    """The town's saved replies, by title."""
+    return await templates.listed(session)
+
+
+@templates_router.post(
+    "", status_code=201, response_model=SavedReplyRead, operation_id="inbox_templates_create"
+)
+async def create_template(body: SavedReplyCreate, session: SessionDep) -> object:
+    """A saved reply with its text in one or more of ja, ko and en (editors and admins)."""
+    return await templates.create(session, body)
+
+
+@templates_router.get(
+    "/{template_id}",
+    response_model=SavedReplyRead,
+    responses=VERSIONED,
+    operation_id="inbox_templates_get",
+)
+async def get_template(template_id: uuid.UUID, session: SessionDep, response: Response) -> object:
+    """One saved reply, its version as `ETag`."""
+    found = await templates.get(session, template_id)
+    set_etag(response, found)
+    return found
+
+
+@templates_router.patch(
+    "/{template_id}",
+    response_model=SavedReplyRead,
+    responses=VERSIONED,
+    operation_id="inbox_templates_update",
+)
+async def update_template(
+    template_id: uuid.UUID,
+    body: SavedReplyUpdate,
+    session: SessionDep,
+    precondition: IfMatchDep,
+    response: Response,
+) -> object:
+    """Change a saved reply's title or texts; `If-Match` guards another editor's change."""
+    changed = await templates.update(session, template_id, body, precondition)
+    set_etag(response, changed)
+    return changed
+
+
+@templates_router.delete("/{template_id}", status_code=204, operation_id="inbox_templates_delete")
+async def delete_template(template_id: uuid.UUID, session: SessionDep) -> Response:
+    """Remove a saved reply; replies sent from it keep their words."""
+    await templates.delete(session, template_id)
     return Response(status_code=204)

@@ -98,6 +98,7 @@ class ConversationMessage(UUIDPrimaryKey, TenantScoped, Base):
     state: Mapped[str | None] = mapped_column(String(12))
     via: Mapped[str | None] = mapped_column(String(10))  # comment, message, reply, push
     idempotency_key: Mapped[uuid.UUID | None]
+    template_id: Mapped[uuid.UUID | None]  # the saved reply it was written from
     sending_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -113,3 +114,12 @@ class InboxRule(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     channel_id: Mapped[uuid.UUID | None]
     keyword: Mapped[str | None] = mapped_column(String(100))
     assignee: Mapped[str] = mapped_column(String(200))
+
+
+class InboxTemplate(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """A saved reply: a title for the staff and its body in some of ja, ko and en."""
+
+    __tablename__ = "inbox_templates"
+
+    title: Mapped[str] = mapped_column(String(200))
+    bodies: Mapped[dict[str, str]] = mapped_column(JSONB)  # language -> text

@@ -18,6 +18,7 @@ from publisher.inbox.models import (
     InboxEvent,
     InboxRule,
     InboxSettings,
+    InboxTemplate,
 )
 from publisher.models import Channel, Delivery, Post
 
@@ -372,3 +373,17 @@ async def rules(session: AsyncSession) -> list[InboxRule]:
 
 async def rule(session: AsyncSession, rule_id: uuid.UUID) -> InboxRule | None:
     return await session.get(InboxRule, rule_id)
+
+
+async def templates(session: AsyncSession) -> list[InboxTemplate]:
+    statement = select(InboxTemplate).order_by(InboxTemplate.title, InboxTemplate.created_at)
+    return list((await session.execute(statement)).scalars())
+
+
+async def template(
+    session: AsyncSession, template_id: uuid.UUID, *, lock: bool = False
+) -> InboxTemplate | None:
+    statement = select(InboxTemplate).where(InboxTemplate.id == template_id)
+    if lock:
+        statement = statement.with_for_update()
+    return (await session.execute(statement)).scalar_one_or_none()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Status = Literal["open", "waiting", "closed"]
 Priority = Literal["low", "normal", "high", "urgent"]
+Language = Literal["ja", "ko", "en"]  # the console's languages, and the saved replies'
 
 
 class WebhookAccepted(BaseModel):
@@ -41,6 +42,9 @@ class MessageRead(BaseModel):
     )
     via: Literal["comment", "message", "reply", "push"] | None = None
     error: str | None = None
+    template_id: uuid.UUID | None = Field(
+        default=None, description="The saved reply it was sent from."
+    )
 
 
 class ConversationRead(BaseModel):
@@ -108,12 +112,29 @@ class ConversationUpdate(BaseModel):
 
 
 class ReplyCreate(BaseModel):
-    text: str = Field(min_length=1, max_length=2000)
+    """The answer's words: `text`, or a saved reply (`template_id`) in `language`."""
+
+    text: str | None = Field(default=None, min_length=1, max_length=2000)
+    template_id: uuid.UUID | None = Field(
+        default=None, description="A saved reply (`/v1/settings/inbox/templates`) to send."
+    )
+    language: Language | None = Field(
+        default=None,
+        description="Which of the template's bodies to send; may be left out when it has one.",
+    )
     confirm_push: bool = Field(
         default=False,
         description="LINE: once the citizen's reply token has expired, the answer can only be a"
         " push message, counted against the account's monthly quota; send `true` to accept.",
     )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ReplyCreate:
+        if (self.text is None) == (self.template_id is None):
+            raise ValueError("send either `text` or `template_id`")
+        if self.language is not None and self.template_id is None:
+            raise ValueError("`language` chooses a template's body: send `template_id` too")
+        return self
 
 
 class NoteCreate(BaseModel):
@@ -173,3 +194,47 @@ class RuleRead(BaseModel):
     keyword: str | None
     assignee: str
     created_at: datetime
+
+
+SavedReplyText = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class SavedReplyBodies(BaseModel):
+    """A saved reply's words per language; at least one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ja: SavedReplyText | None = None
+    ko: SavedReplyText | None = None
+    en: SavedReplyText | None = None
+
+    @model_validator(mode="after")
+    def _some(self) -> SavedReplyBodies:
+        if not self.present():
+            raise ValueError("give the reply's text in at least one of ja, ko, en")
+        return self
+
+    def present(self) -> dict[str, str]:
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
+class SavedReplyCreate(BaseModel):
+    title: str = Field(min_length=1, max_length=200, description="What the staff pick it by.")
+    bodies: SavedReplyBodies
+
+
+class SavedReplyUpdate(BaseModel):
+    """Fields left out stay; `bodies` replaces every language's text at once."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    bodies: SavedReplyBodies | None = None
+
+
+class SavedReplyRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    title: str
+    bodies: dict[Language, str] = Field(description="The reply's text per language it has.")
+    created_at: datetime
+    updated_at: datetime

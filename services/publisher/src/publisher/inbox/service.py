@@ -31,7 +31,7 @@ from publisher.errors import (
     InboxNotConfigured,
     VerifyTokenMismatch,
 )
-from publisher.inbox import line, meta, replies, rules
+from publisher.inbox import line, meta, replies, rules, templates
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.events import Inbound, Received
 from publisher.inbox.models import (
@@ -521,6 +521,10 @@ async def reply(
 ) -> MessageRead:
     """A staff answer, queued for the worker to send once through the platform (inbox.replies)."""
     conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    words, template_id = data.text, None
+    if data.template_id is not None:
+        template = await templates.get(session, data.template_id)
+        words, template_id = templates.words(template, data.language), template.id
     channel = await session.get(Channel, conversation.channel_id)
     via, target = await replies.plan(session, conversation, channel, data.confirm_push)
     now = datetime.now(UTC)
@@ -531,7 +535,7 @@ async def reply(
         platform_message_id=None,
         parent_ref=target if via == "comment" else None,
         event_id=uuid.UUID(target) if via == "reply" and target else None,
-        text=data.text,
+        text=words or "",
         attachments=[],
         author_id=principal.sub,
         sent_at=now,
@@ -539,6 +543,7 @@ async def reply(
         state="pending",
         via=via,
         idempotency_key=uuid.uuid4(),
+        template_id=template_id,
         created_at=now,
     )
     session.add(message)

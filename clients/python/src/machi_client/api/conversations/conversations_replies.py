@@ -90,7 +90,8 @@ def sync_detailed(
     Args:
         conversation_id (UUID):
         idempotency_key (str | Unset):
-        body (ReplyCreate):
+        body (ReplyCreate): The answer's words: `text`, or a saved reply (`template_id`) in
+            `language`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +131,8 @@ def sync(
     Args:
         conversation_id (UUID):
         idempotency_key (str | Unset):
-        body (ReplyCreate):
+        body (ReplyCreate): The answer's words: `text`, or a saved reply (`template_id`) in
+            `language`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +167,8 @@ async def asyncio_detailed(
     Args:
         conversation_id (UUID):
         idempotency_key (str | Unset):
-        body (ReplyCreate):
+        body (ReplyCreate): The answer's words: `text`, or a saved reply (`template_id`) in
+            `language`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +206,8 @@ async def asyncio(
     Args:
         conversation_id (UUID):
         idempotency_key (str | Unset):
-        body (ReplyCreate):
+        body (ReplyCreate): The answer's words: `text`, or a saved reply (`template_id`) in
+            `language`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
