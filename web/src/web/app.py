@@ -28,6 +28,7 @@ from web.dependencies import CsrfRefused, NotSignedIn
 from web.endpoints import api as endpoints_api
 from web.gateway import ApiError, Gateway
 from web.imports import api as imports_api
+from web.inbox import api as inbox_api
 from web.links import api as links_api
 from web.media import api as media_api
 from web.operator import api as operator_api
@@ -125,6 +126,7 @@ def create_app(
     app.include_router(composer_api.router)  # before the console's /posts/{post_id}
     app.include_router(console_api.router)
     app.include_router(media_api.router)
+    app.include_router(inbox_api.router)
     app.include_router(account_api.router)
     app.include_router(admin_api.router)
     app.include_router(catalog_api.router)

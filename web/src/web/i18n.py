@@ -7,14 +7,20 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.core import negotiate_locale
-from babel.dates import format_datetime, format_skeleton, get_day_names, get_month_names
+from babel.dates import (
+    format_datetime,
+    format_skeleton,
+    format_timedelta,
+    get_day_names,
+    get_month_names,
+)
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, get_currency_precision
@@ -128,6 +134,14 @@ def when(moment: datetime | None, timezone: str, language: str) -> str:
     local = moment.astimezone(zone)
     day = format_skeleton("yMMMEd", local, locale=_locale(language))
     return f"{day} {format_datetime(local, 'HH:mm zzz', tzinfo=zone, locale=_locale(language))}"
+
+
+def age(moment: datetime | None, now: datetime, language: str) -> str:
+    """How long ago `moment` was, short and rounded as people say it (`3 hr`, `3時間`)."""
+    if moment is None:
+        return ""
+    gone = max(now - moment, timedelta(0))
+    return str(format_timedelta(gone, format="short", threshold=1, locale=_locale(language)))
 
 
 def months(language: str) -> list[tuple[int, str]]:

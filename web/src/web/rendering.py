@@ -66,6 +66,7 @@ class Renderer:
         self.env.globals["LANGUAGE_NAMES"] = i18n.LANGUAGE_NAMES
         self.env.globals["api_url"] = api_url  # the gateway as browsers reach it
         self.env.globals["console_menu"] = navigation.menu
+        self.env.globals["shown_count"] = navigation.shown_count
         self.env.filters["text"] = text
         self.env.filters["on_gateway"] = lambda url: on_gateway(url, api_url)
 

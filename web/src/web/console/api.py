@@ -4,6 +4,7 @@ the session's CSRF token and works without JavaScript."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 from urllib.parse import urlsplit
 from uuid import UUID
@@ -15,7 +16,7 @@ from machi_client.models import ProductRead
 from machi_client.types import Unset
 from web import i18n
 from web.composer.schemas import PostForm
-from web.console import service
+from web.console import navigation, service
 from web.console.schemas import (
     UNITS,
     ProductForm,
@@ -112,9 +113,13 @@ async def logout(session: SessionDep) -> Response:
 
 
 async def _frame(api: UserApi, language: str) -> dict[str, object]:
-    """What every signed-in page shows around its content: who and which town."""
+    """What every signed-in page shows around its content: who, which town, and the menu's
+    counters (the inbox's open conversations: one call, made alongside the town's)."""
     who = await service.me(api)
-    return {"me": who, "town": await service.town(api, who, language)}
+    town, counters = await asyncio.gather(
+        service.town(api, who, language), navigation.counters(api, who)
+    )
+    return {"me": who, "town": town, "counters": counters}
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -7,7 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from machi_client import AuthenticatedClient
+from web.gateway import ApiError
 from web.i18n import N_
+from web.inbox import service as inbox
 
 ADMIN = frozenset({"admin"})
 # kit.policy.WRITERS: who keeps the whole town's catalog (places, categories, CSV imports)
@@ -15,17 +18,20 @@ CATALOG_TEAM = frozenset({"admin", "editor", "writer", "photographer"})
 EVERYONE = "everyone"  # in a town: any role (the operator has no town)
 TOWN = "town"
 OPERATOR = "operator"
+INBOX = "inbox"  # the counter of open conversations for the signed-in user or for nobody
 
 
 @dataclass(frozen=True)
 class Link:
     """A page in the menu. `roles`: who sees it (None: every member of the group's audience);
-    `prefix`: the paths it stands for (default its own; "" for this path alone)."""
+    `prefix`: the paths it stands for (default its own; "" for this path alone); `counter`:
+    the key of a number shown beside it (`counters()`)."""
 
     href: str
     label: str
     roles: frozenset[str] | None = None
     prefix: str | None = None
+    counter: str | None = None
 
     def covers(self, path: str) -> bool:
         if self.prefix == "":
@@ -51,6 +57,7 @@ GROUPS = (
         (
             Link("/console/", N_("Dashboard"), prefix=""),
             Link("/console/approvals", N_("Approvals")),
+            Link("/console/inbox", N_("Inbox"), inbox.ANSWERERS, counter=INBOX),
         ),
     ),
     Group(
@@ -147,3 +154,23 @@ def menu(me: Any, path: str, groups: Iterable[Group] = GROUPS) -> Menu:
     # the longest match names the page (`/console/posts/new` over `/console/`)
     current = max(here, key=lambda link: len(link.prefix or link.href), default=None)
     return Menu(tuple(shown), current)
+
+
+async def counters(api: AuthenticatedClient, me: Any) -> dict[str, int]:
+    """The numbers the menu shows beside its links, by `Link.counter`: one API call in all
+    (the inbox's counts), none for a role without such a link. A counter the API cannot give
+    now is left out rather than failing the page around it."""
+    try:
+        counts = await inbox.counts(api, me)
+    except ApiError:
+        return {}
+    if counts is None:
+        return {}
+    return {INBOX: counts.open_mine + counts.open_unassigned}
+
+
+def shown_count(value: int | None) -> str:
+    """A counter as the menu writes it: nothing for 0, `99+` past 99."""
+    if not value:
+        return ""
+    return "99+" if value > 99 else str(value)

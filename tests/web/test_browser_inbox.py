@@ -1,0 +1,130 @@
+"""The inbox in a real browser: a citizen's Facebook comment arrives as Meta sends it (signed with
+the app secret), a staff member opens it from the inbox, answers, sees the fake Graph API get
+exactly one reply under the comment, and closes the conversation; at a desktop's and a phone's
+width, with screenshots left in var/test-output/browser/."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from kit.testing import platforms as fake
+from kit.testing.platforms import FakeMeta
+from kit.testing.waiting import eventually_sync
+from machi_cli import seed
+from tests.harness import Platform
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+from tests.web.test_browser import PHONE, browser, phone  # noqa: E402, F401 (the fixtures)
+from tests.web.test_browser_console import sign_in  # noqa: E402
+
+expect = playwright_api.expect
+DESKTOP = {"width": 1280, "height": 900}
+PAGE_ID = "3001"  # the demo town's Page (conftest.town_channels)
+APP_SECRET = "fb-secret"  # PUBLISHER_FACEBOOK_APP_SECRET of the test platform
+
+
+def comment_from_a_citizen(platform: Platform, name: str, words: str) -> dict[str, Any]:
+    """A comment on the town's Page delivered through the public door as Meta would; the
+    conversation the worker threads from it, as the admin's API reads it."""
+    tag = uuid.uuid4().hex[:8]
+    post_id, comment_id = f"{PAGE_ID}_{tag}", f"{PAGE_ID}_{tag}_1"
+    body = fake.page_comment(PAGE_ID, post_id, comment_id, (f"citizen-{tag}", name), words)
+    raw, headers = fake.meta_signed(body, APP_SECRET)
+    sent = httpx.post(f"{platform.url}/webhooks/takeo/meta", content=raw, headers=headers)
+    assert sent.status_code == 200, sent.text
+    admin = platform.seeded_admin()
+
+    def threaded() -> dict[str, Any] | None:
+        listed = admin.get("/v1/conversations", params={"status": "open", "limit": 100})
+        return next((t for t in listed.json()["items"] if t["post_ref"] == post_id), None)
+
+    found = eventually_sync(threaded, what="the comment to be threaded")
+    return {**found, "comment_id": comment_id}
+
+
+@pytest.fixture
+def desktop(browser: playwright_api.Browser) -> Any:  # noqa: F811
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def test_a_staff_member_answers_a_comment_and_closes_the_conversation(
+    platform: Platform,
+    town_channels: dict[str, dict[str, Any]],
+    meta_server: tuple[FakeMeta, str],
+    desktop: Any,
+    screenshots: Path,
+) -> None:
+    graph, _ = meta_server
+    thread = comment_from_a_citizen(platform, "Sato Hanako", "Is the tofu shop open on Sunday?")
+    before = len(graph.replies)
+    page = desktop.new_page()
+    sign_in(page, platform.url, *seed.ADMIN)
+
+    menu = page.locator("details.menu > summary")
+    expect(menu.locator(".badge")).to_be_visible()  # open conversations, in the menu
+    menu.click()
+    page.get_by_role("link", name="Inbox").click()
+    expect(page.get_by_role("heading", name="Inbox", exact=True)).to_be_visible()
+    row = page.locator("li.thread", has_text="Is the tofu shop open on Sunday?")
+    expect(row).to_contain_text("Sato Hanako")
+    expect(row).to_contain_text("Facebook")
+    expect(row).to_contain_text("Nobody")
+    page.screenshot(path=screenshots / "inbox-list-en-desktop.png", full_page=True)
+
+    row.get_by_role("link").click()
+    expect(page.get_by_role("heading", name="Sato Hanako")).to_be_visible()
+    history = page.locator("ol.history")
+    expect(history).to_contain_text("Is the tofu shop open on Sunday?")
+    page.get_by_label("Your reply").fill("Yes, from 9:00 to 17:00.")
+    page.get_by_role("button", name="Send reply").click()
+    expect(page.get_by_role("status")).to_contain_text("Reply queued")
+
+    def sent() -> bool:
+        page.reload()
+        return page.locator("li.message.from-out .state-sent").count() == 1
+
+    eventually_sync(sent, what="the reply to be sent")
+    replies = graph.replies[before:]
+    assert [(r["kind"], r["to"], r["message"]) for r in replies] == [
+        ("comment", thread["comment_id"], "Yes, from 9:00 to 17:00.")
+    ]
+    page.screenshot(path=screenshots / "inbox-conversation-en-desktop.png", full_page=True)
+
+    page.get_by_role("button", name="Close the conversation").click()
+    expect(page.get_by_role("status")).to_contain_text("Conversation closed.")
+    expect(page.get_by_label("Status")).to_have_value("closed")
+    closed = platform.seeded_admin().get(f"/v1/conversations/{thread['id']}").json()
+    assert closed["status"] == "closed"
+    assert len(graph.replies) == before + 1  # still exactly one
+
+
+@pytest.mark.parametrize("language", ["ja", "ko"])
+def test_the_inbox_fits_a_phone_in_japanese_and_korean(
+    platform: Platform,
+    town_channels: dict[str, dict[str, Any]],
+    phone: playwright_api.BrowserContext,  # noqa: F811
+    screenshots: Path,
+    language: str,
+) -> None:
+    words = {"ja": "粗大ごみの出し方を教えてください。", "ko": "대형 쓰레기는 어떻게 버리나요?"}
+    thread = comment_from_a_citizen(platform, "武雄 花子", words[language])
+    page = phone.new_page()
+    sign_in(page, platform.url, *seed.ADMIN)
+    page.goto(f"{platform.url}/console/inbox?lang={language}")
+    expect(page.locator("li.thread", has_text=words[language])).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / f"inbox-list-{language}-phone.png", full_page=True)
+
+    page.goto(f"{platform.url}/console/inbox/{thread['id']}")
+    expect(page.locator("ol.history")).to_contain_text(words[language])
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / f"inbox-conversation-{language}-phone.png", full_page=True)

@@ -1,0 +1,246 @@
+"""The inbox pages: the conversations a staff member answers (filtered by whose, status and
+channel, a page at a time) and one conversation: the post it is on, its whole history, the
+reply box (LINE's counted push asked for first), assignment, status, priority, tags and
+internal notes. Every form works without JavaScript; a refusal shows the problem's title."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from machi_client.models import ConversationDetail, MeRead
+from web import i18n
+from web.admin import service as admin
+from web.composer.service import PLATFORM_NAMES
+from web.console import service as console
+from web.console.api import _town, _town_frame
+from web.dependencies import CsrfChecked, LanguageDep, RendererDep, SessionDep, UserApi
+from web.forms import Refused, submit
+from web.gateway import ApiError
+from web.i18n import N_
+from web.inbox import service
+from web.inbox.service import Change, Filters
+
+router = APIRouter(prefix="/console/inbox")
+
+DONE = {
+    "replied": N_("Reply queued: it is sent through the platform in a moment."),
+    "noted": N_("Note added."),
+    "saved": N_("Saved."),
+    "closed": N_("Conversation closed."),
+}
+PUSH_NEEDED = "push-needs-confirmation"
+
+
+def _when(zone: str, language: str) -> Any:
+    return lambda moment: i18n.when(moment, zone, language)
+
+
+async def _people(api: UserApi, me: MeRead) -> dict[str, str]:
+    """Who a conversation can be given to, by user id: the town's users for an admin (who may
+    list them), else the signed-in user alone."""
+    if "admin" in me.roles:
+        try:
+            users = await admin.users(api)
+        except ApiError:
+            users = []
+        found = {str(u.id): str(service.given(u.name) or u.email) for u in users}
+        if found:
+            return found
+    return {me.sub: me.email or me.sub}
+
+
+@router.get("", response_class=HTMLResponse)
+async def inbox_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Response:
+    """The conversations of the chosen view, latest message first, a page at a time."""
+    frame = await _town_frame(api, language)
+    filters = Filters.read(request.query_params)
+    listing = await service.conversations(api, filters, cursor)
+    channels = await console.all_channels(api)
+    me = frame["me"]
+    assert isinstance(me, MeRead)
+    context = {
+        **frame,
+        "session": session,
+        "filters": filters,
+        "listing": listing,
+        "cursor": cursor,
+        "channels": channels,
+        "people": await _people(api, me),
+        "views": service.VIEWS,
+        "statuses": service.STATUSES,
+        "platform_names": PLATFORM_NAMES,
+        "age": lambda moment: i18n.age(moment, datetime.now(UTC), language),
+        "when": _when(_town(frame).timezone, language),
+    }
+    return render.page(request, "inbox/inbox.html", context)
+
+
+async def _conversation_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: str,
+    conversation_id: UUID,
+    *,
+    errors: dict[str, str] | None = None,
+    kept: dict[str, Any] | None = None,
+    done: str | None = None,
+    status: int = 200,
+) -> Response:
+    frame = await _town_frame(api, language)
+    found, version = await service.conversation(api, conversation_id)
+    channels = await console.all_channels(api)
+    me = frame["me"]
+    assert isinstance(me, MeRead)
+    errors = errors or {}
+    context = {
+        **frame,
+        "session": session,
+        "conversation": found,
+        "version": version,
+        "channel": channels.get(str(found.channel_id)),
+        "people": await _people(api, me),
+        "statuses": service.STATUSES,
+        "priorities": service.PRIORITIES,
+        "platform_names": PLATFORM_NAMES,
+        "push_needed": _push_needed(found) or errors.get("slug") == PUSH_NEEDED,
+        "form": {"errors": errors},
+        "kept": kept or {},
+        "done": DONE.get(done or ""),
+        "when": _when(_town(frame).timezone, language),
+        "given": service.given,
+    }
+    return render.page(request, "inbox/conversation.html", context, status=status)
+
+
+def _push_needed(found: ConversationDetail) -> bool:
+    """A LINE thread whose citizen's reply token is spent or past: the answer would be a push
+    counted against the account's monthly quota (the API asks the same before sending)."""
+    if found.platform != "line":
+        return False
+    now = datetime.now(UTC)
+    for message in reversed(found.messages):
+        if message.direction != "in" or message.removed:
+            continue
+        expires = service.given(message.reply_token_expires_at)
+        return not (isinstance(expires, datetime) and expires > now)
+    return True
+
+
+@router.get("/{conversation_id}", response_class=HTMLResponse)
+async def conversation_page(
+    conversation_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    done: Annotated[str | None, Query(max_length=16)] = None,
+) -> Response:
+    """One conversation: its post, history, reply box, handling and notes."""
+    return await _conversation_page(
+        request, render, session, api, language, conversation_id, done=done
+    )
+
+
+def _back(conversation_id: UUID, done: str) -> Response:
+    return RedirectResponse(f"/console/inbox/{conversation_id}?done={done}", status_code=303)
+
+
+@router.post("/{conversation_id}/reply", dependencies=[CsrfChecked])
+async def reply(
+    conversation_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """Queue the answer; a LINE push is sent only once its quota cost was confirmed."""
+    form = await request.form()
+    text = str(form.get("text") or "").strip()
+    confirm = form.get("confirm_push") == "yes"
+    errors: dict[str, str] = {}
+    if not text:
+        errors["text"] = N_("Write the reply first.")
+    elif len(text) > 2000:
+        errors["text"] = N_("A reply has at most 2,000 characters.")
+    slug: list[str] = []
+
+    async def send() -> object:
+        try:
+            return await service.reply(api, conversation_id, text, confirm_push=confirm)
+        except ApiError as exc:
+            slug.append(exc.slug)
+            raise
+
+    sent = await submit(errors, send)
+    if not isinstance(sent, Refused):
+        return _back(conversation_id, "replied")
+    if slug and slug[0] == PUSH_NEEDED:
+        errors["slug"] = PUSH_NEEDED
+    kept = {"text": text}
+    return await _conversation_page(
+        request, render, session, api, language, conversation_id,
+        errors=errors, kept=kept, status=409 if slug else 422,
+    )  # fmt: skip
+
+
+@router.post("/{conversation_id}/change", dependencies=[CsrfChecked])
+async def change(
+    conversation_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """Status, assignee, priority and tags, guarded by the version the page was drawn at."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    asked = Change.read(form)
+    version = form.get("version", "")
+    saved = await submit(asked.errors, lambda: service.update(api, conversation_id, asked, version))
+    if not isinstance(saved, Refused):
+        return _back(conversation_id, "closed" if form.get("action") == "close" else "saved")
+    return await _conversation_page(
+        request, render, session, api, language, conversation_id,
+        errors=asked.errors, status=422,
+    )  # fmt: skip
+
+
+@router.post("/{conversation_id}/notes", dependencies=[CsrfChecked])
+async def add_note(
+    conversation_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """An internal note for colleagues: never sent to the citizen."""
+    text = str((await request.form()).get("note") or "").strip()
+    errors: dict[str, str] = {}
+    if not text:
+        errors["note"] = N_("Write the note first.")
+    elif len(text) > 5000:
+        errors["note"] = N_("A note has at most 5,000 characters.")
+    noted = await submit(errors, lambda: service.note(api, conversation_id, text))
+    if not isinstance(noted, Refused):
+        return _back(conversation_id, "noted")
+    return await _conversation_page(
+        request, render, session, api, language, conversation_id,
+        errors=errors, kept={"note": text}, status=422,
+    )  # fmt: skip

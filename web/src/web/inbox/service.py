@@ -1,0 +1,197 @@
+"""What the inbox pages read and write: the conversations a staff member may answer (filtered
+the way the list's form asks), one conversation with its history and version, and the changes,
+notes and replies made on it. Each is one or a few typed-client calls."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+from uuid import UUID
+
+from machi_client import AuthenticatedClient
+from machi_client.api.conversations import (
+    conversations_counts,
+    conversations_get,
+    conversations_list,
+    conversations_notes,
+    conversations_replies,
+    conversations_update,
+)
+from machi_client.models import (
+    ConversationCounts,
+    ConversationDetail,
+    ConversationRead,
+    ConversationsListStatusType0,
+    ConversationUpdate,
+    ConversationUpdatePriorityType0,
+    ConversationUpdateStatusType0,
+    MeRead,
+    MessageRead,
+    NoteCreate,
+    PageConversationRead,
+    ReplyCreate,
+)
+from machi_client.types import UNSET, Unset
+from web.gateway import parsed
+from web.i18n import N_
+
+PAGE_SIZE = 25
+VIEWS = {
+    "all": N_("All I answer"),
+    "mine": N_("Mine"),
+    "unassigned": N_("Unassigned"),
+}
+STATUSES = {"open": N_("Open"), "waiting": N_("Waiting"), "closed": N_("Closed")}
+PRIORITIES = {"low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent")}
+ASSIGNEE_FOR_VIEW = {"mine": "me", "unassigned": "none"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The list's filters as the query string carries them (`?view=mine&status=open`); an
+    unknown value is dropped rather than refused, so an old bookmark still opens."""
+
+    view: str = "all"
+    status: str = "open"
+    channel: str = ""
+
+    @classmethod
+    def read(cls, query: Mapping[str, str]) -> Filters:
+        view = query.get("view", "all")
+        status = query.get("status", "open")
+        channel = query.get("channel", "")
+        try:
+            UUID(channel)
+        except ValueError:
+            channel = ""
+        return cls(
+            view=view if view in VIEWS else "all",
+            status=status if status in STATUSES or status == "any" else "open",
+            channel=channel,
+        )
+
+    def api_params(self) -> dict[str, str]:
+        """The query `GET /v1/conversations` gets for these filters."""
+        params: dict[str, str] = {}
+        if self.view in ASSIGNEE_FOR_VIEW:
+            params["assignee"] = ASSIGNEE_FOR_VIEW[self.view]
+        if self.status in STATUSES:
+            params["status"] = self.status
+        if self.channel:
+            params["channel_id"] = self.channel
+        return params
+
+    def query(self, **changed: str) -> str:
+        """The list page's own query string for these filters, with `changed` ones replaced
+        (a cursor, another view); defaults are left out so links stay short."""
+        values = {"view": self.view, "status": self.status, "channel": self.channel, **changed}
+        defaults = {"view": "all", "status": "open"}
+        kept = {k: v for k, v in values.items() if v and defaults.get(k) != v}
+        return urlencode(kept)
+
+
+async def conversations(
+    api: AuthenticatedClient, filters: Filters, cursor: str | None
+) -> PageConversationRead:
+    params = filters.api_params()
+    answer = await conversations_list.asyncio_detailed(
+        client=api,
+        status=ConversationsListStatusType0(params["status"]) if "status" in params else UNSET,
+        assignee=params.get("assignee", UNSET),
+        channel_id=UUID(params["channel_id"]) if "channel_id" in params else UNSET,
+        cursor=cursor or UNSET,
+        limit=PAGE_SIZE,
+    )
+    return parsed(answer, PageConversationRead)
+
+
+async def counts(api: AuthenticatedClient, who: MeRead) -> ConversationCounts | None:
+    """Open conversations for the menu (one call), for the roles that answer them."""
+    if not set(who.roles) & ANSWERERS:
+        return None
+    return parsed(await conversations_counts.asyncio_detailed(client=api), ConversationCounts)
+
+
+ANSWERERS = frozenset({"admin", "editor", "writer", "staff"})  # kit.policy.ANSWERERS
+
+
+async def conversation(
+    api: AuthenticatedClient, conversation_id: UUID
+) -> tuple[ConversationDetail, str]:
+    """The conversation and its version (ETag), which a change sends back as If-Match."""
+    answer = await conversations_get.asyncio_detailed(conversation_id, client=api)
+    return parsed(answer, ConversationDetail), answer.headers.get("etag", "")
+
+
+@dataclass
+class Change:
+    """What the conversation form asks for: only the fields given are sent."""
+
+    status: str | None = None
+    assignee: str | None = None  # a user id, or "" for nobody
+    priority: str | None = None
+    tags: list[str] | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, form: Mapping[str, str]) -> Change:
+        change = cls()
+        status, priority = form.get("status"), form.get("priority")
+        if status:
+            if status in STATUSES:
+                change.status = status
+            else:
+                change.errors["status"] = N_("Choose a status from the list.")
+        if priority:
+            if priority in PRIORITIES:
+                change.priority = priority
+            else:
+                change.errors["priority"] = N_("Choose a priority from the list.")
+        if "assignee" in form:
+            change.assignee = form["assignee"].strip()
+        if "tags" in form:
+            tags = [t.strip() for t in form["tags"].replace("、", ",").split(",")]
+            change.tags = [t for t in tags if t]
+            if len(change.tags) > 20 or any(len(t) > 50 for t in change.tags):
+                change.errors["tags"] = N_("At most 20 tags of up to 50 characters each.")
+        return change
+
+    def body(self) -> ConversationUpdate:
+        body = ConversationUpdate(
+            status=ConversationUpdateStatusType0(self.status) if self.status else UNSET,
+            priority=ConversationUpdatePriorityType0(self.priority) if self.priority else UNSET,
+            tags=self.tags if self.tags is not None else UNSET,
+        )
+        if self.assignee is not None:
+            body.assignee = self.assignee or None  # "": nobody (sent as null)
+        return body
+
+
+async def update(
+    api: AuthenticatedClient, conversation_id: UUID, change: Change, version: str
+) -> ConversationRead:
+    answer = await conversations_update.asyncio_detailed(
+        conversation_id, client=api, body=change.body(), if_match=version or UNSET
+    )
+    return parsed(answer, ConversationRead)
+
+
+async def note(api: AuthenticatedClient, conversation_id: UUID, text: str) -> None:
+    answer = await conversations_notes.asyncio_detailed(
+        conversation_id, client=api, body=NoteCreate(text=text)
+    )
+    parsed(answer, ConversationDetail)
+
+
+async def reply(
+    api: AuthenticatedClient, conversation_id: UUID, text: str, *, confirm_push: bool
+) -> MessageRead:
+    body = ReplyCreate(text=text, confirm_push=confirm_push)
+    answer = await conversations_replies.asyncio_detailed(conversation_id, client=api, body=body)
+    return parsed(answer, MessageRead)
+
+
+def given(value: object) -> object:
+    """A field the API may leave out, as None when it did."""
+    return None if isinstance(value, Unset) else value
