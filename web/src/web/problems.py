@@ -70,6 +70,8 @@ TITLES = frozenset(
         N_("Webhook body not understood"),
         N_("This conversation cannot be answered that way now"),
         N_("LINE's reply token has expired: a push message counts against the monthly quota"),
+        N_("Saved reply not found"),
+        N_("The saved reply has no text in that language"),
         N_("Only an admin connects the town's accounts; you connect your own"),
         N_("This delivery cannot be retried"),
         N_("Campaign not found"),
