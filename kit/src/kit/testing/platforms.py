@@ -831,7 +831,72 @@ class FakeX:
         self.tokens_used: list[str] = []
         self.refreshed: list[str] = []
         self.ids = itertools.count(1_800_000_000_000_000_000)
+        # The inbox: posts mentioning the town (`mention`), their authors, and every read of
+        # `GET /2/users/:id/mentions` (its query), answered instead by `mention_script` first.
+        self.mentions: list[dict[str, Any]] = []
+        self.users: dict[str, dict[str, str]] = {}
+        self.mention_reads: list[dict[str, str]] = []
+        self.mention_script: list[Scripted] = []
+        self.mention_limit = 300  # reads per 15 minutes per user [X-RL]
+        self.mention_read_times: list[float] = []
+        self.hang_after_post = False  # take the post, then never answer
         self.app = self._build()
+
+    def mention(
+        self,
+        author: tuple[str, str],
+        text: str,
+        *,
+        in_reply_to: str | None = None,
+        conversation_id: str | None = None,
+    ) -> dict[str, Any]:
+        """A citizen's post naming the town, as `GET /2/users/:id/mentions` shows it."""
+        tweet_id = str(next(self.ids))
+        user_id, username = author
+        self.users[user_id] = {"id": user_id, "username": username, "name": username.title()}
+        tweet: dict[str, Any] = {
+            "id": tweet_id,
+            "text": text,
+            "author_id": user_id,
+            "conversation_id": conversation_id or tweet_id,
+            "created_at": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
+        }
+        if in_reply_to:
+            tweet["referenced_tweets"] = [{"type": "replied_to", "id": in_reply_to}]
+        self.mentions.append(tweet)
+        return tweet
+
+    def _mentions_page(self, query: dict[str, str]) -> Any:
+        """One page of mentions, newest first: `since_id`, `max_results` (5..100), paged by an
+        opaque `pagination_token`, with `meta.newest_id` / `next_token` (docs.x.com mentions)."""
+        now = time.time()
+        window = [t for t in self.mention_read_times if t > now - 900]
+        headers = {
+            "x-rate-limit-limit": str(self.mention_limit),
+            "x-rate-limit-remaining": str(max(self.mention_limit - len(window), 0)),
+            "x-rate-limit-reset": str(int(min(window, default=now)) + 900),
+        }
+        size = int(query.get("max_results") or 10)
+        if not 5 <= size <= 100:
+            return _answer(x_problem(400, "Invalid Request", "max_results must be 5..100"))
+        since = int(query.get("since_id") or 0)
+        found = sorted(
+            (t for t in self.mentions if int(t["id"]) > since), key=lambda t: -int(t["id"])
+        )
+        start = int(query.get("pagination_token") or 0)
+        page = found[start : start + size]
+        if not page:
+            return JSONResponse({"meta": {"result_count": 0}}, headers=headers)
+        meta: dict[str, Any] = {
+            "result_count": len(page),
+            "newest_id": page[0]["id"],
+            "oldest_id": page[-1]["id"],
+        }
+        if start + size < len(found):
+            meta["next_token"] = str(start + size)
+        users = [self.users[u] for u in dict.fromkeys(t["author_id"] for t in page)]
+        body = {"data": page, "includes": {"users": users}, "meta": meta}
+        return JSONResponse(body, headers=headers)
 
     def _build(self) -> FastAPI:
         app = FastAPI()
@@ -850,15 +915,25 @@ class FakeX:
             refused = self._media_refusal(media_ids)
             if refused is not None:
                 return _answer(refused)
+            to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
+            if to and not any(t["id"] == str(to) for t in self.mentions):
+                # Self-serve apps answer only posts whose author summoned them (docs.x.com
+                # manage-tweets introduction); the exact words are not documented.
+                words = "You are not allowed to reply to this post"
+                return _answer(x_problem(403, "Forbidden", words, "not-authorized-for-resource"))
             tweet_id = str(next(self.ids))
-            self.posts.append(
-                {
-                    "id": tweet_id,
-                    "text": body["text"],
-                    "user": _x_user(authorization),
-                    "media_ids": media_ids,
-                }
-            )
+            made: dict[str, Any] = {
+                "id": tweet_id,
+                "text": body["text"],
+                "user": _x_user(authorization),
+                "media_ids": media_ids,
+                "in_reply_to": str(to) if to else None,
+            }
+            if to:
+                made["referenced_tweets"] = [{"type": "replied_to", "id": str(to)}]
+            self.posts.append(made)
+            while self.hang_after_post:  # until the test lets go; the caller is gone by then
+                await asyncio.sleep(0.02)
             return JSONResponse(
                 {"data": {"id": tweet_id, "text": body["text"]}}, 201, headers=rate_headers(99)
             )
@@ -959,6 +1034,15 @@ class FakeX:
             wanted = set(ids.split(","))
             found = [p for p in self.posts if p["id"] in wanted]
             return {"data": [{"id": p["id"], "public_metrics": metrics} for p in found]}
+
+        @app.get("/2/users/{user_id}/mentions")
+        async def mentions(user_id: str, request: Request) -> Any:
+            query = dict(request.query_params)
+            self.mention_reads.append({"user": user_id, **query})
+            self.mention_read_times.append(time.time())
+            if self.mention_script:
+                return _answer(self.mention_script.pop(0))
+            return self._mentions_page(query)
 
         @app.get("/2/users/{user_id}/tweets")
         async def timeline(user_id: str) -> Any:
@@ -1248,7 +1332,97 @@ class FakeMastodon:
         self.fail_processing = False  # processing ends in failure (read answers 422)
         self.ids = itertools.count(110_000_000_000_000_001)
         self.username = username
+        self.account_id = "109"  # the town's account (`verify_credentials`)
+        # The inbox: mention notifications (`mention`) and every read of them (its query),
+        # answered instead by `notification_script` first; citizens' statuses by id.
+        self.notifications: list[dict[str, Any]] = []
+        self.notification_ids = itertools.count(34_975_861)
+        self.notification_reads: list[list[tuple[str, str]]] = []
+        self.notification_read_times: list[float] = []
+        self.notification_script: list[Scripted] = []
+        self.citizen_statuses: dict[str, dict[str, Any]] = {}
+        self.hang_after_status = False  # take the status, then never answer
         self.app = self._build()
+
+    def mention(
+        self,
+        author: tuple[str, str],
+        text: str,
+        *,
+        in_reply_to: str | None = None,
+        visibility: str = "public",
+    ) -> dict[str, Any]:
+        """A citizen's status naming the town, as its `mention` notification shows it."""
+        account_id, acct = author
+        account = {"id": account_id, "username": acct.split("@")[0], "acct": acct}
+        mention = (
+            f'<span class="h-card"><a href="https://mastodon.test/@{self.username}"'
+            f' class="u-url mention">@<span>{self.username}</span></a></span>'
+        )
+        now = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+        status_id = str(next(self.ids))
+        status: dict[str, Any] = {
+            "id": status_id,
+            "created_at": now,
+            "in_reply_to_id": in_reply_to,
+            "in_reply_to_account_id": self.account_id if in_reply_to else None,
+            "visibility": visibility,
+            "content": f"<p>{mention} {html.escape(text)}</p>",
+            "account": account,
+            "mentions": [{"id": self.account_id, "username": self.username}],
+        }
+        self.citizen_statuses[status_id] = status
+        notification = {
+            "id": str(next(self.notification_ids)),
+            "type": "mention",
+            "created_at": now,
+            "account": account,
+            "status": status,
+        }
+        self.notifications.append(notification)
+        return notification
+
+    def _town_status(self, made: dict[str, Any]) -> dict[str, Any]:
+        """A status the town posted, as the API shows it (its text rendered as HTML)."""
+        account = {"id": self.account_id, "username": self.username, "acct": self.username}
+        return {
+            **{k: v for k, v in made.items() if k != "media_ids"},
+            "content": f"<p>{html.escape(str(made['content']))}</p>",
+            "account": account,
+        }
+
+    def _descendants(self, status_id: str) -> list[dict[str, Any]]:
+        every = [*self.citizen_statuses.values(), *map(self._town_status, self.statuses)]
+        below, found = {status_id}, []
+        for status in sorted(every, key=lambda s: int(s["id"])):
+            if status.get("in_reply_to_id") in below:
+                below.add(status["id"])
+                found.append(status)
+        return found
+
+    def _notifications_page(self, query: list[tuple[str, str]]) -> Any:
+        """One page, newest first: `types[]`, `since_id`, `max_id`, `limit` (default 40, max
+        80), with `X-RateLimit-*` (docs.joinmastodon.org/methods/notifications, rate-limits)."""
+        now = time.time()
+        window = [t for t in self.notification_read_times if t > now - 300]
+        reset = min(window, default=now) + 300
+        headers = {
+            "x-ratelimit-limit": "300",
+            "x-ratelimit-remaining": str(max(300 - len(window), 0)),
+            "x-ratelimit-reset": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(reset)),
+        }
+        params = dict(query)
+        types = [v for k, v in query if k == "types[]"]
+        size = min(int(params.get("limit") or 40), 80)
+        since, below = int(params.get("since_id") or 0), int(params.get("max_id") or 0)
+        found = [
+            n
+            for n in sorted(self.notifications, key=lambda n: -int(n["id"]))
+            if (not types or n["type"] in types)
+            and int(n["id"]) > since
+            and (not below or int(n["id"]) < below)
+        ]
+        return JSONResponse(found[:size], headers=headers)
 
     def cleanup(self) -> None:
         """The instance removes every attachment not attached to a status."""
@@ -1398,6 +1572,12 @@ class FakeMastodon:
                 return _answer(mastodon_error(422, words))
             if any(self.media[i]["state"] != "processed" for i in media_ids):
                 return _answer(mastodon_error(422, "Validation failed: media not processed"))
+            to = form.get("in_reply_to_id")
+            known = str(to) in self.citizen_statuses or any(
+                s["id"] == str(to) for s in self.statuses
+            )
+            if to and not known:
+                return _answer(mastodon_error(404, "Record not found"))
             status_id = str(next(self.ids))
             made = {
                 "id": status_id,
@@ -1405,10 +1585,36 @@ class FakeMastodon:
                 "content": str(form.get("status")),
                 "language": form.get("language"),
                 "media_attachments": [self._attachment(i) for i in media_ids],
+                "in_reply_to_id": str(to) if to else None,
+                "visibility": str(form.get("visibility") or "public"),
             }
             self.statuses.append({**made, "media_ids": media_ids})
             self.keys[key] = made
+            while self.hang_after_status:  # until the test lets go; the caller is gone by then
+                await asyncio.sleep(0.02)
             return JSONResponse(made, headers=limit)
+
+        @app.get("/api/v1/notifications")
+        async def notifications(request: Request) -> Any:
+            query = list(request.query_params.multi_items())
+            self.notification_reads.append(query)
+            self.notification_read_times.append(time.time())
+            if request.headers.get("authorization") != "Bearer m-user-token":
+                return _answer(mastodon_error(401, "The access token is invalid"))
+            if self.notification_script:
+                return _answer(self.notification_script.pop(0))
+            return self._notifications_page(query)
+
+        @app.get("/api/v1/statuses/{status_id}/context")
+        async def context(status_id: str) -> Any:
+            known = status_id in self.citizen_statuses or any(
+                s["id"] == status_id for s in self.statuses
+            )
+            if not known:
+                return _answer(mastodon_error(404, "Record not found"))
+            return JSONResponse(
+                {"ancestors": [], "descendants": self._descendants(status_id)}, headers=limit
+            )
 
         return app
 

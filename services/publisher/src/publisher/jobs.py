@@ -1,5 +1,6 @@
 """Scheduled work of the worker role: dispatch, campaigns' coming posts, reconciliation,
-watchdog, token refresh, and threading the inbox's stored webhook events.
+watchdog, token refresh, and the inbox's: threading stored events, reading polled channels'
+mentions (each at its own pace), sending replies and settling those whose answer was lost.
 
 The dispatcher and its HTTP client are made on the first run (never at import).
 """
@@ -15,7 +16,7 @@ from kit.secrets import Sealer
 from publisher.channels import tokens
 from publisher.dispatch.service import Dispatcher
 from publisher.inbox import jobs as inbox
-from publisher.inbox import replies
+from publisher.inbox import polling, replies
 from publisher.insights import service as insights
 from publisher.platforms import registry
 from publisher.platforms.http import ClientPool, HttpClient
@@ -74,19 +75,44 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
     async def purge_inbox() -> int:
         return await inbox.purge_once(runtime.jobs_db)
 
-    reply_http: list[ClientPool] = []
+    inbox_http: list[tuple[ClientPool, ClientPool]] = []
+
+    def inbox_clients() -> tuple[ClientPool, ClientPool]:
+        """The inbox's clients, made on the first run (never at import): the platforms' own
+        APIs, and Mastodon instances (user-supplied URLs) through the guard (`kit.outbound`)."""
+        if not inbox_http:
+            timeout = settings.platform_timeout_seconds
+            guarded = OutboundPolicy.from_settings(runtime.settings)
+            inbox_http.append(
+                (
+                    ClientPool.for_concurrency(4, timeout),
+                    ClientPool.for_concurrency(4, timeout, guarded),
+                )
+            )
+        return inbox_http[0]
 
     async def send_replies() -> int:
-        if not reply_http:  # made on the first run, never at import
-            reply_http.append(ClientPool.for_concurrency(4, settings.platform_timeout_seconds))
+        http, instances = inbox_clients()
         vault = Sealer.of(settings)
-        return await replies.send_once(runtime.jobs_db, vault, settings, reply_http[0])
+        return await replies.send_once(runtime.jobs_db, vault, settings, http, instances=instances)
+
+    async def reconcile_replies() -> int:
+        http, instances = inbox_clients()
+        vault = Sealer.of(settings)
+        return await replies.reconcile_once(runtime.jobs_db, vault, settings, http, instances)
+
+    async def poll_inbox() -> int:
+        http, instances = inbox_clients()
+        vault = Sealer.of(settings)
+        return await polling.poll_once(runtime.jobs_db, vault, settings, http, instances)
 
     return [
         Job("dispatch", settings.dispatch_every_seconds, dispatch),
         Job("campaigns", settings.campaign_every_seconds, campaigns),
         Job("inbox-ingest", settings.inbox_ingest_every_seconds, ingest_inbox),
         Job("inbox-replies", settings.inbox_ingest_every_seconds, send_replies),
+        Job("inbox-poll", min(settings.inbox_poll_every_seconds, 5.0), poll_inbox),
+        Job("inbox-reconcile", settings.reconcile_every_seconds, reconcile_replies),
         Job("inbox-retention", 3600.0, purge_inbox),
         Job("reconcile", settings.reconcile_every_seconds, reconcile),
         Job("watchdog", 60.0, watchdog),

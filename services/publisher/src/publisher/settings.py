@@ -81,6 +81,12 @@ class PublisherSettings(BaseSettings):
     inbox_ingest_every_seconds: float = Field(
         default=1.0, gt=0, description="How often stored inbox webhooks are threaded."
     )
+    inbox_poll_every_seconds: float = Field(
+        default=60.0,
+        ge=5,
+        description="How often each X or Mastodon channel's mentions are read (per channel;"
+        " X allows 300 reads / 15 min per account, Mastodon 300 calls / 5 min).",
+    )
     late_after_minutes: int = Field(default=5, ge=1)
     insights_every_seconds: float = Field(
         default=3 * 3600.0,

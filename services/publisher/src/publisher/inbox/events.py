@@ -21,6 +21,17 @@ class Received:
 
 
 @dataclass(frozen=True)
+class Polled:
+    """What one read of a polled channel (X, Mastodon) brought: its new events, the cursor to
+    read from next, and, when the platform said to wait, until when."""
+
+    received: list[Received]
+    cursor: str | None
+    blocked_until: datetime | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
 class Inbound:
     """What a stored event says, the same for every platform."""
 

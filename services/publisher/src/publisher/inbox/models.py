@@ -123,3 +123,17 @@ class InboxTemplate(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
 
     title: Mapped[str] = mapped_column(String(200))
     bodies: Mapped[dict[str, str]] = mapped_column(JSONB)  # language -> text
+
+
+class InboxPoll(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """Where a polled channel's mentions (X, Mastodon) were last read: the platform's newest id
+    seen (`since_id` of the next read), and when the next read may go (paced per channel)."""
+
+    __tablename__ = "inbox_polls"
+    __table_args__ = (UniqueConstraint("tenant_id", "channel_id"),)
+
+    channel_id: Mapped[uuid.UUID]
+    cursor: Mapped[str | None] = mapped_column(String(100))
+    next_poll_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    polled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    error: Mapped[str | None] = mapped_column(Text)

@@ -16,10 +16,23 @@ Platform calls (reference 1, 2, 5):
   24 h window [M-SEND][M-POL]
 - LINE: `POST /v2/bot/message/reply` with the reply token while fresh (free), else
   `POST /v2/bot/message/push` with `X-Line-Retry-Key`, counted against the quota [L-OAS]
+- X: `POST /2/tweets` `reply.in_reply_to_tweet_id` [X-MT] (`inbox.x`)
+- Mastodon: `POST /api/v1/statuses` `in_reply_to_id` with `Idempotency-Key`, kept by the instance
+  for up to an hour [MA-ST] (`inbox.mastodon`): inside that hour a lost answer is sent again
+  under the same key, as a LINE push is
+
+Reconciliation (`reconcile_once`), as the dispatcher settles a post whose answer was lost: an
+`unconfirmed` reply is looked for on the platform where it can be (X: the town's recent posts
+answering the citizen's; Mastodon: the replied-to status's descendants by the town's account).
+Found, it is `sent`; absent once the platform had time to show it
+(`reconcile_grace_seconds`), it is `failed` with words that say it never went out, for staff to
+send again by hand: never sent again by itself. X and Mastodon replies spend from the account's
+bucket in the shared rate-limit governor; a 429 waits there until the platform's reset.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from dataclasses import dataclass
@@ -31,8 +44,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.publisher import ConversationRepliedV1
 from kit.db import Database
 from kit.events import outbox
+from kit.outbound import UrlRefused
 from kit.secrets import Sealer
+from publisher.dispatch.governor import Governor
 from publisher.errors import PushNeedsConfirmation, ReplyNotPossible
+from publisher.inbox import mastodon, x
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.models import Conversation, ConversationMessage
 from publisher.models import Channel
@@ -42,6 +58,12 @@ from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
 UNKNOWN_AFTER = timedelta(minutes=5)  # a `sending` reply older than this lost its worker
+# Mastodon keeps an Idempotency-Key for up to an hour [MA-ST]: a resend is safe well inside it.
+MASTODON_KEY_KEPT = timedelta(minutes=50)
+PUBLIC_REPLIES = frozenset({"facebook_page", "instagram", "x", "mastodon"})
+# (platform, via) of the replies the platform lets us find again after a lost answer.
+LOOKUPS = (("x", "comment"), ("mastodon", "comment"), ("mastodon", "message"))
+NOT_FOUND = "not found on the platform after its answer was lost: it was not sent; send it again"
 
 
 # --- choosing how a reply goes out (the API) ---------------------------------------------------
@@ -56,10 +78,14 @@ async def plan(
         raise ReplyNotPossible("the channel is not connected; an admin reconnects it first")
     latest = await inbox_repo.latest_inbound(session, conversation.id)
     now = datetime.now(UTC)
-    if conversation.platform in ("facebook_page", "instagram") and conversation.kind == "comment":
+    if conversation.platform in PUBLIC_REPLIES and conversation.kind == "comment":
         if latest is None or not latest.platform_message_id:
             raise ReplyNotPossible("the citizen's comments were removed")
         return "comment", latest.platform_message_id
+    if conversation.platform == "mastodon":  # a private mention: answered privately to it
+        if latest is None or not latest.platform_message_id:
+            raise ReplyNotPossible("the citizen's messages were removed")
+        return "message", latest.platform_message_id
     if conversation.platform == "facebook_page":
         closes = conversation.window_closes_at
         if closes is None or closes <= now:
@@ -92,9 +118,10 @@ async def plan(
 
 @dataclass(frozen=True)
 class Outcome:
-    state: str  # sent, failed, unconfirmed, pending (LINE push: try again with the same key)
+    state: str  # sent, failed, unconfirmed, pending (try again: same key, or after a 429)
     platform_id: str | None = None
     error: str | None = None
+    blocked_until: datetime | None = None  # the platform's rate-limit reset, for the governor
 
 
 @dataclass(frozen=True)
@@ -106,21 +133,55 @@ class Send:
     to: str  # the comment id, PSID or LINE user id
     reply_token: str | None
     key: str
+    platform: str = ""
+    instance: str = ""  # Mastodon: the channel's instance
+    acct: str | None = None  # Mastodon: the citizen's `acct`, named at the reply's start
+
+    @property
+    def bucket(self) -> str | None:
+        """The governor's bucket the call spends from (X and Mastodon accounts)."""
+        if self.platform == "x":
+            return x.posts_bucket(self.account)
+        if self.platform == "mastodon":
+            return mastodon.bucket(self.instance, self.account)
+        return None
 
 
 def _words(response: httpx.Response) -> str:
     """The platform's error text: Graph's `error.message`, LINE's `message`."""
     body = json_object(response)
     error = body.get("error")
-    said = error.get("message") if isinstance(error, dict) else None
-    return error_words(response, said or body.get("message"))
+    said = error.get("message") if isinstance(error, dict) else error  # Mastodon: a string
+    return error_words(response, said or body.get("message") or body.get("detail"))
 
 
-async def call(http: HttpClient, settings: PublisherSettings, send: Send) -> Outcome:
-    """One call to the platform for `send`; its outcome, never an exception."""
+async def call(
+    http: HttpClient,
+    settings: PublisherSettings,
+    send: Send,
+    instances: HttpClient | None = None,
+) -> Outcome:
+    """One call to the platform for `send` (a Mastodon instance through `instances`, the
+    guarded client); its outcome, never an exception."""
     graph, line = settings.facebook_graph_url.rstrip("/"), settings.line_api_url.rstrip("/")
     bearer = {"Authorization": f"Bearer {send.token}"}
     try:
+        if send.platform == "x":
+            response = await x.reply(http, settings.x_api_url, send.token, send.to, send.text)
+            return _limited(send, response, x.blocked_until(response))
+        if send.platform == "mastodon":
+            if instances is None:
+                return Outcome("pending", error="no guarded client to reach the instance")
+            response = await mastodon.reply(
+                instances,
+                send.instance,
+                send.token,
+                send.to,
+                mastodon.addressed(send.text, send.acct),
+                private=send.via == "message",
+                key=send.key,
+            )
+            return _limited(send, response, mastodon.blocked_until(response))
         if send.via == "comment":
             edge = "replies" if send.account == "instagram" else "comments"
             response = await http.request(
@@ -156,13 +217,23 @@ async def call(http: HttpClient, settings: PublisherSettings, send: Send) -> Out
                 headers={**bearer, "X-Line-Retry-Key": send.key},
                 json={"to": send.to, "messages": [{"type": "text", "text": send.text}]},
             )
+    except UrlRefused as exc:  # the instance's address aims inside (`kit.outbound`)
+        return Outcome("failed", error=exc.detail)
     except httpx.HTTPError as exc:
         return _unknown(send, type(exc).__name__)
     return _outcome(send, response)
 
 
+def _limited(send: Send, response: httpx.Response, wait: datetime | None) -> Outcome:
+    """X's and Mastodon's answers: a 429 was not carried out, so the reply waits for the reset
+    and goes then; a window with nothing left blocks the account's bucket for the next calls."""
+    if response.status_code == 429:
+        return Outcome("pending", error="rate limited: sent after the reset", blocked_until=wait)
+    return dataclasses.replace(_outcome(send, response), blocked_until=wait)
+
+
 def _unknown(send: Send, why: str) -> Outcome:
-    if send.via == "push":  # the retry key makes a second try safe
+    if send.via == "push" or send.platform == "mastodon":  # the key makes a second try safe
         return Outcome("pending", error=f"no answer ({why}); trying again with the same key")
     return Outcome("unconfirmed", error=f"no answer ({why}): it may have reached the platform")
 
@@ -180,30 +251,53 @@ def _outcome(send: Send, response: httpx.Response) -> Outcome:
         return Outcome("failed", error=words)
     if send.via in ("reply", "push"):
         return Outcome("sent", platform_id=response.headers.get("x-line-request-id"))
-    body = response.json() if response.content else {}
-    found = body.get("id") or body.get("message_id") if isinstance(body, dict) else None
+    body = json_object(response)
+    made = body.get("data") if send.platform == "x" else body  # X: `{data: {id, text}}`
+    found = made.get("id") or made.get("message_id") if isinstance(made, dict) else None
     return Outcome("sent", platform_id=str(found) if found else None)
 
 
 async def _claim(
-    db: Database, vault: Sealer, message_id: uuid.UUID, tenant_id: uuid.UUID
+    db: Database,
+    vault: Sealer,
+    governor: Governor,
+    message_id: uuid.UUID,
+    tenant_id: uuid.UUID,
+    *,
+    guarded: bool,
 ) -> Send | None:
-    """Mark the reply `sending` (committed before any call) and gather what the call needs."""
+    """Mark the reply `sending` (committed before any call) and gather what the call needs;
+    None when it is not to be sent now (settled, or its account's bucket is blocked)."""
     async with db.transaction(tenant_id) as session:
         reply = await inbox_repo.claim_reply(session, message_id)
         if reply is None:
             return None
-        if reply.state == "sending":  # its worker died mid-call: the outcome is unknown
-            lost = Send(reply.via or "", "", "", "", "", None, "")
-            outcome = _unknown(lost, "the worker stopped while sending")
-            _record(reply, outcome)
-            return None
         conversation = await inbox_repo.get(session, reply.conversation_id)
         channel = await session.get(Channel, conversation.channel_id) if conversation else None
+        now = datetime.now(UTC)
+        first_sent = reply.sending_started_at
+        key_forgotten = first_sent is not None and first_sent < now - MASTODON_KEY_KEPT
+        if reply.state == "sending":  # its worker died mid-call: the outcome is unknown
+            platform = channel.platform if channel is not None else ""
+            if platform == "mastodon" and key_forgotten:
+                platform = ""  # the key is past its hour: a resend could post twice
+            lost = Send(reply.via or "", "", "", "", "", None, "", platform=platform)
+            _record(reply, _unknown(lost, "the worker stopped while sending"))
+            return None
         if conversation is None or channel is None or channel.credentials is None:
             _record(reply, Outcome("failed", error="the channel is gone"))
             return None
-        secrets = vault.open(channel.credentials)
+        if channel.platform == "mastodon":
+            if not guarded:
+                return None  # left for a worker that reaches instances through the guard
+            if key_forgotten:  # the instance may have forgotten it: a resend could post twice
+                _record(reply, Outcome("unconfirmed", error="no answer within the key's hour"))
+                return None
+        send = _prepared(vault, reply, conversation, channel)
+        if send.bucket is not None:
+            await governor.preload(session, [send.bucket])
+            if governor.held_until([send.bucket]) is not None:
+                return None  # rate limited: stays pending until the reset
         reply_token = None
         if reply.via == "reply" and reply.event_id is not None:
             event = await inbox_repo.event(session, reply.event_id, lock=True)
@@ -213,18 +307,30 @@ async def _claim(
             reply_token = str(vault.open(event.reply_token)["token"])
             event.reply_token = None  # spent now, whatever happens next
         reply.state = "sending"
-        reply.sending_started_at = datetime.now(UTC)
-        account = "instagram" if channel.platform == "instagram" else channel.external_id or ""
-        to = reply.parent_ref if reply.via == "comment" else conversation.author_id
-        return Send(
-            via=reply.via or "",
-            text=reply.text,
-            token=str(secrets.get("access_token") or ""),
-            account=account,
-            to=to or "",
-            reply_token=reply_token,
-            key=str(reply.idempotency_key),
-        )
+        # Mastodon's key lives an hour from its first use: a resend keeps the first time.
+        keep = channel.platform == "mastodon" and first_sent is not None
+        reply.sending_started_at = first_sent if keep else now
+        return dataclasses.replace(send, reply_token=reply_token)
+
+
+def _prepared(
+    vault: Sealer, reply: ConversationMessage, conversation: Conversation, channel: Channel
+) -> Send:
+    """What a call about `reply` needs: its words, the channel's token and account, its target."""
+    secrets = vault.open(channel.credentials) if channel.credentials else {}
+    account = "instagram" if channel.platform == "instagram" else channel.external_id or ""
+    return Send(
+        via=reply.via or "",
+        text=reply.text,
+        token=str(secrets.get("access_token") or ""),
+        account=account,
+        to=reply.parent_ref or conversation.author_id,
+        reply_token=None,
+        key=str(reply.idempotency_key),
+        platform=channel.platform,
+        instance=str((channel.config or {}).get("instance_url") or ""),
+        acct=conversation.author_name if channel.platform == "mastodon" else None,
+    )
 
 
 def _record(reply: ConversationMessage, outcome: Outcome) -> None:
@@ -237,11 +343,15 @@ def _record(reply: ConversationMessage, outcome: Outcome) -> None:
 
 
 async def _finish(
-    db: Database, message_id: uuid.UUID, tenant_id: uuid.UUID, outcome: Outcome
+    db: Database,
+    message_id: uuid.UUID,
+    tenant_id: uuid.UUID,
+    outcome: Outcome,
+    expect: str = "sending",
 ) -> None:
     async with db.transaction(tenant_id) as session:
         reply = await session.get(ConversationMessage, message_id, with_for_update=True)
-        if reply is None or reply.state != "sending":
+        if reply is None or reply.state != expect:
             return
         _record(reply, outcome)
         if outcome.state == "sent":
@@ -280,15 +390,22 @@ async def send_once(
     settings: PublisherSettings,
     http: HttpClient,
     batch: int = 50,
+    *,
+    instances: HttpClient | None = None,
 ) -> int:
-    """Send every pending reply of every town once (the job's body); how many were tried."""
+    """Send every pending reply of every town once (the job's body); how many were tried.
+    Mastodon replies go through `instances` (the guarded client) and wait for a worker with
+    one."""
+    governor = Governor(db, settings.governor_slowdown_percent)
     stale = datetime.now(UTC) - UNKNOWN_AFTER
     async with db.transaction() as session:
         due = await inbox_repo.replies_due(session, stale, batch)
     tried = 0
     for message_id, tenant_id in due:
         try:
-            claimed = await _claim(db, vault, message_id, tenant_id)
+            claimed = await _claim(
+                db, vault, governor, message_id, tenant_id, guarded=instances is not None
+            )
         except Exception as exc:  # one reply that cannot be prepared must not stop the others
             log.warning(
                 "inbox reply not prepared",
@@ -298,7 +415,84 @@ async def send_once(
             continue
         if claimed is None:
             continue
-        outcome = await call(http, settings, claimed)
+        outcome = await call(http, settings, claimed, instances)
+        if outcome.blocked_until is not None and claimed.bucket is not None:
+            await governor.block({claimed.bucket: outcome.blocked_until})
         await _finish(db, message_id, tenant_id, outcome)
         tried += 1
     return tried
+
+
+# --- reconciliation (the worker) ---------------------------------------------------------------
+
+
+async def reconcile_once(
+    db: Database,
+    vault: Sealer,
+    settings: PublisherSettings,
+    http: HttpClient,
+    instances: HttpClient,
+    batch: int = 50,
+) -> int:
+    """Look for every `unconfirmed` reply the platform lets us find (the job's body): found, it
+    is `sent`; absent after the grace time, `failed` for staff to send again. How many were
+    settled."""
+    async with db.transaction() as session:
+        due = await inbox_repo.unconfirmed_replies(session, LOOKUPS, batch)
+    settled = 0
+    for message_id, tenant_id in due:
+        try:
+            settled += await _reconcile(db, vault, settings, http, instances, message_id, tenant_id)
+        except Exception as exc:  # one reply that cannot be looked for must not stop the others
+            log.warning(
+                "inbox reply not reconciled",
+                extra={"reply": str(message_id), "error": type(exc).__name__},
+            )
+    return settled
+
+
+async def _reconcile(
+    db: Database,
+    vault: Sealer,
+    settings: PublisherSettings,
+    http: HttpClient,
+    instances: HttpClient,
+    message_id: uuid.UUID,
+    tenant_id: uuid.UUID,
+) -> int:
+    async with db.transaction(tenant_id) as session:
+        reply = await session.get(ConversationMessage, message_id)
+        if reply is None or reply.state != "unconfirmed":
+            return 0
+        conversation = await inbox_repo.get(session, reply.conversation_id)
+        channel = await session.get(Channel, conversation.channel_id) if conversation else None
+        if conversation is None or channel is None or channel.credentials is None:
+            return 0
+        send = _prepared(vault, reply, conversation, channel)
+        started = reply.sending_started_at or reply.created_at
+    try:
+        found = await _lookup(settings, http, instances, send)
+    except (httpx.HTTPError, UrlRefused):
+        return 0  # the platform could not say: ask again on the next run
+    if found is None:
+        grace = timedelta(seconds=settings.reconcile_grace_seconds)
+        if datetime.now(UTC) - started < grace:
+            return 0  # a new reply can take a moment to show: ask again later
+        outcome = Outcome("failed", error=NOT_FOUND)
+    else:
+        outcome = Outcome("sent", platform_id=found)
+    await _finish(db, message_id, tenant_id, outcome, expect="unconfirmed")
+    return 1
+
+
+async def _lookup(
+    settings: PublisherSettings, http: HttpClient, instances: HttpClient, send: Send
+) -> str | None:
+    """The platform's id of the reply `send` made, None when the platform has none."""
+    if send.platform == "x":
+        return await x.lookup(
+            http, settings.x_api_url, send.token, send.account, send.to, send.text
+        )
+    return await mastodon.lookup(
+        instances, send.instance, send.token, send.account, send.to, send.text
+    )

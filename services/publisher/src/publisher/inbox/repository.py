@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy import delete, func, or_, select, text, tuple_
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +16,7 @@ from publisher.inbox.models import (
     Conversation,
     ConversationMessage,
     InboxEvent,
+    InboxPoll,
     InboxRule,
     InboxSettings,
     InboxTemplate,
@@ -306,6 +307,8 @@ def _mentions(author_id: str) -> Any:
         {"value": {"from": {"id": author_id}}},  # Meta comments
         {"messaging": {"sender": {"id": author_id}}},  # Messenger, Instagram DMs
         {"messaging": {"recipient": {"id": author_id}}},  # their echoes
+        {"tweet": {"author_id": author_id}},  # X mentions (polled)
+        {"notification": {"account": {"id": author_id}}},  # Mastodon mentions (polled)
     ]
     return or_(*(InboxEvent.payload.contains(shape) for shape in shapes))
 
@@ -387,3 +390,59 @@ async def template(
     if lock:
         statement = statement.with_for_update()
     return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def channels_to_poll(
+    session: AsyncSession, platforms: Sequence[str], now: datetime, limit: int
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(channel id, tenant id) of any tenant's connected channels on `platforms` whose next read
+    is due (or that were never read), the longest waiting first."""
+    statement = (
+        select(Channel.id, Channel.tenant_id)
+        .outerjoin(
+            InboxPoll,
+            (InboxPoll.channel_id == Channel.id) & (InboxPoll.tenant_id == Channel.tenant_id),
+        )
+        .where(
+            Channel.platform.in_(platforms),
+            Channel.status == "active",
+            Channel.credentials.is_not(None),
+            or_(InboxPoll.id.is_(None), InboxPoll.next_poll_at <= now),
+        )
+        .order_by(InboxPoll.next_poll_at.asc().nulls_first())
+        .limit(limit)
+        .execution_options(all_tenants=True)
+    )
+    return [(cid, tid) for cid, tid in await session.execute(statement)]
+
+
+async def poll_of(
+    session: AsyncSession, channel_id: uuid.UUID, tenant_id: uuid.UUID, now: datetime
+) -> InboxPoll:
+    """The channel's polling row, made on its first read, locked."""
+    await session.execute(
+        insert(InboxPoll)
+        .values(id=uuid.uuid4(), tenant_id=tenant_id, channel_id=channel_id, next_poll_at=now)
+        .on_conflict_do_nothing(index_elements=["tenant_id", "channel_id"])
+    )
+    statement = select(InboxPoll).where(InboxPoll.channel_id == channel_id).with_for_update()
+    return (await session.execute(statement)).scalar_one()
+
+
+async def unconfirmed_replies(
+    session: AsyncSession, lookups: Sequence[tuple[str, str]], limit: int
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(message id, tenant id) of any tenant's replies whose outcome is unknown and whose
+    (platform, via) the platform lets us look up, oldest first."""
+    statement = (
+        select(ConversationMessage.id, ConversationMessage.tenant_id)
+        .join(Conversation, Conversation.id == ConversationMessage.conversation_id)
+        .where(
+            ConversationMessage.state == "unconfirmed",
+            tuple_(Conversation.platform, ConversationMessage.via).in_(list(lookups)),
+        )
+        .order_by(ConversationMessage.created_at)
+        .limit(limit)
+        .execution_options(all_tenants=True)
+    )
+    return [(mid, tid) for mid, tid in await session.execute(statement)]

@@ -31,7 +31,7 @@ from publisher.errors import (
     InboxNotConfigured,
     VerifyTokenMismatch,
 )
-from publisher.inbox import line, meta, replies, rules, templates
+from publisher.inbox import line, mastodon, meta, replies, rules, templates, x
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.events import Inbound, Received
 from publisher.inbox.models import (
@@ -198,6 +198,13 @@ async def _store(
     return WebhookAccepted(received=new, duplicates=len(received) - new)
 
 
+async def store_polled(
+    session: AsyncSession, vault: Sealer, platform: str, received: list[Received]
+) -> WebhookAccepted:
+    """Events a poll read (X, Mastodon), stored as a webhook's are: once per platform id."""
+    return await _store(session, vault, platform, received)
+
+
 # --- ingestion (the worker) --------------------------------------------------------------------
 
 
@@ -205,6 +212,10 @@ def read_event(event: InboxEvent) -> Inbound | None:
     """What a stored event says, by its platform."""
     if event.platform == "line":
         return line.read(event.payload)
+    if event.platform == "x":
+        return x.read(event.payload)
+    if event.platform == "mastodon":
+        return mastodon.read(event.payload)
     return meta.read(event.payload)
 
 
@@ -232,6 +243,11 @@ async def handle(session: AsyncSession, event: InboxEvent) -> str:
     # A follow, an edit or a removal opens no thread of its own; a message from the town
     # (an echo, the Page's own comment) joins the citizen's thread only if one exists.
     create = inbound.action == "add" and inbound.kind != "follow" and not inbound.from_town
+    if create and kind == "comment" and inbound.parent_ref:
+        # A citizen answering the town's reply (or their own comment) stays in that thread.
+        answered = await inbox_repo.thread_of_comment(session, event.channel_id, inbound.parent_ref)
+        if answered is not None and answered.author_id == inbound.author_id:
+            values["post_ref"] = answered.post_ref
     if inbound.from_town and kind == "comment":
         # The Page's reply names the citizen's comment as its parent: that comment's thread.
         conversation = await inbox_repo.thread_of_comment(
@@ -340,8 +356,8 @@ async def _change(session: AsyncSession, conversation: Conversation, inbound: In
 
 
 def _platform(event: InboxEvent) -> str:
-    if event.platform == "line":
-        return "line"
+    if event.platform in ("line", "x", "mastodon"):
+        return event.platform
     return str(event.payload.get("platform") or "facebook_page")
 
 
@@ -533,7 +549,7 @@ async def reply(
         conversation_id=conversation.id,
         direction="out",
         platform_message_id=None,
-        parent_ref=target if via == "comment" else None,
+        parent_ref=target if via in ("comment", "message") else None,
         event_id=uuid.UUID(target) if via == "reply" and target else None,
         text=words or "",
         attachments=[],
