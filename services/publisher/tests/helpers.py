@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import uuid
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 import httpx
+from sqlalchemy import text
 
 from contracts import samples
 from contracts.catalog import Price
@@ -77,3 +81,26 @@ async def publish_product(
     )
     assert await consumer.handle(on_product_published, runtime.db, delivery(product, tenant))
     return product.product_id
+
+
+async def killed_while_sending(job: Coroutine[Any, Any, int], arrived: Callable[[], Any]) -> None:
+    """Run the reply job until the platform has the reply, then kill it before it records
+    anything (the process dies mid-call, as the dispatcher's fault tests do)."""
+    worker = asyncio.create_task(job)
+    while not arrived():
+        await asyncio.sleep(0.01)
+    worker.cancel()
+    await asyncio.gather(worker, return_exceptions=True)
+
+
+async def started_ago(runtime: ServiceRuntime, tenant: uuid.UUID, age: timedelta) -> None:
+    """Date the town's replies' sending back by `age` (as a worker that died `age` ago left it)."""
+    async with runtime.jobs_db.transaction() as session:
+        await session.execute(
+            text(
+                "UPDATE conversation_messages"
+                " SET sending_started_at = now() - CAST(:age AS interval)"
+                " WHERE tenant_id = :t AND direction = 'out'"
+            ),
+            {"t": tenant, "age": age},
+        )

@@ -4,6 +4,7 @@ anonymous token carrying the town; bodies are built and signed by the fake platf
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
@@ -24,7 +25,13 @@ from publisher.inbox import jobs as inbox_jobs
 from publisher.inbox import replies
 
 from .conftest import events, publisher_settings
-from .helpers import approved_and_scheduled, channel, post
+from .helpers import (
+    approved_and_scheduled,
+    channel,
+    killed_while_sending,
+    post,
+    started_ago,
+)
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 APP_SECRET = "meta-app-secret-of-takeo"
@@ -878,3 +885,82 @@ async def test_a_worker_killed_while_sending_never_sends_twice(
         for t in (comment, pushed_thread)
     }
     assert states == {comment["id"]: "unconfirmed", pushed_thread["id"]: "sent"}
+
+
+# --- Facebook and Instagram: a lost answer found under the comment -------------------------------
+
+
+@pytest.mark.parametrize("platform_name", ["facebook_page", "instagram"])
+async def test_a_comment_reply_whose_worker_was_killed_is_found_under_the_comment(
+    town: dict,
+    runtime: ServiceRuntime,
+    tenant: uuid.UUID,
+    meta: tuple[fake.FakeMeta, str],
+    platform_name: str,
+) -> None:
+    """Meta's comment replies have no idempotency key: a reply whose worker died after Meta took
+    it is settled `unconfirmed`, then found among the comment's replies by the Page (or the
+    Instagram account) and recorded `sent`; the platform holds one answer."""
+    platform, url = meta
+    if platform_name == "facebook_page":
+        comment = f"{PAGE}_70_1"
+        body = fake.page_comment(PAGE, f"{PAGE}_70", comment, CITIZEN, "Open on holidays?")
+    else:
+        comment = "17900070"
+        body = fake.instagram_comment(IG, "18000070", comment, ("556", "ken.i"), "Open?")
+    assert (await send_meta(town, body)).status_code == 200
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    (thread,) = [t for t in await conversations(town["admin"]) if t["platform"] == platform_name]
+    await reply(town["admin"], thread["id"], text="Yes, 9:00 to 17:00")
+    platform.hang_after_reply = True
+
+    await killed_while_sending(send_replies(runtime, meta_url=url), lambda: platform.replies)
+    platform.hang_after_reply = False
+    await started_ago(runtime, tenant, timedelta(minutes=10))
+    await send_replies(runtime, meta_url=url)
+    unsure = (await history(town["admin"], thread["id"]))[-1]["state"]
+    settings = publisher_settings(facebook_graph_url=url)
+    async with httpx.AsyncClient(timeout=0.5) as http:
+        await replies.reconcile_once(runtime.jobs_db, Sealer.of(settings), settings, http, http)
+
+    assert unsure == "unconfirmed"
+    (answered,) = platform.replies
+    assert (answered["to"], answered["message"]) == (comment, "Yes, 9:00 to 17:00")
+    sent = (await history(town["admin"], thread["id"]))[-1]
+    assert (sent["state"], sent["platform_message_id"]) == ("sent", answered["id"])
+
+
+# --- LINE: an expired reply token ----------------------------------------------------------------
+
+
+async def test_an_expired_line_reply_token_pushes_only_after_the_quota_cost_is_confirmed(
+    town: dict, runtime: ServiceRuntime, line_api: tuple[fake.FakeLine, str]
+) -> None:
+    platform, url = line_api
+    user = "U" + "e" * 32
+    minutes_ago = int((time.time() - 180) * 1000)  # its reply token lived about a minute
+    event = fake.line_event(user, text="Is the pool open?", timestamp_ms=minutes_ago)
+    thread = await one_thread(town, runtime, None, event)
+
+    asked = await town["admin"].post(
+        f"/v1/conversations/{thread['id']}/replies", json={"text": "Until 21:00"}
+    )
+    await send_replies(runtime, line_url=url)
+    nothing_yet = (list(platform.replies), list(platform.pushes))
+    confirmed = await town["admin"].post(
+        f"/v1/conversations/{thread['id']}/replies",
+        json={"text": "Until 21:00", "confirm_push": True},
+    )
+    await send_replies(runtime, line_url=url)
+    await send_replies(runtime, line_url=url)
+
+    assert asked.status_code == 409
+    assert asked.json()["type"].endswith("#push-needs-confirmation")
+    assert "quota" in asked.json()["detail"]
+    assert nothing_yet == ([], [])
+    assert (confirmed.status_code, confirmed.json()["via"]) == (202, "push")
+    assert platform.replies == []
+    assert [(p["to"], p["messages"][0]["text"]) for p in platform.pushes] == [(user, "Until 21:00")]
+    assert len(platform.keys) == 1  # sent with its X-Line-Retry-Key
+    sent = (await history(town["admin"], thread["id"]))[-1]
+    assert sent["state"] == "sent"

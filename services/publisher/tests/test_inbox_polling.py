@@ -5,10 +5,9 @@ lost."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -28,7 +27,7 @@ from publisher.inbox import jobs as inbox_jobs
 from publisher.inbox import polling, replies
 
 from .conftest import events, publisher_settings
-from .helpers import channel
+from .helpers import channel, killed_while_sending, started_ago
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 X_CITIZEN = ("7001", "hanako_s")
@@ -88,9 +87,20 @@ async def mastodon_town(
     return await desk(as_user, tenant, made)
 
 
+NOWHERE = "http://127.0.0.1:9"  # a platform a test does not fake: refused at once
+
+
+def settings_for(x_url: str = "", graph_url: str = "") -> Any:
+    return publisher_settings(
+        x_api_url=x_url or NOWHERE,
+        facebook_graph_url=graph_url or NOWHERE,
+        line_api_url=NOWHERE,
+    )
+
+
 async def poll(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "") -> int:
     """The worker's poll job, once; then its ingest job (as the worker runs both)."""
-    settings = publisher_settings(x_api_url=x_url or "http://127.0.0.1:9")
+    settings = settings_for(x_url)
     async with httpx.AsyncClient(timeout=0.5) as http:
         stored = await polling.poll_once(
             runtime.jobs_db, Sealer.of(settings), settings, http, instances
@@ -100,15 +110,17 @@ async def poll(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str
 
 
 async def send(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "") -> int:
-    settings = publisher_settings(x_api_url=x_url or "http://127.0.0.1:9")
+    settings = settings_for(x_url)
     async with httpx.AsyncClient(timeout=0.5) as http:
         return await replies.send_once(
             runtime.jobs_db, Sealer.of(settings), settings, http, instances=instances
         )
 
 
-async def reconcile(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "") -> int:
-    settings = publisher_settings(x_api_url=x_url or "http://127.0.0.1:9")
+async def reconcile(
+    runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "", graph_url: str = ""
+) -> int:
+    settings = settings_for(x_url, graph_url)
     async with httpx.AsyncClient(timeout=0.5) as http:
         return await replies.reconcile_once(
             runtime.jobs_db, Sealer.of(settings), settings, http, instances
@@ -147,27 +159,6 @@ async def reply(client: httpx.AsyncClient, conversation_id: str, words: str) -> 
     made = await client.post(f"/v1/conversations/{conversation_id}/replies", json={"text": words})
     assert made.status_code == 202, made.text
     return dict(made.json())
-
-
-async def killed_while_sending(job: Coroutine[Any, Any, int], arrived: Callable[[], Any]) -> None:
-    """Run the reply job until the platform has the reply, then kill it before it records
-    anything (the process dies mid-call, as the dispatcher's fault tests do)."""
-    worker = asyncio.create_task(job)
-    while not arrived():
-        await asyncio.sleep(0.01)
-    worker.cancel()
-    await asyncio.gather(worker, return_exceptions=True)
-
-
-async def started_ago(runtime: ServiceRuntime, tenant: uuid.UUID, age: timedelta) -> None:
-    """Date the town's replies' sending back by `age`."""
-    await sql(
-        runtime,
-        "UPDATE conversation_messages SET sending_started_at = now() - CAST(:age AS interval)"
-        " WHERE tenant_id = :t AND direction = 'out'",
-        t=tenant,
-        age=age,
-    )
 
 
 def reads_of(platform: fake.FakeX, town: dict) -> list[dict[str, str]]:
@@ -480,3 +471,26 @@ async def test_a_mastodon_instance_aiming_inside_is_never_polled(
     assert platform.notification_reads == []
     ((error,),) = await sql(runtime, "SELECT error FROM inbox_polls WHERE tenant_id = :t", t=tenant)
     assert error
+
+
+async def test_an_x_citizens_erasure_removes_their_polled_mentions_and_keeps_the_thread(
+    x_town: dict,
+    runtime: ServiceRuntime,
+    tenant: uuid.UUID,
+    instances: httpx.AsyncClient,
+    x_api: tuple[fake.FakeX, str],
+) -> None:
+    platform, url = x_api
+    platform.mention(X_CITIZEN, "@takeo_city my address is 1-2-3 Takeo")
+    await poll(runtime, instances, url)
+
+    erased = await x_town["admin"].post(
+        "/v1/conversations/erase",
+        json={"channel_id": x_town["channel"]["id"], "author_id": X_CITIZEN[0]},
+    )
+
+    assert erased.json() == {"conversations": 1, "messages": 1}
+    (thread,) = await threads(x_town["admin"])
+    assert thread["author_name"] is None
+    assert await history(x_town["admin"], thread["id"]) == []
+    assert await stored_events(runtime, tenant) == 0

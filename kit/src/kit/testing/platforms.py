@@ -286,6 +286,7 @@ class FakeMeta:
         # The inbox's answers: {kind: comment|ig-comment|message, to, message, id}.
         self.replies: list[dict[str, Any]] = []
         self.hang_after_reply = False  # take the reply, then never answer
+        self.ig_user = "17841400000000001"  # the Instagram account its replies come from
         self.app = self._build()
 
     async def _replied(self, made: dict[str, Any], token: str) -> Any:
@@ -309,6 +310,26 @@ class FakeMeta:
             made["id"] = f"{comment_id}_{next(self.ids)}"
             refused = await self._replied(made, str(form.get("access_token") or ""))
             return refused or {"id": made["id"]}
+
+        @app.get("/{comment_id}/comments")
+        async def comment_replies(comment_id: str) -> Any:
+            """A comment's replies, the Page's among them (`from` the Page: a comment id is
+            `{page}_{post}_{comment}`; Pages API comments, reference inbox 1)."""
+            page = comment_id.split("_")[0]
+            made = [r for r in self.replies if r["kind"] == "comment" and r["to"] == comment_id]
+            return {
+                "data": [
+                    {"id": r["id"], "message": r["message"], "from": {"id": page, "name": page}}
+                    for r in made
+                ]
+            }
+
+        @app.get("/{comment_id}/replies")
+        async def ig_replies(comment_id: str) -> Any:
+            """A top-level Instagram comment's replies (IG Comment replies, reference inbox 2)."""
+            made = [r for r in self.replies if r["kind"] == "ig-comment" and r["to"] == comment_id]
+            author = {"id": self.ig_user, "username": "takeo_city"}
+            return {"data": [{"id": r["id"], "text": r["message"], "from": author} for r in made]}
 
         @app.post("/{comment_id}/replies")
         async def ig_reply(comment_id: str, request: Request) -> Any:

@@ -23,7 +23,8 @@ Platform calls (reference 1, 2, 5):
 
 Reconciliation (`reconcile_once`), as the dispatcher settles a post whose answer was lost: an
 `unconfirmed` reply is looked for on the platform where it can be (X: the town's recent posts
-answering the citizen's; Mastodon: the replied-to status's descendants by the town's account).
+answering the citizen's; Mastodon: the replied-to status's descendants by the town's account;
+Facebook and Instagram: the comment's replies by the Page or account).
 Found, it is `sent`; absent once the platform had time to show it
 (`reconcile_grace_seconds`), it is `failed` with words that say it never went out, for staff to
 send again by hand: never sent again by itself. X and Mastodon replies spend from the account's
@@ -62,7 +63,13 @@ UNKNOWN_AFTER = timedelta(minutes=5)  # a `sending` reply older than this lost i
 MASTODON_KEY_KEPT = timedelta(minutes=50)
 PUBLIC_REPLIES = frozenset({"facebook_page", "instagram", "x", "mastodon"})
 # (platform, via) of the replies the platform lets us find again after a lost answer.
-LOOKUPS = (("x", "comment"), ("mastodon", "comment"), ("mastodon", "message"))
+LOOKUPS = (
+    ("x", "comment"),
+    ("mastodon", "comment"),
+    ("mastodon", "message"),
+    ("facebook_page", "comment"),
+    ("instagram", "comment"),
+)
 NOT_FOUND = "not found on the platform after its answer was lost: it was not sent; send it again"
 
 
@@ -129,7 +136,7 @@ class Send:
     via: str
     text: str
     token: str
-    account: str  # the Page id (Messenger)
+    account: str  # the channel's account: Page, Instagram, X or Mastodon id
     to: str  # the comment id, PSID or LINE user id
     reply_token: str | None
     key: str
@@ -183,7 +190,7 @@ async def call(
             )
             return _limited(send, response, mastodon.blocked_until(response))
         if send.via == "comment":
-            edge = "replies" if send.account == "instagram" else "comments"
+            edge = "replies" if send.platform == "instagram" else "comments"
             response = await http.request(
                 "POST",
                 f"{graph}/{send.to}/{edge}",
@@ -318,7 +325,7 @@ def _prepared(
 ) -> Send:
     """What a call about `reply` needs: its words, the channel's token and account, its target."""
     secrets = vault.open(channel.credentials) if channel.credentials else {}
-    account = "instagram" if channel.platform == "instagram" else channel.external_id or ""
+    account = channel.external_id or ""
     return Send(
         via=reply.via or "",
         text=reply.text,
@@ -493,6 +500,36 @@ async def _lookup(
         return await x.lookup(
             http, settings.x_api_url, send.token, send.account, send.to, send.text
         )
+    if send.platform in ("facebook_page", "instagram"):
+        return await _graph_lookup(http, settings, send)
     return await mastodon.lookup(
         instances, send.instance, send.token, send.account, send.to, send.text
     )
+
+
+async def _graph_lookup(http: HttpClient, settings: PublisherSettings, send: Send) -> str | None:
+    """The id of the account's answer with the reply's words under the comment: a Page's among
+    `GET /{comment-id}/comments` [M-CM], an Instagram account's among
+    `GET /{ig-comment-id}/replies` (`from`, `text`) [IG-REPL]."""
+    instagram = send.platform == "instagram"
+    response = await http.request(
+        "GET",
+        f"{settings.facebook_graph_url.rstrip('/')}/{send.to}/"
+        + ("replies" if instagram else "comments"),
+        params={
+            "fields": "id,from,text" if instagram else "id,from,message",
+            "limit": "100",
+            "access_token": send.token,
+        },
+    )
+    response.raise_for_status()
+    wanted = " ".join(send.text.split())
+    for comment in json_object(response).get("data") or []:
+        if not isinstance(comment, dict):
+            continue
+        author = comment.get("from")
+        said = str(comment.get("text" if instagram else "message") or "")
+        by = str(author.get("id")) if isinstance(author, dict) else ""
+        if by == send.account and " ".join(said.split()) == wanted:
+            return str(comment.get("id"))
+    return None
