@@ -494,3 +494,69 @@ async def test_an_x_citizens_erasure_removes_their_polled_mentions_and_keeps_the
     assert thread["author_name"] is None
     assert await history(x_town["admin"], thread["id"]) == []
     assert await stored_events(runtime, tenant) == 0
+
+
+async def test_an_x_reply_refused_with_429_waits_for_the_reset_in_the_accounts_bucket(
+    x_town: dict,
+    runtime: ServiceRuntime,
+    tenant: uuid.UUID,
+    instances: httpx.AsyncClient,
+    x_api: tuple[fake.FakeX, str],
+) -> None:
+    """A 429 was not carried out: the reply stays pending and the account's bucket (the one its
+    posts spend from too) is blocked until `x-rate-limit-reset`; no call goes before it."""
+    platform, url = x_api
+    platform.mention(X_CITIZEN, "@takeo_city Fireworks tonight?")
+    await poll(runtime, instances, url)
+    (thread,) = await threads(x_town["staff"])
+    await reply(x_town["staff"], thread["id"], "Yes, at 20:00")
+    reset_at = int(time.time()) + 900
+    platform.script = [fake.x_too_many(reset_at)]
+
+    await send(runtime, instances, url)
+    await send(runtime, instances, url)
+
+    assert len(platform.calls) == 1
+    assert platform.posts == []
+    waiting = (await history(x_town["staff"], thread["id"]))[-1]
+    assert waiting["state"] == "pending"
+    ((until,),) = await sql(
+        runtime,
+        "SELECT blocked_until FROM rate_buckets WHERE key = :k",
+        k=f"x:account:{x_town['account']}",
+    )
+    assert until.timestamp() == reset_at
+
+
+async def test_a_mastodon_429_waits_for_its_reset_and_never_asks_before(
+    mastodon_town: dict,
+    runtime: ServiceRuntime,
+    tenant: uuid.UUID,
+    instances: httpx.AsyncClient,
+    instance: tuple[fake.FakeMastodon, str],
+) -> None:
+    platform, _ = instance
+    platform.notification_script = [
+        fake.Scripted(
+            429,
+            {"error": "Too many requests"},
+            {
+                "x-ratelimit-limit": "300",
+                "x-ratelimit-remaining": "0",
+                "x-ratelimit-reset": "2030-01-01T00:00:00.000Z",
+            },
+        )
+    ]
+    platform.mention(MASTODON_CITIZEN, "hello?")
+
+    await poll(runtime, instances)
+    await due_now(runtime, tenant)
+    await poll(runtime, instances)
+
+    assert len(platform.notification_reads) == 1
+    ((next_at, error),) = await sql(
+        runtime, "SELECT next_poll_at, error FROM inbox_polls WHERE tenant_id = :t", t=tenant
+    )
+    assert next_at.year == 2030
+    assert error == "Too many requests"
+    assert await stored_events(runtime, tenant) == 0
