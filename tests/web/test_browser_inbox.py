@@ -1,5 +1,5 @@
 """The inbox in a real browser: a citizen's Facebook comment arrives as Meta sends it (signed with
-the app secret), a staff member opens it from the inbox, answers, sees the fake Graph API get
+the app secret), a staff member opens it from the inbox, answers with a saved reply in English, sees the fake Graph API get
 exactly one reply under the comment, and closes the conversation; at a desktop's and a phone's
 width, with screenshots left in var/test-output/browser/."""
 
@@ -64,6 +64,12 @@ def test_a_staff_member_answers_a_comment_and_closes_the_conversation(
     screenshots: Path,
 ) -> None:
     graph, _ = meta_server
+    hours = {"ja": "日曜日は9時から17時まで営業しています。", "en": "Yes, from 9:00 to 17:00."}
+    title = f"Opening hours {uuid.uuid4().hex[:6]}"
+    saved = platform.seeded_admin().post(
+        "/v1/settings/inbox/templates", json={"title": title, "bodies": hours}
+    )
+    assert saved.status_code == 201, saved.text
     thread = comment_from_a_citizen(platform, "Sato Hanako", "Is the tofu shop open on Sunday?")
     before = len(graph.replies)
     page = desktop.new_page()
@@ -84,7 +90,8 @@ def test_a_staff_member_answers_a_comment_and_closes_the_conversation(
     expect(page.get_by_role("heading", name="Sato Hanako")).to_be_visible()
     history = page.locator("ol.history")
     expect(history).to_contain_text("Is the tofu shop open on Sunday?")
-    page.get_by_label("Your reply").fill("Yes, from 9:00 to 17:00.")
+    page.get_by_label("Saved reply", exact=True).select_option(label=f"{title} (ja, en)")
+    page.get_by_label("Language of the saved reply").select_option("en")
     page.get_by_role("button", name="Send reply").click()
     expect(page.get_by_role("status")).to_contain_text("Reply queued")
 
@@ -93,6 +100,7 @@ def test_a_staff_member_answers_a_comment_and_closes_the_conversation(
         return page.locator("li.message.from-out .state-sent").count() == 1
 
     eventually_sync(sent, what="the reply to be sent")
+    expect(page.locator("li.message.from-out")).to_contain_text(f"From the saved reply: {title}")
     replies = graph.replies[before:]
     assert [(r["kind"], r["to"], r["message"]) for r in replies] == [
         ("comment", thread["comment_id"], "Yes, from 9:00 to 17:00.")

@@ -14,7 +14,7 @@ from machi_client import AuthenticatedClient
 from machi_client.models import MeRead
 from web import i18n, rendering
 from web.console import navigation
-from web.inbox.service import Change, Filters
+from web.inbox.service import Answer, Change, Filters
 
 CHANNEL = str(uuid.uuid4())
 
@@ -138,3 +138,24 @@ def test_the_menu_shows_the_count_beside_the_inbox_and_on_the_closed_menu() -> N
     assert 'class="badge"' not in quiet
     assert 'href="/console/inbox">Inbox</a>' in quiet
     assert 'href="/console/inbox"' not in render_menu("en", {}, ["producer"])
+
+
+def test_a_reply_is_own_words_or_a_saved_reply_in_a_language_never_both() -> None:
+    saved = str(uuid.uuid4())
+    own = Answer.read({"text": " Thank you! ", "template_id": ""})
+    assert (own.errors, own.body().to_dict()) == ({}, {"text": "Thank you!", "confirm_push": False})
+    chosen = Answer.read({"template_id": saved, "language": "ko", "confirm_push": "yes"})
+    assert chosen.body().to_dict() == {
+        "template_id": saved,
+        "language": "ko",
+        "confirm_push": True,
+    }
+    assert set(Answer.read({"template_id": saved, "language": "ko", "text": "hi"}).errors) == {
+        "text"
+    }
+    assert set(Answer.read({"template_id": "x", "language": "fr"}).errors) == {
+        "template_id",
+        "language",
+    }
+    assert set(Answer.read({"text": "  "}).errors) == {"text"}
+    assert set(Answer.read({"text": "あ" * 2001}).errors) == {"text"}

@@ -23,7 +23,7 @@ from web.forms import Refused, submit
 from web.gateway import ApiError
 from web.i18n import N_
 from web.inbox import service
-from web.inbox.service import Change, Filters
+from web.inbox.service import Answer, Change, Filters
 
 router = APIRouter(prefix="/console/inbox")
 
@@ -103,6 +103,7 @@ async def _conversation_page(
     frame = await _town_frame(api, language)
     found, version = await service.conversation(api, conversation_id)
     channels = await console.all_channels(api)
+    saved = await service.saved_replies(api)
     me = frame["me"]
     assert isinstance(me, MeRead)
     errors = errors or {}
@@ -113,6 +114,10 @@ async def _conversation_page(
         "version": version,
         "channel": channels.get(str(found.channel_id)),
         "people": await _people(api, me),
+        "saved_replies": saved,
+        "saved_titles": {str(t.id): t.title for t in saved},
+        "languages": i18n.LANGUAGE_NAMES,
+        "reply_language": (kept or {}).get("language") or language,
         "statuses": service.STATUSES,
         "priorities": service.PRIORITIES,
         "platform_names": PLATFORM_NAMES,
@@ -169,33 +174,29 @@ async def reply(
     api: UserApi,
     language: LanguageDep,
 ) -> Response:
-    """Queue the answer; a LINE push is sent only once its quota cost was confirmed."""
-    form = await request.form()
-    text = str(form.get("text") or "").strip()
-    confirm = form.get("confirm_push") == "yes"
-    errors: dict[str, str] = {}
-    if not text:
-        errors["text"] = N_("Write the reply first.")
-    elif len(text) > 2000:
-        errors["text"] = N_("A reply has at most 2,000 characters.")
+    """Queue the answer (own words, or a saved reply in a chosen language); a LINE push is
+    sent only once its quota cost was confirmed."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    answer = Answer.read(form)
     slug: list[str] = []
 
     async def send() -> object:
         try:
-            return await service.reply(api, conversation_id, text, confirm_push=confirm)
+            return await service.reply(api, conversation_id, answer)
         except ApiError as exc:
             slug.append(exc.slug)
             raise
 
-    sent = await submit(errors, send)
+    sent = await submit(answer.errors, send)
     if not isinstance(sent, Refused):
         return _back(conversation_id, "replied")
+    errors = answer.errors
     if slug and slug[0] == PUSH_NEEDED:
         errors["slug"] = PUSH_NEEDED
-    kept = {"text": text}
+    kept = {"text": answer.text, "template_id": answer.template_id, "language": answer.language}
     return await _conversation_page(
         request, render, session, api, language, conversation_id,
-        errors=errors, kept=kept, status=409 if slug else 422,
+        errors=errors, kept=kept, status=409 if slug and slug[0] == PUSH_NEEDED else 422,
     )  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from machi_client.api.conversations import (
     conversations_replies,
     conversations_update,
 )
+from machi_client.api.settings import inbox_templates_list
 from machi_client.models import (
     ConversationCounts,
     ConversationDetail,
@@ -31,9 +32,11 @@ from machi_client.models import (
     NoteCreate,
     PageConversationRead,
     ReplyCreate,
+    ReplyCreateLanguageType0,
+    SavedReplyRead,
 )
 from machi_client.types import UNSET, Unset
-from web.gateway import parsed
+from web.gateway import ApiError, parsed
 from web.i18n import N_
 
 PAGE_SIZE = 25
@@ -184,12 +187,68 @@ async def note(api: AuthenticatedClient, conversation_id: UUID, text: str) -> No
     parsed(answer, ConversationDetail)
 
 
-async def reply(
-    api: AuthenticatedClient, conversation_id: UUID, text: str, *, confirm_push: bool
-) -> MessageRead:
-    body = ReplyCreate(text=text, confirm_push=confirm_push)
-    answer = await conversations_replies.asyncio_detailed(conversation_id, client=api, body=body)
-    return parsed(answer, MessageRead)
+@dataclass
+class Answer:
+    """What the reply form asks to send: the staff's own words, or a saved reply in one of
+    its languages (the API picks the words, so what is sent is what the town saved)."""
+
+    text: str = ""
+    template_id: str = ""
+    language: str = ""
+    confirm_push: bool = False
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, form: Mapping[str, str]) -> Answer:
+        answer = cls(
+            text=form.get("text", "").strip(),
+            template_id=form.get("template_id", "").strip(),
+            language=form.get("language", "").strip(),
+            confirm_push=form.get("confirm_push") == "yes",
+        )
+        if answer.template_id:
+            try:
+                UUID(answer.template_id)
+            except ValueError:
+                answer.errors["template_id"] = N_("Choose a saved reply from the list.")
+            if answer.text:
+                answer.errors["text"] = N_(
+                    "Send either a saved reply or your own words: empty the box, or choose"
+                    " no saved reply."
+                )
+            if answer.language not in LANGUAGES:
+                answer.errors["language"] = N_("Choose the language of the saved reply.")
+        elif not answer.text:
+            answer.errors["text"] = N_("Write the reply, or choose a saved reply.")
+        elif len(answer.text) > 2000:
+            answer.errors["text"] = N_("A reply has at most 2,000 characters.")
+        return answer
+
+    def body(self) -> ReplyCreate:
+        if self.template_id:
+            return ReplyCreate(
+                template_id=UUID(self.template_id),
+                language=ReplyCreateLanguageType0(self.language),
+                confirm_push=self.confirm_push,
+            )
+        return ReplyCreate(text=self.text, confirm_push=self.confirm_push)
+
+
+LANGUAGES = ("ja", "ko", "en")  # a saved reply's languages (the console's)
+
+
+async def reply(api: AuthenticatedClient, conversation_id: UUID, answer: Answer) -> MessageRead:
+    body = answer.body()
+    sent = await conversations_replies.asyncio_detailed(conversation_id, client=api, body=body)
+    return parsed(sent, MessageRead)
+
+
+async def saved_replies(api: AuthenticatedClient) -> list[SavedReplyRead]:
+    """The town's saved replies, by title (each with its text in some of ja, ko, en)."""
+    answer = await inbox_templates_list.asyncio_detailed(client=api)
+    if int(answer.status_code) == 200 and isinstance(answer.parsed, list):
+        return answer.parsed
+    raise ApiError.of(answer)
 
 
 def given(value: object) -> object:
