@@ -1,7 +1,7 @@
 """The inbox in a real browser: a citizen's Facebook comment arrives as Meta sends it (signed with
-the app secret), a staff member opens it from the inbox, answers with a saved reply in English, sees the fake Graph API get
-exactly one reply under the comment, and closes the conversation; at a desktop's and a phone's
-width, with screenshots left in var/test-output/browser/."""
+the app secret), a staff member opens it from the inbox, answers with a saved reply in English,
+sees the fake Graph API get exactly one reply under the comment, and closes the conversation; at
+a desktop's and a phone's width, with screenshots left in var/test-output/browser/."""
 
 from __future__ import annotations
 
