@@ -1,11 +1,14 @@
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import asyncpg
 import httpx
+from sqlalchemy import text
 
 from analytics.handlers import on_delivery_published, on_product_published
+from analytics.rollups.repository import DAY_VISITORS_SQL
 from contracts import samples
 from kit.auth import InternalPrincipal
 from kit.events import consumer
@@ -271,3 +274,35 @@ async def test_producer_overview_counts_only_their_own_clicks(
     assert overview["current"]["clicks"] == raw
     assert overview["current"]["followers"] is None
     assert (await as_user(producer).get("/v1/reports/posts")).status_code == 403
+
+
+def _nodes(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every node of an EXPLAIN (FORMAT JSON) plan."""
+    return [plan, *(node for child in plan.get("Plans", []) for node in _nodes(child))]
+
+
+async def test_day_visitors_are_counted_once_whatever_join_the_planner_picks(
+    owner: asyncpg.Connection, runtime: ServiceRuntime
+) -> None:
+    # A backfill's fresh rows leave the statistics behind; the planner may then join the day
+    # rows to the visitors' count by a nested loop. The count must still run once, not once
+    # per day row (in a suite run that was 14 minutes over a million clicks).
+    tenant = uuid.uuid4()
+    await bulk_clicks(owner, tenant, 2_000, [uuid.uuid4()] * 4, [uuid.uuid4()] * 3, [uuid.uuid4()])
+    await roll_up(runtime)
+    days = [START + timedelta(days=i) for i in range(30)]
+    params = {"tenant": tenant, "days": days, "tz": "UTC", "start": days[0]}
+    params["stop"] = days[-1] + timedelta(hours=25)
+    explain = text("EXPLAIN (ANALYZE, FORMAT JSON) " + str(DAY_VISITORS_SQL)).bindparams(
+        *DAY_VISITORS_SQL._bindparams.values()
+    )
+    async with runtime.jobs_db.transaction() as session:
+        await session.execute(text("SET LOCAL enable_hashjoin = off"))
+        await session.execute(text("SET LOCAL enable_mergejoin = off"))
+        plan = (await session.execute(explain, params)).scalar_one()[0]["Plan"]
+        await session.rollback()
+    nodes = _nodes(plan)
+    assert any(n["Node Type"] == "Nested Loop" and n["Actual Loops"] == 1 for n in nodes)
+    counts = [n for n in nodes if n["Node Type"] == "Aggregate"]
+    assert counts
+    assert [n["Actual Loops"] for n in counts] == [1] * len(counts)

@@ -77,9 +77,13 @@ WHERE tenant_id = :tenant AND grain = 'hour' AND bucket >= :start AND bucket < :
 GROUP BY 3, 4, 5
 """).bindparams(_DAYS)
 
+# The day's visitors are counted once, into a MATERIALIZED CTE, and then joined. As a plain
+# subquery in `UPDATE ... FROM`, a planner that believes the fresh rollup rows are few (their
+# statistics lag behind a backfill) may pick a nested loop that counts a million raw clicks
+# again for every day row: 14 minutes instead of seconds in a suite run. The same holds for the
+# product totals below.
 DAY_VISITORS_SQL = text(f"""
-UPDATE rollups r SET visitors = v.n
-FROM (
+WITH v AS MATERIALIZED (
     SELECT s.day, d.dim, d.key, count(DISTINCT s.visitor_hash) AS n
     FROM (
         SELECT DISTINCT date_trunc('day', date_trunc('hour', c.occurred_at, 'UTC'), :tz) AS day,
@@ -92,7 +96,9 @@ FROM (
     ) s {DIMENSIONS_SQL}
     WHERE d.key IS NOT NULL
     GROUP BY 1, 2, 3
-) AS v
+)
+UPDATE rollups r SET visitors = v.n
+FROM v
 WHERE r.tenant_id = :tenant AND r.grain = 'day' AND r.bucket = v.day AND r.dim = v.dim
   AND r.key = v.key
   -- Named again on the outer side so the planner scans only these days' rollups even when
@@ -101,13 +107,14 @@ WHERE r.tenant_id = :tenant AND r.grain = 'day' AND r.bucket = v.day AND r.dim =
 """).bindparams(_DAYS)
 
 PRODUCT_TOTALS_SQL = text("""
-UPDATE product_stats p SET clicks = t.clicks, orders = t.orders, revenue = t.revenue,
-       updated_at = now()
-FROM (
+WITH t AS MATERIALIZED (
     SELECT key, sum(clicks) AS clicks, sum(orders) AS orders, sum(revenue) AS revenue
     FROM rollups WHERE tenant_id = :tenant AND grain = 'day' AND dim = 'product'
     GROUP BY key
-) AS t
+)
+UPDATE product_stats p SET clicks = t.clicks, orders = t.orders, revenue = t.revenue,
+       updated_at = now()
+FROM t
 WHERE p.tenant_id = :tenant AND p.product_id::text = t.key
 """)
 
