@@ -144,6 +144,21 @@ def build(signer: TokenSigner) -> dict[str, StandIn]:
             }
         )
 
+    @publisher.app.api_route("/webhooks/meta", methods=["GET", "POST"])
+    async def deployment_webhook(request: Request) -> Response:
+        """The deployment's Meta callback: what reached the publisher, and as whom."""
+        who = await publisher.caller(request)
+        body = await request.body()
+        return JSONResponse(
+            {
+                "service": "publisher",
+                "method": request.method,
+                "tenant_id": str(who.tenant_id),
+                "principal_kind": who.kind,
+                "sha256": hashlib.sha256(body).hexdigest(),
+            }
+        )
+
     @analytics.app.post("/webhooks/{town}/{kind}")
     async def webhook(town: str, kind: str, request: Request) -> Response:
         who = await analytics.caller(request)

@@ -214,6 +214,31 @@ class TestForwarded:
         (row,) = await records(http, admin, actor=f"user:{writer_id}", action="post.")
         assert (row["action"], row["status"]) == ("post.cancelled", 409)
 
+    async def test_hiding_unhiding_and_deleting_a_citizens_comment_are_recorded(
+        self, http: httpx.AsyncClient, town: Town
+    ) -> None:
+        admin = await auth_headers(http, town.admin_email)
+        editor_id, editor = await add_user(http, admin, town, "editor")
+        path = f"/v1/conversations/{uuid.uuid4()}/messages/{uuid.uuid4()}"
+        conversation, message = path.split("/")[3], path.split("/")[5]
+
+        for answer in (
+            await http.post(f"{path}/hide", headers=editor),
+            await http.post(f"{path}/unhide", headers=editor),
+            await http.delete(path, headers=editor),
+        ):
+            assert answer.status_code == 200, answer.text
+
+        rows = await records(http, admin, actor=f"user:{editor_id}", action="conversation.")
+        assert sorted((r["action"], r["target"], r["method"]) for r in rows) == [
+            (action, f"conversation:{conversation},message:{message}", method)
+            for action, method in (
+                ("conversation.comment_deleted", "DELETE"),
+                ("conversation.comment_hidden", "POST"),
+                ("conversation.comment_unhidden", "POST"),
+            )
+        ]
+
 
 def settings_service(signer: TokenSigner) -> FastAPI:
     """An analytics stand-in keeping the webhook settings, its secret shown masked as the

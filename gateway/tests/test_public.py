@@ -459,6 +459,25 @@ class TestPublicRoutes:
         assert line.json()["sha256"] == hashlib.sha256(raw).hexdigest()
         assert not_a_line_get.status_code in (404, 405)
 
+    async def test_the_deployments_meta_callback_reaches_the_publisher_with_no_town(
+        self, public_http: httpx.AsyncClient
+    ) -> None:
+        raw = b'{"object": "page", "entry": []}'
+        posted = await public_http.post(
+            "/webhooks/meta", content=raw, headers={"X-Hub-Signature-256": "sha256=00"}
+        )
+        handshake = await public_http.get("/webhooks/meta", params={"hub.challenge": "1"})
+
+        assert posted.status_code == handshake.status_code == 200, posted.text
+        seen = posted.json()
+        assert (seen["service"], seen["method"], seen["sha256"]) == (
+            "publisher",
+            "POST",
+            hashlib.sha256(raw).hexdigest(),
+        )
+        assert (seen["tenant_id"], seen["principal_kind"]) == ("None", "anonymous")
+        assert handshake.json()["method"] == "GET"
+
     async def test_webhook_of_an_unknown_town_or_kind_is_404(
         self, public_http: httpx.AsyncClient, takeo: Town
     ) -> None:

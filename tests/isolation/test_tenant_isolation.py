@@ -135,6 +135,15 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("POST", "/v1/conversations/{conversation_id}/replies"): Call(
         "conversation", {"text": "B answers", "confirm_push": True}
     ),
+    ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/hide"): Call(
+        "conversation_message"
+    ),
+    ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/unhide"): Call(
+        "conversation_message"
+    ),
+    ("DELETE", "/v1/conversations/{conversation_id}/messages/{message_id}"): Call(
+        "conversation_message"
+    ),
 }
 
 # Paths with parameters that name no tenant's object, and why.

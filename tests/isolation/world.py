@@ -363,6 +363,14 @@ class World:
         )
 
     @cached_property
+    def conversation_message(self) -> Made:
+        """The citizen's message in A's conversation: what B would hide or delete."""
+        thread = self.conversation
+        path = f"/v1/conversations/{thread.ids['conversation_id']}"
+        message = created(self.http.get(path))["messages"][0]
+        return Made({**thread.ids, "message_id": str(message["id"])}, get(path))
+
+    @cached_property
     def inbox_rule(self) -> Made:
         rule = {"keyword": "garbage", "assignee": "a-staff-member"}
         body = created(self.http.post("/v1/settings/inbox/rules", json=rule))

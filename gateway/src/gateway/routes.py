@@ -98,6 +98,15 @@ ROUTES = [
     Route(
         "/webhooks", "publisher", access=TOWN, methods=("POST",), template="/webhooks/{town}/line"
     ),
+    # The deployment's own Meta app has one callback URL for every town: no town in the path,
+    # the publisher finds each entry's town by its Page or Instagram account id.
+    Route(
+        "/webhooks",
+        "publisher",
+        access=ANONYMOUS,
+        methods=("GET", "POST"),
+        template="/webhooks/meta",
+    ),
 ]
 
 UPSTREAMS = ("catalog", "publisher", "analytics")

@@ -40,6 +40,9 @@ AUTHORS = WRITERS | {STAFF}  # whoever posts: the team, and staff on their own a
 # the unassigned ones (the publisher scopes them). No producer, photographer or analyst reads
 # citizens' messages.
 ANSWERERS = frozenset({ADMIN, EDITOR, WRITER, STAFF})
+# Whoever may hide, show again or delete a citizen's comment on the platform: those who decide
+# what the town says in public (the editors), not everyone who answers.
+MODERATORS = EDITORS
 KEEPERS = WRITERS | {PRODUCER}  # whoever keeps products: the team, and producers their own
 ANALYSTS = frozenset({ADMIN, ANALYST})
 ADMINS = frozenset({ADMIN})
@@ -354,6 +357,10 @@ INBOX: Table = {
     ("GET", "/webhooks/{town}/meta"): public(),
     ("POST", "/webhooks/{town}/meta"): public(),
     ("POST", "/webhooks/{town}/line"): public(),
+    # The deployment's Meta app: one callback for every town, each entry's town found by its
+    # Page or Instagram account id; signed with the deployment's app secret.
+    ("GET", "/webhooks/meta"): public(),
+    ("POST", "/webhooks/meta"): public(),
     ("GET", "/v1/conversations"): read(P, ANSWERERS),
     ("GET", "/v1/conversations/counts"): read(P, ANSWERERS),
     # A citizen's erasure request (APPI) is the town's to grant: its admins.
@@ -362,6 +369,13 @@ INBOX: Table = {
     ("PATCH", "/v1/conversations/{conversation_id}"): write(P, ANSWERERS),
     ("POST", "/v1/conversations/{conversation_id}/notes"): write(P, ANSWERERS),
     ("POST", "/v1/conversations/{conversation_id}/replies"): write(P, ANSWERERS),
+    ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/hide"): write(
+        P, MODERATORS
+    ),
+    ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/unhide"): write(
+        P, MODERATORS
+    ),
+    ("DELETE", "/v1/conversations/{conversation_id}/messages/{message_id}"): write(P, MODERATORS),
     ("GET", "/v1/settings/inbox"): read(P, ADMINS),
     ("PUT", "/v1/settings/inbox"): write(P, ADMINS),
     ("GET", "/v1/settings/inbox/rules"): read(P, ADMINS),
@@ -523,6 +537,15 @@ AUDITED: Mapping[Operation, Audited] = {
     ("PATCH", "/v1/conversations/{conversation_id}"): Audited("conversation.updated"),
     ("POST", "/v1/conversations/{conversation_id}/replies"): Audited("conversation.replied"),
     ("POST", "/v1/conversations/erase"): Audited("conversation.citizen_erased"),
+    ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/hide"): Audited(
+        "conversation.comment_hidden"
+    ),
+    ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/unhide"): Audited(
+        "conversation.comment_unhidden"
+    ),
+    ("DELETE", "/v1/conversations/{conversation_id}/messages/{message_id}"): Audited(
+        "conversation.comment_deleted"
+    ),
     ("POST", "/v1/settings/inbox/rules"): Audited("inbox.rule_created"),
     ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): Audited("inbox.rule_deleted"),
     ("POST", "/v1/settings/inbox/templates"): Audited("inbox.template_created"),

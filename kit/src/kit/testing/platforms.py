@@ -287,6 +287,11 @@ class FakeMeta:
         self.replies: list[dict[str, Any]] = []
         self.hang_after_reply = False  # take the reply, then never answer
         self.ig_user = "17841400000000001"  # the Instagram account its replies come from
+        # Comments hidden, shown again or deleted: {id, action, param}; `hidden` the ones hidden
+        # now, `deleted` the ones gone (a second delete is Graph's 100, as for any gone object).
+        self.moderations: list[dict[str, Any]] = []
+        self.hidden: set[str] = set()
+        self.deleted: set[str] = set()
         self.app = self._build()
 
     async def _replied(self, made: dict[str, Any], token: str) -> Any:
@@ -296,6 +301,16 @@ class FakeMeta:
             return _answer(self.script.pop(0))
         self.replies.append(made)
         while self.hang_after_reply:  # until the test lets go; the caller is gone by then
+            await asyncio.sleep(0.02)
+        return None
+
+    async def _moderated(self, made: dict[str, Any], token: str) -> Any:
+        if token == "expired":
+            return _answer(meta_error(190, "Error validating access token", 463))
+        if self.script:
+            return _answer(self.script.pop(0))
+        self.moderations.append(made)
+        while self.hang_after_reply:
             await asyncio.sleep(0.02)
         return None
 
@@ -342,9 +357,11 @@ class FakeMeta:
 
         @app.post("/{page_id}/messages")
         async def send_api(page_id: str, request: Request, access_token: str = "") -> Any:
-            """The Send API: a RESPONSE inside the 24-hour window (reference inbox 1)."""
+            """The Send API: a RESPONSE inside the 24-hour window (reference inbox 1); the
+            Instagram messaging API takes the same body on the account's id, where
+            `messaging_type` may be left out (reference inbox 2)."""
             body = await request.json()
-            if body.get("messaging_type") != "RESPONSE":
+            if body.get("messaging_type", "RESPONSE") != "RESPONSE":
                 return _answer(meta_error(100, "(#100) Invalid messaging_type"))
             to = str((body.get("recipient") or {}).get("id"))
             made: dict[str, Any] = {"kind": "message", "page": page_id, "to": to}
@@ -354,6 +371,35 @@ class FakeMeta:
             }
             refused = await self._replied(made, access_token)
             return refused or {"recipient_id": to, "message_id": made["id"]}
+
+        @app.post("/{comment_id}")
+        async def moderate(comment_id: str, request: Request) -> Any:
+            """Hide or show a comment: Facebook's `is_hidden`, Instagram's `hide`
+            (reference inbox 1, 2)."""
+            form = await request.form()
+            param = next((p for p in ("is_hidden", "hide") if p in form), None)
+            if param is None or str(form[param]) not in ("true", "false"):
+                return _answer(meta_error(100, "(#100) Param is_hidden or hide is required"))
+            if comment_id in self.deleted:
+                return _answer(meta_error(100, "(#100) Object does not exist"))
+            action = "hide" if str(form[param]) == "true" else "unhide"
+            made = {"id": comment_id, "action": action, "param": param}
+            refused = await self._moderated(made, str(form.get("access_token") or ""))
+            if refused is not None:
+                return refused
+            (self.hidden.add if action == "hide" else self.hidden.discard)(comment_id)
+            return {"success": True}
+
+        @app.delete("/{comment_id}")
+        async def delete_comment(comment_id: str, access_token: str = "") -> Any:
+            if comment_id in self.deleted:
+                return _answer(meta_error(100, "(#100) Object does not exist"))
+            made = {"id": comment_id, "action": "delete", "param": None}
+            refused = await self._moderated(made, access_token)
+            if refused is not None:
+                return refused
+            self.deleted.add(comment_id)
+            return {"success": True}
 
         @app.get("/dialog/oauth", response_class=HTMLResponse)
         async def dialog(redirect_uri: str, state: str = "") -> str:
@@ -705,6 +751,34 @@ def instagram_comment(
         "id": ig_user,
         "time": int(time.time()),
         "changes": [{"field": "comments", "value": value}],
+    }
+    return {"object": "instagram", "entry": [entry]}
+
+
+def instagram_message(
+    ig_user: str, igsid: str, mid: str, text: str, timestamp_ms: int | None = None
+) -> dict[str, Any]:
+    """An Instagram DM to the account (object `instagram`, `entry[].messaging[]`, the Messenger
+    shape with the IGSID as sender; reference 2, Payloads)."""
+    at = timestamp_ms or int(time.time() * 1000)
+    item = {
+        "sender": {"id": igsid},
+        "recipient": {"id": ig_user},
+        "timestamp": at,
+        "message": {"mid": mid, "text": text},
+    }
+    return {"object": "instagram", "entry": [{"id": ig_user, "time": at, "messaging": [item]}]}
+
+
+def instagram_mention(ig_user: str, media_id: str, comment_id: str) -> dict[str, Any]:
+    """An Instagram `mentions` change: the account @mentioned in a comment on someone else's
+    media, the value naming only the media and comment (Facebook Login; with Instagram Login
+    mentions arrive inside `comments`; reference 2)."""
+    value = {"media_id": media_id, "comment_id": comment_id}
+    entry = {
+        "id": ig_user,
+        "time": int(time.time()),
+        "changes": [{"field": "mentions", "value": value}],
     }
     return {"object": "instagram", "entry": [entry]}
 

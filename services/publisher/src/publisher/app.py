@@ -32,6 +32,7 @@ def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = Non
             scheduling.slots,
             playbook.router,
             inbox.webhooks,
+            inbox.deployment_webhooks,
             inbox.router,
             inbox.settings_router,
             inbox.templates_router,

@@ -158,3 +158,14 @@ class TemplateLanguageMissing(ProblemError):
     status = 422
     type = "template-language-missing"
     title = "The saved reply has no text in that language"
+
+
+class ModerationNotPossible(Conflict):
+    type = "moderation-not-possible"
+    title = "This message cannot be hidden, shown or deleted on its platform"
+
+
+class ModerationOutcomeUnknown(ProblemError):
+    status = 502
+    type = "moderation-outcome-unknown"
+    title = "The platform did not answer: the action may or may not have been done"

@@ -30,6 +30,9 @@ class PublisherSettings(BaseSettings):
     facebook_dialog_url: str = "https://www.facebook.com/v23.0/dialog/oauth"
     facebook_app_id: str = ""
     facebook_app_secret: SecretStr = SecretStr("")
+    # What the Meta app dashboard sends as `hub.verify_token` to the deployment-wide callback
+    # `/webhooks/meta` (a town's own app uses `/webhooks/{town}/meta` and its own token).
+    meta_verify_token: SecretStr = SecretStr("")
     threads_graph_url: str = "https://graph.threads.net/v1.0"
     threads_dialog_url: str = "https://threads.net/oauth/authorize"
     threads_app_id: str = ""

@@ -34,6 +34,9 @@ class MessageRead:
         sent_at (datetime.datetime):
         text (str):
         error (None | str | Unset):
+        hidden (bool | Unset): A citizen's comment hidden on the platform by staff. Default: False.
+        moderated_at (datetime.datetime | None | Unset):
+        moderated_by (None | str | Unset): Who last hid, unhid or deleted the comment.
         reply_token_expires_at (datetime.datetime | None | Unset): LINE: until when a reply is free (after it, a counted
             push).
         state (MessageReadStateType0 | None | Unset): A staff reply's sending state; `unconfirmed`: it may have reached
@@ -52,6 +55,9 @@ class MessageRead:
     sent_at: datetime.datetime
     text: str
     error: None | str | Unset = UNSET
+    hidden: bool | Unset = False
+    moderated_at: datetime.datetime | None | Unset = UNSET
+    moderated_by: None | str | Unset = UNSET
     reply_token_expires_at: datetime.datetime | None | Unset = UNSET
     state: MessageReadStateType0 | None | Unset = UNSET
     template_id: None | Unset | UUID = UNSET
@@ -88,6 +94,22 @@ class MessageRead:
             error = UNSET
         else:
             error = self.error
+
+        hidden = self.hidden
+
+        moderated_at: None | str | Unset
+        if isinstance(self.moderated_at, Unset):
+            moderated_at = UNSET
+        elif isinstance(self.moderated_at, datetime.datetime):
+            moderated_at = self.moderated_at.isoformat()
+        else:
+            moderated_at = self.moderated_at
+
+        moderated_by: None | str | Unset
+        if isinstance(self.moderated_by, Unset):
+            moderated_by = UNSET
+        else:
+            moderated_by = self.moderated_by
 
         reply_token_expires_at: None | str | Unset
         if isinstance(self.reply_token_expires_at, Unset):
@@ -138,6 +160,12 @@ class MessageRead:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if hidden is not UNSET:
+            field_dict["hidden"] = hidden
+        if moderated_at is not UNSET:
+            field_dict["moderated_at"] = moderated_at
+        if moderated_by is not UNSET:
+            field_dict["moderated_by"] = moderated_by
         if reply_token_expires_at is not UNSET:
             field_dict["reply_token_expires_at"] = reply_token_expires_at
         if state is not UNSET:
@@ -202,6 +230,34 @@ class MessageRead:
             return cast(None | str | Unset, data)
 
         error = _parse_error(d.pop("error", UNSET))
+
+        hidden = d.pop("hidden", UNSET)
+
+        def _parse_moderated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                moderated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return moderated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        moderated_at = _parse_moderated_at(d.pop("moderated_at", UNSET))
+
+        def _parse_moderated_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        moderated_by = _parse_moderated_by(d.pop("moderated_by", UNSET))
 
         def _parse_reply_token_expires_at(
             data: object,
@@ -286,6 +342,9 @@ class MessageRead:
             sent_at=sent_at,
             text=text,
             error=error,
+            hidden=hidden,
+            moderated_at=moderated_at,
+            moderated_by=moderated_by,
             reply_token_expires_at=reply_token_expires_at,
             state=state,
             template_id=template_id,

@@ -4,7 +4,7 @@ carrying the town's tenant) and the staff's conversations."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import PlainTextResponse
@@ -13,7 +13,8 @@ from kit.dependencies import PrincipalDep, SessionDep
 from kit.errors import NotFound
 from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from kit.preconditions import VERSIONED, IfMatchDep, set_etag
-from publisher.dependencies import SettingsDep, VaultDep
+from kit.runtime import ServiceRuntime
+from publisher.dependencies import PlatformHttpDep, SettingsDep, VaultDep
 from publisher.inbox import rules, service, templates
 from publisher.inbox.schemas import (
     ConversationCounts,
@@ -37,6 +38,8 @@ from publisher.inbox.schemas import (
 )
 
 webhooks = APIRouter(prefix="/webhooks/{town}", tags=["webhooks"])
+# The deployment's own Meta app: one callback URL for every town's Pages and accounts.
+deployment_webhooks = APIRouter(prefix="/webhooks", tags=["webhooks"])
 router = APIRouter(prefix="/v1/conversations", tags=["conversations"])
 settings_router = APIRouter(prefix="/v1/settings/inbox", tags=["settings"])
 templates_router = APIRouter(prefix="/v1/settings/inbox/templates", tags=["conversations"])
@@ -78,6 +81,39 @@ async def meta_webhook(
     _town(principal)
     signature = request.headers.get(rules.SIGNATURES["meta"].header, "")
     return await service.receive_meta(session, vault, settings, await request.body(), signature)
+
+
+@deployment_webhooks.get(
+    "/meta", response_class=PlainTextResponse, operation_id="webhooks_meta_deployment_handshake"
+)
+async def meta_deployment_handshake(
+    principal: PrincipalDep,
+    settings: SettingsDep,
+    mode: Annotated[str, Query(alias="hub.mode", max_length=50)] = "",
+    token: Annotated[str, Query(alias="hub.verify_token", max_length=200)] = "",
+    challenge: Annotated[str, Query(alias="hub.challenge", max_length=200)] = "",
+) -> str:
+    """Meta's subscription handshake for the deployment's app: `hub.challenge` back when
+    `hub.verify_token` is PUBLISHER_META_VERIFY_TOKEN, else 403."""
+    await service.handshake_everywhere(settings, mode, token)
+    return challenge
+
+
+@deployment_webhooks.post(
+    "/meta", response_model=WebhookAccepted, operation_id="webhooks_meta_deployment"
+)
+async def meta_deployment_webhook(
+    request: Request, principal: PrincipalDep, vault: VaultDep, settings: SettingsDep
+) -> WebhookAccepted:
+    """The deployment's Meta app's one callback: Facebook Page and Instagram events of every
+    town, each entry given to the town that connected its Page or Instagram account
+    (`entry[].id`), signed with `X-Hub-Signature-256` by PUBLISHER_FACEBOOK_APP_SECRET."""
+    runtime: ServiceRuntime = request.app.state.runtime
+    signature = request.headers.get(rules.SIGNATURES["meta"].header, "")
+    body = await request.body()
+    return await service.receive_meta_everywhere(
+        runtime.jobs_db, runtime.db, vault, settings, body, signature
+    )
 
 
 @webhooks.post("/line", response_model=WebhookAccepted)
@@ -177,6 +213,86 @@ async def reply(
     else a push counted against the quota, only with `confirm_push`). The reply is sent once by
     the worker; its `state` tells how it went."""
     return await service.reply(session, principal, conversation_id, body)
+
+
+async def _moderate(
+    ids: tuple[uuid.UUID, uuid.UUID],
+    action: str,
+    session: SessionDep,
+    principal: PrincipalDep,
+    vault: VaultDep,
+    settings: SettingsDep,
+    http: PlatformHttpDep,
+) -> MessageRead:
+    return await service.moderate(session, principal, vault, settings, http, ids, action)
+
+
+MODERATION: dict[int | str, dict[str, Any]] = {
+    409: {"description": "Not a citizen's Facebook or Instagram comment, or the platform refused."},
+    502: {"description": "No answer from the platform: check it before asking again."},
+}
+
+
+@router.post(
+    "/{conversation_id}/messages/{message_id}/hide",
+    response_model=MessageRead,
+    responses=MODERATION,
+    operation_id="conversation_message_hide",
+)
+async def hide(
+    conversation_id: uuid.UUID,
+    message_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    vault: VaultDep,
+    settings: SettingsDep,
+    http: PlatformHttpDep,
+) -> MessageRead:
+    """Hide a citizen's Facebook or Instagram comment on the platform: everyone but its author
+    stops seeing it. Called once, never repeated by Machi; recorded in the audit log."""
+    ids = (conversation_id, message_id)
+    return await _moderate(ids, "hide", session, principal, vault, settings, http)
+
+
+@router.post(
+    "/{conversation_id}/messages/{message_id}/unhide",
+    response_model=MessageRead,
+    responses=MODERATION,
+    operation_id="conversation_message_unhide",
+)
+async def unhide(
+    conversation_id: uuid.UUID,
+    message_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    vault: VaultDep,
+    settings: SettingsDep,
+    http: PlatformHttpDep,
+) -> MessageRead:
+    """Show a hidden comment again."""
+    ids = (conversation_id, message_id)
+    return await _moderate(ids, "unhide", session, principal, vault, settings, http)
+
+
+@router.delete(
+    "/{conversation_id}/messages/{message_id}",
+    response_model=MessageRead,
+    responses=MODERATION,
+    operation_id="conversation_message_delete",
+)
+async def delete_comment(
+    conversation_id: uuid.UUID,
+    message_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    vault: VaultDep,
+    settings: SettingsDep,
+    http: PlatformHttpDep,
+) -> MessageRead:
+    """Delete a citizen's comment on the platform, for good (hiding can be undone; this cannot).
+    The message stays in Machi's history, marked `removed`."""
+    ids = (conversation_id, message_id)
+    return await _moderate(ids, "delete", session, principal, vault, settings, http)
 
 
 @settings_router.get("", response_model=InboxSettingsRead)

@@ -45,6 +45,20 @@ def _messaging_key(item: dict[str, Any]) -> str | None:
     return f"message:{message['mid']}" + (":deleted" if message.get("is_deleted") else "")
 
 
+def entries(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """A body's entries, each checked to be an object and its changes and messaging lists (400
+    otherwise), whichever town it belongs to."""
+    found = []
+    for entry in listed(body.get("entry"), "entry"):
+        entry = obj(entry, "an entry")
+        for change in listed(entry.get("changes"), "an entry's changes"):
+            obj(obj(change, "a change").get("value"), "a change's value")
+        for item in listed(entry.get("messaging"), "an entry's messaging"):
+            obj(obj(item, "a messaging item").get("message"), "a messaging item's message")
+        found.append(entry)
+    return found
+
+
 def split(body: dict[str, Any], channels: Mapping[tuple[str, str], uuid.UUID]) -> list[Received]:
     """The events of a webhook body worth keeping, each with its channel (by the entry's Page or
     Instagram account id among the town's channels) and dedup key; `entry` may hold several

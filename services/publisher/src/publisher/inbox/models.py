@@ -101,6 +101,13 @@ class ConversationMessage(UUIDPrimaryKey, TenantScoped, Base):
     template_id: Mapped[uuid.UUID | None]  # the saved reply it was written from
     sending_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     error: Mapped[str | None] = mapped_column(Text)
+    # Threads: the reply container, stored the moment the platform makes it (inbox.replies).
+    container_id: Mapped[str | None] = mapped_column(String(100))
+    # A citizen's comment hidden on the platform by staff (inbox.moderation), and who last
+    # hid, unhid or deleted it.
+    hidden: Mapped[bool] = mapped_column(default=False)
+    moderated_by: Mapped[str | None] = mapped_column(String(200))
+    moderated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

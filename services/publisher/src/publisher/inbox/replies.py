@@ -14,6 +14,10 @@ Platform calls (reference 1, 2, 5):
 - Instagram comment: `POST /{ig-comment-id}/replies` `message` [IG-REPL]
 - Messenger: `POST /{page-id}/messages` `recipient.id`, `messaging_type=RESPONSE`, inside the
   24 h window [M-SEND][M-POL]
+- Instagram DM: `POST /{ig-user-id}/messages` `recipient.id` (the IGSID), `message.text`, inside
+  the same 24 h window (developers.facebook.com/docs/instagram-platform/instagram-api-with-
+  instagram-login/messaging-api, "Send Messages": the app has 24 hours to answer a message;
+  with Facebook Login the same body goes to the linked Page's `/messages`) [IG-LOGIN][IG-OV]
 - LINE: `POST /v2/bot/message/reply` with the reply token while fresh (free), else
   `POST /v2/bot/message/push` with `X-Line-Retry-Key`, counted against the quota [L-OAS]
 - X: `POST /2/tweets` `reply.in_reply_to_tweet_id` [X-MT] (`inbox.x`)
@@ -93,11 +97,12 @@ async def plan(
         if latest is None or not latest.platform_message_id:
             raise ReplyNotPossible("the citizen's messages were removed")
         return "message", latest.platform_message_id
-    if conversation.platform == "facebook_page":
+    if conversation.platform in ("facebook_page", "instagram"):
         closes = conversation.window_closes_at
         if closes is None or closes <= now:
+            name = "Messenger" if conversation.platform == "facebook_page" else "Instagram"
             raise ReplyNotPossible(
-                "Messenger's 24-hour window has closed: the citizen must write again first"
+                f"{name}'s 24-hour window has closed: the citizen must write again first"
             )
         return "message", None
     if conversation.platform == "line":
@@ -197,15 +202,14 @@ async def call(
                 data={"message": send.text, "access_token": send.token},
             )
         elif send.via == "message":
+            body: dict[str, object] = {"recipient": {"id": send.to}, "message": {"text": send.text}}
+            if send.platform == "facebook_page":
+                body["messaging_type"] = "RESPONSE"
             response = await http.request(
                 "POST",
                 f"{graph}/{send.account}/messages",
                 params={"access_token": send.token},
-                json={
-                    "recipient": {"id": send.to},
-                    "messaging_type": "RESPONSE",
-                    "message": {"text": send.text},
-                },
+                json=body,
             )
         elif send.via == "reply":
             response = await http.request(
@@ -325,12 +329,11 @@ def _prepared(
 ) -> Send:
     """What a call about `reply` needs: its words, the channel's token and account, its target."""
     secrets = vault.open(channel.credentials) if channel.credentials else {}
-    account = channel.external_id or ""
     return Send(
         via=reply.via or "",
         text=reply.text,
         token=str(secrets.get("access_token") or ""),
-        account=account,
+        account=channel.external_id or "",
         to=reply.parent_ref or conversation.author_id,
         reply_token=None,
         key=str(reply.idempotency_key),

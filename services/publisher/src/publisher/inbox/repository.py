@@ -37,6 +37,26 @@ async def channels(session: AsyncSession, platforms: Sequence[str]) -> list[Chan
     return list((await session.execute(statement)).scalars())
 
 
+async def accounts_everywhere(
+    session: AsyncSession, platform: str, accounts: Sequence[str]
+) -> list[tuple[uuid.UUID, uuid.UUID, str]]:
+    """(tenant id, channel id, account id) of every town's active channel on `platform` whose
+    account is one of `accounts`: the one question the deployment-wide Meta callback asks across
+    towns, as the jobs role (ids only; the events are stored in each town's own transaction)."""
+    if not accounts:
+        return []
+    statement = (
+        select(Channel.tenant_id, Channel.id, Channel.external_id)
+        .where(
+            Channel.platform == platform,
+            Channel.status == "active",
+            Channel.external_id.in_(list(accounts)),
+        )
+        .execution_options(all_tenants=True)
+    )
+    return [(tid, cid, str(ext)) for tid, cid, ext in await session.execute(statement)]
+
+
 async def store_events(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
     """Insert received events in one statement; how many were new (one the platform sent
     before, by its dedup key, is skipped, even twice in the same body)."""

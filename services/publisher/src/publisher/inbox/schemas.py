@@ -45,6 +45,13 @@ class MessageRead(BaseModel):
     template_id: uuid.UUID | None = Field(
         default=None, description="The saved reply it was sent from."
     )
+    hidden: bool = Field(
+        default=False, description="A citizen's comment hidden on the platform by staff."
+    )
+    moderated_by: str | None = Field(
+        default=None, description="Who last hid, unhid or deleted the comment."
+    )
+    moderated_at: datetime | None = None
 
 
 class ConversationRead(BaseModel):

@@ -18,6 +18,7 @@ from contracts.publisher import (
 )
 from kit import policy, signatures
 from kit.auth import InternalPrincipal
+from kit.db import Database
 from kit.errors import NotFound
 from kit.events import outbox
 from kit.preconditions import IfMatch
@@ -29,9 +30,11 @@ from publisher.errors import (
     BadWebhookBody,
     ConversationNotFound,
     InboxNotConfigured,
+    ModerationNotPossible,
+    ModerationOutcomeUnknown,
     VerifyTokenMismatch,
 )
-from publisher.inbox import line, mastodon, meta, replies, rules, templates, x
+from publisher.inbox import line, mastodon, meta, moderation, replies, rules, templates, x
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.events import Inbound, Received
 from publisher.inbox.models import (
@@ -57,6 +60,7 @@ from publisher.inbox.schemas import (
     WebhookAccepted,
 )
 from publisher.models import Channel
+from publisher.platforms.http import HttpClient
 from publisher.settings import PublisherSettings
 
 DEFAULT_RETENTION_DAYS = 365
@@ -148,6 +152,52 @@ async def receive_meta(
         if c.external_id
     }
     return await _store(session, vault, "meta", meta.split(payload, known))
+
+
+async def handshake_everywhere(settings: PublisherSettings, mode: str, token: str) -> None:
+    """Meta's subscription check of the deployment-wide callback: the deployment's token."""
+    expected = settings.meta_verify_token.get_secret_value()
+    if not expected:
+        raise InboxNotConfigured("PUBLISHER_META_VERIFY_TOKEN is not set")
+    if mode != rules.HANDSHAKE_MODE or not _same(token, expected):
+        raise VerifyTokenMismatch("hub.verify_token is not the deployment's")
+
+
+async def receive_meta_everywhere(
+    jobs_db: Database,
+    db: Database,
+    vault: Sealer,
+    settings: PublisherSettings,
+    body: bytes,
+    signature: str,
+) -> WebhookAccepted:
+    """The deployment-wide Meta callback: one Meta app sends every connected Page's and
+    Instagram account's events to one URL [M-WH], so each entry's town is found by its
+    `entry[].id` (the channel's account id). Checked with the deployment's app secret
+    (PUBLISHER_FACEBOOK_APP_SECRET) over the raw body; every entry is read before anything is
+    stored, then each town's events are stored in that town's own transaction."""
+    secret = settings.facebook_app_secret.get_secret_value()
+    if not secret:
+        raise InboxNotConfigured("PUBLISHER_FACEBOOK_APP_SECRET is not set")
+    if not signature or not signatures.matches_hex(secret, body, signature):
+        raise BadSignature("X-Hub-Signature-256 does not verify with the app secret")
+    payload = _json(body)
+    platform = meta.OBJECTS.get(str(payload.get("object")))
+    if platform is None:
+        return WebhookAccepted(received=0, duplicates=0)
+    accounts = {str(e.get("id")) for e in meta.entries(payload) if e.get("id") is not None}
+    async with jobs_db.transaction() as session:
+        found = await inbox_repo.accounts_everywhere(session, platform, sorted(accounts))
+    towns: dict[uuid.UUID, dict[tuple[str, str], uuid.UUID]] = {}
+    for tenant, channel, account in found:
+        towns.setdefault(tenant, {})[(platform, account)] = channel
+    split = {tenant: meta.split(payload, known) for tenant, known in towns.items()}
+    received = duplicates = 0
+    for tenant, events in split.items():
+        async with db.transaction(tenant) as session:
+            stored = await _store(session, vault, "meta", events)
+        received, duplicates = received + stored.received, duplicates + stored.duplicates
+    return WebhookAccepted(received=received, duplicates=duplicates)
 
 
 async def receive_line(
@@ -574,3 +624,53 @@ async def erase(session: AsyncSession, data: ErasureRequest) -> ErasureResult:
     await channels_service.get(session, data.channel_id)
     threads, deleted = await inbox_repo.erase_author(session, data.channel_id, data.author_id)
     return ErasureResult(conversations=threads, messages=deleted)
+
+
+async def moderate(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    vault: Sealer,
+    settings: PublisherSettings,
+    http: HttpClient,
+    ids: tuple[uuid.UUID, uuid.UUID],
+    action: str,
+) -> MessageRead:
+    """Hide, unhide or delete a citizen's comment on its platform (inbox.moderation): one call,
+    made now and never repeated by Machi; the message records the result and who asked."""
+    conversation_id, message_id = ids
+    conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    message = await session.get(ConversationMessage, message_id, with_for_update=True)
+    if message is None or message.conversation_id != conversation.id:
+        raise ConversationNotFound("no such message in this conversation")
+    if conversation.platform not in moderation.PLATFORMS or conversation.kind != "comment":
+        raise ModerationNotPossible(f"{conversation.platform} messages are not moderated here")
+    if message.direction != "in" or not message.platform_message_id:
+        raise ModerationNotPossible("only a citizen's comment can be hidden or deleted")
+    if message.removed:
+        raise ModerationNotPossible("the comment is no longer on the platform")
+    channel = await session.get(Channel, conversation.channel_id)
+    if channel is None or channel.status != "active" or channel.credentials is None:
+        raise ModerationNotPossible("the channel is not connected; an admin reconnects it first")
+    token = str(vault.open(channel.credentials).get("access_token") or "")
+    outcome = await moderation.call(
+        http,
+        settings.facebook_graph_url,
+        conversation.platform,
+        action,
+        message.platform_message_id,
+        token,
+    )
+    if not outcome.known:
+        raise ModerationOutcomeUnknown(
+            f"{outcome.error}: check the comment on the platform before asking again"
+        )
+    if not outcome.done:
+        raise ModerationNotPossible(f"the platform refused: {outcome.error}")
+    if action == "delete":
+        message.removed = True
+    else:
+        message.hidden = action == "hide"
+    message.moderated_by = principal.sub
+    message.moderated_at = datetime.now(UTC)
+    await session.flush()
+    return MessageRead.model_validate(message)
