@@ -144,14 +144,15 @@ def build(signer: TokenSigner) -> dict[str, StandIn]:
             }
         )
 
-    @publisher.app.api_route("/webhooks/meta", methods=["GET", "POST"])
-    async def deployment_webhook(request: Request) -> Response:
-        """The deployment's Meta callback: what reached the publisher, and as whom."""
+    @publisher.app.api_route("/webhooks/{kind}", methods=["GET", "POST"])
+    async def deployment_webhook(kind: str, request: Request) -> Response:
+        """The deployment's Meta and Threads callbacks: what reached the publisher, as whom."""
         who = await publisher.caller(request)
         body = await request.body()
         return JSONResponse(
             {
                 "service": "publisher",
+                "kind": kind,
                 "method": request.method,
                 "tenant_id": str(who.tenant_id),
                 "principal_kind": who.kind,

@@ -467,8 +467,12 @@ class TestPublicRoutes:
             "/webhooks/meta", content=raw, headers={"X-Hub-Signature-256": "sha256=00"}
         )
         handshake = await public_http.get("/webhooks/meta", params={"hub.challenge": "1"})
+        threads = await public_http.post("/webhooks/threads", content=b"{}")
+        unknown = await public_http.post("/webhooks/tiktok", content=b"{}")
 
         assert posted.status_code == handshake.status_code == 200, posted.text
+        assert (threads.json()["kind"], threads.json()["tenant_id"]) == ("threads", "None")
+        assert unknown.status_code == 404
         seen = posted.json()
         assert (seen["service"], seen["method"], seen["sha256"]) == (
             "publisher",

@@ -107,6 +107,13 @@ ROUTES = [
         methods=("GET", "POST"),
         template="/webhooks/meta",
     ),
+    Route(
+        "/webhooks",
+        "publisher",
+        access=ANONYMOUS,
+        methods=("GET", "POST"),
+        template="/webhooks/threads",
+    ),
 ]
 
 UPSTREAMS = ("catalog", "publisher", "analytics")

@@ -361,6 +361,8 @@ INBOX: Table = {
     # Page or Instagram account id; signed with the deployment's app secret.
     ("GET", "/webhooks/meta"): public(),
     ("POST", "/webhooks/meta"): public(),
+    ("GET", "/webhooks/threads"): public(),
+    ("POST", "/webhooks/threads"): public(),
     ("GET", "/v1/conversations"): read(P, ANSWERERS),
     ("GET", "/v1/conversations/counts"): read(P, ANSWERERS),
     # A citizen's erasure request (APPI) is the town's to grant: its admins.

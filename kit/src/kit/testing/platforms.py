@@ -199,6 +199,7 @@ class Containers:
             "media_type": kind,
             "alt": form.get("alt_text"),
             "carousel_item": form.get("is_carousel_item") == "true",
+            "reply_to": form.get("reply_to_id"),  # Threads: the reply it answers
             "status": "IN_PROGRESS",
             "words": "",
             "data": None,
@@ -781,6 +782,39 @@ def instagram_mention(ig_user: str, media_id: str, comment_id: str) -> dict[str,
         "changes": [{"field": "mentions", "value": value}],
     }
     return {"object": "instagram", "entry": [entry]}
+
+
+def threads_reply(
+    user_id: str,
+    root_post: str,
+    reply_id: str,
+    username: str,
+    text: str,
+    replied_to: str | None = None,
+) -> dict[str, Any]:
+    """A Threads `replies` webhook (topic `moderate`) for a reply on the user's post
+    (developers.facebook.com/docs/threads/webhooks; reference inbox 3). Sign it with
+    `meta_signed` and the Threads app secret."""
+    value = {
+        "id": reply_id,
+        "username": username,
+        "text": text,
+        "media_type": "TEXT_POST",
+        "permalink": f"https://www.threads.net/@{username}/post/{reply_id}",
+        "replied_to": {"id": replied_to or root_post},
+        "root_post": {"id": root_post, "owner_id": user_id, "username": "takeo_city"},
+        "shortcode": reply_id[-6:],
+        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime()),
+    }
+    return {
+        "app_id": "123456",
+        "topic": "moderate",
+        "target_id": user_id,
+        "time": int(time.time()),
+        "subscription_id": "234567",
+        "has_uid_field": False,
+        "values": {"value": value, "field": "replies"},
+    }
 
 
 # --- LINE webhooks -------------------------------------------------------------------------------

@@ -116,6 +116,38 @@ async def meta_deployment_webhook(
     )
 
 
+@deployment_webhooks.get(
+    "/threads", response_class=PlainTextResponse, operation_id="webhooks_threads_handshake"
+)
+async def threads_handshake(
+    principal: PrincipalDep,
+    settings: SettingsDep,
+    mode: Annotated[str, Query(alias="hub.mode", max_length=50)] = "",
+    token: Annotated[str, Query(alias="hub.verify_token", max_length=200)] = "",
+    challenge: Annotated[str, Query(alias="hub.challenge", max_length=200)] = "",
+) -> str:
+    """The Threads webhooks' subscription handshake, with PUBLISHER_META_VERIFY_TOKEN."""
+    await service.handshake_everywhere(settings, mode, token)
+    return challenge
+
+
+@deployment_webhooks.post(
+    "/threads", response_model=WebhookAccepted, operation_id="webhooks_threads"
+)
+async def threads_webhook(
+    request: Request, principal: PrincipalDep, vault: VaultDep, settings: SettingsDep
+) -> WebhookAccepted:
+    """Threads' `replies` webhooks (topic `moderate`) of every town: each given to the town
+    whose Threads account it names (`target_id`), signed with `X-Hub-Signature-256` by
+    PUBLISHER_THREADS_APP_SECRET."""
+    runtime: ServiceRuntime = request.app.state.runtime
+    signature = request.headers.get(rules.SIGNATURES["meta"].header, "")
+    body = await request.body()
+    return await service.receive_threads(
+        runtime.jobs_db, runtime.db, vault, settings, body, signature
+    )
+
+
 @webhooks.post("/line", response_model=WebhookAccepted)
 async def line_webhook(
     town: str, request: Request, session: SessionDep, principal: PrincipalDep, vault: VaultDep

@@ -33,6 +33,10 @@ Found, it is `sent`; absent once the platform had time to show it
 (`reconcile_grace_seconds`), it is `failed` with words that say it never went out, for staff to
 send again by hand: never sent again by itself. X and Mastodon replies spend from the account's
 bucket in the shared rate-limit governor; a 429 waits there until the platform's reset.
+- Threads: a reply container (`reply_to_id`), then `threads_publish` (`inbox.threads`). The
+  container id is stored, committed, the moment it exists; each later try reads the container
+  first, so a reply whose publication had no answer, or whose worker stopped, is settled by what
+  the platform says (PUBLISHED: sent; FINISHED: published now), never by a second container.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ from kit.outbound import UrlRefused
 from kit.secrets import Sealer
 from publisher.dispatch.governor import Governor
 from publisher.errors import PushNeedsConfirmation, ReplyNotPossible
-from publisher.inbox import mastodon, x
+from publisher.inbox import mastodon, threads, x
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.models import Conversation, ConversationMessage
 from publisher.models import Channel
@@ -65,7 +69,7 @@ log = logging.getLogger(__name__)
 UNKNOWN_AFTER = timedelta(minutes=5)  # a `sending` reply older than this lost its worker
 # Mastodon keeps an Idempotency-Key for up to an hour [MA-ST]: a resend is safe well inside it.
 MASTODON_KEY_KEPT = timedelta(minutes=50)
-PUBLIC_REPLIES = frozenset({"facebook_page", "instagram", "x", "mastodon"})
+PUBLIC_REPLIES = frozenset({"facebook_page", "instagram", "threads", "x", "mastodon"})
 # (platform, via) of the replies the platform lets us find again after a lost answer.
 LOOKUPS = (
     ("x", "comment"),
@@ -148,6 +152,7 @@ class Send:
     platform: str = ""
     instance: str = ""  # Mastodon: the channel's instance
     acct: str | None = None  # Mastodon: the citizen's `acct`, named at the reply's start
+    container: str | None = None  # Threads: the reply container already made
 
     @property
     def bucket(self) -> str | None:
@@ -288,7 +293,11 @@ async def _claim(
         now = datetime.now(UTC)
         first_sent = reply.sending_started_at
         key_forgotten = first_sent is not None and first_sent < now - MASTODON_KEY_KEPT
-        if reply.state == "sending":  # its worker died mid-call: the outcome is unknown
+        # A reply left `sending` by a worker that died mid-call: its outcome is unknown, except
+        # on Threads, where nothing is published without a stored container, which is read
+        # before anything else is done.
+        settled_by_platform = channel is not None and channel.platform == "threads"
+        if reply.state == "sending" and not settled_by_platform:
             platform = channel.platform if channel is not None else ""
             if platform == "mastodon" and key_forgotten:
                 platform = ""  # the key is past its hour: a resend could post twice
@@ -340,6 +349,7 @@ def _prepared(
         platform=channel.platform,
         instance=str((channel.config or {}).get("instance_url") or ""),
         acct=conversation.author_name if channel.platform == "mastodon" else None,
+        container=reply.container_id,
     )
 
 
@@ -381,6 +391,49 @@ async def _finish(
                 by=reply.author_id,
             )
             await outbox.add(session, replied)
+
+
+async def _keep_container(
+    db: Database, message_id: uuid.UUID, tenant_id: uuid.UUID, container: str
+) -> None:
+    async with db.transaction(tenant_id) as session:
+        reply = await session.get(ConversationMessage, message_id, with_for_update=True)
+        if reply is not None:
+            reply.container_id = container
+
+
+async def _threads(
+    db: Database,
+    http: HttpClient,
+    settings: PublisherSettings,
+    ids: tuple[uuid.UUID, uuid.UUID],
+    send: Send,
+) -> Outcome:
+    """A Threads reply: its container (made once, kept at once), read, then published."""
+    base, container = settings.threads_graph_url, send.container
+    if container is None:
+        made = await threads.make_container(
+            http, base, send.account, send.token, send.text, send.to
+        )
+        if not made.known:  # an unused container publishes nothing: make one again later
+            return Outcome("pending", error=f"{made.error}; the container is made again")
+        if made.value is None:
+            return Outcome("failed", error=made.error)
+        container = made.value
+        await _keep_container(db, *ids, container)
+    read = await threads.status(http, base, container, send.token)
+    if read.value == threads.PUBLISHED:
+        return Outcome("sent")  # published by a try whose answer was lost
+    if not read.known or read.value == threads.IN_PROGRESS:
+        return Outcome("pending", error=read.error or "the reply container is being prepared")
+    if read.value != threads.FINISHED:
+        return Outcome("failed", error=read.error or f"the reply container is {read.value}")
+    published = await threads.publish(http, base, send.account, send.token, container)
+    if not published.known:  # the next try reads the container before anything else
+        return Outcome("pending", error=f"{published.error}; the container is read again first")
+    if published.value is None:
+        return Outcome("failed", error=published.error)
+    return Outcome("sent", platform_id=published.value)
 
 
 async def _unprepared(
@@ -425,7 +478,10 @@ async def send_once(
             continue
         if claimed is None:
             continue
-        outcome = await call(http, settings, claimed, instances)
+        if claimed.platform == "threads":
+            outcome = await _threads(db, http, settings, (message_id, tenant_id), claimed)
+        else:
+            outcome = await call(http, settings, claimed, instances)
         if outcome.blocked_until is not None and claimed.bucket is not None:
             await governor.block({claimed.bucket: outcome.blocked_until})
         await _finish(db, message_id, tenant_id, outcome)

@@ -136,6 +136,20 @@ async def thread_of_comment(
     return (await session.execute(statement)).scalars().first()
 
 
+async def on_channel(session: AsyncSession, channel_id: uuid.UUID, platform_id: str) -> bool:
+    """Whether a message with the platform's id `platform_id` is already on `channel_id`."""
+    statement = (
+        select(ConversationMessage.id)
+        .join(Conversation, Conversation.id == ConversationMessage.conversation_id)
+        .where(
+            Conversation.channel_id == channel_id,
+            ConversationMessage.platform_message_id == platform_id,
+        )
+        .limit(1)
+    )
+    return (await session.execute(statement)).first() is not None
+
+
 async def add_message(session: AsyncSession, values: dict[str, Any]) -> bool:
     """Insert a message; False when the thread already has it (its platform id)."""
     statement = (
@@ -329,6 +343,7 @@ def _mentions(author_id: str) -> Any:
         {"messaging": {"recipient": {"id": author_id}}},  # their echoes
         {"tweet": {"author_id": author_id}},  # X mentions (polled)
         {"notification": {"account": {"id": author_id}}},  # Mastodon mentions (polled)
+        {"value": {"username": author_id}},  # Threads replies
     ]
     return or_(*(InboxEvent.payload.contains(shape) for shape in shapes))
 

@@ -34,6 +34,12 @@ SIGNATURES = {
         "the Meta app secret (the town's, else PUBLISHER_FACEBOOK_APP_SECRET)",
         "developers.facebook.com/docs/graph-api/webhooks/getting-started; reference 1, 7",
     ),
+    "threads": Signature(
+        "x-hub-signature-256",
+        "as Meta's: not stated on the Threads webhooks page (U), assumed",
+        "the Threads app secret (PUBLISHER_THREADS_APP_SECRET)",
+        "developers.facebook.com/docs/threads/webhooks; reference 3, 7",
+    ),
     "line": Signature(
         "x-line-signature",
         "base64 HMAC-SHA256(raw body)",
@@ -62,6 +68,7 @@ DEDUP = (
     Dedup("Instagram mention", "mentions:{comment_id or media_id}", "[IG-WH]"),
     Dedup("Messenger / Instagram DM", "message:{mid}[:deleted]", "[M-MWHOLD] [IG-WH]"),
     Dedup("LINE event", "{webhookEventId}, else message:{message.id}", "[L-OAS]"),
+    Dedup("Threads reply", "threads:replies:{values.value.id}", "[TH-WH]"),
 )
 
 

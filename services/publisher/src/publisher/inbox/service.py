@@ -34,7 +34,7 @@ from publisher.errors import (
     ModerationOutcomeUnknown,
     VerifyTokenMismatch,
 )
-from publisher.inbox import line, mastodon, meta, moderation, replies, rules, templates, x
+from publisher.inbox import line, mastodon, meta, moderation, replies, rules, templates, threads, x
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.events import Inbound, Received
 from publisher.inbox.models import (
@@ -200,6 +200,38 @@ async def receive_meta_everywhere(
     return WebhookAccepted(received=received, duplicates=duplicates)
 
 
+async def receive_threads(
+    jobs_db: Database,
+    db: Database,
+    vault: Sealer,
+    settings: PublisherSettings,
+    body: bytes,
+    signature: str,
+) -> WebhookAccepted:
+    """Threads' webhook (inbox.threads): checked with the Threads app secret over the raw body,
+    its replies given to the town whose Threads account they are on, each stored once."""
+    secret = settings.threads_app_secret.get_secret_value()
+    if not secret:
+        raise InboxNotConfigured("PUBLISHER_THREADS_APP_SECRET is not set")
+    if not signature or not signatures.matches_hex(secret, body, signature):
+        raise BadSignature("X-Hub-Signature-256 does not verify with the Threads app secret")
+    payload = _json(body)
+    threads.split(payload, {})  # the whole body is read (400 when it is not the shape) first
+    account = threads.account_of(payload)
+    async with jobs_db.transaction() as session:
+        found = await inbox_repo.accounts_everywhere(
+            session, "threads", [account] if account else []
+        )
+    received = duplicates = 0
+    for tenant, channel, _ in found:
+        async with db.transaction(tenant) as session:
+            stored = await _store(
+                session, vault, "threads", threads.split(payload, {account: channel})
+            )
+        received, duplicates = received + stored.received, duplicates + stored.duplicates
+    return WebhookAccepted(received=received, duplicates=duplicates)
+
+
 async def receive_line(
     session: AsyncSession, vault: Sealer, body: bytes, signature: str
 ) -> WebhookAccepted:
@@ -266,6 +298,8 @@ def read_event(event: InboxEvent) -> Inbound | None:
         return x.read(event.payload)
     if event.platform == "mastodon":
         return mastodon.read(event.payload)
+    if event.platform == "threads":
+        return threads.read(event.payload)
     return meta.read(event.payload)
 
 
@@ -275,6 +309,10 @@ async def handle(session: AsyncSession, event: InboxEvent) -> str:
     if inbound is None or not inbound.author_id:
         return "ignored"
     platform = _platform(event)
+    if platform == "threads" and await inbox_repo.on_channel(
+        session, event.channel_id, inbound.message_id or ""
+    ):
+        return "ignored"  # the town's own reply, sent from Machi, coming back as an event
     kind = "message" if inbound.kind == "follow" else inbound.kind
     values = {
         "id": uuid.uuid4(),
@@ -406,7 +444,7 @@ async def _change(session: AsyncSession, conversation: Conversation, inbound: In
 
 
 def _platform(event: InboxEvent) -> str:
-    if event.platform in ("line", "x", "mastodon"):
+    if event.platform in ("line", "x", "mastodon", "threads"):
         return event.platform
     return str(event.payload.get("platform") or "facebook_page")
 
