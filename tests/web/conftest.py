@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kit.testing.fakes import serve_in_thread
-from kit.testing.platforms import FakeMastodon, FakeMeta, FakeX
+from kit.testing.platforms import FakeLine, FakeMastodon, FakeMeta, FakeX
 from tests.harness import PASSWORD, Platform, all_in_one
 
 
@@ -39,6 +39,14 @@ def fake_meta(meta_server: tuple[FakeMeta, str]) -> str:
 
 
 @pytest.fixture(scope="session")
+def line_server() -> Iterator[tuple[FakeLine, str]]:
+    """The fake LINE Messaging API: the inbox's replies and pushes land in its lists."""
+    fake = FakeLine()
+    with serve_in_thread(fake.app) as url:
+        yield fake, url
+
+
+@pytest.fixture(scope="session")
 def fake_mastodon() -> Iterator[tuple[FakeMastodon, str]]:
     """A fake Mastodon instance on loopback, whose address a staff member types in: it registers
     Machi's app, shows its consent page and takes statuses."""
@@ -54,6 +62,7 @@ def platform(
     fake_x: tuple[FakeX, str],
     fake_meta: str,
     fake_mastodon: tuple[FakeMastodon, str],
+    line_server: tuple[FakeLine, str],
 ) -> Iterator[Platform]:
     x_url = fake_x[1]
     extra = {
@@ -65,6 +74,7 @@ def platform(
         "PUBLISHER_X_AUTHORIZE_URL": f"{x_url}/i/oauth2/authorize",
         "PUBLISHER_X_CLIENT_ID": "x-client",
         "PUBLISHER_X_CLIENT_SECRET": "x-secret",
+        "PUBLISHER_LINE_API_URL": line_server[1],
         # clicks reach the reports within a second or two
         "ANALYTICS_ROLLUP_SECONDS": "1",
         "ANALYTICS_FLUSH_SECONDS": "0.2",

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from web import i18n
 from web.account import service
+from web.console import navigation
 from web.console import service as console
 from web.console.service import sign_in
 from web.dependencies import (
@@ -150,6 +151,7 @@ async def _account_page(
     who = await console.me(api)
     context = {
         "me": who,
+        "counters": await navigation.counters(api, who),
         "saved_language": console.saved_language(who),
         "town": await console.town(api, who, language),
         "session": session,

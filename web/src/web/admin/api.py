@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from web import i18n
 from web.admin import service
+from web.console import navigation
 from web.console import service as console
 from web.dependencies import CsrfChecked, LanguageDep, RendererDep, SessionDep, UserApi
 from web.gateway import ApiError
@@ -35,6 +36,7 @@ async def _users_page(
     who = await console.me(api)
     context = {
         "me": who,
+        "counters": await navigation.counters(api, who),
         "town": await console.town(api, who, language),
         "session": session,
         "users": await service.users(api),
@@ -141,6 +143,7 @@ async def _keys_page(
     zone = town.timezone if town else "UTC"
     context = {
         "me": who,
+        "counters": await navigation.counters(api, who),
         "town": town,
         "session": session,
         "keys": await service.api_keys(api),
@@ -224,6 +227,7 @@ async def audit_page(
     query = found.query()
     context = {
         "me": who,
+        "counters": await navigation.counters(api, who),
         "town": town,
         "session": session,
         "events": events,

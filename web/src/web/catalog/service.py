@@ -46,6 +46,7 @@ from machi_client.models import (
 )
 from machi_client.types import UNSET
 from web.catalog.schemas import CategoryForm, PlaceForm, ProducerForm, contact_of, filled
+from web.console import navigation
 from web.console import service as console
 from web.gateway import ApiError, parsed
 
@@ -69,7 +70,8 @@ async def frame(api: AuthenticatedClient, language: str) -> dict[str, object]:
     town = await console.town(api, who, language)
     if town is None:
         raise ApiError(403, "This page is for a town's staff")
-    return {"me": who, "town": town, "team": on_team(who)}
+    counters = await navigation.counters(api, who)
+    return {"me": who, "town": town, "team": on_team(who), "counters": counters}
 
 
 @dataclass(frozen=True)

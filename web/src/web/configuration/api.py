@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from machi_client import AuthenticatedClient
 from web.configuration import service
+from web.console import navigation
 from web.console import service as console
 from web.dependencies import CsrfChecked, LanguageDep, RendererDep, SessionDep, UserApi
 from web.gateway import ApiError
@@ -36,6 +37,7 @@ async def _page(
     town = await console.town(api, who, language)
     context = {
         "me": who,
+        "counters": await navigation.counters(api, who),
         "town": town,
         "session": session,
         "secrets": await service.webhook_secrets(api),

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from machi_client import AuthenticatedClient
 from machi_client.models import WebhookEndpointSecret
 from web import i18n
+from web.console import navigation
 from web.console import service as console
 from web.dependencies import CsrfChecked, LanguageDep, RendererDep, SessionDep, UserApi
 from web.endpoints import service
@@ -43,6 +44,7 @@ async def _page(
     zone = town.timezone if town else "UTC"
     context = {
         "me": who,
+        "counters": await navigation.counters(api, who),
         "town": town,
         "session": session,
         "endpoints": await service.endpoints(api),

@@ -1,0 +1,106 @@
+"""The inbox's LINE answer over HTTP, against the all-in-one and the fake LINE API: once the
+citizen's free reply token is past, the conversation page warns that the answer is a push counted
+against the monthly quota, and nothing is sent until the staff member confirms it (the API's 409
+is shown in the page's language, with the words kept)."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Iterator
+from html import unescape
+from typing import Any
+
+import httpx
+import pytest
+
+from kit.testing import platforms as fake
+from kit.testing.platforms import FakeLine
+from kit.testing.waiting import eventually_sync
+from machi_cli import seed
+from tests.harness import Platform
+from tests.web.test_pages import csrf_of, sign_in
+
+WARNING = "プッシュメッセージとして送られ、アカウントの月間メッセージ数に数えられます"
+TITLE = "LINEの応答トークンの期限が切れました。プッシュメッセージは月間の送信数に数えられます"
+
+
+@pytest.fixture
+def line_channel(platform: Platform) -> Iterator[tuple[str, str, str]]:
+    """A LINE account of the town, for this test alone: (channel id, bot id, channel secret);
+    disabled afterwards, so the session's other pages never list it."""
+    admin = platform.seeded_admin()
+    tag = uuid.uuid4().hex[:8]
+    bot, secret = f"Ubot{tag}", f"line-secret-{tag}"
+    channel = admin.post(
+        "/v1/channels",
+        json={
+            "platform": "line",
+            "name": f"LINE {tag}",
+            "external_id": bot,
+            "credentials": {"access_token": f"line-token-{tag}", "channel_secret": secret},
+        },
+    )
+    assert channel.status_code == 201, channel.text
+    yield channel.json()["id"], bot, secret
+    disabled = admin.patch(f"/v1/channels/{channel.json()['id']}", json={"status": "disabled"})
+    assert disabled.status_code == 200, disabled.text
+
+
+def line_thread(platform: Platform, line_channel: tuple[str, str, str], minutes_ago: int) -> Any:
+    """A citizen's message to the LINE account sent `minutes_ago` (its reply token, good for a
+    minute, long past), threaded by the worker."""
+    admin = platform.seeded_admin()
+    channel_id, bot, secret = line_channel
+    citizen = f"U{uuid.uuid4().hex}"
+    sent_at = int((time.time() - minutes_ago * 60) * 1000)
+    event = fake.line_event(citizen, text="ゴミの日はいつですか", timestamp_ms=sent_at)
+    raw, headers = fake.line_signed(fake.line_body(bot, event), secret)
+    delivered = httpx.post(f"{platform.url}/webhooks/takeo/line", content=raw, headers=headers)
+    assert delivered.status_code == 200, delivered.text
+
+    def threaded() -> dict[str, Any] | None:
+        listed = admin.get("/v1/conversations", params={"channel_id": channel_id})
+        items = listed.json()["items"]
+        return items[0] if items else None
+
+    return eventually_sync(threaded, what="the LINE message to be threaded")
+
+
+def text_of(page: httpx.Response) -> str:
+    return unescape(re.sub(r"\s+", " ", page.text))
+
+
+def test_a_late_line_answer_is_pushed_only_once_the_quota_cost_is_confirmed(
+    platform: Platform, line_server: tuple[FakeLine, str], line_channel: tuple[str, str, str]
+) -> None:
+    line, _ = line_server
+    thread = line_thread(platform, line_channel, minutes_ago=90)
+    path = f"/console/inbox/{thread['id']}"
+    staff = httpx.Client(base_url=platform.url, timeout=30)
+    assert sign_in(staff, *seed.ADMIN).status_code == 303
+
+    page = staff.get(f"{path}?lang=ja")
+    assert page.status_code == 200
+    assert WARNING in text_of(page)
+    assert 'name="confirm_push" value="yes" required' in page.text
+    words = {"text": "毎週火曜日です。", "csrf_token": csrf_of(page)}
+
+    refused = staff.post(f"{path}/reply", data=words)  # no confirmation: the API's 409
+    assert refused.status_code == 409
+    assert TITLE in text_of(refused)
+    assert "毎週火曜日です。</textarea>" in refused.text  # the words are kept
+    detail = platform.seeded_admin().get(f"/v1/conversations/{thread['id']}").json()
+    assert [m["direction"] for m in detail["messages"]] == ["in"]  # nothing queued
+
+    pushed = staff.post(f"{path}/reply", data={**words, "confirm_push": "yes"})
+    assert pushed.status_code == 303
+    assert pushed.headers["location"] == f"{path}?done=replied"
+
+    def sent() -> list[dict[str, Any]]:
+        return [p for p in line.pushes if p.get("to") == thread["author_id"]]
+
+    (push,) = eventually_sync(sent, what="the push to reach LINE")
+    assert "毎週火曜日です。" in str(push)
+    assert not [r for r in line.replies if "毎週火曜日です。" in str(r)]  # never as a reply too
