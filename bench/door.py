@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,11 +124,16 @@ def _ms(value: str) -> float:
     return round(float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit], 3)
 
 
-def wrk(url: str, seconds: int, connections: int, headers: dict[str, str]) -> dict[str, Any]:
-    """wrk's requests, req/s, p50 and p99 (ms), with the load average when it ended."""
+def wrk(
+    url: str, seconds: int, connections: int, headers: dict[str, str], script: str | None = None
+) -> dict[str, Any]:
+    """wrk's requests, req/s, p50 and p99 (ms), with the load average when it ended; `script`
+    is a wrk Lua script's path (requests other than a plain GET)."""
     header_args = [arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")]
     threads = min(2, connections)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script is not None:
+        command += ["-s", script]
     out = subprocess.run(
         [*command, *header_args, url],
         capture_output=True,
@@ -152,13 +157,23 @@ def wrk(url: str, seconds: int, connections: int, headers: dict[str, str]) -> di
 
 
 def paired(
-    target: str, baseline: str, seconds: int, connections: int, headers: dict[str, str]
+    target: str,
+    baseline: str,
+    seconds: int,
+    connections: int,
+    headers: dict[str, str],
+    script: Callable[[], str] | None = None,
 ) -> dict[str, Any]:
     """Target, baseline, target again (the ratio of each neighbouring pair), so a burst of other
-    work on the machine shows as two ratios that disagree rather than as one wrong figure."""
-    first = wrk(target, seconds, connections, headers)
-    base = wrk(baseline, seconds, connections, headers)
-    second = wrk(target, seconds, connections, headers)
+    work on the machine shows as two ratios that disagree rather than as one wrong figure.
+    `script()` gives each of the three runs its own wrk Lua script."""
+
+    def once(url: str) -> dict[str, Any]:
+        return wrk(url, seconds, connections, headers, script() if script else None)
+
+    first = once(target)
+    base = once(baseline)
+    second = once(target)
     best = max(first, second, key=lambda r: r["rps"])
     return {
         "target": [first, second],
