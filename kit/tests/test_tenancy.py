@@ -1,3 +1,4 @@
+import asyncio
 import uuid
 
 import asyncpg
@@ -6,7 +7,7 @@ import sqlalchemy.exc
 from sqlalchemy import select, text
 
 from kit.db import Database
-from kit.tenancy import TenantNotSet
+from kit.tenancy import TenantNotSet, set_tenant
 
 from .conftest import Note
 
@@ -49,6 +50,55 @@ async def test_tenant_setting_does_not_leak_to_the_next_transaction(kit_db: Data
     # Same pool, likely the same connection: the setting was transaction-local.
     async with kit_db.transaction() as session:
         assert (await session.execute(text("SELECT count(*) FROM notes"))).scalar_one() == 0
+
+
+async def test_a_tenant_set_but_never_used_does_not_reach_the_next_transaction(
+    kit_db: Database,
+) -> None:
+    """The setting rides on the transaction's BEGIN; a transaction that never ran a statement
+    leaves nothing behind on its pooled connection."""
+    tenant = uuid.uuid4()
+    await add_note(kit_db, tenant, "x")
+    for _ in range(6):  # more than the pool's connections: each one has been handed back
+        async with kit_db.transaction(tenant):
+            pass
+    for _ in range(6):
+        async with kit_db.transaction() as session:
+            setting = (
+                await session.execute(text("SELECT current_setting('app.tenant_id', true)"))
+            ).scalar_one()
+            count = (await session.execute(text("SELECT count(*) FROM notes"))).scalar_one()
+            assert (setting or "", count) == ("", 0)
+
+
+async def test_a_tenant_set_after_the_first_statement_still_scopes_the_transaction(
+    kit_db: Database,
+) -> None:
+    tenant = uuid.uuid4()
+    await add_note(kit_db, tenant, "late")
+    async with kit_db.transaction() as session:
+        assert (await session.execute(text("SELECT count(*) FROM notes"))).scalar_one() == 0
+        await set_tenant(session, tenant)
+        rows = (await session.execute(text("SELECT body FROM notes"))).scalars().all()
+    assert rows == ["late"]
+
+
+async def test_a_connection_the_server_closed_is_replaced_at_checkout(
+    kit_db: Database, owner: asyncpg.Connection
+) -> None:
+    """A restarted or terminated backend costs no request an error: the pool notices the closed
+    socket when the connection is taken and opens another."""
+    tenant = uuid.uuid4()
+    await add_note(kit_db, tenant, "kept")
+    async with kit_db.transaction(tenant) as session:
+        pid = (await session.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+    assert await owner.fetchval("SELECT pg_terminate_backend($1)", pid)
+    await asyncio.sleep(0.2)  # the server closes the socket; the event loop reads its end
+    for _ in range(6):
+        async with kit_db.transaction(tenant) as session:
+            assert (await session.execute(text("SELECT body FROM notes"))).scalars().all() == [
+                "kept"
+            ]
 
 
 async def test_orm_query_on_tenant_rows_without_tenant_raises(kit_db: Database) -> None:

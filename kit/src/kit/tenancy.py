@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import asyncpg
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
@@ -33,9 +34,35 @@ class TenantNotSet(RuntimeError):
     """An ORM statement on tenant rows ran with no tenant in the session."""
 
 
+class TenantConnection(asyncpg.Connection):  # type: ignore[misc]
+    """An asyncpg connection that can carry the tenant setting on its transaction's `BEGIN`:
+    one round trip to the server instead of two for every scoped transaction."""
+
+    _tenant_on_begin: uuid.UUID | None = None
+
+    async def execute(self, query: str, *args: Any, timeout: float | None = None) -> str:
+        tenant = self._tenant_on_begin
+        if tenant is not None and not args and query.startswith("BEGIN"):
+            self._tenant_on_begin = None
+            # A UUID's text has nothing to quote; the simple protocol runs both statements, and
+            # the transaction BEGIN opened goes on after them (the setting is local to it).
+            query = f"{query}; SELECT set_config('{SETTING}', '{tenant}', true)"
+        result: str = await super().execute(query, *args, timeout=timeout)
+        return result
+
+
 async def set_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
-    """Scope the session's current transaction to `tenant_id` (RLS and ORM guard)."""
+    """Scope the session's current transaction to `tenant_id` (RLS and ORM guard).
+
+    Before the transaction's first statement (as `Database.transaction` calls it) the setting
+    rides on its `BEGIN`; later, it is a statement of its own."""
     session.info[TENANT_KEY] = tenant_id
+    tenant_id = uuid.UUID(str(tenant_id))  # a real UUID, whatever the caller passed
+    adapted = (await (await session.connection()).get_raw_connection()).dbapi_connection
+    driver = getattr(adapted, "driver_connection", None)
+    if isinstance(driver, TenantConnection) and getattr(adapted, "_transaction", 0) is None:
+        driver._tenant_on_begin = tenant_id  # cleared at the pool's every checkout
+        return
     await session.execute(
         text("SELECT set_config(:name, :value, true)"),
         {"name": SETTING, "value": str(tenant_id)},
