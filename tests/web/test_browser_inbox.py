@@ -19,7 +19,13 @@ from machi_cli import seed
 from tests.harness import Platform
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-from tests.web.test_browser import PHONE, browser, phone  # noqa: E402, F401 (the fixtures)
+from tests.web.test_browser import (  # noqa: E402, F401 (the fixtures)
+    PHONE,
+    audited,
+    browser,
+    phone,
+    serious_violations,
+)
 from tests.web.test_browser_console import sign_in  # noqa: E402
 
 expect = playwright_api.expect
@@ -136,3 +142,16 @@ def test_the_inbox_fits_a_phone_in_japanese_and_korean(
     expect(page.locator("ol.history")).to_contain_text(words[language])
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=screenshots / f"inbox-conversation-{language}-phone.png", full_page=True)
+
+
+def test_the_inbox_pages_have_no_serious_accessibility_violations(
+    platform: Platform,
+    town_channels: dict[str, dict[str, Any]],
+    audited: playwright_api.BrowserContext,  # noqa: F811
+) -> None:
+    thread = comment_from_a_citizen(platform, "Ito Ken", "The bus stop sign fell over.")
+    page = audited.new_page()
+    sign_in(page, platform.url, *seed.ADMIN)
+    for path in ("/console/inbox?lang=ja", f"/console/inbox/{thread['id']}?lang=ko"):
+        page.goto(f"{platform.url}{path}")
+        assert serious_violations(page) == [], path
