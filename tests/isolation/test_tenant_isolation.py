@@ -127,6 +127,11 @@ OPERATIONS: dict[tuple[str, str], Call] = {
         "conversation", {"text": "B was here"}
     ),
     ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): Call("inbox_rule"),
+    ("GET", "/v1/settings/inbox/groups/{group_id}"): Call("inbox_group"),
+    ("PATCH", "/v1/settings/inbox/groups/{group_id}"): Call(
+        "inbox_group", {"name": "B's now", "members": []}
+    ),
+    ("DELETE", "/v1/settings/inbox/groups/{group_id}"): Call("inbox_group"),
     ("GET", "/v1/settings/inbox/templates/{template_id}"): Call("inbox_template"),
     ("PATCH", "/v1/settings/inbox/templates/{template_id}"): Call(
         "inbox_template", {"title": "B's now", "bodies": {"en": "B"}}

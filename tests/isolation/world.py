@@ -377,6 +377,12 @@ class World:
         return Made({"rule_id": body["id"]}, in_list("/v1/settings/inbox/rules", "id", body["id"]))
 
     @cached_property
+    def inbox_group(self) -> Made:
+        team = {"name": f"A's tourism {self.tag}", "members": [self.me["user_id"]]}
+        body = created(self.http.post("/v1/settings/inbox/groups", json=team))
+        return Made({"group_id": body["id"]}, get(f"/v1/settings/inbox/groups/{body['id']}"))
+
+    @cached_property
     def inbox_template(self) -> Made:
         saved = {"title": "A's hours", "bodies": {"ja": "9時から", "en": "From 9"}}
         body = created(self.http.post("/v1/settings/inbox/templates", json=saved))

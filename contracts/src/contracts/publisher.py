@@ -159,12 +159,15 @@ class ConversationOpenedV1(_ConversationEvent):
 
 @register
 class ConversationAssignedV1(_ConversationEvent):
-    """A staff member (`assignee`, a user id) took the thread; None: it was unassigned."""
+    """A staff member (`assignee`, a user id) took the thread; None: it was unassigned.
+    `group_id`: the group of staff it was given to (None: none), the member whose turn it was
+    as `assignee`. `by`: the user who handed it over, or `rule:<id>`."""
 
     event_type = "publisher.conversation.assigned.v1"
 
     assignee: str | None
     by: str
+    group_id: uuid.UUID | None = None
 
 
 @register

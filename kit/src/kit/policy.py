@@ -383,6 +383,13 @@ INBOX: Table = {
     ("GET", "/v1/settings/inbox/rules"): read(P, ADMINS),
     ("POST", "/v1/settings/inbox/rules"): write(P, ADMINS),
     ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): write(P, ADMINS),
+    # Groups of staff: the admins make them (like users); whoever answers reads them to hand a
+    # conversation over.
+    ("GET", "/v1/settings/inbox/groups"): read(P, ANSWERERS),
+    ("POST", "/v1/settings/inbox/groups"): write(P, ADMINS),
+    ("GET", "/v1/settings/inbox/groups/{group_id}"): read(P, ANSWERERS),
+    ("PATCH", "/v1/settings/inbox/groups/{group_id}"): write(P, ADMINS),
+    ("DELETE", "/v1/settings/inbox/groups/{group_id}"): write(P, ADMINS),
     # Saved replies: kept by the editors, like the words of posts; read by whoever answers.
     ("GET", "/v1/settings/inbox/templates"): read(P, ANSWERERS),
     ("POST", "/v1/settings/inbox/templates"): write(P, EDITORS),
@@ -550,6 +557,9 @@ AUDITED: Mapping[Operation, Audited] = {
     ),
     ("POST", "/v1/settings/inbox/rules"): Audited("inbox.rule_created"),
     ("DELETE", "/v1/settings/inbox/rules/{rule_id}"): Audited("inbox.rule_deleted"),
+    ("POST", "/v1/settings/inbox/groups"): Audited("inbox.group_created"),
+    ("PATCH", "/v1/settings/inbox/groups/{group_id}"): Audited("inbox.group_updated"),
+    ("DELETE", "/v1/settings/inbox/groups/{group_id}"): Audited("inbox.group_deleted"),
     ("POST", "/v1/settings/inbox/templates"): Audited("inbox.template_created"),
     ("PATCH", "/v1/settings/inbox/templates/{template_id}"): Audited("inbox.template_updated"),
     ("DELETE", "/v1/settings/inbox/templates/{template_id}"): Audited("inbox.template_deleted"),

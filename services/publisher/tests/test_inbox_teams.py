@@ -3,25 +3,41 @@ round-robin assignment, and an editor's approval before a public reply goes out.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+from sqlalchemy import text
 
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing import platforms as fake
 from kit.testing.plugin import principal
+from publisher.inbox import groups
+from publisher.inbox import jobs as inbox_jobs
+from publisher.inbox import rules as inbox_rules
 
 from . import test_inbox as inbox_tests
-from .test_inbox import PAGE, conversations, history, one_thread, reply, send_replies
+from .conftest import events
+from .test_inbox import (
+    PAGE,
+    conversations,
+    history,
+    one_thread,
+    reply,
+    send_line,
+    send_replies,
+)
 
 # The inbox's own fixtures: a town with its channels, and the fake platforms.
 town, meta, line_api = inbox_tests.town, inbox_tests.meta, inbox_tests.line_api
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 TEMPLATES = "/v1/settings/inbox/templates"
+GROUPS = "/v1/settings/inbox/groups"
+RULES = "/v1/settings/inbox/rules"
 OPENING_HOURS = {
     "ja": "開館時間は9時から17時です。",
     "ko": "개관 시간은 9시부터 17시까지입니다.",
@@ -155,3 +171,271 @@ async def test_a_template_reply_that_cannot_be_chosen_is_refused_and_queues_noth
         assert missing.status_code == 404
         assert missing.json()["type"].endswith("#template-not-found")
     assert [m["direction"] for m in await history(town["admin"], thread["id"])] == ["in"]
+
+
+# --- groups and routing --------------------------------------------------------------------------
+
+
+async def group(client: httpx.AsyncClient, name: str, *members: InternalPrincipal) -> dict:
+    made = await client.post(GROUPS, json={"name": name, "members": [m.sub for m in members]})
+    assert made.status_code == 201, made.text
+    return dict(made.json())
+
+
+async def rule(client: httpx.AsyncClient, **body: Any) -> dict:
+    made = await client.post(RULES, json=body)
+    assert made.status_code == 201, made.text
+    return dict(made.json())
+
+
+async def citizens_write(town: dict, runtime: ServiceRuntime, *words: str) -> dict[str, dict]:
+    """New LINE citizens, one per text, each opening a thread; threads by citizen id."""
+    users = {f"U{uuid.uuid4().hex}": said for said in words}
+    for user, said in users.items():
+        assert (await send_line(town, fake.line_event(user, text=said))).status_code == 200
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    return {
+        t["author_id"]: t for t in await conversations(town["admin"]) if t["author_id"] in users
+    }
+
+
+async def test_admins_keep_groups_of_staff_and_whoever_answers_reads_them(
+    town: dict, as_user: Client, tenant: uuid.UUID
+) -> None:
+    aiko, ben = principal(tenant, ("staff",)), principal(tenant, ("writer",))
+    admin, staff = town["admin"], as_user(aiko)
+
+    made = await group(admin, "tourism", aiko, ben, aiko)
+    path = f"{GROUPS}/{made['id']}"
+    etag = (await admin.get(path)).headers["etag"]
+    renamed = await admin.patch(
+        path, json={"name": "観光", "members": [ben.sub]}, headers={"If-Match": etag}
+    )
+    stale = await admin.patch(path, json={"name": "late"}, headers={"If-Match": etag})
+    taken = await admin.post(GROUPS, json={"name": "観光"})
+    await group(admin, "garbage collection")
+    clash = await admin.patch(path, json={"name": "garbage collection"})
+    refused = await staff.post(GROUPS, json={"name": "mine"})
+    bad = [
+        await admin.post(GROUPS, json=body)
+        for body in ({"name": ""}, {"name": "x", "members": ["not-a-user-id"]}, {"members": []})
+    ]
+
+    assert made["members"] == [aiko.sub, ben.sub]  # in turn order, once each
+    assert renamed.status_code == 200, renamed.text
+    assert (renamed.json()["name"], renamed.json()["members"]) == ("観光", [ben.sub])
+    assert stale.status_code == 412
+    for conflict in (taken, clash):
+        assert conflict.status_code == 409
+        assert conflict.json()["type"].endswith("#group-name-taken")
+    assert refused.status_code == 403
+    assert all(b.status_code == 422 for b in bad), [b.text for b in bad]
+    listed = (await staff.get(GROUPS)).json()
+    assert [(g["name"], g["members"]) for g in listed] == [
+        ("garbage collection", []),
+        ("観光", [ben.sub]),
+    ]
+
+
+async def test_a_groups_conversations_go_round_its_members_even_when_opened_at_once(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    members = [principal(tenant, ("staff",)) for _ in range(3)]
+    team = await group(town["admin"], "garbage collection", *members)
+    await rule(town["admin"], keyword="ゴミ", group_id=team["id"])
+    for n in range(9):
+        await send_line(town, fake.line_event(f"U{uuid.uuid4().hex}", text=f"ゴミの日 {n}"))
+
+    # Three workers thread the nine new conversations at the same time.
+    await asyncio.gather(*(inbox_jobs.ingest_once(runtime.jobs_db, batch=9) for _ in range(3)))
+    await send_line(town, fake.line_event(f"U{uuid.uuid4().hex}", text="ゴミ again"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+
+    threads = await conversations(town["admin"])
+    assert len(threads) == 10
+    assert {t["group_id"] for t in threads} == {team["id"]}
+    taken = [t["assignee"] for t in threads]
+    assert sorted(taken.count(m.sub) for m in members) == [3, 3, 4]
+    told = await events(runtime, tenant, "publisher.conversation.assigned.v1")
+    assert len(told) == 10
+    assert {(e["group_id"], e["by"].split(":")[0]) for e in told} == {(team["id"], "rule")}
+
+
+async def test_a_turn_taken_while_another_is_being_taken_waits_and_goes_to_the_next_member(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    """The moment of the race, held open: the first conversation's transaction has taken a
+    turn and not committed yet when the second one asks."""
+    members = [principal(tenant, ("staff",)) for _ in range(3)]
+    team = uuid.UUID((await group(town["admin"], "tourism", *members))["id"])
+    taken, release = asyncio.Event(), asyncio.Event()
+
+    async def first() -> str | None:
+        async with runtime.jobs_db.transaction(tenant) as session:
+            member = (await groups.take_turn(session, team))[1]
+            taken.set()
+            await release.wait()
+            return member
+
+    async def second() -> str | None:
+        await taken.wait()
+        async with runtime.jobs_db.transaction(tenant) as session:
+            return (await groups.take_turn(session, team))[1]
+
+    one, two = asyncio.create_task(first()), asyncio.create_task(second())
+    await taken.wait()
+    await asyncio.sleep(0.3)
+    waited = not two.done()
+    release.set()
+
+    assert waited  # on the group's lock
+    assert [await one, await two] == [members[0].sub, members[1].sub]
+
+
+async def test_a_rule_by_language_routes_the_citizens_words_by_their_script(
+    town: dict, runtime: ServiceRuntime
+) -> None:
+    korean = await rule(town["admin"], language="ko", assignee="korean-desk")
+    await rule(town["admin"], language="en", assignee="english-desk")
+
+    threads = await citizens_write(
+        town, runtime, "쓰레기 수거일이 언제예요?", "When is garbage day?", "ゴミの日はいつ?", "👍"
+    )
+
+    routed = {t["language"]: t["assignee"] for t in threads.values()}
+    assert routed == {"ko": "korean-desk", "en": "english-desk", "ja": None, None: None}
+    assert korean["language"] == "ko"
+    assert inbox_rules.language_of("温泉") == "ja"
+    assert inbox_rules.language_of("ソウル에서 왔어요") == "ja"  # kana is only Japanese
+
+
+async def test_a_member_sees_the_groups_conversations_and_others_get_404(
+    town: dict, runtime: ServiceRuntime, as_user: Client, tenant: uuid.UUID
+) -> None:
+    aiko, ben, chie = (principal(tenant, ("staff",)) for _ in range(3))
+    team = await group(town["admin"], "tourism", ben, aiko)
+    await rule(town["admin"], keyword="onsen", group_id=team["id"])
+    threads = await citizens_write(town, runtime, "Is the onsen open?", "Bus times?")
+    tourism = next(t for t in threads.values() if t["group_id"])
+    free = next(t for t in threads.values() if not t["group_id"])
+    path = f"/v1/conversations/{tourism['id']}"
+    as_aiko, as_chie = as_user(aiko), as_user(chie)
+
+    assert tourism["assignee"] == ben.sub  # first in turn
+    assert {t["id"] for t in await conversations(as_aiko)} == {tourism["id"], free["id"]}
+    assert [t["id"] for t in await conversations(as_aiko, group="mine")] == [tourism["id"]]
+    assert await conversations(as_aiko, assignee="me") == []
+    assert (await as_aiko.get(path)).status_code == 200
+    noted = await as_aiko.post(f"{path}/notes", json={"text": "I know the onsen's hours"})
+    assert noted.status_code == 201
+    assert {t["id"] for t in await conversations(as_chie)} == {free["id"]}
+    for answer in (
+        await as_chie.get(path),
+        await as_chie.patch(path, json={"status": "closed"}),
+        await as_chie.post(f"{path}/notes", json={"text": "mine now"}),
+        await reply(as_chie, tourism["id"], text="Hello"),
+    ):
+        assert answer.status_code == 404, answer.text
+        assert answer.json()["type"].endswith("#conversation-not-found")
+    counts = (await as_aiko.get("/v1/conversations/counts")).json()
+    assert (counts["open_mine"], counts["open_my_groups"]) == (0, 1)
+    after = (await town["admin"].get(path)).json()
+    assert (after["status"], [m["direction"] for m in after["messages"]]) == (
+        "open",
+        ["in", "note"],
+    )
+
+
+async def test_staff_hand_a_conversation_to_a_group_or_a_person(
+    town: dict, runtime: ServiceRuntime, as_user: Client, tenant: uuid.UUID
+) -> None:
+    aiko, ben = principal(tenant, ("staff",)), principal(tenant, ("staff",))
+    team = await group(town["admin"], "Fun Buy orders", aiko, ben)
+    elsewhere = await group(as_user(principal(uuid.uuid4())), "theirs")
+    (thread,) = (await citizens_write(town, runtime, "Where is my order?")).values()
+    path = f"/v1/conversations/{thread['id']}"
+    as_aiko = as_user(aiko)
+
+    to_group = await as_aiko.patch(path, json={"group_id": team["id"]})
+    to_ben = await as_aiko.patch(path, json={"assignee": ben.sub})
+    theirs = await town["admin"].patch(path, json={"group_id": elsewhere["id"]})
+    out = await town["admin"].patch(path, json={"group_id": None, "assignee": None})
+
+    assert to_group.status_code == 200, to_group.text
+    assert (to_group.json()["group_id"], to_group.json()["assignee"]) == (team["id"], aiko.sub)
+    assert (to_ben.json()["group_id"], to_ben.json()["assignee"]) == (team["id"], ben.sub)
+    assert theirs.status_code == 404
+    assert theirs.json()["type"].endswith("#group-not-found")
+    assert (out.json()["group_id"], out.json()["assignee"]) == (None, None)
+    told = await events(runtime, tenant, "publisher.conversation.assigned.v1")
+    assert [(e["assignee"], e["group_id"]) for e in told] == [
+        (aiko.sub, team["id"]),
+        (ben.sub, team["id"]),
+        (None, None),
+    ]
+    assert [e["by"] for e in told[:2]] == [aiko.sub, aiko.sub]
+
+
+async def test_the_list_narrows_by_group_channel_language_and_age(
+    town: dict, runtime: ServiceRuntime
+) -> None:
+    team = await group(town["admin"], "tourism")
+    await rule(town["admin"], language="en", group_id=team["id"])
+    threads = await citizens_write(town, runtime, "Onsen hours?", "温泉は何時まで?")
+    english = next(t for t in threads.values() if t["language"] == "en")
+    japanese = next(t for t in threads.values() if t["language"] == "ja")
+    async with runtime.jobs_db.transaction() as session:
+        await session.execute(
+            text("UPDATE conversations SET created_at = now() - interval '3 days' WHERE id = :id"),
+            {"id": japanese["id"]},
+        )
+
+    def ids(found: list[dict]) -> set[str]:
+        return {t["id"] for t in found}
+
+    admin = town["admin"]
+    assert ids(await conversations(admin, group=team["id"])) == {english["id"]}
+    assert ids(await conversations(admin, group="none")) == {japanese["id"]}
+    assert ids(await conversations(admin, language="ja")) == {japanese["id"]}
+    assert ids(await conversations(admin, older_than_hours=48)) == {japanese["id"]}
+    assert ids(await conversations(admin, channel_id=town["line"]["id"], status="open")) == {
+        english["id"],
+        japanese["id"],
+    }
+    assert await conversations(admin, channel_id=town["page"]["id"]) == []
+    for bad in ({"group": "tourism"}, {"older_than_hours": 0}, {"language": "fr"}):
+        refused = await admin.get("/v1/conversations", params=bad)
+        assert refused.status_code == 422, refused.text
+
+
+async def test_a_rule_goes_to_a_person_or_a_group_of_the_town(town: dict, as_user: Client) -> None:
+    elsewhere = await group(as_user(principal(uuid.uuid4())), "theirs")
+    team = await group(town["admin"], "tourism")
+
+    both = await town["admin"].post(RULES, json={"assignee": "a", "group_id": team["id"]})
+    neither = await town["admin"].post(RULES, json={"keyword": "onsen"})
+    theirs = await town["admin"].post(RULES, json={"group_id": elsewhere["id"]})
+    removed = await town["admin"].delete(f"{GROUPS}/{team['id']}")
+
+    assert (both.status_code, neither.status_code) == (422, 422)
+    assert theirs.status_code == 404
+    assert theirs.json()["type"].endswith("#group-not-found")
+    assert removed.status_code == 204
+    assert (await town["admin"].get(RULES)).json() == []
+
+
+async def test_removing_a_group_drops_its_rules_and_frees_its_conversations(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    aiko = principal(tenant, ("staff",))
+    team = await group(town["admin"], "tourism", aiko)
+    await rule(town["admin"], keyword="onsen", group_id=team["id"])
+    await rule(town["admin"], keyword="bus", assignee="bus-desk")
+    (thread,) = (await citizens_write(town, runtime, "onsen?")).values()
+
+    removed = await town["admin"].delete(f"{GROUPS}/{team['id']}")
+
+    assert removed.status_code == 204
+    assert [r["assignee"] for r in (await town["admin"].get(RULES)).json()] == ["bus-desk"]
+    after = (await town["admin"].get(f"/v1/conversations/{thread['id']}")).json()
+    assert (after["group_id"], after["assignee"]) == (None, aiko.sub)

@@ -36,6 +36,7 @@ def create_app(runtime: ServiceRuntime, settings: PublisherSettings | None = Non
             inbox.router,
             inbox.settings_router,
             inbox.templates_router,
+            inbox.groups_router,
             export.router(Base.metadata),  # the gateway's tenant export
         ],
         title="Machi publisher",

@@ -169,3 +169,13 @@ class ModerationOutcomeUnknown(ProblemError):
     status = 502
     type = "moderation-outcome-unknown"
     title = "The platform did not answer: the action may or may not have been done"
+
+
+class GroupNotFound(NotFound):
+    type = "group-not-found"
+    title = "Inbox group not found"
+
+
+class GroupNameTaken(Conflict):
+    type = "group-name-taken"
+    title = "The town already has a group of that name"

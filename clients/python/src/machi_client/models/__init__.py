@@ -73,16 +73,19 @@ from .connect_started import ConnectStarted
 from .conversation_counts import ConversationCounts
 from .conversation_detail import ConversationDetail
 from .conversation_detail_kind import ConversationDetailKind
+from .conversation_detail_language_type_0 import ConversationDetailLanguageType0
 from .conversation_detail_priority import ConversationDetailPriority
 from .conversation_detail_status import ConversationDetailStatus
 from .conversation_post import ConversationPost
 from .conversation_read import ConversationRead
 from .conversation_read_kind import ConversationReadKind
+from .conversation_read_language_type_0 import ConversationReadLanguageType0
 from .conversation_read_priority import ConversationReadPriority
 from .conversation_read_status import ConversationReadStatus
 from .conversation_update import ConversationUpdate
 from .conversation_update_priority_type_0 import ConversationUpdatePriorityType0
 from .conversation_update_status_type_0 import ConversationUpdateStatusType0
+from .conversations_list_language_type_0 import ConversationsListLanguageType0
 from .conversations_list_status_type_0 import ConversationsListStatusType0
 from .conversion_read import ConversionRead
 from .conversion_recorded_v1 import ConversionRecordedV1
@@ -106,6 +109,9 @@ from .facebook_page_channel_create_approval_policy import (
 )
 from .facebook_page_channel_create_owner_kind import FacebookPageChannelCreateOwnerKind
 from .gateway_usage import GatewayUsage
+from .group_create import GroupCreate
+from .group_read import GroupRead
+from .group_update import GroupUpdate
 from .import_read import ImportRead
 from .import_read_summary import ImportReadSummary
 from .import_result import ImportResult
@@ -358,7 +364,9 @@ from .reports_products_format import ReportsProductsFormat
 from .rotation_result import RotationResult
 from .row_error_read import RowErrorRead
 from .rule_create import RuleCreate
+from .rule_create_language_type_0 import RuleCreateLanguageType0
 from .rule_read import RuleRead
+from .rule_read_language_type_0 import RuleReadLanguageType0
 from .rules import Rules
 from .rules_order import RulesOrder
 from .sandbox_channel_create import SandboxChannelCreate
@@ -552,16 +560,19 @@ __all__ = (
     "ConversationCounts",
     "ConversationDetail",
     "ConversationDetailKind",
+    "ConversationDetailLanguageType0",
     "ConversationDetailPriority",
     "ConversationDetailStatus",
     "ConversationPost",
     "ConversationRead",
     "ConversationReadKind",
+    "ConversationReadLanguageType0",
     "ConversationReadPriority",
     "ConversationReadStatus",
     "ConversationUpdate",
     "ConversationUpdatePriorityType0",
     "ConversationUpdateStatusType0",
+    "ConversationsListLanguageType0",
     "ConversationsListStatusType0",
     "ConversionRead",
     "ConversionRecordedV1",
@@ -583,6 +594,9 @@ __all__ = (
     "FacebookPageChannelCreateApprovalPolicy",
     "FacebookPageChannelCreateOwnerKind",
     "GatewayUsage",
+    "GroupCreate",
+    "GroupRead",
+    "GroupUpdate",
     "ImportRead",
     "ImportReadSummary",
     "ImportResult",
@@ -825,7 +839,9 @@ __all__ = (
     "RotationResult",
     "RowErrorRead",
     "RuleCreate",
+    "RuleCreateLanguageType0",
     "RuleRead",
+    "RuleReadLanguageType0",
     "Rules",
     "RulesOrder",
     "SandboxChannelCreate",

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ConversationCounts")
 
 
@@ -16,16 +18,20 @@ class ConversationCounts:
     Attributes:
         open_mine (int): Open and assigned to the caller.
         open_unassigned (int): Open and assigned to nobody.
+        open_my_groups (int | Unset): Open and given to one of the caller's groups. Default: 0.
     """
 
     open_mine: int
     open_unassigned: int
+    open_my_groups: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         open_mine = self.open_mine
 
         open_unassigned = self.open_unassigned
+
+        open_my_groups = self.open_my_groups
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,6 +41,8 @@ class ConversationCounts:
                 "open_unassigned": open_unassigned,
             }
         )
+        if open_my_groups is not UNSET:
+            field_dict["open_my_groups"] = open_my_groups
 
         return field_dict
 
@@ -45,9 +53,12 @@ class ConversationCounts:
 
         open_unassigned = d.pop("open_unassigned")
 
+        open_my_groups = d.pop("open_my_groups", UNSET)
+
         conversation_counts = cls(
             open_mine=open_mine,
             open_unassigned=open_unassigned,
+            open_my_groups=open_my_groups,
         )
 
         conversation_counts.additional_properties = d

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.conversation_detail_kind import ConversationDetailKind
+from ..models.conversation_detail_language_type_0 import ConversationDetailLanguageType0
 from ..models.conversation_detail_priority import ConversationDetailPriority
 from ..models.conversation_detail_status import ConversationDetailStatus
 from ..types import UNSET, Unset
@@ -43,6 +44,9 @@ class ConversationDetail:
         window_closes_at (datetime.datetime | None): Messenger and Instagram: a standard reply is allowed until then.
         excerpt (None | str | Unset): The start of the newest message still on the platform, either direction (notes
             left out), for lists.
+        group_id (None | Unset | UUID): The group (`/v1/settings/inbox/groups`) it was given to.
+        language (ConversationDetailLanguageType0 | None | Unset): The language of the citizen's first words, by their
+            script.
         post (ConversationPost | None | Unset): The town's post the comments are on (none for messages).
     """
 
@@ -63,6 +67,8 @@ class ConversationDetail:
     updated_at: datetime.datetime
     window_closes_at: datetime.datetime | None
     excerpt: None | str | Unset = UNSET
+    group_id: None | Unset | UUID = UNSET
+    language: ConversationDetailLanguageType0 | None | Unset = UNSET
     post: ConversationPost | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -116,6 +122,22 @@ class ConversationDetail:
         else:
             excerpt = self.excerpt
 
+        group_id: None | str | Unset
+        if isinstance(self.group_id, Unset):
+            group_id = UNSET
+        elif isinstance(self.group_id, UUID):
+            group_id = str(self.group_id)
+        else:
+            group_id = self.group_id
+
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        elif isinstance(self.language, ConversationDetailLanguageType0):
+            language = self.language.value
+        else:
+            language = self.language
+
         post: dict[str, Any] | None | Unset
         if isinstance(self.post, Unset):
             post = UNSET
@@ -148,6 +170,10 @@ class ConversationDetail:
         )
         if excerpt is not UNSET:
             field_dict["excerpt"] = excerpt
+        if group_id is not UNSET:
+            field_dict["group_id"] = group_id
+        if language is not UNSET:
+            field_dict["language"] = language
         if post is not UNSET:
             field_dict["post"] = post
 
@@ -229,6 +255,42 @@ class ConversationDetail:
 
         excerpt = _parse_excerpt(d.pop("excerpt", UNSET))
 
+        def _parse_group_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                group_id_type_0 = UUID(data)
+
+                return group_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        group_id = _parse_group_id(d.pop("group_id", UNSET))
+
+        def _parse_language(
+            data: object,
+        ) -> ConversationDetailLanguageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = ConversationDetailLanguageType0(data)
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConversationDetailLanguageType0 | None | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
         def _parse_post(data: object) -> ConversationPost | None | Unset:
             if data is None:
                 return data
@@ -264,6 +326,8 @@ class ConversationDetail:
             updated_at=updated_at,
             window_closes_at=window_closes_at,
             excerpt=excerpt,
+            group_id=group_id,
+            language=language,
             post=post,
         )
 

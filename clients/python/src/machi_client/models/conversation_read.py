@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.conversation_read_kind import ConversationReadKind
+from ..models.conversation_read_language_type_0 import ConversationReadLanguageType0
 from ..models.conversation_read_priority import ConversationReadPriority
 from ..models.conversation_read_status import ConversationReadStatus
 from ..types import UNSET, Unset
@@ -37,6 +38,9 @@ class ConversationRead:
         window_closes_at (datetime.datetime | None): Messenger and Instagram: a standard reply is allowed until then.
         excerpt (None | str | Unset): The start of the newest message still on the platform, either direction (notes
             left out), for lists.
+        group_id (None | Unset | UUID): The group (`/v1/settings/inbox/groups`) it was given to.
+        language (ConversationReadLanguageType0 | None | Unset): The language of the citizen's first words, by their
+            script.
     """
 
     assignee: None | str
@@ -55,6 +59,8 @@ class ConversationRead:
     updated_at: datetime.datetime
     window_closes_at: datetime.datetime | None
     excerpt: None | str | Unset = UNSET
+    group_id: None | Unset | UUID = UNSET
+    language: ConversationReadLanguageType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +106,22 @@ class ConversationRead:
         else:
             excerpt = self.excerpt
 
+        group_id: None | str | Unset
+        if isinstance(self.group_id, Unset):
+            group_id = UNSET
+        elif isinstance(self.group_id, UUID):
+            group_id = str(self.group_id)
+        else:
+            group_id = self.group_id
+
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        elif isinstance(self.language, ConversationReadLanguageType0):
+            language = self.language.value
+        else:
+            language = self.language
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -123,6 +145,10 @@ class ConversationRead:
         )
         if excerpt is not UNSET:
             field_dict["excerpt"] = excerpt
+        if group_id is not UNSET:
+            field_dict["group_id"] = group_id
+        if language is not UNSET:
+            field_dict["language"] = language
 
         return field_dict
 
@@ -192,6 +218,42 @@ class ConversationRead:
 
         excerpt = _parse_excerpt(d.pop("excerpt", UNSET))
 
+        def _parse_group_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                group_id_type_0 = UUID(data)
+
+                return group_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        group_id = _parse_group_id(d.pop("group_id", UNSET))
+
+        def _parse_language(
+            data: object,
+        ) -> ConversationReadLanguageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = ConversationReadLanguageType0(data)
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConversationReadLanguageType0 | None | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
         conversation_read = cls(
             assignee=assignee,
             author_id=author_id,
@@ -209,6 +271,8 @@ class ConversationRead:
             updated_at=updated_at,
             window_closes_at=window_closes_at,
             excerpt=excerpt,
+            group_id=group_id,
+            language=language,
         )
 
         conversation_read.additional_properties = d

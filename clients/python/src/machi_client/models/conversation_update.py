@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,16 +16,20 @@ T = TypeVar("T", bound="ConversationUpdate")
 
 @_attrs_define
 class ConversationUpdate:
-    """Fields left out stay as they are; `assignee: null` unassigns.
+    """Fields left out stay as they are; `assignee: null` unassigns, `group_id: null` takes it
+    from its group. A `group_id` sent without `assignee` gives it to that group's next member
+    in turn.
 
-    Attributes:
-        assignee (None | str | Unset):
-        priority (ConversationUpdatePriorityType0 | None | Unset):
-        status (ConversationUpdateStatusType0 | None | Unset):
-        tags (list[str] | None | Unset):
+        Attributes:
+            assignee (None | str | Unset):
+            group_id (None | Unset | UUID):
+            priority (ConversationUpdatePriorityType0 | None | Unset):
+            status (ConversationUpdateStatusType0 | None | Unset):
+            tags (list[str] | None | Unset):
     """
 
     assignee: None | str | Unset = UNSET
+    group_id: None | Unset | UUID = UNSET
     priority: ConversationUpdatePriorityType0 | None | Unset = UNSET
     status: ConversationUpdateStatusType0 | None | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
@@ -36,6 +41,14 @@ class ConversationUpdate:
             assignee = UNSET
         else:
             assignee = self.assignee
+
+        group_id: None | str | Unset
+        if isinstance(self.group_id, Unset):
+            group_id = UNSET
+        elif isinstance(self.group_id, UUID):
+            group_id = str(self.group_id)
+        else:
+            group_id = self.group_id
 
         priority: None | str | Unset
         if isinstance(self.priority, Unset):
@@ -67,6 +80,8 @@ class ConversationUpdate:
         field_dict.update({})
         if assignee is not UNSET:
             field_dict["assignee"] = assignee
+        if group_id is not UNSET:
+            field_dict["group_id"] = group_id
         if priority is not UNSET:
             field_dict["priority"] = priority
         if status is not UNSET:
@@ -88,6 +103,23 @@ class ConversationUpdate:
             return cast(None | str | Unset, data)
 
         assignee = _parse_assignee(d.pop("assignee", UNSET))
+
+        def _parse_group_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                group_id_type_0 = UUID(data)
+
+                return group_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        group_id = _parse_group_id(d.pop("group_id", UNSET))
 
         def _parse_priority(
             data: object,
@@ -144,6 +176,7 @@ class ConversationUpdate:
 
         conversation_update = cls(
             assignee=assignee,
+            group_id=group_id,
             priority=priority,
             status=status,
             tags=tags,

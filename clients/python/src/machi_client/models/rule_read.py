@@ -8,6 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.rule_read_language_type_0 import RuleReadLanguageType0
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="RuleRead")
 
 
@@ -15,23 +18,28 @@ T = TypeVar("T", bound="RuleRead")
 class RuleRead:
     """
     Attributes:
-        assignee (str):
+        assignee (None | str):
         channel_id (None | UUID):
         created_at (datetime.datetime):
         id (UUID):
         keyword (None | str):
         position (int):
+        group_id (None | Unset | UUID):
+        language (None | RuleReadLanguageType0 | Unset):
     """
 
-    assignee: str
+    assignee: None | str
     channel_id: None | UUID
     created_at: datetime.datetime
     id: UUID
     keyword: None | str
     position: int
+    group_id: None | Unset | UUID = UNSET
+    language: None | RuleReadLanguageType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        assignee: None | str
         assignee = self.assignee
 
         channel_id: None | str
@@ -49,6 +57,22 @@ class RuleRead:
 
         position = self.position
 
+        group_id: None | str | Unset
+        if isinstance(self.group_id, Unset):
+            group_id = UNSET
+        elif isinstance(self.group_id, UUID):
+            group_id = str(self.group_id)
+        else:
+            group_id = self.group_id
+
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        elif isinstance(self.language, RuleReadLanguageType0):
+            language = self.language.value
+        else:
+            language = self.language
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -61,13 +85,23 @@ class RuleRead:
                 "position": position,
             }
         )
+        if group_id is not UNSET:
+            field_dict["group_id"] = group_id
+        if language is not UNSET:
+            field_dict["language"] = language
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        assignee = d.pop("assignee")
+
+        def _parse_assignee(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        assignee = _parse_assignee(d.pop("assignee"))
 
         def _parse_channel_id(data: object) -> None | UUID:
             if data is None:
@@ -97,6 +131,40 @@ class RuleRead:
 
         position = d.pop("position")
 
+        def _parse_group_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                group_id_type_0 = UUID(data)
+
+                return group_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        group_id = _parse_group_id(d.pop("group_id", UNSET))
+
+        def _parse_language(data: object) -> None | RuleReadLanguageType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = RuleReadLanguageType0(data)
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RuleReadLanguageType0 | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
         rule_read = cls(
             assignee=assignee,
             channel_id=channel_id,
@@ -104,6 +172,8 @@ class RuleRead:
             id=id,
             keyword=keyword,
             position=position,
+            group_id=group_id,
+            language=language,
         )
 
         rule_read.additional_properties = d

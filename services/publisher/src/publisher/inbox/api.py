@@ -15,7 +15,7 @@ from kit.pagination import DEFAULT_LIMIT, Limit, Page
 from kit.preconditions import VERSIONED, IfMatchDep, set_etag
 from kit.runtime import ServiceRuntime
 from publisher.dependencies import PlatformHttpDep, SettingsDep, VaultDep
-from publisher.inbox import rules, service, templates
+from publisher.inbox import groups, rules, service, templates
 from publisher.inbox.schemas import (
     ConversationCounts,
     ConversationDetail,
@@ -23,8 +23,12 @@ from publisher.inbox.schemas import (
     ConversationUpdate,
     ErasureRequest,
     ErasureResult,
+    GroupCreate,
+    GroupRead,
+    GroupUpdate,
     InboxSettingsRead,
     InboxSettingsUpdate,
+    Language,
     MessageRead,
     NoteCreate,
     ReplyCreate,
@@ -42,6 +46,10 @@ webhooks = APIRouter(prefix="/webhooks/{town}", tags=["webhooks"])
 deployment_webhooks = APIRouter(prefix="/webhooks", tags=["webhooks"])
 router = APIRouter(prefix="/v1/conversations", tags=["conversations"])
 settings_router = APIRouter(prefix="/v1/settings/inbox", tags=["settings"])
+groups_router = APIRouter(prefix="/v1/settings/inbox/groups", tags=["conversations"])
+GROUP_FILTER = (
+    r"^(mine|none|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+)
 templates_router = APIRouter(prefix="/v1/settings/inbox/templates", tags=["conversations"])
 
 
@@ -168,11 +176,22 @@ async def list_conversations(
         str | None,
         Query(
             max_length=200,
-            description="`me`, `none` (unassigned) or a user id. Staff see only theirs and the"
-            " unassigned ones; an admin sees all.",
+            description="`me`, `none` (no assignee) or a user id. Staff see theirs, their"
+            " groups' and the unassigned ones; an admin sees all.",
+        ),
+    ] = None,
+    group: Annotated[
+        str | None,
+        Query(
+            pattern=GROUP_FILTER,
+            description="`mine` (any of the caller's groups), `none` (in no group) or a group id.",
         ),
     ] = None,
     channel_id: uuid.UUID | None = None,
+    language: Language | None = None,
+    older_than_hours: Annotated[
+        int | None, Query(ge=1, le=87_600, description="Opened more than this many hours ago.")
+    ] = None,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
@@ -182,7 +201,10 @@ async def list_conversations(
         principal,
         status=status,
         assignee=assignee,
+        group=group,
         channel_id=channel_id,
+        language=language,
+        older_than_hours=older_than_hours,
         cursor=cursor,
         limit=limit,
     )
@@ -416,4 +438,54 @@ async def update_template(
 async def delete_template(template_id: uuid.UUID, session: SessionDep) -> Response:
     """Remove a saved reply; replies sent from it keep their words."""
     await templates.delete(session, template_id)
+    return Response(status_code=204)
+
+
+@groups_router.get("", response_model=list[GroupRead], operation_id="inbox_groups_list")
+async def list_groups(session: SessionDep) -> object:
+    """The town's groups of staff, by name, with their members in turn order."""
+    return await groups.listed(session)
+
+
+@groups_router.post(
+    "", status_code=201, response_model=GroupRead, operation_id="inbox_groups_create"
+)
+async def create_group(body: GroupCreate, session: SessionDep) -> object:
+    """A group of the town's staff (user ids) that rules and staff can give conversations to."""
+    return await groups.create(session, body)
+
+
+@groups_router.get(
+    "/{group_id}", response_model=GroupRead, responses=VERSIONED, operation_id="inbox_groups_get"
+)
+async def get_group(group_id: uuid.UUID, session: SessionDep, response: Response) -> object:
+    """One group, its version as `ETag`."""
+    found = await groups.get(session, group_id)
+    set_etag(response, found)
+    return found
+
+
+@groups_router.patch(
+    "/{group_id}",
+    response_model=GroupRead,
+    responses=VERSIONED,
+    operation_id="inbox_groups_update",
+)
+async def update_group(
+    group_id: uuid.UUID,
+    body: GroupUpdate,
+    session: SessionDep,
+    precondition: IfMatchDep,
+    response: Response,
+) -> object:
+    """Rename a group or replace its members; `If-Match` guards another admin's change."""
+    changed = await groups.update(session, group_id, body, precondition)
+    set_etag(response, changed)
+    return changed
+
+
+@groups_router.delete("/{group_id}", status_code=204, operation_id="inbox_groups_delete")
+async def delete_group(group_id: uuid.UUID, session: SessionDep) -> Response:
+    """Remove a group and the rules naming it; its conversations keep their assignee."""
+    await groups.delete(session, group_id)
     return Response(status_code=204)

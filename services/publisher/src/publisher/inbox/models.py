@@ -68,6 +68,8 @@ class Conversation(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     author_name: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(10), default="open")  # open, waiting, closed
     assignee: Mapped[str | None] = mapped_column(String(200), index=True)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # the team it was given to
+    language: Mapped[str | None] = mapped_column(String(5))  # of the first words (inbox.rules)
     priority: Mapped[str] = mapped_column(String(10), default="normal")
     tags: Mapped[list[Any]] = mapped_column(JSONB, default=list)
     last_message_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -113,14 +115,17 @@ class ConversationMessage(UUIDPrimaryKey, TenantScoped, Base):
 
 class InboxRule(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     """A routing rule: a new conversation on `channel_id` (any when None) whose first words hold
-    `keyword` (any when None) is assigned to `assignee`; the lowest `position` matching wins."""
+    `keyword` and are in `language` (any when None) goes to `assignee` or, in turn, to a member
+    of `group_id` (one of the two); the lowest `position` matching wins."""
 
     __tablename__ = "inbox_rules"
 
     position: Mapped[int] = mapped_column(Integer)
     channel_id: Mapped[uuid.UUID | None]
     keyword: Mapped[str | None] = mapped_column(String(100))
-    assignee: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(5))
+    assignee: Mapped[str | None] = mapped_column(String(200))
+    group_id: Mapped[uuid.UUID | None]
 
 
 class InboxTemplate(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
@@ -144,3 +149,15 @@ class InboxPoll(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     next_poll_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     polled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class InboxGroup(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
+    """A team of the town's staff ("tourism", "garbage collection") that conversations go to,
+    each to the next member in turn (`turn`, advanced under the row's lock)."""
+
+    __tablename__ = "inbox_groups"
+    __table_args__ = (UniqueConstraint("tenant_id", "name"),)
+
+    name: Mapped[str] = mapped_column(String(100))
+    members: Mapped[list[str]] = mapped_column(JSONB, default=list)  # user ids, in turn order
+    turn: Mapped[int] = mapped_column(Integer, default=0)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, text, tuple_
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +17,7 @@ from publisher.inbox.models import (
     Conversation,
     ConversationMessage,
     InboxEvent,
+    InboxGroup,
     InboxPoll,
     InboxRule,
     InboxSettings,
@@ -190,35 +192,74 @@ async def messages(session: AsyncSession, conversation_id: uuid.UUID) -> list[Co
     return list((await session.execute(statement)).scalars())
 
 
+@dataclass(frozen=True)
+class Filters:
+    """What a conversation list is narrowed to (every one given must hold)."""
+
+    status: str | None = None
+    assignee: str | None = None  # a user id
+    unassigned: bool = False  # no assignee
+    channel_id: uuid.UUID | None = None
+    group_id: uuid.UUID | None = None
+    groups_of: str | None = None  # given to any group this user is a member of
+    no_group: bool = False
+    language: str | None = None
+    opened_before: datetime | None = None
+
+
+def _groups_of(user: str) -> Any:
+    """The ids of the groups `user` is a member of, as a subquery."""
+    return select(InboxGroup.id).where(InboxGroup.members.contains([user])).scalar_subquery()
+
+
+def seen_by(user: str) -> ColumnElement[bool]:
+    """A conversation `user` (not an admin) may see: theirs, their groups', or nobody's."""
+    return or_(
+        Conversation.assignee == user,
+        Conversation.group_id.in_(_groups_of(user)),
+        and_(Conversation.assignee.is_(None), Conversation.group_id.is_(None)),
+    )
+
+
+def _narrowed(statement: Any, filters: Filters) -> Any:
+    conditions: list[ColumnElement[bool]] = []
+    if filters.status is not None:
+        conditions.append(Conversation.status == filters.status)
+    if filters.unassigned:
+        conditions.append(Conversation.assignee.is_(None))
+    elif filters.assignee is not None:
+        conditions.append(Conversation.assignee == filters.assignee)
+    if filters.channel_id is not None:
+        conditions.append(Conversation.channel_id == filters.channel_id)
+    if filters.no_group:
+        conditions.append(Conversation.group_id.is_(None))
+    elif filters.group_id is not None:
+        conditions.append(Conversation.group_id == filters.group_id)
+    if filters.groups_of is not None:
+        conditions.append(Conversation.group_id.in_(_groups_of(filters.groups_of)))
+    if filters.language is not None:
+        conditions.append(Conversation.language == filters.language)
+    if filters.opened_before is not None:
+        conditions.append(Conversation.created_at < filters.opened_before)
+    return statement.where(*conditions) if conditions else statement
+
+
 async def page(
     session: AsyncSession,
     *,
     visible_to: str | None,
-    status: str | None,
-    assignee: str | None,
-    unassigned: bool,
-    channel_id: uuid.UUID | None,
+    filters: Filters,
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Conversation], str | None]:
-    """Conversations, latest message first; `visible_to`: only those assigned to that user or
-    to nobody (None: all of the town's)."""
+    """Conversations, latest message first; `visible_to`: only those that user sees (None:
+    all of the town's)."""
     statement = select(Conversation)
     if visible_to is not None:
-        statement = statement.where(
-            or_(Conversation.assignee == visible_to, Conversation.assignee.is_(None))
-        )
-    if status is not None:
-        statement = statement.where(Conversation.status == status)
-    if unassigned:
-        statement = statement.where(Conversation.assignee.is_(None))
-    elif assignee is not None:
-        statement = statement.where(Conversation.assignee == assignee)
-    if channel_id is not None:
-        statement = statement.where(Conversation.channel_id == channel_id)
+        statement = statement.where(seen_by(visible_to))
     return await paginate(
         session,
-        statement,
+        _narrowed(statement, filters),
         Conversation,
         cursor=cursor,
         limit=limit,
@@ -250,15 +291,17 @@ async def excerpts(
     return {cid: str(start) for cid, start in await session.execute(statement)}
 
 
-async def open_counts(session: AsyncSession, user: str) -> tuple[int, int]:
-    """(open and assigned to `user`, open and assigned to nobody), in one query."""
+async def open_counts(session: AsyncSession, user: str) -> tuple[int, int, int]:
+    """(open and assigned to `user`, open and assigned to nobody, open and given to one of
+    `user`'s groups), in one query."""
     is_open = Conversation.status == "open"
     statement = select(
         func.count().filter(is_open, Conversation.assignee == user),
         func.count().filter(is_open, Conversation.assignee.is_(None)),
+        func.count().filter(is_open, Conversation.group_id.in_(_groups_of(user))),
     ).select_from(Conversation)
-    mine, unassigned = (await session.execute(statement)).one()
-    return int(mine), int(unassigned)
+    mine, unassigned, groups = (await session.execute(statement)).one()
+    return int(mine), int(unassigned), int(groups)
 
 
 async def post_on(
@@ -481,3 +524,32 @@ async def unconfirmed_replies(
         .execution_options(all_tenants=True)
     )
     return [(mid, tid) for mid, tid in await session.execute(statement)]
+
+
+async def groups(session: AsyncSession) -> list[InboxGroup]:
+    statement = select(InboxGroup).order_by(InboxGroup.name)
+    return list((await session.execute(statement)).scalars())
+
+
+async def group(
+    session: AsyncSession, group_id: uuid.UUID, *, lock: bool = False
+) -> InboxGroup | None:
+    statement = select(InboxGroup).where(InboxGroup.id == group_id)
+    if lock:
+        statement = statement.with_for_update()
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def member_of(session: AsyncSession, group_id: uuid.UUID, user: str) -> bool:
+    statement = select(InboxGroup.id).where(
+        InboxGroup.id == group_id, InboxGroup.members.contains([user])
+    )
+    return (await session.execute(statement)).first() is not None
+
+
+async def forget_group(session: AsyncSession, group_id: uuid.UUID) -> None:
+    """Drop the rules that name a group and take its conversations out of it."""
+    await session.execute(delete(InboxRule).where(InboxRule.group_id == group_id))
+    await session.execute(
+        update(Conversation).where(Conversation.group_id == group_id).values(group_id=None)
+    )

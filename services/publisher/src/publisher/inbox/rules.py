@@ -91,3 +91,29 @@ LINE_REPLY_TOKEN = Window("LINE reply token", timedelta(seconds=60), "[S-QIITA] 
 LINE_EVENTS = frozenset({"message", "follow", "unsend"})
 # Meta `feed` items that are citizens' comments ([M-PGREF]; verb values (U) in reference 1).
 FEED_ITEMS = frozenset({"comment"})
+
+
+# Which of the console's languages a citizen wrote in, told by the script of the words
+# (code point ranges from the Unicode blocks, unicode.org/charts): kana is only Japanese,
+# Hangul only Korean; ideographs alone are read as Japanese (the towns' own language; Chinese is
+# not one of the console's); Latin letters alone as English. Nothing to tell by (a sticker, an
+# emoji): no language, and a rule naming one does not match.
+KANA = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F))  # hiragana, katakana, halfwidth
+HANGUL = ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F))
+IDEOGRAPHS = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))
+SCRIPTS = (("ja", KANA), ("ko", HANGUL), ("ja", IDEOGRAPHS))
+
+
+def _in(character: str, blocks: tuple[tuple[int, int], ...]) -> bool:
+    point = ord(character)
+    return any(low <= point <= high for low, high in blocks)
+
+
+def language_of(text: str) -> str | None:
+    """`ja`, `ko`, `en` or None for a citizen's words, by their script (SCRIPTS)."""
+    for language, blocks in SCRIPTS:
+        if any(_in(c, blocks) for c in text):
+            return language
+    if any("a" <= c <= "z" for c in text.casefold()):
+        return "en"
+    return None

@@ -66,6 +66,12 @@ class ConversationRead(BaseModel):
     author_name: str | None
     status: Status
     assignee: str | None = Field(description="The user (`/v1/me` id) answering it.")
+    group_id: uuid.UUID | None = Field(
+        default=None, description="The group (`/v1/settings/inbox/groups`) it was given to."
+    )
+    language: Language | None = Field(
+        default=None, description="The language of the citizen's first words, by their script."
+    )
     priority: Priority
     tags: list[str]
     last_message_at: datetime
@@ -102,13 +108,19 @@ class ConversationCounts(BaseModel):
 
     open_mine: int = Field(description="Open and assigned to the caller.")
     open_unassigned: int = Field(description="Open and assigned to nobody.")
+    open_my_groups: int = Field(
+        default=0, description="Open and given to one of the caller's groups."
+    )
 
 
 class ConversationUpdate(BaseModel):
-    """Fields left out stay as they are; `assignee: null` unassigns."""
+    """Fields left out stay as they are; `assignee: null` unassigns, `group_id: null` takes it
+    from its group. A `group_id` sent without `assignee` gives it to that group's next member
+    in turn."""
 
     status: Status | None = None
     assignee: str | None = Field(default=None, min_length=1, max_length=200)
+    group_id: uuid.UUID | None = None
     priority: Priority | None = None
     tags: list[str] | None = Field(default=None, max_length=20)
 
@@ -183,13 +195,26 @@ class ErasureResult(BaseModel):
 
 
 class RuleCreate(BaseModel):
-    """Assign new conversations on a channel, or whose first message holds a keyword (case
-    ignored), to a staff member; rules are tried in `position` order, the first match wins."""
+    """Give new conversations on a channel, whose first message holds a keyword (case ignored)
+    or is in a language, to a staff member (`assignee`) or to a group (`group_id`: its members
+    in turn); rules are tried in `position` order, the first match wins."""
 
     position: int = Field(default=100, ge=0, le=10_000)
     channel_id: uuid.UUID | None = None
     keyword: str | None = Field(default=None, min_length=1, max_length=100)
-    assignee: str = Field(min_length=1, max_length=200, description="A user id (`/v1/me`).")
+    language: Language | None = Field(
+        default=None, description="The citizen's first words' language, told by their script."
+    )
+    assignee: str | None = Field(
+        default=None, min_length=1, max_length=200, description="A user id (`/v1/me`)."
+    )
+    group_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> RuleCreate:
+        if (self.assignee is None) == (self.group_id is None):
+            raise ValueError("give the conversations to `assignee` or to `group_id`")
+        return self
 
 
 class RuleRead(BaseModel):
@@ -199,7 +224,9 @@ class RuleRead(BaseModel):
     position: int
     channel_id: uuid.UUID | None
     keyword: str | None
-    assignee: str
+    language: Language | None = None
+    assignee: str | None
+    group_id: uuid.UUID | None = None
     created_at: datetime
 
 
@@ -243,5 +270,39 @@ class SavedReplyRead(BaseModel):
     id: uuid.UUID
     title: str
     bodies: dict[Language, str] = Field(description="The reply's text per language it has.")
+    created_at: datetime
+    updated_at: datetime
+
+
+class GroupCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=100, description="Unique in the town.")
+    members: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=200,
+        description="User ids (`/v1/users`), in the order conversations go round.",
+    )
+
+    def member_ids(self) -> list[str]:
+        return list(dict.fromkeys(str(m) for m in self.members))
+
+
+class GroupUpdate(BaseModel):
+    """Fields left out stay; `members` replaces the whole list."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    members: list[uuid.UUID] | None = Field(default=None, max_length=200)
+
+    def member_ids(self) -> list[str] | None:
+        if self.members is None:
+            return None
+        return list(dict.fromkeys(str(m) for m in self.members))
+
+
+class GroupRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    members: list[str] = Field(description="User ids, in turn order.")
     created_at: datetime
     updated_at: datetime

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hmac
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,7 +34,18 @@ from publisher.errors import (
     ModerationOutcomeUnknown,
     VerifyTokenMismatch,
 )
-from publisher.inbox import line, mastodon, meta, moderation, replies, rules, templates, threads, x
+from publisher.inbox import (
+    groups,
+    line,
+    mastodon,
+    meta,
+    moderation,
+    replies,
+    rules,
+    templates,
+    threads,
+    x,
+)
 from publisher.inbox import repository as inbox_repo
 from publisher.inbox.events import Inbound, Received
 from publisher.inbox.models import (
@@ -388,23 +399,37 @@ async def handle(session: AsyncSession, event: InboxEvent) -> str:
 
 
 async def _route(session: AsyncSession, conversation: Conversation, text: str) -> None:
-    """Assign a new conversation by the town's first matching rule (channel, keyword)."""
+    """Assign a new conversation by the town's first matching rule (channel, keyword,
+    language), to its staff member or to its group's member whose turn it is."""
     words = text.casefold()
+    conversation.language = rules.language_of(text)
     for rule in await inbox_repo.rules(session):
         if rule.channel_id is not None and rule.channel_id != conversation.channel_id:
             continue
         if rule.keyword is not None and rule.keyword.casefold() not in words:
             continue
-        conversation.assignee = rule.assignee
-        assigned = lifecycle(
-            ConversationAssignedV1,
-            conversation,
-            datetime.now(UTC),
-            assignee=rule.assignee,
-            by=f"rule:{rule.id}",
-        )
-        await outbox.add(session, assigned)
+        if rule.language is not None and rule.language != conversation.language:
+            continue
+        assignee = rule.assignee
+        if rule.group_id is not None:
+            exists, assignee = await groups.take_turn(session, rule.group_id)
+            if not exists:
+                continue  # its group was removed a moment ago
+        conversation.assignee, conversation.group_id = assignee, rule.group_id
+        await _assigned(session, conversation, f"rule:{rule.id}")
         return
+
+
+async def _assigned(session: AsyncSession, conversation: Conversation, by: str) -> None:
+    assigned = lifecycle(
+        ConversationAssignedV1,
+        conversation,
+        datetime.now(UTC),
+        assignee=conversation.assignee,
+        group_id=conversation.group_id,
+        by=by,
+    )
+    await outbox.add(session, assigned)
 
 
 async def list_rules(session: AsyncSession) -> list[InboxRule]:
@@ -416,6 +441,8 @@ async def add_rule(session: AsyncSession, data: RuleCreate) -> InboxRule:
     with no foreign key, and another town's channel is a 404 like one that never existed)."""
     if data.channel_id is not None:
         await channels_service.get(session, data.channel_id)
+    if data.group_id is not None:
+        await groups.get(session, data.group_id)
     rule = InboxRule(id=uuid.uuid4(), **data.model_dump())
     session.add(rule)
     await session.flush()
@@ -469,36 +496,58 @@ def _viewer(principal: InternalPrincipal) -> str | None:
     return None if principal.has_role(policy.ADMIN) else principal.sub
 
 
-def visible(conversation: Conversation | None, principal: InternalPrincipal) -> Conversation:
-    """`conversation` when `principal` may see it; 404 otherwise (someone else's is not
-    confirmed to exist)."""
-    viewer = _viewer(principal)
-    if conversation is None or (viewer is not None and conversation.assignee not in (None, viewer)):
+async def visible(
+    session: AsyncSession, conversation: Conversation | None, principal: InternalPrincipal
+) -> Conversation:
+    """`conversation` when `principal` may see it (an admin: all; others: theirs, their
+    groups' and nobody's); 404 otherwise (someone else's is not confirmed to exist)."""
+    if conversation is None:
         raise ConversationNotFound("no such conversation among yours")
-    return conversation
+    viewer = _viewer(principal)
+    if viewer is None or conversation.assignee == viewer:
+        return conversation
+    if conversation.group_id is None:
+        if conversation.assignee is None:
+            return conversation
+    elif await inbox_repo.member_of(session, conversation.group_id, viewer):
+        return conversation
+    raise ConversationNotFound("no such conversation among yours")
 
 
 async def list_page(
     session: AsyncSession,
     principal: InternalPrincipal,
     *,
-    status: str | None,
-    assignee: str | None,
-    channel_id: uuid.UUID | None,
-    cursor: str | None,
+    status: str | None = None,
+    assignee: str | None = None,
+    group: str | None = None,
+    channel_id: uuid.UUID | None = None,
+    language: str | None = None,
+    older_than_hours: int | None = None,
+    cursor: str | None = None,
     limit: int,
 ) -> tuple[list[ConversationRead], str | None]:
+    """A page of the conversations `principal` sees, narrowed: `assignee` `me`, `none` or a
+    user id; `group` `mine` (any of the caller's groups), `none` or a group id; opened more
+    than `older_than_hours` ago."""
     if assignee == "me":
         assignee = principal.sub
-    found, next_cursor = await inbox_repo.page(
-        session,
-        visible_to=_viewer(principal),
+    opened_before = None
+    if older_than_hours is not None:
+        opened_before = datetime.now(UTC) - timedelta(hours=older_than_hours)
+    filters = inbox_repo.Filters(
         status=status,
         assignee=None if assignee == "none" else assignee,
         unassigned=assignee == "none",
         channel_id=channel_id,
-        cursor=cursor,
-        limit=limit,
+        group_id=uuid.UUID(group) if group not in (None, "mine", "none") else None,
+        groups_of=principal.sub if group == "mine" else None,
+        no_group=group == "none",
+        language=language,
+        opened_before=opened_before,
+    )
+    found, next_cursor = await inbox_repo.page(
+        session, visible_to=_viewer(principal), filters=filters, cursor=cursor, limit=limit
     )
     starts = await inbox_repo.excerpts(session, [c.id for c in found], EXCERPT)
     return [_read(c, starts.get(c.id)) for c in found], next_cursor
@@ -511,14 +560,14 @@ def _read(conversation: Conversation, excerpt: str | None) -> ConversationRead:
 
 async def counts(session: AsyncSession, principal: InternalPrincipal) -> ConversationCounts:
     """Open conversations for the caller and for nobody (what the caller would pick up)."""
-    mine, unassigned = await inbox_repo.open_counts(session, principal.sub)
-    return ConversationCounts(open_mine=mine, open_unassigned=unassigned)
+    mine, unassigned, in_groups = await inbox_repo.open_counts(session, principal.sub)
+    return ConversationCounts(open_mine=mine, open_unassigned=unassigned, open_my_groups=in_groups)
 
 
 async def detail(
     session: AsyncSession, principal: InternalPrincipal, conversation_id: uuid.UUID
 ) -> ConversationDetail:
-    conversation = visible(await inbox_repo.get(session, conversation_id), principal)
+    conversation = await visible(session, await inbox_repo.get(session, conversation_id), principal)
     messages = await inbox_repo.messages(session, conversation.id)
     post = await _post(session, conversation) if conversation.kind == "comment" else None
     return _detail(conversation, messages, post)
@@ -566,7 +615,9 @@ async def update(
     precondition: IfMatch,
 ) -> Conversation:
     """Change status, assignee, priority or tags of a conversation the caller sees."""
-    conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    conversation = await visible(
+        session, await inbox_repo.get(session, conversation_id, lock=True), principal
+    )
     precondition.check(conversation)
     now = datetime.now(UTC)
     if data.status is not None and data.status != conversation.status:
@@ -574,12 +625,8 @@ async def update(
         if data.status == "closed":
             closed = lifecycle(ConversationClosedV1, conversation, now, by=principal.sub)
             await outbox.add(session, closed)
-    if "assignee" in data.model_fields_set and data.assignee != conversation.assignee:
-        conversation.assignee = data.assignee
-        assigned = lifecycle(
-            ConversationAssignedV1, conversation, now, assignee=data.assignee, by=principal.sub
-        )
-        await outbox.add(session, assigned)
+    if await _reassign(session, conversation, data):
+        await _assigned(session, conversation, principal.sub)
     if data.priority is not None:
         conversation.priority = data.priority
     tags = data.clean_tags()
@@ -590,11 +637,31 @@ async def update(
     return conversation
 
 
+async def _reassign(
+    session: AsyncSession, conversation: Conversation, data: ConversationUpdate
+) -> bool:
+    """Apply a hand's (re)assignment; whether the assignee or the group changed. A group given
+    without an assignee hands the conversation to its member whose turn it is."""
+    before = (conversation.assignee, conversation.group_id)
+    given = data.model_fields_set
+    if "group_id" in given and data.group_id != conversation.group_id:
+        if data.group_id is not None:
+            await groups.get(session, data.group_id)  # another town's is a 404
+        conversation.group_id = data.group_id
+        if data.group_id is not None and "assignee" not in given:
+            conversation.assignee = (await groups.take_turn(session, data.group_id))[1]
+    if "assignee" in given:
+        conversation.assignee = data.assignee
+    return (conversation.assignee, conversation.group_id) != before
+
+
 async def add_note(
     session: AsyncSession, principal: InternalPrincipal, conversation_id: uuid.UUID, text: str
 ) -> ConversationDetail:
     """An internal note: kept in the thread's history, never sent to the platform."""
-    conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    conversation = await visible(
+        session, await inbox_repo.get(session, conversation_id, lock=True), principal
+    )
     now = datetime.now(UTC)
     await inbox_repo.add_message(
         session,
@@ -624,7 +691,9 @@ async def reply(
     data: ReplyCreate,
 ) -> MessageRead:
     """A staff answer, queued for the worker to send once through the platform (inbox.replies)."""
-    conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    conversation = await visible(
+        session, await inbox_repo.get(session, conversation_id, lock=True), principal
+    )
     words, template_id = data.text, None
     if data.template_id is not None:
         template = await templates.get(session, data.template_id)
@@ -676,7 +745,9 @@ async def moderate(
     """Hide, unhide or delete a citizen's comment on its platform (inbox.moderation): one call,
     made now and never repeated by Machi; the message records the result and who asked."""
     conversation_id, message_id = ids
-    conversation = visible(await inbox_repo.get(session, conversation_id, lock=True), principal)
+    conversation = await visible(
+        session, await inbox_repo.get(session, conversation_id, lock=True), principal
+    )
     message = await session.get(ConversationMessage, message_id, with_for_update=True)
     if message is None or message.conversation_id != conversation.id:
         raise ConversationNotFound("no such message in this conversation")

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conversations_list_language_type_0 import ConversationsListLanguageType0
 from ...models.conversations_list_status_type_0 import ConversationsListStatusType0
 from ...models.page_conversation_read import PageConversationRead
 from ...models.problem import Problem
@@ -16,7 +17,10 @@ def _get_kwargs(
     *,
     status: ConversationsListStatusType0 | None | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    group: None | str | Unset = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    language: ConversationsListLanguageType0 | None | Unset = UNSET,
+    older_than_hours: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -39,6 +43,13 @@ def _get_kwargs(
         json_assignee = assignee
     params["assignee"] = json_assignee
 
+    json_group: None | str | Unset
+    if isinstance(group, Unset):
+        json_group = UNSET
+    else:
+        json_group = group
+    params["group"] = json_group
+
     json_channel_id: None | str | Unset
     if isinstance(channel_id, Unset):
         json_channel_id = UNSET
@@ -47,6 +58,22 @@ def _get_kwargs(
     else:
         json_channel_id = channel_id
     params["channel_id"] = json_channel_id
+
+    json_language: None | str | Unset
+    if isinstance(language, Unset):
+        json_language = UNSET
+    elif isinstance(language, ConversationsListLanguageType0):
+        json_language = language.value
+    else:
+        json_language = language
+    params["language"] = json_language
+
+    json_older_than_hours: int | None | Unset
+    if isinstance(older_than_hours, Unset):
+        json_older_than_hours = UNSET
+    else:
+        json_older_than_hours = older_than_hours
+    params["older_than_hours"] = json_older_than_hours
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -108,7 +135,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     status: ConversationsListStatusType0 | None | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    group: None | str | Unset = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    language: ConversationsListLanguageType0 | None | Unset = UNSET,
+    older_than_hours: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageConversationRead | Problem]:
@@ -118,9 +148,13 @@ def sync_detailed(
 
     Args:
         status (ConversationsListStatusType0 | None | Unset):
-        assignee (None | str | Unset): `me`, `none` (unassigned) or a user id. Staff see only
-            theirs and the unassigned ones; an admin sees all.
+        assignee (None | str | Unset): `me`, `none` (no assignee) or a user id. Staff see theirs,
+            their groups' and the unassigned ones; an admin sees all.
+        group (None | str | Unset): `mine` (any of the caller's groups), `none` (in no group) or a
+            group id.
         channel_id (None | Unset | UUID):
+        language (ConversationsListLanguageType0 | None | Unset):
+        older_than_hours (int | None | Unset): Opened more than this many hours ago.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -135,7 +169,10 @@ def sync_detailed(
     kwargs = _get_kwargs(
         status=status,
         assignee=assignee,
+        group=group,
         channel_id=channel_id,
+        language=language,
+        older_than_hours=older_than_hours,
         cursor=cursor,
         limit=limit,
     )
@@ -152,7 +189,10 @@ def sync(
     client: AuthenticatedClient,
     status: ConversationsListStatusType0 | None | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    group: None | str | Unset = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    language: ConversationsListLanguageType0 | None | Unset = UNSET,
+    older_than_hours: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageConversationRead | Problem | None:
@@ -162,9 +202,13 @@ def sync(
 
     Args:
         status (ConversationsListStatusType0 | None | Unset):
-        assignee (None | str | Unset): `me`, `none` (unassigned) or a user id. Staff see only
-            theirs and the unassigned ones; an admin sees all.
+        assignee (None | str | Unset): `me`, `none` (no assignee) or a user id. Staff see theirs,
+            their groups' and the unassigned ones; an admin sees all.
+        group (None | str | Unset): `mine` (any of the caller's groups), `none` (in no group) or a
+            group id.
         channel_id (None | Unset | UUID):
+        language (ConversationsListLanguageType0 | None | Unset):
+        older_than_hours (int | None | Unset): Opened more than this many hours ago.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -180,7 +224,10 @@ def sync(
         client=client,
         status=status,
         assignee=assignee,
+        group=group,
         channel_id=channel_id,
+        language=language,
+        older_than_hours=older_than_hours,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -191,7 +238,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     status: ConversationsListStatusType0 | None | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    group: None | str | Unset = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    language: ConversationsListLanguageType0 | None | Unset = UNSET,
+    older_than_hours: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageConversationRead | Problem]:
@@ -201,9 +251,13 @@ async def asyncio_detailed(
 
     Args:
         status (ConversationsListStatusType0 | None | Unset):
-        assignee (None | str | Unset): `me`, `none` (unassigned) or a user id. Staff see only
-            theirs and the unassigned ones; an admin sees all.
+        assignee (None | str | Unset): `me`, `none` (no assignee) or a user id. Staff see theirs,
+            their groups' and the unassigned ones; an admin sees all.
+        group (None | str | Unset): `mine` (any of the caller's groups), `none` (in no group) or a
+            group id.
         channel_id (None | Unset | UUID):
+        language (ConversationsListLanguageType0 | None | Unset):
+        older_than_hours (int | None | Unset): Opened more than this many hours ago.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -218,7 +272,10 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         status=status,
         assignee=assignee,
+        group=group,
         channel_id=channel_id,
+        language=language,
+        older_than_hours=older_than_hours,
         cursor=cursor,
         limit=limit,
     )
@@ -233,7 +290,10 @@ async def asyncio(
     client: AuthenticatedClient,
     status: ConversationsListStatusType0 | None | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    group: None | str | Unset = UNSET,
     channel_id: None | Unset | UUID = UNSET,
+    language: ConversationsListLanguageType0 | None | Unset = UNSET,
+    older_than_hours: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageConversationRead | Problem | None:
@@ -243,9 +303,13 @@ async def asyncio(
 
     Args:
         status (ConversationsListStatusType0 | None | Unset):
-        assignee (None | str | Unset): `me`, `none` (unassigned) or a user id. Staff see only
-            theirs and the unassigned ones; an admin sees all.
+        assignee (None | str | Unset): `me`, `none` (no assignee) or a user id. Staff see theirs,
+            their groups' and the unassigned ones; an admin sees all.
+        group (None | str | Unset): `mine` (any of the caller's groups), `none` (in no group) or a
+            group id.
         channel_id (None | Unset | UUID):
+        language (ConversationsListLanguageType0 | None | Unset):
+        older_than_hours (int | None | Unset): Opened more than this many hours ago.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -262,7 +326,10 @@ async def asyncio(
             client=client,
             status=status,
             assignee=assignee,
+            group=group,
             channel_id=channel_id,
+            language=language,
+            older_than_hours=older_than_hours,
             cursor=cursor,
             limit=limit,
         )

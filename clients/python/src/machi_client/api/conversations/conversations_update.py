@@ -98,7 +98,10 @@ def sync_detailed(
         if_match (None | str | Unset): Only change the resource if its current ETag is one of
             these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
-        body (ConversationUpdate): Fields left out stay as they are; `assignee: null` unassigns.
+        body (ConversationUpdate): Fields left out stay as they are; `assignee: null` unassigns,
+            `group_id: null` takes it
+            from its group. A `group_id` sent without `assignee` gives it to that group's next member
+            in turn.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +142,10 @@ def sync(
         if_match (None | str | Unset): Only change the resource if its current ETag is one of
             these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
-        body (ConversationUpdate): Fields left out stay as they are; `assignee: null` unassigns.
+        body (ConversationUpdate): Fields left out stay as they are; `assignee: null` unassigns,
+            `group_id: null` takes it
+            from its group. A `group_id` sent without `assignee` gives it to that group's next member
+            in turn.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +181,10 @@ async def asyncio_detailed(
         if_match (None | str | Unset): Only change the resource if its current ETag is one of
             these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
-        body (ConversationUpdate): Fields left out stay as they are; `assignee: null` unassigns.
+        body (ConversationUpdate): Fields left out stay as they are; `assignee: null` unassigns,
+            `group_id: null` takes it
+            from its group. A `group_id` sent without `assignee` gives it to that group's next member
+            in turn.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,7 +223,10 @@ async def asyncio(
         if_match (None | str | Unset): Only change the resource if its current ETag is one of
             these (or `*`); otherwise 412 and nothing changes. Send the ETag of your last read.
         idempotency_key (str | Unset):
-        body (ConversationUpdate): Fields left out stay as they are; `assignee: null` unassigns.
+        body (ConversationUpdate): Fields left out stay as they are; `assignee: null` unassigns,
+            `group_id: null` takes it
+            from its group. A `group_id` sent without `assignee` gives it to that group's next member
+            in turn.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -80,9 +80,10 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (RuleCreate): Assign new conversations on a channel, or whose first message holds a
-            keyword (case
-            ignored), to a staff member; rules are tried in `position` order, the first match wins.
+        body (RuleCreate): Give new conversations on a channel, whose first message holds a
+            keyword (case ignored)
+            or is in a language, to a staff member (`assignee`) or to a group (`group_id`: its members
+            in turn); rules are tried in `position` order, the first match wins.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,9 +117,10 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (RuleCreate): Assign new conversations on a channel, or whose first message holds a
-            keyword (case
-            ignored), to a staff member; rules are tried in `position` order, the first match wins.
+        body (RuleCreate): Give new conversations on a channel, whose first message holds a
+            keyword (case ignored)
+            or is in a language, to a staff member (`assignee`) or to a group (`group_id`: its members
+            in turn); rules are tried in `position` order, the first match wins.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,9 +149,10 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (RuleCreate): Assign new conversations on a channel, or whose first message holds a
-            keyword (case
-            ignored), to a staff member; rules are tried in `position` order, the first match wins.
+        body (RuleCreate): Give new conversations on a channel, whose first message holds a
+            keyword (case ignored)
+            or is in a language, to a staff member (`assignee`) or to a group (`group_id`: its members
+            in turn); rules are tried in `position` order, the first match wins.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,9 +184,10 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (RuleCreate): Assign new conversations on a channel, or whose first message holds a
-            keyword (case
-            ignored), to a staff member; rules are tried in `position` order, the first match wins.
+        body (RuleCreate): Give new conversations on a channel, whose first message holds a
+            keyword (case ignored)
+            or is in a language, to a staff member (`assignee`) or to a group (`group_id`: its members
+            in turn); rules are tried in `position` order, the first match wins.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

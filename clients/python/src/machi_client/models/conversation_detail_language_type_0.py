@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ConversationDetailLanguageType0(StrEnum):
+    EN = "en"
+    JA = "ja"
+    KO = "ko"
+
+    def __str__(self) -> str:
+        return str(self.value)
