@@ -195,6 +195,29 @@ async def test_an_instagram_dm_is_assigned_by_keyword_and_answered_once_in_its_w
     ]
 
 
+async def test_an_instagram_mention_is_answered_once_where_the_town_was_mentioned(
+    town: dict, runtime: ServiceRuntime, meta: tuple[fake.FakeMeta, str]
+) -> None:
+    platform, url = meta
+    media, comment = "18000000000000888", "17900000000000888"
+    await deliver(town, fake.instagram_mention(IG, media, comment))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    (thread,) = await threads(town["admin"])
+
+    queued = await town["admin"].post(
+        f"/v1/conversations/{thread['id']}/replies", json={"text": "Thanks for visiting!"}
+    )
+    await send_replies(runtime, url)
+    await send_replies(runtime, url)
+
+    assert (queued.status_code, queued.json()["via"]) == (202, "mention")
+    assert [(r["kind"], r["account"], r["media"], r["to"]) for r in platform.replies] == [
+        ("ig-mention", IG, media, comment)
+    ]
+    sent = (await history(town["admin"], thread["id"]))[-1]
+    assert (sent["state"], sent["platform_message_id"]) == ("sent", platform.replies[0]["id"])
+
+
 async def test_an_instagram_mention_and_a_replayed_dm_add_nothing_twice(
     town: dict, runtime: ServiceRuntime
 ) -> None:

@@ -356,6 +356,19 @@ class FakeMeta:
             refused = await self._replied(made, str(form.get("access_token") or ""))
             return refused or {"id": made["id"]}
 
+        @app.post("/{ig_user}/mentions")
+        async def mention_reply(ig_user: str, request: Request) -> Any:
+            """A reply where the account was @mentioned on another's media (IG User Mentions,
+            reference inbox 2): `media_id` required, `comment_id` for a comment's mention."""
+            form = await request.form()
+            if not form.get("media_id"):
+                return _answer(meta_error(100, "(#100) The parameter media_id is required"))
+            made = {"kind": "ig-mention", "account": ig_user, "media": str(form["media_id"])}
+            made |= {"to": str(form.get("comment_id") or form["media_id"])}
+            made |= {"message": str(form.get("message")), "id": str(next(self.ids))}
+            refused = await self._replied(made, str(form.get("access_token") or ""))
+            return refused or {"id": made["id"]}
+
         @app.post("/{page_id}/messages")
         async def send_api(page_id: str, request: Request, access_token: str = "") -> Any:
             """The Send API: a RESPONSE inside the 24-hour window (reference inbox 1); the

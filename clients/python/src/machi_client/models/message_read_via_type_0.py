@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class MessageReadViaType0(StrEnum):
     COMMENT = "comment"
+    MENTION = "mention"
     MESSAGE = "message"
     PUSH = "push"
     REPLY = "reply"

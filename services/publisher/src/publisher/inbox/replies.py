@@ -14,6 +14,10 @@ Platform calls (reference 1, 2, 5):
 - Instagram comment: `POST /{ig-comment-id}/replies` `message` [IG-REPL]
 - Messenger: `POST /{page-id}/messages` `recipient.id`, `messaging_type=RESPONSE`, inside the
   24 h window [M-SEND][M-POL]
+- Instagram @mention of the town on someone else's media: `POST /{ig-user-id}/mentions` with
+  `media_id` and `comment_id` (the mention webhook's) and `message`; `/{ig-comment-id}/replies`
+  answers only comments on the town's own media (developers.facebook.com/documentation/
+  instagram-platform/instagram-graph-api/reference/ig-user/mentions) [IG-MENT]
 - Instagram DM: `POST /{ig-user-id}/messages` `recipient.id` (the IGSID), `message.text`, inside
   the same 24 h window (developers.facebook.com/docs/instagram-platform/instagram-api-with-
   instagram-login/messaging-api, "Send Messages": the app has 24 hours to answer a message;
@@ -96,6 +100,8 @@ async def plan(
     if conversation.platform in PUBLIC_REPLIES and conversation.kind == "comment":
         if latest is None or not latest.platform_message_id:
             raise ReplyNotPossible("the citizen's comments were removed")
+        if conversation.platform == "instagram" and await _mentioned(session, latest):
+            return "mention", latest.platform_message_id
         return "comment", latest.platform_message_id
     if conversation.platform == "mastodon":  # a private mention: answered privately to it
         if latest is None or not latest.platform_message_id:
@@ -129,6 +135,14 @@ async def plan(
     raise ReplyNotPossible(f"replies on {conversation.platform} are not supported yet")
 
 
+async def _mentioned(session: AsyncSession, latest: ConversationMessage) -> bool:
+    """Whether the citizen's comment came by Instagram's `mentions` webhook field."""
+    if latest.event_id is None:
+        return False
+    event = await inbox_repo.event(session, latest.event_id)
+    return event is not None and event.payload.get("field") == "mentions"
+
+
 # --- sending (the worker) ----------------------------------------------------------------------
 
 
@@ -153,6 +167,7 @@ class Send:
     instance: str = ""  # Mastodon: the channel's instance
     acct: str | None = None  # Mastodon: the citizen's `acct`, named at the reply's start
     container: str | None = None  # Threads: the reply container already made
+    post: str = ""  # the post a comment thread is on (Instagram mentions name their media)
 
     @property
     def bucket(self) -> str | None:
@@ -199,7 +214,12 @@ async def call(
                 key=send.key,
             )
             return _limited(send, response, mastodon.blocked_until(response))
-        if send.via == "comment":
+        if send.via == "mention":
+            form = {"media_id": send.post, "message": send.text, "access_token": send.token}
+            if send.to != send.post:  # a comment's mention, not the caption's
+                form["comment_id"] = send.to
+            response = await http.request("POST", f"{graph}/{send.account}/mentions", data=form)
+        elif send.via == "comment":
             edge = "replies" if send.platform == "instagram" else "comments"
             response = await http.request(
                 "POST",
@@ -350,6 +370,7 @@ def _prepared(
         instance=str((channel.config or {}).get("instance_url") or ""),
         acct=conversation.author_name if channel.platform == "mastodon" else None,
         container=reply.container_id,
+        post=conversation.post_ref,
     )
 
 

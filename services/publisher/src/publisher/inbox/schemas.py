@@ -40,7 +40,7 @@ class MessageRead(BaseModel):
         description="A staff reply's sending state; `unconfirmed`: it may have reached the"
         " platform, so it is never sent again by itself (check the thread on the platform).",
     )
-    via: Literal["comment", "message", "reply", "push"] | None = None
+    via: Literal["comment", "mention", "message", "reply", "push"] | None = None
     error: str | None = None
     template_id: uuid.UUID | None = Field(
         default=None, description="The saved reply it was sent from."

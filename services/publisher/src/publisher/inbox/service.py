@@ -706,7 +706,7 @@ async def reply(
         conversation_id=conversation.id,
         direction="out",
         platform_message_id=None,
-        parent_ref=target if via in ("comment", "message") else None,
+        parent_ref=target if via in ("comment", "message", "mention") else None,
         event_id=uuid.UUID(target) if via == "reply" and target else None,
         text=words or "",
         attachments=[],
