@@ -9,10 +9,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from kit.testing import platforms as fake
 from kit.testing.platforms import FakeMeta
 from kit.testing.waiting import eventually_sync
 from machi_cli import seed
@@ -27,30 +25,10 @@ from tests.web.test_browser import (  # noqa: E402, F401 (the fixtures)
     serious_violations,
 )
 from tests.web.test_browser_console import sign_in  # noqa: E402
+from tests.web.test_inbox_pages import comment_from_a_citizen  # noqa: E402
 
 expect = playwright_api.expect
 DESKTOP = {"width": 1280, "height": 900}
-PAGE_ID = "3001"  # the demo town's Page (conftest.town_channels)
-APP_SECRET = "fb-secret"  # PUBLISHER_FACEBOOK_APP_SECRET of the test platform
-
-
-def comment_from_a_citizen(platform: Platform, name: str, words: str) -> dict[str, Any]:
-    """A comment on the town's Page delivered through the public door as Meta would; the
-    conversation the worker threads from it, as the admin's API reads it."""
-    tag = uuid.uuid4().hex[:8]
-    post_id, comment_id = f"{PAGE_ID}_{tag}", f"{PAGE_ID}_{tag}_1"
-    body = fake.page_comment(PAGE_ID, post_id, comment_id, (f"citizen-{tag}", name), words)
-    raw, headers = fake.meta_signed(body, APP_SECRET)
-    sent = httpx.post(f"{platform.url}/webhooks/takeo/meta", content=raw, headers=headers)
-    assert sent.status_code == 200, sent.text
-    admin = platform.seeded_admin()
-
-    def threaded() -> dict[str, Any] | None:
-        listed = admin.get("/v1/conversations", params={"status": "open", "limit": 100})
-        return next((t for t in listed.json()["items"] if t["post_ref"] == post_id), None)
-
-    found = eventually_sync(threaded, what="the comment to be threaded")
-    return {**found, "comment_id": comment_id}
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
-"""The inbox's LINE answer over HTTP, against the all-in-one and the fake LINE API: once the
+"""The inbox pages over HTTP, against the all-in-one and the fake platforms: once a LINE
 citizen's free reply token is past, the conversation page warns that the answer is a push counted
 against the monthly quota, and nothing is sent until the staff member confirms it (the API's 409
-is shown in the page's language, with the words kept)."""
+is shown in the page's language, with the words kept); an editor hides a Facebook comment, and
+deletes one only with the box ticked."""
 
 from __future__ import annotations
 
@@ -16,14 +17,35 @@ import httpx
 import pytest
 
 from kit.testing import platforms as fake
-from kit.testing.platforms import FakeLine
+from kit.testing.platforms import FakeLine, FakeMeta
 from kit.testing.waiting import eventually_sync
 from machi_cli import seed
 from tests.harness import Platform
 from tests.web.test_pages import csrf_of, sign_in
 
+PAGE_ID = "3001"  # the demo town's Page (conftest.town_channels)
+APP_SECRET = "fb-secret"  # PUBLISHER_FACEBOOK_APP_SECRET of the test platform
 WARNING = "プッシュメッセージとして送られ、アカウントの月間メッセージ数に数えられます"
 TITLE = "LINEの応答トークンの期限が切れました。プッシュメッセージは月間の送信数に数えられます"
+
+
+def comment_from_a_citizen(platform: Platform, name: str, words: str) -> dict[str, Any]:
+    """A comment on the town's Page delivered through the public door as Meta would; the
+    conversation the worker threads from it, as the admin's API reads it."""
+    tag = uuid.uuid4().hex[:8]
+    post_id, comment_id = f"{PAGE_ID}_{tag}", f"{PAGE_ID}_{tag}_1"
+    body = fake.page_comment(PAGE_ID, post_id, comment_id, (f"citizen-{tag}", name), words)
+    raw, headers = fake.meta_signed(body, APP_SECRET)
+    sent = httpx.post(f"{platform.url}/webhooks/takeo/meta", content=raw, headers=headers)
+    assert sent.status_code == 200, sent.text
+    admin = platform.seeded_admin()
+
+    def threaded() -> dict[str, Any] | None:
+        listed = admin.get("/v1/conversations", params={"status": "open", "limit": 100})
+        return next((t for t in listed.json()["items"] if t["post_ref"] == post_id), None)
+
+    found = eventually_sync(threaded, what="the comment to be threaded")
+    return {**found, "comment_id": comment_id}
 
 
 @pytest.fixture
@@ -104,3 +126,37 @@ def test_a_late_line_answer_is_pushed_only_once_the_quota_cost_is_confirmed(
     (push,) = eventually_sync(sent, what="the push to reach LINE")
     assert "毎週火曜日です。" in str(push)
     assert not [r for r in line.replies if "毎週火曜日です。" in str(r)]  # never as a reply too
+
+
+def test_an_editor_hides_a_comment_and_deletes_one_only_when_confirmed(
+    platform: Platform,
+    town_channels: dict[str, dict[str, Any]],
+    meta_server: tuple[FakeMeta, str],
+) -> None:
+    graph, _ = meta_server
+    thread = comment_from_a_citizen(platform, "Troll", "Buy cheap followers at example.com")
+    path = f"/console/inbox/{thread['id']}"
+    editor = httpx.Client(base_url=platform.url, timeout=30)
+    assert sign_in(editor, *seed.ADMIN).status_code == 303
+    page = editor.get(f"{path}?lang=en")
+    (message_id,) = re.findall(rf"{path}/messages/([0-9a-f-]+)/hide", page.text)
+    token = csrf_of(page)
+    base = f"{path}/messages/{message_id}"
+
+    hidden = editor.post(f"{base}/hide", data={"csrf_token": token})
+    unconfirmed = editor.post(f"{base}/delete", data={"csrf_token": token})
+    ours = [m for m in graph.moderations if m["id"] == thread["comment_id"]]
+
+    assert hidden.status_code == 303
+    shown = editor.get(hidden.headers["location"])
+    assert "The comment is hidden on the platform." in text_of(shown)
+    assert f"{base}/unhide" in shown.text  # it can be shown again
+    assert unconfirmed.status_code == 422
+    assert "a deleted comment cannot be brought back" in text_of(unconfirmed)
+    assert [m["action"] for m in ours] == ["hide"]  # nothing deleted without the tick
+
+    deleted = editor.post(f"{base}/delete", data={"csrf_token": token, "confirm_delete": "yes"})
+    assert deleted.status_code == 303
+    ours = [m for m in graph.moderations if m["id"] == thread["comment_id"]]
+    assert [m["action"] for m in ours] == ["hide", "delete"]
+    assert "Removed on the platform" in text_of(editor.get(path))

@@ -19,7 +19,7 @@ from web.composer.service import PLATFORM_NAMES
 from web.console import service as console
 from web.console.api import _town, _town_frame
 from web.dependencies import CsrfChecked, LanguageDep, RendererDep, SessionDep, UserApi
-from web.forms import Refused, submit
+from web.forms import FORM_REFUSALS, Refused, submit
 from web.gateway import ApiError
 from web.i18n import N_
 from web.inbox import service
@@ -32,6 +32,9 @@ DONE = {
     "noted": N_("Note added."),
     "saved": N_("Saved."),
     "closed": N_("Conversation closed."),
+    "hide": N_("The comment is hidden on the platform."),
+    "unhide": N_("The comment is shown again on the platform."),
+    "delete": N_("The comment is deleted on the platform."),
 }
 PUSH_NEEDED = "push-needs-confirmation"
 
@@ -127,6 +130,7 @@ async def _conversation_page(
         "done": DONE.get(done or ""),
         "when": _when(_town(frame).timezone, language),
         "given": service.given,
+        "moderates": service.moderates(me, found),
     }
     return render.page(request, "inbox/conversation.html", context, status=status)
 
@@ -245,3 +249,34 @@ async def add_note(
         request, render, session, api, language, conversation_id,
         errors=errors, kept={"note": text}, status=422,
     )  # fmt: skip
+
+
+@router.post("/{conversation_id}/messages/{message_id}/{action}", dependencies=[CsrfChecked])
+async def moderate(
+    conversation_id: UUID,
+    message_id: UUID,
+    action: str,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """Hide, show again or delete a citizen's comment on the platform; deleting is asked to be
+    confirmed (it cannot be undone). A refusal, or no answer from the platform, is shown."""
+    if action not in service.MODERATION:
+        raise ApiError(404, "Not found")
+    form = await request.form()
+    errors: dict[str, str] = {}
+    if action == "delete" and form.get("confirm_delete") != "yes":
+        errors["form"] = N_("Tick the box to confirm: a deleted comment cannot be brought back.")
+    done = await submit(
+        errors,
+        lambda: service.moderate(api, conversation_id, message_id, action),
+        shown=FORM_REFUSALS | {502},
+    )
+    if not isinstance(done, Refused):
+        return _back(conversation_id, action)
+    return await _conversation_page(
+        request, render, session, api, language, conversation_id, errors=errors, status=422
+    )

@@ -11,6 +11,9 @@ from uuid import UUID
 
 from machi_client import AuthenticatedClient
 from machi_client.api.conversations import (
+    conversation_message_delete,
+    conversation_message_hide,
+    conversation_message_unhide,
     conversations_counts,
     conversations_get,
     conversations_list,
@@ -254,3 +257,29 @@ async def saved_replies(api: AuthenticatedClient) -> list[SavedReplyRead]:
 def given(value: object) -> object:
     """A field the API may leave out, as None when it did."""
     return None if isinstance(value, Unset) else value
+
+
+MODERATORS = frozenset({"admin", "editor"})  # kit.policy.MODERATORS
+MODERATION = {
+    "hide": conversation_message_hide.asyncio_detailed,
+    "unhide": conversation_message_unhide.asyncio_detailed,
+    "delete": conversation_message_delete.asyncio_detailed,
+}
+
+
+def moderates(me: MeRead, conversation: ConversationDetail) -> bool:
+    """Whether `me` may hide or delete the citizen's comments of `conversation` (Facebook and
+    Instagram comment threads; the API refuses anything else)."""
+    return (
+        bool(MODERATORS & set(me.roles))
+        and conversation.kind == "comment"
+        and conversation.platform in ("facebook_page", "instagram")
+    )
+
+
+async def moderate(
+    api: AuthenticatedClient, conversation_id: UUID, message_id: UUID, action: str
+) -> MessageRead:
+    """Hide, show again or delete a citizen's comment on the platform (called once; audited)."""
+    answer = await MODERATION[action](conversation_id, message_id, client=api)
+    return parsed(answer, MessageRead)
