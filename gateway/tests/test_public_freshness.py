@@ -105,6 +105,36 @@ class TestFreshness:
 
         await until_price(live_http, path, 2200)
 
+    async def test_a_town_changing_many_times_a_second_is_rebuilt_once_a_second(
+        self,
+        live_http: httpx.AsyncClient,
+        takeo: Town,
+        standins: dict[str, StandIn],
+        bus: MemoryBus,
+    ) -> None:
+        """Stock counts change all day: the kept page answers while a changed page is rebuilt,
+        and the rebuilds of one page come no closer than CHANGE_SETTLE_SECONDS."""
+        path, catalog = f"/public/{takeo.slug}", standins["catalog"]
+        before = len(catalog.seen)
+        assert price_of(await live_http.get(path)) == 1980
+        one_build = len(catalog.seen) - before
+        catalog.data[takeo.id]["products"][0]["price_amount"] = 2200
+        await bus.publish(event("catalog.product.stock_changed.v1", takeo.id))
+        await until_price(live_http, path, 2200)  # the first change: rebuilt at once
+        after_first = len(catalog.seen)
+        assert after_first - before == 2 * one_build
+
+        catalog.data[takeo.id]["products"][0]["price_amount"] = 2500
+        prices = []
+        for _ in range(10):
+            await bus.publish(event("catalog.product.stock_changed.v1", takeo.id))
+            prices.append(price_of(await live_http.get(path)))
+            await asyncio.sleep(0.02)
+
+        assert set(prices) == {2200}  # the kept page, within the second after the last rebuild
+        await until_price(live_http, path, 2500)
+        assert len(catalog.seen) - after_first == one_build  # ten changes, one rebuild
+
     async def test_another_towns_change_keeps_this_towns_page_cached(
         self,
         live_http: httpx.AsyncClient,

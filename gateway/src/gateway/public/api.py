@@ -3,18 +3,26 @@
 Answers carry a strong `ETag` (a hash of the body) and `Cache-Control: public`; a matching
 `If-None-Match` gets 304 (RFC 9110 section 13.1.2); HEAD answers the same headers without the
 body (RFC 9110 section 9.3.2). The composed body is cached server-side for
-`PUBLIC_CACHE_TTL_SECONDS` per (town, page, language) and dropped when the town's catalog or
+`PUBLIC_CACHE_TTL_SECONDS` per (town, page, language) and rebuilt when the town's catalog or
 posts change (`gateway.public.events`); a page with a section unavailable is cached for a few
 seconds only, so it recovers quickly when the service does. Concurrent misses of one page build
 it once (single flight), and a page asked for in the last quarter of its life is rebuilt in the
 background while the cached one is served (stale-while-revalidate, as RFC 5861 describes for
 HTTP caches), so a page that is read often never expires under a visitor.
+
+A change of the town is served the same way: the page kept from before the change is answered
+while its rebuild runs, one rebuild per page at a time and at most one per `CHANGE_SETTLE_SECONDS`
+(a stock count that changes many times a second costs one rebuild a second, not one per visitor);
+a change shows within that time and one rebuild, or at once on a page no one had read.
 """
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import json
 import re
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -36,6 +44,7 @@ from kit.etags import CONDITIONAL_RESPONSES, etag_of, none_match
 router = APIRouter(tags=["public"])
 DEGRADED_TTL_SECONDS = 5.0
 REFRESH_WHEN_LEFT = 0.25  # of a page's lifetime: a hit then starts its rebuild
+CHANGE_SETTLE_SECONDS = 1.0  # a changed town's page is rebuilt at most this often
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -45,6 +54,7 @@ class Page:
     etag: str
     max_age: int
     language: str
+    generation: int = 0  # of its town when its build started (`PublicState.generations`)
 
 
 class PublicState:
@@ -58,36 +68,49 @@ class PublicState:
         self.slugs: dict[uuid.UUID, str] = {}  # events name the tenant, the caches its slug
         self.generations: dict[str, int] = {}  # bumped by each change of the town
         self.builds: SingleFlight[Page] = SingleFlight()
+        self.rebuilt: dict[tuple[str, ...], float] = {}  # when a change last rebuilt each page
 
     async def page(self, key: tuple[str, ...], build: Build[Page]) -> Page:
-        """The cached page of `key` (its rebuild started when it nears its end), else the page
-        of the one build of `key` running for every visitor who missed it."""
-        slug = key[0]
+        """The cached page of `key` (its rebuild started when it nears its end or when its town
+        changed), else the page of the one build of `key` running for every visitor who
+        missed it."""
+        generation = self.generations.get(key[0], 0)
         # A change of the town starts new builds: none started before it is shared after it.
-        flight = (self.generations.get(slug, 0), *key)
+        flight = (generation, *key)
         found = self.bodies.lookup(key)
         if found is None:
-            return await self.builds.run(flight, lambda: self._store(key, flight, build))
+            return await self.builds.run(flight, lambda: self._store(key, generation, build))
         page, left = found
-        if left < page.max_age * REFRESH_WHEN_LEFT:
-            self.builds.start(flight, lambda: self._store(key, flight, build))
+        if page.generation != generation:
+            self.builds.start(("changed", *key), lambda: self._rebuild_changed(key, build))
+        elif left < page.max_age * REFRESH_WHEN_LEFT:
+            self.builds.start(flight, lambda: self._store(key, generation, build))
         return page
 
-    async def _store(
-        self, key: tuple[str, ...], flight: tuple[object, ...], build: Build[Page]
-    ) -> Page:
-        page = await build()
-        if self.generations.get(key[0], 0) == flight[0]:  # else it changed while building
+    async def _store(self, key: tuple[str, ...], generation: int, build: Build[Page]) -> Page:
+        page = dataclasses.replace(await build(), generation=generation)
+        kept = self.bodies.get(key)
+        if kept is None or kept.generation <= generation:  # never over a newer page
             self.bodies.put(key, page, page.max_age)
         return page
 
+    async def _rebuild_changed(self, key: tuple[str, ...], build: Build[Page]) -> Page:
+        """The page of a town that changed, built again no sooner than `CHANGE_SETTLE_SECONDS`
+        after its last such rebuild; the kept page answers meanwhile."""
+        wait = self.rebuilt.get(key, 0.0) + CHANGE_SETTLE_SECONDS - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        self.rebuilt[key] = time.monotonic()
+        if len(self.rebuilt) > self.bodies.max_entries:
+            self.rebuilt.clear()
+        return await self._store(key, self.generations.get(key[0], 0), build)
+
     def drop_tenant(self, tenant_id: uuid.UUID) -> None:
-        """Forget the town's pages: its catalog or posts changed."""
+        """The town's catalog or posts changed: its kept pages are rebuilt as they are read."""
         slug = self.slugs.get(tenant_id)
         if slug is None:
             return  # nothing of it was cached by this process
         self.generations[slug] = self.generations.get(slug, 0) + 1
-        self.bodies.drop_town(slug)
 
 
 def _state(request: Request) -> PublicState:

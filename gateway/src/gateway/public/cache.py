@@ -1,7 +1,7 @@
 """A small in-process TTL cache for public pages and town lookups, and single-flight builds.
 
 Entries expire after their TTL; the cache is bounded (the oldest entry goes first). It is per
-process: several gateway processes each keep their own copy, each dropping a town's entries
+process: several gateway processes each keep their own copy, each rebuilding a town's entries
 when its catalog or posts change (`gateway.public.events`), the TTL bounding what a missed event
 leaves behind. `SingleFlight` runs one build per key at a time, however many visitors miss it.
 """
@@ -51,11 +51,6 @@ class TTLCache(Generic[V]):
         self._entries.move_to_end(key)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
-
-    def drop_town(self, slug: str) -> None:
-        """Forget every entry of the town `slug` (keys start with it)."""
-        for key in [k for k in self._entries if k and k[0] == slug]:
-            del self._entries[key]
 
 
 class SingleFlight(Generic[V]):
