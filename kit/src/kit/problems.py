@@ -163,8 +163,9 @@ PROBLEM_TYPES: dict[str, ProblemType] = _rows(
      "The channel needs reconnecting, Messenger's 24-hour window has closed, the comment is gone,"
      " or the platform's replies are not supported yet; `detail` says which."),
     ("moderation-not-possible", 409, "This message cannot be hidden, shown or deleted",
-     "Only citizens' Facebook and Instagram comments still on the platform are moderated, and"
-     " the platform may refuse (an expired token, a missing permission); `detail` says which."),
+     "Only citizens' Facebook and Instagram comments and Threads replies (hidden, never"
+     " deleted) still on the platform are moderated, and the platform may refuse (an expired"
+     " token, a missing permission); `detail` says which."),
     ("moderation-outcome-unknown", 502,
      "The platform did not answer: the action may or may not have been done",
      "Machi never repeats it by itself; check the comment on the platform before asking again."),

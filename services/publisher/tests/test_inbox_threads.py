@@ -232,3 +232,38 @@ async def test_the_threads_handshake_answers_only_the_deployments_verify_token(
 
     assert (good.status_code, good.text) == (200, "3131")
     assert wrong.status_code == 403
+
+
+async def test_an_editor_hides_and_unhides_a_threads_reply_but_cannot_delete_it(
+    runtime: ServiceRuntime,
+    tenant: uuid.UUID,
+    signer: TokenSigner,
+    threads_api: tuple[fake.FakeThreads, str],
+) -> None:
+    platform, url = threads_api
+    settings = publisher_settings(threads_app_secret=THREADS_SECRET, threads_graph_url=url)
+    app = create_app(runtime, settings)
+    staff = lambda who: client(app, signer, SERVICE, who)  # noqa: E731
+    admin = staff(principal(tenant))
+    user = str(uuid.uuid4().int)[:17]
+    await channel(admin, "threads", external_id=user, credentials={"access_token": "th-token"})
+    town = {"webhooks": staff(InternalPrincipal(sub="anonymous", kind="anonymous", tenant_id=None))}
+    await deliver(town, fake.threads_reply(user, "1805011", "1805012", "troll", "spam"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    (thread,) = await threads(admin)
+    (message,) = await history(admin, thread["id"])
+    path = f"/v1/conversations/{thread['id']}/messages/{message['id']}"
+    editor = staff(principal(tenant, ("editor",)))
+
+    hidden = await editor.post(f"{path}/hide")
+    shown = await editor.post(f"{path}/unhide")
+    deleted = await editor.delete(path)
+
+    assert (hidden.status_code, hidden.json()["hidden"]) == (200, True)
+    assert (shown.status_code, shown.json()["hidden"]) == (200, False)
+    assert deleted.status_code == 409
+    assert deleted.json()["type"].endswith("#moderation-not-possible")
+    assert platform.moderations == [
+        {"id": "1805012", "action": "hide"},
+        {"id": "1805012", "action": "unhide"},
+    ]

@@ -651,6 +651,7 @@ class FakeThreads:
 
     def __init__(self, quota_used: int = 0, quota_total: int = 250) -> None:
         self.refreshed: list[str] = []
+        self.moderations: list[dict[str, Any]] = []  # replies hidden or shown again
         self.box = Containers(THREADS)
         self.quota_used, self.quota_total = quota_used, quota_total
         self.app = self._build()
@@ -665,6 +666,16 @@ class FakeThreads:
 
     def _build(self) -> FastAPI:
         app = FastAPI()
+
+        @app.post("/{reply_id}/manage_reply")
+        async def manage_reply(reply_id: str, request: Request) -> Any:
+            """Hide or show a top-level reply on the user's post (reference inbox 3)."""
+            form = await request.form()
+            if str(form.get("hide")) not in ("true", "false"):
+                return _answer(meta_error(100, "(#100) Param hide must be a boolean"))
+            action = "hide" if form["hide"] == "true" else "unhide"
+            self.moderations.append({"id": reply_id, "action": action})
+            return {"success": True}
 
         @app.get("/refresh_access_token")
         async def refresh(grant_type: str, access_token: str) -> Any:

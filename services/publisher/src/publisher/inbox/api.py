@@ -282,7 +282,7 @@ async def _moderate(
 
 
 MODERATION: dict[int | str, dict[str, Any]] = {
-    409: {"description": "Not a citizen's Facebook or Instagram comment, or the platform refused."},
+    409: {"description": "Not a citizen's comment that platform moderates, or it refused."},
     502: {"description": "No answer from the platform: check it before asking again."},
 }
 
@@ -302,8 +302,8 @@ async def hide(
     settings: SettingsDep,
     http: PlatformHttpDep,
 ) -> MessageRead:
-    """Hide a citizen's Facebook or Instagram comment on the platform: everyone but its author
-    stops seeing it. Called once, never repeated by Machi; recorded in the audit log."""
+    """Hide a citizen's Facebook or Instagram comment or Threads reply on the platform: everyone
+    but its author stops seeing it. Called once, never repeated by Machi; audited."""
     ids = (conversation_id, message_id)
     return await _moderate(ids, "hide", session, principal, vault, settings, http)
 

@@ -11,11 +11,14 @@ reversible choice; deleting is not, which is one more reason never to repeat it 
 | Facebook Page | delete | `DELETE /{comment-id}` | [M-CREF], (S) [S-PAGESAPI] |
 | Instagram | hide / unhide | `POST /{ig-comment-id}` `hide=true|false` | [IG-COMMENT] [IG-MOD] |
 | Instagram | delete | `DELETE /{ig-comment-id}` | [IG-MOD] |
+| Threads | hide / unhide | `POST /{reply-id}/manage_reply` `hide=true|false` | [TH-HIDE] |
 
 [FB-HIDE] developers.facebook.com/docs/graph-api/changelog/version2.2 ("POST /{comment_id}
 ?is_hidden=true to hide ... false to unhide"); [IG-COMMENT] developers.facebook.com/
 documentation/instagram-platform/instagram-graph-api/reference/ig-comment; the other keys are
-reference/inbox-platforms.md section 13.
+reference/inbox-platforms.md section 13. [TH-HIDE] (developers.facebook.com/documentation/
+threads/reply-management, updated 13 Feb 2026): top-level replies only, and hiding one hides the
+replies nested under it; Threads has no call to delete another's reply.
 
 All need the Page or Instagram token the channel holds (`pages_manage_engagement`,
 `instagram_business_manage_comments` / `instagram_manage_comments`). Only comments are moderated:
@@ -36,6 +39,7 @@ from publisher.platforms.http import HttpClient
 class Call:
     method: str
     params: dict[str, str]
+    edge: str = ""  # after the id: Threads' `/manage_reply`
 
 
 # (platform, action) -> the Graph call on `/{comment-id}`.
@@ -46,6 +50,8 @@ CALLS: dict[tuple[str, str], Call] = {
     ("instagram", "hide"): Call("POST", {"hide": "true"}),
     ("instagram", "unhide"): Call("POST", {"hide": "false"}),
     ("instagram", "delete"): Call("DELETE", {}),
+    ("threads", "hide"): Call("POST", {"hide": "true"}, "/manage_reply"),
+    ("threads", "unhide"): Call("POST", {"hide": "false"}, "/manage_reply"),
 }
 PLATFORMS = frozenset(platform for platform, _ in CALLS)
 
@@ -58,11 +64,12 @@ class Outcome:
 
 
 async def call(
-    http: HttpClient, graph_url: str, platform: str, action: str, comment_id: str, token: str
+    http: HttpClient, base_url: str, platform: str, action: str, comment_id: str, token: str
 ) -> Outcome:
-    """One call to the platform; its outcome, never an exception."""
+    """One call to the platform (`base_url`: Graph's or Threads' host); its outcome, never an
+    exception."""
     made = CALLS[(platform, action)]
-    url = f"{graph_url.rstrip('/')}/{comment_id}"
+    url = f"{base_url.rstrip('/')}/{comment_id}{made.edge}"
     try:
         if made.method == "DELETE":
             response = await http.request("DELETE", url, params={"access_token": token})

@@ -753,6 +753,8 @@ async def moderate(
         raise ConversationNotFound("no such message in this conversation")
     if conversation.platform not in moderation.PLATFORMS or conversation.kind != "comment":
         raise ModerationNotPossible(f"{conversation.platform} messages are not moderated here")
+    if (conversation.platform, action) not in moderation.CALLS:
+        raise ModerationNotPossible(f"{conversation.platform} has no call to {action} a reply")
     if message.direction != "in" or not message.platform_message_id:
         raise ModerationNotPossible("only a citizen's comment can be hidden or deleted")
     if message.removed:
@@ -761,9 +763,10 @@ async def moderate(
     if channel is None or channel.status != "active" or channel.credentials is None:
         raise ModerationNotPossible("the channel is not connected; an admin reconnects it first")
     token = str(vault.open(channel.credentials).get("access_token") or "")
+    threads_ = conversation.platform == "threads"
     outcome = await moderation.call(
         http,
-        settings.facebook_graph_url,
+        settings.threads_graph_url if threads_ else settings.facebook_graph_url,
         conversation.platform,
         action,
         message.platform_message_id,

@@ -86,8 +86,8 @@ def sync_detailed(
 ) -> Response[Any | MessageRead | Problem]:
     """Hide
 
-     Hide a citizen's Facebook or Instagram comment on the platform: everyone but its author
-    stops seeing it. Called once, never repeated by Machi; recorded in the audit log.
+     Hide a citizen's Facebook or Instagram comment or Threads reply on the platform: everyone
+    but its author stops seeing it. Called once, never repeated by Machi; audited.
 
     Args:
         conversation_id (UUID):
@@ -124,8 +124,8 @@ def sync(
 ) -> Any | MessageRead | Problem | None:
     """Hide
 
-     Hide a citizen's Facebook or Instagram comment on the platform: everyone but its author
-    stops seeing it. Called once, never repeated by Machi; recorded in the audit log.
+     Hide a citizen's Facebook or Instagram comment or Threads reply on the platform: everyone
+    but its author stops seeing it. Called once, never repeated by Machi; audited.
 
     Args:
         conversation_id (UUID):
@@ -157,8 +157,8 @@ async def asyncio_detailed(
 ) -> Response[Any | MessageRead | Problem]:
     """Hide
 
-     Hide a citizen's Facebook or Instagram comment on the platform: everyone but its author
-    stops seeing it. Called once, never repeated by Machi; recorded in the audit log.
+     Hide a citizen's Facebook or Instagram comment or Threads reply on the platform: everyone
+    but its author stops seeing it. Called once, never repeated by Machi; audited.
 
     Args:
         conversation_id (UUID):
@@ -193,8 +193,8 @@ async def asyncio(
 ) -> Any | MessageRead | Problem | None:
     """Hide
 
-     Hide a citizen's Facebook or Instagram comment on the platform: everyone but its author
-    stops seeing it. Called once, never repeated by Machi; recorded in the audit log.
+     Hide a citizen's Facebook or Instagram comment or Threads reply on the platform: everyone
+    but its author stops seeing it. Called once, never repeated by Machi; audited.
 
     Args:
         conversation_id (UUID):
