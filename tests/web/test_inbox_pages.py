@@ -160,3 +160,43 @@ def test_an_editor_hides_a_comment_and_deletes_one_only_when_confirmed(
     ours = [m for m in graph.moderations if m["id"] == thread["comment_id"]]
     assert [m["action"] for m in ours] == ["hide", "delete"]
     assert "Removed on the platform" in text_of(editor.get(path))
+
+
+def test_a_conversation_given_to_a_group_goes_to_its_member_and_shows_under_my_groups(
+    platform: Platform, town_channels: dict[str, dict[str, Any]]
+) -> None:
+    admin = platform.seeded_admin()
+    me = admin.get("/v1/me").json()["sub"]
+    name = f"Tourism {uuid.uuid4().hex[:6]}"
+    group = admin.post("/v1/settings/inbox/groups", json={"name": name, "members": [me]})
+    assert group.status_code == 201, group.text
+    thread = comment_from_a_citizen(platform, "Kim Minji", "온천은 몇 시까지 하나요?")
+    path = f"/console/inbox/{thread['id']}"
+    staff = httpx.Client(base_url=platform.url, timeout=30)
+    assert sign_in(staff, *seed.ADMIN).status_code == 303
+    page = staff.get(f"{path}?lang=ko")
+    assert f'<option value="{group.json()["id"]}">{name}</option>' in page.text
+
+    handed = staff.post(
+        f"{path}/change",
+        data={
+            "csrf_token": csrf_of(page),
+            "version": unescape(re.findall(r'name="version" value="([^"]+)"', page.text)[0]),
+            "group_id": group.json()["id"],
+            "was_group_id": "",
+            "assignee": "",
+            "was_assignee": "",
+            "status": "open",
+            "priority": "normal",
+            "tags": "",
+        },
+    )
+
+    assert handed.status_code == 303, handed.text
+    after = admin.get(f"/v1/conversations/{thread['id']}").json()
+    assert (after["group_id"], after["assignee"]) == (group.json()["id"], me)  # its turn
+    listed = staff.get("/console/inbox?view=groups&lang=ko")
+    assert f'href="/console/inbox/{thread["id"]}"' in listed.text
+    assert name in text_of(listed)
+    unassigned = staff.get("/console/inbox?view=unassigned")
+    assert f'href="/console/inbox/{thread["id"]}"' not in unassigned.text

@@ -24,11 +24,25 @@ CHANNEL = str(uuid.uuid4())
     [
         ({}, {"status": "open"}),  # all I answer, open
         ({"view": "mine"}, {"assignee": "me", "status": "open"}),
+        ({"view": "groups"}, {"group": "mine", "status": "open"}),
+        (
+            {"age": "72", "language": "ko", "status": "waiting"},
+            {"older_than_hours": "72", "language": "ko", "status": "waiting"},
+        ),
         ({"view": "unassigned", "status": "waiting"}, {"assignee": "none", "status": "waiting"}),
         ({"status": "any"}, {}),
         ({"channel": CHANNEL, "status": "closed"}, {"channel_id": CHANNEL, "status": "closed"}),
         # made-up values are dropped, not sent on
-        ({"view": "everyone's", "status": "lost", "channel": "3001"}, {"status": "open"}),
+        (
+            {
+                "view": "everyone's",
+                "status": "lost",
+                "channel": "3001",
+                "age": "5",
+                "language": "fr",
+            },
+            {"status": "open"},
+        ),
     ],
 )
 def test_the_filters_ask_the_api_for_what_the_list_shows(
@@ -39,8 +53,10 @@ def test_the_filters_ask_the_api_for_what_the_list_shows(
 
 def test_the_filters_query_string_keeps_only_what_differs_from_the_defaults() -> None:
     assert Filters().query() == ""
-    chosen = Filters.read({"view": "mine", "status": "any", "channel": CHANNEL})
-    assert chosen.query() == f"view=mine&status=any&channel={CHANNEL}"
+    chosen = Filters.read(
+        {"view": "groups", "status": "any", "channel": CHANNEL, "age": "24", "language": "ja"}
+    )
+    assert chosen.query() == f"view=groups&status=any&channel={CHANNEL}&age=24&language=ja"
     assert Filters.read({"view": "unassigned"}).query(cursor="a b/c") == (
         "view=unassigned&cursor=a+b%2Fc"
     )
@@ -49,9 +65,20 @@ def test_the_filters_query_string_keeps_only_what_differs_from_the_defaults() ->
     assert Filters.read(again) == chosen
 
 
-def test_a_change_sends_only_what_the_form_gave_and_nobody_as_null() -> None:
+def test_a_change_sends_only_what_the_form_changed_and_nobody_as_null() -> None:
     assert Change.read({"status": "closed"}).body().to_dict() == {"status": "closed"}
-    unassign = Change.read({"assignee": "", "tags": "ごみ、 観光, ,garbage"})
+    group, aiko = str(uuid.uuid4()), str(uuid.uuid4())
+    # the same person and group as the page showed: neither is sent (no needless hand-over)
+    kept = {"assignee": aiko, "was_assignee": aiko, "group_id": group, "was_group_id": group}
+    assert Change.read(kept).body().to_dict() == {}
+    # a group chosen alone: the API gives it to the group's next member in turn
+    handed = Change.read({**kept, "group_id": str(uuid.uuid4())}).body().to_dict()
+    assert set(handed) == {"group_id"}
+    assert Change.read({"group_id": "", "was_group_id": group}).body().to_dict() == {
+        "group_id": None
+    }
+    assert set(Change.read({"group_id": "tourism"}).errors) == {"group_id"}
+    unassign = Change.read({"assignee": "", "was_assignee": aiko, "tags": "ごみ、 観光, ,garbage"})
     assert unassign.body().to_dict() == {"assignee": None, "tags": ["ごみ", "観光", "garbage"]}
     refused = Change.read({"status": "deleted", "priority": "now", "tags": ",".join("x" * 21)})
     assert set(refused.errors) == {"status", "priority", "tags"}

@@ -21,15 +21,17 @@ from machi_client.api.conversations import (
     conversations_replies,
     conversations_update,
 )
-from machi_client.api.settings import inbox_templates_list
+from machi_client.api.settings import inbox_groups_list, inbox_templates_list
 from machi_client.models import (
     ConversationCounts,
     ConversationDetail,
     ConversationRead,
+    ConversationsListLanguageType0,
     ConversationsListStatusType0,
     ConversationUpdate,
     ConversationUpdatePriorityType0,
     ConversationUpdateStatusType0,
+    GroupRead,
     MeRead,
     MessageRead,
     NoteCreate,
@@ -46,11 +48,24 @@ PAGE_SIZE = 25
 VIEWS = {
     "all": N_("All I answer"),
     "mine": N_("Mine"),
+    "groups": N_("My groups"),
     "unassigned": N_("Unassigned"),
 }
+# How long ago the conversation opened: the API's `older_than_hours`.
+AGES = {
+    "1": N_("Over an hour ago"),
+    "24": N_("Over a day ago"),
+    "72": N_("Over 3 days ago"),
+    "168": N_("Over a week ago"),
+}
+LANGUAGES = ("ja", "ko", "en")  # the citizen's (told by their words' script), a saved reply's
 STATUSES = {"open": N_("Open"), "waiting": N_("Waiting"), "closed": N_("Closed")}
 PRIORITIES = {"low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent")}
-ASSIGNEE_FOR_VIEW = {"mine": "me", "unassigned": "none"}
+VIEW_PARAMS = {
+    "mine": {"assignee": "me"},
+    "groups": {"group": "mine"},
+    "unassigned": {"assignee": "none"},
+}
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,8 @@ class Filters:
     view: str = "all"
     status: str = "open"
     channel: str = ""
+    age: str = ""
+    language: str = ""
 
     @classmethod
     def read(cls, query: Mapping[str, str]) -> Filters:
@@ -71,27 +88,39 @@ class Filters:
             UUID(channel)
         except ValueError:
             channel = ""
+        age, language = query.get("age", ""), query.get("language", "")
         return cls(
             view=view if view in VIEWS else "all",
             status=status if status in STATUSES or status == "any" else "open",
             channel=channel,
+            age=age if age in AGES else "",
+            language=language if language in LANGUAGES else "",
         )
 
     def api_params(self) -> dict[str, str]:
         """The query `GET /v1/conversations` gets for these filters."""
-        params: dict[str, str] = {}
-        if self.view in ASSIGNEE_FOR_VIEW:
-            params["assignee"] = ASSIGNEE_FOR_VIEW[self.view]
+        params: dict[str, str] = dict(VIEW_PARAMS.get(self.view, {}))
         if self.status in STATUSES:
             params["status"] = self.status
         if self.channel:
             params["channel_id"] = self.channel
+        if self.age:
+            params["older_than_hours"] = self.age
+        if self.language:
+            params["language"] = self.language
         return params
 
     def query(self, **changed: str) -> str:
         """The list page's own query string for these filters, with `changed` ones replaced
         (a cursor, another view); defaults are left out so links stay short."""
-        values = {"view": self.view, "status": self.status, "channel": self.channel, **changed}
+        values = {
+            "view": self.view,
+            "status": self.status,
+            "channel": self.channel,
+            "age": self.age,
+            "language": self.language,
+            **changed,
+        }
         defaults = {"view": "all", "status": "open"}
         kept = {k: v for k, v in values.items() if v and defaults.get(k) != v}
         return urlencode(kept)
@@ -105,7 +134,12 @@ async def conversations(
         client=api,
         status=ConversationsListStatusType0(params["status"]) if "status" in params else UNSET,
         assignee=params.get("assignee", UNSET),
+        group=params.get("group", UNSET),
         channel_id=UUID(params["channel_id"]) if "channel_id" in params else UNSET,
+        language=(
+            ConversationsListLanguageType0(params["language"]) if "language" in params else UNSET
+        ),
+        older_than_hours=int(params["older_than_hours"]) if "older_than_hours" in params else UNSET,
         cursor=cursor or UNSET,
         limit=PAGE_SIZE,
     )
@@ -136,6 +170,7 @@ class Change:
 
     status: str | None = None
     assignee: str | None = None  # a user id, or "" for nobody
+    group_id: str | None = None  # a group id, or "" for none
     priority: str | None = None
     tags: list[str] | None = None
     errors: dict[str, str] = field(default_factory=dict)
@@ -154,8 +189,16 @@ class Change:
                 change.priority = priority
             else:
                 change.errors["priority"] = N_("Choose a priority from the list.")
-        if "assignee" in form:
-            change.assignee = form["assignee"].strip()
+        # Who and which group are sent only when changed from what the page showed
+        # (`was_*`): a group given alone goes to its next member in turn.
+        for name in ("assignee", "group_id"):
+            if name in form and form[name].strip() != form.get(f"was_{name}", "").strip():
+                setattr(change, name, form[name].strip())
+        if change.group_id:
+            try:
+                UUID(change.group_id)
+            except ValueError:
+                change.errors["group_id"] = N_("Choose a group from the list.")
         if "tags" in form:
             tags = [t.strip() for t in form["tags"].replace("、", ",").split(",")]
             change.tags = [t for t in tags if t]
@@ -171,6 +214,8 @@ class Change:
         )
         if self.assignee is not None:
             body.assignee = self.assignee or None  # "": nobody (sent as null)
+        if self.group_id is not None and "group_id" not in self.errors:
+            body.group_id = UUID(self.group_id) if self.group_id else None
         return body
 
 
@@ -237,9 +282,6 @@ class Answer:
         return ReplyCreate(text=self.text, confirm_push=self.confirm_push)
 
 
-LANGUAGES = ("ja", "ko", "en")  # a saved reply's languages (the console's)
-
-
 async def reply(api: AuthenticatedClient, conversation_id: UUID, answer: Answer) -> MessageRead:
     body = answer.body()
     sent = await conversations_replies.asyncio_detailed(conversation_id, client=api, body=body)
@@ -283,3 +325,11 @@ async def moderate(
     """Hide, show again or delete a citizen's comment on the platform (called once; audited)."""
     answer = await MODERATION[action](conversation_id, message_id, client=api)
     return parsed(answer, MessageRead)
+
+
+async def groups(api: AuthenticatedClient) -> list[GroupRead]:
+    """The town's groups of staff, by name."""
+    answer = await inbox_groups_list.asyncio_detailed(client=api)
+    if int(answer.status_code) == 200 and isinstance(answer.parsed, list):
+        return answer.parsed
+    raise ApiError.of(answer)
