@@ -41,7 +41,7 @@ from machi_client.models import (
     SavedReplyRead,
 )
 from machi_client.types import UNSET, Unset
-from web.gateway import ApiError, parsed
+from web.gateway import parsed
 from web.i18n import N_
 
 PAGE_SIZE = 25
@@ -290,10 +290,10 @@ async def reply(api: AuthenticatedClient, conversation_id: UUID, answer: Answer)
 
 async def saved_replies(api: AuthenticatedClient) -> list[SavedReplyRead]:
     """The town's saved replies, by title (each with its text in some of ja, ko, en)."""
-    answer = await inbox_templates_list.asyncio_detailed(client=api)
-    if int(answer.status_code) == 200 and isinstance(answer.parsed, list):
-        return answer.parsed
-    raise ApiError.of(answer)
+    found: list[SavedReplyRead] = parsed(
+        await inbox_templates_list.asyncio_detailed(client=api), list
+    )
+    return found
 
 
 def given(value: object) -> object:
@@ -329,7 +329,5 @@ async def moderate(
 
 async def groups(api: AuthenticatedClient) -> list[GroupRead]:
     """The town's groups of staff, by name."""
-    answer = await inbox_groups_list.asyncio_detailed(client=api)
-    if int(answer.status_code) == 200 and isinstance(answer.parsed, list):
-        return answer.parsed
-    raise ApiError.of(answer)
+    found: list[GroupRead] = parsed(await inbox_groups_list.asyncio_detailed(client=api), list)
+    return found
