@@ -140,6 +140,13 @@ OPERATIONS: dict[tuple[str, str], Call] = {
     ("POST", "/v1/conversations/{conversation_id}/replies"): Call(
         "conversation", {"text": "B answers", "confirm_push": True}
     ),
+    # A message of A's conversation named as the reply to review: B never reaches A's thread.
+    ("POST", "/v1/conversations/{conversation_id}/replies/{message_id}/approve"): Call(
+        "conversation_message"
+    ),
+    ("POST", "/v1/conversations/{conversation_id}/replies/{message_id}/reject"): Call(
+        "conversation_message", {"reason": "B says no"}
+    ),
     ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/hide"): Call(
         "conversation_message"
     ),

@@ -371,6 +371,9 @@ INBOX: Table = {
     ("PATCH", "/v1/conversations/{conversation_id}"): write(P, ANSWERERS),
     ("POST", "/v1/conversations/{conversation_id}/notes"): write(P, ANSWERERS),
     ("POST", "/v1/conversations/{conversation_id}/replies"): write(P, ANSWERERS),
+    # A public reply held by the town's approval rule: its editors decide, as for posts.
+    ("POST", "/v1/conversations/{conversation_id}/replies/{message_id}/approve"): write(P, EDITORS),
+    ("POST", "/v1/conversations/{conversation_id}/replies/{message_id}/reject"): write(P, EDITORS),
     ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/hide"): write(
         P, MODERATORS
     ),
@@ -545,6 +548,12 @@ AUDITED: Mapping[Operation, Audited] = {
     ("POST", "/v1/conversions/import"): Audited("conversions.imported"),
     ("PATCH", "/v1/conversations/{conversation_id}"): Audited("conversation.updated"),
     ("POST", "/v1/conversations/{conversation_id}/replies"): Audited("conversation.replied"),
+    ("POST", "/v1/conversations/{conversation_id}/replies/{message_id}/approve"): Audited(
+        "conversation.reply_approved"
+    ),
+    ("POST", "/v1/conversations/{conversation_id}/replies/{message_id}/reject"): Audited(
+        "conversation.reply_rejected"
+    ),
     ("POST", "/v1/conversations/erase"): Audited("conversation.citizen_erased"),
     ("POST", "/v1/conversations/{conversation_id}/messages/{message_id}/hide"): Audited(
         "conversation.comment_hidden"

@@ -68,6 +68,7 @@ async def town(as_user: Client, tenant: uuid.UUID) -> dict[str, Any]:
         "meta_verify_token_set": True,
         "deployment_app_secret": False,
         "retention_days": 365,
+        "public_replies_need_approval": False,
     }
     return made
 
@@ -412,8 +413,18 @@ async def test_lists_show_each_threads_newest_words_and_the_counts_take_one_call
     assert len(listed[first["id"]]) == 140
     assert (await town["admin"].get(path)).json()["excerpt"] == listed[first["id"]]
     assert staff_counts.status_code == 200, staff_counts.text
-    assert staff_counts.json() == {"open_mine": 1, "open_unassigned": 1, "open_my_groups": 0}
-    assert admin_counts.json() == {"open_mine": 0, "open_unassigned": 1, "open_my_groups": 0}
+    assert staff_counts.json() == {
+        "open_mine": 1,
+        "open_unassigned": 1,
+        "open_my_groups": 0,
+        "awaiting_approval": 0,
+    }
+    assert admin_counts.json() == {
+        "open_mine": 0,
+        "open_unassigned": 1,
+        "open_my_groups": 0,
+        "awaiting_approval": 0,
+    }
     assert third["id"] in listed
 
 

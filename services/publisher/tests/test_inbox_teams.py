@@ -439,3 +439,140 @@ async def test_removing_a_group_drops_its_rules_and_frees_its_conversations(
     assert [r["assignee"] for r in (await town["admin"].get(RULES)).json()] == ["bus-desk"]
     after = (await town["admin"].get(f"/v1/conversations/{thread['id']}")).json()
     assert (after["group_id"], after["assignee"]) == (None, aiko.sub)
+
+
+# --- approval before a public reply -----------------------------------------------------------
+
+
+async def approval_required(town: dict) -> None:
+    stored = await town["admin"].put(
+        "/v1/settings/inbox", json={"public_replies_need_approval": True}
+    )
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["public_replies_need_approval"] is True
+
+
+def review(
+    client: httpx.AsyncClient, thread: dict, message: dict, verdict: str, **body: Any
+) -> Any:
+    path = f"/v1/conversations/{thread['id']}/replies/{message['id']}/{verdict}"
+    return client.post(path, json=body or None)
+
+
+async def test_a_writers_public_reply_waits_for_an_editor_then_goes_out_once(
+    town: dict,
+    runtime: ServiceRuntime,
+    as_user: Client,
+    tenant: uuid.UUID,
+    meta: tuple[fake.FakeMeta, str],
+) -> None:
+    platform, url = meta
+    await approval_required(town)
+    writer, editor = principal(tenant, ("writer",)), principal(tenant, ("editor",))
+    as_writer, as_editor = as_user(writer), as_user(editor)
+    thread = await comment_thread(town, runtime, 20)
+    await town["admin"].patch(f"/v1/conversations/{thread['id']}", json={"assignee": writer.sub})
+
+    held = await reply(as_writer, thread["id"], text="The onsen opens at 10")
+    await send_replies(runtime, meta_url=url)
+    nothing_yet = list(platform.replies)
+    waiting = await conversations(as_editor, awaiting_approval="true")
+    counted = (await as_editor.get("/v1/conversations/counts")).json()["awaiting_approval"]
+    by_writer = await review(as_writer, thread, held.json(), "approve")
+    approved = await review(as_editor, thread, held.json(), "approve")
+    again = await review(town["admin"], thread, held.json(), "approve")
+    await send_replies(runtime, meta_url=url)
+    await send_replies(runtime, meta_url=url)
+
+    assert held.status_code == 202, held.text
+    assert held.json()["state"] == "awaiting_approval"
+    assert nothing_yet == []
+    assert [t["id"] for t in waiting] == [thread["id"]]
+    assert counted == 1
+    assert by_writer.status_code == 403
+    assert approved.status_code == 200, approved.text
+    assert (approved.json()["state"], approved.json()["reviewed_by"]) == ("pending", editor.sub)
+    assert again.status_code == 409
+    assert again.json()["type"].endswith("#reply-not-awaiting-approval")
+    assert [(r["to"], r["message"]) for r in platform.replies] == [
+        (f"{PAGE}_520_1", "The onsen opens at 10")
+    ]
+    assert (await history(town["admin"], thread["id"]))[-1]["state"] == "sent"
+    assert await conversations(as_editor, awaiting_approval="true") == []
+
+
+async def test_a_rejected_public_reply_is_never_sent(
+    town: dict,
+    runtime: ServiceRuntime,
+    as_user: Client,
+    tenant: uuid.UUID,
+    meta: tuple[fake.FakeMeta, str],
+) -> None:
+    platform, url = meta
+    await approval_required(town)
+    staff, editor = principal(tenant, ("staff",)), principal(tenant, ("editor",))
+    as_editor = as_user(editor)
+    thread = await comment_thread(town, runtime, 21)
+    held = (await reply(as_user(staff), thread["id"], text="That is your own fault")).json()
+
+    no_reason = await review(as_editor, thread, held, "reject", reason="")
+    rejected = await review(as_editor, thread, held, "reject", reason="Too harsh: apologise")
+    late = await review(as_editor, thread, held, "approve")
+    await send_replies(runtime, meta_url=url)
+
+    assert no_reason.status_code == 422
+    assert rejected.status_code == 200, rejected.text
+    assert (rejected.json()["state"], rejected.json()["review_comment"]) == (
+        "rejected",
+        "Too harsh: apologise",
+    )
+    assert late.status_code == 409
+    assert platform.replies == []
+    last = (await history(town["admin"], thread["id"]))[-1]
+    assert (last["state"], last["reviewed_by"]) == ("rejected", editor.sub)
+
+
+async def test_private_replies_and_editors_replies_do_not_wait(
+    town: dict,
+    runtime: ServiceRuntime,
+    as_user: Client,
+    tenant: uuid.UUID,
+    line_api: tuple[fake.FakeLine, str],
+) -> None:
+    line, url = line_api
+    await approval_required(town)
+    writer = as_user(principal(tenant, ("writer",)))
+    comment = await comment_thread(town, runtime, 22)
+    private = await one_thread(town, runtime, None, fake.line_event("U" + "a" * 32, text="?"))
+
+    by_editor = await reply(as_user(principal(tenant, ("editor",))), comment["id"], text="Yes")
+    in_private = await reply(writer, private["id"], text="We will call you")
+    await send_replies(runtime, line_url=url)
+
+    assert by_editor.json()["state"] == "pending"
+    assert in_private.json()["state"] == "pending"
+    assert [r["messages"][0]["text"] for r in line.replies] == ["We will call you"]
+
+
+async def test_nobody_approves_their_own_reply_and_a_citizens_message_is_no_reply_to_review(
+    town: dict, runtime: ServiceRuntime, as_user: Client, tenant: uuid.UUID
+) -> None:
+    await approval_required(town)
+    writer = principal(tenant, ("writer",))
+    thread = await comment_thread(town, runtime, 23)
+    held = (await reply(as_user(writer), thread["id"], text="Soon")).json()
+    promoted = InternalPrincipal(
+        sub=writer.sub, kind="user", tenant_id=tenant, roles=frozenset({"editor"})
+    )
+    citizens = (await history(town["admin"], thread["id"]))[0]
+
+    own = await review(as_user(promoted), thread, held, "approve")
+    not_a_reply = await review(town["admin"], thread, citizens, "approve")
+    nobodys = await review(town["admin"], thread, {"id": str(uuid.uuid4())}, "reject", reason="x")
+
+    assert own.status_code == 403
+    assert own.json()["type"].endswith("#self-approval")
+    for missing in (not_a_reply, nobodys):
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("#reply-not-found")
+    assert (await history(town["admin"], thread["id"]))[-1]["state"] == "awaiting_approval"

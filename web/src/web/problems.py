@@ -72,6 +72,8 @@ TITLES = frozenset(
         N_("LINE's reply token has expired: a push message counts against the monthly quota"),
         N_("Saved reply not found"),
         N_("The saved reply has no text in that language"),
+        N_("Reply not found"),
+        N_("This reply is not waiting for approval"),
         N_("Inbox group not found"),
         N_("The town already has a group of that name"),
         N_("This message cannot be hidden, shown or deleted"),

@@ -171,6 +171,16 @@ class ModerationOutcomeUnknown(ProblemError):
     title = "The platform did not answer: the action may or may not have been done"
 
 
+class ReplyNotAwaitingApproval(Conflict):
+    type = "reply-not-awaiting-approval"
+    title = "This reply is not waiting for approval"
+
+
+class ReplyNotFound(NotFound):
+    type = "reply-not-found"
+    title = "Reply not found"
+
+
 class GroupNotFound(NotFound):
     type = "group-not-found"
     title = "Inbox group not found"

@@ -354,6 +354,7 @@ from .refresh_request import RefreshRequest
 from .rejection import Rejection
 from .reply_create import ReplyCreate
 from .reply_create_language_type_0 import ReplyCreateLanguageType0
+from .reply_rejection import ReplyRejection
 from .reports_best_times_format import ReportsBestTimesFormat
 from .reports_channels_format import ReportsChannelsFormat
 from .reports_overview_format import ReportsOverviewFormat
@@ -829,6 +830,7 @@ __all__ = (
     "Rejection",
     "ReplyCreate",
     "ReplyCreateLanguageType0",
+    "ReplyRejection",
     "ReportsBestTimesFormat",
     "ReportsChannelsFormat",
     "ReportsOverviewFormat",

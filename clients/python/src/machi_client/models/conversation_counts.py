@@ -18,11 +18,14 @@ class ConversationCounts:
     Attributes:
         open_mine (int): Open and assigned to the caller.
         open_unassigned (int): Open and assigned to nobody.
+        awaiting_approval (int | Unset): Public replies waiting for an editor (counted for editors and admins). Default:
+            0.
         open_my_groups (int | Unset): Open and given to one of the caller's groups. Default: 0.
     """
 
     open_mine: int
     open_unassigned: int
+    awaiting_approval: int | Unset = 0
     open_my_groups: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -30,6 +33,8 @@ class ConversationCounts:
         open_mine = self.open_mine
 
         open_unassigned = self.open_unassigned
+
+        awaiting_approval = self.awaiting_approval
 
         open_my_groups = self.open_my_groups
 
@@ -41,6 +46,8 @@ class ConversationCounts:
                 "open_unassigned": open_unassigned,
             }
         )
+        if awaiting_approval is not UNSET:
+            field_dict["awaiting_approval"] = awaiting_approval
         if open_my_groups is not UNSET:
             field_dict["open_my_groups"] = open_my_groups
 
@@ -53,11 +60,14 @@ class ConversationCounts:
 
         open_unassigned = d.pop("open_unassigned")
 
+        awaiting_approval = d.pop("awaiting_approval", UNSET)
+
         open_my_groups = d.pop("open_my_groups", UNSET)
 
         conversation_counts = cls(
             open_mine=open_mine,
             open_unassigned=open_unassigned,
+            awaiting_approval=awaiting_approval,
             open_my_groups=open_my_groups,
         )
 

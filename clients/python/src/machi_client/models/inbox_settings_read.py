@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="InboxSettingsRead")
 
 
@@ -17,12 +19,15 @@ class InboxSettingsRead:
         meta_app_secret_set (bool): The town's own Meta app secret is stored.
         meta_verify_token_set (bool):
         retention_days (int): Citizens' messages older than this are deleted.
+        public_replies_need_approval (bool | Unset): A public reply (on a comment thread) by a writer or staff member
+            waits for an editor's approval before it goes out; private messages never wait. Default: False.
     """
 
     deployment_app_secret: bool
     meta_app_secret_set: bool
     meta_verify_token_set: bool
     retention_days: int
+    public_replies_need_approval: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +39,8 @@ class InboxSettingsRead:
 
         retention_days = self.retention_days
 
+        public_replies_need_approval = self.public_replies_need_approval
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -44,6 +51,8 @@ class InboxSettingsRead:
                 "retention_days": retention_days,
             }
         )
+        if public_replies_need_approval is not UNSET:
+            field_dict["public_replies_need_approval"] = public_replies_need_approval
 
         return field_dict
 
@@ -58,11 +67,14 @@ class InboxSettingsRead:
 
         retention_days = d.pop("retention_days")
 
+        public_replies_need_approval = d.pop("public_replies_need_approval", UNSET)
+
         inbox_settings_read = cls(
             deployment_app_secret=deployment_app_secret,
             meta_app_secret_set=meta_app_secret_set,
             meta_verify_token_set=meta_verify_token_set,
             retention_days=retention_days,
+            public_replies_need_approval=public_replies_need_approval,
         )
 
         inbox_settings_read.additional_properties = d

@@ -18,11 +18,13 @@ class InboxSettingsUpdate:
     Attributes:
         meta_app_secret (None | str | Unset):
         meta_verify_token (None | str | Unset): What the Meta app dashboard sends as `hub.verify_token`.
+        public_replies_need_approval (bool | None | Unset):
         retention_days (int | None | Unset):
     """
 
     meta_app_secret: None | str | Unset = UNSET
     meta_verify_token: None | str | Unset = UNSET
+    public_replies_need_approval: bool | None | Unset = UNSET
     retention_days: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -39,6 +41,12 @@ class InboxSettingsUpdate:
         else:
             meta_verify_token = self.meta_verify_token
 
+        public_replies_need_approval: bool | None | Unset
+        if isinstance(self.public_replies_need_approval, Unset):
+            public_replies_need_approval = UNSET
+        else:
+            public_replies_need_approval = self.public_replies_need_approval
+
         retention_days: int | None | Unset
         if isinstance(self.retention_days, Unset):
             retention_days = UNSET
@@ -52,6 +60,8 @@ class InboxSettingsUpdate:
             field_dict["meta_app_secret"] = meta_app_secret
         if meta_verify_token is not UNSET:
             field_dict["meta_verify_token"] = meta_verify_token
+        if public_replies_need_approval is not UNSET:
+            field_dict["public_replies_need_approval"] = public_replies_need_approval
         if retention_days is not UNSET:
             field_dict["retention_days"] = retention_days
 
@@ -79,6 +89,17 @@ class InboxSettingsUpdate:
 
         meta_verify_token = _parse_meta_verify_token(d.pop("meta_verify_token", UNSET))
 
+        def _parse_public_replies_need_approval(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        public_replies_need_approval = _parse_public_replies_need_approval(
+            d.pop("public_replies_need_approval", UNSET)
+        )
+
         def _parse_retention_days(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -91,6 +112,7 @@ class InboxSettingsUpdate:
         inbox_settings_update = cls(
             meta_app_secret=meta_app_secret,
             meta_verify_token=meta_verify_token,
+            public_replies_need_approval=public_replies_need_approval,
             retention_days=retention_days,
         )
 

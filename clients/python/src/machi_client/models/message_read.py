@@ -39,8 +39,11 @@ class MessageRead:
         moderated_by (None | str | Unset): Who last hid, unhid or deleted the comment.
         reply_token_expires_at (datetime.datetime | None | Unset): LINE: until when a reply is free (after it, a counted
             push).
+        review_comment (None | str | Unset): Why it was rejected.
+        reviewed_by (None | str | Unset): The editor who approved or rejected the reply.
         state (MessageReadStateType0 | None | Unset): A staff reply's sending state; `unconfirmed`: it may have reached
-            the platform, so it is never sent again by itself (check the thread on the platform).
+            the platform, so it is never sent again by itself (check the thread on the platform); `awaiting_approval`: a
+            public reply held for an editor, then `pending` or `rejected`.
         template_id (None | Unset | UUID): The saved reply it was sent from.
         via (MessageReadViaType0 | None | Unset):
     """
@@ -59,6 +62,8 @@ class MessageRead:
     moderated_at: datetime.datetime | None | Unset = UNSET
     moderated_by: None | str | Unset = UNSET
     reply_token_expires_at: datetime.datetime | None | Unset = UNSET
+    review_comment: None | str | Unset = UNSET
+    reviewed_by: None | str | Unset = UNSET
     state: MessageReadStateType0 | None | Unset = UNSET
     template_id: None | Unset | UUID = UNSET
     via: MessageReadViaType0 | None | Unset = UNSET
@@ -119,6 +124,18 @@ class MessageRead:
         else:
             reply_token_expires_at = self.reply_token_expires_at
 
+        review_comment: None | str | Unset
+        if isinstance(self.review_comment, Unset):
+            review_comment = UNSET
+        else:
+            review_comment = self.review_comment
+
+        reviewed_by: None | str | Unset
+        if isinstance(self.reviewed_by, Unset):
+            reviewed_by = UNSET
+        else:
+            reviewed_by = self.reviewed_by
+
         state: None | str | Unset
         if isinstance(self.state, Unset):
             state = UNSET
@@ -168,6 +185,10 @@ class MessageRead:
             field_dict["moderated_by"] = moderated_by
         if reply_token_expires_at is not UNSET:
             field_dict["reply_token_expires_at"] = reply_token_expires_at
+        if review_comment is not UNSET:
+            field_dict["review_comment"] = review_comment
+        if reviewed_by is not UNSET:
+            field_dict["reviewed_by"] = reviewed_by
         if state is not UNSET:
             field_dict["state"] = state
         if template_id is not UNSET:
@@ -280,6 +301,24 @@ class MessageRead:
             d.pop("reply_token_expires_at", UNSET)
         )
 
+        def _parse_review_comment(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        review_comment = _parse_review_comment(d.pop("review_comment", UNSET))
+
+        def _parse_reviewed_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reviewed_by = _parse_reviewed_by(d.pop("reviewed_by", UNSET))
+
         def _parse_state(data: object) -> MessageReadStateType0 | None | Unset:
             if data is None:
                 return data
@@ -346,6 +385,8 @@ class MessageRead:
             moderated_at=moderated_at,
             moderated_by=moderated_by,
             reply_token_expires_at=reply_token_expires_at,
+            review_comment=review_comment,
+            reviewed_by=reviewed_by,
             state=state,
             template_id=template_id,
             via=via,

@@ -32,6 +32,7 @@ from publisher.inbox.schemas import (
     MessageRead,
     NoteCreate,
     ReplyCreate,
+    ReplyRejection,
     RuleCreate,
     RuleRead,
     SavedReplyCreate,
@@ -192,6 +193,13 @@ async def list_conversations(
     older_than_hours: Annotated[
         int | None, Query(ge=1, le=87_600, description="Opened more than this many hours ago.")
     ] = None,
+    awaiting_approval: Annotated[
+        bool,
+        Query(
+            description="Only those holding a public reply that waits for an editor (editors"
+            " see these whoever they are assigned to)."
+        ),
+    ] = False,
     cursor: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> object:
@@ -205,6 +213,7 @@ async def list_conversations(
         channel_id=channel_id,
         language=language,
         older_than_hours=older_than_hours,
+        awaiting_approval=awaiting_approval,
         cursor=cursor,
         limit=limit,
     )
@@ -347,6 +356,38 @@ async def delete_comment(
     The message stays in Machi's history, marked `removed`."""
     ids = (conversation_id, message_id)
     return await _moderate(ids, "delete", session, principal, vault, settings, http)
+
+
+@router.post(
+    "/{conversation_id}/replies/{message_id}/approve",
+    response_model=MessageRead,
+    operation_id="conversations_reply_approve",
+)
+async def approve_reply(
+    conversation_id: uuid.UUID, message_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> MessageRead:
+    """An editor lets a public reply that waits go out: the worker sends it once, as any
+    reply; its author cannot approve it."""
+    return await service.review_reply(session, principal, conversation_id, message_id)
+
+
+@router.post(
+    "/{conversation_id}/replies/{message_id}/reject",
+    response_model=MessageRead,
+    operation_id="conversations_reply_reject",
+)
+async def reject_reply(
+    conversation_id: uuid.UUID,
+    message_id: uuid.UUID,
+    body: ReplyRejection,
+    session: SessionDep,
+    principal: PrincipalDep,
+) -> MessageRead:
+    """An editor stops a public reply that waits, with a reason for its author; it is never
+    sent."""
+    return await service.review_reply(
+        session, principal, conversation_id, message_id, rejection=body.reason
+    )
 
 
 @settings_router.get("", response_model=InboxSettingsRead)

@@ -30,6 +30,8 @@ class InboxSettings(UUIDPrimaryKey, TenantScoped, Timestamps, Base):
     # How long citizens' messages are kept (issue 16, Privacy; APPI asks for deletion once no
     # longer needed: reference/inbox-platforms.md section 11).
     retention_days: Mapped[int] = mapped_column(Integer, default=365)
+    # A writer's or staff member's public reply (on a comment thread) waits for an editor.
+    public_replies_need_approval: Mapped[bool] = mapped_column(default=False)
 
 
 class InboxEvent(UUIDPrimaryKey, TenantScoped, Base):
@@ -97,10 +99,14 @@ class ConversationMessage(UUIDPrimaryKey, TenantScoped, Base):
     event_id: Mapped[uuid.UUID | None]  # the inbox_events row it came from
     # A staff reply (`out` from Machi): pending, sending, sent, failed or unconfirmed (the call
     # may have reached the platform; never sent again by itself), and how it goes out.
-    state: Mapped[str | None] = mapped_column(String(12))
+    state: Mapped[str | None] = mapped_column(String(20))
     via: Mapped[str | None] = mapped_column(String(10))  # comment, message, reply, push
     idempotency_key: Mapped[uuid.UUID | None]
     template_id: Mapped[uuid.UUID | None]  # the saved reply it was written from
+    # A reply held for an editor (`awaiting_approval`), then approved (`pending`) or `rejected`.
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    review_comment: Mapped[str | None] = mapped_column(Text)
     sending_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     error: Mapped[str | None] = mapped_column(Text)
     # Threads: the reply container, stored the moment the platform makes it (inbox.replies).

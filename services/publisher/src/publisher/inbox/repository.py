@@ -205,6 +205,7 @@ class Filters:
     no_group: bool = False
     language: str | None = None
     opened_before: datetime | None = None
+    awaiting_approval: bool = False  # holds a public reply waiting for an editor
 
 
 def _groups_of(user: str) -> Any:
@@ -212,13 +213,32 @@ def _groups_of(user: str) -> Any:
     return select(InboxGroup.id).where(InboxGroup.members.contains([user])).scalar_subquery()
 
 
-def seen_by(user: str) -> ColumnElement[bool]:
-    """A conversation `user` (not an admin) may see: theirs, their groups', or nobody's."""
-    return or_(
+AWAITING = "awaiting_approval"
+
+
+def _awaiting() -> ColumnElement[bool]:
+    """The conversation holds a reply waiting for an editor's approval."""
+    return (
+        select(ConversationMessage.id)
+        .where(
+            ConversationMessage.conversation_id == Conversation.id,
+            ConversationMessage.state == AWAITING,
+        )
+        .exists()
+    )
+
+
+def seen_by(user: str, *, approver: bool = False) -> ColumnElement[bool]:
+    """A conversation `user` (not an admin) may see: theirs, their groups', or nobody's; and
+    for an editor (`approver`), any holding a reply waiting for approval."""
+    seen = [
         Conversation.assignee == user,
         Conversation.group_id.in_(_groups_of(user)),
         and_(Conversation.assignee.is_(None), Conversation.group_id.is_(None)),
-    )
+    ]
+    if approver:
+        seen.append(_awaiting())
+    return or_(*seen)
 
 
 def _narrowed(statement: Any, filters: Filters) -> Any:
@@ -241,6 +261,8 @@ def _narrowed(statement: Any, filters: Filters) -> Any:
         conditions.append(Conversation.language == filters.language)
     if filters.opened_before is not None:
         conditions.append(Conversation.created_at < filters.opened_before)
+    if filters.awaiting_approval:
+        conditions.append(_awaiting())
     return statement.where(*conditions) if conditions else statement
 
 
@@ -251,12 +273,13 @@ async def page(
     filters: Filters,
     cursor: str | None,
     limit: int,
+    approver: bool = False,
 ) -> tuple[list[Conversation], str | None]:
     """Conversations, latest message first; `visible_to`: only those that user sees (None:
     all of the town's)."""
     statement = select(Conversation)
     if visible_to is not None:
-        statement = statement.where(seen_by(visible_to))
+        statement = statement.where(seen_by(visible_to, approver=approver))
     return await paginate(
         session,
         _narrowed(statement, filters),
@@ -553,3 +576,33 @@ async def forget_group(session: AsyncSession, group_id: uuid.UUID) -> None:
     await session.execute(
         update(Conversation).where(Conversation.group_id == group_id).values(group_id=None)
     )
+
+
+async def holds_awaiting(session: AsyncSession, conversation_id: uuid.UUID) -> bool:
+    """Whether the conversation holds a reply waiting for an editor."""
+    statement = select(ConversationMessage.id).where(
+        ConversationMessage.conversation_id == conversation_id,
+        ConversationMessage.state == AWAITING,
+    )
+    return (await session.execute(statement.limit(1))).first() is not None
+
+
+async def awaiting_count(session: AsyncSession) -> int:
+    statement = select(func.count()).where(ConversationMessage.state == AWAITING)
+    return int((await session.execute(statement)).scalar_one())
+
+
+async def reply_of(
+    session: AsyncSession, conversation_id: uuid.UUID, message_id: uuid.UUID
+) -> ConversationMessage | None:
+    """A staff reply of the conversation, locked."""
+    statement = (
+        select(ConversationMessage)
+        .where(
+            ConversationMessage.id == message_id,
+            ConversationMessage.conversation_id == conversation_id,
+            ConversationMessage.direction == "out",
+        )
+        .with_for_update()
+    )
+    return (await session.execute(statement)).scalar_one_or_none()

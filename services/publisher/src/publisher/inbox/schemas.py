@@ -35,11 +35,22 @@ class MessageRead(BaseModel):
     reply_token_expires_at: datetime | None = Field(
         default=None, description="LINE: until when a reply is free (after it, a counted push)."
     )
-    state: Literal["pending", "sending", "sent", "failed", "unconfirmed"] | None = Field(
+    state: (
+        Literal[
+            "awaiting_approval", "rejected", "pending", "sending", "sent", "failed", "unconfirmed"
+        ]
+        | None
+    ) = Field(
         default=None,
         description="A staff reply's sending state; `unconfirmed`: it may have reached the"
-        " platform, so it is never sent again by itself (check the thread on the platform).",
+        " platform, so it is never sent again by itself (check the thread on the platform);"
+        " `awaiting_approval`: a public reply held for an editor, then `pending` or"
+        " `rejected`.",
     )
+    reviewed_by: str | None = Field(
+        default=None, description="The editor who approved or rejected the reply."
+    )
+    review_comment: str | None = Field(default=None, description="Why it was rejected.")
     via: Literal["comment", "mention", "message", "reply", "push"] | None = None
     error: str | None = None
     template_id: uuid.UUID | None = Field(
@@ -111,6 +122,10 @@ class ConversationCounts(BaseModel):
     open_my_groups: int = Field(
         default=0, description="Open and given to one of the caller's groups."
     )
+    awaiting_approval: int = Field(
+        default=0,
+        description="Public replies waiting for an editor (counted for editors and admins).",
+    )
 
 
 class ConversationUpdate(BaseModel):
@@ -156,6 +171,10 @@ class ReplyCreate(BaseModel):
         return self
 
 
+class ReplyRejection(BaseModel):
+    reason: str = Field(min_length=1, max_length=1000, description="Told to the reply's author.")
+
+
 class NoteCreate(BaseModel):
     text: str = Field(min_length=1, max_length=5000)
 
@@ -167,6 +186,11 @@ class InboxSettingsRead(BaseModel):
         description="PUBLISHER_FACEBOOK_APP_SECRET is set: used when the town has none."
     )
     retention_days: int = Field(description="Citizens' messages older than this are deleted.")
+    public_replies_need_approval: bool = Field(
+        default=False,
+        description="A public reply (on a comment thread) by a writer or staff member waits"
+        " for an editor's approval before it goes out; private messages never wait.",
+    )
 
 
 class InboxSettingsUpdate(BaseModel):
@@ -180,6 +204,7 @@ class InboxSettingsUpdate(BaseModel):
         description="What the Meta app dashboard sends as `hub.verify_token`.",
     )
     retention_days: int | None = Field(default=None, ge=1, le=3650)
+    public_replies_need_approval: bool | None = None
 
 
 class ErasureRequest(BaseModel):

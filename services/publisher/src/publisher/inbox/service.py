@@ -32,6 +32,9 @@ from publisher.errors import (
     InboxNotConfigured,
     ModerationNotPossible,
     ModerationOutcomeUnknown,
+    ReplyNotAwaitingApproval,
+    ReplyNotFound,
+    SelfApproval,
     VerifyTokenMismatch,
 )
 from publisher.inbox import (
@@ -103,6 +106,7 @@ async def read_settings(
         meta_verify_token_set=bool(secrets.get("meta_verify_token")),
         deployment_app_secret=bool(settings.facebook_app_secret.get_secret_value()),
         retention_days=row.retention_days if row is not None else DEFAULT_RETENTION_DAYS,
+        public_replies_need_approval=row is not None and row.public_replies_need_approval,
     )
 
 
@@ -111,10 +115,13 @@ async def update_settings(session: AsyncSession, vault: Sealer, data: InboxSetti
     if row is None:
         row = InboxSettings(id=uuid.uuid4(), retention_days=DEFAULT_RETENTION_DAYS)
         session.add(row)
-    secrets.update(data.model_dump(exclude_none=True, exclude={"retention_days"}))
+    plain = {"retention_days", "public_replies_need_approval"}
+    secrets.update(data.model_dump(exclude_none=True, exclude=plain))
     row.sealed = vault.seal(secrets)
     if data.retention_days is not None:
         row.retention_days = data.retention_days
+    if data.public_replies_need_approval is not None:
+        row.public_replies_need_approval = data.public_replies_need_approval
     await session.flush()
 
 
@@ -496,6 +503,11 @@ def _viewer(principal: InternalPrincipal) -> str | None:
     return None if principal.has_role(policy.ADMIN) else principal.sub
 
 
+def _approver(principal: InternalPrincipal) -> bool:
+    """An editor (as for posts): approves the public replies that wait, so sees them."""
+    return principal.has_role(*policy.EDITORS)
+
+
 async def visible(
     session: AsyncSession, conversation: Conversation | None, principal: InternalPrincipal
 ) -> Conversation:
@@ -511,6 +523,8 @@ async def visible(
             return conversation
     elif await inbox_repo.member_of(session, conversation.group_id, viewer):
         return conversation
+    if _approver(principal) and await inbox_repo.holds_awaiting(session, conversation.id):
+        return conversation
     raise ConversationNotFound("no such conversation among yours")
 
 
@@ -524,6 +538,7 @@ async def list_page(
     channel_id: uuid.UUID | None = None,
     language: str | None = None,
     older_than_hours: int | None = None,
+    awaiting_approval: bool = False,
     cursor: str | None = None,
     limit: int,
 ) -> tuple[list[ConversationRead], str | None]:
@@ -545,9 +560,15 @@ async def list_page(
         no_group=group == "none",
         language=language,
         opened_before=opened_before,
+        awaiting_approval=awaiting_approval,
     )
     found, next_cursor = await inbox_repo.page(
-        session, visible_to=_viewer(principal), filters=filters, cursor=cursor, limit=limit
+        session,
+        visible_to=_viewer(principal),
+        approver=_approver(principal),
+        filters=filters,
+        cursor=cursor,
+        limit=limit,
     )
     starts = await inbox_repo.excerpts(session, [c.id for c in found], EXCERPT)
     return [_read(c, starts.get(c.id)) for c in found], next_cursor
@@ -561,7 +582,13 @@ def _read(conversation: Conversation, excerpt: str | None) -> ConversationRead:
 async def counts(session: AsyncSession, principal: InternalPrincipal) -> ConversationCounts:
     """Open conversations for the caller and for nobody (what the caller would pick up)."""
     mine, unassigned, in_groups = await inbox_repo.open_counts(session, principal.sub)
-    return ConversationCounts(open_mine=mine, open_unassigned=unassigned, open_my_groups=in_groups)
+    awaiting = await inbox_repo.awaiting_count(session) if _approver(principal) else 0
+    return ConversationCounts(
+        open_mine=mine,
+        open_unassigned=unassigned,
+        open_my_groups=in_groups,
+        awaiting_approval=awaiting,
+    )
 
 
 async def detail(
@@ -700,6 +727,7 @@ async def reply(
         words, template_id = templates.words(template, data.language), template.id
     channel = await session.get(Channel, conversation.channel_id)
     via, target = await replies.plan(session, conversation, channel, data.confirm_push)
+    held = await _held_for_approval(session, principal, conversation)
     now = datetime.now(UTC)
     message = ConversationMessage(
         id=uuid.uuid4(),
@@ -713,13 +741,49 @@ async def reply(
         author_id=principal.sub,
         sent_at=now,
         removed=False,
-        state="pending",
+        state=inbox_repo.AWAITING if held else "pending",
         via=via,
         idempotency_key=uuid.uuid4(),
         template_id=template_id,
         created_at=now,
     )
     session.add(message)
+    await session.flush()
+    return MessageRead.model_validate(message)
+
+
+async def _held_for_approval(
+    session: AsyncSession, principal: InternalPrincipal, conversation: Conversation
+) -> bool:
+    """Whether a reply waits for an editor: the town asks it of public replies (comment
+    threads, seen by everyone; private messages never wait), and the author is no editor."""
+    if conversation.kind != "comment" or _approver(principal):
+        return False
+    row = await inbox_repo.settings(session)
+    return row is not None and row.public_replies_need_approval
+
+
+async def review_reply(
+    session: AsyncSession,
+    principal: InternalPrincipal,
+    conversation_id: uuid.UUID,
+    message_id: uuid.UUID,
+    rejection: str | None = None,
+) -> MessageRead:
+    """An editor approves a public reply that waits (the worker then sends it, once, like any
+    reply) or rejects it with a reason (it is never sent). Nobody reviews their own."""
+    conversation = await visible(session, await inbox_repo.get(session, conversation_id), principal)
+    message = await inbox_repo.reply_of(session, conversation.id, message_id)
+    if message is None:
+        raise ReplyNotFound("no such reply in this conversation")
+    if message.state != inbox_repo.AWAITING:
+        raise ReplyNotAwaitingApproval(f"the reply is {message.state}, not awaiting approval")
+    if message.author_id == principal.sub:
+        raise SelfApproval("you wrote this reply: another editor reviews it")
+    message.state = "pending" if rejection is None else "rejected"
+    message.review_comment = rejection
+    message.reviewed_by = principal.sub
+    message.reviewed_at = datetime.now(UTC)
     await session.flush()
     return MessageRead.model_validate(message)
 

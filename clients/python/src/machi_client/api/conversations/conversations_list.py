@@ -21,6 +21,7 @@ def _get_kwargs(
     channel_id: None | Unset | UUID = UNSET,
     language: ConversationsListLanguageType0 | None | Unset = UNSET,
     older_than_hours: int | None | Unset = UNSET,
+    awaiting_approval: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -74,6 +75,8 @@ def _get_kwargs(
     else:
         json_older_than_hours = older_than_hours
     params["older_than_hours"] = json_older_than_hours
+
+    params["awaiting_approval"] = awaiting_approval
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -139,6 +142,7 @@ def sync_detailed(
     channel_id: None | Unset | UUID = UNSET,
     language: ConversationsListLanguageType0 | None | Unset = UNSET,
     older_than_hours: int | None | Unset = UNSET,
+    awaiting_approval: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageConversationRead | Problem]:
@@ -155,6 +159,8 @@ def sync_detailed(
         channel_id (None | Unset | UUID):
         language (ConversationsListLanguageType0 | None | Unset):
         older_than_hours (int | None | Unset): Opened more than this many hours ago.
+        awaiting_approval (bool | Unset): Only those holding a public reply that waits for an
+            editor (editors see these whoever they are assigned to). Default: False.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -173,6 +179,7 @@ def sync_detailed(
         channel_id=channel_id,
         language=language,
         older_than_hours=older_than_hours,
+        awaiting_approval=awaiting_approval,
         cursor=cursor,
         limit=limit,
     )
@@ -193,6 +200,7 @@ def sync(
     channel_id: None | Unset | UUID = UNSET,
     language: ConversationsListLanguageType0 | None | Unset = UNSET,
     older_than_hours: int | None | Unset = UNSET,
+    awaiting_approval: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageConversationRead | Problem | None:
@@ -209,6 +217,8 @@ def sync(
         channel_id (None | Unset | UUID):
         language (ConversationsListLanguageType0 | None | Unset):
         older_than_hours (int | None | Unset): Opened more than this many hours ago.
+        awaiting_approval (bool | Unset): Only those holding a public reply that waits for an
+            editor (editors see these whoever they are assigned to). Default: False.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -228,6 +238,7 @@ def sync(
         channel_id=channel_id,
         language=language,
         older_than_hours=older_than_hours,
+        awaiting_approval=awaiting_approval,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -242,6 +253,7 @@ async def asyncio_detailed(
     channel_id: None | Unset | UUID = UNSET,
     language: ConversationsListLanguageType0 | None | Unset = UNSET,
     older_than_hours: int | None | Unset = UNSET,
+    awaiting_approval: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageConversationRead | Problem]:
@@ -258,6 +270,8 @@ async def asyncio_detailed(
         channel_id (None | Unset | UUID):
         language (ConversationsListLanguageType0 | None | Unset):
         older_than_hours (int | None | Unset): Opened more than this many hours ago.
+        awaiting_approval (bool | Unset): Only those holding a public reply that waits for an
+            editor (editors see these whoever they are assigned to). Default: False.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -276,6 +290,7 @@ async def asyncio_detailed(
         channel_id=channel_id,
         language=language,
         older_than_hours=older_than_hours,
+        awaiting_approval=awaiting_approval,
         cursor=cursor,
         limit=limit,
     )
@@ -294,6 +309,7 @@ async def asyncio(
     channel_id: None | Unset | UUID = UNSET,
     language: ConversationsListLanguageType0 | None | Unset = UNSET,
     older_than_hours: int | None | Unset = UNSET,
+    awaiting_approval: bool | Unset = False,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageConversationRead | Problem | None:
@@ -310,6 +326,8 @@ async def asyncio(
         channel_id (None | Unset | UUID):
         language (ConversationsListLanguageType0 | None | Unset):
         older_than_hours (int | None | Unset): Opened more than this many hours ago.
+        awaiting_approval (bool | Unset): Only those holding a public reply that waits for an
+            editor (editors see these whoever they are assigned to). Default: False.
         cursor (None | str | Unset):
         limit (int | Unset): Items per page Default: 50.
 
@@ -330,6 +348,7 @@ async def asyncio(
             channel_id=channel_id,
             language=language,
             older_than_hours=older_than_hours,
+            awaiting_approval=awaiting_approval,
             cursor=cursor,
             limit=limit,
         )
