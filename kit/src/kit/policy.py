@@ -437,6 +437,14 @@ REPORTS: Table = {
             "best-times",
             "best-times.csv",
             "best-times.svg",
+            # The inbox's response times: counts and times only, no citizen's words.
+            "inbox",
+            "inbox.csv",
+            "inbox-days",
+            "inbox-days.csv",
+            "inbox-days.svg",
+            "inbox-ages",
+            "inbox-ages.csv",
         )
     },
 }

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics import settings as analytics_settings
+from analytics.conversations import service as conversations
 from analytics.errors import CodeTaken, DestinationRefused
 from analytics.insights import service as insights
 from analytics.links import service as links
@@ -19,7 +20,15 @@ from analytics.tracking import service as tracking
 from contracts.analytics import LinkRefusedV1
 from contracts.catalog import ProductPublishedV1, ProductUpdatedV1
 from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
-from contracts.publisher import DeliveryPublishedV1, InsightsCollectedV1, LinkRequestedV1
+from contracts.publisher import (
+    ConversationAssignedV1,
+    ConversationClosedV1,
+    ConversationOpenedV1,
+    ConversationRepliedV1,
+    DeliveryPublishedV1,
+    InsightsCollectedV1,
+    LinkRequestedV1,
+)
 from kit.errors import ProblemError
 from kit.events import outbox
 from kit.events.consumer import Subscription, subscribe
@@ -140,6 +149,38 @@ async def on_insights_collected(
     await insights.record_collected(session, event.payload)
 
 
+# The inbox's milestones for the response-time report: each event folds into one row per
+# conversation, the same whatever order they arrive in (analytics.conversations).
+
+
+@subscribe(ConversationOpenedV1, consumer="analytics.on-conversation-opened")
+async def on_conversation_opened(
+    event: Envelope[ConversationOpenedV1], session: AsyncSession
+) -> None:
+    await conversations.record(session, event.payload)
+
+
+@subscribe(ConversationAssignedV1, consumer="analytics.on-conversation-assigned")
+async def on_conversation_assigned(
+    event: Envelope[ConversationAssignedV1], session: AsyncSession
+) -> None:
+    await conversations.record(session, event.payload)
+
+
+@subscribe(ConversationRepliedV1, consumer="analytics.on-conversation-replied")
+async def on_conversation_replied(
+    event: Envelope[ConversationRepliedV1], session: AsyncSession
+) -> None:
+    await conversations.record(session, event.payload)
+
+
+@subscribe(ConversationClosedV1, consumer="analytics.on-conversation-closed")
+async def on_conversation_closed(
+    event: Envelope[ConversationClosedV1], session: AsyncSession
+) -> None:
+    await conversations.record(session, event.payload)
+
+
 SUBSCRIPTIONS: list[Subscription[Any]] = [
     on_product_published,
     on_product_updated,
@@ -148,4 +189,8 @@ SUBSCRIPTIONS: list[Subscription[Any]] = [
     on_tenant_created,
     on_tenant_updated,
     on_insights_collected,
+    on_conversation_opened,
+    on_conversation_assigned,
+    on_conversation_replied,
+    on_conversation_closed,
 ]

@@ -247,3 +247,25 @@ class InsightSnapshot(UUIDPrimaryKey, TenantScoped, Base):
     value: Mapped[int] = mapped_column(BigInteger)
     api_version: Mapped[str] = mapped_column(String(32))
     taken_at: Mapped[datetime]
+
+
+class ConversationTimes(TenantScoped, Base):
+    """One inbox conversation's milestones, from `publisher.conversation.*.v1` (no citizen's
+    name or words): the response-time report reads only this table (analytics.conversations).
+
+    Events come in any order and may repeat, so every column keeps the earliest or latest of
+    what it was sent, never the last one to arrive."""
+
+    __tablename__ = "conversation_times"
+
+    conversation_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    channel_id: Mapped[uuid.UUID]
+    platform: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10))
+    opened_at: Mapped[datetime | None]  # the citizen's first words
+    first_reply_at: Mapped[datetime | None]  # the first staff reply to reach the platform
+    first_reply_by: Mapped[str | None] = mapped_column(String(200))
+    closed_at: Mapped[datetime | None]  # the latest close
+    assignee: Mapped[str | None] = mapped_column(String(200))  # as of `assigned_at`
+    group_id: Mapped[uuid.UUID | None]
+    assigned_at: Mapped[datetime | None]  # the latest assignment (or unassignment)

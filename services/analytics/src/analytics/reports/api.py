@@ -1,5 +1,5 @@
-"""KPI reports, from rollups only; `?format=csv` (or a `.csv` path) and, for the overview and
-best times, `?format=svg` (or `.svg`)."""
+"""KPI reports, from rollups only, and the inbox's response times; `?format=csv` (or a `.csv`
+path) and, for the overview, best times and the inbox's volume, `?format=svg` (or `.svg`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from analytics.conversations import service as inbox
+from analytics.conversations.schemas import InboxAges, InboxDays, InboxReport, InboxRow
 from analytics.dependencies import ContextDep
 from analytics.reports import charts, service
 from analytics.reports.schemas import (
@@ -150,3 +152,65 @@ async def best_times(
 
 
 _register("/best-times", best_times, BestTimes, ("csv", "svg"))
+
+
+def _inbox_rows(report: InboxReport) -> list[dict[str, Any]]:
+    """One CSV line per (dimension, key): every time flattened to its own column, in seconds."""
+
+    def line(dimension: str, row: InboxRow) -> dict[str, Any]:
+        flat: dict[str, Any] = {
+            "dimension": dimension,
+            "key": row.key or "",
+            "platform": row.platform or "",
+            "conversations": row.conversations,
+            "answered": row.answered,
+            "resolved": row.resolved,
+        }
+        for name, times in (("first_response", row.first_response), ("resolution", row.resolution)):
+            for stat, value in times.model_dump().items():
+                flat[f"{name}_{stat}_seconds"] = "" if value is None else value
+        return flat
+
+    return [
+        line("all", report.totals),
+        *(line("staff", r) for r in report.staff),
+        *(line("group", r) for r in report.groups),
+        *(line("channel", r) for r in report.channels),
+    ]
+
+
+async def inbox_report(session: SessionDep, principal: PrincipalDep, ask: AskedDep) -> Any:
+    """First response and resolution times (count, nearest-rank p50/p90/p99, mean, in seconds)
+    of the conversations opened in the period, in all and per staff member (the assignee),
+    group and channel; open conversations by age; conversations opened and closed per day."""
+    report = await inbox.report(session, principal, ask.span)
+    return csv_or_json(ask.format, report, _inbox_rows(report), "inbox")
+
+
+_register("/inbox", inbox_report, InboxReport)
+
+
+async def inbox_days(session: SessionDep, principal: PrincipalDep, ask: AskedDep) -> Any:
+    """Conversations opened and closed per day of the period (the tenant's days)."""
+    result = await inbox.days(session, principal, ask.span)
+    if ask.format == "svg":
+        title = f"Conversations {ask.span.start} to {ask.span.end}"
+        days = [
+            (ask.span.at(d.day).astimezone(ask.span.zone), {"opened": d.opened, "closed": d.closed})
+            for d in result.items
+        ]
+        return charts.svg_response(charts.daily_bars(title, days, "opened", "closed"))
+    return csv_or_json(ask.format, result, result.items, "inbox-days")
+
+
+_register("/inbox-days", inbox_days, InboxDays, ("csv", "svg"))
+
+
+async def inbox_ages(session: SessionDep, principal: PrincipalDep, ask: AskedDep) -> Any:
+    """Conversations not closed at the period's end (or now, if sooner) by the age of their
+    first words, and how many of them no staff reply had reached."""
+    result = await inbox.ages(session, principal, ask.span)
+    return csv_or_json(ask.format, result, result.items, "inbox-ages")
+
+
+_register("/inbox-ages", inbox_ages, InboxAges)

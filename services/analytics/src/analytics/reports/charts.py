@@ -1,5 +1,5 @@
-"""Hand-written SVG charts (no plotting dependency): daily bars for the overview and a
-weekday x hour heatmap for best times."""
+"""Hand-written SVG charts (no plotting dependency): daily bars for the overview and the inbox's
+volume, and a weekday x hour heatmap for best times."""
 
 from __future__ import annotations
 
@@ -27,31 +27,36 @@ def _frame(title: str, body: list[str], height: int = HEIGHT) -> str:
     )
 
 
-def daily_bars(title: str, days: list[tuple[datetime, dict[str, int]]]) -> str:
-    """Clicks per day as bars, orders per day as dots on the same time axis."""
+def daily_bars(
+    title: str,
+    days: list[tuple[datetime, dict[str, int]]],
+    bars: str = "clicks",
+    dots: str = "orders",
+) -> str:
+    """`bars` per day (clicks) as bars, `dots` per day (orders) as dots on the same time axis."""
     if not days:
         return _frame(title, [f'<text x="{PAD}" y="60">No data for this period</text>'])
-    top = max(max(v["clicks"] for _, v in days), 1)
-    top_orders = max(max(v["orders"] for _, v in days), 1)
+    top = max(max(v[bars] for _, v in days), 1)
+    top_dots = max(max(v[dots] for _, v in days), 1)
     plot_w, plot_h = WIDTH - 2 * PAD, HEIGHT - 2 * PAD - 10
     step = plot_w / len(days)
-    body = [f'<text x="{PAD}" y="{PAD - 4}">max {top} clicks/day</text>']
+    body = [f'<text x="{PAD}" y="{PAD - 4}">max {top} {bars}/day</text>']
     for i, (day, values) in enumerate(days):
         x = PAD + i * step
-        h = plot_h * values["clicks"] / top
+        h = plot_h * values[bars] / top
         y = PAD + plot_h - h
         body.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(step - 2, 1):.1f}" height="{h:.1f}" '
-            f'fill="#4878a8"><title>{day.date()}: {values["clicks"]} clicks, '
-            f"{values['orders']} orders</title></rect>"
+            f'fill="#4878a8"><title>{day.date()}: {values[bars]} {bars}, '
+            f"{values[dots]} {dots}</title></rect>"
         )
-        oy = PAD + plot_h - plot_h * values["orders"] / top_orders
+        oy = PAD + plot_h - plot_h * values[dots] / top_dots
         body.append(f'<circle cx="{x + step / 2:.1f}" cy="{oy:.1f}" r="3" fill="#d0683a"/>')
         if i % max(1, len(days) // 8) == 0:
             body.append(f'<text x="{x:.1f}" y="{HEIGHT - 12}">{day:%m-%d}</text>')
     body.append(
-        f'<text x="{WIDTH - 200}" y="20"><tspan fill="#4878a8">■ clicks</tspan> '
-        f'<tspan fill="#d0683a">● orders</tspan></text>'
+        f'<text x="{WIDTH - 200}" y="20"><tspan fill="#4878a8">■ {bars}</tspan> '
+        f'<tspan fill="#d0683a">● {dots}</tspan></text>'
     )
     return _frame(title, body)
 
