@@ -1,22 +1,7 @@
-"""The inbox's response-time report against a scripted day of conversations, every number
-computed by hand below (percentiles: nearest rank, the value at rank ceil(p x n)).
-
-The day is 2026-10-01 in Takeo (Asia/Tokyo, UTC+9), times below are Takeo's:
-
-| conv | channel | assignee          | opened      | first reply | closed          |
-|------|---------|-------------------|-------------|-------------|-----------------|
-| c0   | fb      | aiko              | 09-30 23:50 | 09-30 23:55 | 10-01 00:10     |
-| c1   | fb      | aiko              | 08:30 (*)   | 08:40       | 09:30           |
-| c2   | fb      | ben               | 09:30       | 10:00       | 12:30           |
-| c3   | line    | aiko              | 11:00       | 11:02       | 11:20           |
-| c4   | line    | aiko, then ben    | 13:00       | 14:00       | -               |
-| c5   | fb      | -                 | 15:00       | -           | -               |
-| c6   | line    | ben               | 16:45       | 16:50       | 18:45           |
-| c7   | fb      | aiko              | 23:30       | 23:40       | 10-02 00:30     |
-
-(*) 08:30 in Takeo is 23:30 UTC on 09-30: the town's day, not UTC's, decides.
-c1 and c4 have a second reply, which changes no first response time. The events are delivered
-shuffled, one of them twice.
+"""The inbox's response-time report against a scripted day of conversations
+(`contracts.samples.inbox_day`, whose table gives every time), each number computed by hand
+below (percentiles: nearest rank, the value at rank ceil(p x n) of the n sorted times). The
+events are delivered shuffled, the replies twice each.
 """
 
 import csv
@@ -24,7 +9,7 @@ import io
 import random
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,84 +23,36 @@ from analytics.handlers import (
     on_tenant_created,
 )
 from contracts import samples
-from contracts.publisher import (
-    ConversationAssignedV1,
-    ConversationClosedV1,
-    ConversationOpenedV1,
-    ConversationRepliedV1,
-)
+from contracts.publisher import ConversationOpenedV1
+from contracts.samples import takeo_time as at
 from kit.auth import InternalPrincipal
 from kit.events import consumer
-from kit.events.consumer import Subscription
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import delivery, principal
 
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
-TAKEO = ZoneInfo("Asia/Tokyo")
 AIKO, BEN = "u-aiko", "u-ben"
 FB, LINE = uuid.uuid4(), uuid.uuid4()
-PLATFORM = {FB: "facebook_page", LINE: "line"}
 DAY = "start=2026-10-01&end=2026-10-02"
 TWO_DAYS = "start=2026-10-01&end=2026-10-03"
-
-
-def at(text: str) -> datetime:
-    """A Takeo time: `HH:MM` on 10-01, or `MM-DD HH:MM`."""
-    if len(text) == 5:
-        text = f"10-01 {text}"
-    return datetime.strptime(f"2026-{text}", "%Y-%m-%d %H:%M").replace(tzinfo=TAKEO)
-
-
-def script() -> list[tuple[Subscription[Any], Any]]:
-    """Every event of the day, in the order they happened."""
-    events: list[tuple[Subscription[Any], Any]] = []
-
-    def conversation(
-        channel: uuid.UUID,
-        opened: str,
-        assigned: list[tuple[str, str]],
-        replies: list[tuple[str, str]],
-        closed: str | None,
-    ) -> None:
-        common = {
-            "conversation_id": uuid.uuid4(),
-            "channel_id": channel,
-            "platform": PLATFORM[channel],
-            "kind": "message" if channel == LINE else "comment",
-        }
-        events.append((on_conversation_opened, ConversationOpenedV1(**common, at=at(opened))))
-        for who, when in assigned:
-            assignment = ConversationAssignedV1(**common, at=at(when), assignee=who, by="rule:1")
-            events.append((on_conversation_assigned, assignment))
-        for who, when in replies:
-            reply = ConversationRepliedV1(
-                **common, at=at(when), message_id=uuid.uuid4(), via="comment", by=who
-            )
-            events.append((on_conversation_replied, reply))
-        if closed is not None:
-            events.append(
-                (on_conversation_closed, ConversationClosedV1(**common, at=at(closed), by="x"))
-            )
-
-    conversation(FB, "09-30 23:50", [(AIKO, "09-30 23:50")], [(AIKO, "09-30 23:55")], "00:10")
-    conversation(FB, "08:30", [(AIKO, "08:30")], [(AIKO, "08:40"), (AIKO, "09:00")], "09:30")
-    conversation(FB, "09:30", [(BEN, "09:30")], [(BEN, "10:00")], "12:30")
-    conversation(LINE, "11:00", [(AIKO, "11:00")], [(AIKO, "11:02")], "11:20")
-    conversation(
-        LINE, "13:00", [(AIKO, "13:00"), (BEN, "13:05")], [(BEN, "14:00"), (BEN, "15:00")], None
+HANDLERS = {
+    h.event_type: h
+    for h in (
+        on_conversation_opened,
+        on_conversation_assigned,
+        on_conversation_replied,
+        on_conversation_closed,
     )
-    conversation(FB, "15:00", [], [], None)
-    conversation(LINE, "16:45", [(BEN, "16:45")], [(BEN, "16:50")], "18:45")
-    conversation(FB, "23:30", [(AIKO, "23:30")], [(AIKO, "23:40")], "10-02 00:30")
-    return events
+}
 
 
 async def play_day(runtime: ServiceRuntime, tenant: uuid.UUID) -> None:
     created = samples.tenant_created()  # Asia/Tokyo
     assert await consumer.handle(on_tenant_created, runtime.db, delivery(created, tenant))
-    events = script()
+    events = samples.inbox_day(FB, LINE, AIKO, BEN)
     random.Random(16).shuffle(events)
-    for subscription, payload in events:
+    for payload in events:
+        subscription = HANDLERS[payload.event_type]
         envelope = delivery(payload, tenant)
         assert await consumer.handle(subscription, runtime.db, envelope)
         if subscription is on_conversation_replied:  # a redelivery: no second effect
@@ -308,7 +245,8 @@ async def test_bad_period_is_a_problem(as_user: Client) -> None:
 
 def test_the_script_is_what_the_table_says() -> None:
     """The hand computation rests on the table; the script must say the same."""
-    opened = sorted(e.at for s, e in script() if s is on_conversation_opened)
+    events = samples.inbox_day(FB, LINE, AIKO, BEN)
+    opened = sorted(e.at for e in events if isinstance(e, ConversationOpenedV1))
     assert opened[:2] == [at("09-30 23:50"), at("08:30")]
     assert at("08:30").astimezone(ZoneInfo("UTC")).date().isoformat() == "2026-09-30"
     assert at("10-02 00:30") - at("23:30") == timedelta(hours=1)

@@ -115,8 +115,15 @@ from .group_update import GroupUpdate
 from .import_read import ImportRead
 from .import_read_summary import ImportReadSummary
 from .import_result import ImportResult
+from .inbox_age_bucket import InboxAgeBucket
+from .inbox_ages import InboxAges
+from .inbox_day import InboxDay
+from .inbox_days import InboxDays
+from .inbox_report import InboxReport
+from .inbox_row import InboxRow
 from .inbox_settings_read import InboxSettingsRead
 from .inbox_settings_update import InboxSettingsUpdate
+from .inbox_times import InboxTimes
 from .insights_snapshots_create_response_insights_snapshots_create import (
     InsightsSnapshotsCreateResponseInsightsSnapshotsCreate,
 )
@@ -357,6 +364,9 @@ from .reply_create_language_type_0 import ReplyCreateLanguageType0
 from .reply_rejection import ReplyRejection
 from .reports_best_times_format import ReportsBestTimesFormat
 from .reports_channels_format import ReportsChannelsFormat
+from .reports_inbox_ages_format import ReportsInboxAgesFormat
+from .reports_inbox_days_format import ReportsInboxDaysFormat
+from .reports_inbox_format import ReportsInboxFormat
 from .reports_overview_format import ReportsOverviewFormat
 from .reports_posts_format import ReportsPostsFormat
 from .reports_producers_format import ReportsProducersFormat
@@ -601,8 +611,15 @@ __all__ = (
     "ImportRead",
     "ImportReadSummary",
     "ImportResult",
+    "InboxAgeBucket",
+    "InboxAges",
+    "InboxDay",
+    "InboxDays",
+    "InboxReport",
+    "InboxRow",
     "InboxSettingsRead",
     "InboxSettingsUpdate",
+    "InboxTimes",
     "InsightsSnapshotsCreateResponseInsightsSnapshotsCreate",
     "InstagramChannelCreate",
     "InstagramChannelCreateApprovalPolicy",
@@ -833,6 +850,9 @@ __all__ = (
     "ReplyRejection",
     "ReportsBestTimesFormat",
     "ReportsChannelsFormat",
+    "ReportsInboxAgesFormat",
+    "ReportsInboxDaysFormat",
+    "ReportsInboxFormat",
     "ReportsOverviewFormat",
     "ReportsPostsFormat",
     "ReportsProducersFormat",

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 PERCENTILE_METHOD = "nearest-rank: the value at rank ceil(p/100 x n) of the n sorted times"
 
 
-class Times(BaseModel):
+class InboxTimes(BaseModel):
     """Seconds; None when no conversation of the row has the milestone."""
 
     p50: float | None = None
@@ -29,11 +29,11 @@ class InboxRow(BaseModel):
     conversations: int
     answered: int = Field(description="Those with a staff reply that reached the platform.")
     resolved: int = Field(description="Those closed now.")
-    first_response: Times = Field(description="From the citizen's first words to the reply.")
-    resolution: Times = Field(description="From the citizen's first words to the close.")
+    first_response: InboxTimes = Field(description="From the citizen's first words to the reply.")
+    resolution: InboxTimes = Field(description="From the citizen's first words to the close.")
 
 
-class AgeBucket(BaseModel):
+class InboxAgeBucket(BaseModel):
     """Conversations not closed at `as_of` whose first words are this old."""
 
     label: str
@@ -61,7 +61,7 @@ class InboxReport(BaseModel):
     staff: list[InboxRow]
     groups: list[InboxRow]
     channels: list[InboxRow]
-    open_by_age: list[AgeBucket]
+    open_by_age: list[InboxAgeBucket]
     days: list[InboxDay]
 
 
@@ -72,4 +72,4 @@ class InboxDays(BaseModel):
 
 class InboxAges(BaseModel):
     as_of: datetime
-    items: list[AgeBucket]
+    items: list[InboxAgeBucket]

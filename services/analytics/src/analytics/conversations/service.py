@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics.conversations import repository as times_repo
 from analytics.conversations.schemas import (
-    AgeBucket,
+    InboxAgeBucket,
     InboxAges,
     InboxDay,
     InboxDays,
     InboxReport,
     InboxRow,
-    Times,
+    InboxTimes,
 )
 from analytics.reports.service import Period, producer_scope
 from contracts.publisher import (
@@ -64,12 +64,12 @@ async def record(session: AsyncSession, event: Milestone) -> None:
     )
 
 
-def _times(row: dict[str, Any], prefix: str) -> Times:
+def _times(row: dict[str, Any], prefix: str) -> InboxTimes:
     def number(name: str) -> float | None:
         value = row[f"{prefix}_{name}"]
         return None if value is None else float(value)
 
-    return Times(p50=number("p50"), p90=number("p90"), p99=number("p99"), mean=number("mean"))
+    return InboxTimes(p50=number("p50"), p90=number("p90"), p99=number("p99"), mean=number("mean"))
 
 
 def _row(row: dict[str, Any]) -> InboxRow:
@@ -146,10 +146,10 @@ async def days(session: AsyncSession, principal: InternalPrincipal, span: Period
     return InboxDays(timezone=span.zone.key, items=await _days(session, span))
 
 
-async def _ages(session: AsyncSession, moment: datetime) -> list[AgeBucket]:
+async def _ages(session: AsyncSession, moment: datetime) -> list[InboxAgeBucket]:
     counts = await times_repo.open_by_age(session, moment, [(low, high) for _, low, high in AGES])
     return [
-        AgeBucket(label=label, from_seconds=low, to_seconds=high, open=n, unanswered=u)
+        InboxAgeBucket(label=label, from_seconds=low, to_seconds=high, open=n, unanswered=u)
         for (label, low, high), (n, u) in zip(AGES, counts, strict=True)
     ]
 

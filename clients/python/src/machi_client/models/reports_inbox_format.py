@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ReportsInboxFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    SVG = "svg"
+
+    def __str__(self) -> str:
+        return str(self.value)
