@@ -67,7 +67,12 @@ def takeo_time(text: str) -> datetime:
 
 
 def inbox_day(
-    fb: uuid.UUID, line: uuid.UUID, aiko: str, ben: str, group: uuid.UUID | None = None
+    fb: uuid.UUID,
+    line: uuid.UUID,
+    aiko: str,
+    ben: str,
+    group: uuid.UUID | None = None,
+    line_platform: str = "line",
 ) -> list[InboxMilestone]:
     """A scripted day of the citizen inbox, 2026-10-01 in Takeo (Asia/Tokyo, UTC+9), as the
     publisher's conversation events, in the order they happened. Times are Takeo's:
@@ -85,10 +90,11 @@ def inbox_day(
 
     (*) 08:30 in Takeo is 23:30 UTC on 09-30: the town's day, not UTC's, decides. c1 and c4
     have a second reply, which changes no first response time. Every assignment to ben names
-    `group` (his team), aiko's none.
+    `group` (his team), aiko's none. `line_platform`: the second channel's platform, when a
+    test's town has another kind of channel there.
     """
     events: list[InboxMilestone] = []
-    platforms = {fb: "facebook_page", line: "line"}
+    platforms = {fb: "facebook_page", line: line_platform}
 
     def conversation(
         channel: uuid.UUID,

@@ -21,10 +21,12 @@ from babel.dates import (
     get_day_names,
     get_month_names,
 )
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, get_currency_precision
 from babel.support import Translations
+from babel.units import format_unit
 from starlette.responses import Response
 
 LANGUAGES = ("ja", "ko", "en")
@@ -164,3 +166,29 @@ def day(value: date, language: str) -> str:
 def month(value: date, language: str) -> str:
     """A month and its year (`January 2031`, `2031年1月`)."""
     return str(format_skeleton("yMMMM", datetime.combine(value, time()), locale=_locale(language)))
+
+
+DURATION_UNITS = (
+    (86_400, "duration-day"),
+    (3_600, "duration-hour"),
+    (60, "duration-minute"),
+    (1, "duration-second"),
+)
+
+
+def duration(seconds: float | None, language: str) -> str:
+    """A length of time by its two largest units, as the language writes them short (`19 min
+    30 sec`, `1 時間30 分`, `2일 3시간`); an en dash for none."""
+    if seconds is None:
+        return "\u2013"
+    left = round(seconds)
+    parts: list[str] = []
+    for size, unit in DURATION_UNITS:
+        count, left = divmod(left, size)
+        if count and len(parts) < 2:
+            parts.append(str(format_unit(count, unit, length="short", locale=_locale(language))))
+        elif parts:
+            break  # `1 hr 0 min 5 sec` is shown `1 hr`: two neighbouring units at most
+    if not parts:
+        return str(format_unit(0, "duration-second", length="short", locale=_locale(language)))
+    return str(format_list(parts, style="unit-narrow", locale=_locale(language)))

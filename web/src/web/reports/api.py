@@ -1,6 +1,6 @@
 """The reports page: a period's figures by post, channel, product and producer, as tables and as
-bars drawn server-side in SVG (no script), each with its CSV download; and the best times to post
-as a weekday x hour heatmap."""
+bars drawn server-side in SVG (no script), each with its CSV download; the best times to post
+as a weekday x hour heatmap; and beside it the inbox's page: how fast citizens are answered."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from web.console.api import _town_frame
 from web.console.service import Town
 from web.dependencies import LanguageDep, RendererDep, SessionDep, UserApi
 from web.gateway import ApiError
-from web.reports import service
+from web.reports import inbox, service
 
 router = APIRouter(prefix="/console/reports")
 
@@ -46,12 +46,40 @@ async def reports_page(
     return render.page(request, "console/reports.html", context, status=200 if readable else 422)
 
 
+@router.get("/inbox", response_class=HTMLResponse)
+async def inbox_page(
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+    start: str | None = None,
+    end: str | None = None,
+) -> Response:
+    """This month's inbox response times, or a chosen period's."""
+    frame = await _town_frame(api, language)
+    town = frame["town"]
+    assert isinstance(town, Town)
+    first, last, readable = service.period(start, end, town.timezone)
+    context = {
+        **frame,
+        "session": session,
+        "first": first,
+        "last": last,
+        "readable": readable,
+        "inbox": await inbox.figures(api, first, last, town.timezone, language),
+        "kinds": inbox.KINDS,
+    }
+    status = 200 if readable else 422
+    return render.page(request, "console/reports_inbox.html", context, status=status)
+
+
 @router.get("/{kind}.csv")
 async def report_csv(
     kind: str, api: UserApi, language: LanguageDep, start: str | None = None, end: str | None = None
 ) -> Response:
     """One report as CSV, for a spreadsheet."""
-    if kind not in service.KINDS:
+    if kind not in service.KINDS and kind not in inbox.KINDS:
         raise ApiError(404, "No such report")
     frame = await _town_frame(api, language)
     town = frame["town"]

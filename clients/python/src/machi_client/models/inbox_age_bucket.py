@@ -16,14 +16,14 @@ class InboxAgeBucket:
     Attributes:
         from_seconds (int):
         label (str):
-        open_ (int):
+        still_open (int):
         to_seconds (int | None):
         unanswered (int): Of those, the ones no staff reply had reached yet.
     """
 
     from_seconds: int
     label: str
-    open_: int
+    still_open: int
     to_seconds: int | None
     unanswered: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -33,7 +33,7 @@ class InboxAgeBucket:
 
         label = self.label
 
-        open_ = self.open_
+        still_open = self.still_open
 
         to_seconds: int | None
         to_seconds = self.to_seconds
@@ -46,7 +46,7 @@ class InboxAgeBucket:
             {
                 "from_seconds": from_seconds,
                 "label": label,
-                "open": open_,
+                "still_open": still_open,
                 "to_seconds": to_seconds,
                 "unanswered": unanswered,
             }
@@ -61,7 +61,7 @@ class InboxAgeBucket:
 
         label = d.pop("label")
 
-        open_ = d.pop("open")
+        still_open = d.pop("still_open")
 
         def _parse_to_seconds(data: object) -> int | None:
             if data is None:
@@ -75,7 +75,7 @@ class InboxAgeBucket:
         inbox_age_bucket = cls(
             from_seconds=from_seconds,
             label=label,
-            open_=open_,
+            still_open=still_open,
             to_seconds=to_seconds,
             unanswered=unanswered,
         )

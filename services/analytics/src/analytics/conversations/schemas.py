@@ -39,7 +39,7 @@ class InboxAgeBucket(BaseModel):
     label: str
     from_seconds: int
     to_seconds: int | None  # exclusive; None: no upper bound
-    open: int
+    still_open: int
     unanswered: int = Field(description="Of those, the ones no staff reply had reached yet.")
 
 

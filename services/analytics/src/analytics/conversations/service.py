@@ -57,7 +57,7 @@ async def record(session: AsyncSession, event: Milestone) -> None:
         milestones = {
             "assigned_at": event.at,
             "assignee": event.assignee,
-            "group_id": getattr(event, "group_id", None),
+            "group_id": event.group_id,
         }
     await times_repo.record(
         session, event.conversation_id, event.channel_id, event.platform, event.kind, **milestones
@@ -149,7 +149,7 @@ async def days(session: AsyncSession, principal: InternalPrincipal, span: Period
 async def _ages(session: AsyncSession, moment: datetime) -> list[InboxAgeBucket]:
     counts = await times_repo.open_by_age(session, moment, [(low, high) for _, low, high in AGES])
     return [
-        InboxAgeBucket(label=label, from_seconds=low, to_seconds=high, open=n, unanswered=u)
+        InboxAgeBucket(label=label, from_seconds=low, to_seconds=high, still_open=n, unanswered=u)
         for (label, low, high), (n, u) in zip(AGES, counts, strict=True)
     ]
 
