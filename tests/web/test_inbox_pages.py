@@ -200,3 +200,47 @@ def test_a_conversation_given_to_a_group_goes_to_its_member_and_shows_under_my_g
     assert name in text_of(listed)
     unassigned = staff.get("/console/inbox?view=unassigned")
     assert f'href="/console/inbox/{thread["id"]}"' not in unassigned.text
+
+
+def test_a_writers_public_reply_waits_for_an_editor_and_goes_out_once_approved(
+    platform: Platform,
+    town_channels: dict[str, dict[str, Any]],
+    town_team: dict[str, tuple[str, str]],
+    meta_server: tuple[FakeMeta, str],
+) -> None:
+    graph, _ = meta_server
+    admin = platform.seeded_admin()
+    held = admin.put("/v1/settings/inbox", json={"public_replies_need_approval": True})
+    assert held.status_code == 200, held.text
+    try:
+        thread = comment_from_a_citizen(platform, "Mori Aya", "Where do I park for the market?")
+        path = f"/console/inbox/{thread['id']}"
+        writer = httpx.Client(base_url=platform.url, timeout=30)
+        assert sign_in(writer, *town_team["writer"]).status_code == 303
+        page = writer.get(f"{path}?lang=en")
+        words = {"text": "The town hall car park is free on Sundays.", "csrf_token": csrf_of(page)}
+
+        queued = writer.post(f"{path}/reply", data=words)
+        assert queued.headers["location"] == f"{path}?done=held"
+        shown = text_of(writer.get(queued.headers["location"]))
+        assert "Your reply waits for an editor's approval before it goes out." in shown
+        assert f"{path}/replies/" not in shown  # its author cannot approve it
+
+        editor = httpx.Client(base_url=platform.url, timeout=30)
+        assert sign_in(editor, *seed.ADMIN).status_code == 303
+        waiting = editor.get("/console/inbox?view=awaiting&status=any&lang=en")
+        assert f'href="{path}"' in waiting.text
+        review = editor.get(f"{path}?lang=en")
+        (approve,) = re.findall(rf'action="({path}/replies/[0-9a-f-]+/approve)"', review.text)
+        assert not [r for r in graph.replies if r["to"] == thread["comment_id"]]  # held
+
+        approved = editor.post(approve, data={"csrf_token": csrf_of(review)})
+        assert approved.headers["location"] == f"{path}?done=approved"
+
+        def sent() -> list[dict[str, Any]]:
+            return [r for r in graph.replies if r["to"] == thread["comment_id"]]
+
+        (reply,) = eventually_sync(sent, what="the approved reply to reach the Page")
+        assert reply["message"] == "The town hall car park is free on Sundays."
+    finally:
+        admin.put("/v1/settings/inbox", json={"public_replies_need_approval": False})

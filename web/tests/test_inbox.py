@@ -25,6 +25,7 @@ CHANNEL = str(uuid.uuid4())
         ({}, {"status": "open"}),  # all I answer, open
         ({"view": "mine"}, {"assignee": "me", "status": "open"}),
         ({"view": "groups"}, {"group": "mine", "status": "open"}),
+        ({"view": "awaiting", "status": "any"}, {"awaiting_approval": "true"}),
         (
             {"age": "72", "language": "ko", "status": "waiting"},
             {"older_than_hours": "72", "language": "ko", "status": "waiting"},
@@ -113,8 +114,8 @@ def gateway(answer: httpx.Response, calls: list[str]) -> AuthenticatedClient:
     )
 
 
-def counts(mine: int, unassigned: int) -> httpx.Response:
-    body = {"open_mine": mine, "open_unassigned": unassigned}
+def counts(mine: int, unassigned: int, held: int = 0) -> httpx.Response:
+    body = {"open_mine": mine, "open_unassigned": unassigned, "awaiting_approval": held}
     return httpx.Response(200, json=body)
 
 
@@ -123,6 +124,10 @@ async def test_the_menus_inbox_counter_is_one_call_for_whoever_answers() -> None
     found = await navigation.counters(gateway(counts(2, 5), calls), me(["staff"]))
     assert found == {navigation.INBOX: 7}
     assert calls == ["/v1/conversations/counts"]
+    # an editor's count holds the public replies waiting for their approval too
+    held = await navigation.counters(gateway(counts(0, 1, held=2), calls), me(["editor"]))
+    assert held == {navigation.INBOX: 3}
+    assert len(calls) == 2
 
 
 async def test_no_call_for_a_role_without_the_inbox_and_no_broken_page_on_a_refusal() -> None:

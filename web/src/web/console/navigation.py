@@ -18,7 +18,9 @@ CATALOG_TEAM = frozenset({"admin", "editor", "writer", "photographer"})
 EVERYONE = "everyone"  # in a town: any role (the operator has no town)
 TOWN = "town"
 OPERATOR = "operator"
-INBOX = "inbox"  # the counter of open conversations for the signed-in user or for nobody
+# The counter of open conversations for the signed-in user or for nobody, and (for editors)
+# public replies waiting for their approval.
+INBOX = "inbox"
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,8 @@ async def counters(api: AuthenticatedClient, me: Any) -> dict[str, int]:
         return {}
     if counts is None:
         return {}
-    return {INBOX: counts.open_mine + counts.open_unassigned}
+    held = counts.awaiting_approval if isinstance(counts.awaiting_approval, int) else 0
+    return {INBOX: counts.open_mine + counts.open_unassigned + held}
 
 
 def shown_count(value: int | None) -> str:

@@ -12,7 +12,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from machi_client.models import ConversationDetail, MeRead
+from machi_client.models import ConversationDetail, MeRead, MessageRead
 from web import i18n
 from web.admin import service as admin
 from web.composer.service import PLATFORM_NAMES
@@ -32,6 +32,9 @@ DONE = {
     "noted": N_("Note added."),
     "saved": N_("Saved."),
     "closed": N_("Conversation closed."),
+    "approved": N_("Approved: the reply is sent through the platform in a moment."),
+    "rejected": N_("Sent back to its author with your reason."),
+    "held": N_("Your reply waits for an editor's approval before it goes out."),
     "hide": N_("The comment is hidden on the platform."),
     "unhide": N_("The comment is shown again on the platform."),
     "delete": N_("The comment is deleted on the platform."),
@@ -84,6 +87,7 @@ async def inbox_page(
         "groups": {str(g.id): g.name for g in await service.groups(api)},
         "views": service.VIEWS,
         "ages": service.AGES,
+        "reviews": bool(service.MODERATORS & set(me.roles)),
         "given": service.given,
         "languages": i18n.LANGUAGE_NAMES,
         "statuses": service.STATUSES,
@@ -136,6 +140,7 @@ async def _conversation_page(
         "when": _when(_town(frame).timezone, language),
         "given": service.given,
         "moderates": service.moderates(me, found),
+        "reviews": bool(service.MODERATORS & set(me.roles)),
     }
     return render.page(request, "inbox/conversation.html", context, status=status)
 
@@ -198,7 +203,8 @@ async def reply(
 
     sent = await submit(answer.errors, send)
     if not isinstance(sent, Refused):
-        return _back(conversation_id, "replied")
+        held = isinstance(sent, MessageRead) and service.given(sent.state) == "awaiting_approval"
+        return _back(conversation_id, "held" if held else "replied")
     errors = answer.errors
     if slug and slug[0] == PUSH_NEEDED:
         errors["slug"] = PUSH_NEEDED
@@ -282,6 +288,57 @@ async def moderate(
     )
     if not isinstance(done, Refused):
         return _back(conversation_id, action)
+    return await _conversation_page(
+        request, render, session, api, language, conversation_id, errors=errors, status=422
+    )
+
+
+@router.post("/{conversation_id}/replies/{message_id}/approve", dependencies=[CsrfChecked])
+async def approve_reply(
+    conversation_id: UUID,
+    message_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """An editor lets a held public reply go out; nobody approves their own."""
+    errors: dict[str, str] = {}
+    done = await submit(
+        errors,
+        lambda: service.approve(api, conversation_id, message_id),
+        shown=FORM_REFUSALS | {403},
+    )
+    if not isinstance(done, Refused):
+        return _back(conversation_id, "approved")
+    return await _conversation_page(
+        request, render, session, api, language, conversation_id, errors=errors, status=422
+    )
+
+
+@router.post("/{conversation_id}/replies/{message_id}/reject", dependencies=[CsrfChecked])
+async def reject_reply(
+    conversation_id: UUID,
+    message_id: UUID,
+    request: Request,
+    render: RendererDep,
+    session: SessionDep,
+    api: UserApi,
+    language: LanguageDep,
+) -> Response:
+    """An editor sends a held public reply back to its author, saying why."""
+    reason = str((await request.form()).get("reason") or "").strip()
+    errors: dict[str, str] = {}
+    if not reason or len(reason) > 1000:
+        errors["form"] = N_("Say why, in up to 1,000 characters: the author reads it.")
+    done = await submit(
+        errors,
+        lambda: service.reject(api, conversation_id, message_id, reason),
+        shown=FORM_REFUSALS | {403},
+    )
+    if not isinstance(done, Refused):
+        return _back(conversation_id, "rejected")
     return await _conversation_page(
         request, render, session, api, language, conversation_id, errors=errors, status=422
     )

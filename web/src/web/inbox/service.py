@@ -19,6 +19,8 @@ from machi_client.api.conversations import (
     conversations_list,
     conversations_notes,
     conversations_replies,
+    conversations_reply_approve,
+    conversations_reply_reject,
     conversations_update,
 )
 from machi_client.api.settings import inbox_groups_list, inbox_templates_list
@@ -38,6 +40,7 @@ from machi_client.models import (
     PageConversationRead,
     ReplyCreate,
     ReplyCreateLanguageType0,
+    ReplyRejection,
     SavedReplyRead,
 )
 from machi_client.types import UNSET, Unset
@@ -50,6 +53,7 @@ VIEWS = {
     "mine": N_("Mine"),
     "groups": N_("My groups"),
     "unassigned": N_("Unassigned"),
+    "awaiting": N_("Replies awaiting approval"),
 }
 # How long ago the conversation opened: the API's `older_than_hours`.
 AGES = {
@@ -65,6 +69,7 @@ VIEW_PARAMS = {
     "mine": {"assignee": "me"},
     "groups": {"group": "mine"},
     "unassigned": {"assignee": "none"},
+    "awaiting": {"awaiting_approval": "true"},
 }
 
 
@@ -135,6 +140,7 @@ async def conversations(
         status=ConversationsListStatusType0(params["status"]) if "status" in params else UNSET,
         assignee=params.get("assignee", UNSET),
         group=params.get("group", UNSET),
+        awaiting_approval="awaiting_approval" in params,
         channel_id=UUID(params["channel_id"]) if "channel_id" in params else UNSET,
         language=(
             ConversationsListLanguageType0(params["language"]) if "language" in params else UNSET
@@ -331,3 +337,22 @@ async def groups(api: AuthenticatedClient) -> list[GroupRead]:
     """The town's groups of staff, by name."""
     found: list[GroupRead] = parsed(await inbox_groups_list.asyncio_detailed(client=api), list)
     return found
+
+
+async def approve(api: AuthenticatedClient, conversation_id: UUID, message_id: UUID) -> None:
+    """Let a held public reply go out (the worker sends it once)."""
+    answer = await conversations_reply_approve.asyncio_detailed(
+        conversation_id, message_id, client=api
+    )
+    parsed(answer, MessageRead)
+
+
+async def reject(
+    api: AuthenticatedClient, conversation_id: UUID, message_id: UUID, reason: str
+) -> None:
+    """Send a held public reply back to its author with the reason; it is never sent."""
+    body = ReplyRejection(reason=reason)
+    answer = await conversations_reply_reject.asyncio_detailed(
+        conversation_id, message_id, client=api, body=body
+    )
+    parsed(answer, MessageRead)
