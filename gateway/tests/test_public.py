@@ -207,6 +207,49 @@ class TestTownPage:
         assert first.headers["cache-control"] == "public, max-age=30"
         assert len(standins["catalog"].seen) == calls
 
+    @pytest.mark.parametrize("page", ["", "/store", "/products/black-garlic"])
+    async def test_a_kept_page_is_answered_as_the_router_answered_it(
+        self, public_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn], page: str
+    ) -> None:
+        """The second read comes from the edge (`gateway.public.edge`), in front of the router:
+        the same body and headers, 304 and HEAD as the first, and no service called."""
+        path, korean = f"/public/{takeo.slug}{page}", {"Accept-Language": "ko"}
+        built = await public_http.get(path, headers=korean)
+        calls = {name: len(s.seen) for name, s in standins.items()}
+
+        kept = await public_http.get(path, headers=korean)
+        head = await public_http.head(path, headers=korean)
+        unchanged = await public_http.get(
+            path, headers={**korean, "If-None-Match": built.headers["etag"]}
+        )
+
+        assert (kept.status_code, kept.content) == (200, built.content)
+        same = {k: v for k, v in built.headers.items() if k not in {"x-request-id", "ratelimit"}}
+        assert {k: v for k, v in kept.headers.items() if k in same} == same
+        assert set(kept.headers) == set(built.headers)
+        assert kept.headers["x-request-id"] != built.headers["x-request-id"]
+        assert (head.status_code, head.content) == (200, b"")
+        assert head.headers["etag"] == built.headers["etag"]
+        assert head.headers["content-length"] == str(len(built.content))
+        assert unchanged.status_code == 304
+        assert {name: len(s.seen) for name, s in standins.items()} == calls
+
+    async def test_a_visitor_past_the_public_rate_is_refused_a_kept_page(
+        self,
+        gateway_with: GatewayFactory,
+        standins: dict[str, StandIn],
+        gateway_settings: GatewaySettings,
+        takeo: Town,
+    ) -> None:
+        slow = gateway_settings.model_copy(update={"public_rate_limit_per_minute": 2})
+        http = await gateway_with({n: s.client() for n, s in standins.items()}, settings=slow)
+        answers = [await http.get(f"/public/{takeo.slug}") for _ in range(3)]
+
+        assert [a.status_code for a in answers] == [200, 200, 429]
+        assert answers[-1].json()["type"] == type_uri("rate-limited")
+        assert int(answers[-1].headers["retry-after"]) >= 1
+        assert "ratelimit" in answers[1].headers
+
     async def test_unknown_town_is_404(self, public_http: httpx.AsyncClient) -> None:
         response = await public_http.get("/public/atlantis")
         assert response.status_code == 404

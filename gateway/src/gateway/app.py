@@ -25,6 +25,7 @@ from gateway.plans import api as plans_api
 from gateway.playbook import api as playbook_api
 from gateway.public import api as public_api
 from gateway.public import events as public_events
+from gateway.public.edge import PublicEdge
 from gateway.public.service import PublicPages
 from gateway.ratelimit import Buckets, RedisBuckets, make_buckets
 from gateway.redirect import events as redirect_events
@@ -126,6 +127,8 @@ def create_app(
     app.state.runtime = runtime  # where kit's client-address and outbound-guard helpers look
     webhooks_api.document_webhooks(app.webhooks)
     install_problem_handlers(app)
+    # Innermost: a kept public page is answered inside the request context, before the router.
+    app.add_middleware(PublicEdge, state=state)
     app.add_middleware(RequestContextMiddleware, service=runtime.service)
     # Inside the edge headers, in front of the request context and the router: a click costs
     # neither (it logs and counts itself).

@@ -87,6 +87,17 @@ class PublicState:
             self.builds.start(flight, lambda: self._store(key, generation, build))
         return page
 
+    def kept(self, key: tuple[str, ...]) -> Page | None:
+        """The page of `key` when it can be answered as it is: kept, of its town's current
+        generation and not in the last part of its life (else `page` has work to start)."""
+        found = self.bodies.lookup(key)
+        if found is None:
+            return None
+        page, left = found
+        if page.generation != self.generations.get(key[0], 0):
+            return None
+        return page if left >= page.max_age * REFRESH_WHEN_LEFT else None
+
     async def _store(self, key: tuple[str, ...], generation: int, build: Build[Page]) -> Page:
         page = dataclasses.replace(await build(), generation=generation)
         kept = self.bodies.get(key)
@@ -151,7 +162,7 @@ def _page(document: dict[str, Any], language: str, ttl: float) -> Page:
     return Page(body, etag_of(body), max_age, language)
 
 
-def _respond(request: Request, page: Page) -> Response:
+def respond(request: Request, page: Page) -> Response:
     headers = {
         "etag": page.etag,
         "cache-control": f"public, max-age={page.max_age}",
@@ -182,7 +193,7 @@ async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Co
             raise TownNotFound(f"no such page in {slug}")
         return _page(localize(document, language, town.fallback_locale), language, public.ttl)
 
-    return _respond(request, await public.page((slug, *kind, language), build))
+    return respond(request, await public.page((slug, *kind, language), build))
 
 
 @router.get(
