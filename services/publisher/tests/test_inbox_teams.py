@@ -134,12 +134,32 @@ async def test_a_saved_reply_goes_out_in_each_language_exactly_once(
         assert (last["text"], last["state"]) == (OPENING_HOURS[lang], "sent")
 
 
+async def test_a_saved_reply_without_a_language_is_sent_in_the_citizens(
+    town: dict, runtime: ServiceRuntime, line_api: tuple[fake.FakeLine, str]
+) -> None:
+    line, url = line_api
+    saved = await template(town["admin"], title="Opening hours", bodies=OPENING_HOURS)
+    thread = await one_thread(
+        town, runtime, None, fake.line_event("U" + "b" * 32, text="도서관은 몇 시까지 해요?")
+    )
+
+    queued = await reply(town["admin"], thread["id"], template_id=saved["id"])
+    await send_replies(runtime, line_url=url)
+
+    assert thread["language"] == "ko"
+    assert queued.status_code == 202, queued.text
+    assert [r["messages"][0]["text"] for r in line.replies] == [OPENING_HOURS["ko"]]
+
+
 async def test_a_template_reply_that_cannot_be_chosen_is_refused_and_queues_nothing(
     town: dict, runtime: ServiceRuntime, as_user: Client
 ) -> None:
     thread = await comment_thread(town, runtime, 7)
     english_only = await template(town["admin"], title="Hi", bodies={"en": "Hello!"})
     both = await template(town["admin"], title="Hours", bodies=OPENING_HOURS)
+    asian = await template(
+        town["admin"], title="Hours (ja, ko)", bodies={k: OPENING_HOURS[k] for k in ("ja", "ko")}
+    )
     elsewhere = await template(
         as_user(principal(uuid.uuid4())), title="Theirs", bodies={"en": "Not yours"}
     )
@@ -148,7 +168,9 @@ async def test_a_template_reply_that_cannot_be_chosen_is_refused_and_queues_noth
         "no language it has": await reply(
             town["admin"], thread["id"], template_id=english_only["id"], language="ko"
         ),
-        "several, none chosen": await reply(town["admin"], thread["id"], template_id=both["id"]),
+        "several, none the citizen's": await reply(
+            town["admin"], thread["id"], template_id=asian["id"]
+        ),
         "text and template": await reply(
             town["admin"], thread["id"], text="Hi", template_id=both["id"], language="en"
         ),

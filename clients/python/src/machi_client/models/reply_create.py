@@ -20,8 +20,8 @@ class ReplyCreate:
     Attributes:
         confirm_push (bool | Unset): LINE: once the citizen's reply token has expired, the answer can only be a push
             message, counted against the account's monthly quota; send `true` to accept. Default: False.
-        language (None | ReplyCreateLanguageType0 | Unset): Which of the template's bodies to send; may be left out when
-            it has one.
+        language (None | ReplyCreateLanguageType0 | Unset): Which of the template's bodies to send; left out: the
+            conversation's `language` when the template has it, else its only body.
         template_id (None | Unset | UUID): A saved reply (`/v1/settings/inbox/templates`) to send.
         text (None | str | Unset):
     """

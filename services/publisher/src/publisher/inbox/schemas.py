@@ -154,7 +154,8 @@ class ReplyCreate(BaseModel):
     )
     language: Language | None = Field(
         default=None,
-        description="Which of the template's bodies to send; may be left out when it has one.",
+        description="Which of the template's bodies to send; left out: the conversation's"
+        " `language` when the template has it, else its only body.",
     )
     confirm_push: bool = Field(
         default=False,

@@ -724,7 +724,8 @@ async def reply(
     words, template_id = data.text, None
     if data.template_id is not None:
         template = await templates.get(session, data.template_id)
-        words, template_id = templates.words(template, data.language), template.id
+        chosen = templates.words(template, data.language, conversation.language)
+        words, template_id = chosen, template.id
     channel = await session.get(Channel, conversation.channel_id)
     via, target = await replies.plan(session, conversation, channel, data.confirm_push)
     held = await _held_for_approval(session, principal, conversation)
