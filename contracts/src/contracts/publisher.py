@@ -182,6 +182,16 @@ class ConversationRepliedV1(_ConversationEvent):
 
 
 @register
+class ConversationReopenedV1(_ConversationEvent):
+    """A closed thread is open again: the citizen wrote again (`by` None, `at` the platform's
+    time of their words), or a staff member (`by`) reopened it."""
+
+    event_type = "publisher.conversation.reopened.v1"
+
+    by: str | None = None
+
+
+@register
 class ConversationClosedV1(_ConversationEvent):
     """The thread was closed by a staff member (`by`)."""
 

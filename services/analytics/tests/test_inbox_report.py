@@ -19,11 +19,16 @@ from analytics.handlers import (
     on_conversation_assigned,
     on_conversation_closed,
     on_conversation_opened,
+    on_conversation_reopened,
     on_conversation_replied,
     on_tenant_created,
 )
 from contracts import samples
-from contracts.publisher import ConversationOpenedV1
+from contracts.publisher import (
+    ConversationClosedV1,
+    ConversationOpenedV1,
+    ConversationReopenedV1,
+)
 from contracts.samples import takeo_time as at
 from kit.auth import InternalPrincipal
 from kit.events import consumer
@@ -42,6 +47,7 @@ HANDLERS = {
         on_conversation_assigned,
         on_conversation_replied,
         on_conversation_closed,
+        on_conversation_reopened,
     )
 }
 
@@ -257,3 +263,36 @@ def test_the_script_is_what_the_table_says() -> None:
     assert opened[:2] == [at("09-30 23:50"), at("08:30")]
     assert at("08:30").astimezone(ZoneInfo("UTC")).date().isoformat() == "2026-09-30"
     assert at("10-02 00:30") - at("23:30") == timedelta(hours=1)
+
+
+async def test_a_reopened_conversation_is_open_until_closed_again(
+    as_user: Client, runtime: ServiceRuntime
+) -> None:
+    """r1 is closed at 10:00 and reopened at 11:00 (the citizen wrote again); r2 likewise, then
+    closed again at 13:00. Delivered newest first."""
+    tenant = uuid.uuid4()
+    created = samples.tenant_created()
+    assert await consumer.handle(on_tenant_created, runtime.db, delivery(created, tenant))
+    events: list[Any] = []
+    for closes in (["10:00"], ["10:00", "13:00"]):
+        common = {
+            "conversation_id": uuid.uuid4(),
+            "channel_id": FB,
+            "platform": "facebook_page",
+            "kind": "comment",
+        }
+        events.append(ConversationOpenedV1(**common, at=at("09:00")))
+        events += [ConversationClosedV1(**common, at=at(t), by="staff") for t in closes]
+        events.append(ConversationReopenedV1(**common, at=at("11:00")))
+    for payload in reversed(events):
+        handler = HANDLERS[payload.event_type]
+        assert await consumer.handle(handler, runtime.db, delivery(payload, tenant))
+
+    report = (await as_user(principal(tenant)).get(f"/v1/reports/inbox?{DAY}")).json()
+
+    totals = report["totals"]
+    assert (totals["conversations"], totals["resolved"]) == (2, 1)
+    assert totals["resolution"] == times(14400, 14400, 14400, 14400.0)  # r2: 09:00 to 13:00
+    # r1 at the day's end: 15 h old, open again, never answered.
+    ages = [(b["label"], b["still_open"], b["unanswered"]) for b in report["open_by_age"]]
+    assert ages == buckets(**{"4_24_h": (1, 1)})

@@ -545,6 +545,31 @@ async def test_a_threads_life_is_told_in_events_without_the_citizens_words(
     assert "0954" not in str(told)
 
 
+async def test_a_closed_thread_the_citizen_writes_to_again_is_told_reopened(
+    town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
+) -> None:
+    user = "U" + "6" * 32
+    await send_line(town, fake.line_event(user, text="Is the onsen open?"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    (thread,) = await conversations(town["admin"])
+    path = f"/v1/conversations/{thread['id']}"
+    await town["admin"].patch(path, json={"status": "closed"})
+
+    await send_line(town, fake.line_event(user, text="And tomorrow?"))
+    await inbox_jobs.ingest_once(runtime.jobs_db)
+    await town["admin"].patch(path, json={"status": "closed"})
+    await town["admin"].patch(path, json={"status": "waiting"})  # staff reopen it
+
+    async def mine(kind: str) -> list[dict]:
+        found = await events(runtime, tenant, f"publisher.conversation.{kind}.v1")
+        return [e for e in found if e["conversation_id"] == thread["id"]]
+
+    reopened = await mine("reopened")
+    assert [e["by"] is None for e in reopened] == [True, False]  # the citizen, then staff
+    assert len(await mine("closed")) == 2
+    assert "tomorrow" not in str(reopened)
+
+
 async def test_retention_deletes_messages_older_than_the_towns_setting_and_keeps_threads(
     town: dict, runtime: ServiceRuntime, tenant: uuid.UUID
 ) -> None:

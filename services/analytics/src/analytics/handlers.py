@@ -24,6 +24,7 @@ from contracts.publisher import (
     ConversationAssignedV1,
     ConversationClosedV1,
     ConversationOpenedV1,
+    ConversationReopenedV1,
     ConversationRepliedV1,
     DeliveryPublishedV1,
     InsightsCollectedV1,
@@ -181,6 +182,13 @@ async def on_conversation_closed(
     await conversations.record(session, event.payload)
 
 
+@subscribe(ConversationReopenedV1, consumer="analytics.on-conversation-reopened")
+async def on_conversation_reopened(
+    event: Envelope[ConversationReopenedV1], session: AsyncSession
+) -> None:
+    await conversations.record(session, event.payload)
+
+
 SUBSCRIPTIONS: list[Subscription[Any]] = [
     on_product_published,
     on_product_updated,
@@ -193,4 +201,5 @@ SUBSCRIPTIONS: list[Subscription[Any]] = [
     on_conversation_assigned,
     on_conversation_replied,
     on_conversation_closed,
+    on_conversation_reopened,
 ]

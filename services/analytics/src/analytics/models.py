@@ -266,6 +266,7 @@ class ConversationTimes(TenantScoped, Base):
     first_reply_at: Mapped[datetime | None]  # the first staff reply to reach the platform
     first_reply_by: Mapped[str | None] = mapped_column(String(200))
     closed_at: Mapped[datetime | None]  # the latest close
+    reopened_at: Mapped[datetime | None]  # the latest reopening; after `closed_at`: open
     assignee: Mapped[str | None] = mapped_column(String(200))  # as of `assigned_at`
     group_id: Mapped[uuid.UUID | None]
     assigned_at: Mapped[datetime | None]  # the latest assignment (or unassignment)

@@ -2,7 +2,7 @@
 group and channel, open conversations by age, and volume per day (issue 16).
 
 It is computed here, from the publisher's `publisher.conversation.opened|assigned|replied|
-closed.v1` events, rather than in the publisher from its conversation rows, because:
+closed|reopened.v1` events, rather than in the publisher from its conversation rows, because:
 
 - the numbers must outlive the words: the publisher deletes citizens' messages after the town's
   retention period and on an erasure request (APPI), which would take the first reply's time
@@ -10,8 +10,10 @@ closed.v1` events, rather than in the publisher from its conversation rows, beca
 - every other report lives here, with the town's timezone, its periods, its CSV and its charts.
 
 Each conversation keeps one row (`conversation_times`) whose milestones are the earliest opening,
-the earliest staff reply, the latest close and the latest assignment, so events arriving late,
-out of order or twice change nothing. The report counts the conversations *opened* in the
+the earliest staff reply, the latest close, the latest reopening and the latest assignment, so
+events arriving late, out of order or twice change nothing. A conversation is resolved while its
+latest close is not followed by a reopening (the citizen wrote again); its resolution time runs
+to that latest close. The report counts the conversations *opened* in the
 period, as they stand now: a reply or a close that came after the period still counts.
 
 Percentiles use the nearest-rank method (PostgreSQL `percentile_disc`): p is the value at rank

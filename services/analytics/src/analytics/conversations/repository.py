@@ -44,6 +44,8 @@ async def record(
         changes["first_reply_at"] = func.least(T.first_reply_at, new.first_reply_at)
     if "closed_at" in milestones:
         changes["closed_at"] = func.greatest(T.closed_at, new.closed_at)
+    if "reopened_at" in milestones:
+        changes["reopened_at"] = func.greatest(T.reopened_at, new.reopened_at)
     if "assigned_at" in milestones:
         later = or_(T.assigned_at.is_(None), new.assigned_at >= T.assigned_at)
         changes["assignee"] = case((later, new.assignee), else_=T.assignee)
@@ -52,6 +54,19 @@ async def record(
     await session.execute(
         statement.on_conflict_do_update(index_elements=[T.conversation_id], set_=changes)
     )
+
+
+def _closed() -> ColumnElement[bool]:
+    """Closed now: its latest close came after its latest reopening (if any)."""
+    return and_(
+        T.closed_at.is_not(None), or_(T.reopened_at.is_(None), T.closed_at >= T.reopened_at)
+    )
+
+
+def _closed_at(moment: datetime) -> ColumnElement[bool]:
+    """Closed at `moment`, as far as its latest close and reopening tell."""
+    reopened_since = and_(T.reopened_at > T.closed_at, T.reopened_at <= moment)
+    return and_(T.closed_at.is_not(None), T.closed_at <= moment, ~reopened_since)
 
 
 def _seconds(later: Any, earlier: Any) -> ColumnElement[Any]:
@@ -78,7 +93,7 @@ async def summaries(
     """Per value of `by` (`assignee`, `group_id`, `channel_id`; None: all together), the
     conversations opened in [start, stop) and their first response and resolution times."""
     first = _seconds(T.first_reply_at, T.opened_at)
-    resolution = _seconds(T.closed_at, T.opened_at)
+    resolution = case((_closed(), _seconds(T.closed_at, T.opened_at)))
     keys: list[Any] = []
     if by is not None:
         keys.append(getattr(T, by).label("key"))
@@ -124,8 +139,6 @@ async def open_by_age(
         inside = and_(age >= low, age < high) if high is not None else age >= low
         columns.append(func.count().filter(inside))
         columns.append(func.count().filter(and_(inside, unanswered)))
-    statement = select(*columns).where(
-        T.opened_at < moment, or_(T.closed_at.is_(None), T.closed_at > moment)
-    )
+    statement = select(*columns).where(T.opened_at < moment, ~_closed_at(moment))
     row = (await session.execute(statement)).one()
     return [(int(row[2 * i]), int(row[2 * i + 1])) for i in range(len(edges))]

@@ -23,6 +23,7 @@ from contracts.publisher import (
     ConversationAssignedV1,
     ConversationClosedV1,
     ConversationOpenedV1,
+    ConversationReopenedV1,
     ConversationRepliedV1,
 )
 from kit.auth import InternalPrincipal
@@ -40,7 +41,11 @@ AGES: list[tuple[str, int, int | None]] = [
 ]
 
 Milestone = (
-    ConversationOpenedV1 | ConversationAssignedV1 | ConversationRepliedV1 | ConversationClosedV1
+    ConversationOpenedV1
+    | ConversationAssignedV1
+    | ConversationRepliedV1
+    | ConversationClosedV1
+    | ConversationReopenedV1
 )
 
 
@@ -53,6 +58,8 @@ async def record(session: AsyncSession, event: Milestone) -> None:
         milestones = {"first_reply_at": event.at, "first_reply_by": event.by}
     elif isinstance(event, ConversationClosedV1):
         milestones = {"closed_at": event.at}
+    elif isinstance(event, ConversationReopenedV1):
+        milestones = {"reopened_at": event.at}
     else:
         milestones = {
             "assigned_at": event.at,

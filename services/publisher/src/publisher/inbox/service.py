@@ -15,6 +15,7 @@ from contracts.publisher import (
     ConversationAssignedV1,
     ConversationClosedV1,
     ConversationOpenedV1,
+    ConversationReopenedV1,
 )
 from kit import policy, signatures
 from kit.auth import InternalPrincipal
@@ -396,6 +397,9 @@ async def handle(session: AsyncSession, event: InboxEvent) -> str:
     if not inbound.from_town:
         if inbound.author_name:
             conversation.author_name = inbound.author_name
+        if conversation.status == "closed":  # the report counts it open again
+            reopened = lifecycle(ConversationReopenedV1, conversation, inbound.sent_at)
+            await outbox.add(session, reopened)
         if conversation.status != "open":
             conversation.status = "open"  # the citizen wrote again
         if kind == "message" and platform != "line":
@@ -648,10 +652,14 @@ async def update(
     precondition.check(conversation)
     now = datetime.now(UTC)
     if data.status is not None and data.status != conversation.status:
+        was = conversation.status
         conversation.status = data.status
         if data.status == "closed":
             closed = lifecycle(ConversationClosedV1, conversation, now, by=principal.sub)
             await outbox.add(session, closed)
+        elif was == "closed":
+            reopened = lifecycle(ConversationReopenedV1, conversation, now, by=principal.sub)
+            await outbox.add(session, reopened)
     if await _reassign(session, conversation, data):
         await _assigned(session, conversation, principal.sub)
     if data.priority is not None:
