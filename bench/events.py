@@ -5,7 +5,15 @@ Machi path: business write + outbox row (one transaction each) -> relay (SKIP LO
 Baseline: aio-pika publishes N persistent messages with confirms to a quorum queue and consumes
 them with manual acks: the broker's own ceiling for the same durability.
 
-    uv run python -m bench.events [N]      # figures printed and written to bench/results/
+Three figures from one run:
+- `machi_events_per_second`: the pipe the goal names (outbox -> RabbitMQ -> inbox -> commit):
+  N events committed to the outbox by their business transactions first, then the clock runs
+  from the relay's start until every inbox row has committed;
+- `machi_with_writes_events_per_second`: the same with the N business transactions (50 at a
+  time) inside the clock, racing the relay (the figure earlier runs reported);
+- latency at a steady `RATE` events/s: from each business commit to its inbox commit, p50/p99.
+
+    uv run python -m bench.events [N] [RATE] [SECONDS]   # printed and written to bench/results/
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from typing import ClassVar
 import aio_pika
 import asyncpg
 from pydantic import BaseModel
-from sqlalchemy import Text, text
+from sqlalchemy import Text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -31,7 +39,7 @@ from kit import migrations
 from kit.db import Base as ModelBase
 from kit.db import Database, UUIDPrimaryKey, service_metadata
 from kit.events import consumer, outbox
-from kit.events.bus import RetryPolicy
+from kit.events.bus import Delivery, RetryPolicy
 from kit.events.envelope import Envelope
 from kit.events.outbox import SOURCE_KEY
 from kit.events.rabbitmq import RabbitBus
@@ -42,6 +50,8 @@ from kit.settings import MachiSettings
 from kit.tenancy import TenantScoped, rls_statements
 
 SERVICE = "bench"
+RATE = 200.0  # events per second offered in the latency phase
+SECONDS = 10.0
 
 
 class Base(ModelBase):
@@ -64,7 +74,7 @@ class OrderPlacedV1(BaseModel):
     order_id: uuid.UUID
 
 
-@consumer.subscribe(OrderPlacedV1, consumer="bench.on-order-placed")
+@consumer.subscribe(OrderPlacedV1, consumer="bench.on-order-placed", batch=True)
 async def on_order_placed(event: Envelope[OrderPlacedV1], session: AsyncSession) -> None:
     session.add(Effect(order_id=event.payload.order_id))
 
@@ -98,7 +108,9 @@ async def setup_database(settings: MachiSettings) -> None:
     await migrations.grant_app_role(settings, SERVICE)
 
 
-async def machi_path(settings: MachiSettings, amqp_url: str, n: int) -> float:
+async def machi_path(
+    settings: MachiSettings, amqp_url: str, n: int, rate: float, seconds: float
+) -> dict[str, float]:
     await setup_database(settings)
     db = Database(settings.app_url(SERVICE), pool_size=10)
     db.sessionmaker.configure(info={SOURCE_KEY: SERVICE})
@@ -110,35 +122,75 @@ async def machi_path(settings: MachiSettings, amqp_url: str, n: int) -> float:
     )
     await bus.connect()
     tenant = uuid.uuid4()
+    committed: dict[str, float] = {}  # event id -> its business commit
+    handled: dict[str, float] = {}  # event id -> its inbox commit
+    sub = on_order_placed
+    group = consumer.Batch(sub, db) if sub.batch else None
+
+    async def on_delivery(delivery: Delivery) -> None:  # what consumer.start subscribes, timed
+        await consumer.handle(sub, db, delivery, group)
+        handled.setdefault(delivery.id, time.perf_counter())
+
+    async def write(i: int) -> None:
+        async with db.transaction(tenant) as session:
+            order = Order(note=f"order {i}")
+            session.add(order)
+            await session.flush()
+            envelope = await outbox.add(session, OrderPlacedV1(order_id=order.id))
+        committed[str(envelope.id)] = time.perf_counter()
+
+    async def write_all(count: int) -> None:
+        for start in range(0, count, 50):
+            await asyncio.gather(*(write(i) for i in range(start, min(start + 50, count))))
+
+    async def drained(label: str, target: int) -> None:
+        while len(handled) < target:
+            progress(label, len(handled), target)
+            await asyncio.sleep(0.02)
+        progress(label, len(handled), target)
+
+    relay = Relay(db, bus, service=SERVICE, batch_size=200, poll_seconds=0.01)
+    relay_task: asyncio.Task[None] | None = None
     try:
-        await consumer.start([on_order_placed], db, bus)
-        relay = Relay(db, bus, service=SERVICE, batch_size=200, poll_seconds=0.01)
+        await bus.subscribe(sub.consumer, [sub.event_type], on_delivery)
+        # 1. the pipe alone: rows committed first, the clock runs from the relay's start
+        await write_all(n)
         started = time.perf_counter()
         relay_task = asyncio.create_task(relay.run())
-
-        async def write(i: int) -> None:
-            async with db.transaction(tenant) as session:
-                order = Order(note=f"order {i}")
-                session.add(order)
-                await session.flush()
-                await outbox.add(session, OrderPlacedV1(order_id=order.id))
-
-        for start in range(0, n, 50):
-            await asyncio.gather(*(write(i) for i in range(start, min(start + 50, n))))
-        done = 0
-        while done < n:
-            async with db.transaction() as session:
-                done = (
-                    await session.execute(
-                        text("SELECT count(*) FROM inbox WHERE consumer = 'bench.on-order-placed'")
-                    )
-                ).scalar_one()
-            progress("machi", done, n)
-            await asyncio.sleep(0.05)
-        elapsed = time.perf_counter() - started
-        relay_task.cancel()
-        return n / elapsed
+        await drained("drain", n)
+        pipe = n / (time.perf_counter() - started)
+        # 2. writes inside the clock, racing the relay
+        started = time.perf_counter()
+        await write_all(n)
+        await drained("writes", 2 * n)
+        with_writes = n / (time.perf_counter() - started)
+        # 3. latency at a steady rate
+        committed.clear()
+        handled.clear()
+        count = int(rate * seconds)
+        begun = time.perf_counter()
+        pending: set[asyncio.Task[None]] = set()
+        for i in range(count):
+            await asyncio.sleep(max(0.0, begun + i / rate - time.perf_counter()))
+            task = asyncio.create_task(write(i))
+            pending.add(task)
+            task.add_done_callback(pending.discard)
+        await asyncio.gather(*pending)
+        await drained("latency", count)
+        offered = count / (time.perf_counter() - begun)
+        waits = sorted((handled[k] - t) * 1000 for k, t in committed.items() if k in handled)
+        return {
+            "pipe": pipe,
+            "with_writes": with_writes,
+            "rate": offered,
+            "p50_ms": waits[len(waits) // 2],
+            "p99_ms": waits[min(len(waits) - 1, int(0.99 * len(waits)))],
+            "max_ms": waits[-1],
+        }
     finally:
+        if relay_task is not None:
+            relay_task.cancel()
+            await asyncio.gather(relay_task, return_exceptions=True)
         await bus.delete_topology()
         await bus.close()
         await db.dispose()
@@ -190,7 +242,7 @@ async def raw_path(amqp_url: str, n: int) -> float:
         return n / elapsed
 
 
-async def main(n: int) -> dict[str, object]:
+async def main(n: int, rate: float = RATE, seconds: float = SECONDS) -> dict[str, object]:
     database_url = os.environ.get("TEST_DATABASE_URL") or os.environ.get(
         "DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
     )
@@ -200,15 +252,23 @@ async def main(n: int) -> dict[str, object]:
     settings = MachiSettings(
         database_url=database_url, db_name_prefix=f"b{uuid.uuid4().hex[:6]}_", _env_file=None
     )  # type: ignore[call-arg]
+    load = os.getloadavg()
     raw = await raw_path(amqp_url, n)
-    machi = await machi_path(settings, amqp_url, n)
+    machi = await machi_path(settings, amqp_url, n, rate, seconds)
     result = {
         "benchmark": "events end to end",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_average": [round(x, 2) for x in (*load, *os.getloadavg())],
         "events": n,
         "raw_aio_pika_events_per_second": round(raw, 1),
-        "machi_events_per_second": round(machi, 1),
-        "ratio_machi_to_raw": round(machi / raw, 3),
+        "machi_events_per_second": round(machi["pipe"], 1),
+        "ratio_machi_to_raw": round(machi["pipe"] / raw, 3),
+        "machi_with_writes_events_per_second": round(machi["with_writes"], 1),
+        "ratio_with_writes_to_raw": round(machi["with_writes"] / raw, 3),
+        "latency_offered_events_per_second": round(machi["rate"], 1),
+        "latency_p50_ms": round(machi["p50_ms"], 1),
+        "latency_p99_ms": round(machi["p99_ms"], 1),
+        "latency_max_ms": round(machi["max_ms"], 1),
     }
     return result
 
@@ -218,7 +278,21 @@ def write_result(result: dict[str, object]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "events.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
+    print(
+        f"events: ratio {result['ratio_machi_to_raw']} of raw aio-pika (goal >= 0.5),"
+        f" p99 {result['latency_p99_ms']} ms at {result['latency_offered_events_per_second']}"
+        f" events/s (goal < 100 ms), load {result['load_average']}"
+    )
 
 
 if __name__ == "__main__":
-    write_result(asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)))
+    args = sys.argv[1:]
+    write_result(
+        asyncio.run(
+            main(
+                int(args[0]) if args else 5000,
+                float(args[1]) if len(args) > 1 else RATE,
+                float(args[2]) if len(args) > 2 else SECONDS,
+            )
+        )
+    )

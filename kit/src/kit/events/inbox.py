@@ -24,3 +24,19 @@ async def claim(session: AsyncSession, consumer: str, event_id: uuid.UUID) -> bo
         .returning(inbox.c.event_id)
     )
     return result.first() is not None
+
+
+async def claim_many(
+    session: AsyncSession, consumer: str, event_ids: list[uuid.UUID]
+) -> set[uuid.UUID]:
+    """The ids among `event_ids` this consumer has not handled before (and now owns), in one
+    statement; rows go in id order, so two workers claiming overlapping sets never deadlock."""
+    if not event_ids:
+        return set()
+    result = await session.execute(
+        insert(inbox)
+        .values([{"consumer": consumer, "event_id": i} for i in sorted(set(event_ids))])
+        .on_conflict_do_nothing()
+        .returning(inbox.c.event_id)
+    )
+    return set(result.scalars())

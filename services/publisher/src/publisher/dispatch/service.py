@@ -9,7 +9,7 @@ transaction is opened on the jobs database by the dispatcher or its group writer
 
 Throughput: one query claims a batch (FOR UPDATE SKIP LOCKED) and one loads it; deliveries then
 run concurrently up to `dispatch_concurrency`, refilled as they finish; their `committing` marks
-and their outcomes are written by group commit (`batching.GroupCommit`), one transaction for
+and their outcomes are written by group commit (`kit.groupcommit`), one transaction for
 every delivery ready at that moment. The governor is read once per batch and decides per
 bucket, so a block on one account never holds another.
 """
@@ -33,11 +33,11 @@ from kit import tenancy
 from kit.db import Database
 from kit.events import outbox
 from kit.events.envelope import EventPayload
+from kit.groupcommit import GroupCommit
 from kit.secrets import Sealer
 from publisher.channels import service as channels
 from publisher.channels import tokens
 from publisher.dispatch import quotas, repository
-from publisher.dispatch.batching import GroupCommit
 from publisher.dispatch.governor import Governor
 from publisher.dispatch.metrics import (
     DELIVERY_OUTCOMES,

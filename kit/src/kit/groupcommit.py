@@ -1,15 +1,15 @@
-"""Group commit: writes from many concurrent deliveries committed together in one transaction.
+"""Group commit: writes from many concurrent callers committed together in one transaction.
 
-Each caller waits until its own write is durable (so "committing" is on disk before the platform
-is called), but the database sees one transaction per group instead of one per delivery: the
-dispatcher's throughput is bounded by the platforms, not by commits. A group that fails is
-replayed item by item, so one bad write never loses the others.
+Each caller waits until its own write is durable, but the database sees one transaction per
+group instead of one per caller (the dispatcher's `committing` marks and outcomes, the event
+consumers' inbox rows and effects). A group that fails is replayed item by item, each in a
+transaction of its own, so one bad item never loses the others, and that item's caller gets the
+item's own exception.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import Database
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -53,12 +52,11 @@ class GroupCommit(Generic[T, R]):
         try:
             async with self.db.transaction() as session:
                 results = await self.apply(session, [item for item, _ in group])
-        except Exception:
+        except Exception as exc:
             if len(group) == 1:
                 _, future = group[0]
-                log.exception("group write failed")
                 if not future.done():
-                    future.set_exception(RuntimeError("the delivery's write failed"))
+                    future.set_exception(exc)
                 return
             for one in group:  # find the bad item; the others still commit
                 await self._flush([one])
