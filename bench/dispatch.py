@@ -61,6 +61,7 @@ def fake_platform(port: int) -> None:
 
     published: dict[str, int] = {}
     uploads, with_photos = [0], [0]
+    sequence: dict[str, list[int]] = {}  # page -> delivery numbers in the order they arrived
 
     async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -81,11 +82,15 @@ def fake_platform(port: int) -> None:
             form = parse_qs(body.decode())
             text = form.get("message", [""])[0]
             published[text] = published.get(text, 0) + 1
+            if text.startswith("bench delivery "):
+                number = int(text.split()[2])
+                sequence.setdefault(path.split("/")[1], []).append(number)
             if "attached_media[0]" in form:
                 with_photos[0] += 1
             answer = {"id": f"{path.split('/')[1]}_{len(published)}"}
         elif path == "/reset":
             published.clear()
+            sequence.clear()
             uploads[0] = with_photos[0] = 0
             answer = {}
         else:
@@ -94,6 +99,7 @@ def fake_platform(port: int) -> None:
                 "unique": len(published),
                 "uploads": uploads[0],
                 "posts_with_photos": with_photos[0],
+                "pages_out_of_order": sum(1 for s in sequence.values() if s != sorted(s)),
             }
         payload = json.dumps(answer).encode()
         headers = [(b"content-type", b"application/json")]
@@ -135,7 +141,6 @@ async def seed(
     """Channels, approved posts (each with two photos when `with_photos`) and their due
     deliveries, bulk-copied as the owner."""
     vault = Sealer([KEY])
-    sealed = vault.seal({"access_token": "bench-page-token"})
     tenants = [uuid.uuid4() for _ in range(TENANTS)]
     channel_rows = [
         (
@@ -147,7 +152,7 @@ async def seed(
             str(10_000 + i),
             "active",
             "none",
-            sealed,
+            vault.seal({"access_token": f"bench-page-token-{i}"}),  # a Page token per Page
         )
         for i in range(channels)
     ]
@@ -165,7 +170,7 @@ async def seed(
                 channel[0],
                 "facebook_page",
                 "scheduled",
-                due,
+                due + timedelta(microseconds=i),  # a channel's deliveries have an order
                 True,
                 uuid.uuid4(),
             )
@@ -356,6 +361,7 @@ async def main(n: int, channels: int, concurrency: int) -> dict[str, object]:
         "not_published": machi["pending"],
         "posts_on_platform": stats["posts"],
         "duplicates": stats["posts"] - stats["unique"],
+        "channels_out_of_order": stats["pages_out_of_order"],
         "photo_deliveries": n_photos,
         "photos_per_delivery": PHOTOS_PER_POST,
         "ideal_photo_deliveries_per_second": round(
@@ -367,6 +373,7 @@ async def main(n: int, channels: int, concurrency: int) -> dict[str, object]:
         "photo_posts_on_platform": photo_stats["posts_with_photos"],
         "photo_duplicates": photo_stats["posts"] - photo_stats["unique"],
         "photo_not_published": pictured["pending"],
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -375,6 +382,13 @@ def write_result(result: dict[str, object]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "dispatch.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
+    print(
+        f"dispatch: ratio {result['ratio_machi_to_ideal']} of ideal (goal >= 0.5),"
+        f" {result['ratio_machi_to_bare_httpx']} of bare httpx,"
+        f" lateness p99 {result['lateness_p99_seconds']} s (goal <= 5),"
+        f" {result['duplicates']} duplicates, {result['channels_out_of_order']} channels out of"
+        f" order, load {result['load_average']}"
+    )
 
 
 if __name__ == "__main__":

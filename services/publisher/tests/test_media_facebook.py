@@ -176,3 +176,24 @@ async def test_a_photo_upload_meta_answers_with_a_server_error_is_retried_in_pre
         photo("x-original"),
         photo("y-original"),
     ]
+
+
+async def test_one_channels_deliveries_go_out_one_at_a_time_in_due_order(
+    as_user: Client, make_dispatcher: Callable, tenant: uuid.UUID
+) -> None:
+    """The first post's photos are uploaded before its feed post; the second, text only, would
+    reach the feed first if the two ran side by side."""
+    meta, host = FakeMeta(), FakeMediaHost()
+    meta.latency = 0.2
+    admin, editor = as_user(principal(tenant)), as_user(principal(tenant, ("editor",)))
+    page = await channel(admin, "facebook_page")
+    async with serve(meta.app) as graph_url, serve(host.app) as host_url:
+        images = [picture(host, host_url, "first-a"), picture(host, host_url, "first-b")]
+        first = await post(admin, [page["id"]], "一番目の投稿", media=images)
+        await approved_and_scheduled(admin, editor, first["id"])
+        second = await post(admin, [page["id"]], "二番目の投稿")
+        await approved_and_scheduled(admin, editor, second["id"])
+        dispatcher = make_dispatcher(facebook_graph_url=graph_url, dispatch_concurrency=10)
+        assert await dispatcher.run_until_idle() == 2
+    assert [p["message"] for p in meta.posts] == ["一番目の投稿", "二番目の投稿"]
+    assert len(meta.posts[0]["photos"]) == 2

@@ -57,6 +57,16 @@ class PublisherSettings(BaseSettings):
     dispatch_every_seconds: float = Field(default=1.0, gt=0)
     dispatch_batch_size: int = Field(default=100, ge=1, le=5000)
     dispatch_concurrency: int = Field(default=50, ge=1, le=1000)
+    dispatch_platform_concurrency: dict[str, int] = Field(
+        default={"x": 10},
+        description="Deliveries in flight at once per platform (JSON object); a platform not"
+        " named shares `dispatch_concurrency` alone. X limits posts per user (Postiz runs 10).",
+    )
+    dispatch_token_concurrency: int = Field(
+        default=4,
+        ge=1,
+        description="Deliveries in flight at once on one access token (channels sharing it).",
+    )
     dispatch_lease_seconds: int = Field(default=300, ge=10)
     retry_base_seconds: float = Field(default=30.0, ge=0)
     retry_max_attempts: int = Field(default=5, ge=1)

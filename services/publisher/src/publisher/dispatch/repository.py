@@ -19,10 +19,17 @@ ALL_TENANTS = {"all_tenants": True, "synchronize_session": False}
 
 
 async def claim_due(
-    session: AsyncSession, *, now: datetime, limit: int, worker: str, lease: timedelta
+    session: AsyncSession,
+    *,
+    now: datetime,
+    limit: int,
+    worker: str,
+    lease: timedelta,
+    skip_channels: set[uuid.UUID] | frozenset[uuid.UUID] = frozenset(),
 ) -> list[tuple[uuid.UUID, uuid.UUID]]:
-    """Take up to `limit` due deliveries of any tenant whose link exists and channel is active;
-    a delivery whose claimant died before its commit phase is due again after its lease."""
+    """Take up to `limit` due deliveries of any tenant whose link exists and channel is active,
+    none of `skip_channels`; a delivery whose claimant died before its commit phase is due
+    again after its lease."""
     due = (
         select(Delivery.id)
         .join(Channel, Channel.id == Delivery.channel_id)
@@ -41,6 +48,8 @@ async def claim_due(
         .with_for_update(of=Delivery, skip_locked=True)
         .execution_options(**ALL_TENANTS)
     )
+    if skip_channels:
+        due = due.where(Delivery.channel_id.not_in(skip_channels))
     result = await session.execute(
         update(Delivery)
         .where(Delivery.id.in_(due.scalar_subquery()))

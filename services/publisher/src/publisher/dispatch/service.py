@@ -12,12 +12,18 @@ run concurrently up to `dispatch_concurrency`, refilled as they finish; their `c
 and their outcomes are written by group commit (`kit.groupcommit`), one transaction for
 every delivery ready at that moment. The governor is read once per batch and decides per
 bucket, so a block on one account never holds another.
+
+Order and fairness (`Lanes`): one channel's deliveries go out one at a time, in due order (a
+claim skips the channels this dispatcher has in hand); deliveries of different channels run
+concurrently, at most `dispatch_platform_concurrency` per platform and
+`dispatch_token_concurrency` per access token.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import time
 import uuid
@@ -135,12 +141,20 @@ class Dispatcher:
 
     # -- claiming ---------------------------------------------------------------------------
 
-    async def _claim(self, limit: int) -> list[Work]:
-        """One batch: claim, load with channels and posts, read its rate buckets and quotas."""
+    async def _claim(
+        self, limit: int, skip_channels: set[uuid.UUID] | frozenset[uuid.UUID] = frozenset()
+    ) -> list[Work]:
+        """One batch: claim, load with channels and posts, read its rate buckets and quotas;
+        none of the channels in `skip_channels` (whose earlier deliveries are in hand)."""
         now = datetime.now(UTC)
         async with self.db.transaction() as session:
             claimed = await repository.claim_due(
-                session, now=now, limit=limit, worker=self.worker, lease=self.lease
+                session,
+                now=now,
+                limit=limit,
+                worker=self.worker,
+                lease=self.lease,
+                skip_channels=skip_channels,
             )
             return await self._prepare_batch(session, [d for d, _ in claimed])
 
@@ -253,28 +267,38 @@ class Dispatcher:
 
     async def run_until_idle(self) -> int:
         """Publish until nothing is due, keeping `dispatch_concurrency` deliveries in flight and
-        claiming more as they finish (the job's body); how many were claimed."""
+        claiming more as they finish (the job's body); how many were claimed. One channel's
+        deliveries run one after the other, in due order (`Lanes`)."""
         concurrency = self.settings.dispatch_concurrency
         refill = max(1, min(self.settings.dispatch_batch_size, concurrency) // 4)
-        running: set[asyncio.Task[None]] = set()
+        lanes = Lanes(
+            concurrency,
+            self.settings.dispatch_platform_concurrency,
+            self.settings.dispatch_token_concurrency,
+        )
+        running: dict[asyncio.Task[None], Work] = {}
         total = 0
+        exhausted = False
         try:
             while True:
-                free = concurrency - len(running)
-                exhausted = False
-                if free >= refill or not running:
-                    want = min(free, self.settings.dispatch_batch_size)
-                    works = await self._claim(want)
+                # Deliveries waiting behind their channel's do not hold other channels back,
+                # but no more than `concurrency` of them are held at once.
+                free = min(concurrency - len(running), concurrency - lanes.waiting)
+                # Once nothing more was due, let what runs finish before asking again.
+                if not running or (not exhausted and free >= refill):
+                    want = max(1, min(free, self.settings.dispatch_batch_size))
+                    works = await self._claim(want, skip_channels=lanes.channels)
                     total += len(works)
                     exhausted = len(works) < want
                     for work in works:
-                        running.add(asyncio.create_task(self._guarded(self.publish, work)))
+                        lanes.add(work)
+                for work in lanes.startable():
+                    running[asyncio.create_task(self._guarded(self.publish, work))] = work
                 if not running:
                     return total
-                # Nothing more is due: let what runs finish before asking again.
-                when = asyncio.ALL_COMPLETED if exhausted else asyncio.FIRST_COMPLETED
-                _, pending = await asyncio.wait(running, return_when=when)
-                running = set(pending)
+                done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    lanes.finished(running.pop(task))
         finally:
             for task in running:  # a cancelled worker stops its deliveries where they are
                 task.cancel()
@@ -628,6 +652,68 @@ class Dispatcher:
             late = await repository.count_late(session, before=before)
         LATE_DELIVERIES.set(late)
         return late
+
+
+class Lanes:
+    """Claimed deliveries waiting to start: one at a time per channel, in the order claimed
+    (due order), and within the limits per platform and per access token."""
+
+    def __init__(self, total: int, per_platform: dict[str, int], per_token: int) -> None:
+        self.total = total
+        self.per_platform = per_platform
+        self.per_token = per_token
+        self._queue: list[Work] = []
+        self._busy: set[uuid.UUID] = set()  # channels with a delivery in flight
+        self._platforms: dict[str, int] = {}
+        self._tokens: dict[str, int] = {}
+
+    @property
+    def waiting(self) -> int:
+        return len(self._queue)
+
+    @property
+    def channels(self) -> set[uuid.UUID]:
+        """Channels with a delivery in hand (in flight or waiting)."""
+        return self._busy | {w.channel_id for w in self._queue}
+
+    def add(self, work: Work) -> None:
+        if any(w.delivery_id == work.delivery_id for w in self._queue):
+            return  # already in hand
+        self._queue.append(work)
+
+    def startable(self) -> list[Work]:
+        """Take the waiting deliveries that may start now, earliest first."""
+        started: list[Work] = []
+        passed: set[uuid.UUID] = set()  # a channel's later deliveries wait for its first
+        for work in list(self._queue):
+            if work.channel_id in self._busy or work.channel_id in passed:
+                passed.add(work.channel_id)
+                continue
+            platform_limit = self.per_platform.get(work.platform, self.total)
+            token = _token_key(work)
+            if (
+                self._platforms.get(work.platform, 0) >= platform_limit
+                or self._tokens.get(token, 0) >= self.per_token
+            ):
+                passed.add(work.channel_id)
+                continue
+            self._queue.remove(work)
+            self._busy.add(work.channel_id)
+            self._platforms[work.platform] = self._platforms.get(work.platform, 0) + 1
+            self._tokens[token] = self._tokens.get(token, 0) + 1
+            started.append(work)
+        return started
+
+    def finished(self, work: Work) -> None:
+        self._busy.discard(work.channel_id)
+        self._platforms[work.platform] -= 1
+        self._tokens[_token_key(work)] -= 1
+
+
+def _token_key(work: Work) -> str:
+    """The access token a delivery is sent with (its channel when it has none), as a digest."""
+    token = work.request.credentials.get("access_token") or str(work.channel_id)
+    return hashlib.sha256(f"{work.platform}:{token}".encode()).hexdigest()
 
 
 async def link_refused(session: AsyncSession, code: str, reason: str) -> None:
