@@ -70,7 +70,7 @@ load: install ## 10-minute mixed load on the all-in-one and on separate processe
 	$(UV) run pytest -m load tests/load
 
 bench: install ## benchmarks, figures to bench/results/ (needs DATABASE_URL / TEST_AMQP_URL servers; wrk for redirect and api)
-	for b in events catalog dispatch redirect api reports public web; do $(UV) run python -m bench.$$b || exit 1; done
+	for b in events catalog dispatch idle redirect api reports public web; do $(UV) run python -m bench.$$b || exit 1; done
 
 up: ## containers (needs a Docker engine)
 	$(UV) run machi keys init

@@ -7,9 +7,11 @@ We poll on `published_at IS NULL`, never on "id > last seen", which can skip row
 out of order.
 
 Between batches the relay sleeps until a `NOTIFY` on `outbox.CHANNEL` (sent by the commit that
-wrote a row) or `poll_seconds` at most: an idle platform costs no queries, and a row is published
-as soon as it commits. The poll stays for what no commit announces (a row whose retry comes due)
-and for when the listening connection is lost.
+wrote a row): a row is published as soon as it commits. While rows wait (a retry not yet due,
+a row another relay holds) it also looks every `poll_seconds`, for what no commit announces.
+With no row waiting at all it sleeps until a commit wakes it, `idle_seconds` at most (a safety
+net): an idle platform costs a query every 30 s. A lost listening connection wakes it too; it
+then listens again and looks at once, so nothing committed meanwhile waits.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 300
 BACKLOG_SAMPLE_SECONDS = 5.0
+IDLE_SECONDS = 30.0
 
 
 class Relay:
@@ -53,6 +56,7 @@ class Relay:
         batch_size: int = 200,
         poll_seconds: float = 0.2,
         backlog_sample_seconds: float = BACKLOG_SAMPLE_SECONDS,
+        idle_seconds: float = IDLE_SECONDS,
     ) -> None:
         self.db = db
         self.bus = bus
@@ -60,12 +64,19 @@ class Relay:
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
         self.backlog_sample_seconds = backlog_sample_seconds
+        self.idle_seconds = max(idle_seconds, poll_seconds)
+        self._backlog: int | None = None  # unpublished rows at the last sample, if known
         self._woken = asyncio.Event()
         self._listener: asyncpg.Connection | None = None
 
-    async def run_once(self) -> int:
-        """Publish one batch of due rows; returns how many were confirmed."""
+    async def run_once(self, *, sample: bool = False) -> int:
+        """Publish one batch of due rows; returns how many were confirmed. With `sample`, the
+        backlog gauges are set in the same transaction first (one round of the idle loop)."""
+        backlog = None
         async with self.db.transaction() as session:
+            if sample:
+                backlog = await self._sample(session)
+            self._backlog = backlog
             rows = (
                 await session.execute(
                     select(outbox.c.id, outbox.c.event_type, outbox.c.envelope, outbox.c.attempts)
@@ -81,6 +92,8 @@ class Relay:
                 *(self._publish(row) for row in rows), return_exceptions=True
             )
             sent = [row.id for row, result in zip(rows, results, strict=True) if result is None]
+            if backlog is not None:
+                self._backlog = backlog - len(sent)
             if sent:
                 await session.execute(
                     update(outbox).where(outbox.c.id.in_(sent)).values(published_at=func.now())
@@ -100,16 +113,20 @@ class Relay:
     async def sample_backlog(self) -> None:
         """Set the backlog gauges: unpublished rows and the age of the oldest."""
         async with self.db.transaction() as session:
-            count, age = (
-                await session.execute(
-                    select(
-                        func.count(),
-                        func.extract("epoch", func.now() - func.min(outbox.c.occurred_at)),
-                    ).where(outbox.c.published_at.is_(None))
-                )
-            ).one()
+            await self._sample(session)
+
+    async def _sample(self, session: Any) -> int:
+        count, age = (
+            await session.execute(
+                select(
+                    func.count(),
+                    func.extract("epoch", func.now() - func.min(outbox.c.occurred_at)),
+                ).where(outbox.c.published_at.is_(None))
+            )
+        ).one()
         OUTBOX_BACKLOG.labels(self.service).set(count)
         OUTBOX_OLDEST_AGE.labels(self.service).set(float(age or 0))
+        return int(count)
 
     async def _mark_failed(self, session: Any, row: Any, error: BaseException) -> None:
         OUTBOX_PUBLISH_FAILED.labels(self.service).inc()
@@ -134,18 +151,25 @@ class Relay:
                 await self._listen()
                 self._woken.clear()
                 try:
-                    if started - sampled >= self.backlog_sample_seconds:
+                    sample = started - sampled >= self.backlog_sample_seconds
+                    if sample:
                         sampled = started
-                        await self.sample_backlog()
-                    sent = await self.run_once()
+                    sent = await self.run_once(sample=sample)
                 except Exception:
                     log.exception("relay batch failed; retrying")
-                    sent = 0
+                    sent, self._backlog = 0, None
                     await asyncio.sleep(1)
                 if sent < self.batch_size:
-                    await self._wait(self.poll_seconds - (time.monotonic() - started))
+                    await self._wait(self._pause() - (time.monotonic() - started))
         finally:
             await self._unlisten()
+
+    def _pause(self) -> float:
+        """The poll while rows wait (or when that is not known, or nobody listens), else the
+        idle safety net."""
+        if self._backlog == 0 and self._listener is not None and not self._listener.is_closed():
+            return self.idle_seconds
+        return self.poll_seconds
 
     async def _wait(self, seconds: float) -> None:
         """Until a commit announces a row, or `seconds`."""
@@ -160,6 +184,7 @@ class Relay:
         try:
             self._listener = await asyncpg.connect(url.render_as_string(hide_password=False))
             await self._listener.add_listener(outbox_events.CHANNEL, self._wake)
+            self._listener.add_termination_listener(self._wake)
         except (OSError, asyncpg.PostgresError) as exc:  # poll meanwhile
             log.warning("relay cannot listen; polling", extra={"error": repr(exc)})
             self._listener = None
