@@ -360,7 +360,7 @@ async def test_a_member_sees_the_groups_conversations_and_others_get_404(
         assert answer.status_code == 404, answer.text
         assert answer.json()["type"].endswith("#conversation-not-found")
     counts = (await as_aiko.get("/v1/conversations/counts")).json()
-    assert (counts["open_mine"], counts["open_my_groups"]) == (0, 1)
+    assert (counts["open_mine"], counts["open_my_groups"], counts["open_unassigned"]) == (0, 1, 1)
     after = (await town["admin"].get(path)).json()
     assert (after["status"], [m["direction"] for m in after["messages"]]) == (
         "open",
@@ -425,6 +425,9 @@ async def test_the_list_narrows_by_group_channel_language_and_age(
         japanese["id"],
     }
     assert await conversations(admin, channel_id=town["page"]["id"]) == []
+    # The group has no member yet: its conversation is nobody's, but not unassigned.
+    assert english["assignee"] is None
+    assert (await admin.get("/v1/conversations/counts")).json()["open_unassigned"] == 1
     for bad in ({"group": "tourism"}, {"older_than_hours": 0}, {"language": "fr"}):
         refused = await admin.get("/v1/conversations", params=bad)
         assert refused.status_code == 422, refused.text

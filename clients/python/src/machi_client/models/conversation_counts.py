@@ -17,7 +17,7 @@ class ConversationCounts:
 
     Attributes:
         open_mine (int): Open and assigned to the caller.
-        open_unassigned (int): Open and assigned to nobody.
+        open_unassigned (int): Open and given to nobody: no assignee, no group.
         awaiting_approval (int | Unset): Public replies waiting for an editor (counted for editors and admins). Default:
             0.
         open_my_groups (int | Unset): Open and given to one of the caller's groups. Default: 0.

@@ -315,12 +315,14 @@ async def excerpts(
 
 
 async def open_counts(session: AsyncSession, user: str) -> tuple[int, int, int]:
-    """(open and assigned to `user`, open and assigned to nobody, open and given to one of
-    `user`'s groups), in one query."""
+    """(open and assigned to `user`, open and given to nobody (no assignee, no group), open
+    and given to one of `user`'s groups), in one query."""
     is_open = Conversation.status == "open"
     statement = select(
         func.count().filter(is_open, Conversation.assignee == user),
-        func.count().filter(is_open, Conversation.assignee.is_(None)),
+        func.count().filter(
+            is_open, Conversation.assignee.is_(None), Conversation.group_id.is_(None)
+        ),
         func.count().filter(is_open, Conversation.group_id.in_(_groups_of(user))),
     ).select_from(Conversation)
     mine, unassigned, groups = (await session.execute(statement)).one()

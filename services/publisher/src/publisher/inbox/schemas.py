@@ -118,7 +118,7 @@ class ConversationCounts(BaseModel):
     """Open conversations the caller would answer: for the console's menu, in one call."""
 
     open_mine: int = Field(description="Open and assigned to the caller.")
-    open_unassigned: int = Field(description="Open and assigned to nobody.")
+    open_unassigned: int = Field(description="Open and given to nobody: no assignee, no group.")
     open_my_groups: int = Field(
         default=0, description="Open and given to one of the caller's groups."
     )
