@@ -721,10 +721,14 @@ async def line_api() -> AsyncIterator[tuple[fake.FakeLine, str]]:
         yield platform, url
 
 
-async def send_replies(runtime: ServiceRuntime, meta_url: str = "", line_url: str = "") -> int:
-    """The worker's reply job, once, against the fakes."""
+async def send_replies(
+    runtime: ServiceRuntime, meta_url: str = "", line_url: str = "", timeout: float = 10.0
+) -> int:
+    """The worker's reply job, once, against the fakes (which answer on loopback, though a
+    starved machine can take seconds); a test of a platform that never answers shortens
+    `timeout`."""
     settings = publisher_settings(facebook_graph_url=meta_url, line_api_url=line_url)
-    async with httpx.AsyncClient(timeout=0.5) as http:
+    async with httpx.AsyncClient(timeout=timeout) as http:
         return await replies.send_once(runtime.jobs_db, Sealer.of(settings), settings, http)
 
 
@@ -873,7 +877,7 @@ async def test_a_reply_whose_outcome_is_unknown_is_never_sent_twice(
     platform.hang_after_reply = True  # Meta takes the reply and never answers
 
     await reply(town["admin"], thread["id"], text="Hello!")
-    await send_replies(runtime, meta_url=url)
+    await send_replies(runtime, meta_url=url, timeout=0.5)
     platform.hang_after_reply = False
     await send_replies(runtime, meta_url=url)
 
@@ -956,7 +960,7 @@ async def test_a_comment_reply_whose_worker_was_killed_is_found_under_the_commen
     await send_replies(runtime, meta_url=url)
     unsure = (await history(town["admin"], thread["id"]))[-1]["state"]
     settings = publisher_settings(facebook_graph_url=url)
-    async with httpx.AsyncClient(timeout=0.5) as http:
+    async with httpx.AsyncClient(timeout=10.0) as http:
         await replies.reconcile_once(runtime.jobs_db, Sealer.of(settings), settings, http, http)
 
     assert unsure == "unconfirmed"

@@ -34,6 +34,10 @@ X_CITIZEN = ("7001", "hanako_s")
 MASTODON_CITIZEN = ("8001", "sato@example.social")
 
 
+# The fakes answer on loopback; a starved machine can still take seconds to do so.
+FAKE_TIMEOUT = 10.0
+
+
 @pytest.fixture
 async def x_api() -> AsyncIterator[tuple[fake.FakeX, str]]:
     platform = fake.FakeX()
@@ -101,7 +105,7 @@ def settings_for(x_url: str = "", graph_url: str = "") -> Any:
 async def poll(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "") -> int:
     """The worker's poll job, once; then its ingest job (as the worker runs both)."""
     settings = settings_for(x_url)
-    async with httpx.AsyncClient(timeout=0.5) as http:
+    async with httpx.AsyncClient(timeout=FAKE_TIMEOUT) as http:
         stored = await polling.poll_once(
             runtime.jobs_db, Sealer.of(settings), settings, http, instances
         )
@@ -111,7 +115,7 @@ async def poll(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str
 
 async def send(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "") -> int:
     settings = settings_for(x_url)
-    async with httpx.AsyncClient(timeout=0.5) as http:
+    async with httpx.AsyncClient(timeout=FAKE_TIMEOUT) as http:
         return await replies.send_once(
             runtime.jobs_db, Sealer.of(settings), settings, http, instances=instances
         )
@@ -121,7 +125,7 @@ async def reconcile(
     runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "", graph_url: str = ""
 ) -> int:
     settings = settings_for(x_url, graph_url)
-    async with httpx.AsyncClient(timeout=0.5) as http:
+    async with httpx.AsyncClient(timeout=FAKE_TIMEOUT) as http:
         return await replies.reconcile_once(
             runtime.jobs_db, Sealer.of(settings), settings, http, instances
         )

@@ -32,6 +32,10 @@ THREADS_SECRET = "threads-app-secret-of-the-deployment"
 VERIFY_TOKEN = "deployment-verify-token"
 
 
+# The fakes answer on loopback; a starved machine can still take seconds to do so.
+FAKE_TIMEOUT = 10.0
+
+
 @pytest.fixture
 async def threads_api() -> AsyncIterator[tuple[fake.FakeThreads, str]]:
     platform = fake.FakeThreads()
@@ -81,7 +85,7 @@ async def history(client_: httpx.AsyncClient, conversation_id: str) -> list[dict
 
 async def send_replies(runtime: ServiceRuntime, url: str) -> int:
     settings = publisher_settings(threads_graph_url=url)
-    async with httpx.AsyncClient(timeout=0.5) as http:
+    async with httpx.AsyncClient(timeout=FAKE_TIMEOUT) as http:
         return await replies.send_once(runtime.jobs_db, Sealer.of(settings), settings, http)
 
 
