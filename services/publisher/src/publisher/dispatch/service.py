@@ -666,6 +666,10 @@ class Lanes:
         self._busy: set[uuid.UUID] = set()  # channels with a delivery in flight
         self._platforms: dict[str, int] = {}
         self._tokens: dict[str, int] = {}
+        # The token each delivery in flight counts against, as it was when it started: the
+        # delivery may refresh its channel's token on the way (X), and must give back the
+        # same slot it took.
+        self._held: dict[uuid.UUID, str] = {}
 
     @property
     def waiting(self) -> int:
@@ -701,13 +705,17 @@ class Lanes:
             self._busy.add(work.channel_id)
             self._platforms[work.platform] = self._platforms.get(work.platform, 0) + 1
             self._tokens[token] = self._tokens.get(token, 0) + 1
+            self._held[work.delivery_id] = token
             started.append(work)
         return started
 
     def finished(self, work: Work) -> None:
         self._busy.discard(work.channel_id)
         self._platforms[work.platform] -= 1
-        self._tokens[_token_key(work)] -= 1
+        token = self._held.pop(work.delivery_id)
+        self._tokens[token] -= 1
+        if not self._tokens[token]:
+            del self._tokens[token]  # refreshed tokens' keys do not pile up
 
 
 def _token_key(work: Work) -> str:
