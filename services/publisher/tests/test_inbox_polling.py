@@ -102,15 +102,26 @@ def settings_for(x_url: str = "", graph_url: str = "") -> Any:
     )
 
 
-async def poll(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "") -> int:
-    """The worker's poll job, once; then its ingest job (as the worker runs both)."""
+async def poll(
+    runtime: ServiceRuntime, instances: httpx.AsyncClient, tenant: uuid.UUID, x_url: str = ""
+) -> int:
+    """The worker's poll job, once, then its ingest job (as the worker runs both); how many
+    events it stored for `tenant`. The job reads every town's due channels, and towns other
+    modules left in the database have X and Mastodon channels too (answered by this fake)."""
     settings = settings_for(x_url)
+    before = await events_of(runtime, tenant)
     async with httpx.AsyncClient(timeout=FAKE_TIMEOUT) as http:
-        stored = await polling.poll_once(
-            runtime.jobs_db, Sealer.of(settings), settings, http, instances
-        )
+        await polling.poll_once(runtime.jobs_db, Sealer.of(settings), settings, http, instances)
     await inbox_jobs.ingest_once(runtime.jobs_db)
-    return stored
+    return await events_of(runtime, tenant) - before
+
+
+async def events_of(runtime: ServiceRuntime, tenant: uuid.UUID) -> int:
+    async with runtime.jobs_db.transaction() as session:
+        found = await session.execute(
+            text("SELECT count(*) FROM inbox_events WHERE tenant_id = :t"), {"t": tenant}
+        )
+        return int(found.scalar_one())
 
 
 async def send(runtime: ServiceRuntime, instances: httpx.AsyncClient, x_url: str = "") -> int:
@@ -182,7 +193,7 @@ async def test_an_x_mention_is_polled_assigned_answered_once_under_it(
     platform, url = x_api
     asked = platform.mention(X_CITIZEN, "@takeo_city When is the onsen tofu festival?")
 
-    assert await poll(runtime, instances, url) == 1
+    assert await poll(runtime, instances, tenant, url) == 1
     (thread,) = await threads(x_town["staff"])
     answered = await reply(x_town["staff"], thread["id"], "Saturday the 12th, from 10:00")
     await send(runtime, instances, url)
@@ -216,10 +227,10 @@ async def test_an_x_repoll_reads_from_the_cursor_and_the_same_mentions_add_nothi
 ) -> None:
     platform, url = x_api
     first = platform.mention(X_CITIZEN, "@takeo_city Is the library open?")
-    await poll(runtime, instances, url)
-    paced = await poll(runtime, instances, url)  # its pace has not passed: no read at all
+    await poll(runtime, instances, tenant, url)
+    paced = await poll(runtime, instances, tenant, url)  # its pace has not passed: no read at all
     await due_now(runtime, tenant)
-    again = await poll(runtime, instances, url)
+    again = await poll(runtime, instances, tenant, url)
     more = platform.mention(
         X_CITIZEN,
         "@takeo_city And on Sunday?",
@@ -227,11 +238,11 @@ async def test_an_x_repoll_reads_from_the_cursor_and_the_same_mentions_add_nothi
         conversation_id=first["id"],
     )
     await due_now(runtime, tenant)
-    later = await poll(runtime, instances, url)
+    later = await poll(runtime, instances, tenant, url)
     # A lost cursor reads the same mentions again: stored once, threaded once.
     await sql(runtime, "UPDATE inbox_polls SET cursor = NULL WHERE tenant_id = :t", t=tenant)
     await due_now(runtime, tenant)
-    repeated = await poll(runtime, instances, url)
+    repeated = await poll(runtime, instances, tenant, url)
 
     assert (paced, again, later, repeated) == (0, 0, 1, 0)
     assert [r.get("since_id") for r in reads_of(platform, x_town)] == [
@@ -260,12 +271,12 @@ async def test_an_x_429_waits_for_its_reset_and_never_asks_before(
     platform.mention_script = [fake.x_too_many(reset_at)]
     platform.mention(X_CITIZEN, "@takeo_city hello?")
 
-    await poll(runtime, instances, url)
+    await poll(runtime, instances, tenant, url)
     ((next_at, error),) = await sql(
         runtime, "SELECT next_poll_at, error FROM inbox_polls WHERE tenant_id = :t", t=tenant
     )
     await due_now(runtime, tenant)  # even when its turn comes, the governor holds the bucket
-    await poll(runtime, instances, url)
+    await poll(runtime, instances, tenant, url)
 
     assert len(reads_of(platform, x_town)) == 1
     assert next_at.timestamp() == reset_at
@@ -285,7 +296,7 @@ async def test_an_x_reply_whose_worker_was_killed_after_posting_is_found_not_res
     town's recent posts answering the citizen's and recorded `sent` with X's id."""
     platform, url = x_api
     asked = platform.mention(X_CITIZEN, "@takeo_city Where do I park?")
-    await poll(runtime, instances, url)
+    await poll(runtime, instances, tenant, url)
     (thread,) = await threads(x_town["staff"])
     await reply(x_town["staff"], thread["id"], "Behind the town hall")
     platform.hang_after_post = True  # X takes the post; its answer never comes back
@@ -317,7 +328,7 @@ async def test_an_x_reply_lost_before_it_reached_x_is_failed_for_staff_to_resend
 ) -> None:
     platform, url = x_api
     platform.mention(X_CITIZEN, "@takeo_city Bus times?")
-    await poll(runtime, instances, url)
+    await poll(runtime, instances, tenant, url)
     (thread,) = await threads(x_town["staff"])
     await reply(x_town["staff"], thread["id"], "Every 20 minutes")
     await sql(  # a worker marked it `sending` and died before its call left
@@ -352,7 +363,7 @@ async def test_a_mastodon_mention_is_polled_assigned_answered_once_under_it(
     asked = platform.mention(MASTODON_CITIZEN, "Is the lemongrass farm open to visitors?")
     status = asked["status"]
 
-    assert await poll(runtime, instances) == 1
+    assert await poll(runtime, instances, tenant) == 1
     (thread,) = await threads(mastodon_town["staff"])
     await reply(mastodon_town["staff"], thread["id"], "Yes, on weekends")
     await send(runtime, instances)
@@ -384,12 +395,12 @@ async def test_a_mastodon_repoll_reads_from_the_cursor_and_the_same_mentions_add
 ) -> None:
     platform, _ = instance
     first = platform.mention(MASTODON_CITIZEN, "A private question", visibility="direct")
-    await poll(runtime, instances)
+    await poll(runtime, instances, tenant)
     await due_now(runtime, tenant)
-    again = await poll(runtime, instances)
+    again = await poll(runtime, instances, tenant)
     await sql(runtime, "UPDATE inbox_polls SET cursor = NULL WHERE tenant_id = :t", t=tenant)
     await due_now(runtime, tenant)
-    repeated = await poll(runtime, instances)
+    repeated = await poll(runtime, instances, tenant)
     (thread,) = await threads(mastodon_town["staff"])
     await reply(mastodon_town["staff"], thread["id"], "Answered privately")
     await send(runtime, instances)
@@ -415,7 +426,7 @@ async def test_a_mastodon_reply_whose_worker_was_killed_is_resent_under_its_key_
     replied-to status's descendants instead. Either way the instance holds one reply."""
     platform, _ = instance
     platform.mention(MASTODON_CITIZEN, "Where is the ceramics fair?")
-    await poll(runtime, instances)
+    await poll(runtime, instances, tenant)
     (thread,) = await threads(mastodon_town["staff"])
     await reply(mastodon_town["staff"], thread["id"], "At the community hall")
     platform.hang_after_status = True
@@ -440,7 +451,7 @@ async def test_a_mastodon_reply_lost_past_its_keys_hour_is_found_in_the_context(
 ) -> None:
     platform, _ = instance
     platform.mention(MASTODON_CITIZEN, "Garbage day?")
-    await poll(runtime, instances)
+    await poll(runtime, instances, tenant)
     (thread,) = await threads(mastodon_town["staff"])
     await reply(mastodon_town["staff"], thread["id"], "Tuesdays & Fridays")
     platform.hang_after_status = True
@@ -470,7 +481,7 @@ async def test_a_mastodon_instance_aiming_inside_is_never_polled(
     platform, _ = instance
     platform.mention(MASTODON_CITIZEN, "hello")
     async with outbound.client(OutboundPolicy(), timeout=1) as guarded:
-        await poll(runtime, guarded)
+        await poll(runtime, guarded, tenant)
 
     assert platform.notification_reads == []
     ((error,),) = await sql(runtime, "SELECT error FROM inbox_polls WHERE tenant_id = :t", t=tenant)
@@ -486,7 +497,7 @@ async def test_an_x_citizens_erasure_removes_their_polled_mentions_and_keeps_the
 ) -> None:
     platform, url = x_api
     platform.mention(X_CITIZEN, "@takeo_city my address is 1-2-3 Takeo")
-    await poll(runtime, instances, url)
+    await poll(runtime, instances, tenant, url)
 
     erased = await x_town["admin"].post(
         "/v1/conversations/erase",
@@ -511,7 +522,7 @@ async def test_an_x_reply_refused_with_429_waits_for_the_reset_in_the_accounts_b
     posts spend from too) is blocked until `x-rate-limit-reset`; no call goes before it."""
     platform, url = x_api
     platform.mention(X_CITIZEN, "@takeo_city Fireworks tonight?")
-    await poll(runtime, instances, url)
+    await poll(runtime, instances, tenant, url)
     (thread,) = await threads(x_town["staff"])
     await reply(x_town["staff"], thread["id"], "Yes, at 20:00")
     reset_at = int(time.time()) + 900
@@ -553,9 +564,9 @@ async def test_a_mastodon_429_waits_for_its_reset_and_never_asks_before(
     ]
     platform.mention(MASTODON_CITIZEN, "hello?")
 
-    await poll(runtime, instances)
+    await poll(runtime, instances, tenant)
     await due_now(runtime, tenant)
-    await poll(runtime, instances)
+    await poll(runtime, instances, tenant)
 
     assert len(platform.notification_reads) == 1
     ((next_at, error),) = await sql(
