@@ -30,6 +30,7 @@ class StandIn:
         self.data: dict[uuid.UUID | None, dict[str, Any]] = defaultdict(dict)
         self.seen: list[InternalPrincipal] = []
         self.requests: list[dict[str, Any]] = []
+        self.asked: list[str] = []  # each list question: its path and sorted query
         self.clicks: list[dict[str, Any]] = []  # analytics: the clicks the edge handed over
         self.down = False
         self.delay = 0.0  # seconds each list answer takes, as a loaded service would
@@ -58,12 +59,15 @@ class StandIn:
                 who = await self.caller(request)
             except Unauthorized:
                 return JSONResponse({"type": "unauthorized"}, status_code=401)
+            self.asked.append(f"{path}?{'&'.join(sorted(str(request.query_params).split('&')))}")
             items = self.data[who.tenant_id].get(key, [])
             for field in ("status", "slug"):
                 wanted = request.query_params.get(field)
                 if wanted is not None:
                     items = [i for i in items if i.get(field) == wanted]
-            return JSONResponse({"items": items, "next_cursor": None})
+            limit = int(request.query_params.get("limit", "50"))
+            more = "more" if len(items) > limit else None  # a real service's opaque cursor
+            return JSONResponse({"items": items[:limit], "next_cursor": more})
 
     def route_playbook(self) -> None:
         @self.app.get("/v1/playbook")

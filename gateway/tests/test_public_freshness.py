@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import uuid
+from collections import Counter
 from collections.abc import AsyncIterator
 
 import httpx
@@ -13,6 +14,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from gateway.app import create_app
+from gateway.public.service import STORE_PRODUCTS
 from gateway.routes import ANONYMOUS, USER, match
 from gateway.settings import GatewaySettings
 from gateway.upstream import ServiceCaller, anonymous
@@ -152,6 +154,103 @@ class TestFreshness:
 
         assert (await live_http.get(path)).status_code == 200
         assert len(standins["catalog"].seen) == calls
+
+
+def asked(standins: dict[str, StandIn]) -> Counter[str]:
+    """How many times each list question was asked of the stand-in services."""
+    return Counter(q for standin in standins.values() for q in standin.asked)
+
+
+TOWN_PAGES = ["", "/store", "/products/black-garlic"]
+
+
+async def read_all(http: httpx.AsyncClient, slug: str) -> list[httpx.Response]:
+    """The town's page, its store and a product, in each of its languages, at once."""
+    return await asyncio.gather(
+        *(
+            http.get(f"/public/{slug}{page}", headers={"accept-language": language})
+            for page in TOWN_PAGES
+            for language in ("ja", "en", "ko")
+        )
+    )
+
+
+class TestSharedAnswers:
+    async def test_a_towns_pages_in_every_language_ask_each_question_once(
+        self, live_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        pages = await read_all(live_http, takeo.slug)
+
+        assert [p.status_code for p in pages] == [200] * 9
+        assert {p.headers["content-language"] for p in pages} == {"ja", "en", "ko"}
+        questions = asked(standins)
+        # Posts, in-season products, places, links; published products, listings, producers,
+        # categories: eight questions for nine pages, each asked once.
+        assert len(questions) == 8
+        assert set(questions.values()) == {1}
+
+    async def test_a_town_changing_all_the_time_asks_each_question_about_once_a_second(
+        self,
+        live_http: httpx.AsyncClient,
+        takeo: Town,
+        standins: dict[str, StandIn],
+        bus: MemoryBus,
+    ) -> None:
+        await read_all(live_http, takeo.slug)
+        before = asked(standins)
+        garlic = standins["catalog"].data[takeo.id]["products"][0]
+
+        started = asyncio.get_running_loop().time()
+        for price in range(3000, 3060):  # 60 changes over about three seconds
+            garlic["price_amount"] = price
+            await bus.publish(event("catalog.product.stock_changed.v1", takeo.id))
+            pages = await read_all(live_http, takeo.slug)
+            assert [p.status_code for p in pages] == [200] * 9
+            await asyncio.sleep(0.05)
+        seconds = asyncio.get_running_loop().time() - started
+
+        during = asked(standins) - before
+        assert set(during) == set(before)  # every question was asked again
+        most = max(during.values())
+        assert most <= seconds + 2, f"{most} times in {seconds:.1f} s: {during}"
+        # The changes stopped: the last price shows on every page within about two seconds.
+        product = f"/public/{takeo.slug}/products/black-garlic"
+        for _ in range(150):
+            if price_of_product(await live_http.get(product)) == 3059 and {
+                price_of(p) for p in (await read_all(live_http, takeo.slug))[3:6]
+            } == {3059}:
+                break
+            await asyncio.sleep(0.02)
+        else:
+            raise AssertionError("the last change never showed")
+
+    async def test_a_product_past_the_stores_first_page_is_asked_for_by_slug(
+        self, live_http: httpx.AsyncClient, takeo: Town, standins: dict[str, StandIn]
+    ) -> None:
+        products = standins["catalog"].data[takeo.id]["products"]
+        others = [
+            {"id": str(uuid.uuid4()), "slug": f"rice-{n}", "status": "published", "name": {}}
+            for n in range(STORE_PRODUCTS)
+        ]
+        products[:] = others + products  # black garlic is the 101st published product
+
+        found = await live_http.get(f"/public/{takeo.slug}/products/black-garlic")
+        missing = await live_http.get(f"/public/{takeo.slug}/products/no-such-thing")
+        first_page = await live_http.get(f"/public/{takeo.slug}/products/rice-7")
+
+        assert found.status_code == 200
+        assert found.json()["product"]["slug"] == "black-garlic"
+        assert missing.status_code == 404
+        assert first_page.json()["product"]["slug"] == "rice-7"
+        by_slug = [q for q in standins["catalog"].asked if "slug=" in q]
+        assert sorted(by_slug) == [
+            "/v1/products?slug=black-garlic&status=published",
+            "/v1/products?slug=no-such-thing&status=published",
+        ]
+
+
+def price_of_product(page: httpx.Response) -> int:
+    return int(page.json()["product"]["price_amount"])
 
 
 class TestHead:

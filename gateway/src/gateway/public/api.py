@@ -12,8 +12,11 @@ HTTP caches), so a page that is read often never expires under a visitor.
 
 A change of the town is served the same way: the page kept from before the change is answered
 while its rebuild runs, one rebuild per page at a time and at most one per `CHANGE_SETTLE_SECONDS`
-(a stock count that changes many times a second costs one rebuild a second, not one per visitor);
-a change shows within that time and one rebuild, or at once on a page no one had read.
+(a stock count that changes many times a second costs one rebuild a second, not one per visitor).
+The builds of a town's pages share the services' answers of the last second
+(`gateway.public.cache.Sources`): its store, its products and its languages ask each question
+once. A page built from an answer asked before the town's latest change is built again a second
+later, so a change shows within about two seconds, and at once after a quiet spell.
 """
 
 from __future__ import annotations
@@ -33,9 +36,9 @@ from fastapi.responses import RedirectResponse
 
 from gateway.dependencies import client_ip, enforce_rate
 from gateway.errors import TenantSuspended, TownNotFound
-from gateway.public.cache import Build, SingleFlight, TTLCache
+from gateway.public.cache import SingleFlight, TTLCache
 from gateway.public.schemas import ProductPage, StorePage, TownPage
-from gateway.public.service import PublicPages, Town, choose_language, localize
+from gateway.public.service import PublicPages, Reading, Town, choose_language, localize
 from gateway.settings import GatewaySettings
 from gateway.state import get_state
 from gateway.tenants import repository as tenants_repo
@@ -54,7 +57,10 @@ class Page:
     etag: str
     max_age: int
     language: str
-    generation: int = 0  # of its town when its build started (`PublicState.generations`)
+    generation: int = 0  # of its town's oldest answer it was built from (`PublicState`)
+
+
+PageBuild = Callable[[int], Awaitable[Page]]  # at the town's generation, a page of it or older
 
 
 class PublicState:
@@ -70,7 +76,7 @@ class PublicState:
         self.builds: SingleFlight[Page] = SingleFlight()
         self.rebuilt: dict[tuple[str, ...], float] = {}  # when a change last rebuilt each page
 
-    async def page(self, key: tuple[str, ...], build: Build[Page]) -> Page:
+    async def page(self, key: tuple[str, ...], build: PageBuild) -> Page:
         """The cached page of `key` (its rebuild started when it nears its end or when its town
         changed), else the page of the one build of `key` running for every visitor who
         missed it."""
@@ -98,14 +104,14 @@ class PublicState:
             return None
         return page if left >= page.max_age * REFRESH_WHEN_LEFT else None
 
-    async def _store(self, key: tuple[str, ...], generation: int, build: Build[Page]) -> Page:
-        page = dataclasses.replace(await build(), generation=generation)
+    async def _store(self, key: tuple[str, ...], generation: int, build: PageBuild) -> Page:
+        page = await build(generation)
         kept = self.bodies.get(key)
-        if kept is None or kept.generation <= generation:  # never over a newer page
+        if kept is None or kept.generation <= page.generation:  # never over a newer page
             self.bodies.put(key, page, page.max_age)
         return page
 
-    async def _rebuild_changed(self, key: tuple[str, ...], build: Build[Page]) -> Page:
+    async def _rebuild_changed(self, key: tuple[str, ...], build: PageBuild) -> Page:
         """The page of a town that changed, built again no sooner than `CHANGE_SETTLE_SECONDS`
         after its last such rebuild; the kept page answers meanwhile."""
         wait = self.rebuilt.get(key, 0.0) + CHANGE_SETTLE_SECONDS - time.monotonic()
@@ -177,7 +183,7 @@ def respond(request: Request, page: Page) -> Response:
     return Response(page.body, media_type="application/json", headers=headers)
 
 
-Compose = Callable[[PublicPages, Town], Awaitable[dict[str, Any] | None]]
+Compose = Callable[[Reading], Awaitable[dict[str, Any] | None]]
 
 
 async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Compose) -> Response:
@@ -187,11 +193,13 @@ async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Co
     town = await _town(request, slug)
     language = choose_language(request.headers.get("accept-language"), town)
 
-    async def build() -> Page:
-        document = await compose(public.pages, town)
+    async def build(generation: int) -> Page:
+        reading = public.pages.reading(town, generation)
+        document = await compose(reading)
         if document is None:
             raise TownNotFound(f"no such page in {slug}")
-        return _page(localize(document, language, town.fallback_locale), language, public.ttl)
+        page = _page(localize(document, language, town.fallback_locale), language, public.ttl)
+        return dataclasses.replace(page, generation=reading.oldest)
 
     return respond(request, await public.page((slug, *kind, language), build))
 
@@ -205,14 +213,14 @@ async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Co
 @router.head("/public/{town}", include_in_schema=False)
 async def town_page(town: str, request: Request) -> Response:
     """The town's page: profile, latest posts, featured products with buy links, places."""
-    return await _serve(request, town, ("page",), lambda pages, t: pages.town_page(t))
+    return await _serve(request, town, ("page",), Reading.town_page)
 
 
 @router.get("/public/{town}/store", response_model=StorePage, responses=CONDITIONAL_RESPONSES)
 @router.head("/public/{town}/store", include_in_schema=False)
 async def store_page(town: str, request: Request) -> Response:
     """The town's storefront: products with listings, prices, stock and tracked buy links."""
-    return await _serve(request, town, ("store",), lambda pages, t: pages.store_page(t))
+    return await _serve(request, town, ("store",), Reading.store_page)
 
 
 @router.get(
@@ -221,9 +229,7 @@ async def store_page(town: str, request: Request) -> Response:
 @router.head("/public/{town}/products/{slug}", include_in_schema=False)
 async def product_page(town: str, slug: str, request: Request) -> Response:
     """One published product of the town."""
-    return await _serve(
-        request, town, ("product", slug), lambda pages, t: pages.product_page(t, slug)
-    )
+    return await _serve(request, town, ("product", slug), lambda page: page.product_page(slug))
 
 
 # Registered last (see gateway.app): a single segment no other route took.

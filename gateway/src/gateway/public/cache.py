@@ -87,3 +87,62 @@ class SingleFlight(Generic[V]):
 def _log_failure(task: asyncio.Task[object]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.warning("background page refresh failed", exc_info=task.exception())
+
+
+SOURCE_REUSE_SECONDS = 1.0  # how long a service's answer serves the builds of a town's pages
+
+Fetch = Callable[[], Coroutine[Any, Any, Any]]
+
+
+class _Asked:
+    """One question to a service: its answer (a task, shared while it runs) and when and at
+    which generation of the town it was asked."""
+
+    __slots__ = ("asked_at", "for_change", "generation", "task")
+
+    def __init__(self, generation: int, for_change: bool, task: asyncio.Task[Any]) -> None:
+        self.generation = generation
+        self.for_change = for_change
+        self.asked_at = time.monotonic()
+        self.task = task
+
+
+class Sources:
+    """The services' answers a town's pages are built from, shared by the builds of a second.
+
+    A town's pages (its page, its store, each product, in each language) ask the services the
+    same few questions: its published products, listings, links, producers. An answer asked
+    less than `SOURCE_REUSE_SECONDS` ago serves every build that asks the same question, when
+    it is of the town's current generation, or when it was itself asked because the town
+    changed. So a town whose stock changes many times a second costs each question once a
+    second, however many pages and languages are rebuilt, while the first change after a quiet
+    spell is asked at once. `ask` says the generation the answer is of; a page built from an
+    answer older than the town is built again (`PublicState`), so a change shows within about
+    two seconds at most.
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._asked: dict[Key, _Asked] = {}
+
+    async def ask(self, key: Key, generation: int, fetch: Fetch) -> tuple[Any, int]:
+        """The answer to `key` (asked now, or shared) and the town generation it is of."""
+        asked = self._asked.get(key)
+        now = time.monotonic()
+        fresh = asked is not None and now - asked.asked_at < SOURCE_REUSE_SECONDS
+        if asked is None or not (fresh and (asked.generation >= generation or asked.for_change)):
+            changed = asked is not None and asked.generation < generation
+            asked = _Asked(generation, changed, asyncio.create_task(fetch()))
+            self._keep(key, asked)
+        try:
+            return await asyncio.shield(asked.task), asked.generation
+        except Exception:
+            if self._asked.get(key) is asked:  # a failure is not shared after the fact
+                del self._asked[key]
+            raise
+
+    def _keep(self, key: Key, asked: _Asked) -> None:
+        if len(self._asked) >= self.max_entries:
+            cutoff = time.monotonic() - SOURCE_REUSE_SECONDS
+            self._asked = {k: a for k, a in self._asked.items() if a.asked_at > cutoff}
+        self._asked[key] = asked

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from gateway.public.cache import Sources
 from gateway.tenants.models import Tenant
 from gateway.upstream import ServiceCaller, Unavailable, anonymous
 
@@ -198,65 +199,92 @@ def _profile(town: Town) -> dict[str, Any]:
 class PublicPages:
     """Composes the public pages from the services."""
 
-    def __init__(self, services: ServiceCaller) -> None:
+    def __init__(self, services: ServiceCaller, max_sources: int = 4096) -> None:
         self.services = services
+        self.sources = Sources(max_sources)
 
-    async def _get(self, service: str, path: str, town: Town, **params: Any) -> Any:
+    def reading(self, town: Town, generation: int) -> Reading:
+        """The questions of one build of a page of `town`, at the town's `generation`."""
+        return Reading(self, town, generation)
+
+    async def ask(self, service: str, path: str, town: Town, params: dict[str, Any]) -> Any:
+        """One service's JSON answer for `town`, or why it could not be had."""
         return await self.services.call(service, "GET", path, anonymous(town.id), params=params)
 
-    async def town_page(self, town: Town) -> dict[str, Any]:
+
+class Reading:
+    """One page build's calls to the services, answered from the town's shared `Sources`;
+    `oldest` is the town generation of the oldest answer it used."""
+
+    def __init__(self, pages: PublicPages, town: Town, generation: int) -> None:
+        self.pages = pages
+        self.town = town
+        self.oldest = generation
+
+    async def get(self, service: str, path: str, **params: Any) -> Any:
+        key = (self.town.id, service, path, *sorted(params.items()))
+        answer, generation = await self.pages.sources.ask(
+            key, self.oldest, lambda: self.pages.ask(service, path, self.town, params)
+        )
+        self.oldest = min(self.oldest, generation)
+        return answer
+
+    async def town_page(self) -> dict[str, Any]:
         """Profile, latest published posts, in-season products with buy links, places."""
         posts, products, places, links = await asyncio.gather(
-            self._get("publisher", "/v1/posts", town, status="published", limit=LATEST_POSTS),
-            self._get(
+            self.get("publisher", "/v1/posts", status="published", limit=LATEST_POSTS),
+            self.get(
                 "catalog",
                 "/v1/products",
-                town,
                 status="published",
                 in_season="true",  # in one of its season months and inside its sale window
                 limit=FEATURED_PRODUCTS,
             ),
-            self._get("catalog", "/v1/places", town, status="published", limit=PLACES),
-            self._get("analytics", "/v1/links", town, limit=LINKS),
+            self.get("catalog", "/v1/places", status="published", limit=PLACES),
+            self._links(),
         )
         buy = _buy_links(_items(links))
         return {
-            "town": _profile(town),
+            "town": _profile(self.town),
             "posts": _section(_items(posts)),
             "products": _section(_with_buy_links(_items(products), buy)),
             "places": _section(_items(places)),
         }
 
-    async def store_page(self, town: Town) -> dict[str, Any]:
+    async def store_page(self) -> dict[str, Any]:
         """Published products with their producer, storefront listings and tracked buy links,
         and the town's categories to group them by."""
         products, listings, links, producers, categories = await asyncio.gather(
-            self._get("catalog", "/v1/products", town, status="published", limit=STORE_PRODUCTS),
-            self._get("catalog", "/v1/listings", town, limit=STORE_PRODUCTS),
-            self._get("analytics", "/v1/links", town, limit=LINKS),
-            self._get("catalog", "/v1/producers", town, limit=PRODUCERS),
-            self._get("catalog", "/v1/categories", town, limit=CATEGORIES),
+            self._published(),
+            self._listings(),
+            self._links(),
+            self._producers(),
+            self.get("catalog", "/v1/categories", limit=CATEGORIES),
         )
         buy = _buy_links(_items(links))
         sold = _with_buy_links(_items(products), buy, _items(listings) or [])
         found = _items(categories)
         return {
-            "town": _profile(town),
+            "town": _profile(self.town),
             "products": _section(_with_producers(sold, _items(producers))),
             "categories": _section(None if found is None else [_category(c) for c in found]),
         }
 
-    async def product_page(self, town: Town, slug: str) -> dict[str, Any] | None:
-        """One published product by slug; None when the catalog answers and has no such one."""
-        products, listings, links, producers = await asyncio.gather(
-            self._get("catalog", "/v1/products", town, status="published", slug=slug),
-            self._get("catalog", "/v1/listings", town, limit=STORE_PRODUCTS),
-            self._get("analytics", "/v1/links", town, limit=LINKS),
-            self._get("catalog", "/v1/producers", town, limit=PRODUCERS),
+    async def product_page(self, slug: str) -> dict[str, Any] | None:
+        """One published product by slug; None when the catalog answers and has no such one.
+        The product is looked for among the store's products (a question the other pages
+        share) and asked for by slug only when the store's list is longer than one page."""
+        published, listings, links, producers = await asyncio.gather(
+            self._published(), self._listings(), self._links(), self._producers()
         )
+        products: Any = published
+        if not isinstance(published, Unavailable) and _more_than_one_page(published):
+            found = _items(published) or []
+            if not any(p.get("slug") == slug for p in found):
+                products = await self.get("catalog", "/v1/products", status="published", slug=slug)
         items = _items(products)
         if items is None:
-            return {"town": _profile(town), "product": {"available": False}}
+            return {"town": _profile(self.town), "product": {"available": False}}
         matching = [p for p in items if p.get("slug") == slug]
         if not matching:
             return None
@@ -264,4 +292,25 @@ class PublicPages:
             _with_buy_links(matching[:1], _buy_links(_items(links)), _items(listings)),
             _items(producers),
         )
-        return {"town": _profile(town), "product": {"available": True, **(enriched or [{}])[0]}}
+        return {
+            "town": _profile(self.town),
+            "product": {"available": True, **(enriched or [{}])[0]},
+        }
+
+    # The questions several pages ask, spelled once so that they are the same question.
+    async def _published(self) -> Any:
+        return await self.get("catalog", "/v1/products", status="published", limit=STORE_PRODUCTS)
+
+    async def _listings(self) -> Any:
+        return await self.get("catalog", "/v1/listings", limit=STORE_PRODUCTS)
+
+    async def _links(self) -> Any:
+        return await self.get("analytics", "/v1/links", limit=LINKS)
+
+    async def _producers(self) -> Any:
+        return await self.get("catalog", "/v1/producers", limit=PRODUCERS)
+
+
+def _more_than_one_page(answer: Any) -> bool:
+    """Whether a list answer says there is more after it."""
+    return isinstance(answer, dict) and answer.get("next_cursor") is not None
