@@ -27,7 +27,8 @@ METHODS = ("get", "put", "post", "delete", "patch", "head")
 Document = dict[str, Any]
 
 
-def _runtime(service: str, settings: MachiSettings) -> ServiceRuntime:
+def offline_runtime(service: str, settings: MachiSettings) -> ServiceRuntime:
+    """A service's runtime that never connects: enough to build its app."""
     verifier = TokenVerifier(service, issuer=settings.internal_token_issuer, jwks={"keys": []})
     return ServiceRuntime(service, settings, Database(OFFLINE_DATABASE, pool_size=1), verifier)
 
@@ -36,11 +37,14 @@ def document() -> Document:
     """The document the gateway serves at `/openapi.json`, without any server or database."""
     settings = MachiSettings(database_url=OFFLINE_DATABASE)
     services = {
-        name: spec.create_app(_runtime(name, settings)).openapi() for name, spec in SERVICES.items()
+        name: spec.create_app(offline_runtime(name, settings)).openapi()
+        for name, spec in SERVICES.items()
     }
     signer = TokenSigner(generate_private_key(), issuer=settings.internal_token_issuer)
     upstreams: dict[str, httpx.AsyncClient] = {}
-    gateway = create_gateway(_runtime("gateway", settings), GatewaySettings(), signer, upstreams)
+    gateway = create_gateway(
+        offline_runtime("gateway", settings), GatewaySettings(), signer, upstreams
+    )
     return openapi.merge(gateway.openapi(), services, ROUTES)
 
 

@@ -47,7 +47,13 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-StateDep = Annotated[GatewayState, Depends(get_state)]
+async def state_dependency(request: Request) -> GatewayState:
+    """`get_state` as a dependency: an `async def` runs on the event loop, where FastAPI would
+    hand a plain `def` to its thread pool (a thread switch per request)."""
+    return get_state(request)
+
+
+StateDep = Annotated[GatewayState, Depends(state_dependency)]
 
 # scope="function": commit before the response is sent, as kit.dependencies.SessionDep does.
 GatewaySessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
@@ -58,7 +64,11 @@ def get_authenticator(request: Request) -> Authenticator:
     return authenticator
 
 
-AuthenticatorDep = Annotated[Authenticator, Depends(get_authenticator)]
+async def authenticator_dependency(request: Request) -> Authenticator:
+    return get_authenticator(request)  # async: see `state_dependency`
+
+
+AuthenticatorDep = Annotated[Authenticator, Depends(authenticator_dependency)]
 
 
 def client_ip(request: Request) -> str:

@@ -172,7 +172,7 @@ class OutboundPolicy:
         return addresses
 
 
-def request_policy(request: Request) -> OutboundPolicy:
+async def request_policy(request: Request) -> OutboundPolicy:
     """The app's policy: `app.state.outbound` when set (tests), else from the runtime's
     settings."""
     policy = getattr(request.app.state, "outbound", None)

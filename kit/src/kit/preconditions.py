@@ -77,7 +77,7 @@ class IfMatch:
 UNCONDITIONAL = IfMatch()  # what a change made without a request's header checks: nothing
 
 
-def if_match(
+async def if_match(
     header: Annotated[
         str | None,
         Header(

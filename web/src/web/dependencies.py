@@ -35,7 +35,7 @@ def current_session(request: Request) -> Session:
     return _sessions(request).load(request)
 
 
-def renderer(request: Request) -> Renderer:
+async def renderer(request: Request) -> Renderer:
     found: Renderer = request.app.state.renderer
     return found
 
@@ -107,9 +107,22 @@ async def check_csrf(request: Request) -> None:
         raise CsrfRefused
 
 
-SessionDep = Annotated[Session, Depends(current_session)]
+# FastAPI runs a plain `def` dependency in its thread pool: these run on the event loop.
+async def _session_dependency(request: Request) -> Session:
+    return current_session(request)
+
+
+async def _language_dependency(request: Request) -> str:
+    return language(request)
+
+
+async def _anonymous_api_dependency(request: Request) -> Client:
+    return anonymous_api(request)
+
+
+SessionDep = Annotated[Session, Depends(_session_dependency)]
 RendererDep = Annotated[Renderer, Depends(renderer)]
-LanguageDep = Annotated[str, Depends(language)]
-AnonymousApi = Annotated[Client, Depends(anonymous_api)]
+LanguageDep = Annotated[str, Depends(_language_dependency)]
+AnonymousApi = Annotated[Client, Depends(_anonymous_api_dependency)]
 UserApi = Annotated[AuthenticatedClient, Depends(user_api)]
 CsrfChecked = Depends(check_csrf)

@@ -31,7 +31,7 @@ async def remember_origin(request: Request) -> None:
     audit.origin_var.set(audit.Origin(client_ip(request), request.method, request.url.path))
 
 
-def read_filters(
+async def read_filters(
     caller: CallerDep,
     actor: Annotated[
         str | None, Query(max_length=100, description="`user:<id>`, `key:<id>`")

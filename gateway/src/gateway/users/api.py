@@ -53,7 +53,7 @@ resets = APIRouter(
 NO_CONTENT = status.HTTP_204_NO_CONTENT
 
 
-def get_sealer(request: Request) -> Sealer:
+async def get_sealer(request: Request) -> Sealer:
     sealer = get_state(request).sealer
     return sealer
 

@@ -29,7 +29,7 @@ from kit.secrets import Sealer
 router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhook-endpoints"])
 
 
-def get_sealer(request: Request) -> Sealer:
+async def get_sealer(request: Request) -> Sealer:
     sealer = get_state(request).sealer
     return sealer
 

@@ -15,7 +15,7 @@ from catalog.tenants import service as tenants
 from kit.dependencies import SessionDep
 
 
-def catalog_settings(request: Request) -> CatalogSettings:
+async def catalog_settings(request: Request) -> CatalogSettings:
     settings: CatalogSettings = request.app.state.catalog_settings
     return settings
 

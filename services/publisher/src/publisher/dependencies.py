@@ -15,12 +15,12 @@ from publisher.posts.broadcast import Broadcasts
 from publisher.settings import PublisherSettings
 
 
-def get_settings(request: Request) -> PublisherSettings:
+async def get_settings(request: Request) -> PublisherSettings:
     settings: PublisherSettings = request.app.state.publisher_settings
     return settings
 
 
-def get_vault(request: Request) -> Sealer:
+async def get_vault(request: Request) -> Sealer:
     vault: Sealer = request.app.state.vault
     return vault
 
@@ -49,7 +49,9 @@ async def instance_client(
 InstanceHttpDep = Annotated[httpx.AsyncClient, Depends(instance_client)]
 
 
-def get_broadcasts(http: PlatformHttpDep, settings: SettingsDep, vault: VaultDep) -> Broadcasts:
+async def get_broadcasts(
+    http: PlatformHttpDep, settings: SettingsDep, vault: VaultDep
+) -> Broadcasts:
     return Broadcasts(http, settings, vault)
 
 
