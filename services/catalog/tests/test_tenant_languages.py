@@ -6,8 +6,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 
 from catalog.handlers import SUBSCRIPTIONS, on_tenant_created, on_tenant_updated
+from catalog.tenants import repository
+from catalog.tenants import service as tenants
 from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
 from kit.auth import InternalPrincipal
 from kit.events import consumer
@@ -123,3 +126,28 @@ async def test_a_tenant_without_settings_uses_the_service_default(as_user: Clien
     _, http = await tenant_with_garlic(as_user)
     # CATALOG_FALLBACK_LANGUAGE is ja, which is missing: whatever text exists is shown.
     assert (await garlic_name(http, **{"Accept-Language": "fr"}))[1] in UNTRANSLATED.values()
+
+
+async def test_a_profile_another_process_stored_shows_within_the_kept_time(
+    as_user: Client, runtime: ServiceRuntime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each process keeps a tenant's languages a few seconds; the process that handles the
+    event forgets them at once (above), another one when its copy expires."""
+    monkeypatch.setattr(tenants, "KEPT_SECONDS", 0.3)
+    tenant, http = await tenant_with_garlic(as_user)
+    await consumer.handle(on_tenant_created, runtime.db, delivery(profile(["ko"], "ko"), tenant))
+    assert await garlic_name(http, **{"Accept-Language": "fr"}) == ("ko", "숙성 흑마늘")
+    async with runtime.db.transaction(tenant) as session:  # as another process's handler
+        await repository.upsert(
+            session,
+            tenant,
+            locales=["ja", "en"],
+            fallback_locale="en",
+            timezone=None,
+            profile_at=datetime.now(UTC),
+        )
+
+    deadline = asyncio.get_running_loop().time() + 3
+    while await garlic_name(http, **{"Accept-Language": "fr"}) != ("en", "Aged black garlic"):
+        assert asyncio.get_running_loop().time() < deadline, "the kept languages never expired"
+        await asyncio.sleep(0.05)

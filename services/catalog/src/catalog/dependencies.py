@@ -12,7 +12,7 @@ from catalog.i18n import preference
 from catalog.present import View
 from catalog.settings import CatalogSettings
 from catalog.tenants import service as tenants
-from kit.dependencies import SessionDep
+from kit.dependencies import PrincipalDep, SessionDep
 
 
 async def catalog_settings(request: Request) -> CatalogSettings:
@@ -26,13 +26,14 @@ SettingsDep = Annotated[CatalogSettings, Depends(catalog_settings)]
 async def view(
     settings: SettingsDep,
     session: SessionDep,
+    principal: PrincipalDep,
     lang: Annotated[
         str | None, Query(min_length=2, max_length=8, description="Language to show (ja, ko, en)")
     ] = None,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> View:
     """Language from `?lang=`, then Accept-Language, then the tenant's fallback and locales."""
-    tenant = await tenants.languages(session, settings.fallback_language)
+    tenant = await tenants.languages(session, principal.tenant_id, settings.fallback_language)
     return View(
         language=preference(lang, accept_language, tenant.fallback, tenant.locales),
         public_base_url=settings.public_base_url,

@@ -1,8 +1,13 @@
 """The tenant's languages as the catalog uses them: which text a caller sees when theirs is
-missing. The gateway owns the tenant profile; the catalog keeps a copy from its events."""
+missing. The gateway owns the tenant profile; the catalog keeps a copy from its events.
+
+Every catalog request reads them, so each process keeps a tenant's for `KEPT_SECONDS`: the
+process that handles the tenant's event forgets its copy at once, another process within that
+bound (the same bound as the gateway's `PRINCIPAL_CACHE_SECONDS` default)."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +28,32 @@ class Languages:
     timezone: str | None = None
 
 
+KEPT_SECONDS = 5.0
+MOST_KEPT = 10_000
+
+
+class _Kept:
+    """Languages by tenant, each until its expiry (monotonic seconds)."""
+
+    def __init__(self) -> None:
+        self.languages: dict[uuid.UUID, tuple[float, Languages]] = {}
+
+    def get(self, tenant_id: uuid.UUID) -> Languages | None:
+        found = self.languages.get(tenant_id)
+        return found[1] if found is not None and found[0] > time.monotonic() else None
+
+    def put(self, tenant_id: uuid.UUID, languages: Languages) -> None:
+        if len(self.languages) >= MOST_KEPT:
+            self.languages.clear()
+        self.languages[tenant_id] = (time.monotonic() + KEPT_SECONDS, languages)
+
+    def forget(self, tenant_id: uuid.UUID) -> None:
+        self.languages.pop(tenant_id, None)
+
+
+KEPT = _Kept()
+
+
 async def keep_profile(
     session: AsyncSession, tenant_id: uuid.UUID, profile: TenantCreatedV1, occurred_at: datetime
 ) -> None:
@@ -37,6 +68,7 @@ async def keep_profile(
         timezone=_zone(profile.timezone),
         profile_at=occurred_at,
     )
+    KEPT.forget(tenant_id)
 
 
 def _zone(name: str | None) -> str | None:
@@ -50,10 +82,19 @@ def _zone(name: str | None) -> str | None:
     return name
 
 
-async def languages(session: AsyncSession, default_fallback: str) -> Languages:
+async def languages(
+    session: AsyncSession, tenant_id: uuid.UUID | None, default_fallback: str
+) -> Languages:
     """The session tenant's languages: its fallback, else its first locale, else the default."""
+    kept = KEPT.get(tenant_id) if tenant_id is not None else None
+    if kept is not None:
+        return kept
     row = await repository.get(session)
     if row is None:
-        return Languages(default_fallback, ())
-    fallback = row.fallback_locale or (row.locales[0] if row.locales else default_fallback)
-    return Languages(fallback, tuple(row.locales), row.timezone)
+        found = Languages(default_fallback, ())
+    else:
+        fallback = row.fallback_locale or (row.locales[0] if row.locales else default_fallback)
+        found = Languages(fallback, tuple(row.locales), row.timezone)
+    if tenant_id is not None:
+        KEPT.put(tenant_id, found)
+    return found
