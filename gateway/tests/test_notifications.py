@@ -3,6 +3,8 @@ console (`/v1/notifications`) and a mail through a real SMTP server on loopback,
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 
 import httpx
@@ -10,10 +12,12 @@ import httpx
 from contracts.publisher import ChannelNeedsReauthV1
 from gateway.mail import Mailer, SmtpRelay
 from gateway.notifications.handlers import on_channel_needs_reauth
-from gateway.notifications.jobs import NotificationMailer
+from gateway.notifications.jobs import NotificationMailer, mail_job
 from kit.events import consumer
+from kit.jobs import run_all
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import delivery
+from kit.testing.waiting import eventually
 
 from .support import Town, auth_headers
 from .test_user_lifecycle import Inbox, add_user, body_of, smtp
@@ -77,6 +81,28 @@ async def test_needs_reauth_tells_the_admins_and_the_owner_once_in_the_console_a
     assert "https://town.test/console/channels" in body_of(to_admin).splitlines()
     assert "再接続" in body_of(to_owner)  # in the owner's language, to their own channels
     assert "https://town.test/console/channels/mine" in body_of(to_owner).splitlines()
+
+
+async def test_the_mail_job_mails_a_notice_when_the_commit_making_it_wakes_it(
+    http: httpx.AsyncClient, town: Town, runtime: ServiceRuntime, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    job = mail_job(mailer(runtime, port))
+    running = asyncio.create_task(run_all(runtime.jobs_db, "gateway", [job], idle_seconds=30))
+    try:
+        await asyncio.sleep(1)  # its first look, at start, is over
+        started = time.monotonic()
+        message = delivery(needs_reauth(None), town.id)
+        assert await consumer.handle(on_channel_needs_reauth, runtime.db, message) is True
+
+        async def mailed() -> list[object]:
+            return list(inbox.sent_to(town.admin_email))
+
+        await eventually(mailed, timeout=20, what="the commit's NOTIFY")
+        assert time.monotonic() - started < 30
+    finally:
+        running.cancel()
+        await asyncio.gather(running, return_exceptions=True)
 
 
 async def test_a_notice_is_marked_read_by_its_reader_only(

@@ -3,9 +3,12 @@ gateway as a consumer receives them; the sender runs with a clock the tests move
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,17 +26,19 @@ from contracts.publisher import DeliveryPublishedV1
 from gateway.app import create_app
 from gateway.settings import GatewayKeys, GatewaySettings
 from gateway.webhooks import handlers
-from gateway.webhooks.jobs import WebhookSender
+from gateway.webhooks.jobs import WebhookSender, webhook_send_job
 from gateway.webhooks.models import WebhookEndpoint
 from gateway.webhooks.settings import WebhookSettings
 from kit.auth import TokenSigner
 from kit.events import consumer
 from kit.events.bus import Delivery
+from kit.jobs import run_all
 from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer, new_key
 from kit.testing.fakes import serve
 from kit.testing.plugin import delivery as as_delivery
+from kit.testing.waiting import eventually
 
 from .support import Town, auth_headers
 
@@ -257,6 +262,72 @@ async def test_endpoint_answering_500_is_retried_with_backoff_then_disabled(
     clock.advance(86_400)
     assert await sender.run_once() == 0
     assert len(await log_of(http, endpoint["id"])) == 1
+
+
+@contextlib.asynccontextmanager
+async def send_job(
+    runtime: ServiceRuntime, settings: WebhookSettings, keys: GatewayKeys, policy: OutboundPolicy
+) -> AsyncIterator[None]:
+    """The sender as the worker runs it (on the wall clock), its idle ceiling 30 s, once its
+    first run (at start) is over."""
+    sender = WebhookSender(runtime.jobs_db, Sealer.of(keys), policy, settings)
+    job = webhook_send_job(sender, settings)
+    task = asyncio.create_task(run_all(runtime.jobs_db, "gateway", [job], idle_seconds=30))
+    try:
+        await asyncio.sleep(1)
+        yield
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
+def received(partner: Partner, count: int) -> Callable[[], Awaitable[bool]]:
+    async def check() -> bool:
+        return len(partner.received) >= count
+
+    return check
+
+
+async def test_the_send_job_sends_a_delivery_when_its_queueing_commit_wakes_it(
+    gateway: httpx.AsyncClient,
+    town: Town,
+    runtime: ServiceRuntime,
+    partner: Partner,
+    hook_settings: WebhookSettings,
+    hook_keys: GatewayKeys,
+    loopback: OutboundPolicy,
+) -> None:
+    http = await admin(gateway, town)
+    await register(http, partner.url, "delivery.published")
+    async with send_job(runtime, hook_settings, hook_keys, loopback):
+        started = time.monotonic()
+        await consume(runtime, as_delivery(published(), town.id))
+        await eventually(received(partner, 1), timeout=20, what="the commit's NOTIFY")
+        assert time.monotonic() - started < 30
+
+
+async def test_the_send_job_retries_when_the_backoff_ends_though_no_commit_wakes_it(
+    gateway: httpx.AsyncClient,
+    town: Town,
+    runtime: ServiceRuntime,
+    partner: Partner,
+    hook_settings: WebhookSettings,
+    hook_keys: GatewayKeys,
+    loopback: OutboundPolicy,
+) -> None:
+    partner.status = 500
+    settings = hook_settings.model_copy(update={"webhook_first_retry_seconds": 2})
+    http = await admin(gateway, town)
+    endpoint = await register(http, partner.url, "delivery.published")
+    async with send_job(runtime, settings, hook_keys, loopback):
+        await consume(runtime, as_delivery(published(), town.id))
+        await eventually(received(partner, 1), timeout=20, what="the first attempt")
+        partner.status = 200
+        failed_at = time.monotonic()
+        await eventually(received(partner, 2), timeout=20, what="the retry when due")
+        assert time.monotonic() - failed_at < 30
+    [row] = await log_of(http, endpoint["id"])
+    assert (row["status"], row["attempts"], row["last_status_code"]) == ("succeeded", 2, 200)
 
 
 async def test_redelivery_from_the_log_arrives_with_the_same_id(

@@ -5,6 +5,7 @@ import asyncio
 import contextlib
 import csv
 import io
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -23,6 +24,7 @@ from kit.errors import type_uri
 from kit.runtime import ServiceRuntime
 from kit.testing.clock import Clock
 from kit.testing.plugin import principal
+from kit.testing.waiting import eventually
 
 from .helpers import relayed
 
@@ -324,6 +326,30 @@ async def test_the_worker_role_runs_imports(
                 break
             await asyncio.sleep(0.05)
         assert state["status"] == "succeeded", state
+    finally:
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
+
+
+async def test_the_worker_role_runs_an_import_when_its_upload_commits_not_on_a_poll(
+    as_user: Client, runtime: ServiceRuntime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CATALOG_IMPORT_POLL_SECONDS", "30")  # no poll within the test
+    http = as_user(principal(uuid.uuid4()))
+    (worker_role,) = [r for r in background_roles(runtime) if r.kind == "worker"]
+    running = asyncio.create_task(worker_role.run())
+    try:
+        await asyncio.sleep(1)  # its first look, at start, is over
+        started = time.monotonic()
+        import_id = await post(http, small_file(3, "woken"))
+
+        async def succeeded() -> dict | None:
+            state = (await http.get(f"/v1/imports/{import_id}")).json()
+            return state if state["status"] == "succeeded" else None
+
+        await eventually(succeeded, timeout=20, what="the upload's NOTIFY")
+        assert time.monotonic() - started < 30
     finally:
         running.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -89,6 +89,11 @@ class NotificationMailer:
             await self._record(notice_id, attempt, await self._mailer.send(mail))
         return len(letters)
 
+    async def next_due(self) -> datetime | None:
+        """When the earliest mail not due yet comes due (the job's `due`)."""
+        async with self._db.transaction() as session:
+            return await repository.next_mail_due(session)
+
     async def _record(self, notice_id: uuid.UUID, attempt: int, sent: bool) -> None:
         now = self._clock()
         if sent:
@@ -102,8 +107,16 @@ class NotificationMailer:
 
 
 def mail_job(mailer: NotificationMailer) -> Job:
-    async def run() -> None:
-        while await mailer.run_once() == BATCH:
-            pass
+    """Mail due notices: woken by the commit that makes one, or when the earliest retry comes
+    due (`kit.jobs`)."""
 
-    return Job("notification-mail", EVERY_SECONDS, run)
+    async def run() -> int:
+        mailed = sent = await mailer.run_once()
+        while sent == BATCH:
+            sent = await mailer.run_once()
+            mailed += sent
+        return mailed
+
+    return Job(
+        "notification-mail", EVERY_SECONDS, run, wake=repository.MAIL_CHANNEL, due=mailer.next_due
+    )

@@ -12,7 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.notifications.models import Notification
 from gateway.users.models import User
+from kit import wakeups
 from kit.pagination import paginate
+
+MAIL_CHANNEL = "gateway_notification_mail"  # NOTIFYed by commits that make notices to mail
 
 
 async def town_admins(session: AsyncSession, tenant_id: uuid.UUID) -> list[User]:
@@ -48,7 +51,10 @@ async def add(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
         .on_conflict_do_nothing(index_elements=[Notification.user_id, Notification.event_id])
     )
     result = await session.execute(statement.returning(Notification.id))
-    return len(result.all())
+    made = len(result.all())
+    if made:
+        await wakeups.notify(session, MAIL_CHANNEL)
+    return made
 
 
 async def page(
@@ -111,6 +117,15 @@ async def claim_mail(
             .values(mail_next_at=lease_until, mail_attempts=Notification.mail_attempts + 1)
         )
     return claimed
+
+
+async def next_mail_due(session: AsyncSession) -> datetime | None:
+    """When the earliest notice's mail not due yet comes due (a retry, or the end of a lease
+    whose mailer died), every town's; None when none waits."""
+    statement = select(
+        func.min(func.coalesce(Notification.mail_next_at, Notification.created_at))
+    ).where(Notification.mail_status == "pending")
+    return (await session.execute(statement)).scalar_one()
 
 
 async def record_mail(

@@ -89,6 +89,11 @@ class WebhookSender:
             await self._record(attempt, outcome)
         return len(attempts)
 
+    async def next_due(self) -> datetime | None:
+        """When the earliest delivery not due yet comes due (the job's `due`)."""
+        async with self._db.transaction() as session:
+            return await repository.next_due(session)
+
     async def _claim(self) -> list[Attempt]:
         now = self._clock()
         lease = timedelta(seconds=self._settings.webhook_timeout_seconds + LEASE_MARGIN_SECONDS)
@@ -158,5 +163,12 @@ class WebhookSender:
 
 
 def webhook_send_job(sender: WebhookSender, settings: WebhookSettings) -> Job:
-    """Every few seconds, send the deliveries that are due."""
-    return Job("webhook-send", settings.webhook_poll_seconds, sender.run_once)
+    """Send the deliveries that are due: woken by the commit that queues one, or when the
+    earliest retry comes due (`kit.jobs`); a full batch is followed by the next at once."""
+    return Job(
+        "webhook-send",
+        settings.webhook_poll_seconds,
+        sender.run_once,
+        wake=repository.CHANNEL,
+        due=sender.next_due,
+    )

@@ -1,4 +1,5 @@
-"""Every query of outgoing webhooks; tenant-scoped ones filter by the caller's tenant."""
+"""Every query of outgoing webhooks; tenant-scoped ones filter by the caller's tenant. Commits
+that make a delivery due wake the sender (`CHANNEL`, `kit.wakeups`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.webhooks.models import WebhookDelivery, WebhookEndpoint
+from kit import wakeups
 from kit.pagination import paginate
+
+CHANNEL = "gateway_webhooks"
+
+
+async def wake_sender(session: AsyncSession) -> None:
+    """Wake the sender when this transaction commits: a delivery is due (queued, sent again, or
+    its endpoint enabled again)."""
+    await wakeups.notify(session, CHANNEL)
 
 
 async def get_endpoint(
@@ -50,6 +60,7 @@ async def add_deliveries(session: AsyncSession, rows: list[dict[str, Any]]) -> N
     """Insert pending deliveries; one that exists for its (endpoint, event) is kept as is."""
     if rows:
         await session.execute(insert(WebhookDelivery).values(rows).on_conflict_do_nothing())
+        await wake_sender(session)
 
 
 async def get_delivery(
@@ -105,6 +116,17 @@ async def claim_due(
             .values(next_attempt_at=lease_until)
         )
     return claimed
+
+
+async def next_due(session: AsyncSession) -> datetime | None:
+    """When the earliest pending delivery of an enabled endpoint comes due (a retry, or the end
+    of a lease whose sender died); None when none waits."""
+    statement = (
+        select(func.min(WebhookDelivery.next_attempt_at))
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .where(WebhookDelivery.status == "pending", WebhookEndpoint.enabled.is_(True))
+    )
+    return (await session.execute(statement)).scalar_one()
 
 
 async def locked_delivery(session: AsyncSession, delivery_id: uuid.UUID) -> WebhookDelivery | None:

@@ -98,6 +98,7 @@ async def update_endpoint(
         if data.enabled:
             endpoint.disabled_at = None
             endpoint.disabled_reason = None
+            await repository.wake_sender(session)
     await session.flush()
     await session.refresh(endpoint)
     return endpoint
@@ -155,6 +156,7 @@ async def redeliver(
     delivery.attempts = 0
     delivery.next_attempt_at = datetime.now(UTC)
     await session.flush()
+    await repository.wake_sender(session)
     await session.refresh(delivery)
     return delivery
 

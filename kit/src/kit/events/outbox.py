@@ -2,8 +2,9 @@
 
 `add` inserts into the caller's session, which only the boundary commits, so an event exists
 exactly when its change does. The relay (`kit.events.relay`) publishes the rows afterwards; the
-first `add` of a transaction also queues a `NOTIFY` on `CHANNEL`, which PostgreSQL delivers at
-commit (never for a rolled-back transaction), so the relay wakes then instead of polling.
+first `add` of a transaction also queues a `NOTIFY` on `CHANNEL` (`kit.wakeups`), which
+PostgreSQL delivers at commit (never for a rolled-back transaction), so the relay wakes then
+instead of polling.
 https://microservices.io/patterns/data/transactional-outbox.html
 """
 
@@ -11,17 +12,16 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit import tenancy
+from kit import tenancy, wakeups
 from kit.events.envelope import Envelope, EventPayload
 from kit.events.tables import outbox
 
 SOURCE_KEY = "service"
 ACTOR_KEY = "actor"
 CHANNEL = "machi_outbox"  # per database, hence per service
-_NOTIFIED_KEY = "outbox_notified"
 
 
 async def add(
@@ -53,8 +53,5 @@ async def add(
             occurred_at=envelope.occurred_at,
         )
     )
-    transaction = session.get_transaction()
-    if session.info.get(_NOTIFIED_KEY) is not transaction:
-        session.info[_NOTIFIED_KEY] = transaction
-        await session.execute(text(f"NOTIFY {CHANNEL}"))
+    await wakeups.notify(session, CHANNEL)
     return envelope

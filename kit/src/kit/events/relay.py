@@ -17,17 +17,15 @@ then listens again and looks at once, so nothing committed meanwhile waits.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import time
 from datetime import timedelta
 from typing import Any
 
-import asyncpg
 from sqlalchemy import func, select, update
 
-from kit import tracing
+from kit import tracing, wakeups
 from kit.db import Database
 from kit.events import outbox as outbox_events
 from kit.events.bus import Bus, Message
@@ -43,7 +41,7 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 300
 BACKLOG_SAMPLE_SECONDS = 5.0
-IDLE_SECONDS = 30.0
+IDLE_SECONDS = wakeups.IDLE_SECONDS
 
 
 class Relay:
@@ -66,8 +64,8 @@ class Relay:
         self.backlog_sample_seconds = backlog_sample_seconds
         self.idle_seconds = max(idle_seconds, poll_seconds)
         self._backlog: int | None = None  # unpublished rows at the last sample, if known
-        self._woken = asyncio.Event()
-        self._listener: asyncpg.Connection | None = None
+        self._wakeups = wakeups.Wakeups(db, [outbox_events.CHANNEL])
+        self._woken = self._wakeups.subscribe(outbox_events.CHANNEL)
 
     async def run_once(self, *, sample: bool = False) -> int:
         """Publish one batch of due rows; returns how many were confirmed. With `sample`, the
@@ -148,7 +146,7 @@ class Relay:
         try:
             while True:
                 started = time.monotonic()
-                await self._listen()
+                await self._wakeups.listen()
                 self._woken.clear()
                 try:
                     sample = started - sampled >= self.backlog_sample_seconds
@@ -160,43 +158,16 @@ class Relay:
                     sent, self._backlog = 0, None
                     await asyncio.sleep(1)
                 if sent < self.batch_size:
-                    await self._wait(self._pause() - (time.monotonic() - started))
+                    await wakeups.wait(self._woken, self._pause() - (time.monotonic() - started))
         finally:
-            await self._unlisten()
+            await self._wakeups.close()
 
     def _pause(self) -> float:
         """The poll while rows wait (or when that is not known, or nobody listens), else the
         idle safety net."""
-        if self._backlog == 0 and self._listener is not None and not self._listener.is_closed():
+        if self._backlog == 0 and self._wakeups.listening:
             return self.idle_seconds
         return self.poll_seconds
-
-    async def _wait(self, seconds: float) -> None:
-        """Until a commit announces a row, or `seconds`."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._woken.wait(), max(0.0, seconds))
-
-    async def _listen(self) -> None:
-        """Have a connection listening on the outbox channel (again, if it was lost)."""
-        if self._listener is not None and not self._listener.is_closed():
-            return
-        url = self.db.engine.url.set(drivername="postgresql")
-        try:
-            self._listener = await asyncpg.connect(url.render_as_string(hide_password=False))
-            await self._listener.add_listener(outbox_events.CHANNEL, self._wake)
-            self._listener.add_termination_listener(self._wake)
-        except (OSError, asyncpg.PostgresError) as exc:  # poll meanwhile
-            log.warning("relay cannot listen; polling", extra={"error": repr(exc)})
-            self._listener = None
-
-    def _wake(self, *_: object) -> None:
-        self._woken.set()
-
-    async def _unlisten(self) -> None:
-        if self._listener is not None:
-            with contextlib.suppress(Exception):
-                await self._listener.close(timeout=2)
-            self._listener = None
 
 
 def _message(row: Any, traceparent: str | None = None) -> Message:

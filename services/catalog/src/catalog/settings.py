@@ -83,7 +83,10 @@ class CatalogSettings(BaseSettings):
     )
     import_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="CSV size cap.")
     import_poll_seconds: float = Field(
-        default=1.0, gt=0, description="How often an idle worker looks for pending imports."
+        default=1.0,
+        gt=0,
+        description="How often the import job looks again for an import it could not take yet,"
+        " or for any while it cannot LISTEN; otherwise the commit that queues one wakes it.",
     )
     import_lease_seconds: float = Field(
         default=60,

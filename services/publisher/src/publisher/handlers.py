@@ -59,6 +59,7 @@ async def on_link_created(event: Envelope[LinkCreatedV1], session: AsyncSession)
         return  # a link another service asked for
     delivery.short_url = event.payload.short_url
     delivery.link_ready = True
+    await deliveries.wake_dispatcher(session)
 
 
 @subscribe(LinkRefusedV1, consumer="publisher.on-link-refused")

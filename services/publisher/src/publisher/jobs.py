@@ -2,21 +2,27 @@
 watchdog, token refresh, and the inbox's: threading stored events, reading polled channels'
 mentions (each at its own pace), sending replies and settling those whose answer was lost.
 
-The dispatcher and its HTTP client are made on the first run (never at import).
+The dispatcher and its HTTP client are made on the first run (never at import). Dispatch, the
+threading of stored events and the sending of replies sleep until a commit gives them work
+(`kit.jobs`, `wake`), or until their earliest known work comes due (`due`: a scheduled post, a
+retry, a lapsed lease).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 
 from kit.jobs import Job
 from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
 from kit.secrets import Sealer
 from publisher.channels import tokens
+from publisher.dispatch import repository as deliveries
 from publisher.dispatch.service import Dispatcher
 from publisher.inbox import jobs as inbox
 from publisher.inbox import polling, replies
+from publisher.inbox import repository as inbox_repo
 from publisher.insights import service as insights
 from publisher.platforms import registry
 from publisher.platforms.http import ClientPool, HttpClient
@@ -56,6 +62,9 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
     async def dispatch() -> int:
         return await dispatcher().run_until_idle()
 
+    async def dispatch_due() -> datetime | None:
+        return await dispatcher().next_due()
+
     async def reconcile() -> int:
         return await dispatcher().reconcile_once()
 
@@ -71,6 +80,9 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
 
     async def ingest_inbox() -> int:
         return await inbox.ingest_once(runtime.jobs_db)
+
+    async def events_due() -> datetime | None:
+        return await inbox.waiting_since(runtime.jobs_db)
 
     async def purge_inbox() -> int:
         return await inbox.purge_once(runtime.jobs_db)
@@ -91,10 +103,19 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
             )
         return inbox_http[0]
 
-    async def send_replies() -> int:
+    async def send_replies() -> bool:
+        """Whether more may wait: a full batch. A reply left pending for a later try (a rate
+        limit, a container being prepared) is `due` now, so it is tried after the job's
+        `every_seconds` rather than over and over at once."""
         http, instances = inbox_clients()
         vault = Sealer.of(settings)
-        return await replies.send_once(runtime.jobs_db, vault, settings, http, instances=instances)
+        db = runtime.jobs_db
+        return await replies.send_once(db, vault, settings, http, instances=instances) >= (
+            replies.BATCH
+        )
+
+    async def replies_due() -> datetime | None:
+        return await replies.next_due(runtime.jobs_db)
 
     async def reconcile_replies() -> int:
         http, instances = inbox_clients()
@@ -107,10 +128,28 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
         return await polling.poll_once(runtime.jobs_db, vault, settings, http, instances)
 
     return [
-        Job("dispatch", settings.dispatch_every_seconds, dispatch),
+        Job(
+            "dispatch",
+            settings.dispatch_every_seconds,
+            dispatch,
+            wake=deliveries.CHANNEL,
+            due=dispatch_due,
+        ),
         Job("campaigns", settings.campaign_every_seconds, campaigns),
-        Job("inbox-ingest", settings.inbox_ingest_every_seconds, ingest_inbox),
-        Job("inbox-replies", settings.inbox_ingest_every_seconds, send_replies),
+        Job(
+            "inbox-ingest",
+            settings.inbox_ingest_every_seconds,
+            ingest_inbox,
+            wake=inbox_repo.EVENTS_CHANNEL,
+            due=events_due,
+        ),
+        Job(
+            "inbox-replies",
+            settings.inbox_ingest_every_seconds,
+            send_replies,
+            wake=inbox_repo.REPLIES_CHANNEL,
+            due=replies_due,
+        ),
         Job("inbox-poll", min(settings.inbox_poll_every_seconds, 5.0), poll_inbox),
         Job("inbox-reconcile", settings.reconcile_every_seconds, reconcile_replies),
         Job("inbox-retention", 3600.0, purge_inbox),

@@ -1,24 +1,22 @@
-"""The import worker of the `worker` role: claims pending imports of every tenant and runs them
-one at a time; several worker processes share the work (`FOR UPDATE SKIP LOCKED`)."""
+"""The import job of the `worker` role: claims pending imports of every tenant and runs them one
+at a time. Every worker process runs it (no job lock): their claims (`FOR UPDATE SKIP LOCKED`)
+share the imports out. It sleeps until the commit that queues an import wakes it, or a started
+import's lease lapses (its worker died), `CATALOG_IMPORT_POLL_SECONDS` apart while an import
+waits that it could not take (`kit.jobs`)."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from catalog.imports import service
+from catalog.imports import repository, service
 from catalog.settings import CatalogSettings
-from kit.observability import JOB_RUNS
+from kit.jobs import Job
 from kit.runtime import ServiceRuntime
-
-log = logging.getLogger(__name__)
-SERVICE = "catalog"
 
 
 class ImportWorker:
-    """Runs imports while there are some, then polls every `CATALOG_IMPORT_POLL_SECONDS`."""
+    """Runs imports while there are some (`job`: when woken)."""
 
     def __init__(
         self,
@@ -46,7 +44,6 @@ class ImportWorker:
             self.settings.import_max_attempts,
             self.settings.public_base_url,
         )
-        JOB_RUNS.labels(SERVICE, "import", "ok").inc()
         return True
 
     async def run_until_idle(self) -> int:
@@ -56,14 +53,18 @@ class ImportWorker:
             ran += 1
         return ran
 
-    async def run_forever(self) -> None:
-        """Run imports until cancelled; a database outage is waited out."""
-        while True:
-            try:
-                busy = await self.run_once()
-            except Exception:
-                JOB_RUNS.labels(SERVICE, "import", "error").inc()
-                log.exception("import worker could not claim or end an import")
-                busy = False
-            if not busy:
-                await asyncio.sleep(self.settings.import_poll_seconds)
+    async def next_due(self) -> datetime | None:
+        """When an import not taken yet may be (the job's `due`)."""
+        async with self.runtime.jobs_db.transaction() as session:
+            return await repository.next_due(session)
+
+    def job(self) -> Job:
+        """The worker's import job: on every worker at once, woken by the queueing commit."""
+        return Job(
+            "import",
+            self.settings.import_poll_seconds,
+            self.run_until_idle,
+            wake=repository.CHANNEL,
+            due=self.next_due,
+            exclusive=False,
+        )

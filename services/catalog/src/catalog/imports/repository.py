@@ -1,5 +1,5 @@
 """Every query of CSV imports: bulk lookups and bulk upserts, chunked under the driver's
-parameter limit (asyncpg: 32,767 per statement)."""
+parameter limit (asyncpg: 32,767 per statement); the wake-up of the import job (`kit.wakeups`)."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ import uuid
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Boolean, delete, func, literal_column, or_, select, text, update
+from sqlalchemy import Boolean, case, delete, func, literal_column, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Category, Import, ImportFile, Producer, Product, Variant
+from kit import wakeups
 
 CHUNK = 1000
 PRODUCTS_PER_STATEMENT = 500  # 13 columns each: far under asyncpg's 32,767 parameters
 T = TypeVar("T")
+CHANNEL = "catalog_imports"  # NOTIFYed by the commit that queues an import
 
 
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterable[Sequence[T]]:
@@ -32,10 +34,27 @@ async def get_import(session: AsyncSession, import_id: uuid.UUID) -> Import | No
 UNFINISHED = ("pending", "validating", "applying")
 
 
-def add(session: AsyncSession, record: Import, data: bytes) -> None:
-    """An import and its file, written together."""
+async def add(session: AsyncSession, record: Import, data: bytes) -> None:
+    """An import and its file, written together; the import job wakes when they commit."""
     session.add(record)
     session.add(ImportFile(import_id=record.id, data=data))
+    await wakeups.notify(session, CHANNEL)
+
+
+async def next_due(session: AsyncSession) -> datetime | None:
+    """When the earliest import `claim_next` does not take yet may be taken, any tenant's: a
+    pending one (another worker holds its row) now, a started one when its lease lapses; None
+    when none is unfinished."""
+    lapses = case(
+        (Import.status == "pending", func.now()),
+        else_=func.coalesce(Import.lease_until, func.now()),
+    )
+    statement = (
+        select(func.min(lapses))
+        .where(Import.status.in_(UNFINISHED))
+        .execution_options(all_tenants=True)
+    )
+    return cast(datetime | None, (await session.execute(statement)).scalar_one())
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ async def start(
         publish=publishing.publish,
         active_products_limit=publishing.active_products_limit,
     )
-    repository.add(session, record, data)
+    await repository.add(session, record, data)
     await session.flush()
     await session.refresh(record)
     return record

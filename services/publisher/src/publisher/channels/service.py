@@ -16,6 +16,7 @@ from kit.outbound import OutboundPolicy
 from kit.secrets import Sealer
 from publisher.channels import repository
 from publisher.channels.schemas import PUBLIC_CONFIG, ChannelCreate, ChannelRead, ChannelUpdate
+from publisher.dispatch import repository as deliveries_repo
 from publisher.errors import ChannelNotFound
 from publisher.models import Channel
 from publisher.platforms import registry
@@ -120,6 +121,9 @@ async def update(
         channel.credentials = vault.seal(data.credentials)
         channel.status = "active"
         channel.status_reason = None
+    reactivated = data.status is not None or data.credentials is not None
+    if reactivated and channel.status == "active":  # its deliveries may be sent (again)
+        await deliveries_repo.wake_dispatcher(session)
     await session.flush()
     await session.refresh(channel)
     return channel

@@ -1,5 +1,5 @@
 """Every dispatcher query: claims across tenants (SKIP LOCKED), delivery state, attempts, rate
-buckets. No commits here."""
+buckets, and the wake-up of the dispatch job (`CHANNEL`, `kit.wakeups`). No commits here."""
 
 from __future__ import annotations
 
@@ -11,11 +11,19 @@ from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit import wakeups
 from kit.pagination import paginate, paginate_in_order
 from publisher.models import Channel, Delivery, DeliveryAttempt, Post, Product, RateBucket
 
 # No session sync: the claim runs across tenants, and the sync query would not carry the option.
 ALL_TENANTS = {"all_tenants": True, "synchronize_session": False}
+CHANNEL = "publisher_dispatch"  # NOTIFYed by commits that make a delivery claimable, now or later
+
+
+async def wake_dispatcher(session: AsyncSession) -> None:
+    """Wake the dispatch job when this transaction commits: it scheduled a delivery, moved its
+    due time, or made one sendable again (its link made, its channel reconnected, a retry)."""
+    await wakeups.notify(session, CHANNEL)
 
 
 async def claim_due(
@@ -63,6 +71,32 @@ async def claim_due(
         .execution_options(**ALL_TENANTS)
     )
     return [(row[0], row[1]) for row in result.all()]
+
+
+async def next_due(session: AsyncSession) -> datetime | None:
+    """When the earliest delivery `claim_due` does not take yet comes due (any tenant): its due
+    time or its retry's, or the lease of one whose claimant may have died; None when none waits.
+    A delivery whose link or channel is not ready waits for the commit that readies it."""
+    waiting = (
+        select(func.min(func.greatest(Delivery.due_at, Delivery.next_attempt_at)))
+        .join(Channel, Channel.id == Delivery.channel_id)
+        .where(
+            Delivery.state == "scheduled",
+            Delivery.link_ready.is_(True),
+            Channel.status == "active",
+        )
+        .execution_options(**ALL_TENANTS)
+        .scalar_subquery()
+    )
+    leased = (
+        select(func.min(Delivery.lease_until))
+        .where(Delivery.state == "publishing")
+        .execution_options(**ALL_TENANTS)
+        .scalar_subquery()
+    )
+    # LEAST and GREATEST skip NULLs in PostgreSQL.
+    statement = select(func.least(waiting, leased)).execution_options(**ALL_TENANTS)
+    return cast(datetime | None, (await session.execute(statement)).scalar_one())
 
 
 async def claim_unsettled(

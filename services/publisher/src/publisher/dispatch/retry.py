@@ -57,6 +57,7 @@ async def retry(session: AsyncSession, who: InternalPrincipal, delivery_id: uuid
     delivery.error_category = None
     delivery.error_message = None
     await session.flush()
+    await repository.wake_dispatcher(session)
     await posts.reopen(session, delivery.post_id, who.actor)
     await session.refresh(delivery)
     return delivery

@@ -538,6 +538,8 @@ class Dispatcher:
         await repository.add_attempts(session, [a for o in items for a in o.work.attempts_log])
         changes = [o for o in items if o.state is not None]
         await repository.record_outcomes(session, [self._row(o) for o in changes])
+        if any(o.state == "scheduled" for o in changes):  # a retry, or a requeue (reconcile)
+            await repository.wake_dispatcher(session)
         for outcome in changes:
             event = self._event(outcome)
             if event is not None:
@@ -602,6 +604,11 @@ class Dispatcher:
                 published_at=outcome.published_at,
             )
         return None
+
+    async def next_due(self) -> datetime | None:
+        """When the earliest delivery not due yet comes due (the dispatch job's `due`)."""
+        async with self.db.transaction() as session:
+            return await repository.next_due(session)
 
     # -- reconciliation and watchdog ----------------------------------------------------------
 

@@ -35,6 +35,13 @@ async def ingest_once(db: Database, batch: int = 200) -> int:
     return handled
 
 
+async def waiting_since(db: Database) -> datetime | None:
+    """When the oldest event still pending was received (the ingest job's `due`: one that
+    failed is tried again)."""
+    async with db.transaction() as session:
+        return await inbox_repo.events_waiting_since(session)
+
+
 async def _ingest(db: Database, event_id: uuid.UUID, tenant_id: uuid.UUID) -> int:
     async with db.transaction(tenant_id) as session:
         event = await inbox_repo.claim_event(session, event_id)

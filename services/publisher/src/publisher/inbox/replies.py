@@ -71,6 +71,7 @@ from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
 UNKNOWN_AFTER = timedelta(minutes=5)  # a `sending` reply older than this lost its worker
+BATCH = 50  # replies one run sends
 # Mastodon keeps an Idempotency-Key for up to an hour [MA-ST]: a resend is safe well inside it.
 MASTODON_KEY_KEPT = timedelta(minutes=50)
 PUBLIC_REPLIES = frozenset({"facebook_page", "instagram", "threads", "x", "mastodon"})
@@ -468,12 +469,18 @@ async def _unprepared(
             _record(reply, Outcome("failed", error=f"could not be prepared ({error})"))
 
 
+async def next_due(db: Database) -> datetime | None:
+    """When the earliest reply not sent yet comes due (the reply job's `due`)."""
+    async with db.transaction() as session:
+        return await inbox_repo.replies_next_due(session, UNKNOWN_AFTER)
+
+
 async def send_once(
     db: Database,
     vault: Sealer,
     settings: PublisherSettings,
     http: HttpClient,
-    batch: int = 50,
+    batch: int = BATCH,
     *,
     instances: HttpClient | None = None,
 ) -> int:

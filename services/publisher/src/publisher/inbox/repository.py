@@ -1,17 +1,29 @@
-"""Every inbox query. No commits here."""
+"""Every inbox query, and the wake-ups of the inbox's jobs (`kit.wakeups`). No commits here."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select, text, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit import wakeups
 from kit.pagination import paginate
 from publisher.inbox.models import (
     Conversation,
@@ -24,6 +36,9 @@ from publisher.inbox.models import (
     InboxTemplate,
 )
 from publisher.models import Channel, Delivery, Post
+
+EVENTS_CHANNEL = "publisher_inbox_events"  # NOTIFYed by commits that store events to thread
+REPLIES_CHANNEL = "publisher_inbox_replies"  # NOTIFYed by commits that queue a reply to send
 
 
 async def settings(session: AsyncSession, *, lock: bool = False) -> InboxSettings | None:
@@ -70,7 +85,10 @@ async def store_events(session: AsyncSession, rows: list[dict[str, Any]]) -> int
         .on_conflict_do_nothing(index_elements=["tenant_id", "platform", "dedup_key"])
         .returning(InboxEvent.id)
     )
-    return len((await session.execute(statement)).scalars().all())
+    new = len((await session.execute(statement)).scalars().all())
+    if new:
+        await wakeups.notify(session, EVENTS_CHANNEL)
+    return new
 
 
 async def pending_events(session: AsyncSession, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
@@ -83,6 +101,17 @@ async def pending_events(session: AsyncSession, limit: int) -> list[tuple[uuid.U
         .execution_options(all_tenants=True)
     )
     return [(eid, tid) for eid, tid in await session.execute(statement)]
+
+
+async def events_waiting_since(session: AsyncSession) -> datetime | None:
+    """When the oldest event still pending (one that failed and is tried again) was received,
+    any tenant's; None when none waits."""
+    statement = (
+        select(func.min(InboxEvent.received_at))
+        .where(InboxEvent.state == "pending")
+        .execution_options(all_tenants=True)
+    )
+    return (await session.execute(statement)).scalar_one()
 
 
 async def claim_event(session: AsyncSession, event_id: uuid.UUID) -> InboxEvent | None:
@@ -388,6 +417,30 @@ async def replies_due(
         .execution_options(all_tenants=True)
     )
     return [(mid, tid) for mid, tid in await session.execute(statement)]
+
+
+async def wake_reply_sender(session: AsyncSession) -> None:
+    """Wake the reply job when this transaction commits: it queued a reply (`pending`)."""
+    await wakeups.notify(session, REPLIES_CHANNEL)
+
+
+async def replies_next_due(session: AsyncSession, stale_after: timedelta) -> datetime | None:
+    """When the earliest reply `replies_due` does not take yet comes due, any tenant's: a
+    pending one left for a later try (a rate limit, a container being prepared) is due now, one
+    left `sending` once its worker is presumed dead (`stale_after`); None when none waits."""
+    statement = (
+        select(
+            func.min(
+                case(
+                    (ConversationMessage.state == "pending", ConversationMessage.created_at),
+                    else_=ConversationMessage.sending_started_at + stale_after,
+                )
+            )
+        )
+        .where(ConversationMessage.state.in_(("pending", "sending")))
+        .execution_options(all_tenants=True)
+    )
+    return cast(datetime | None, (await session.execute(statement)).scalar_one())
 
 
 async def claim_reply(session: AsyncSession, message_id: uuid.UUID) -> ConversationMessage | None:

@@ -758,6 +758,8 @@ async def reply(
     )
     session.add(message)
     await session.flush()
+    if not held:
+        await inbox_repo.wake_reply_sender(session)
     return MessageRead.model_validate(message)
 
 
@@ -794,6 +796,8 @@ async def review_reply(
     message.reviewed_by = principal.sub
     message.reviewed_at = datetime.now(UTC)
     await session.flush()
+    if rejection is None:
+        await inbox_repo.wake_reply_sender(session)
     return MessageRead.model_validate(message)
 
 

@@ -30,6 +30,7 @@ from kit.events import outbox
 from kit.preconditions import UNCONDITIONAL, IfMatch
 from publisher.channels import repository as channels_repo
 from publisher.channels import service as channels_service
+from publisher.dispatch import repository as deliveries_repo
 from publisher.errors import (
     ChannelNeedsReauth,
     ChannelNotAllowed,
@@ -712,7 +713,9 @@ async def refresh_statuses(session: AsyncSession, post_ids: list[uuid.UUID]) -> 
 async def _announce_scheduled(
     session: AsyncSession, post: Post, deliveries: list[ScheduledDelivery]
 ) -> None:
-    """`publisher.post.scheduled.v1` for `deliveries`, in the scheduling transaction."""
+    """`publisher.post.scheduled.v1` for `deliveries`, in the scheduling transaction, which
+    also wakes the dispatcher to learn their due times."""
+    await deliveries_repo.wake_dispatcher(session)
     await outbox.add(
         session,
         PostScheduledV1(
