@@ -544,6 +544,23 @@ class TestPublicRoutes:
         assert response.status_code == 403
         assert response.json()["type"] == type_uri("tenant-suspended")
 
+    async def test_a_town_suspended_after_its_webhooks_were_served_is_closed_at_once(
+        self, public_http: httpx.AsyncClient, takeo: Town, operator_email: str
+    ) -> None:
+        """The town is kept a few seconds for its pages and webhooks; a suspension through this
+        gateway forgets it at once."""
+        first = await public_http.post(f"/webhooks/{takeo.slug}/shopify", content=b"{}")
+        assert (await public_http.get(f"/public/{takeo.slug}")).status_code == 200
+        operator = await auth_headers(public_http, operator_email)
+        await public_http.post(f"/v1/tenants/{takeo.id}/suspend", headers=operator)
+
+        webhook = await public_http.post(f"/webhooks/{takeo.slug}/shopify", content=b"{}")
+        page = await public_http.get(f"/public/{takeo.slug}")
+
+        assert first.status_code != 403
+        assert (webhook.status_code, page.status_code) == (403, 403)
+        assert webhook.json()["type"] == type_uri("tenant-suspended")
+
 
 def upstream_calls(standins: dict[str, StandIn]) -> dict[str, int]:
     return {name: len(s.seen) for name, s in standins.items()}

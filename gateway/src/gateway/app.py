@@ -187,7 +187,9 @@ async def forget_principals_after_write(request: Request) -> AsyncIterator[None]
     caller is: the cached principals are dropped once it has committed, before it answers."""
     yield
     if request.method not in SAFE_METHODS:
-        get_state(request).authenticator.principals.clear()
+        state = get_state(request)
+        state.authenticator.principals.clear()
+        state.public.towns.clear()  # a suspension shows on the town's pages and webhooks at once
 
 
 def _require_rows(routers: list[APIRouter]) -> None:

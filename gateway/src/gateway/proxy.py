@@ -22,14 +22,12 @@ from gateway.authn import Caller
 from gateway.dependencies import FullCallerDep, client_ip, enforce_rate
 from gateway.errors import (
     NoTown,
-    TenantSuspended,
-    TownNotFound,
     UpstreamTimeout,
     UpstreamUnavailable,
 )
+from gateway.public import api as public_api
 from gateway.routes import ANONYMOUS, EDGE, ROUTES, TOWN, Route
 from gateway.state import get_state
-from gateway.tenants import repository as tenants_repo
 from gateway.upstream import anonymous
 from kit import idempotency, policy, tracing
 from kit.auth import InternalPrincipal
@@ -204,15 +202,9 @@ def _answer(stored: idempotency.StoredResponse, extra: dict[str, str] | None = N
 
 
 async def town_tenant_id(request: Request, slug: str) -> uuid.UUID:
-    """The tenant of the town `slug`: 404 when unknown, 403 when suspended."""
-    db = get_state(request).db
-    async with db.transaction() as session:
-        tenant = await tenants_repo.get_tenant_by_slug(session, slug)
-    if tenant is None:
-        raise TownNotFound(f"no town {slug!r}")
-    if tenant.status != "active":
-        raise TenantSuspended(f"town {slug} is suspended")
-    return tenant.id
+    """The tenant of the town `slug`, as the public pages find it: 404 when unknown, 403 when
+    suspended."""
+    return (await public_api.town_of(request, slug)).id
 
 
 async def _public_rate(request: Request) -> None:

@@ -135,7 +135,9 @@ def _state(request: Request) -> PublicState:
     return state
 
 
-async def _town(request: Request, slug: str) -> Town:
+async def town_of(request: Request, slug: str) -> Town:
+    """The town `slug`, kept a few seconds (`DEGRADED_TTL_SECONDS`; a change of a tenant made
+    through this process forgets them at once): 404 when unknown, 403 when suspended."""
     if not SLUG.match(slug):
         raise TownNotFound(f"no town {slug!r}")  # favicon.ico and the like: no query
     public = _state(request)
@@ -190,7 +192,7 @@ async def _serve(request: Request, slug: str, kind: tuple[str, ...], compose: Co
     settings = get_state(request).settings
     await enforce_rate(request, f"ip:{client_ip(request)}", settings.public_rate_limit_per_minute)
     public = _state(request)
-    town = await _town(request, slug)
+    town = await town_of(request, slug)
     language = choose_language(request.headers.get("accept-language"), town)
 
     async def build(generation: int) -> Page:
@@ -241,7 +243,7 @@ home_router = APIRouter(tags=["public"])
 )
 async def town_home(town: str, request: Request) -> Response:
     """The town's homepage: a redirect to its primary social page, as Takeo did."""
-    found = await _town(request, town)
+    found = await town_of(request, town)
     if not found.primary_social_url:
         raise TownNotFound(f"{town} has no primary social page")
     return RedirectResponse(found.primary_social_url, status_code=302)

@@ -44,6 +44,9 @@ class TTLCache(Generic[V]):
             return None
         return value, left
 
+    def clear(self) -> None:
+        self._entries.clear()
+
     def put(self, key: tuple[str, ...], value: V, ttl_seconds: float) -> None:
         if ttl_seconds <= 0:
             return
