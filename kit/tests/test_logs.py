@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -98,6 +99,15 @@ def test_lines_have_no_trace_id_when_tracing_is_off() -> None:
     line = json.loads(logs.JsonFormatter().format(record))
     assert "trace_id" not in line
     assert line["msg"] == "plain"
+
+
+def test_lines_of_a_process_among_workers_name_its_pid() -> None:
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "plain", (), None)
+
+    line = json.loads(logs.JsonFormatter(pid=True).format(record))
+
+    assert line["pid"] == os.getpid()
+    assert "pid" not in json.loads(logs.JsonFormatter().format(record))
 
 
 def test_readable_lines_show_their_fields_and_hide_secrets() -> None:

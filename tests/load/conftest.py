@@ -3,6 +3,7 @@ over RabbitMQ. Both on their own databases (a unique prefix), with an operator a
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from tests.e2e.processes import (
 
 SERVICES = ["catalog", "publisher", "analytics"]
 OPERATOR = ("operator@load.example", "operator horse battery")
+# `machi run --workers` of the split platform's gateway (README: Workers).
+GATEWAY_WORKERS = int(os.environ.get("LOAD_GATEWAY_WORKERS", "1"))
 
 
 @dataclass
@@ -130,10 +133,21 @@ def load_split(
     with running(machi, settings, amqp_url, f"l{tag}."):
         machi.command("migrate", timeout=300)
         machi.command("create-operator", "--email", OPERATOR[0], "--password", OPERATOR[1])
-        machi.start("gateway", "--target=gateway", "--port", str(ports["gateway"]))
+        machi.start(
+            "gateway",
+            "--target=gateway",
+            "--port",
+            str(ports["gateway"]),
+            "--workers",
+            str(GATEWAY_WORKERS),
+        )
         wait_http(f"{url}/healthz", timeout=300)  # services fetch its JWKS as they start
         for role in roles[1:]:
             machi.start(role, f"--target={role}", "--port", str(ports[role]))
         for role in roles:
             wait_http(f"http://127.0.0.1:{ports[role]}/readyz", timeout=300)
-        yield LoadPlatform("split", machi, url, settings, roles, amqp_url, f"l{tag}.")
+        processes = [
+            f"gateway ({GATEWAY_WORKERS} workers)" if r == "gateway" and GATEWAY_WORKERS > 1 else r
+            for r in roles
+        ]
+        yield LoadPlatform("split", machi, url, settings, processes, amqp_url, f"l{tag}.")

@@ -3,7 +3,8 @@ writes, the store's order webhooks) on the all-in-one and on separate processes.
 err and nothing may be lost: every 302's click id is stored, every order answered "recorded"
 is one conversion, and the rollups add up to both. Figures go to bench/results/load-<mode>.*.
 
-LOAD_SECONDS (default 600) and LOAD_CONCURRENCY (default 16) size each run."""
+LOAD_SECONDS (default 600) and LOAD_CONCURRENCY (default 16) size each run;
+LOAD_GATEWAY_WORKERS (default 1) is the separate processes' gateway's `--workers`."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from kit import roles as kit_roles
 from kit.events.rabbitmq import definitions
 from kit.settings import MachiSettings
 from machi_cli import dlq, origin, outbox, rollups, rotation, runner, sealing, tenants
+from machi_cli import workers as workers_module
 from machi_cli.services import ROLE_NAMES
 
 app = typer.Typer(help="Machi: social commerce for towns.", no_args_is_help=True)
@@ -24,9 +25,9 @@ app.add_typer(rollups.app, name="rollups")
 app.add_typer(tenants.app, name="tenants")
 
 
-def _logged_settings() -> MachiSettings:
+def _logged_settings(*, pid: bool = False) -> MachiSettings:
     settings = MachiSettings()
-    logs.configure(settings.log_level, json_lines=settings.log_json)
+    logs.configure(settings.log_level, json_lines=settings.log_json, pid=pid)
     return settings
 
 
@@ -44,25 +45,38 @@ def run(
     ),
     migrate: bool | None = typer.Option(None, help="Migrate first (default: with --target=all)."),
     seed: bool | None = typer.Option(None, help="Seed the demo town (default: with --target=all)."),
+    workers: int = typer.Option(
+        int(os.environ.get("WORKERS") or 1),
+        min=1,
+        help="Processes running these roles, sharing the port(s) (README: Workers); above 1"
+        " needs AMQP_URL.",
+    ),
+    worker: int | None = typer.Option(None, hidden=True, help="Set by the workers' supervisor."),
 ) -> None:
     """Run the selected roles: the all-in-one platform, or one role per process."""
     selected = kit_roles.select(ROLE_NAMES, target)
-    if port is not None and runner.is_all_in_one(selected):
+    all_in_one = runner.is_all_in_one(selected)
+    if port is not None and all_in_one:
         origin.follow_port(port)  # before any settings are read
-    settings = _logged_settings()
+    settings = _logged_settings(pid=workers > 1 or worker is not None)
+    workers_module.refuse_without_broker(workers, settings)
     # Before anything starts: a role that seals secrets without its keys stops here.
-    sealing.provide_keys(selected, all_in_one=runner.is_all_in_one(selected))
-    tracing.configure("machi" if target == "all" else f"machi-{target}")
-    platform = runner.Platform(runner.resolve_database(settings), GatewaySettings(), target)
-    all_in_one = platform.all_in_one
-    asyncio.run(
-        platform.run(
-            host,
-            port,
-            migrate=all_in_one if migrate is None else migrate,
-            seed=all_in_one if seed is None else seed,
+    sealing.provide_keys(selected, all_in_one=all_in_one)
+    settings = runner.resolve_database(settings)
+    migrate = all_in_one if migrate is None else migrate
+    seed = all_in_one if seed is None else seed
+    if workers > 1:
+        run_args = [f"--target={target}", f"--host={host}"]
+        if port is not None:
+            run_args.append(f"--port={port}")
+        raise SystemExit(
+            workers_module.supervise(
+                settings, GatewaySettings(), selected, run_args, workers, migrate=migrate, seed=seed
+            )
         )
-    )
+    tracing.configure("machi" if target == "all" else f"machi-{target}")
+    platform = runner.Platform(settings, GatewaySettings(), target, worker=worker)
+    asyncio.run(platform.run(host, port, migrate=migrate, seed=seed))
 
 
 @app.command()

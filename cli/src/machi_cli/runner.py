@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
-from collections.abc import AsyncIterator, Iterable, Iterator
+import socket
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any, Literal
@@ -52,12 +54,37 @@ async def _run(role: kit_roles.Role) -> None:
     await role.run()
 
 
+async def _stop_when_orphaned(stop: Callable[[], None]) -> None:
+    """A worker whose supervisor is gone (killed, so it passed no signal on) stops itself."""
+    supervisor = os.getppid()
+    while os.getppid() == supervisor:
+        await asyncio.sleep(1)
+    log.warning("the supervisor is gone: stopping")
+    stop()
+
+
 class _Server(uvicorn.Server):
-    """A uvicorn server that leaves signals to the runner (several run in one loop)."""
+    """A uvicorn server that leaves signals to the runner (several run in one loop). With
+    `reuse_port` it listens on a socket of its own bound with `SO_REUSEPORT`: the workers of
+    `machi run --workers N` each bind the same port, and the kernel spreads connections."""
+
+    def __init__(self, config: uvicorn.Config, *, reuse_port: bool = False) -> None:
+        super().__init__(config)
+        self.reuse_port = reuse_port
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
         yield
+
+    async def serve(self, sockets: list[socket.socket] | None = None) -> None:
+        if sockets is None and self.reuse_port:
+            family = socket.AF_INET6 if ":" in self.config.host else socket.AF_INET
+            address = (self.config.host, self.config.port)
+            listening = socket.create_server(
+                address, family=family, backlog=self.config.backlog, reuse_port=True
+            )
+            sockets = [listening]
+        await super().serve(sockets)
 
 
 def resolve_database(settings: MachiSettings) -> MachiSettings:
@@ -100,13 +127,22 @@ async def lifespan_of(app: FastAPI) -> AsyncIterator[None]:
 class Platform:
     """The resources and tasks of one `machi run` process."""
 
-    def __init__(self, settings: MachiSettings, gateway_settings: GatewaySettings, target: str):
+    def __init__(
+        self,
+        settings: MachiSettings,
+        gateway_settings: GatewaySettings,
+        target: str,
+        *,
+        worker: int | None = None,
+    ):
+        """`worker`: this process is that worker of a `machi run --workers N` supervisor."""
         self.settings = settings
         self.gateway_settings = gateway_settings
         self.selected = kit_roles.select(ROLE_NAMES, target)
         self.all_in_one = is_all_in_one(self.selected)
         self.servers: list[_Server] = []
         self.runtimes: list[ServiceRuntime] = []
+        self.worker = worker
 
     def wants(self, role: str) -> bool:
         return role in self.selected
@@ -159,7 +195,9 @@ class Platform:
             tasks += [asyncio.create_task(server.serve()) for server in serving]
             if seeding is not None:
                 tasks.append(seeding)
-            self._install_signals(tasks)
+            stop = self._install_signals(tasks)
+            if self.worker is not None:
+                tasks.append(asyncio.create_task(_stop_when_orphaned(stop), name="orphan-watch"))
             await self._wait(tasks)
 
     def _signer(self) -> TokenSigner:
@@ -239,7 +277,7 @@ class Platform:
             proxy_headers=True,
             forwarded_allow_ips=list(self.settings.trusted_proxies),
         )
-        server = _Server(config)
+        server = _Server(config, reuse_port=self.worker is not None)
         self.servers.append(server)
         return server
 
@@ -274,10 +312,17 @@ class Platform:
         transport = httpx.ASGITransport(app=gateway_app, raise_app_exceptions=False)
         return FrontDoor(gateway_app, self._web(stack, transport))
 
-    def _install_signals(self, tasks: list[asyncio.Task[Any]]) -> None:
+    def _install_signals(self, tasks: list[asyncio.Task[Any]]) -> Callable[[], None]:
         loop = asyncio.get_running_loop()
+        stopping = False
 
         def stop() -> None:
+            # Once: a worker gets the terminal's SIGINT and its supervisor's SIGTERM, and a
+            # second cancel would cut short the shutdown the first began.
+            nonlocal stopping
+            if stopping:
+                return
+            stopping = True
             log.info("stopping")
             for server in self.servers:
                 server.should_exit = True
@@ -287,6 +332,7 @@ class Platform:
 
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop)
+        return stop
 
     async def _seed(self, gateway_app: FastAPI) -> None:
         """Seed the demo town through the gateway, in-process, before anyone can log in."""

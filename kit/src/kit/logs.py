@@ -87,6 +87,13 @@ def redact_text(text: str) -> str:
 
 
 class JsonFormatter(logging.Formatter):
+    """One JSON object per record; with `pid`, the process's id in each (`machi run --workers`:
+    which worker wrote the line)."""
+
+    def __init__(self, *, pid: bool = False) -> None:
+        super().__init__()
+        self.pid = pid
+
     def format(self, record: logging.LogRecord) -> str:
         plain = getattr(record, PLAIN, False) and not record.exc_info
         line: dict[str, Any] = {
@@ -95,6 +102,8 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
+        if self.pid:
+            line["pid"] = record.process
         for key, var in (
             ("request_id", request_id_var),
             ("tenant_id", tenant_var),
@@ -137,13 +146,17 @@ def _guarded(key: str, value: Any) -> Any:
     return REDACTED if is_secret_name(key) else redact_value(value)
 
 
-def configure(level: str = "INFO", *, json_lines: bool = True) -> None:
-    """Send every log line to stderr, as JSON unless `json_lines` is off (local reading)."""
+def configure(level: str = "INFO", *, json_lines: bool = True, pid: bool = False) -> None:
+    """Send every log line to stderr, as JSON unless `json_lines` is off (local reading); with
+    `pid`, each line names the process that wrote it (several share the output)."""
     handler = logging.StreamHandler(sys.stderr)
     if json_lines:
-        handler.setFormatter(JsonFormatter())
+        handler.setFormatter(JsonFormatter(pid=pid))
     else:
-        handler.setFormatter(TextFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        process = " [%(process)d]" if pid else ""
+        handler.setFormatter(
+            TextFormatter(f"%(asctime)s{process} %(levelname)s %(name)s %(message)s")
+        )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
