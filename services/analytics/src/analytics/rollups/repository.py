@@ -10,9 +10,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import DateTime, bindparam, text
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import CTE, DateTime, Uuid, bindparam, literal, select, text
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from analytics.models import RollupDirty
 
 # One row per dimension a click or an order line counts towards; NULL keys are skipped.
 DIMENSIONS_SQL = """
@@ -194,6 +196,18 @@ async def redo_days(session: AsyncSession, tenant: uuid.UUID) -> None:
         ),
         {"tenant": tenant},
     )
+
+
+def mark_dirty_after(tenant: uuid.UUID | None, hour: datetime, written: CTE) -> CTE:
+    """A CTE marking `hour` dirty when `written` (another CTE's write) yields a row: the mark
+    rides on that write's statement instead of costing a round trip of its own."""
+    when = select(literal(tenant, Uuid), literal(hour, DateTime(timezone=True)))
+    marked = (
+        insert(RollupDirty)
+        .from_select(["tenant_id", "hour"], when.select_from(written))
+        .on_conflict_do_nothing()
+    )
+    return marked.cte("dirty_hour")
 
 
 async def mark_dirty(session: AsyncSession, tenant: uuid.UUID, hours: set[datetime]) -> None:

@@ -1,0 +1,93 @@
+"""How many statements a store order costs: each is a round trip that wakes a backend
+(issue 15). Counted with SQLAlchemy's `before_cursor_execute` on the service's engine; the
+transaction's BEGIN (which carries the tenant) and COMMIT are sent beside it, two more."""
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import asyncpg
+from fastapi import FastAPI
+from sqlalchemy import event
+
+from kit.runtime import ServiceRuntime
+from kit.testing.plugin import principal
+
+from .test_conversions import Client, clicked, conversions, post_shopify, shopify_order
+
+# A recorded order attributed by click id, the town's webhook secret already known to the process.
+MOST_STATEMENTS_PER_ORDER = 5
+
+
+@contextmanager
+def statements(runtime: ServiceRuntime) -> Iterator[list[str]]:
+    """Every statement the service's engine sends while the block runs."""
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        seen.append(statement)
+
+    engine = runtime.db.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+async def test_a_recorded_shopify_order_sends_few_statements(
+    as_user: Client, app: FastAPI, owner: asyncpg.Connection, runtime: ServiceRuntime
+) -> None:
+    tenant = uuid.uuid4()
+    _, click_id = await clicked(as_user, app, tenant)
+    await post_shopify(as_user, tenant, shopify_order(click_id, order_id=1))
+    with statements(runtime) as sent:
+        response = await post_shopify(as_user, tenant, shopify_order(click_id, order_id=2))
+    assert response.json() == {"result": "recorded"}
+    print(f"\n{len(sent)} statements:\n" + "\n---\n".join(sent))
+    assert len(sent) <= MOST_STATEMENTS_PER_ORDER
+    assert len(await conversions(owner, tenant)) == 2
+
+
+async def test_a_replayed_shopify_order_is_a_duplicate_and_stores_nothing(
+    as_user: Client, app: FastAPI, owner: asyncpg.Connection, runtime: ServiceRuntime
+) -> None:
+    tenant = uuid.uuid4()
+    _, click_id = await clicked(as_user, app, tenant)
+    order = shopify_order(click_id, order_id=3)
+    await post_shopify(as_user, tenant, order, event_id="e-1")
+    before = await owner.fetchval(
+        "SELECT (SELECT count(*) FROM conversion_lines WHERE tenant_id = $1)"
+        " + (SELECT count(*) FROM webhook_events WHERE tenant_id = $1)"
+        " + (SELECT count(*) FROM outbox WHERE tenant_id = $1)",
+        tenant,
+    )
+    with statements(runtime) as sent:
+        replayed = await post_shopify(as_user, tenant, order, event_id="e-1")
+    print(f"\n{len(sent)} statements for a replay")
+    assert replayed.json() == {"result": "duplicate"}
+    assert len(sent) <= MOST_STATEMENTS_PER_ORDER
+    after = await owner.fetchval(
+        "SELECT (SELECT count(*) FROM conversion_lines WHERE tenant_id = $1)"
+        " + (SELECT count(*) FROM webhook_events WHERE tenant_id = $1)"
+        " + (SELECT count(*) FROM outbox WHERE tenant_id = $1)",
+        tenant,
+    )
+    assert after == before
+
+
+async def test_a_new_webhook_secret_applies_at_once_in_the_process_that_set_it(
+    as_user: Client, app: FastAPI, owner: asyncpg.Connection
+) -> None:
+    tenant = uuid.uuid4()
+    _, click_id = await clicked(as_user, app, tenant)
+    assert (await post_shopify(as_user, tenant, shopify_order(click_id, order_id=4))).json() == {
+        "result": "recorded"
+    }
+    response = await as_user(principal(tenant)).put(
+        "/v1/settings/webhooks/shopify", json={"secret": "a-new-secret-456"}
+    )
+    assert response.status_code == 204
+    signed_with_the_old = await post_shopify(as_user, tenant, shopify_order(click_id, order_id=5))
+    assert signed_with_the_old.status_code == 401
+    assert len(await conversions(owner, tenant)) == 1
