@@ -28,6 +28,8 @@ SERVICES = ["catalog", "publisher", "analytics"]
 OPERATOR = ("operator@load.example", "operator horse battery")
 # `machi run --workers` of the split platform's gateway (README: Workers).
 GATEWAY_WORKERS = int(os.environ.get("LOAD_GATEWAY_WORKERS", "1"))
+# `machi run --workers` of the all-in-one: set (1 too), it runs over RabbitMQ, as workers need.
+ALL_WORKERS = os.environ.get("LOAD_ALL_WORKERS", "")
 
 
 @dataclass
@@ -85,22 +87,30 @@ def _settings(pg_server_url: str, prefix: str) -> MachiSettings:
 # Postgres server's connections.
 @pytest.fixture
 def load_all_in_one(
-    pg_server_url: str, tmp_path_factory: pytest.TempPathFactory
+    pg_server_url: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[LoadPlatform]:
-    """`machi run --target=all` on the in-memory bus, as `make run` starts it."""
-    prefix = f"l{uuid.uuid4().hex[:8]}_"
+    """`machi run --target=all` on the in-memory bus, as `make run` starts it; with
+    LOAD_ALL_WORKERS, in that many processes over RabbitMQ."""
+    tag = uuid.uuid4().hex[:8]
+    prefix = f"l{tag}_"
     tmp = tmp_path_factory.mktemp("load-all")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = load_env(pg_server_url, prefix, tmp, url)
+    amqp_url, events_prefix, workers = None, "", []
+    if ALL_WORKERS:
+        amqp_url, events_prefix = request.getfixturevalue("amqp_url"), f"l{tag}."
+        env.update(AMQP_URL=amqp_url, EVENTS_PREFIX=events_prefix)
+        workers = ["--workers", ALL_WORKERS]
     settings = _settings(pg_server_url, prefix)
     machi = Machi(env, tmp)
-    with running(machi, settings):
+    with running(machi, settings, amqp_url, events_prefix):
         machi.command("migrate", timeout=300)
         machi.command("create-operator", "--email", OPERATOR[0], "--password", OPERATOR[1])
-        machi.start("all", "--target=all", "--port", str(port))
+        machi.start("all", "--target=all", "--port", str(port), *workers)
         wait_http(f"{url}/readyz", timeout=300)
-        yield LoadPlatform("all", machi, url, settings, ["all"])
+        shown = f"all ({ALL_WORKERS} workers, RabbitMQ)" if ALL_WORKERS else "all"
+        yield LoadPlatform("all", machi, url, settings, [shown], amqp_url, events_prefix)
 
 
 def split_roles() -> list[str]:

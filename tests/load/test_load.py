@@ -4,7 +4,8 @@ err and nothing may be lost: every 302's click id is stored, every order answere
 is one conversion, and the rollups add up to both. Figures go to bench/results/load-<mode>.*.
 
 LOAD_SECONDS (default 600) and LOAD_CONCURRENCY (default 16) size each run;
-LOAD_GATEWAY_WORKERS (default 1) is the separate processes' gateway's `--workers`."""
+LOAD_GATEWAY_WORKERS (default 1) is the separate processes' gateway's `--workers`;
+LOAD_ALL_WORKERS, when set, the all-in-one's (which then runs over RabbitMQ)."""
 
 from __future__ import annotations
 
