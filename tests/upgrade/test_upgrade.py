@@ -220,8 +220,11 @@ async def test_publisher_reads_the_released_post_and_its_delivery(
 async def test_analytics_reads_the_released_link_click_and_order(
     upgraded: tuple[MachiSettings, str, Ids, dict[str, list[dict[str, Any]]]],
 ) -> None:
+    from sqlalchemy import select
+
     from analytics.conversions import repository as conversions_repo
     from analytics.links import repository as links_repo
+    from analytics.models import Click
     from analytics.tracking import repository as tracking_repo
 
     settings, service, ids, _ = upgraded
@@ -231,7 +234,8 @@ async def test_analytics_reads_the_released_link_click_and_order(
             link = await links_repo.by_id(session, ids["link"])
             assert link is not None
             assert link.product_id == ids["product"]
-            click = await conversions_repo.click(session, "c" + ids["link"].hex[:20])
+            released_click = select(Click).where(Click.click_id == "c" + ids["link"].hex[:20])
+            click = (await session.execute(released_click)).scalar_one_or_none()
             assert click is not None
             assert click.link_id == ids["link"]
             order = await conversions_repo.by_order(session, "shopify", "order-1001")
