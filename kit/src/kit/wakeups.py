@@ -19,7 +19,7 @@ import logging
 from collections.abc import Iterable
 
 import asyncpg
-from sqlalchemy import text
+from sqlalchemy import ColumnElement, func, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import Database
@@ -34,18 +34,31 @@ NOTIFY = text("SELECT pg_notify(:channel, '')")
 _NOTIFIED_KEY = "wakeups_notified"
 
 
-async def notify(session: AsyncSession, channel: str) -> None:
-    """Wake the listeners of `channel` when the session's transaction commits (once per
-    transaction: Postgres folds repeats anyway, this saves the round trips)."""
+def due(session: AsyncSession, channel: str) -> bool:
+    """True the first time a transaction of `session` asks for `channel` (it is then counted as
+    notified): Postgres folds repeated notifications anyway, this saves their round trips."""
     transaction = session.get_transaction()
     of, channels = session.info.get(_NOTIFIED_KEY, (None, set[str]()))
     if of is not transaction:
         channels = set()
         session.info[_NOTIFIED_KEY] = (transaction, channels)
     if channel in channels:
-        return
+        return False
     channels.add(channel)
-    await session.execute(NOTIFY, {"channel": channel})
+    return True
+
+
+def notification(channel: str) -> ColumnElement[None]:
+    """`pg_notify(channel, '')` for a statement that is sent anyway to carry, in its RETURNING
+    (once per row returned), when `due` says so: one round trip fewer than `notify`."""
+    return func.pg_notify(channel, "")
+
+
+async def notify(session: AsyncSession, channel: str) -> None:
+    """Wake the listeners of `channel` when the session's transaction commits (once per
+    transaction)."""
+    if due(session, channel):
+        await session.execute(NOTIFY, {"channel": channel})
 
 
 class Wakeups:

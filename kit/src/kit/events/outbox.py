@@ -2,9 +2,9 @@
 
 `add` inserts into the caller's session, which only the boundary commits, so an event exists
 exactly when its change does. The relay (`kit.events.relay`) publishes the rows afterwards; the
-first `add` of a transaction also queues a `NOTIFY` on `CHANNEL` (`kit.wakeups`), which
-PostgreSQL delivers at commit (never for a rolled-back transaction), so the relay wakes then
-instead of polling.
+first `add` of a transaction also queues a `NOTIFY` on `CHANNEL` (`kit.wakeups`), in the same
+statement as its row, which PostgreSQL delivers at commit (never for a rolled-back transaction),
+so the relay wakes then instead of polling.
 https://microservices.io/patterns/data/transactional-outbox.html
 """
 
@@ -44,14 +44,14 @@ async def add(
         correlation_id=correlation_id,
         payload=payload,
     )
-    await session.execute(
-        insert(outbox).values(
-            id=envelope.id,
-            event_type=envelope.type,
-            tenant_id=tenant,
-            envelope=envelope.model_dump(mode="json"),
-            occurred_at=envelope.occurred_at,
-        )
+    statement = insert(outbox).values(
+        id=envelope.id,
+        event_type=envelope.type,
+        tenant_id=tenant,
+        envelope=envelope.model_dump(mode="json"),
+        occurred_at=envelope.occurred_at,
     )
-    await wakeups.notify(session, CHANNEL)
+    if wakeups.due(session, CHANNEL):
+        statement = statement.returning(wakeups.notification(CHANNEL))  # the one row: one NOTIFY
+    await session.execute(statement)
     return envelope
