@@ -45,7 +45,7 @@ def listing_queries(runtime: ServiceRuntime) -> Iterator[list[str]]:
     seen: list[str] = []
 
     def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if "FROM listings" in statement:
+        if "FROM listings" in statement or "JOIN listings" in statement:
             seen.append(statement)
 
     engine = runtime.db.engine.sync_engine

@@ -48,14 +48,15 @@ async def _read(
     session: AsyncSession, principal: InternalPrincipal, products: list[Product], view: View
 ) -> list[ProductRead]:
     """Products as the caller sees them: with their variants and, unless anonymous, where each
-    variant is sold; one query per kind of row, however many products and variants."""
-    variants = await repository.variants_of(session, [p.id for p in products])
-    store_items = None
-    if not access.public_view(principal):
-        variant_ids = [v.id for listed in variants.values() for v in listed]
-        store_items = await repository.listings_of_variants(session, variant_ids)
+    variant is sold; one statement for the variants and their store items, one for the photos'
+    alt text (none without photos), however many products and variants."""
+    shown = await repository.variants_shown(
+        session, [p.id for p in products], store_items=not access.public_view(principal)
+    )
     alts = await media_repo.alts_of(session, media_ids(p.media for p in products))
-    return [present.product(p, variants[p.id], view, store_items, alts) for p in products]
+    return [
+        present.product(p, shown.variants[p.id], view, shown.store_items, alts) for p in products
+    ]
 
 
 @router.post(
@@ -100,9 +101,8 @@ async def create_product(
     data: ProductCreate, session: SessionDep, principal: PrincipalDep, view: ViewDep
 ) -> object:
     """Create a product as a draft, with its variants."""
-    product = await service.create_product(session, principal, data)
-    [read] = await _read(session, principal, [product], view)
-    return read
+    created = await service.create_product(session, principal, data)
+    return present.product(created.product, created.variants, view, alts=created.alts)
 
 
 @router.get("/products", response_model=Page[ProductRead], responses=CONDITIONAL_RESPONSES)
