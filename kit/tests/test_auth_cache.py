@@ -11,7 +11,9 @@ from kit.testing.plugin import ISSUER, principal
 
 
 def short_lived_signer() -> TokenSigner:
-    return TokenSigner(generate_private_key(), issuer=ISSUER, ttl_seconds=1)
+    """Tokens of 2 s: `exp` is whole seconds after the minting second, so a token lives between 1
+    and 2 s (with 1 s, one minted at the end of a second expired before its first check)."""
+    return TokenSigner(generate_private_key(), issuer=ISSUER, ttl_seconds=2)
 
 
 async def test_a_verified_token_is_refused_once_it_expires() -> None:
@@ -19,7 +21,7 @@ async def test_a_verified_token_is_refused_once_it_expires() -> None:
     verifier = TokenVerifier("analytics", issuer=ISSUER, jwks=signer.jwks())
     token = signer.mint(principal(uuid.uuid4()), "analytics")
     assert (await verifier.verify(token)).sub
-    await asyncio.sleep(2.1)  # exp has whole seconds
+    await asyncio.sleep(2.1)  # past `exp`, which is at most 2 s after minting
     with pytest.raises(Unauthorized):
         await verifier.verify(token)
 
