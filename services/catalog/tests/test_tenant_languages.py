@@ -133,7 +133,7 @@ async def test_a_profile_another_process_stored_shows_within_the_kept_time(
 ) -> None:
     """Each process keeps a tenant's languages a few seconds; the process that handles the
     event forgets them at once (above), another one when its copy expires."""
-    monkeypatch.setattr(tenants, "KEPT_SECONDS", 0.3)
+    monkeypatch.setattr(tenants.KEPT, "seconds", 0.3)
     tenant, http = await tenant_with_garlic(as_user)
     await consumer.handle(on_tenant_created, runtime.db, delivery(profile(["ko"], "ko"), tenant))
     assert await garlic_name(http, **{"Accept-Language": "fr"}) == ("ko", "숙성 흑마늘")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -17,40 +16,17 @@ from analytics.tracking import repository
 from analytics.tracking.schemas import Store, TrackingUpdate
 from contracts.gateway import TenantCreatedV1, TenantUpdatedV1
 from kit import tenancy
+from kit.kept import Kept
 from kit.secrets import Sealer, SecretUnreadable
 from kit.storedomains import ascii_host, store_domain
 
 log = logging.getLogger(__name__)
 
 # Every store webhook checks its signature with the town's secret, so each process keeps a
-# tenant's opened secrets for `SECRETS_KEPT_SECONDS`: the process that sets a new secret forgets
-# its copy at once, another process within that bound (the catalog's tenant languages keep the
-# same). A webhook signed with the replaced secret may pass there meanwhile, as it did until the
-# store was given the new one.
-SECRETS_KEPT_SECONDS = 5.0
-MOST_SECRETS_KEPT = 10_000
-
-
-class _KeptSecrets:
-    """Opened webhook secrets by (tenant, store), each until its expiry (monotonic seconds)."""
-
-    def __init__(self) -> None:
-        self.secrets: dict[tuple[uuid.UUID, Store], tuple[float, str]] = {}
-
-    def get(self, tenant_id: uuid.UUID, store: Store) -> str | None:
-        found = self.secrets.get((tenant_id, store))
-        return found[1] if found is not None and found[0] > time.monotonic() else None
-
-    def put(self, tenant_id: uuid.UUID, store: Store, secret: str) -> None:
-        if len(self.secrets) >= MOST_SECRETS_KEPT:
-            self.secrets.clear()
-        self.secrets[(tenant_id, store)] = (time.monotonic() + SECRETS_KEPT_SECONDS, secret)
-
-    def forget(self, tenant_id: uuid.UUID, store: Store) -> None:
-        self.secrets.pop((tenant_id, store), None)
-
-
-KEPT_SECRETS = _KeptSecrets()
+# tenant's opened secrets for 5 s (`kit.kept`): the process that sets a new secret forgets its
+# copy at once, another process within that bound. A webhook signed with the replaced secret may
+# pass there meanwhile, as it did until the store was given the new one.
+KEPT_SECRETS: Kept[tuple[uuid.UUID, Store], str] = Kept(seconds=5.0)
 
 
 def _store_domains(tenant_id: uuid.UUID, domains: Iterable[str]) -> list[str]:
@@ -155,15 +131,15 @@ async def set_webhook_secret(
     row = await repository.ensure(session, tenant_id, window_days)
     setattr(row, f"{store}_secret", sealer.seal_text(secret))
     await session.flush()
-    KEPT_SECRETS.forget(tenant_id, store)
+    KEPT_SECRETS.forget((tenant_id, store))
 
 
 async def webhook_secret(session: AsyncSession, store: Store, sealer: Sealer) -> str | None:
     """The tenant's decrypted secret for `store`, or None when unset or when no configured key
     opens it any more (its key was retired too early: the store must be given a new secret).
-    Kept a few seconds per process (`SECRETS_KEPT_SECONDS`)."""
+    Kept a few seconds per process (`KEPT_SECRETS`)."""
     tenant = tenancy.current_tenant(session)
-    kept = KEPT_SECRETS.get(tenant, store) if tenant is not None else None
+    kept = KEPT_SECRETS.get((tenant, store)) if tenant is not None else None
     if kept is not None:
         return kept
     row = await repository.get(session)
@@ -175,5 +151,5 @@ async def webhook_secret(session: AsyncSession, store: Store, sealer: Sealer) ->
     except SecretUnreadable:
         return None
     if tenant is not None:
-        KEPT_SECRETS.put(tenant, store, secret)
+        KEPT_SECRETS.put((tenant, store), secret)
     return secret

@@ -1,13 +1,12 @@
 """The tenant's languages as the catalog uses them: which text a caller sees when theirs is
 missing. The gateway owns the tenant profile; the catalog keeps a copy from its events.
 
-Every catalog request reads them, so each process keeps a tenant's for `KEPT_SECONDS`: the
+Every catalog request reads them, so each process keeps a tenant's for 5 s (`kit.kept`): the
 process that handles the tenant's event forgets its copy at once, another process within that
 bound (the same bound as the gateway's `PRINCIPAL_CACHE_SECONDS` default)."""
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.tenants import repository
 from contracts.gateway import TenantCreatedV1
+from kit.kept import Kept
 
 
 @dataclass(frozen=True)
@@ -28,30 +28,7 @@ class Languages:
     timezone: str | None = None
 
 
-KEPT_SECONDS = 5.0
-MOST_KEPT = 10_000
-
-
-class _Kept:
-    """Languages by tenant, each until its expiry (monotonic seconds)."""
-
-    def __init__(self) -> None:
-        self.languages: dict[uuid.UUID, tuple[float, Languages]] = {}
-
-    def get(self, tenant_id: uuid.UUID) -> Languages | None:
-        found = self.languages.get(tenant_id)
-        return found[1] if found is not None and found[0] > time.monotonic() else None
-
-    def put(self, tenant_id: uuid.UUID, languages: Languages) -> None:
-        if len(self.languages) >= MOST_KEPT:
-            self.languages.clear()
-        self.languages[tenant_id] = (time.monotonic() + KEPT_SECONDS, languages)
-
-    def forget(self, tenant_id: uuid.UUID) -> None:
-        self.languages.pop(tenant_id, None)
-
-
-KEPT = _Kept()
+KEPT: Kept[uuid.UUID, Languages] = Kept(seconds=5.0)
 
 
 async def keep_profile(
