@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from typing import Any
 
 import asyncpg
-from sqlalchemy import event
 
 from kit.db import Database
 from kit.events.bus import Message
 from kit.events.memory import MemoryBus
 from kit.events.relay import Relay
+from kit.testing.statements import statements_sent
 from kit.testing.waiting import eventually
 
 from .test_outbox_inbox import write_note
@@ -38,38 +37,29 @@ class RecordingBus(MemoryBus):
         return any(str(note_id) in m.body.decode() for m in self.published)
 
 
-def statements(db: Database) -> list[str]:
-    """Every statement `db` sends from now on."""
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        seen.append(statement)
-
-    event.listen(db.engine.sync_engine, "before_cursor_execute", record)
-    return seen
-
-
 async def test_an_idle_relay_sends_no_query_until_a_commit_wakes_it(
     kit_db: Database, owner: asyncpg.Connection
 ) -> None:
     await owner.execute("UPDATE outbox SET published_at = now() WHERE published_at IS NULL")
     db = Database(kit_db.engine.url, pool_size=2)
     bus = RecordingBus()
-    seen = statements(db)
     relay = Relay(db, bus, service="kittest", poll_seconds=0.05, idle_seconds=60)
-    task = asyncio.create_task(relay.run())
     try:
-        await asyncio.sleep(1.5)  # thirty polls' worth
-        assert len(seen) <= 2, seen  # one look at the start: the backlog, then due rows
-        note_id = await write_note(kit_db, uuid.uuid4())
+        with statements_sent(db) as seen:
+            task = asyncio.create_task(relay.run())
+            try:
+                await asyncio.sleep(1.5)  # thirty polls' worth
+                assert len(seen) <= 2, seen  # one look at the start: the backlog, then due rows
+                note_id = await write_note(kit_db, uuid.uuid4())
 
-        async def woken() -> bool:
-            return bus.carried(note_id)
+                async def woken() -> bool:
+                    return bus.carried(note_id)
 
-        await eventually(woken, timeout=10, what="the commit's NOTIFY")
+                await eventually(woken, timeout=10, what="the commit's NOTIFY")
+            finally:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
     finally:
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
         await db.dispose()
 
 

@@ -3,15 +3,14 @@
 transaction's BEGIN (which carries the tenant) and COMMIT are sent beside it, two more."""
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 import asyncpg
 from fastapi import FastAPI
-from sqlalchemy import event
 
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
+from kit.testing.statements import statements_sent
 
 from .test_conversions import Client, clicked, conversions, post_shopify, shopify_order
 
@@ -23,20 +22,9 @@ MOST_STATEMENTS_PER_ORDER = 4
 MOST_STATEMENTS_PER_REPLAY = 1
 
 
-@contextmanager
-def statements(runtime: ServiceRuntime) -> Iterator[list[str]]:
+def statements(runtime: ServiceRuntime) -> AbstractContextManager[list[str]]:
     """Every statement the service's engine sends while the block runs."""
-    seen: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        seen.append(statement)
-
-    engine = runtime.db.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+    return statements_sent(runtime.db)
 
 
 async def stored(owner: asyncpg.Connection, tenant: uuid.UUID) -> dict[str, int]:

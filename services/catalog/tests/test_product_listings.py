@@ -1,16 +1,15 @@
 """Product reads show where each variant is sold: storefront and item URL, read in one query."""
 
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import httpx
-from sqlalchemy import event
 
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
+from kit.testing.statements import statements_sent
 
 from .helpers import make_producer, make_product
 
@@ -39,21 +38,9 @@ def two_variants(slug: str) -> list[dict[str, Any]]:
     ]
 
 
-@contextmanager
-def listing_queries(runtime: ServiceRuntime) -> Iterator[list[str]]:
-    """Statements that read the listings table while the block runs."""
-    seen: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if "FROM listings" in statement or "JOIN listings" in statement:
-            seen.append(statement)
-
-    engine = runtime.db.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+def listing_queries(seen: list[str]) -> list[str]:
+    """The statements of `seen` that read the listings table."""
+    return [s for s in seen if "FROM listings" in s or "JOIN listings" in s]
 
 
 async def test_a_product_read_shows_each_variants_store_items(as_user: Client) -> None:
@@ -91,9 +78,10 @@ async def test_a_page_of_products_reads_its_listings_in_one_query(
         for variant in product["variants"]:
             await list_item(http, yahoo, variant["id"], variant["sku"])
 
-    with listing_queries(runtime) as queries:
+    with statements_sent(runtime.db) as seen:
         page = (await http.get("/v1/products")).json()
 
+    queries = listing_queries(seen)
     assert len(queries) == 1, queries
     urls = [item["url"] for p in page["items"] for v in p["variants"] for item in v["listings"]]
     assert len(urls) == 10

@@ -2,17 +2,17 @@
 each statement is a round trip that wakes a backend (issue 15)."""
 
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event
 
 from kit.auth import InternalPrincipal
 from kit.runtime import ServiceRuntime
 from kit.testing.plugin import principal
+from kit.testing.statements import statements_sent
 
 from .helpers import make_producer, make_product
 from .test_media_library import set_alt, upload
@@ -21,38 +21,9 @@ from .test_product_listings import list_item, store
 Client = Callable[[InternalPrincipal], httpx.AsyncClient]
 
 
-@contextmanager
-def statements(runtime: ServiceRuntime) -> Iterator[list[str]]:
-    """Every statement the service's engine sends while the block runs, BEGIN (which carries
-    the tenant setting) and COMMIT or ROLLBACK included."""
-    seen: list[str] = []
-
-    def sent(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        seen.append(statement)
-
-    def began(_conn: Any) -> None:
-        seen.append("BEGIN")
-
-    def committed(_conn: Any) -> None:
-        seen.append("COMMIT")
-
-    def rolled_back(_conn: Any) -> None:
-        seen.append("ROLLBACK")
-
-    engine = runtime.db.engine.sync_engine
-    listeners = [
-        ("before_cursor_execute", sent),
-        ("begin", began),
-        ("commit", committed),
-        ("rollback", rolled_back),
-    ]
-    for name, listener in listeners:
-        event.listen(engine, name, listener)
-    try:
-        yield seen
-    finally:
-        for name, listener in listeners:
-            event.remove(engine, name, listener)
+def statements(runtime: ServiceRuntime) -> AbstractContextManager[list[str]]:
+    """Every statement the service sends while the block runs, BEGIN and COMMIT included."""
+    return statements_sent(runtime.db, transactions=True)
 
 
 def variant(slug: str) -> list[dict[str, Any]]:
