@@ -53,11 +53,12 @@ class Platform:
         return http
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def split_platform(
     pg_server_url: str, amqp_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Platform]:
-    """Every role its own process, over RabbitMQ."""
+    """Every role its own process, over RabbitMQ: one for the e2e tests (a test that stops a
+    process starts it again)."""
     tag = uuid.uuid4().hex[:8]
     tmp = tmp_path_factory.mktemp("split")
     env = base_env(pg_server_url, f"t{tag}_", tmp / "signing-key.pem")
@@ -74,7 +75,10 @@ def split_platform(
         CATALOG_URL=f"http://127.0.0.1:{ports['catalog']}",
         PUBLISHER_URL=f"http://127.0.0.1:{ports['publisher']}",
         ANALYTICS_URL=f"http://127.0.0.1:{ports['analytics']}",
-        ANALYTICS_EXTRA_STORE_HOSTS='["127.0.0.1"]',  # the fake stores listen on loopback
+        # The fake stores listen on loopback, which user-supplied URLs may not reach by default
+        # (the outbound guard): told to accept it, as for intranet stores.
+        ANALYTICS_EXTRA_STORE_HOSTS='["127.0.0.1"]',
+        OUTBOUND_ALLOW_PRIVATE="true",
     )
     settings = MachiSettings(database_url=pg_server_url, db_name_prefix=f"t{tag}_", _env_file=None)  # type: ignore[call-arg]
     machi = Machi(env, tmp)

@@ -56,16 +56,6 @@ class StoreItems(BaseHTTPRequestHandler):
         return None
 
 
-@pytest.fixture(scope="module", autouse=True)
-def stores_on_loopback() -> Iterator[None]:
-    """The fake store is on 127.0.0.1, which user-supplied URLs may not reach by default (SSRF
-    guard): the processes started for this module are told to accept it, as for intranet
-    stores."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("OUTBOUND_ALLOW_PRIVATE", "true")
-        yield
-
-
 @pytest.fixture(scope="module")
 def store_url() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), StoreItems)

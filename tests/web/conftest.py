@@ -79,6 +79,9 @@ def platform(
         "ANALYTICS_ROLLUP_SECONDS": "1",
         "ANALYTICS_FLUSH_SECONDS": "0.2",
         "ANALYTICS_LINK_CACHE_SECONDS": "0",
+        # a city page shows a change within a second or two (web/tests/test_cache.py holds the
+        # cache to its lifetime)
+        "WEB_PAGE_CACHE_SECONDS": "1",
     }
     # The fake Mastodon instance a staff member types in listens on loopback, which the outbound
     # guard refuses: that host and port (and the platform's own, for its media) are let through,

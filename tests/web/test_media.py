@@ -118,7 +118,7 @@ def test_the_photo_page_lists_its_products_and_the_city_page_shows_its_alt_text(
     assert f'<a href="/console/products/{product.json()["id"]}">Ceramic doll</a>' in photo.text
     form = admin.get(f"/console/products/{product.json()['id']}?lang=en")
     assert f'href="/console/media/{media_id}"' in form.text  # and back from the product
-    deadline = time.monotonic() + 30  # the gateway drops its copy on the event; ours lasts 10 s
+    deadline = time.monotonic() + 30  # the gateway drops its copy on the event; ours lasts 1 s here
     while True:
         shown = {
             lang: httpx.get(f"{platform.url}/takeo/shop/{slug}?lang={lang}", timeout=30).text
