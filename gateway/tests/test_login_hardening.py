@@ -12,6 +12,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import httpx
+import pytest
+from argon2 import PasswordHasher
+from pydantic import ValidationError
 from sqlalchemy import text
 
 from gateway import bootstrap
@@ -300,3 +303,53 @@ class TestBuckets:
         assert [m.status_code for m in misses] == [404, 404, 429]
         assert misses[-1].json()["type"] == type_uri("login-throttled")
         assert accepted.status_code == 201, accepted.text
+
+
+class TestPasswordCost:
+    def test_the_default_cost_is_rfc_9106s_and_owasps_minimum_is_the_floor(self) -> None:
+        fields = GatewaySettings.model_fields
+        defaults = {name: fields[f"login_hash_{name}"].default for name in COSTS}
+        assert defaults == {"memory_mib": 64, "passes": 3, "lanes": 4}
+        for name, below in {"memory_mib": 18, "passes": 1, "lanes": 0}.items():
+            with pytest.raises(ValidationError):
+                GatewaySettings(_env_file=None, **{f"login_hash_{name}": below})
+
+    async def test_a_login_remakes_a_hash_of_another_cost_with_the_configured_one(
+        self,
+        gateway_with: GatewayFactory,
+        gateway_settings: GatewaySettings,
+        runtime: ServiceRuntime,
+        town: Town,
+    ) -> None:
+        costly = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4)
+        await stored_hash(runtime, town.admin_email, costly.hash(PASSWORD))
+        settings = gateway_settings.model_copy(
+            update={"login_hash_memory_mib": 20, "login_hash_passes": 2, "login_hash_lanes": 1}
+        )
+        http = await gateway_with({}, settings=settings)
+
+        first = await http.post(TOKEN, json={"email": town.admin_email, "password": PASSWORD})
+        remade = await stored_hash(runtime, town.admin_email)
+        again = await http.post(TOKEN, json={"email": town.admin_email, "password": PASSWORD})
+
+        assert (first.status_code, again.status_code) == (200, 200)
+        assert remade.startswith("$argon2id$v=19$m=20480,t=2,p=1$"), remade
+        assert await stored_hash(runtime, town.admin_email) == remade  # made once, then kept
+
+
+COSTS = ("memory_mib", "passes", "lanes")
+
+
+async def stored_hash(runtime: ServiceRuntime, email: str, replace: str | None = None) -> str:
+    """The user's stored password hash (after setting it to `replace`, if given)."""
+    async with runtime.db.transaction() as session:
+        if replace is not None:
+            await session.execute(
+                text("UPDATE users SET password_hash = :h WHERE email = :e"),
+                {"h": replace, "e": email},
+            )
+        found = await session.scalar(
+            text("SELECT password_hash FROM users WHERE email = :e"), {"e": email}
+        )
+    assert isinstance(found, str)
+    return found

