@@ -339,6 +339,7 @@ class Outcome:
     seconds: float
     load_averages: list[tuple[float, float, float]]
     connections: list[tuple[int, int, int]]  # postgres: ours, all, max_connections
+    memory: list[tuple[float, dict[str, float]]]  # seconds into the run, resident MB per process
 
     @property
     def requests(self) -> int:
@@ -350,6 +351,7 @@ class Outcome:
 
 
 Probe = Callable[[], Awaitable[tuple[int, int, int]]]
+Resident = Callable[[], dict[str, float]]
 
 
 async def run(
@@ -359,9 +361,11 @@ async def run(
     concurrency: int,
     say: Callable[[str], None],
     probe: Probe,
+    resident: Resident,
 ) -> Outcome:
     """The mix for `seconds` with `concurrency` loops; progress through `say` every 10 s, with
-    what `probe` says of the database server's connections (ours, all, the server's maximum)."""
+    what `probe` says of the database server's connections (ours, all, the server's maximum)
+    and what `resident` says of the platform's processes' memory."""
     load = Load(url, town)
     actions = [a for _, a in MIX]
     weights = [w for w, _ in MIX]
@@ -375,6 +379,7 @@ async def run(
 
     averages: list[tuple[float, float, float]] = [os.getloadavg()]
     connections: list[tuple[int, int, int]] = [await probe()]
+    memory: list[tuple[float, dict[str, float]]] = [(0.0, resident())]
 
     async def progress() -> None:
         last, last_at = 0, started
@@ -383,6 +388,7 @@ async def run(
             now, done = time.monotonic(), sum(len(r.latencies) for r in load.routes.values())
             averages.append(os.getloadavg())
             connections.append(await probe())
+            memory.append((now - started, resident()))
             errors = sum(r.errors for r in load.routes.values())
             say(
                 f"{now - started:5.0f}s {done} requests, {done / (now - started):.1f} rps"
@@ -390,7 +396,7 @@ async def run(
                 f" {errors} errors, {len(load.ledger.clicks)} clicks,"
                 f" {len(load.ledger.orders)} orders, load {averages[-1][0]:.1f}, postgres"
                 f" connections {connections[-1][0]} ours / {connections[-1][1]} of"
-                f" {connections[-1][2]}"
+                f" {connections[-1][2]}, resident MB {memory[-1][1]}"
             )
             last, last_at = done, now
 
@@ -398,4 +404,6 @@ async def run(
         await asyncio.gather(progress(), *(loop() for _ in range(concurrency)))
     finally:
         await load.http.aclose()
-    return Outcome(load.routes, load.ledger, time.monotonic() - started, averages, connections)
+    ended = time.monotonic() - started
+    memory.append((ended, resident()))
+    return Outcome(load.routes, load.ledger, ended, averages, connections, memory)

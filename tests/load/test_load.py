@@ -74,6 +74,22 @@ async def connections(platform: LoadPlatform) -> tuple[int, int, int]:
     return int(ours), int(everyone), int(most)
 
 
+def resident_mb(platform: LoadPlatform) -> dict[str, float]:
+    """Each running process's resident memory (VmRSS), in MB."""
+    found: dict[str, float] = {}
+    for name, proc in platform.machi.procs.items():
+        try:
+            status = Path(f"/proc/{proc.pid}/status").read_text()
+        except OSError:
+            continue  # exited, or not Linux
+        kb = next(
+            (line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), None
+        )
+        if kb is not None:
+            found[name] = round(int(kb) / 1024, 1)
+    return found
+
+
 def unpublished_events(platform: LoadPlatform) -> dict[str, int]:
     """Outbox rows each service's relay has not yet had confirmed by the bus."""
     return {
@@ -173,6 +189,15 @@ def write_results(platform: LoadPlatform, outcome: Outcome, checks: dict[str, An
         "error_rate": outcome.errors / outcome.requests if outcome.requests else 0.0,
         "load_average_1m": {"start": loads[0], "max": max(loads), "end": loads[-1]},
         "postgres_connections": pg,
+        "resident_mb": {
+            "samples": [{"at_s": round(at, 1), **mb} for at, mb in outcome.memory],
+            "start": outcome.memory[0][1],
+            "max": {
+                name: max(mb.get(name, 0.0) for _, mb in outcome.memory)
+                for name in outcome.memory[-1][1]
+            },
+            "end": outcome.memory[-1][1],
+        },
         "checks": checks,
         "routes": routes,
     }
@@ -216,6 +241,18 @@ def markdown(document: dict[str, Any]) -> str:
             f"| `{name}` | {r['requests']} | {answers} | {r['errors']} | {r['error_rate']:.4%} |"
             f" {r['p50_ms']} | {r['p90_ms']} | {r['p99_ms']} | {r['max_ms']} |"
         )
+    memory = document["resident_mb"]
+    lines += [
+        "",
+        "Resident memory (VmRSS, MB, sampled every 10 s):",
+        "",
+        "| process | start | max | end |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {name} | {memory['start'].get(name, '')} | {memory['max'][name]} | {end} |"
+        for name, end in memory["end"].items()
+    ]
     lines += ["", "Nothing lost (sent by the load = stored by the platform):", ""]
     lines += [f"- {name}: {value}" for name, value in document["checks"].items()]
     return "\n".join(lines) + "\n"
@@ -230,7 +267,15 @@ def load_and_check(platform: LoadPlatform, capsys: pytest.CaptureFixture[str]) -
 
     say(f"town {town.slug} ready; {SECONDS:.0f} s at concurrency {CONCURRENCY}")
     outcome = asyncio.run(
-        run(platform.url, town, SECONDS, CONCURRENCY, say, lambda: connections(platform))
+        run(
+            platform.url,
+            town,
+            SECONDS,
+            CONCURRENCY,
+            say,
+            lambda: connections(platform),
+            lambda: resident_mb(platform),
+        )
     )
     sent_clicks, sent_bots = outcome.ledger.clicks, outcome.ledger.bot_clicks
     orders = outcome.ledger.orders
