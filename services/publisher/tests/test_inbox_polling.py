@@ -8,14 +8,14 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import text
 
-from kit import outbound
+from kit import outbound, wakeups
 from kit.auth import InternalPrincipal
 from kit.outbound import OutboundPolicy
 from kit.runtime import ServiceRuntime
@@ -25,6 +25,7 @@ from kit.testing.fakes import serve
 from kit.testing.plugin import principal
 from publisher.inbox import jobs as inbox_jobs
 from publisher.inbox import polling, replies
+from publisher.inbox import repository as inbox_repo
 
 from .conftest import events, publisher_settings
 from .helpers import channel, killed_while_sending, started_ago
@@ -575,3 +576,30 @@ async def test_a_mastodon_429_waits_for_its_reset_and_never_asks_before(
     assert next_at.year == 2030
     assert error == "Too many requests"
     assert await stored_events(runtime, tenant) == 0
+
+
+async def test_connecting_a_polled_channel_wakes_the_poller_whose_next_read_is_due_now(
+    as_user: Client, tenant: uuid.UUID, runtime: ServiceRuntime
+) -> None:
+    """The `inbox-poll` job sleeps until its earliest channel is due; a newly connected X or
+    Mastodon channel wakes it at commit, and is due at once. A Facebook page (webhooks) does
+    not wake it."""
+    listener = wakeups.Wakeups(runtime.db, [inbox_repo.POLLS_CHANNEL])
+    woken = listener.subscribe(inbox_repo.POLLS_CHANNEL)
+    assert await listener.listen()
+    admin = as_user(principal(tenant))
+    try:
+        await channel(admin, "facebook_page", external_id=str(uuid.uuid4().int % 10**12))
+        await wakeups.wait(woken, 1.0)
+        facebook_woke = woken.is_set()
+        account = str(uuid.uuid4().int % 10**12)
+        await channel(admin, "x", external_id=account, credentials={"access_token": "x-token"})
+        await wakeups.wait(woken, 10.0)
+        x_woke = woken.is_set()
+    finally:
+        await listener.close()
+
+    assert (facebook_woke, x_woke) == (False, True)
+    due = await polling.next_due(runtime.jobs_db)
+    assert due is not None
+    assert due <= datetime.now(UTC)  # never read: due now

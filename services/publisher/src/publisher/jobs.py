@@ -127,6 +127,9 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
         vault = Sealer.of(settings)
         return await polling.poll_once(runtime.jobs_db, vault, settings, http, instances)
 
+    async def polls_due() -> datetime | None:
+        return await polling.next_due(runtime.jobs_db)
+
     return [
         Job(
             "dispatch",
@@ -150,7 +153,13 @@ def jobs(runtime: ServiceRuntime, settings: PublisherSettings) -> list[Job]:
             wake=inbox_repo.REPLIES_CHANNEL,
             due=replies_due,
         ),
-        Job("inbox-poll", min(settings.inbox_poll_every_seconds, 5.0), poll_inbox),
+        Job(
+            "inbox-poll",
+            min(settings.inbox_poll_every_seconds, 5.0),
+            poll_inbox,
+            wake=inbox_repo.POLLS_CHANNEL,
+            due=polls_due,
+        ),
         Job("inbox-reconcile", settings.reconcile_every_seconds, reconcile_replies),
         Job("inbox-retention", 3600.0, purge_inbox),
         Job("reconcile", settings.reconcile_every_seconds, reconcile),

@@ -18,6 +18,7 @@ from publisher.channels import repository
 from publisher.channels.schemas import PUBLIC_CONFIG, ChannelCreate, ChannelRead, ChannelUpdate
 from publisher.dispatch import repository as deliveries_repo
 from publisher.errors import ChannelNotFound
+from publisher.inbox import repository as inbox_repo
 from publisher.models import Channel
 from publisher.platforms import registry
 from publisher.platforms.mastodon.instance import instance_origin
@@ -93,6 +94,8 @@ async def add(
     )
     session.add(channel)
     await session.flush()
+    if channel.credentials is not None:
+        await inbox_repo.wake_poller(session, channel.platform)
     await playbook.adopt_plan(session, channel, take_policy=take_plan_policy)
     await session.refresh(channel)
     return channel
@@ -124,6 +127,7 @@ async def update(
     reactivated = data.status is not None or data.credentials is not None
     if reactivated and channel.status == "active":  # its deliveries may be sent (again)
         await deliveries_repo.wake_dispatcher(session)
+        await inbox_repo.wake_poller(session, channel.platform)  # and its mentions read
     await session.flush()
     await session.refresh(channel)
     return channel

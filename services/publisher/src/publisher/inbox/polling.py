@@ -31,7 +31,7 @@ from publisher.platforms.http import HttpClient
 from publisher.settings import PublisherSettings
 
 log = logging.getLogger(__name__)
-PLATFORMS = ("x", "mastodon")
+PLATFORMS = inbox_repo.POLLED_PLATFORMS
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,13 @@ async def poll_once(
                 extra={"channel": str(channel_id), "error": type(exc).__name__},
             )
     return stored
+
+
+async def next_due(db: Database) -> datetime | None:
+    """When the job has a channel to read next (the runner sleeps until then, or until a channel
+    is connected); None: no channel to read."""
+    async with db.transaction() as session:
+        return await inbox_repo.next_poll_at(session, PLATFORMS)
 
 
 async def _claim(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -39,6 +39,9 @@ from publisher.models import Channel, Delivery, Post
 
 EVENTS_CHANNEL = "publisher_inbox_events"  # NOTIFYed by commits that store events to thread
 REPLIES_CHANNEL = "publisher_inbox_replies"  # NOTIFYed by commits that queue a reply to send
+POLLS_CHANNEL = "publisher_inbox_polls"  # NOTIFYed by commits that connect a polled channel
+POLLED_PLATFORMS = ("x", "mastodon")  # no webhook for a town's mentions: the worker reads them
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 async def settings(session: AsyncSession, *, lock: bool = False) -> InboxSettings | None:
@@ -570,6 +573,34 @@ async def channels_to_poll(
         .execution_options(all_tenants=True)
     )
     return [(cid, tid) for cid, tid in await session.execute(statement)]
+
+
+async def wake_poller(session: AsyncSession, platform: str) -> None:
+    """Wake the `inbox-poll` job at commit when a channel of a polled platform was connected or
+    made active again: its first read is due now."""
+    if platform in POLLED_PLATFORMS:
+        await wakeups.notify(session, POLLS_CHANNEL)
+
+
+async def next_poll_at(session: AsyncSession, platforms: Sequence[str]) -> datetime | None:
+    """When the next read of any tenant's connected channel on `platforms` is due (one never read:
+    the epoch, due now); None when there is no such channel."""
+    statement = (
+        select(func.min(func.coalesce(InboxPoll.next_poll_at, EPOCH)))
+        .select_from(Channel)
+        .outerjoin(
+            InboxPoll,
+            (InboxPoll.channel_id == Channel.id) & (InboxPoll.tenant_id == Channel.tenant_id),
+        )
+        .where(
+            Channel.platform.in_(platforms),
+            Channel.status == "active",
+            Channel.credentials.is_not(None),
+        )
+        .execution_options(all_tenants=True)
+    )
+    due: datetime | None = await session.scalar(statement)
+    return due
 
 
 async def poll_of(
