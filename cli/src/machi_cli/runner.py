@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -85,6 +86,20 @@ class _Server(uvicorn.Server):
             )
             sockets = [listening]
         await super().serve(sockets)
+
+
+def freeze_start_up_objects() -> None:
+    """Leave what start-up made (modules, apps, routes, models: about 400,000 objects for
+    `--target=all`) out of every later garbage collection.
+
+    They live as long as the process, yet each full collection walked them all: measured under
+    `bench.redirect`, every one stopped the event loop for 220-250 ms, so the slowest 1 % of
+    requests waited that long on an idle machine. Start-up garbage is collected first; what is
+    frozen is never freed, which is what it would have been anyway.
+    https://docs.python.org/3/library/gc.html#gc.freeze
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def resolve_database(settings: MachiSettings) -> MachiSettings:
@@ -189,6 +204,7 @@ class Platform:
                 log.info("web listening", extra={"url": f"http://{host}:{web_port}/console/"})
             if not serving and port is not None:
                 serving.append(self._server(self._ops_app(bus), host, port, lifespan="off"))
+            freeze_start_up_objects()
             tasks: list[asyncio.Task[Any]] = [
                 asyncio.create_task(_run(role), name=role.name) for role in background
             ]
