@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     and_,
     case,
     delete,
@@ -551,26 +552,33 @@ async def template(
     return (await session.execute(statement)).scalar_one_or_none()
 
 
+def _polled_channels(*columns: Any) -> Select[Any]:
+    """`columns` of any tenant's connected channels, beside their polling row (if read once)."""
+    return (
+        select(*columns)
+        .select_from(Channel)
+        .outerjoin(
+            InboxPoll,
+            (InboxPoll.channel_id == Channel.id) & (InboxPoll.tenant_id == Channel.tenant_id),
+        )
+        .where(Channel.status == "active", Channel.credentials.is_not(None))
+        .execution_options(all_tenants=True)
+    )
+
+
 async def channels_to_poll(
     session: AsyncSession, platforms: Sequence[str], now: datetime, limit: int
 ) -> list[tuple[uuid.UUID, uuid.UUID]]:
     """(channel id, tenant id) of any tenant's connected channels on `platforms` whose next read
     is due (or that were never read), the longest waiting first."""
     statement = (
-        select(Channel.id, Channel.tenant_id)
-        .outerjoin(
-            InboxPoll,
-            (InboxPoll.channel_id == Channel.id) & (InboxPoll.tenant_id == Channel.tenant_id),
-        )
+        _polled_channels(Channel.id, Channel.tenant_id)
         .where(
             Channel.platform.in_(platforms),
-            Channel.status == "active",
-            Channel.credentials.is_not(None),
             or_(InboxPoll.id.is_(None), InboxPoll.next_poll_at <= now),
         )
         .order_by(InboxPoll.next_poll_at.asc().nulls_first())
         .limit(limit)
-        .execution_options(all_tenants=True)
     )
     return [(cid, tid) for cid, tid in await session.execute(statement)]
 
@@ -585,20 +593,8 @@ async def wake_poller(session: AsyncSession, platform: str) -> None:
 async def next_poll_at(session: AsyncSession, platforms: Sequence[str]) -> datetime | None:
     """When the next read of any tenant's connected channel on `platforms` is due (one never read:
     the epoch, due now); None when there is no such channel."""
-    statement = (
-        select(func.min(func.coalesce(InboxPoll.next_poll_at, EPOCH)))
-        .select_from(Channel)
-        .outerjoin(
-            InboxPoll,
-            (InboxPoll.channel_id == Channel.id) & (InboxPoll.tenant_id == Channel.tenant_id),
-        )
-        .where(
-            Channel.platform.in_(platforms),
-            Channel.status == "active",
-            Channel.credentials.is_not(None),
-        )
-        .execution_options(all_tenants=True)
-    )
+    earliest = func.min(func.coalesce(InboxPoll.next_poll_at, EPOCH))
+    statement = _polled_channels(earliest).where(Channel.platform.in_(platforms))
     due: datetime | None = await session.scalar(statement)
     return due
 
