@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, exists, func, or_, select, update
 from sqlalchemy import text as sql_text
@@ -26,6 +26,8 @@ from catalog.models import (
 )
 from catalog.producers.repository import public_producer_ids
 from kit.pagination import paginate
+
+Written = TypeVar("Written", Product, Variant)
 
 
 async def get_category(session: AsyncSession, category_id: uuid.UUID) -> Category | None:
@@ -250,14 +252,12 @@ async def count_published(session: AsyncSession) -> int:
 
 
 async def get_variant(
-    session: AsyncSession, product_id: uuid.UUID, variant_id: uuid.UUID, *, lock: bool = False
+    session: AsyncSession, product_id: uuid.UUID, variant_id: uuid.UUID
 ) -> Variant | None:
-    """A product's variant; `lock` reads it afresh and holds it until the transaction ends."""
+    """A product's variant (`variant_with_product` reads one to change it)."""
     statement = select(Variant).where(
         and_(Variant.id == variant_id, Variant.product_id == product_id)
     )
-    if lock:
-        statement = statement.with_for_update().execution_options(populate_existing=True)
     found = await session.execute(statement)
     return found.scalar_one_or_none()
 
@@ -278,32 +278,19 @@ async def variant_with_product(
     return None if found is None else (found.Product, found.Variant)
 
 
-async def set_variant_columns(
-    session: AsyncSession, variant: Variant, values: dict[str, Any]
-) -> Variant:
-    """Write `values` to a variant and read it back (its new `updated_at`) in one statement."""
+async def set_columns(session: AsyncSession, row: Written, values: dict[str, Any]) -> Written:
+    """Write `values` to a product or variant and read it back (its new `updated_at`) in one
+    statement."""
+    model = type(row)
     statement = (
-        update(Variant)
-        .where(Variant.id == variant.id)
+        update(model)
+        .where(model.id == row.id)
         .values(**values)
-        .returning(Variant)
+        .returning(model)
         .execution_options(populate_existing=True, synchronize_session=False)
     )
-    return (await session.execute(statement)).scalar_one()
-
-
-async def set_product_columns(
-    session: AsyncSession, product: Product, values: dict[str, Any]
-) -> Product:
-    """Write `values` to a product and read it back (its new `updated_at`) in one statement."""
-    statement = (
-        update(Product)
-        .where(Product.id == product.id)
-        .values(**values)
-        .returning(Product)
-        .execution_options(populate_existing=True, synchronize_session=False)
-    )
-    return (await session.execute(statement)).scalar_one()
+    written: Written = (await session.execute(statement)).scalar_one()
+    return written
 
 
 async def sku_exists(session: AsyncSession, sku: str) -> bool:

@@ -183,7 +183,7 @@ async def _touch(
     if variants is not None:
         values["search_text"] = search_text_of(product, variants)
     await session.flush()
-    await repository.set_product_columns(session, product, values)
+    await repository.set_columns(session, product, values)
 
 
 async def refresh_search_text(session: AsyncSession, product: Product) -> None:
@@ -508,7 +508,7 @@ async def update_variant(
         if value is not None or field in ("stock", "weight_grams")
     }
     if values:
-        variant = await repository.set_variant_columns(session, variant, values)
+        variant = await repository.set_columns(session, variant, values)
     variants = None
     if "name" in values:  # the search text holds the variants' names
         variants = (await repository.variants_of(session, [product.id]))[product.id]
