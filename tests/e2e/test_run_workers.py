@@ -93,13 +93,20 @@ def worker_pids(platform: Platform) -> set[int]:
     return found
 
 
-def answered_by(platform: Platform, route: str) -> list[int]:
-    """The pid of each access log line of `route`."""
-    return [
-        line["pid"]
-        for line in log_lines(platform)
-        if line.get("msg") == "request" and line.get("route") == route
-    ]
+def answered_by(platform: Platform, route: str, expected: int, timeout: float = 10) -> list[int]:
+    """The pid of each access log line of `route`, once `expected` of them are written (or the
+    timeout passes). A worker writes its line after the response is sent, so the client can read
+    the log a moment before the last line is there."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pids = [
+            line["pid"]
+            for line in log_lines(platform)
+            if line.get("msg") == "request" and line.get("route") == route
+        ]
+        if len(pids) >= expected or time.monotonic() > deadline:
+            return pids
+        time.sleep(0.05)
 
 
 def stored_clicks(platform: Platform, tenant_id: str) -> int:
@@ -119,7 +126,7 @@ def test_requests_are_answered_by_both_worker_processes(two_workers: Platform) -
     for _ in range(REQUESTS):
         assert httpx.get(f"{two_workers.url}/v1/me", timeout=30).status_code == 401
 
-    pids = answered_by(two_workers, "/v1/me")
+    pids = answered_by(two_workers, "/v1/me", REQUESTS)
 
     assert len(pids) == REQUESTS
     assert set(pids) == worker_pids(two_workers)
@@ -156,7 +163,7 @@ def test_clicks_answered_by_both_workers_are_all_stored_after_sigterm(
     ]
     sent = sum(1 for r in redirects if r.status_code == 302)
     assert sent == REQUESTS
-    assert len(set(answered_by(two_workers, "/r/{code}"))) == 2
+    assert len(set(answered_by(two_workers, "/r/{code}", REQUESTS))) == 2
 
     supervisor = two_workers.machi.procs["all"]
     supervisor.send_signal(signal.SIGTERM)
