@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from tests.e2e.processes import DATABASES
 
+from . import cpu
 from .conftest import LoadPlatform, queue_names
 from .mix import Outcome, run
 from .world import Town, open_town
@@ -87,6 +88,31 @@ def resident_mb(platform: LoadPlatform) -> dict[str, float]:
         )
         if kb is not None:
             found[name] = round(int(kb) / 1024, 1)
+    return found
+
+
+GENERATOR, POSTGRES = "load generator", "postgres server"
+
+
+def postmaster(platform: LoadPlatform) -> int | None:
+    """The Postgres server's main process, when it runs on this machine: the parent of its
+    checkpointer, a child that lives as long as the server."""
+    found = rows(platform, "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")
+    parent = cpu.parent_of(int(found[0][0])) if found else None
+    return parent if parent and cpu.tree_seconds(parent) is not None else None
+
+
+def cpu_seconds(platform: LoadPlatform, server: int | None) -> dict[str, float]:
+    """CPU seconds so far of each platform process (with its workers), of this process (the
+    load generator; its threads too) and of the whole Postgres server (everyone's backends)."""
+    found: dict[str, float] = {}
+    for name, proc in platform.machi.procs.items():
+        seconds = cpu.tree_seconds(proc.pid)
+        if seconds is not None:
+            found[name] = seconds
+    found[GENERATOR] = time.process_time()
+    if server is not None and (seconds := cpu.tree_seconds(server)) is not None:
+        found[POSTGRES] = seconds
     return found
 
 
@@ -198,6 +224,7 @@ def write_results(platform: LoadPlatform, outcome: Outcome, checks: dict[str, An
             },
             "end": outcome.memory[-1][1],
         },
+        "cpu_seconds": {name: round(s, 1) for name, s in sorted(outcome.cpu.items())},
         "checks": checks,
         "routes": routes,
     }
@@ -253,9 +280,37 @@ def markdown(document: dict[str, Any]) -> str:
         f"| {name} | {memory['start'].get(name, '')} | {memory['max'][name]} | {end} |"
         for name, end in memory["end"].items()
     ]
+    lines += cpu_lines(document)
     lines += ["", "Nothing lost (sent by the load = stored by the platform):", ""]
     lines += [f"- {name}: {value}" for name, value in document["checks"].items()]
     return "\n".join(lines) + "\n"
+
+
+def cpu_lines(document: dict[str, Any]) -> list[str]:
+    """Where the machine's CPU went during the run, and what each request cost each party."""
+    spent: dict[str, float] = document.get("cpu_seconds", {})
+    if not spent:
+        return []
+    capacity = document["cpus"] * document["seconds"]
+    requests = max(document["requests"], 1)
+    lines = [
+        "",
+        f"CPU during the run ({document['cpus']} CPUs x {document['seconds']:.0f} s ="
+        f" {capacity:.0f} CPU-seconds; the Postgres server's figure holds every client's"
+        " backends, other suites' too):",
+        "",
+        "| party | CPU seconds | share of the machine | CPU ms per request |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, seconds in spent.items():
+        lines.append(
+            f"| {name} | {seconds:.1f} | {seconds / capacity:.0%} |"
+            f" {1000 * seconds / requests:.2f} |"
+        )
+    total = sum(spent.values())
+    per_request = 1000 * total / requests
+    lines.append(f"| all of the above | {total:.1f} | {total / capacity:.0%} | {per_request:.2f} |")
+    return lines
 
 
 def load_and_check(platform: LoadPlatform, capsys: pytest.CaptureFixture[str]) -> None:
@@ -266,6 +321,7 @@ def load_and_check(platform: LoadPlatform, capsys: pytest.CaptureFixture[str]) -
             print(f"[load {platform.mode}] {line}", flush=True)
 
     say(f"town {town.slug} ready; {SECONDS:.0f} s at concurrency {CONCURRENCY}")
+    server = postmaster(platform)
     outcome = asyncio.run(
         run(
             platform.url,
@@ -275,6 +331,7 @@ def load_and_check(platform: LoadPlatform, capsys: pytest.CaptureFixture[str]) -
             say,
             lambda: connections(platform),
             lambda: resident_mb(platform),
+            lambda: cpu_seconds(platform, server),
         )
     )
     sent_clicks, sent_bots = outcome.ledger.clicks, outcome.ledger.bot_clicks
