@@ -8,7 +8,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Identity, LargeBinary, String, Text
+from sqlalchemy import BigInteger, Boolean, Identity, LargeBinary, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -205,12 +205,17 @@ class Rollup(TenantScoped, Base):
 
 
 class RollupDirty(TenantScoped, Base):
-    """An hour whose rollups must be recomputed (new, late or reversed events)."""
+    """An hour whose rollups must be recomputed (new, late or reversed events).
+
+    One row per write that marked it, not one per hour: a key of (tenant, hour) made each
+    write wait for any open transaction holding the same mark (the rollup job's claim, the
+    first write of the hour). The job claims all of a tenant's rows and recomputes each hour
+    once."""
 
     __tablename__ = "rollup_dirty"
 
-    tenant_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, server_default=func.gen_random_uuid())
+    hour: Mapped[datetime]
 
 
 class Delivery(TenantScoped, Base):

@@ -89,5 +89,6 @@ async def mark_dirty(session: AsyncSession, hours: set[datetime]) -> None:
     if not hours:
         return
     tenant = tenancy.current_tenant(session)
-    statement = pg_insert(RollupDirty).values([{"tenant_id": tenant, "hour": h} for h in hours])
-    await session.execute(statement.on_conflict_do_nothing())
+    await session.execute(
+        insert(RollupDirty).values([{"tenant_id": tenant, "hour": h} for h in hours])
+    )

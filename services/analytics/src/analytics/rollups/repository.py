@@ -10,8 +10,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import CTE, DateTime, Uuid, bindparam, literal, select, text
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy import CTE, DateTime, Uuid, bindparam, insert, literal, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics.models import RollupDirty
@@ -132,11 +132,13 @@ async def dirty_tenants(session: AsyncSession) -> list[uuid.UUID]:
 
 
 async def claim_dirty(session: AsyncSession, tenant: uuid.UUID) -> list[datetime]:
+    """The tenant's dirty hours, each once, their marks deleted. A mark committed after this
+    statement's snapshot stays for the next run: a write is never left out of a rollup."""
     rows = await session.execute(
         text("DELETE FROM rollup_dirty WHERE tenant_id = :tenant RETURNING hour"),
         {"tenant": tenant},
     )
-    return sorted(r[0] for r in rows)
+    return sorted({r[0] for r in rows})
 
 
 async def recompute_hours(session: AsyncSession, tenant: uuid.UUID, hours: list[datetime]) -> None:
@@ -192,7 +194,7 @@ async def redo_days(session: AsyncSession, tenant: uuid.UUID) -> None:
     await session.execute(
         text(
             "INSERT INTO rollup_dirty (tenant_id, hour) SELECT DISTINCT tenant_id, bucket"
-            " FROM rollups WHERE tenant_id = :tenant AND grain = 'hour' ON CONFLICT DO NOTHING"
+            " FROM rollups WHERE tenant_id = :tenant AND grain = 'hour'"
         ),
         {"tenant": tenant},
     )
@@ -202,21 +204,14 @@ def mark_dirty_after(tenant: uuid.UUID | None, hour: datetime, written: CTE) -> 
     """A CTE marking `hour` dirty when `written` (another CTE's write) yields a row: the mark
     rides on that write's statement instead of costing a round trip of its own."""
     when = select(literal(tenant, Uuid), literal(hour, DateTime(timezone=True)))
-    marked = (
-        insert(RollupDirty)
-        .from_select(["tenant_id", "hour"], when.select_from(written))
-        .on_conflict_do_nothing()
-    )
+    marked = insert(RollupDirty).from_select(["tenant_id", "hour"], when.select_from(written))
     return marked.cte("dirty_hour")
 
 
 async def mark_dirty(session: AsyncSession, tenant: uuid.UUID, hours: set[datetime]) -> None:
     for hour in hours:
         await session.execute(
-            text(
-                "INSERT INTO rollup_dirty (tenant_id, hour) VALUES (:tenant, :hour)"
-                " ON CONFLICT DO NOTHING"
-            ),
+            text("INSERT INTO rollup_dirty (tenant_id, hour) VALUES (:tenant, :hour)"),
             {"tenant": tenant, "hour": hour},
         )
 
@@ -235,7 +230,6 @@ async def mark_range_dirty(
         text(
             "INSERT INTO rollup_dirty (tenant_id, hour) SELECT :tenant, h"
             " FROM generate_series(:start, :stop - interval '1 hour', interval '1 hour') AS h"
-            " ON CONFLICT DO NOTHING"
         ).bindparams(*_RANGE.values()),
         {"tenant": tenant, "start": start, "stop": stop},
     )
