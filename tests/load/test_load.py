@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from tests.e2e.processes import DATABASES
 
-from . import cpu
+from . import procfs
 from .conftest import LoadPlatform, queue_names
 from .mix import Outcome, run
 from .world import Town, open_town
@@ -76,18 +76,12 @@ async def connections(platform: LoadPlatform) -> tuple[int, int, int]:
 
 
 def resident_mb(platform: LoadPlatform) -> dict[str, float]:
-    """Each running process's resident memory (VmRSS), in MB."""
+    """Each running process's resident memory (VmRSS, with its workers'), in MB."""
     found: dict[str, float] = {}
     for name, proc in platform.machi.procs.items():
-        try:
-            status = Path(f"/proc/{proc.pid}/status").read_text()
-        except OSError:
-            continue  # exited, or not Linux
-        kb = next(
-            (line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), None
-        )
-        if kb is not None:
-            found[name] = round(int(kb) / 1024, 1)
+        mb = procfs.tree_resident_mb(proc.pid)
+        if mb is not None:
+            found[name] = round(mb, 1)
     return found
 
 
@@ -98,8 +92,8 @@ def postmaster(platform: LoadPlatform) -> int | None:
     """The Postgres server's main process, when it runs on this machine: the parent of its
     checkpointer, a child that lives as long as the server."""
     found = rows(platform, "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")
-    parent = cpu.parent_of(int(found[0][0])) if found else None
-    return parent if parent and cpu.tree_seconds(parent) is not None else None
+    parent = procfs.parent_of(int(found[0][0])) if found else None
+    return parent if parent and procfs.tree_seconds(parent) is not None else None
 
 
 def cpu_seconds(platform: LoadPlatform, server: int | None) -> dict[str, float]:
@@ -107,11 +101,11 @@ def cpu_seconds(platform: LoadPlatform, server: int | None) -> dict[str, float]:
     load generator; its threads too) and of the whole Postgres server (everyone's backends)."""
     found: dict[str, float] = {}
     for name, proc in platform.machi.procs.items():
-        seconds = cpu.tree_seconds(proc.pid)
+        seconds = procfs.tree_seconds(proc.pid)
         if seconds is not None:
             found[name] = seconds
     found[GENERATOR] = time.process_time()
-    if server is not None and (seconds := cpu.tree_seconds(server)) is not None:
+    if server is not None and (seconds := procfs.tree_seconds(server)) is not None:
         found[POSTGRES] = seconds
     return found
 
@@ -271,7 +265,7 @@ def markdown(document: dict[str, Any]) -> str:
     memory = document["resident_mb"]
     lines += [
         "",
-        "Resident memory (VmRSS, MB, sampled every 10 s):",
+        "Resident memory (VmRSS, MB, a process with its workers, sampled every 10 s):",
         "",
         "| process | start | max | end |",
         "|---|---:|---:|---:|",

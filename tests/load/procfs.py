@@ -1,6 +1,7 @@
-"""CPU time spent during a load run, read from /proc: by the platform's processes, by the load
-generator (this process) and by the Postgres server, so a run's report can say what each
-request cost and how much of the machine was left.
+"""What /proc says of a process and its descendants (a supervisor and its workers, the Postgres
+server and its backends): resident memory, and the CPU time spent during a load run by the
+platform's processes, the load generator (this process) and the Postgres server, so a run's
+report can say what each request cost and how much of the machine was left.
 
 A process's own time plus the time of its children it has reaped (`cutime`, `cstime`) plus
 that of its children still running: the whole tree's CPU since it started. The difference of
@@ -44,6 +45,19 @@ def tree_seconds(pid: int) -> float | None:
     total = (utime + stime + cutime + cstime) / TICKS
     for child in _children(pid):
         total += tree_seconds(child) or 0.0
+    return total
+
+
+def tree_resident_mb(pid: int) -> float | None:
+    """Resident memory (VmRSS) of `pid` and every running descendant, in MB; None if gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    kb = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), "0")
+    total = int(kb) / 1024
+    for child in _children(pid):
+        total += tree_resident_mb(child) or 0.0
     return total
 
 
