@@ -84,6 +84,27 @@ class _Server(uvicorn.Server):
         await super().serve(sockets)
 
 
+def server_config(
+    app: Any, host: str, port: int, lifespan: Literal["on", "off"], settings: MachiSettings
+) -> uvicorn.Config:
+    """How every `machi run` server listens."""
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        lifespan=lifespan,
+        # Scheme and peer behind the same TRUSTED_PROXIES kit.clientip follows (the two
+        # agree: resolving an address already resolved changes nothing).
+        proxy_headers=True,
+        forwarded_allow_ips=list(settings.trusted_proxies),
+        # Idle connections outlive the clients' (uvicorn's own 5 s raced httpx's 5 s: under
+        # `make load` the gateway got a few 502s from services closing as it sent).
+        timeout_keep_alive=settings.http_keep_alive_seconds,
+    )
+
+
 def reuse_port_socket(host: str, port: int, backlog: int) -> socket.socket:
     """A listening TCP socket bound with `SO_REUSEPORT` (and `SO_REUSEADDR`, as uvicorn binds).
 
@@ -299,18 +320,7 @@ class Platform:
         ]
 
     def _server(self, app: Any, host: str, port: int, *, lifespan: Literal["on", "off"]) -> _Server:
-        config = uvicorn.Config(
-            app,
-            host=host,
-            port=port,
-            log_config=None,
-            access_log=False,
-            lifespan=lifespan,
-            # Scheme and peer behind the same TRUSTED_PROXIES kit.clientip follows (the two
-            # agree: resolving an address already resolved changes nothing).
-            proxy_headers=True,
-            forwarded_allow_ips=list(self.settings.trusted_proxies),
-        )
+        config = server_config(app, host, port, lifespan, self.settings)
         server = _Server(config, reuse_port=self.worker is not None)
         self.servers.append(server)
         return server

@@ -76,6 +76,15 @@ class MachiSettings(BaseSettings):
     )
     log_level: str = "INFO"
     log_json: bool = True
+    http_keep_alive_seconds: int = Field(
+        default=75,
+        ge=1,
+        le=3600,
+        description="How long `machi run`'s servers keep an idle HTTP connection open. Longer"
+        " than whatever reuses connections in front keeps them idle (httpx: 5 s, between"
+        " Machi's processes; most load balancers: 60 s), or a request sent as the server"
+        " closes the connection fails (a 502 at the gateway).",
+    )
     trusted_proxies: list[str] = Field(
         default=["127.0.0.1", "::1"],
         description="Addresses or networks (JSON list) whose X-Forwarded-For is believed: the"
