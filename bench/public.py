@@ -134,6 +134,7 @@ def serve_gateway(port: int, database_url: str, prefix: str, services_url: str, 
     from kit.auth import TokenSigner, generate_private_key
     from kit.runtime import ServiceRuntime
     from kit.settings import MachiSettings
+    from machi_cli.runner import freeze_start_up_objects
 
     settings = MachiSettings(database_url=database_url, db_name_prefix=prefix, _env_file=None)  # type: ignore[call-arg]
     gateway_settings = GatewaySettings(
@@ -149,6 +150,7 @@ def serve_gateway(port: int, database_url: str, prefix: str, services_url: str, 
         for name in ("catalog", "publisher", "analytics")
     }
     app = create_app(runtime, gateway_settings, signer, upstreams)
+    freeze_start_up_objects()  # as `machi run` does before it serves
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
