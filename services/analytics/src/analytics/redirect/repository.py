@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from analytics.models import LinkDirectory, OrphanVisit, RollupDirty, VisitorSalt
-from kit import tenancy
+from analytics.models import LinkDirectory, OrphanVisit, VisitorSalt
 
 
 async def directory_entry(session: AsyncSession, code: str) -> LinkDirectory | None:
@@ -82,13 +81,3 @@ async def insert_clicks(
 async def insert_orphans(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
         await session.execute(insert(OrphanVisit), rows)
-
-
-async def mark_dirty(session: AsyncSession, hours: set[datetime]) -> None:
-    """Hours whose rollups the rollup job must recompute."""
-    if not hours:
-        return
-    tenant = tenancy.current_tenant(session)
-    await session.execute(
-        insert(RollupDirty).values([{"tenant_id": tenant, "hour": h} for h in hours])
-    )

@@ -22,6 +22,7 @@ from analytics.redirect.buffer import CLICKS_FLUSHED, ClickBuffer, RawClick
 from analytics.redirect.cache import LinkCache, Target
 from analytics.redirect.schemas import EdgeClick
 from analytics.redirect.visitors import visitor_hash
+from analytics.rollups import repository as rollups_repo
 from analytics.settings import AnalyticsSettings
 from analytics.tracking import repository as tracking_repo
 from contracts.analytics import ClicksRecordedV1
@@ -210,7 +211,7 @@ async def _write_tenant(
             rows += [_click_row(c, tenant, salts[c.occurred_at.date()]) for c in chunk]
             await asyncio.sleep(0)  # let waiting redirects run between slices
         inserted = await redirect_repo.insert_clicks(session, rows)
-        await redirect_repo.mark_dirty(session, {_hour(c.occurred_at) for c in clicks})
+        await rollups_repo.mark_dirty(session, tenant_id, {_hour(c.occurred_at) for c in clicks})
         human = Counter(code for code, is_bot in inserted if not is_bot)
         if human:
             await outbox.add(

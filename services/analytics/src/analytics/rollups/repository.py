@@ -209,10 +209,10 @@ def mark_dirty_after(tenant: uuid.UUID | None, hour: datetime, written: CTE) -> 
 
 
 async def mark_dirty(session: AsyncSession, tenant: uuid.UUID, hours: set[datetime]) -> None:
-    for hour in hours:
+    """Hours whose rollups the rollup job must recompute, in one statement."""
+    if hours:
         await session.execute(
-            text("INSERT INTO rollup_dirty (tenant_id, hour) VALUES (:tenant, :hour)"),
-            {"tenant": tenant, "hour": hour},
+            insert(RollupDirty).values([{"tenant_id": tenant, "hour": h} for h in hours])
         )
 
 
