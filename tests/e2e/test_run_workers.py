@@ -26,7 +26,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from kit.settings import MachiSettings
 from kit.testing.fakes import free_port
+from kit.testing.waiting import eventually_sync
 from machi_cli import workers
+from tests import procfs
 from tests.harness import LIMITS, PASSWORD, Platform
 
 from .processes import DATABASES, Machi, base_env, running, wait_http
@@ -86,27 +88,23 @@ def log_lines(platform: Platform) -> list[dict[str, Any]]:
 
 def worker_pids(platform: Platform) -> set[int]:
     """The supervisor's children, as the kernel lists them."""
-    supervisor = platform.machi.procs["all"].pid
-    found: set[int] = set()
-    for task in Path(f"/proc/{supervisor}/task").iterdir():
-        found |= {int(pid) for pid in (task / "children").read_text().split()}
-    return found
+    return set(procfs.children(platform.machi.procs["all"].pid))
 
 
-def answered_by(platform: Platform, route: str, expected: int, timeout: float = 10) -> list[int]:
-    """The pid of each access log line of `route`, once `expected` of them are written (or the
-    timeout passes). A worker writes its line after the response is sent, so the client can read
-    the log a moment before the last line is there."""
-    deadline = time.monotonic() + timeout
-    while True:
+def answered_by(platform: Platform, route: str, expected: int) -> list[int]:
+    """The pid of each access log line of `route`, once `expected` of them are written. A worker
+    writes its line after the response is sent, so the client can read the log a moment before
+    the last line is there."""
+
+    def written() -> list[int]:
         pids = [
             line["pid"]
             for line in log_lines(platform)
             if line.get("msg") == "request" and line.get("route") == route
         ]
-        if len(pids) >= expected or time.monotonic() > deadline:
-            return pids
-        time.sleep(0.05)
+        return pids if len(pids) >= expected else []  # empty: not yet
+
+    return eventually_sync(written, timeout=10, what=f"{expected} access lines of {route}")
 
 
 def stored_clicks(platform: Platform, tenant_id: str) -> int:

@@ -25,9 +25,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from tests import procfs
 from tests.e2e.processes import DATABASES
 
-from . import procfs
 from .conftest import LoadPlatform, queue_names
 from .mix import Outcome, run
 from .world import Town, open_town

@@ -26,7 +26,8 @@ def _fields(pid: int) -> list[str] | None:
     return stat[stat.rindex(")") + 2 :].split()
 
 
-def _children(pid: int) -> list[int]:
+def children(pid: int) -> list[int]:
+    """The running children of `pid`, as the kernel lists them (every thread's)."""
     found: list[int] = []
     try:
         for task in Path(f"/proc/{pid}/task").iterdir():
@@ -43,7 +44,7 @@ def tree_seconds(pid: int) -> float | None:
         return None
     utime, stime, cutime, cstime = (int(f) for f in fields[11:15])
     total = (utime + stime + cutime + cstime) / TICKS
-    for child in _children(pid):
+    for child in children(pid):
         total += tree_seconds(child) or 0.0
     return total
 
@@ -56,7 +57,7 @@ def tree_resident_mb(pid: int) -> float | None:
         return None
     kb = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), "0")
     total = int(kb) / 1024
-    for child in _children(pid):
+    for child in children(pid):
         total += tree_resident_mb(child) or 0.0
     return total
 
